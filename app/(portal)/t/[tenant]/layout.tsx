@@ -1,0 +1,56 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/language-switch";
+import { SignOutButton } from "@/components/sign-out-button";
+import { TenantSwitcher } from "@/components/tenant-switcher";
+import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import { can } from "@/lib/auth/tenant-context";
+import { getTranslator } from "@/lib/i18n/server";
+import { listMyTenants } from "@/lib/tenants/list-my-tenants";
+
+export default async function TenantLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ tenant: string }>;
+}) {
+  const { tenant } = await params;
+  const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}`);
+  const [t, tenants] = await Promise.all([getTranslator(), listMyTenants(ctx.userId)]);
+  const base = `/t/${ctx.tenantSlug}`;
+  const links = [
+    { href: base, label: t("common.nav.overview"), show: true },
+    { href: `${base}/members`, label: t("common.nav.members"), show: can(ctx, "members.read") },
+    { href: `${base}/audit`, label: t("common.nav.audit"), show: can(ctx, "audit.read") },
+  ];
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link href={base} className="text-lg font-semibold text-brand-700">
+            {t("common.appName")}
+          </Link>
+          <TenantSwitcher current={ctx.tenantSlug} tenants={tenants} />
+          <nav aria-label={t("common.appName")} className="flex flex-wrap gap-1">
+            {links
+              .filter((link) => link.show)
+              .map((link) => (
+                <Link key={link.href} href={link.href} className="rounded px-3 py-1 text-sm hover:bg-slate-100">
+                  {link.label}
+                </Link>
+              ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            <span className="text-sm text-slate-600" data-testid="current-user">
+              {ctx.userEmail}
+            </span>
+            <LanguageSwitch />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useT } from "./i18n-provider";
+
+export function SignOutButton() {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="rounded px-3 py-1 text-sm text-slate-700 hover:bg-slate-100"
+      onClick={() => signOut({ callbackUrl: "/signin?signedOut=1" })}
+    >
+      {t("common.signOut")}
+    </button>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ErrorCode } from "@/lib/auth/errors";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      code: ErrorCode | "internal";
+      /** Already in the person's language. */
+      message: string;
+      /** Field name → message in the person's language. */
+      fieldErrors?: Record<string, string>;
+    };

@@ -1,0 +1,22 @@
+import type { TenantRole } from "@/lib/db/generated/enums";
+
+// Each entry point names the permission it needs; roles map to permissions
+// here and nowhere else.
+const memberPermissions = ["tenant.read"] as const;
+const adminPermissions = [
+  ...memberPermissions,
+  "members.read",
+  "members.write",
+  "audit.read",
+] as const;
+
+export type Permission = (typeof adminPermissions)[number];
+
+const byRole: Record<TenantRole, readonly Permission[]> = {
+  admin: adminPermissions,
+  member: memberPermissions,
+};
+
+export function roleHas(role: TenantRole, permission: Permission): boolean {
+  return byRole[role].includes(permission);
+}

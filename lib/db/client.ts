@@ -1,0 +1,74 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client";
+import { lockDataDir } from "./embedded-lock";
+import { applyMigrations } from "./migrations";
+import { pgliteRunner } from "./sql-runners";
+
+export type Db = PrismaClient;
+export type DbTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export type DatabaseKind = "postgresql" | "embedded";
+
+interface DbHandle {
+  kind: DatabaseKind;
+  client: PrismaClient;
+}
+
+// Kept on globalThis so that the development server's module reloads do not
+// open a second PGlite on the same folder.
+const state = globalThis as typeof globalThis & { __relaisDb?: Promise<DbHandle> };
+
+export function embeddedDataDir(): string {
+  return path.resolve(process.env.RELAIS_DATA_DIR ?? ".relais-data");
+}
+
+async function openEmbedded(): Promise<DbHandle> {
+  const dataDir = embeddedDataDir();
+  lockDataDir(dataDir);
+  const pglite = await PGlite.create(path.join(dataDir, "pgdata"));
+  await applyMigrations(pgliteRunner(pglite));
+  return { kind: "embedded", client: new PrismaClient({ adapter: new PrismaPGlite(pglite) }) };
+}
+
+function openPostgres(url: string): DbHandle {
+  return { kind: "postgresql", client: new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) };
+}
+
+function open(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  return url ? Promise.resolve(openPostgres(url)) : openEmbedded();
+}
+
+function handle(): Promise<DbHandle> {
+  if (!state.__relaisDb) {
+    state.__relaisDb = open();
+    // A failed open (locked folder, unreachable server) is retried on the next call.
+    state.__relaisDb.catch(() => {
+      state.__relaisDb = undefined;
+    });
+  }
+  return state.__relaisDb;
+}
+
+/** The one Prisma client of this process: PostgreSQL with DATABASE_URL, embedded PGlite without. */
+export async function getDb(): Promise<Db> {
+  return (await handle()).client;
+}
+
+export async function databaseKind(): Promise<DatabaseKind> {
+  return (await handle()).kind;
+}
+
+/** Tests and scripts that bring their own client (an in-memory PGlite, a per-test database). */
+export function useDb(client: Db, kind: DatabaseKind): void {
+  state.__relaisDb = Promise.resolve({ kind, client });
+}
+
+export async function disconnectDb(): Promise<void> {
+  const current = state.__relaisDb;
+  state.__relaisDb = undefined;
+  if (current) await (await current).client.$disconnect();
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { Client } from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
+import { useDb, type Db, type DatabaseKind } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { testDatabaseUrl, withDatabase } from "./postgres-url";
+
+export interface TestDatabase {
+  db: Db;
+  kind: DatabaseKind;
+  /** Connection string of this file's own database (PostgreSQL only). */
+  url?: string;
+}
+
+async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+  const name = `relais_t_${randomBytes(6).toString("hex")}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("templateDatabase")}"`);
+  await admin.end();
+  const url = withDatabase(serverUrl, name);
+  return { db: new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }), kind: "postgresql", url };
+}
+
+async function dropPostgresDatabase(serverUrl: string, url: string) {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+  await admin.end();
+}
+
+async function createEmbeddedDatabase(): Promise<TestDatabase> {
+  const dump = await readFile(inject("pgliteDump"));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  return { db: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), kind: "embedded" };
+}
+
+/**
+ * Gives this test file a migrated database of its own, installed as the
+ * process's database (lib/db/client.ts): on the PostgreSQL server named by
+ * TEST_DATABASE_URL when set, else an embedded PGlite.
+ */
+export function useTestDatabase(): TestDatabase {
+  const handle = {} as TestDatabase;
+  beforeAll(async () => {
+    const serverUrl = testDatabaseUrl();
+    Object.assign(handle, serverUrl ? await createPostgresDatabase(serverUrl) : await createEmbeddedDatabase());
+    useDb(handle.db, handle.kind);
+  });
+  afterAll(async () => {
+    await handle.db?.$disconnect();
+    const serverUrl = testDatabaseUrl();
+    if (serverUrl && handle.url) await dropPostgresDatabase(serverUrl, handle.url);
+  });
+  return handle;
+}
+
+/**
+ * For tests that only mean something on a real PostgreSQL server (several
+ * processes, SKIP LOCKED): true when one is configured; otherwise prints
+ * plainly that the test did not run.
+ */
+export function realPostgresAvailable(what: string): boolean {
+  if (testDatabaseUrl()) return true;
+  console.warn(`[relais tests] NOT RUN without TEST_DATABASE_URL (needs a real PostgreSQL server): ${what}`);
+  return false;
+}
