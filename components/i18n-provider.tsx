@@ -12,7 +12,15 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ locale, catalog, children }: { locale: Locale; catalog: Catalog; children: ReactNode }) {
+export function I18nProvider({
+  locale,
+  catalog,
+  children,
+}: {
+  locale: Locale;
+  catalog: Catalog;
+  children: ReactNode;
+}) {
   const value = useMemo<I18nValue>(
     () => ({ locale, t: (key, vars) => interpolate(lookup(catalog, key) ?? key, vars) }),
     [locale, catalog],

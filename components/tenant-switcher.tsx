@@ -3,7 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useT } from "./i18n-provider";
 
-export function TenantSwitcher({ current, tenants }: { current: string; tenants: { slug: string; name: string }[] }) {
+export function TenantSwitcher({
+  current,
+  tenants,
+}: {
+  current: string;
+  tenants: { slug: string; name: string }[];
+}) {
   const t = useT();
   const router = useRouter();
   return (

@@ -2,13 +2,7 @@ import type { MessageKey } from "@/lib/i18n/catalog";
 import type { MessageVars } from "@/lib/i18n/translate";
 
 export type ErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "invalid_input"
-  | "conflict"
-  | "rate_limited"
-  | "expired";
+  "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict" | "rate_limited" | "expired";
 
 /**
  * An expected failure, meant for a person: it carries a catalog key, never

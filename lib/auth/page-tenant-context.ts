@@ -9,7 +9,11 @@ import { resolveTenantContext, type TenantContext } from "./tenant-context";
  * tenant, a redirect to sign-in, or Next's not-found page (a tenant that is
  * not theirs, or a permission their role lacks, looks like nothing there).
  */
-export async function requirePageTenant(slug: string, permission: Permission, path: string): Promise<TenantContext> {
+export async function requirePageTenant(
+  slug: string,
+  permission: Permission,
+  path: string,
+): Promise<TenantContext> {
   const user = await requirePageUser(path);
   try {
     return await resolveTenantContext(user, slug, permission);

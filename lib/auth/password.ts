@@ -4,10 +4,18 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:c
 // Parameters are stored with each hash so that they can be raised later.
 const params = { N: 2 ** 15, r: 8, p: 1, keylen: 32 };
 
-function derive(password: string, salt: Buffer, options: ScryptOptions & { keylen: number }): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  options: ScryptOptions & { keylen: number },
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, options.keylen, { ...options, maxmem: 128 * options.N! * options.r! * 2 }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize("NFKC"),
+      salt,
+      options.keylen,
+      { ...options, maxmem: 128 * options.N! * options.r! * 2 },
+      (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
 }

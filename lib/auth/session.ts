@@ -50,3 +50,10 @@ export async function requireUser(): Promise<SessionUser> {
   if (!user) throw new DomainError("unauthenticated", "errors.unauthenticated");
   return user;
 }
+
+/** For platform-operator server actions and route handlers. */
+export async function requireOperator(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!user.isOperator) throw new DomainError("forbidden", "errors.forbidden");
+  return user;
+}

@@ -15,7 +15,10 @@ export const signInLinkLifetimeMs = 15 * 60 * 1000;
 export async function requestSignInLink(rawEmail: string, locale: Locale): Promise<void> {
   const db = await getDb();
   const email = normalizeEmail(rawEmail);
-  const user = await db.user.findFirst({ where: { email, disabledAt: null }, select: { id: true, locale: true } });
+  const user = await db.user.findFirst({
+    where: { email, disabledAt: null },
+    select: { id: true, locale: true },
+  });
   if (!user) return;
   const { token, tokenHash } = newLinkToken();
   await db.signInLink.create({

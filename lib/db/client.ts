@@ -34,7 +34,10 @@ async function openEmbedded(): Promise<DbHandle> {
 }
 
 function openPostgres(url: string): DbHandle {
-  return { kind: "postgresql", client: new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) };
+  return {
+    kind: "postgresql",
+    client: new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }),
+  };
 }
 
 function open(): Promise<DbHandle> {

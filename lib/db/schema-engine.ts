@@ -34,11 +34,7 @@ export async function diffMigrationsToSchema(): Promise<string> {
   const pglite = new PGlite();
   try {
     const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(pglite));
-    const engine = await engineModule.SchemaEngine.new(
-      { datamodels: undefined },
-      () => undefined,
-      adapter,
-    );
+    const engine = await engineModule.SchemaEngine.new({ datamodels: undefined }, () => undefined, adapter);
     const migrations = await listMigrations();
     const result = await engine.diff({
       from: {

@@ -1,17 +1,41 @@
 import type { Locale } from "./locales";
+import { members as enMembers } from "./messages/en/members";
+import { audit as enAudit } from "./messages/en/audit";
+import { operator as enOperator } from "./messages/en/operator";
+import { devMail as enDevMail } from "./messages/en/devMail";
 import { auth as enAuth } from "./messages/en/auth";
 import { common as enCommon } from "./messages/en/common";
 import { errors as enErrors } from "./messages/en/errors";
 import { auth as frAuth } from "./messages/fr/auth";
+import { members as frMembers } from "./messages/fr/members";
+import { audit as frAudit } from "./messages/fr/audit";
+import { operator as frOperator } from "./messages/fr/operator";
+import { devMail as frDevMail } from "./messages/fr/devMail";
 import { common as frCommon } from "./messages/fr/common";
 import { errors as frErrors } from "./messages/fr/errors";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
 // without touching each other's files. Add an area to both maps.
-const en = { common: enCommon, errors: enErrors, auth: enAuth };
+const en = {
+  common: enCommon,
+  errors: enErrors,
+  auth: enAuth,
+  members: enMembers,
+  audit: enAudit,
+  operator: enOperator,
+  devMail: enDevMail,
+};
 export type Catalog = Translation<typeof en>;
-const fr: Catalog = { common: frCommon, errors: frErrors, auth: frAuth };
+const fr: Catalog = {
+  common: frCommon,
+  errors: frErrors,
+  auth: frAuth,
+  members: frMembers,
+  audit: frAudit,
+  operator: frOperator,
+  devMail: frDevMail,
+};
 
 export const catalogs: Record<Locale, Catalog> = { en, fr };
 

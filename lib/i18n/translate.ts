@@ -19,9 +19,7 @@ export function isMessageKey(key: string): key is MessageKey {
 
 export function interpolate(template: string, vars?: MessageVars): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 export function createTranslator(locale: Locale): Translator {

@@ -31,7 +31,11 @@ export async function seedUser(
   });
 }
 
-export async function seedMember(tenantId: string, role: TenantRole, overrides: Parameters<typeof seedUser>[0] = {}) {
+export async function seedMember(
+  tenantId: string,
+  role: TenantRole,
+  overrides: Parameters<typeof seedUser>[0] = {},
+) {
   const db = await getDb();
   const user = await seedUser(overrides);
   await db.membership.create({ data: { tenantId, userId: user.id, role } });
@@ -44,7 +48,11 @@ export async function contextFor(
   tenant: { slug: string },
   permission: Permission = "tenant.read",
 ): Promise<TenantContext> {
-  return resolveTenantContext({ userId: user.id, email: user.email, ip: "203.0.113.7" }, tenant.slug, permission);
+  return resolveTenantContext(
+    { userId: user.id, email: user.email, ip: "203.0.113.7" },
+    tenant.slug,
+    permission,
+  );
 }
 
 /** A tenant with an admin and a member, the usual starting point. */

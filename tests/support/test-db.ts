@@ -23,7 +23,11 @@ async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> 
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("templateDatabase")}"`);
   await admin.end();
   const url = withDatabase(serverUrl, name);
-  return { db: new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }), kind: "postgresql", url };
+  return {
+    db: new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }),
+    kind: "postgresql",
+    url,
+  };
 }
 
 async function dropPostgresDatabase(serverUrl: string, url: string) {
@@ -48,7 +52,10 @@ export function useTestDatabase(): TestDatabase {
   const handle = {} as TestDatabase;
   beforeAll(async () => {
     const serverUrl = testDatabaseUrl();
-    Object.assign(handle, serverUrl ? await createPostgresDatabase(serverUrl) : await createEmbeddedDatabase());
+    Object.assign(
+      handle,
+      serverUrl ? await createPostgresDatabase(serverUrl) : await createEmbeddedDatabase(),
+    );
     useDb(handle.db, handle.kind);
   });
   afterAll(async () => {

@@ -36,7 +36,11 @@ export default async function TenantLayout({
             {links
               .filter((link) => link.show)
               .map((link) => (
-                <Link key={link.href} href={link.href} className="rounded px-3 py-1 text-sm hover:bg-slate-100">
+                <Link
+                  key={link.href}
+                  href={link.href}
+                  className="rounded px-3 py-1 text-sm hover:bg-slate-100"
+                >
                   {link.label}
                 </Link>
               ))}

@@ -8,7 +8,8 @@ export const auth = {
     throttled: "Too many failed attempts. Wait a few minutes, then try again.",
     orLink: "Or receive a one-time sign-in link by email",
     requestLink: "Email me a sign-in link",
-    linkSent: "If an account exists for this address, a sign-in link is on its way. It works once, for 15 minutes.",
+    linkSent:
+      "If an account exists for this address, a sign-in link is on its way. It works once, for 15 minutes.",
     signedOut: "You are signed out.",
   },
   link: {

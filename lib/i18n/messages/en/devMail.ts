@@ -1,0 +1,3 @@
+export const devMail = {
+  title: "",
+} as const;
