@@ -6,6 +6,7 @@ import { devMail as enDevMail } from "./messages/en/devMail";
 import { auth as enAuth } from "./messages/en/auth";
 import { common as enCommon } from "./messages/en/common";
 import { errors as enErrors } from "./messages/en/errors";
+import { clients as enClients } from "./messages/en/clients";
 import { auth as frAuth } from "./messages/fr/auth";
 import { members as frMembers } from "./messages/fr/members";
 import { audit as frAudit } from "./messages/fr/audit";
@@ -13,6 +14,7 @@ import { operator as frOperator } from "./messages/fr/operator";
 import { devMail as frDevMail } from "./messages/fr/devMail";
 import { common as frCommon } from "./messages/fr/common";
 import { errors as frErrors } from "./messages/fr/errors";
+import { clients as frClients } from "./messages/fr/clients";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
@@ -25,6 +27,7 @@ const en = {
   audit: enAudit,
   operator: enOperator,
   devMail: enDevMail,
+  clients: enClients,
 };
 export type Catalog = Translation<typeof en>;
 const fr: Catalog = {
@@ -35,6 +38,7 @@ const fr: Catalog = {
   audit: frAudit,
   operator: frOperator,
   devMail: frDevMail,
+  clients: frClients,
 };
 
 export const catalogs: Record<Locale, Catalog> = { en, fr };

@@ -1,0 +1,3 @@
+export const clients = {
+  title: "OAuth client configurations",
+} as const;
