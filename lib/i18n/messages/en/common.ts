@@ -23,5 +23,9 @@ export const common = {
     operator: "Platform",
   },
   roles: { admin: "Administrator", member: "Member", operator: "Platform operator" },
+  noTenant: {
+    title: "No school yet",
+    body: "You are signed in as {email}, but you do not belong to any school yet. Ask your school's IT administrator for an invitation.",
+  },
   notFound: { title: "Not found", body: "This page does not exist, or you do not have access to it." },
 } as const;

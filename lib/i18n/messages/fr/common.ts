@@ -26,6 +26,10 @@ export const common: Translation<typeof en> = {
     operator: "Plateforme",
   },
   roles: { admin: "Administrateur", member: "Membre", operator: "Opérateur de la plateforme" },
+  noTenant: {
+    title: "Aucun établissement",
+    body: "Vous êtes connecté en tant que {email}, mais vous n’appartenez encore à aucun établissement. Demandez une invitation à l’administrateur informatique de votre établissement.",
+  },
   notFound: {
     title: "Introuvable",
     body: "Cette page n’existe pas, ou vous n’y avez pas accès.",

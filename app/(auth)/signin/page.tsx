@@ -1,0 +1,32 @@
+import { redirect } from "next/navigation";
+import { LinkRequestForm } from "@/components/auth/link-request-form";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import { getSessionUser } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
+}) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
+  const t = await getTranslator();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold">{t("auth.signIn.title")}</h1>
+      {params.signedOut && (
+        <p role="status" className="text-sm text-slate-600">
+          {t("auth.signIn.signedOut")}
+        </p>
+      )}
+      <SignInForm callbackUrl={callbackUrl} />
+      <hr className="border-slate-200" />
+      <LinkRequestForm />
+    </div>
+  );
+}
