@@ -1,6 +1,6 @@
 import type { DbTransaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { Actor, TenantContext } from "@/lib/auth/tenant-context";
+import type { TenantContext } from "@/lib/auth/tenant-context";
 
 export interface AuditEvent {
   /** dotted verb, e.g. "member.role_changed" */
@@ -13,12 +13,23 @@ export interface AuditEvent {
 }
 
 /**
+ * Who did something outside a tenant context: a signed-in person (an
+ * Actor), or the operator command line, which has no account (userId null,
+ * email "cli").
+ */
+export interface AuditActor {
+  userId: string | null;
+  email: string;
+  ip: string | null;
+}
+
+/**
  * Records a change in the same transaction as the change itself, so that
  * there is never a change without its entry, nor an entry without its change.
  */
 export async function recordAudit(
   tx: DbTransaction,
-  by: TenantContext | (Actor & { tenantId: string | null }),
+  by: TenantContext | (AuditActor & { tenantId: string | null }),
   event: AuditEvent,
 ): Promise<void> {
   await tx.auditEntry.create({
