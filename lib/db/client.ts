@@ -15,6 +15,8 @@ export type DatabaseKind = "postgresql" | "embedded";
 interface DbHandle {
   kind: DatabaseKind;
   client: PrismaClient;
+  /** Frees what the client does not own: the embedded database and its folder lock. */
+  release?: () => Promise<void>;
 }
 
 // Kept on globalThis so that the development server's module reloads do not
@@ -27,10 +29,28 @@ export function embeddedDataDir(): string {
 
 async function openEmbedded(): Promise<DbHandle> {
   const dataDir = embeddedDataDir();
-  lockDataDir(dataDir);
-  const pglite = await PGlite.create(path.join(dataDir, "pgdata"));
-  await applyMigrations(pgliteRunner(pglite));
-  return { kind: "embedded", client: new PrismaClient({ adapter: new PrismaPGlite(pglite) }) };
+  const unlock = lockDataDir(dataDir);
+  let pglite: PGlite | undefined;
+  try {
+    pglite = await PGlite.create(path.join(dataDir, "pgdata"));
+    await applyMigrations(pgliteRunner(pglite));
+  } catch (error) {
+    await pglite?.close();
+    unlock();
+    throw error;
+  }
+  const opened = pglite;
+  return {
+    kind: "embedded",
+    client: new PrismaClient({ adapter: new PrismaPGlite(opened) }),
+    // The Prisma adapter leaves the PGlite open, and the folder stays locked
+    // until it is closed: a script that seeds before starting the server must
+    // hand the folder over.
+    release: async () => {
+      await opened.close();
+      unlock();
+    },
+  };
 }
 
 function openPostgres(url: string): DbHandle {
@@ -73,5 +93,8 @@ export function useDb(client: Db, kind: DatabaseKind): void {
 export async function disconnectDb(): Promise<void> {
   const current = state.__relaisDb;
   state.__relaisDb = undefined;
-  if (current) await (await current).client.$disconnect();
+  if (!current) return;
+  const { client, release } = await current;
+  await client.$disconnect();
+  await release?.();
 }

@@ -20,6 +20,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Another process may have taken the folder over since (after a release, a
+// child server does), so only a file that still names this process is removed.
+function releaseIfOurs(lockPath: string): void {
+  try {
+    const holder = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
+    if (holder === process.pid) rmSync(lockPath, { force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
+
 /**
  * PGlite has no lock across processes and two of them on one folder corrupt
  * it silently, so the folder is claimed with a pid file. A file left by a
@@ -33,13 +44,16 @@ export function lockDataDir(dataDir: string): () => void {
       const fd = openSync(lockPath, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      const release = () => rmSync(lockPath, { force: true });
+      const release = () => {
+        process.off("exit", release);
+        releaseIfOurs(lockPath);
+      };
       process.once("exit", release);
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const pid = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
-      if (pid === process.pid) return () => rmSync(lockPath, { force: true });
+      if (pid === process.pid) return () => releaseIfOurs(lockPath);
       if (Number.isInteger(pid) && isAlive(pid)) throw new EmbeddedDatabaseLockedError(dataDir, pid);
       rmSync(lockPath, { force: true });
     }
