@@ -24,7 +24,7 @@ interface DbHandle {
 const state = globalThis as typeof globalThis & { __relaisDb?: Promise<DbHandle> };
 
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.RELAIS_DATA_DIR ?? ".relais-data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.RELAIS_DATA_DIR ?? ".relais-data");
 }
 
 async function openEmbedded(): Promise<DbHandle> {
