@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { Client } from "pg";
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "../../lib/db/migrations";
+import { pgRunner } from "../../lib/db/sql-runners";
+import { ensureProductionBuild } from "../../scripts/production-build";
+import { startProductionServer } from "./e2e-server";
+import { testDatabaseUrl, withDatabase } from "./postgres-url";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Where the production server under test listens; "" when browser tests do not run. */
+    e2eBaseUrl: string;
+    /** The server's database, which tests seed and read; "" when browser tests do not run. */
+    e2eDatabaseUrl: string;
+  }
+}
+
+async function onServer<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Browser tests run against the production build, served by `next start` on
+ * a fresh, migrated PostgreSQL database that the tests reach too. Embedded
+ * PGlite cannot serve two processes, so without TEST_DATABASE_URL they do
+ * not run, and say so.
+ */
+export default async function setup(project: TestProject) {
+  const serverUrl = testDatabaseUrl();
+  if (!serverUrl) {
+    console.log(
+      "[relais tests] NOT RUN without TEST_DATABASE_URL: browser tests (tests/e2e) need a real PostgreSQL " +
+        "server shared by the test process and the app server; they are reported as skipped.",
+    );
+    project.provide("e2eBaseUrl", "");
+    project.provide("e2eDatabaseUrl", "");
+    return;
+  }
+  const root = path.resolve(import.meta.dirname, "..", "..");
+  const name = `relais_e2e_${randomBytes(6).toString("hex")}`;
+  const databaseUrl = withDatabase(serverUrl, name);
+  await onServer(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  const dropDatabase = () =>
+    onServer(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  try {
+    await onServer(databaseUrl, (client) => applyMigrations(pgRunner(client)));
+    await ensureProductionBuild(root, (line) => console.log(line));
+    const server = await startProductionServer(root, databaseUrl);
+    console.log(`[relais tests] browser tests use ${server.baseUrl} (server output: ${server.logFile})`);
+    project.provide("e2eBaseUrl", server.baseUrl);
+    project.provide("e2eDatabaseUrl", databaseUrl);
+    return async () => {
+      await server.stop();
+      await dropDatabase();
+    };
+  } catch (error) {
+    await dropDatabase();
+    throw error;
+  }
+}
