@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { requireOperator, requireUser, type SessionUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/permissions";
 import { resolveTenantContext, type TenantContext } from "@/lib/auth/tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
@@ -41,6 +41,20 @@ export function userAction<S extends z.ZodType, R>(
     return runAction(t, async () => {
       const user = await requireUser();
       return run(user, parseInput(schema, formToObject(form)));
+    });
+  };
+}
+
+/** A server action for platform operators only (tenant creation): checks the operator flag itself. */
+export function operatorAction<S extends z.ZodType, R>(
+  schema: S,
+  run: (operator: SessionUser, input: z.infer<S>) => Promise<R>,
+): FormAction<R> {
+  return async (_previous, form) => {
+    const t = await getTranslator();
+    return runAction(t, async () => {
+      const operator = await requireOperator();
+      return run(operator, parseInput(schema, formToObject(form)));
     });
   };
 }
