@@ -1,0 +1,116 @@
+// npm run demo: a production build of Relais on the embedded database, with
+// demo schools and accounts, mail captured instead of sent. No database
+// server, mail server or configuration needed.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { databaseKind, disconnectDb, embeddedDataDir, getDb } from "@/lib/db/client";
+import { demoAccounts, demoPassword, demoTenants, seedDemo } from "@/lib/demo/seed-demo";
+import { ensureProductionBuild, nextBin } from "./production-build";
+
+const root = process.cwd();
+
+/** Made once per data folder, so that sessions survive a restart; readable by its owner only. */
+async function sessionSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!existsSync(file)) {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  return (await readFile(file, "utf8")).trim();
+}
+
+// The embedded database serves one process: it is seeded here, then closed
+// (which releases the folder's lock) before the server opens it.
+async function seed(): Promise<string> {
+  const db = await getDb();
+  const kind = await databaseKind();
+  await seedDemo(db);
+  await disconnectDb();
+  return kind === "embedded" ? `embedded, in ${embeddedDataDir()}` : "PostgreSQL (DATABASE_URL)";
+}
+
+async function waitUntilServing(url: string, server: ChildProcess): Promise<boolean> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && server.exitCode === null && server.signalCode === null) {
+    try {
+      if ((await fetch(`${url}/signin`, { redirect: "manual" })).status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+function printWelcome(url: string, database: string) {
+  const tenantName = new Map<string, string>(demoTenants.map((t) => [t.slug, t.name]));
+  const width = Math.max(...demoAccounts.map((a) => a.email.length)) + 2;
+  const lines = [
+    "",
+    `Relais demo is running at ${url}`,
+    "",
+    `Sign in with one of these accounts, password: ${demoPassword}`,
+    ...demoAccounts.map((account) => {
+      const roles = account.memberships.map((m) => `${m.role} of ${tenantName.get(m.slug)}`);
+      if (account.isOperator) roles.push("platform operator");
+      return `  ${account.email.padEnd(width)}${roles.join(", ")}`;
+    }),
+    "",
+    `Mail the portal sends (invitations, sign-in links) is not delivered: read it at ${url}/dev/mail`,
+    `Database: ${database}. Stop with Ctrl+C.`,
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+async function main() {
+  const dataDir = embeddedDataDir();
+  const port = process.env.PORT ?? "3000";
+  const url = (process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, "");
+  await ensureProductionBuild(root);
+  const secret = await sessionSecret(dataDir);
+  const database = await seed();
+
+  const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: secret,
+      RELAIS_DATA_DIR: dataDir,
+      RELAIS_DEV_TOOLS: "true",
+      RELAIS_DEMO: "true",
+      RELAIS_ALLOW_LOCAL_PROVIDERS: "true",
+    },
+  });
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      server.kill(signal);
+    });
+  }
+  server.on("exit", (code) => {
+    process.exitCode = stopping ? 0 : (code ?? 1);
+  });
+  if (await waitUntilServing(url, server)) {
+    printWelcome(url, database);
+  } else if (server.exitCode === null && server.signalCode === null) {
+    console.error(`[relais] The server did not answer ${url}/signin within 2 minutes; stopping it.`);
+    server.kill("SIGTERM");
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `[relais] The demo could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});
