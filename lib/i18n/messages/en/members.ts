@@ -92,7 +92,8 @@ export const members = {
       used: "If you accepted it, sign in to reach your school. Otherwise you can ask for a new invitation.",
       revoked:
         "Look for a more recent invitation in your mailbox, or ask the person who invited you to send a new one.",
-      unknown: "Check that you opened the whole link from the message, or ask for a new invitation.",
+      unknown:
+        "Check that you opened the whole link from the message. If it still does not work, ask the person who invited you for a new invitation.",
     },
     signIn: "Sign in",
   },

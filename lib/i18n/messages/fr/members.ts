@@ -99,7 +99,7 @@ export const members: Translation<typeof en> = {
       revoked:
         "Cherchez une invitation plus récente dans votre messagerie, ou demandez à la personne qui vous a invité de vous en envoyer une nouvelle.",
       unknown:
-        "Vérifiez que vous avez ouvert le lien complet reçu par e-mail, ou demandez une nouvelle invitation.",
+        "Vérifiez que vous avez ouvert le lien complet reçu par e-mail. S’il ne fonctionne toujours pas, demandez une nouvelle invitation à la personne qui vous a invité.",
     },
     signIn: "Se connecter",
   },
