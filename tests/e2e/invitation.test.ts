@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alerts, expectTestId, signIn, useBrowser } from "../support/browser";
+import { expectTestId, signIn, useBrowser } from "../support/browser";
 import { capturedMailTo, linkIn, useE2eDatabase } from "../support/e2e-db";
 import { browserTestsRun, e2eBaseUrl } from "../support/e2e-env";
 import { seedMember, seedTenant } from "../support/factories";
@@ -35,9 +35,10 @@ describe.skipIf(!browserTestsRun)("inviting a person in a browser", () => {
 
     const inviteePage = await browser.newPage();
     await inviteePage.goto(link);
-    await inviteePage.locator('input[name="name"]').fill("Nouvelle Enseignante");
-    await inviteePage.locator('input[name="password"]').fill("a long new password");
-    await inviteePage.locator('form button[type="submit"]').click();
+    await (await expectTestId(inviteePage, "accept-name")).fill("Nouvelle Enseignante");
+    await inviteePage.getByTestId("accept-password").fill("a long new password");
+    await inviteePage.getByTestId("accept-password-confirmation").fill("a long new password");
+    await inviteePage.getByTestId("accept-submit").click();
     await inviteePage.waitForURL((url) => url.pathname === `/t/${tenant.slug}`, { timeout: 20_000 });
     await expect((await expectTestId(inviteePage, "tenant-name")).innerText()).resolves.toBe(tenant.name);
 
@@ -57,7 +58,11 @@ describe.skipIf(!browserTestsRun)("inviting a person in a browser", () => {
 
     const reuse = await browser.newPage();
     await reuse.goto(link);
-    await expect(alerts(reuse).innerText()).resolves.toMatch(/already (been )?(used|accepted)/i);
-    await expect(reuse.locator('input[name="password"]').count()).resolves.toBe(0);
+    const state = await expectTestId(reuse, "invitation-state");
+    await expect(state.getAttribute("data-state")).resolves.toBe("used");
+    await expect(reuse.getByRole("heading", { level: 1 }).innerText()).resolves.toBe(
+      "This invitation has already been used.",
+    );
+    await expect(reuse.getByTestId("accept-form").count()).resolves.toBe(0);
   });
 });
