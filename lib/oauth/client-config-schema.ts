@@ -1,14 +1,14 @@
 import { z } from "zod";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { isLoopbackAddress } from "@/lib/net/address-guard";
-import { OutboundRefusedError } from "@/lib/net/outbound-refused-error";
+import { OutboundRefusedError, type OutboundRefusalReason } from "@/lib/net/outbound-refused-error";
 import { checkOutboundTarget } from "@/lib/net/outbound-target";
 import { oauthFlows, providerKinds, smtpSecurities } from "./presets";
 import { checkSmtpHost } from "./smtp-host";
 
 const key = (messageKey: MessageKey) => messageKey;
 
-const URL_PROBLEMS: Record<string, MessageKey> = {
+const URL_PROBLEMS: Partial<Record<OutboundRefusalReason, MessageKey>> = {
   invalid_url: "clients.validation.urlInvalid",
   not_https: "clients.validation.urlNotHttps",
   numeric_host: "clients.validation.urlNumericHost",
@@ -26,14 +26,17 @@ export function endpointUrlProblem(value: string, allowLocalProviders: boolean):
   try {
     url = checkOutboundTarget(value, allowLocalProviders).url;
   } catch (error) {
-    if (error instanceof OutboundRefusedError)
-      return URL_PROBLEMS[error.reason] ?? key("clients.validation.urlInvalid");
-    throw error;
+    if (!(error instanceof OutboundRefusedError)) throw error;
+    return URL_PROBLEMS[error.reason] ?? key("clients.validation.urlInvalid");
   }
   if (url.username || url.password) return key("clients.validation.urlHasCredentials");
   const host = url.hostname;
-  const local = host === "localhost" || host.endsWith(".localhost") || isLoopbackAddress(host);
-  if (url.protocol === "http:" && !local) return key("clients.validation.urlNotHttps");
+  const localName = host === "localhost" || host.endsWith(".localhost");
+  // Refused at call time anyway; saying so now spares a failed connection later.
+  if (localName && !allowLocalProviders) return key("clients.validation.urlPrivateHost");
+  if (url.protocol === "http:" && !localName && !isLoopbackAddress(host)) {
+    return key("clients.validation.urlNotHttps");
+  }
   return null;
 }
 

@@ -199,6 +199,10 @@ describe("endpointUrlProblem", () => {
     ["https://[::ffff:7f00:1]/token", true, null],
     ["http://app.localhost:3000/token", true, null],
     ["ftp://example.edu/token", true, "clients.validation.urlNotHttps"],
+    ["https://localhost/token", false, "clients.validation.urlPrivateHost"],
+    ["https://sso.localhost/token", false, "clients.validation.urlPrivateHost"],
+    ["https://localhost:8443/token", true, null],
+    ["http://provider.test/token", true, "clients.validation.urlNotHttps"],
   ])("%s (local %s) → %s", (url, allowLocal, expected) => {
     expect(endpointUrlProblem(url, allowLocal)).toBe(expected);
   });
