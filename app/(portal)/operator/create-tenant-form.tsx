@@ -1,0 +1,73 @@
+"use client";
+
+import { useActionState } from "react";
+import { useT } from "@/components/i18n-provider";
+import { TextField } from "@/components/ui/text-field";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { createTenantAction } from "@/lib/tenants/tenant-actions";
+
+interface Submission {
+  result: ActionResult<{ slug: string; name: string }>;
+  values: { name: string; slug: string };
+  count: number;
+}
+
+export function CreateTenantForm() {
+  const t = useT();
+  // React empties a form after its action; what was typed is given back when it was refused.
+  const [state, action, pending] = useActionState<Submission | null, FormData>(async (previous, form) => {
+    const values = { name: String(form.get("name") ?? ""), slug: String(form.get("slug") ?? "") };
+    const result = await createTenantAction(previous?.result ?? null, form);
+    return { result, values, count: (previous?.count ?? 0) + 1 };
+  }, null);
+  const failed = state && !state.result.ok ? state.result : null;
+  const kept = failed ? state?.values : undefined;
+  return (
+    <form
+      key={state?.count ?? 0}
+      action={action}
+      className="max-w-lg space-y-4"
+      data-testid="create-tenant-form"
+      noValidate
+    >
+      <TextField
+        name="name"
+        label={t("operator.create.name")}
+        hint={t("operator.create.nameHint")}
+        error={failed?.fieldErrors?.name}
+        defaultValue={kept?.name}
+        required
+        maxLength={120}
+      />
+      <TextField
+        name="slug"
+        label={t("operator.create.slug")}
+        hint={t("operator.create.slugHint")}
+        error={failed?.fieldErrors?.slug}
+        defaultValue={kept?.slug}
+        required
+        maxLength={48}
+        autoCapitalize="none"
+        spellCheck={false}
+      />
+      {state?.result.ok && (
+        <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">
+          {t("operator.create.created", { name: state.result.data.name })}
+        </p>
+      )}
+      {failed && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          {failed.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        data-testid="create-tenant-submit"
+        disabled={pending}
+        className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {t("operator.create.submit")}
+      </button>
+    </form>
+  );
+}
