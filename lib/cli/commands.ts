@@ -1,0 +1,16 @@
+import type { CliCommand } from "./command";
+import { operatorCreate } from "./commands/operator-create";
+import { operatorRevoke } from "./commands/operator-revoke";
+import { tenantCreate } from "./commands/tenant-create";
+import { tenantList } from "./commands/tenant-list";
+import { userCreate } from "./commands/user-create";
+
+// The operator command line's commands, in the order `help` lists them. A
+// feature adds its command in a file of its own under commands/ and one line here.
+export const commands: readonly CliCommand[] = [
+  tenantCreate,
+  tenantList,
+  userCreate,
+  operatorCreate,
+  operatorRevoke,
+];

@@ -1,0 +1,14 @@
+import { createTenant, createTenantSchema } from "@/lib/tenants/create-tenant";
+import { cliActor, parseCommandInput, type CliCommand } from "../command";
+
+export const tenantCreate: CliCommand = {
+  name: "tenant:create",
+  summary: "Create a tenant (a school).",
+  usage: "--slug <slug> --name <name>",
+  options: { slug: { type: "string" }, name: { type: "string" } },
+  async run(values, io) {
+    const input = parseCommandInput(createTenantSchema, { slug: values.slug, name: values.name });
+    const tenant = await createTenant(cliActor, input);
+    io.out(`Created tenant ${tenant.slug} (${tenant.name}), id ${tenant.id}.`);
+  },
+};
