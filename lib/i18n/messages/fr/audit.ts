@@ -2,5 +2,53 @@ import type { audit as en } from "../en/audit";
 import type { Translation } from "../../translation-shape";
 
 export const audit: Translation<typeof en> = {
-  title: "",
+  title: "Journal d’audit",
+  intro: "Chaque modification faite dans cet établissement, la plus récente d’abord. Heures en UTC.",
+  filters: {
+    legend: "Filtrer le journal",
+    action: "Action",
+    anyAction: "Toutes les actions",
+    actor: "Qui (l’adresse contient)",
+    target: "La cible contient",
+    from: "Du (UTC)",
+    to: "Au (UTC, inclus)",
+    apply: "Filtrer",
+    reset: "Effacer les filtres",
+    ignored: "Certains filtres n’ont pas été compris et n’ont pas été appliqués.",
+  },
+  export: "Exporter en CSV",
+  columns: {
+    when: "Quand (UTC)",
+    who: "Qui",
+    action: "Action",
+    target: "Cible",
+    ip: "Adresse IP",
+    details: "Détails",
+  },
+  empty: "Aucune entrée ne correspond.",
+  pagination: {
+    label: "Pages du journal",
+    newest: "Les plus récentes",
+    newer: "Plus récentes",
+    older: "Plus anciennes",
+  },
+  actions: {
+    tenant: { created: "Établissement créé" },
+    user: { created: "Compte créé", password_set: "Mot de passe défini" },
+    operator: {
+      granted: "Droits d’opérateur de la plateforme accordés",
+      revoked: "Droits d’opérateur de la plateforme retirés",
+    },
+    member: {
+      added: "Membre ajouté",
+      invited: "Membre invité",
+      role_changed: "Rôle modifié",
+      removed: "Membre retiré",
+    },
+    invitation: {
+      accepted: "Invitation acceptée",
+      revoked: "Invitation révoquée",
+      resent: "Invitation renvoyée",
+    },
+  },
 };

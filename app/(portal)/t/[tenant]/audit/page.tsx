@@ -1,0 +1,196 @@
+import Link from "next/link";
+import { auditQueryString, parseAuditQuery } from "@/lib/audit/audit-filters";
+import { auditActionLabel, auditDetailsText } from "@/lib/audit/audit-labels";
+import { listAuditActions } from "@/lib/audit/list-audit-actions";
+import { listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import { getTranslator } from "@/lib/i18n/server";
+
+const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
+const pageLink = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
+
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { tenant } = await params;
+  const ctx = await requirePageTenant(tenant, "audit.read", `/t/${tenant}/audit`);
+  const { filters, page, ignored } = parseAuditQuery(await searchParams);
+  const [t, list, actions] = await Promise.all([
+    getTranslator(),
+    listAuditEntries(ctx, filters, page),
+    listAuditActions(ctx),
+  ]);
+  const base = `/t/${ctx.tenantSlug}/audit`;
+  const when = new Intl.DateTimeFormat(t.locale, {
+    dateStyle: "medium",
+    timeStyle: "medium",
+    timeZone: "UTC",
+  });
+  const choices =
+    filters.action && !actions.includes(filters.action) ? [filters.action, ...actions] : actions;
+  const paged = page.before !== undefined || page.after !== undefined;
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("audit.title")}</h1>
+          <p className="mt-1 text-slate-600">{t("audit.intro")}</p>
+        </div>
+        <a
+          href={`${base}/export${auditQueryString(filters)}`}
+          download
+          data-testid="audit-export"
+          className="rounded border border-brand-600 px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50"
+        >
+          {t("audit.export")}
+        </a>
+      </div>
+
+      <form method="get" action={base} className="rounded border border-slate-200 bg-white p-3" role="search">
+        <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+          <legend className="sr-only">{t("audit.filters.legend")}</legend>
+          <label className="text-sm">
+            {t("audit.filters.action")}
+            <select
+              name="action"
+              defaultValue={filters.action ?? ""}
+              className={input}
+              data-testid="filter-action"
+            >
+              <option value="">{t("audit.filters.anyAction")}</option>
+              {choices.map((action) => (
+                <option key={action} value={action}>
+                  {auditActionLabel(t, action)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            {t("audit.filters.actor")}
+            <input
+              name="actor"
+              defaultValue={filters.actor ?? ""}
+              className={input}
+              data-testid="filter-actor"
+            />
+          </label>
+          <label className="text-sm">
+            {t("audit.filters.target")}
+            <input
+              name="target"
+              defaultValue={filters.target ?? ""}
+              className={input}
+              data-testid="filter-target"
+            />
+          </label>
+          <label className="text-sm">
+            {t("audit.filters.from")}
+            <input type="date" name="from" defaultValue={filters.from ?? ""} className={input} />
+          </label>
+          <label className="text-sm">
+            {t("audit.filters.to")}
+            <input type="date" name="to" defaultValue={filters.to ?? ""} className={input} />
+          </label>
+        </fieldset>
+        <div className="mt-3 flex items-center gap-3">
+          <button
+            type="submit"
+            data-testid="filter-apply"
+            className="rounded bg-brand-600 px-4 py-1 text-sm font-medium text-white hover:bg-brand-700"
+          >
+            {t("audit.filters.apply")}
+          </button>
+          <Link href={base} className="text-sm text-brand-700 underline">
+            {t("audit.filters.reset")}
+          </Link>
+        </div>
+      </form>
+
+      {ignored && (
+        <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("audit.filters.ignored")}
+        </p>
+      )}
+
+      {list.entries.length === 0 ? (
+        <p className="text-slate-600" data-testid="audit-empty">
+          {t("audit.empty")}
+        </p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm" data-testid="audit-table">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-4">
+                  {t("audit.columns.when")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("audit.columns.who")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("audit.columns.action")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("audit.columns.target")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("audit.columns.ip")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("audit.columns.details")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.entries.map((entry) => (
+                <tr key={entry.id} className="border-b border-slate-200 align-top" data-testid="audit-row">
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    <time dateTime={entry.createdAt.toISOString()}>{when.format(entry.createdAt)}</time>
+                  </td>
+                  <td className="py-2 pr-4">{entry.actorLabel}</td>
+                  <td className="py-2 pr-4" title={entry.action}>
+                    {auditActionLabel(t, entry.action)}
+                  </td>
+                  <td className="py-2 pr-4">
+                    {entry.targetLabel || entry.targetId}
+                    <span className="block text-xs text-slate-500">{entry.targetType}</span>
+                  </td>
+                  <td className="py-2 pr-4 font-mono text-xs">{entry.ip}</td>
+                  <td className="py-2 text-xs break-all text-slate-700">{auditDetailsText(entry.details)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {(paged || list.newer || list.older) && (
+        <nav aria-label={t("audit.pagination.label")} className="flex gap-2 text-sm">
+          {paged && (
+            <Link href={`${base}${auditQueryString(filters)}`} className={pageLink}>
+              {t("audit.pagination.newest")}
+            </Link>
+          )}
+          {list.newer && (
+            <Link href={`${base}${auditQueryString(filters, { after: list.newer })}`} className={pageLink}>
+              {t("audit.pagination.newer")}
+            </Link>
+          )}
+          {list.older && (
+            <Link
+              href={`${base}${auditQueryString(filters, { before: list.older })}`}
+              className={pageLink}
+              data-testid="audit-older"
+            >
+              {t("audit.pagination.older")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import { isMessageKey, type Translator } from "@/lib/i18n/translate";
+
+/** "member.role_changed" → "Role changed"; an action without a label yet shows as recorded. */
+export function auditActionLabel(t: Translator, action: string): string {
+  const key = `audit.actions.${action}`;
+  return isMessageKey(key) ? t(key) : action;
+}
+
+/** Details as "key: value" pairs for the table; the export keeps the JSON. */
+export function auditDetailsText(details: Prisma.JsonValue): string {
+  if (details === null || details === undefined) return "";
+  if (typeof details !== "object" || Array.isArray(details)) return JSON.stringify(details);
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join(", ");
+}
