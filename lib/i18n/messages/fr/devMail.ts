@@ -2,5 +2,17 @@ import type { devMail as en } from "../en/devMail";
 import type { Translation } from "../../translation-shape";
 
 export const devMail: Translation<typeof en> = {
-  title: "",
+  title: "E-mails capturés",
+  intro:
+    "Aucun serveur de courrier n’est configuré (RELAIS_SMTP_URL) : les e-mails envoyés par Relais (invitations, liens de connexion) sont conservés ici. Cette page n’existe qu’en développement et en démonstration.",
+  smtpConfigured:
+    "RELAIS_SMTP_URL est défini : les nouveaux e-mails partent par ce serveur et n’apparaissent plus ici.",
+  filterTo: "Le destinataire contient",
+  filter: "Afficher",
+  showAll: "Tout afficher",
+  empty: "Aucun e-mail capturé pour l’instant.",
+  to: "À",
+  subject: "Objet",
+  when: "Capturé (UTC)",
+  shown: "Les {count} e-mails les plus récents, le plus récent d’abord.",
 };
