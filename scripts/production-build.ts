@@ -93,7 +93,9 @@ function runBuild(root: string): Promise<void> {
     const child = spawn(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit code ${code}`})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`next build failed (${signal ?? `exit code ${code}`}); its output is above`)),
     );
   });
 }
