@@ -3,7 +3,14 @@ import type { TenantRole } from "@/lib/db/generated/enums";
 // Each entry point names the permission it needs; roles map to permissions
 // here and nowhere else.
 const memberPermissions = ["tenant.read"] as const;
-const adminPermissions = [...memberPermissions, "members.read", "members.write", "audit.read"] as const;
+const adminPermissions = [
+  ...memberPermissions,
+  "members.read",
+  "members.write",
+  "audit.read",
+  "clients.read",
+  "clients.write",
+] as const;
 
 export type Permission = (typeof adminPermissions)[number];
 
