@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { DomainError } from "@/lib/auth/errors";
 import { hashPassword, passwordRules } from "@/lib/auth/password";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { getDb, type DbTransaction } from "@/lib/db/client";
-import type { TenantRole } from "@/lib/db/generated/enums";
+import { ensureMembership, type MembershipChange } from "./ensure-membership";
 import { applyOperatorFlag } from "./set-operator";
 
 export const createPersonSchema = z
@@ -38,12 +37,7 @@ export interface CreatePersonResult {
   email: string;
   created: boolean;
   passwordSet: boolean;
-  membership: {
-    tenantSlug: string;
-    role: TenantRole;
-    previousRole: TenantRole | null;
-    change: "added" | "role_changed" | "unchanged";
-  } | null;
+  membership: MembershipChange | null;
   operator: "granted" | "unchanged" | null;
 }
 
@@ -82,41 +76,6 @@ async function findOrCreateUser(
     { action: "user.created", targetType: "user", targetId: user.id, targetLabel: user.email },
   );
   return { user, created: true };
-}
-
-async function ensureMembership(
-  tx: DbTransaction,
-  by: AuditActor,
-  user: PersonRow,
-  tenantSlug: string,
-  role: TenantRole,
-): Promise<NonNullable<CreatePersonResult["membership"]>> {
-  const tenant = await tx.tenant.findUnique({
-    where: { slug: tenantSlug },
-    select: { id: true, slug: true },
-  });
-  if (!tenant)
-    throw new DomainError("not_found", "operator.people.errors.tenantNotFound", { slug: tenantSlug });
-  const existing = await tx.membership.findUnique({
-    where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } },
-    select: { id: true, role: true },
-  });
-  const result = { tenantSlug: tenant.slug, role, previousRole: existing?.role ?? null };
-  if (existing?.role === role) return { ...result, change: "unchanged" };
-  const audited = { ...by, tenantId: tenant.id };
-  const target = { targetType: "user", targetId: user.id, targetLabel: user.email };
-  if (existing) {
-    await tx.membership.update({ where: { id: existing.id }, data: { role } });
-    await recordAudit(tx, audited, {
-      action: "member.role_changed",
-      ...target,
-      details: { from: existing.role, to: role },
-    });
-    return { ...result, change: "role_changed" };
-  }
-  await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role } });
-  await recordAudit(tx, audited, { action: "member.added", ...target, details: { role } });
-  return { ...result, change: "added" };
 }
 
 /**
