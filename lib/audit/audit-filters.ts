@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TenantContext } from "@/lib/auth/tenant-context";
+import { escapeLike } from "@/lib/db/escape-like";
 import type { Prisma } from "@/lib/db/generated/client";
 
 /** What a tenant admin narrows the audit log to; dates are whole UTC days, `to` included. */
@@ -85,7 +86,7 @@ const day = 24 * 60 * 60 * 1000;
 
 /** The entries of the context's tenant that match the filters; the tenant is always part of it. */
 export function auditEntryWhere(ctx: TenantContext, filters: AuditFilters): Prisma.AuditEntryWhereInput {
-  const contains = (value: string) => ({ contains: value, mode: "insensitive" as const });
+  const contains = (value: string) => ({ contains: escapeLike(value), mode: "insensitive" as const });
   const where: Prisma.AuditEntryWhereInput = { tenantId: ctx.tenantId };
   if (filters.action) where.action = filters.action;
   if (filters.actor) where.actorLabel = contains(filters.actor);

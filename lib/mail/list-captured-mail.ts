@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { escapeLike } from "@/lib/db/escape-like";
 
 export const capturedMailShown = 50;
 
@@ -10,7 +11,7 @@ export async function listCapturedMail(options: { to?: string; limit?: number } 
   const db = await getDb();
   const to = options.to?.trim();
   return db.capturedMail.findMany({
-    where: to ? { to: { contains: to, mode: "insensitive" } } : {},
+    where: to ? { to: { contains: escapeLike(to), mode: "insensitive" } } : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.limit ?? capturedMailShown,
     select: { id: true, to: true, subject: true, text: true, createdAt: true },

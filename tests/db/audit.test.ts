@@ -90,6 +90,17 @@ describe("listAuditEntries", () => {
     expect(await labels({ actor: "nobody" })).toEqual([]);
   });
 
+  it("takes % and _ in a search literally", async () => {
+    const a = await adminOfNewTenant();
+    await seedAuditEntry(a.tenant.id, { actorLabel: "abc@school.test", targetLabel: "plain" });
+    await seedAuditEntry(a.tenant.id, { actorLabel: "a_c@school.test", targetLabel: "100% sure" });
+    const actors = async (filters: Parameters<typeof listAuditEntries>[1]) =>
+      (await listAuditEntries(a.ctx, filters)).entries.map((entry) => entry.actorLabel);
+    expect(await actors({ actor: "a_c" })).toEqual(["a_c@school.test"]);
+    expect(await actors({ target: "%" })).toEqual(["a_c@school.test"]);
+    expect(await actors({ actor: "\\" })).toEqual([]);
+  });
+
   it("pages through the log both ways without skipping or repeating", async () => {
     const a = await adminOfNewTenant();
     const ids: string[] = [];
