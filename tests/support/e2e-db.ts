@@ -1,7 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, expect } from "vitest";
-// Renamed: React's lint rules take any use* call for a hook.
-import { useDb as installDb, type Db } from "@/lib/db/client";
+import { useDb, type Db } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { e2eDatabaseUrl } from "./e2e-env";
 
@@ -18,7 +17,7 @@ export function useE2eDatabase(): E2eDatabase {
   const handle = {} as E2eDatabase;
   beforeAll(() => {
     handle.db = new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eDatabaseUrl() }) });
-    installDb(handle.db, "postgresql");
+    useDb(handle.db, "postgresql");
   });
   afterAll(async () => {
     await handle.db?.$disconnect();
