@@ -1,0 +1,117 @@
+import { approveDevice, type DeviceDecision } from "./approve-device";
+import type { FakeStatsSnapshot } from "./fake-stats";
+import { pairKey, type FakeOAuthServer, type FakeWorld } from "./fake-world";
+import type { FakeClientRegistration, ProviderName, RecordedMessage } from "./types";
+
+export interface FakeProvidersControl {
+  registerClient(registration: FakeClientRegistration): void;
+  addMailbox(email: string, options: { provider: ProviderName }): void;
+  setAcceptAnyAccount(accept: boolean): void;
+  /** Microsoft: reusing a rotated refresh token revokes the grant. */
+  setStrictRotation(strict: boolean): void;
+  /** Google "Testing" publishing status: refresh tokens issued from now on live 7 days. */
+  setGoogleTestingPublishingStatus(testing: boolean): void;
+  setAccessTokenTtl(seconds: number): void;
+  setDeviceInterval(seconds: number): void;
+  /** Simulated time: every stored code, token, grant and session ages by `ms`. */
+  advanceClock(ms: number): void;
+  /** Expires the address's refresh tokens (Google: "Token has been expired or revoked.", Microsoft: AADSTS700082). */
+  expireRefreshTokens(email: string): number;
+  expireAccessTokens(email: string): number;
+  /** The person removed the application (or changed password): every token of the grant dies. */
+  revokeGrant(email: string, options?: { clientId?: string }): number;
+  /** Microsoft AADSTS7000222 from now on (both providers refuse the secret). */
+  setClientSecretExpired(clientId: string, expired?: boolean): void;
+  /** Microsoft AADSTS65001 at the token endpoint from now on. */
+  setConsentRequired(clientId: string, required?: boolean): void;
+  /** Completes (or refuses) a device authorization as if the person used the verification page. */
+  approveDevice(userCode: string, email: string, decision?: DeviceDecision): Promise<void>;
+  /** Microsoft 535 5.7.139 for this address (level: which setting is off). */
+  disableSmtpAuth(email: string, disabled?: boolean, level?: "Mailbox" | "Tenant"): void;
+  setQuotaExceeded(email: string, wording: ProviderName | null): void;
+  /** The next message from this address gets this reply instead of being accepted, e.g. "451 4.3.0 Temporary failure". */
+  failNext(email: string, reply: string): void;
+  messages(): RecordedMessage[];
+  clearMessages(): void;
+  stats(): FakeStatsSnapshot;
+  resetStats(): void;
+}
+
+function serversHolding(world: FakeWorld, servers: FakeOAuthServer[], email: string) {
+  return world.mailboxes.findAll(email).flatMap((mailbox) => {
+    const server = servers.find((candidate) => candidate.name === mailbox.provider);
+    return server ? [{ server, accountId: mailbox.accountId }] : [];
+  });
+}
+
+function expireTokens(world: FakeWorld, servers: FakeOAuthServer[], email: string, model: string): number {
+  let count = 0;
+  for (const { server, accountId } of serversHolding(world, servers, email)) {
+    for (const { payload } of server.store.all(model)) {
+      if (payload.accountId !== accountId) continue;
+      payload.exp = Math.floor(Date.now() / 1000) - 1;
+      count += 1;
+    }
+  }
+  return count;
+}
+
+function revokeGrants(
+  world: FakeWorld,
+  servers: FakeOAuthServer[],
+  email: string,
+  clientId?: string,
+): number {
+  let count = 0;
+  for (const { server, accountId } of serversHolding(world, servers, email)) {
+    for (const { id, payload } of server.store.all("Grant")) {
+      if (payload.accountId !== accountId || (clientId && payload.clientId !== clientId)) continue;
+      server.store.revokeGrant(id, "revoked");
+      server.offlineGranted.delete(pairKey(accountId, payload.clientId));
+      count += 1;
+    }
+  }
+  return count;
+}
+
+export function createControl(world: FakeWorld, servers: FakeOAuthServer[]): FakeProvidersControl {
+  const { settings, clients } = world;
+  const clientsNamed = (clientId: string) => {
+    const found = servers.flatMap((server) => clients.find(server.name, clientId) ?? []);
+    if (!found.length) throw new Error(`no fake client ${clientId}`);
+    return found;
+  };
+  return {
+    registerClient: (registration) => void clients.register(registration),
+    addMailbox: (email, { provider }) => void world.mailboxes.add(email, provider),
+    setAcceptAnyAccount: (accept) => void (settings.acceptAnyAccount = accept),
+    setStrictRotation: (strict) => void (settings.strictRotation = strict),
+    setGoogleTestingPublishingStatus: (testing) => void (settings.googleTestingPublishingStatus = testing),
+    setAccessTokenTtl: (seconds) => void (settings.accessTokenTtlSeconds = seconds),
+    setDeviceInterval: (seconds) => void (settings.deviceIntervalSeconds = seconds),
+    advanceClock: (ms) => world.clock.advance(ms),
+    expireRefreshTokens: (email) => expireTokens(world, servers, email, "RefreshToken"),
+    expireAccessTokens: (email) => expireTokens(world, servers, email, "AccessToken"),
+    revokeGrant: (email, options) => revokeGrants(world, servers, email, options?.clientId),
+    setClientSecretExpired: (clientId, expired = true) => {
+      for (const client of clientsNamed(clientId)) client.secretExpired = expired;
+    },
+    setConsentRequired: (clientId, required = true) => {
+      for (const client of clientsNamed(clientId)) client.consentRequired = required;
+    },
+    approveDevice: async (userCode, email, decision = {}) => {
+      for (const server of servers) {
+        if (await approveDevice(server, userCode, email, decision)) return;
+      }
+      throw new Error(`no pending device authorization with user code ${userCode}`);
+    },
+    disableSmtpAuth: (email, disabled = true, level = "Mailbox") =>
+      world.smtp.disableAuth(email, disabled ? level : false),
+    setQuotaExceeded: (email, wording) => world.smtp.setQuotaExceeded(email, wording),
+    failNext: (email, reply) => world.smtp.failNext(email, reply),
+    messages: () => [...world.messages],
+    clearMessages: () => void world.messages.splice(0),
+    stats: () => world.stats.snapshot(),
+    resetStats: () => world.stats.reset(),
+  };
+}

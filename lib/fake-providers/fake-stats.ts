@@ -1,0 +1,86 @@
+import { PROVIDER_NAMES, type ProviderName } from "./types";
+
+export interface EndpointCounts {
+  authorizationRequests: number;
+  tokenRequests: number;
+  tokenRequestsByGrantType: Record<string, number>;
+  /** Refresh-token grant requests per mailbox address ("unknown" when the token was not recognised). */
+  refreshRequests: Record<string, number>;
+  deviceAuthorizationRequests: number;
+  devicePolls: number;
+  revocationRequests: number;
+}
+
+export interface SmtpCounts {
+  authAttempts: number;
+  authFailures: number;
+  messagesAccepted: number;
+  messagesRefused: number;
+}
+
+export interface FakeStatsSnapshot extends EndpointCounts {
+  byProvider: Record<ProviderName, EndpointCounts>;
+  smtp: SmtpCounts;
+}
+
+function emptyCounts(): EndpointCounts {
+  return {
+    authorizationRequests: 0,
+    tokenRequests: 0,
+    tokenRequestsByGrantType: {},
+    refreshRequests: {},
+    deviceAuthorizationRequests: 0,
+    devicePolls: 0,
+    revocationRequests: 0,
+  };
+}
+
+function emptySmtp(): SmtpCounts {
+  return { authAttempts: 0, authFailures: 0, messagesAccepted: 0, messagesRefused: 0 };
+}
+
+function addInto(target: Record<string, number>, source: Record<string, number>): void {
+  for (const [key, value] of Object.entries(source)) target[key] = (target[key] ?? 0) + value;
+}
+
+/** Request counters, so that tests can assert what reached the provider (e.g. exactly one refresh). */
+export class FakeStats {
+  private counts: Record<ProviderName, EndpointCounts> = { google: emptyCounts(), microsoft: emptyCounts() };
+  readonly smtp: SmtpCounts = emptySmtp();
+
+  of(provider: ProviderName): EndpointCounts {
+    return this.counts[provider];
+  }
+
+  countToken(provider: ProviderName, grantType: string): void {
+    const counts = this.counts[provider];
+    counts.tokenRequests += 1;
+    counts.tokenRequestsByGrantType[grantType] = (counts.tokenRequestsByGrantType[grantType] ?? 0) + 1;
+  }
+
+  countRefresh(provider: ProviderName, email: string | undefined): void {
+    const key = email ?? "unknown";
+    const { refreshRequests } = this.counts[provider];
+    refreshRequests[key] = (refreshRequests[key] ?? 0) + 1;
+  }
+
+  reset(): void {
+    this.counts = { google: emptyCounts(), microsoft: emptyCounts() };
+    Object.assign(this.smtp, emptySmtp());
+  }
+
+  snapshot(): FakeStatsSnapshot {
+    const total = emptyCounts();
+    for (const provider of PROVIDER_NAMES) {
+      const counts = this.counts[provider];
+      total.authorizationRequests += counts.authorizationRequests;
+      total.tokenRequests += counts.tokenRequests;
+      total.deviceAuthorizationRequests += counts.deviceAuthorizationRequests;
+      total.devicePolls += counts.devicePolls;
+      total.revocationRequests += counts.revocationRequests;
+      addInto(total.tokenRequestsByGrantType, counts.tokenRequestsByGrantType);
+      addInto(total.refreshRequests, counts.refreshRequests);
+    }
+    return structuredClone({ ...total, byProvider: this.counts, smtp: this.smtp });
+  }
+}
