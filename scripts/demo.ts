@@ -32,11 +32,13 @@ async function seed(): Promise<string> {
   return kind === "embedded" ? `embedded, in ${embeddedDataDir()}` : "PostgreSQL (DATABASE_URL)";
 }
 
-async function waitUntilServing(url: string, server: ChildProcess): Promise<boolean> {
+// The health check opens the database, so that the server holds the data
+// folder from the start and a second demo on it stops at once.
+async function waitUntilHealthy(url: string, server: ChildProcess): Promise<boolean> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline && server.exitCode === null && server.signalCode === null) {
     try {
-      if ((await fetch(`${url}/signin`, { redirect: "manual" })).status === 200) return true;
+      if ((await fetch(`${url}/api/health`)).status === 200) return true;
     } catch {
       // not listening yet
     }
@@ -70,9 +72,11 @@ async function main() {
   const dataDir = embeddedDataDir();
   const port = process.env.PORT ?? "3000";
   const url = (process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, "");
-  await ensureProductionBuild(root);
-  const secret = await sessionSecret(dataDir);
+  // Seeding first: when another demo holds the data folder, this stops here,
+  // before a rebuild could replace the build that demo is serving.
   const database = await seed();
+  const secret = await sessionSecret(dataDir);
+  await ensureProductionBuild(root);
 
   const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", port], {
     cwd: root,
@@ -99,10 +103,10 @@ async function main() {
   server.on("exit", (code) => {
     process.exitCode = stopping ? 0 : (code ?? 1);
   });
-  if (await waitUntilServing(url, server)) {
+  if (await waitUntilHealthy(url, server)) {
     printWelcome(url, database);
   } else if (server.exitCode === null && server.signalCode === null) {
-    console.error(`[relais] The server did not answer ${url}/signin within 2 minutes; stopping it.`);
+    console.error(`[relais] ${url}/api/health did not answer 200 within 2 minutes; stopping the server.`);
     server.kill("SIGTERM");
     process.exitCode = 1;
   }
