@@ -37,8 +37,8 @@ export function deviceFlowPages(provider: ProviderName) {
         `${message ? `<p class="error" role="alert" data-testid="fake-device-error">${escapeHtml(message)}</p>` : ""}
 <form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="xsrf" value="${escapeHtml(xsrf)}">
-<label for="user_code">Enter the code displayed on your device</label>
-<input id="user_code" type="text" name="user_code" autocomplete="off" data-testid="fake-device-code">
+<label for="fake-device-code">Enter the code displayed on your device</label>
+<input id="fake-device-code" type="text" name="user_code" autocomplete="off" data-testid="fake-device-code">
 <button type="submit" id="fake-device-submit" data-testid="fake-device-submit">Next</button>
 </form>`,
       );

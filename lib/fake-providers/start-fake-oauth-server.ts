@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import Provider, { type KoaContextWithOIDC, type UnknownObject } from "oidc-provider";
 import { authorizationEndpoint } from "./authorization-endpoint";
 import { deviceAuthorizationEndpoint } from "./device-authorization-endpoint";
+import { discoveryDocument } from "./discovery-document";
 import { FakeStore } from "./fake-store";
 import {
   GOOGLE_PATHS,
@@ -77,6 +78,7 @@ export async function startFakeOAuthServer(
   });
 
   if (name === "microsoft") provider.use(microsoftDirectories(server));
+  provider.use(discoveryDocument(server));
   provider.use(interactionRoutes(server));
   if (name === "google") provider.use(googleRevocation(server));
   provider.use(authorizationEndpoint(server));

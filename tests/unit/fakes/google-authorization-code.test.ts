@@ -119,6 +119,28 @@ describe("Google-like authorization code flow", () => {
     expect(typeof forced.token.body.refresh_token).toBe("string");
   });
 
+  it("signs in again when login_hint names another account in the same browser, and switches account", async () => {
+    const browser = new FormBrowser();
+    const emails: unknown[] = [];
+    for (const email of ["secretariat@lycee.test", "vie-scolaire@lycee.test"]) {
+      const { verifier, challenge } = pkcePair();
+      const pages: string[] = [];
+      const url = authorizationUrl({ prompt: "consent", login_hint: email }, challenge);
+      const redirect = await authorizeThroughPages(browser, url, REDIRECT, { email }, pages);
+      expect(pages).toEqual(["login", "consent"]);
+      const token = await postForm(fakes.google.tokenEndpoint, {
+        grant_type: "authorization_code",
+        code: redirect.searchParams.get("code") ?? "",
+        redirect_uri: REDIRECT,
+        code_verifier: verifier,
+        client_id: CLIENT.clientId,
+        client_secret: CLIENT.clientSecret,
+      });
+      emails.push(idTokenClaims(token.body.id_token).email);
+    }
+    expect(emails).toEqual(["secretariat@lycee.test", "vie-scolaire@lycee.test"]);
+  });
+
   it("enforces PKCE S256 when a challenge was sent", async () => {
     const { challenge } = pkcePair();
     const redirect = await authorizeThroughPages(
@@ -138,6 +160,28 @@ describe("Google-like authorization code flow", () => {
     expect(token).toEqual({
       status: 400,
       body: { error: "invalid_grant", error_description: "Invalid code verifier." },
+    });
+  });
+
+  it("refuses a code redeemed with another redirect URI than the authorization request's", async () => {
+    const { challenge, verifier } = pkcePair();
+    const redirect = await authorizeThroughPages(
+      new FormBrowser(),
+      authorizationUrl({ prompt: "consent" }, challenge),
+      REDIRECT,
+      { email: "secretariat@lycee.test" },
+    );
+    const token = await postForm(fakes.google.tokenEndpoint, {
+      grant_type: "authorization_code",
+      code: redirect.searchParams.get("code") ?? "",
+      redirect_uri: `${REDIRECT}/`,
+      code_verifier: verifier,
+      client_id: CLIENT.clientId,
+      client_secret: CLIENT.clientSecret,
+    });
+    expect(token).toEqual({
+      status: 400,
+      body: { error: "redirect_uri_mismatch", error_description: "Bad Request" },
     });
   });
 

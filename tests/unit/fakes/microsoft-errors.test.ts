@@ -97,6 +97,42 @@ describe("Microsoft-like error bodies", () => {
     expect(expectAadError(unknownDirectory, 400, "invalid_request")).toBe(90002);
   });
 
+  it("answers a PKCE mismatch with AADSTS501481 and shows an unknown scope as an AADSTS70011 page", async () => {
+    const { challenge } = pkcePair();
+    const url = new URL(fakes.microsoft.organizations.authorizationEndpoint);
+    const params = {
+      client_id: PUBLIC.clientId,
+      redirect_uri: REDIRECT,
+      response_type: "code",
+      scope: SCOPE,
+    };
+    for (const [name, value] of Object.entries({
+      ...params,
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+    })) {
+      url.searchParams.set(name, value);
+    }
+    const redirect = await authorizeThroughPages(new FormBrowser(), url.href, REDIRECT, {
+      email: "pkce@lycee.test",
+    });
+    const token = await postForm(tokenEndpoint(), {
+      grant_type: "authorization_code",
+      code: redirect.searchParams.get("code") ?? "",
+      redirect_uri: REDIRECT,
+      code_verifier: pkcePair().verifier,
+      client_id: PUBLIC.clientId,
+    });
+    expect(expectAadError(token, 400, "invalid_grant")).toBe(501481);
+
+    url.searchParams.set("scope", "https://outlook.office.com/SMTP.Send Mail.ReadEverything");
+    const page = await fetch(url, { redirect: "manual", headers: { accept: "text/html" } });
+    expect(page.status).toBe(400);
+    const html = await page.text();
+    expect(html).toContain('data-error="invalid_scope"');
+    expect(html).toContain("AADSTS70011");
+  });
+
   it("answers a second redemption of a code with AADSTS54005 and leaves the first tokens alive", async () => {
     const first = await connectConfidential("double@lycee.test");
     const again = await postForm(tokenEndpoint(), {
