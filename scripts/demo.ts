@@ -12,12 +12,16 @@ import { ensureProductionBuild, nextBin } from "./production-build";
 
 const root = process.cwd();
 
-/** Made once per data folder, so that sessions survive a restart; readable by its owner only. */
-async function sessionSecret(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, "nextauth-secret");
+/**
+ * A random value made once per data folder and kept there, readable by its
+ * owner only: sessions survive a restart, and secrets encrypted with the key
+ * stay readable.
+ */
+async function keptSecret(dataDir: string, fileName: string): Promise<string> {
+  const file = path.join(dataDir, fileName);
   if (!existsSync(file)) {
     await mkdir(dataDir, { recursive: true });
-    await writeFile(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    await writeFile(file, randomBytes(32).toString("base64"), { mode: 0o600, flag: "wx" });
   }
   return (await readFile(file, "utf8")).trim();
 }
@@ -75,7 +79,9 @@ async function main() {
   // Seeding first: when another demo holds the data folder, this stops here,
   // before a rebuild could replace the build that demo is serving.
   const database = await seed();
-  const secret = await sessionSecret(dataDir);
+  const sessionSecret = process.env.NEXTAUTH_SECRET ?? (await keptSecret(dataDir, "nextauth-secret"));
+  // RELAIS_ENCRYPTION_KEYS, when set, wins over the single key (lib/crypto/keyring.ts).
+  const encryptionKey = process.env.RELAIS_ENCRYPTION_KEY ?? (await keptSecret(dataDir, "encryption-key"));
   await ensureProductionBuild(root);
 
   const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", port], {
@@ -86,7 +92,8 @@ async function main() {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_SECRET: sessionSecret,
+      RELAIS_ENCRYPTION_KEY: encryptionKey,
       RELAIS_DATA_DIR: dataDir,
       RELAIS_DEV_TOOLS: "true",
       RELAIS_DEMO: "true",

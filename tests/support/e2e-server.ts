@@ -85,10 +85,12 @@ export async function startProductionServer(root: string, databaseUrl: string): 
     DATABASE_URL: databaseUrl,
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    RELAIS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     RELAIS_DEV_TOOLS: "true",
   };
   // Platform mail must land in the CapturedMail table, where the tests read it.
   delete env.RELAIS_SMTP_URL;
+  delete env.RELAIS_ENCRYPTION_KEYS;
   const child = spawn(
     process.execPath,
     [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)],
