@@ -14,8 +14,11 @@ const UNKNOWN_ACCOUNT = {
 };
 
 function requestedScopes(interaction: Interaction): string[] {
-  const scope = interaction.params.scope;
-  return typeof scope === "string" ? [...new Set(scope.split(" ").filter(Boolean))] : [];
+  const { scope, x_fake_offline: offline } = interaction.params;
+  const scopes = typeof scope === "string" ? scope.split(" ").filter(Boolean) : [];
+  // Microsoft asks consent for offline_access even though oidc-provider set it aside (see authorization-endpoint).
+  if (offline === "1") scopes.push("offline_access");
+  return [...new Set(scopes)];
 }
 
 async function renderPage(server: FakeOAuthServer, ctx: Context, interaction: Interaction): Promise<void> {
