@@ -1,6 +1,7 @@
 import type { CliCommand } from "./command";
 import { operatorCreate } from "./commands/operator-create";
 import { operatorRevoke } from "./commands/operator-revoke";
+import { secretsRotate } from "./commands/secrets-rotate";
 import { tenantCreate } from "./commands/tenant-create";
 import { tenantList } from "./commands/tenant-list";
 import { userCreate } from "./commands/user-create";
@@ -13,4 +14,5 @@ export const commands: readonly CliCommand[] = [
   userCreate,
   operatorCreate,
   operatorRevoke,
+  secretsRotate,
 ];

@@ -23,6 +23,7 @@ export default async function TenantLayout({
     { href: base, label: t("common.nav.overview"), show: true },
     { href: `${base}/members`, label: t("common.nav.members"), show: can(ctx, "members.read") },
     { href: `${base}/audit`, label: t("common.nav.audit"), show: can(ctx, "audit.read") },
+    { href: `${base}/clients`, label: t("common.nav.clients"), show: can(ctx, "clients.read") },
   ];
   return (
     <div className="min-h-screen">

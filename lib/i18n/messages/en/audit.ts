@@ -44,5 +44,12 @@ export const audit = {
       revoked: "Invitation revoked",
       resent: "Invitation sent again",
     },
+    client: {
+      created: "OAuth configuration created",
+      updated: "OAuth configuration changed",
+      duplicated: "OAuth configuration duplicated",
+      deleted: "OAuth configuration deleted",
+      tested: "OAuth configuration tested",
+    },
   },
 } as const;

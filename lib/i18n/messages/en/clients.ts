@@ -1,5 +1,239 @@
 export const clients = {
   title: "OAuth client configurations",
+  intro:
+    "The OAuth applications through which this school's mailboxes connect: the ones you registered at Google or Microsoft, or the platform's own.",
+  newButton: "New configuration",
+  empty: "No configuration yet. Create one to connect mailboxes.",
+  providers: {
+    google: "Google Workspace",
+    microsoft: "Microsoft 365",
+    platform_microsoft: "Microsoft 365 (platform application)",
+    custom: "Custom OAuth 2.0",
+  },
+  flows: {
+    authorization_code: "Authorization code (in the browser)",
+    device_code: "Device code (a code typed on another device)",
+  },
+  securities: { tls: "TLS (port 465)", starttls: "STARTTLS (port 587)" },
+  list: {
+    name: "Name",
+    provider: "Provider",
+    clientId: "Client ID",
+    flow: "Flow",
+    mailboxes: "Mailboxes",
+    warnings: "Warnings",
+    lastTest: "Last test",
+    platformClientId: "Platform application",
+    warningsBadge: "{count} to check",
+    noWarnings: "None",
+    broken: "Refused by the provider",
+    neverTested: "Never",
+    edit: "Edit",
+    duplicate: "Duplicate",
+    delete: "Delete",
+    test: "Test",
+    deleteConfirm: "Delete the configuration “{name}”? This cannot be undone.",
+    deleteConfirmButton: "Delete it",
+    deleted: "The configuration “{name}” was deleted.",
+    duplicated: "Copied as “{name}”.",
+  },
+  duplicate: {
+    copySuffix: "(copy)",
+    copySuffixNumbered: "(copy {n})",
+  },
+  delete: {
+    inUse:
+      "{count} mailbox(es) use this configuration: {addresses}. Move them to another configuration before deleting it.",
+    inUseMore:
+      "{count} mailboxes use this configuration: {addresses} and {more} more. Move them to another configuration before deleting it.",
+    inUseNow: "A mailbox started using this configuration just now, so it was not deleted.",
+  },
+  errors: {
+    platformUnavailable:
+      "The platform's Microsoft application is not configured on this server. Ask the platform operator, or register your own application.",
+    secretUnreadable:
+      "The stored client secret cannot be decrypted with this server's keys. Paste the secret again.",
+  },
+  new: {
+    title: "New OAuth client configuration",
+    choose: "Where is the application registered?",
+    change: "Choose another provider",
+    google: {
+      title: "Google Workspace",
+      description: "An OAuth client (Web application) that you created in the Google Cloud console.",
+      defaultName: "Google Workspace",
+    },
+    microsoft: {
+      title: "Microsoft 365",
+      description: "An app registration that you created in the Microsoft Entra admin center.",
+      directory: "Directory",
+      directoryHint:
+        "Your directory (tenant) ID, organizations (any work or school account) or common (also personal accounts).",
+      submit: "Use Microsoft 365",
+      defaultName: "Microsoft 365",
+    },
+    platform: {
+      title: "The platform's Microsoft application",
+      description:
+        "Nothing to register at Microsoft: mailboxes connect through the application this platform's operator set up. An administrator of your Microsoft 365 may have to consent once.",
+      defaultName: "Microsoft 365 (platform application)",
+    },
+    custom: {
+      title: "Another OAuth 2.0 provider",
+      description: "Enter every endpoint yourself.",
+      defaultName: "Custom OAuth",
+    },
+  },
+  form: {
+    sections: {
+      application: "Application",
+      endpoints: "Endpoints",
+      access: "Access",
+      smtp: "Sending (SMTP)",
+    },
+    name: "Name",
+    nameHint: "How this configuration is named in Relais, e.g. “Google – staff”.",
+    provider: "Provider",
+    clientId: "Client ID",
+    clientSecret: "Client secret",
+    clientSecretHint: "Write-only: once saved, it is never shown again.",
+    clientSecretOptional: "Leave it empty for a public client (Microsoft “Allow public client flows”).",
+    secretSet: "A secret is set, ending in {hint}.",
+    secretKeep: "Leave this field blank to keep it, or type a new secret to replace it.",
+    newSecret: "New client secret",
+    clearSecret: "Remove the stored secret",
+    noSecret: "No client secret is stored.",
+    directory: "Microsoft directory",
+    authorizationEndpoint: "Authorization endpoint",
+    tokenEndpoint: "Token endpoint",
+    deviceEndpoint: "Device authorization endpoint",
+    deviceEndpointHint:
+      "For Microsoft, derived from the authorization endpoint (authorize → devicecode); you may change it.",
+    revocationEndpoint: "Revocation endpoint",
+    revocationEndpointHint: "Optional. Microsoft has none: disconnecting then only deletes the tokens here.",
+    scopes: "Scopes",
+    scopesHint: "One per line, or separated by spaces.",
+    defaultFlow: "How mailboxes connect",
+    pkce: "Use PKCE (recommended; required without a client secret)",
+    smtpHost: "SMTP server",
+    smtpPort: "Port",
+    smtpSecurity: "Security",
+    platformNote:
+      "This configuration uses the platform's Microsoft application (directory: {directory}). Its client ID, secret and endpoints are set by the platform operator.",
+    submitCreate: "Create the configuration",
+    submitSave: "Save the changes",
+    saved: "Saved.",
+    errorsTitle: "The configuration was not saved:",
+    fieldError: "{field}: {message}",
+  },
+  page: {
+    back: "All configurations",
+    mailboxes: "Mailboxes using it: {count}",
+    broken: "The provider refused this client on {when}. Check the client ID and secret, then test again.",
+    warningsTitle: "Worth checking",
+    readOnly: "You can see this configuration but not change it.",
+  },
+  redirect: {
+    label: "Redirect URI",
+    hint: "Register this address in the provider's console exactly as shown: providers compare it character for character.",
+    copy: "Copy",
+    copied: "Copied",
+    copyFailed: "Could not copy: select the address and copy it yourself.",
+  },
+  help: {
+    title: "How to register the application",
+    google: {
+      summary: "At Google (Google Cloud console)",
+      step1:
+        "Open console.cloud.google.com, create a project (a name without accents: people never see it) and make sure it is selected.",
+      step2: "In “APIs & Services” → “Library”, find “Gmail API” and enable it.",
+      step3:
+        "In “OAuth consent screen”, choose “Internal” for a Google Workspace school (only your domain's accounts can connect), or “External” and then publish the app.",
+      step3Warning:
+        "Do not leave the app in “Testing” status: Google then lets refresh tokens die after 7 days, and every mailbox would have to reconnect each week.",
+      step4:
+        "In the scopes (“Data access”), choose “Add or remove scopes”, paste https://mail.google.com/ under “Manually add scopes”, add it to the table and save. The gmail.send scope is not enough for SMTP.",
+      step5:
+        "In “Credentials”, choose “Create credentials” → “OAuth client ID”, application type “Web application”.",
+      step6: "Under “Authorized redirect URIs”, add this address exactly: {redirectUri}",
+      step7:
+        "Create it, then copy the client ID and the client secret shown into this form. Choose the Google Workspace preset: the endpoints and scopes are filled in for you.",
+    },
+    microsoft: {
+      summary: "At Microsoft (Microsoft Entra admin center)",
+      step1:
+        "Open entra.microsoft.com → “Identity” → “Applications” → “App registrations” → “New registration”.",
+      step2:
+        "Give it a name and choose the supported account types: “Accounts in this organizational directory only” (then use your directory ID here) or “Accounts in any organizational directory” (then use organizations).",
+      step3: "Under “Redirect URI”, choose the “Web” platform and paste this address exactly: {redirectUri}",
+      step4:
+        "In “API permissions”, choose “Add a permission” → “APIs my organization uses” → “Office 365 Exchange Online” → “Delegated permissions” → SMTP.Send. Add offline_access, openid and email too (Microsoft Graph, delegated).",
+      step5: "Still in “API permissions”, choose “Grant admin consent” for your organization.",
+      step6:
+        "In “Certificates & secrets”, create a new client secret and copy its Value (not its Secret ID) at once. Note its expiry date: when it expires, mailboxes stop sending until a new secret is pasted here.",
+      step6Alternative:
+        "Without a secret: in “Authentication”, set “Allow public client flows” to Yes and leave the client secret empty here (PKCE protects the exchange). The device code flow needs this setting too.",
+      step7:
+        "In “Overview”, copy the “Application (client) ID” into Client ID, and the “Directory (tenant) ID” into the directory when you chose a single directory.",
+      note: "The mailboxes also need “Authenticated SMTP” enabled in the Exchange admin center; otherwise Microsoft answers 535 5.7.139 when they send.",
+    },
+  },
+  test: {
+    button: "Test this configuration",
+    running: "Testing…",
+    explanation:
+      "Relais sends the token endpoint a made-up authorization code with this client ID and secret. A provider that recognises the client refuses only the code: that is a success.",
+    lastTested: "Last tested {when}:",
+    never: "Not tested yet.",
+    passed: "Passed",
+    failed: "Failed",
+    providerSaid: "The provider answered “{error}”.",
+    providerSaidAadsts: "The provider answered “{error}” (AADSTS{code}).",
+    status: "HTTP status {status}.",
+    outcomes: {
+      ok: "The endpoint and client credentials are right: the provider recognised this client and refused only the made-up test code, as expected.",
+      secret_invalid:
+        "The client secret is wrong: the provider does not accept it for this client ID. Paste the secret's value again (in Entra, the “Value” column, not the “Secret ID”).",
+      secret_expired:
+        "The client secret has expired. Create a new one in the provider's console and paste it here.",
+      secret_required:
+        "The provider requires a client secret for this application and none is set. Paste one, or allow public client flows in the application's authentication settings.",
+      app_not_found:
+        "The provider has no application with this client ID in this directory. Check the client ID, and the directory in the endpoints.",
+      invalid_client: "The provider refused the client: the client ID or the client secret is wrong.",
+      unauthorized_client:
+        "The provider knows this client but does not allow it to use the authorization code flow. Check the application's type and platform in the provider's console.",
+      redirect_uri_mismatch:
+        "The client is known, but the redirect URI is not registered exactly as shown on this page. Add it to the application's redirect URIs.",
+      consent_required:
+        "The client is accepted, but consent is missing: an administrator must grant consent to the requested permissions.",
+      unexpected_success:
+        "The endpoint accepted a made-up code and returned a token: a real OAuth provider never does. Check the token endpoint.",
+      not_json:
+        "The address answered with something that is not an OAuth answer (an HTML page, for instance). Check the token endpoint.",
+      server_error:
+        "The provider has a problem on its side (server error or overload). Try again in a few minutes.",
+      unexpected_response:
+        "The provider answered in a way Relais does not understand. Check the token endpoint and the client ID.",
+      refused_invalid_url: "The token endpoint is not a valid address. Relais did not call it.",
+      refused_not_https: "The token endpoint must start with https://. Relais did not call it.",
+      refused_numeric_host:
+        "The token endpoint's server is written as an unusual number. Write its name instead. Relais did not call it.",
+      refused_blocked_address:
+        "The token endpoint leads to a private or reserved network. Relais only calls public servers, and did not call it.",
+      redirect_refused:
+        "The token endpoint answered with a redirection, which Relais never follows. Enter the token endpoint's final address.",
+      too_large: "The token endpoint's answer was far too large to be an OAuth answer.",
+      timeout: "The token endpoint did not answer within 10 seconds. Check the address, or try again later.",
+      dns_failed: "The token endpoint's server name does not exist. Check the address for a typo.",
+      connect_failed:
+        "The token endpoint could not be reached (connection refused, or a secure-connection problem).",
+      platform_unavailable:
+        "The platform's Microsoft application is no longer configured on this server. Ask the platform operator, or use your own application.",
+      secret_unreadable:
+        "The stored client secret cannot be decrypted with this server's keys. Paste the secret again.",
+    },
+  },
   validation: {
     nameRequired: "Give this configuration a name.",
     nameTooLong: "The name is too long (100 characters at most).",
@@ -29,6 +263,10 @@ export const clients = {
       "This SMTP server is on a private or reserved network; Relais only connects to public servers.",
     smtpPortInvalid: "Enter a port between 1 and 65535 (usually 465 or 587).",
     smtpSecurityInvalid: "Choose TLS or STARTTLS.",
+    nameTaken: "Another configuration of this school already has this name.",
+    directoryInvalid: "Enter a directory (tenant) ID, organizations or common.",
+    platformUnavailable: "The platform's Microsoft application is not configured on this server.",
+    secretReplaceOrClear: "Either type a new secret or remove the stored one, not both.",
   },
   warnings: {
     googleMailScopeMissing:
@@ -43,5 +281,7 @@ export const clients = {
       "Microsoft's endpoints are normally on login.microsoftonline.com. Check the addresses.",
     smtpPortUnusual: "This is an unusual SMTP port. Providers use 465 (TLS) or 587 (STARTTLS).",
     smtpSecurityMismatch: "Port 465 normally uses TLS, and ports 25, 587 and 2525 use STARTTLS.",
+    platformUnavailable:
+      "The platform's Microsoft application is no longer configured on this server: mailboxes cannot connect through it.",
   },
 } as const;

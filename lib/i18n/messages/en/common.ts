@@ -20,6 +20,7 @@ export const common = {
     overview: "Overview",
     members: "Members",
     audit: "Audit log",
+    clients: "OAuth applications",
     operator: "Platform",
   },
   roles: { admin: "Administrator", member: "Member", operator: "Platform operator" },

@@ -50,5 +50,12 @@ export const audit: Translation<typeof en> = {
       revoked: "Invitation révoquée",
       resent: "Invitation renvoyée",
     },
+    client: {
+      created: "Configuration OAuth créée",
+      updated: "Configuration OAuth modifiée",
+      duplicated: "Configuration OAuth dupliquée",
+      deleted: "Configuration OAuth supprimée",
+      tested: "Configuration OAuth testée",
+    },
   },
 };

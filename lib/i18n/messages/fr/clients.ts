@@ -3,6 +3,250 @@ import type { Translation } from "../../translation-shape";
 
 export const clients: Translation<typeof en> = {
   title: "Configurations de clients OAuth",
+  intro:
+    "Les applications OAuth par lesquelles les boîtes aux lettres de l’établissement se connectent : celles que vous avez déclarées chez Google ou Microsoft, ou celle de la plateforme.",
+  newButton: "Nouvelle configuration",
+  empty: "Aucune configuration pour l’instant. Créez-en une pour connecter des boîtes aux lettres.",
+  providers: {
+    google: "Google Workspace",
+    microsoft: "Microsoft 365",
+    platform_microsoft: "Microsoft 365 (application de la plateforme)",
+    custom: "OAuth 2.0 personnalisé",
+  },
+  flows: {
+    authorization_code: "Code d’autorisation (dans le navigateur)",
+    device_code: "Code d’appareil (un code saisi sur un autre appareil)",
+  },
+  securities: { tls: "TLS (port 465)", starttls: "STARTTLS (port 587)" },
+  list: {
+    name: "Nom",
+    provider: "Fournisseur",
+    clientId: "ID client",
+    flow: "Flux",
+    mailboxes: "Boîtes",
+    warnings: "Avertissements",
+    lastTest: "Dernier test",
+    platformClientId: "Application de la plateforme",
+    warningsBadge: "{count} à vérifier",
+    noWarnings: "Aucun",
+    broken: "Refusée par le fournisseur",
+    neverTested: "Jamais",
+    edit: "Modifier",
+    duplicate: "Dupliquer",
+    delete: "Supprimer",
+    test: "Tester",
+    deleteConfirm: "Supprimer la configuration « {name} » ? C’est définitif.",
+    deleteConfirmButton: "La supprimer",
+    deleted: "La configuration « {name} » a été supprimée.",
+    duplicated: "Copiée sous le nom « {name} ».",
+  },
+  duplicate: {
+    copySuffix: "(copie)",
+    copySuffixNumbered: "(copie {n})",
+  },
+  delete: {
+    inUse:
+      "{count} boîte(s) aux lettres utilisent cette configuration : {addresses}. Rattachez-les à une autre configuration avant de la supprimer.",
+    inUseMore:
+      "{count} boîtes aux lettres utilisent cette configuration : {addresses} et {more} autres. Rattachez-les à une autre configuration avant de la supprimer.",
+    inUseNow:
+      "Une boîte aux lettres vient de commencer à utiliser cette configuration ; elle n’a donc pas été supprimée.",
+  },
+  errors: {
+    platformUnavailable:
+      "L’application Microsoft de la plateforme n’est pas configurée sur ce serveur. Demandez à l’opérateur de la plateforme, ou déclarez votre propre application.",
+    secretUnreadable:
+      "Le secret client enregistré ne peut pas être déchiffré avec les clés de ce serveur. Collez de nouveau le secret.",
+  },
+  new: {
+    title: "Nouvelle configuration de client OAuth",
+    choose: "Où l’application est-elle déclarée ?",
+    change: "Choisir un autre fournisseur",
+    google: {
+      title: "Google Workspace",
+      description: "Un client OAuth (application Web) que vous avez créé dans la console Google Cloud.",
+      defaultName: "Google Workspace",
+    },
+    microsoft: {
+      title: "Microsoft 365",
+      description:
+        "Une inscription d’application que vous avez créée dans le centre d’administration Microsoft Entra.",
+      directory: "Annuaire",
+      directoryHint:
+        "L’ID de votre annuaire (tenant), organizations (tout compte professionnel ou scolaire) ou common (aussi les comptes personnels).",
+      submit: "Utiliser Microsoft 365",
+      defaultName: "Microsoft 365",
+    },
+    platform: {
+      title: "L’application Microsoft de la plateforme",
+      description:
+        "Rien à déclarer chez Microsoft : les boîtes se connectent par l’application que l’opérateur de cette plateforme a configurée. Un administrateur de votre Microsoft 365 devra peut-être donner son consentement une fois.",
+      defaultName: "Microsoft 365 (application de la plateforme)",
+    },
+    custom: {
+      title: "Un autre fournisseur OAuth 2.0",
+      description: "Saisissez vous-même tous les points de terminaison.",
+      defaultName: "OAuth personnalisé",
+    },
+  },
+  form: {
+    sections: {
+      application: "Application",
+      endpoints: "Points de terminaison",
+      access: "Accès",
+      smtp: "Envoi (SMTP)",
+    },
+    name: "Nom",
+    nameHint: "Le nom de cette configuration dans Relais, par exemple « Google – personnel ».",
+    provider: "Fournisseur",
+    clientId: "ID client",
+    clientSecret: "Secret client",
+    clientSecretHint: "En écriture seule : une fois enregistré, il n’est plus jamais affiché.",
+    clientSecretOptional:
+      "Laissez-le vide pour un client public (Microsoft « Autoriser les flux de clients publics »).",
+    secretSet: "Un secret est enregistré ; il se termine par {hint}.",
+    secretKeep: "Laissez ce champ vide pour le conserver, ou saisissez un nouveau secret pour le remplacer.",
+    newSecret: "Nouveau secret client",
+    clearSecret: "Supprimer le secret enregistré",
+    noSecret: "Aucun secret client n’est enregistré.",
+    directory: "Annuaire Microsoft",
+    authorizationEndpoint: "Point de terminaison d’autorisation",
+    tokenEndpoint: "Point de terminaison de jeton",
+    deviceEndpoint: "Point de terminaison d’autorisation d’appareil",
+    deviceEndpointHint:
+      "Pour Microsoft, déduit du point d’autorisation (authorize → devicecode) ; vous pouvez le modifier.",
+    revocationEndpoint: "Point de terminaison de révocation",
+    revocationEndpointHint:
+      "Facultatif. Microsoft n’en a pas : une déconnexion supprime alors seulement les jetons ici.",
+    scopes: "Autorisations (scopes)",
+    scopesHint: "Une par ligne, ou séparées par des espaces.",
+    defaultFlow: "Mode de connexion des boîtes",
+    pkce: "Utiliser PKCE (recommandé ; obligatoire sans secret client)",
+    smtpHost: "Serveur SMTP",
+    smtpPort: "Port",
+    smtpSecurity: "Sécurité",
+    platformNote:
+      "Cette configuration utilise l’application Microsoft de la plateforme (annuaire : {directory}). Son ID client, son secret et ses points de terminaison sont définis par l’opérateur de la plateforme.",
+    submitCreate: "Créer la configuration",
+    submitSave: "Enregistrer les modifications",
+    saved: "Enregistré.",
+    errorsTitle: "La configuration n’a pas été enregistrée :",
+    fieldError: "{field} : {message}",
+  },
+  page: {
+    back: "Toutes les configurations",
+    mailboxes: "Boîtes aux lettres qui l’utilisent : {count}",
+    broken:
+      "Le fournisseur a refusé ce client le {when}. Vérifiez l’ID client et le secret, puis testez de nouveau.",
+    warningsTitle: "À vérifier",
+    readOnly: "Vous pouvez consulter cette configuration mais pas la modifier.",
+  },
+  redirect: {
+    label: "URI de redirection",
+    hint: "Déclarez cette adresse dans la console du fournisseur exactement telle qu’elle est affichée : les fournisseurs la comparent caractère par caractère.",
+    copy: "Copier",
+    copied: "Copiée",
+    copyFailed: "Copie impossible : sélectionnez l’adresse et copiez-la vous-même.",
+  },
+  help: {
+    title: "Comment déclarer l’application",
+    google: {
+      summary: "Chez Google (console Google Cloud)",
+      step1:
+        "Ouvrez console.cloud.google.com, créez un projet (un nom sans accents : les utilisateurs ne le voient jamais) et vérifiez qu’il est sélectionné.",
+      step2: "Dans « API et services » → « Bibliothèque », cherchez « Gmail API » et activez-la.",
+      step3:
+        "Dans « Écran de consentement OAuth », choisissez « Interne » pour un établissement Google Workspace (seuls les comptes de votre domaine peuvent se connecter), ou « Externe » puis publiez l’application.",
+      step3Warning:
+        "Ne laissez pas l’application au statut « En test » : Google fait alors expirer les jetons d’actualisation au bout de 7 jours, et chaque boîte devrait se reconnecter chaque semaine.",
+      step4:
+        "Dans les champs d’application (« Accès aux données »), choisissez « Ajouter ou supprimer des champs d’application », collez https://mail.google.com/ sous « Ajouter manuellement des champs d’application », ajoutez-le au tableau et enregistrez. L’autorisation gmail.send ne suffit pas pour SMTP.",
+      step5:
+        "Dans « Identifiants », choisissez « Créer des identifiants » → « ID client OAuth », type d’application « Application Web ».",
+      step6: "Sous « URI de redirection autorisés », ajoutez exactement cette adresse : {redirectUri}",
+      step7:
+        "Créez-le, puis copiez l’ID client et le secret client affichés dans ce formulaire. Choisissez le modèle Google Workspace : les points de terminaison et les autorisations sont remplis pour vous.",
+    },
+    microsoft: {
+      summary: "Chez Microsoft (centre d’administration Microsoft Entra)",
+      step1:
+        "Ouvrez entra.microsoft.com → « Identité » → « Applications » → « Inscriptions d’applications » → « Nouvelle inscription ».",
+      step2:
+        "Donnez-lui un nom et choisissez les types de comptes pris en charge : « Comptes dans cet annuaire d’organisation uniquement » (utilisez alors l’ID de votre annuaire ici) ou « Comptes dans un annuaire d’organisation » (utilisez alors organizations).",
+      step3:
+        "Sous « URI de redirection », choisissez la plateforme « Web » et collez exactement cette adresse : {redirectUri}",
+      step4:
+        "Dans « Autorisations d’API », choisissez « Ajouter une autorisation » → « API utilisées par mon organisation » → « Office 365 Exchange Online » → « Autorisations déléguées » → SMTP.Send. Ajoutez aussi offline_access, openid et email (Microsoft Graph, déléguées).",
+      step5:
+        "Toujours dans « Autorisations d’API », choisissez « Accorder un consentement d’administrateur » pour votre organisation.",
+      step6:
+        "Dans « Certificats et secrets », créez un nouveau secret client et copiez tout de suite sa « Valeur » (pas son « ID de secret »). Notez sa date d’expiration : à cette date, les boîtes cessent d’envoyer jusqu’à ce qu’un nouveau secret soit collé ici.",
+      step6Alternative:
+        "Sans secret : dans « Authentification », réglez « Autoriser les flux de clients publics » sur Oui et laissez le secret client vide ici (PKCE protège l’échange). Le flux par code d’appareil a aussi besoin de ce réglage.",
+      step7:
+        "Dans « Vue d’ensemble », copiez l’« ID d’application (client) » dans ID client, et l’« ID de l’annuaire (locataire) » dans l’annuaire si vous avez choisi un seul annuaire.",
+      note: "Les boîtes doivent aussi avoir « SMTP authentifié » activé dans le centre d’administration Exchange ; sinon Microsoft répond 535 5.7.139 à l’envoi.",
+    },
+  },
+  test: {
+    button: "Tester cette configuration",
+    running: "Test en cours…",
+    explanation:
+      "Relais envoie au point de terminaison de jeton un code d’autorisation inventé, avec cet ID client et ce secret. Un fournisseur qui reconnaît le client ne refuse que le code : c’est une réussite.",
+    lastTested: "Dernier test le {when} :",
+    never: "Pas encore testée.",
+    passed: "Réussi",
+    failed: "Échoué",
+    providerSaid: "Le fournisseur a répondu « {error} ».",
+    providerSaidAadsts: "Le fournisseur a répondu « {error} » (AADSTS{code}).",
+    status: "Statut HTTP {status}.",
+    outcomes: {
+      ok: "Le point de terminaison et les identifiants du client sont bons : le fournisseur a reconnu ce client et n’a refusé que le code de test inventé, comme prévu.",
+      secret_invalid:
+        "Le secret client est faux : le fournisseur ne l’accepte pas pour cet ID client. Collez de nouveau la valeur du secret (dans Entra, la colonne « Valeur », pas l’« ID de secret »).",
+      secret_expired:
+        "Le secret client a expiré. Créez-en un nouveau dans la console du fournisseur et collez-le ici.",
+      secret_required:
+        "Le fournisseur exige un secret client pour cette application et aucun n’est enregistré. Collez-en un, ou autorisez les flux de clients publics dans les réglages d’authentification de l’application.",
+      app_not_found:
+        "Le fournisseur ne connaît aucune application avec cet ID client dans cet annuaire. Vérifiez l’ID client, et l’annuaire dans les points de terminaison.",
+      invalid_client: "Le fournisseur a refusé le client : l’ID client ou le secret client est faux.",
+      unauthorized_client:
+        "Le fournisseur connaît ce client mais ne l’autorise pas à utiliser le flux par code d’autorisation. Vérifiez le type et la plateforme de l’application dans la console du fournisseur.",
+      redirect_uri_mismatch:
+        "Le client est reconnu, mais l’URI de redirection n’est pas déclaré exactement comme sur cette page. Ajoutez-le aux URI de redirection de l’application.",
+      consent_required:
+        "Le client est accepté, mais il manque un consentement : un administrateur doit consentir aux autorisations demandées.",
+      unexpected_success:
+        "Le point de terminaison a accepté un code inventé et renvoyé un jeton : un vrai fournisseur OAuth ne le fait jamais. Vérifiez le point de terminaison de jeton.",
+      not_json:
+        "L’adresse a répondu par autre chose qu’une réponse OAuth (une page HTML, par exemple). Vérifiez le point de terminaison de jeton.",
+      server_error:
+        "Le fournisseur a un problème de son côté (erreur du serveur ou surcharge). Réessayez dans quelques minutes.",
+      unexpected_response:
+        "Le fournisseur a répondu d’une façon que Relais ne comprend pas. Vérifiez le point de terminaison de jeton et l’ID client.",
+      refused_invalid_url:
+        "Le point de terminaison de jeton n’est pas une adresse valide. Relais ne l’a pas appelé.",
+      refused_not_https:
+        "Le point de terminaison de jeton doit commencer par https://. Relais ne l’a pas appelé.",
+      refused_numeric_host:
+        "Le serveur du point de terminaison de jeton est écrit sous une forme numérique inhabituelle. Écrivez plutôt son nom. Relais ne l’a pas appelé.",
+      refused_blocked_address:
+        "Le point de terminaison de jeton mène à un réseau privé ou réservé. Relais n’appelle que des serveurs publics et ne l’a pas appelé.",
+      redirect_refused:
+        "Le point de terminaison de jeton a répondu par une redirection, que Relais ne suit jamais. Saisissez l’adresse finale du point de terminaison de jeton.",
+      too_large: "La réponse du point de terminaison de jeton était bien trop grande pour une réponse OAuth.",
+      timeout:
+        "Le point de terminaison de jeton n’a pas répondu en 10 secondes. Vérifiez l’adresse, ou réessayez plus tard.",
+      dns_failed: "Le nom du serveur du point de terminaison de jeton n’existe pas. Vérifiez l’adresse.",
+      connect_failed:
+        "Le point de terminaison de jeton est injoignable (connexion refusée, ou problème de connexion sécurisée).",
+      platform_unavailable:
+        "L’application Microsoft de la plateforme n’est plus configurée sur ce serveur. Demandez à l’opérateur de la plateforme, ou utilisez votre propre application.",
+      secret_unreadable:
+        "Le secret client enregistré ne peut pas être déchiffré avec les clés de ce serveur. Collez de nouveau le secret.",
+    },
+  },
   validation: {
     nameRequired: "Donnez un nom à cette configuration.",
     nameTooLong: "Le nom est trop long (100 caractères au plus).",
@@ -34,6 +278,10 @@ export const clients: Translation<typeof en> = {
       "Ce serveur SMTP est sur un réseau privé ou réservé ; Relais ne se connecte qu’à des serveurs publics.",
     smtpPortInvalid: "Saisissez un port entre 1 et 65535 (en général 465 ou 587).",
     smtpSecurityInvalid: "Choisissez TLS ou STARTTLS.",
+    nameTaken: "Une autre configuration de cet établissement porte déjà ce nom.",
+    directoryInvalid: "Saisissez un ID d’annuaire (tenant), organizations ou common.",
+    platformUnavailable: "L’application Microsoft de la plateforme n’est pas configurée sur ce serveur.",
+    secretReplaceOrClear: "Saisissez un nouveau secret ou supprimez celui qui est enregistré, pas les deux.",
   },
   warnings: {
     googleMailScopeMissing:
@@ -48,5 +296,7 @@ export const clients: Translation<typeof en> = {
       "Les adresses de Microsoft sont normalement sur login.microsoftonline.com. Vérifiez-les.",
     smtpPortUnusual: "Ce port SMTP est inhabituel. Les fournisseurs utilisent 465 (TLS) ou 587 (STARTTLS).",
     smtpSecurityMismatch: "Le port 465 utilise normalement TLS, et les ports 25, 587 et 2525 STARTTLS.",
+    platformUnavailable:
+      "L’application Microsoft de la plateforme n’est plus configurée sur ce serveur : les boîtes ne peuvent pas se connecter par elle.",
   },
 };

@@ -23,6 +23,7 @@ export const common: Translation<typeof en> = {
     overview: "Vue d’ensemble",
     members: "Membres",
     audit: "Journal d’audit",
+    clients: "Applications OAuth",
     operator: "Plateforme",
   },
   roles: { admin: "Administrateur", member: "Membre", operator: "Opérateur de la plateforme" },

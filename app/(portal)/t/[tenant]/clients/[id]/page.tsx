@@ -1,0 +1,97 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClientForm } from "@/components/clients/client-form";
+import { ClientTestPanel } from "@/components/clients/client-test-panel";
+import { ClientWarnings } from "@/components/clients/client-warnings";
+import { RedirectUriField } from "@/components/clients/redirect-uri-field";
+import { RegistrationHelp } from "@/components/clients/registration-help";
+import { DomainError } from "@/lib/auth/errors";
+import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import { can, type TenantContext } from "@/lib/auth/tenant-context";
+import { isClientConfigurationId } from "@/lib/clients/client-configuration-id";
+import { formValuesOf } from "@/lib/clients/client-form-values";
+import { getClientConfiguration } from "@/lib/clients/get-client-configuration";
+import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { oauthRedirectUri } from "@/lib/oauth/redirect-uri";
+import { platformApplicationSummary } from "@/lib/platform/platform-application";
+
+async function loadOr404(ctx: TenantContext, id: string) {
+  // A malformed id never reaches the database; a foreign one looks like no configuration at all.
+  if (!isClientConfigurationId(id)) notFound();
+  try {
+    return await getClientConfiguration(ctx, id);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function ClientConfigurationPage({
+  params,
+}: {
+  params: Promise<{ tenant: string; id: string }>;
+}) {
+  const { tenant, id } = await params;
+  const ctx = await requirePageTenant(tenant, "clients.read", `/t/${tenant}/clients/${id}`);
+  const config = await loadOr404(ctx, id);
+  const [t, locale] = await Promise.all([getTranslator(), getLocale()]);
+  const canWrite = can(ctx, "clients.write");
+  const moment = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const redirectUri = oauthRedirectUri();
+  const usesPlatform = config.provider === "platform_microsoft";
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <Link href={`/t/${ctx.tenantSlug}/clients`} className="text-sm text-brand-700 hover:underline">
+          {t("clients.page.back")}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold" data-testid="client-title">
+          {config.name}
+        </h1>
+        <p className="mt-1 text-slate-600">
+          {t(`clients.providers.${config.provider}`)} ·{" "}
+          {t("clients.page.mailboxes", { count: config.mailboxCount })}
+        </p>
+        {!canWrite && <p className="mt-1 text-sm text-slate-600">{t("clients.page.readOnly")}</p>}
+      </header>
+      {config.brokenAt && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("clients.page.broken", { when: moment.format(config.brokenAt) })}
+        </p>
+      )}
+      <ClientWarnings warnings={config.warnings} />
+      {!usesPlatform && <RedirectUriField redirectUri={redirectUri} />}
+      <ClientForm
+        tenant={ctx.tenantSlug}
+        id={config.id}
+        initial={formValuesOf(config)}
+        storedSecret={{ hasSecret: config.hasSecret, hint: config.secretHint }}
+        platform={platformApplicationSummary()}
+        readOnly={!canWrite}
+      />
+      <ClientTestPanel
+        tenant={ctx.tenantSlug}
+        id={config.id}
+        canTest={canWrite}
+        lastTest={
+          config.lastTestedAt && config.lastTestOutcome
+            ? { when: moment.format(config.lastTestedAt), outcome: config.lastTestOutcome }
+            : null
+        }
+      />
+      {!usesPlatform && (
+        <RegistrationHelp
+          redirectUri={redirectUri}
+          open={
+            config.provider === "google"
+              ? "google"
+              : config.provider === "microsoft"
+                ? "microsoft"
+                : undefined
+          }
+        />
+      )}
+    </div>
+  );
+}

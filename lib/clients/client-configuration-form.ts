@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+// What the configuration form posts, as text. The provider rules
+// (lib/oauth/client-config-schema.ts and validate-client-config.ts) run in the
+// domain functions, which also serve callers other than the form.
+const text = z
+  .string({ error: "errors.validation.invalid" })
+  .max(5000, { error: "errors.validation.tooLong" });
+
+export const clientConfigurationFormInput = z.object({
+  name: text.optional(),
+  provider: text.optional(),
+  clientId: text.optional(),
+  /** Blank keeps the stored secret on edit. */
+  clientSecret: text.optional(),
+  /** "true": remove the stored secret (edit only). */
+  clearSecret: text.optional(),
+  authorizationEndpoint: text.optional(),
+  tokenEndpoint: text.optional(),
+  deviceEndpoint: text.optional(),
+  revocationEndpoint: text.optional(),
+  /** Separated by spaces or new lines. */
+  scopes: text.optional(),
+  defaultFlow: text.optional(),
+  /** "true" or "false". */
+  pkce: text.optional(),
+  smtpHost: text.optional(),
+  smtpPort: text.optional(),
+  smtpSecurity: text.optional(),
+  /** The directory chosen with the Microsoft preset (tenant ID, organizations or common). */
+  microsoftDirectory: text.optional(),
+});
+export type ClientConfigurationForm = z.infer<typeof clientConfigurationFormInput>;
+
+const id = z.string({ error: "errors.validation.invalid" }).max(100, { error: "errors.validation.invalid" });
+
+export const clientConfigurationIdInput = z.object({ id });
+export type ClientConfigurationIdInput = z.infer<typeof clientConfigurationIdInput>;
+
+export const updateClientConfigurationInput = clientConfigurationFormInput.extend({ id });

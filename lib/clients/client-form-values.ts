@@ -1,0 +1,129 @@
+import { deriveDeviceEndpoint } from "@/lib/oauth/endpoint-url";
+import {
+  googlePreset,
+  microsoftPreset,
+  type ClientPreset,
+  type OAuthFlow,
+  type ProviderKind,
+  type SmtpSecurity,
+} from "@/lib/oauth/presets";
+
+/** What the configuration form starts with: text as typed, nothing secret. */
+export interface ClientFormValues {
+  name: string;
+  provider: ProviderKind;
+  clientId: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  deviceEndpoint: string;
+  revocationEndpoint: string;
+  /** One per line. */
+  scopes: string;
+  defaultFlow: OAuthFlow;
+  pkce: boolean;
+  smtpHost: string;
+  smtpPort: string;
+  smtpSecurity: SmtpSecurity;
+  microsoftDirectory: string;
+}
+
+function fromPreset(provider: ProviderKind, name: string, preset: ClientPreset, directory = "") {
+  return {
+    name,
+    provider,
+    clientId: "",
+    authorizationEndpoint: preset.authorizationEndpoint,
+    tokenEndpoint: preset.tokenEndpoint,
+    // Microsoft's is derived from the authorization endpoint, as the form does when that changes.
+    deviceEndpoint: deriveDeviceEndpoint(preset.authorizationEndpoint) ?? preset.deviceEndpoint ?? "",
+    revocationEndpoint: preset.revocationEndpoint ?? "",
+    scopes: preset.scopes.join("\n"),
+    defaultFlow: preset.defaultFlow,
+    pkce: preset.pkce,
+    smtpHost: preset.smtpHost,
+    smtpPort: String(preset.smtpPort),
+    smtpSecurity: preset.smtpSecurity,
+    microsoftDirectory: directory,
+  } satisfies ClientFormValues;
+}
+
+export type PresetChoice =
+  | { preset: "google" }
+  | { preset: "microsoft"; directory: string }
+  | { preset: "platform" }
+  | { preset: "custom" };
+
+/**
+ * The form's starting values for a preset, from lib/oauth/presets.ts; null
+ * for a Microsoft directory that is not one. Every field stays editable.
+ */
+export function presetFormValues(choice: PresetChoice, name: string): ClientFormValues | null {
+  switch (choice.preset) {
+    case "google":
+      return fromPreset("google", name, googlePreset);
+    case "microsoft": {
+      const directory = choice.directory.trim().toLowerCase();
+      const preset = microsoftPreset(directory);
+      return preset && fromPreset("microsoft", name, preset, directory);
+    }
+    case "platform": {
+      // The platform application brings the client ID and endpoints; the rest is Microsoft's.
+      const preset = microsoftPreset("organizations")!;
+      return {
+        ...fromPreset("platform_microsoft", name, preset),
+        authorizationEndpoint: "",
+        tokenEndpoint: "",
+        deviceEndpoint: "",
+        revocationEndpoint: "",
+      };
+    }
+    case "custom":
+      return {
+        name,
+        provider: "custom",
+        clientId: "",
+        authorizationEndpoint: "",
+        tokenEndpoint: "",
+        deviceEndpoint: "",
+        revocationEndpoint: "",
+        scopes: "",
+        defaultFlow: "authorization_code",
+        pkce: true,
+        smtpHost: "",
+        smtpPort: "587",
+        smtpSecurity: "starttls",
+        microsoftDirectory: "",
+      };
+  }
+}
+
+type StoredValues = Omit<
+  ClientFormValues,
+  "scopes" | "smtpPort" | "deviceEndpoint" | "revocationEndpoint" | "microsoftDirectory"
+> & {
+  scopes: string[];
+  smtpPort: number;
+  deviceEndpoint: string | null;
+  revocationEndpoint: string | null;
+  microsoftDirectory: string | null;
+};
+
+/** A stored configuration as the edit form shows it. */
+export function formValuesOf(row: StoredValues): ClientFormValues {
+  return {
+    name: row.name,
+    provider: row.provider,
+    clientId: row.clientId,
+    authorizationEndpoint: row.authorizationEndpoint,
+    tokenEndpoint: row.tokenEndpoint,
+    deviceEndpoint: row.deviceEndpoint ?? "",
+    revocationEndpoint: row.revocationEndpoint ?? "",
+    scopes: row.scopes.join("\n"),
+    defaultFlow: row.defaultFlow,
+    pkce: row.pkce,
+    smtpHost: row.smtpHost,
+    smtpPort: String(row.smtpPort),
+    smtpSecurity: row.smtpSecurity,
+    microsoftDirectory: row.microsoftDirectory ?? "",
+  };
+}

@@ -1,0 +1,98 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
+import { can, type TenantContext } from "@/lib/auth/tenant-context";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { secretHint } from "@/lib/crypto/secret-hint";
+import { getDb } from "@/lib/db/client";
+import { clientSecretAad, isClientConfigurationId } from "./client-configuration-id";
+import type { ClientConfigurationForm } from "./client-configuration-form";
+import { rethrowNameTaken } from "./name-taken";
+import {
+  validateClientConfigurationForm,
+  type ClientConfigurationFields,
+} from "./validate-client-configuration-form";
+
+type SecretChange = "replaced" | "cleared" | null;
+
+// A change to any of these makes earlier test results and "broken" flags meaningless.
+const CREDENTIAL_FIELDS = new Set(["provider", "clientId", "tokenEndpoint"]);
+
+function changedFields(before: ClientConfigurationFields, after: ClientConfigurationFields): string[] {
+  return (Object.keys(after) as (keyof ClientConfigurationFields)[]).filter((field) => {
+    const [old, next] = [before[field], after[field]];
+    return Array.isArray(old) && Array.isArray(next) ? old.join(" ") !== next.join(" ") : old !== next;
+  });
+}
+
+const ticked = (value: string | undefined) => value === "true" || value === "on";
+
+/**
+ * Saves an edited configuration. The secret: blank keeps the stored one, a
+ * new value replaces it, `clearSecret` removes it. The platform application
+ * keeps no secret of the tenant's, so switching to it removes the stored one.
+ */
+export async function updateClientConfiguration(
+  ctx: TenantContext,
+  id: string,
+  form: ClientConfigurationForm,
+) {
+  if (!can(ctx, "clients.write")) throw forbidden();
+  if (!isClientConfigurationId(id)) throw notFound();
+  const clearSecret = ticked(form.clearSecret);
+  if (clearSecret && form.clientSecret?.trim()) {
+    throw new DomainError("invalid_input", "errors.invalidInput", undefined, {
+      clientSecret: "clients.validation.secretReplaceOrClear",
+    });
+  }
+  const db = await getDb();
+  return db
+    .$transaction(async (tx) => {
+      const { clientSecretCipher, ...current } =
+        (await tx.clientConfiguration.findFirst({
+          where: { id, tenantId: ctx.tenantId },
+        })) ?? throwNotFound();
+      const hasStoredSecret = clientSecretCipher !== null && !clearSecret;
+      const { fields, secret, warnings } = validateClientConfigurationForm(form, { hasStoredSecret });
+
+      let secretChange: SecretChange = null;
+      let secretColumns = {};
+      if (secret !== undefined) {
+        secretChange = "replaced";
+        secretColumns = {
+          clientSecretCipher: encryptSecret(secret, clientSecretAad(id)),
+          clientSecretHint: secretHint(secret),
+        };
+      } else if (clientSecretCipher !== null && (clearSecret || fields.provider === "platform_microsoft")) {
+        secretChange = "cleared";
+        secretColumns = { clientSecretCipher: null, clientSecretHint: null };
+      }
+      const changed = changedFields(current, fields);
+      const credentialsChanged = secretChange !== null || changed.some((f) => CREDENTIAL_FIELDS.has(f));
+      await tx.clientConfiguration.updateMany({
+        where: { id, tenantId: ctx.tenantId },
+        data: {
+          ...fields,
+          ...secretColumns,
+          ...(credentialsChanged
+            ? { brokenAt: null, brokenReason: null, lastTestedAt: null, lastTestOutcome: null }
+            : {}),
+        },
+      });
+      if (changed.length > 0 || secretChange) {
+        await recordAudit(tx, ctx, {
+          action: "client.updated",
+          targetType: "clientConfiguration",
+          targetId: id,
+          targetLabel: fields.name,
+          // Names of fields only: values may be long, and the secret's is never written anywhere.
+          details: { changed, ...(secretChange ? { clientSecret: secretChange } : {}) },
+        });
+      }
+      return { id, name: fields.name, warnings, changed, secretChange };
+    })
+    .catch(rethrowNameTaken);
+}
+
+function throwNotFound(): never {
+  throw notFound();
+}

@@ -1,0 +1,149 @@
+import type { z } from "zod";
+import { DomainError } from "@/lib/auth/errors";
+import type { MessageKey } from "@/lib/i18n/catalog";
+import { isMessageKey } from "@/lib/i18n/translate";
+import { localProvidersAllowed } from "@/lib/net/outbound-settings";
+import { clientConfigSchema, type ClientConfigInput } from "@/lib/oauth/client-config-schema";
+import {
+  isMicrosoftDirectory,
+  MICROSOFT_LOGIN_HOST,
+  type OAuthFlow,
+  type ProviderKind,
+  type SmtpSecurity,
+} from "@/lib/oauth/presets";
+import { checkClientConfig } from "@/lib/oauth/validate-client-config";
+import { platformMicrosoftApplication } from "@/lib/platform/platform-application";
+import type { ClientConfigurationForm } from "./client-configuration-form";
+
+/** The columns of a client configuration that the form sets (the secret apart). */
+export interface ClientConfigurationFields {
+  name: string;
+  provider: ProviderKind;
+  clientId: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  deviceEndpoint: string | null;
+  revocationEndpoint: string | null;
+  scopes: string[];
+  defaultFlow: OAuthFlow;
+  pkce: boolean;
+  smtpHost: string;
+  smtpPort: number;
+  smtpSecurity: SmtpSecurity;
+  microsoftDirectory: string | null;
+}
+
+export interface ValidatedClientConfiguration {
+  fields: ClientConfigurationFields;
+  /** A new secret to store; undefined when none was typed. */
+  secret: string | undefined;
+  warnings: MessageKey[];
+}
+
+type FieldErrors = Record<string, MessageKey>;
+
+// The platform application brings its own client ID, secret and endpoints.
+const platformOwned = {
+  clientId: true,
+  clientSecret: true,
+  authorizationEndpoint: true,
+  tokenEndpoint: true,
+  deviceEndpoint: true,
+  revocationEndpoint: true,
+} as const;
+
+function collectIssues(error: z.ZodError, into: FieldErrors) {
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    into[field] ??= isMessageKey(issue.message) ? issue.message : "errors.validation.invalid";
+  }
+}
+
+/** `https://login.microsoftonline.com/<directory>/oauth2/...` → the directory, else null. */
+function directoryOfEndpoint(endpoint: string): string | null {
+  try {
+    const url = new URL(endpoint);
+    const directory = url.pathname.split("/")[1] ?? "";
+    return url.hostname === MICROSOFT_LOGIN_HOST && isMicrosoftDirectory(directory)
+      ? directory.toLowerCase()
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function refuse(fieldErrors: FieldErrors): never {
+  throw new DomainError("invalid_input", "errors.invalidInput", undefined, fieldErrors);
+}
+
+/**
+ * The form schema plus the provider rules, in one place for every entry point.
+ * Throws DomainError("invalid_input") with a catalog key per field; returns
+ * the columns to store and the warnings to show.
+ */
+export function validateClientConfigurationForm(
+  form: ClientConfigurationForm,
+  { hasStoredSecret }: { hasStoredSecret: boolean },
+): ValidatedClientConfiguration {
+  const schema = clientConfigSchema({ allowLocalProviders: localProvidersAllowed() });
+  const errors: FieldErrors = {};
+  const directoryTyped = form.microsoftDirectory?.trim() ?? "";
+  if (form.provider === "microsoft" && directoryTyped && !isMicrosoftDirectory(directoryTyped)) {
+    errors.microsoftDirectory = "clients.validation.directoryInvalid";
+  }
+
+  if (form.provider === "platform_microsoft") {
+    const platform = platformMicrosoftApplication();
+    if (!platform) errors.provider = "clients.validation.platformUnavailable";
+    const parsed = schema.omit(platformOwned).safeParse(form);
+    if (!parsed.success) collectIssues(parsed.error, errors);
+    if (!parsed.success || !platform) refuse(errors);
+    const effective: ClientConfigInput = {
+      ...parsed.data,
+      clientId: platform.clientId,
+      clientSecret: undefined,
+      authorizationEndpoint: platform.authorizationEndpoint,
+      tokenEndpoint: platform.tokenEndpoint,
+      deviceEndpoint: platform.deviceEndpoint,
+      revocationEndpoint: undefined,
+    };
+    const check = checkClientConfig(effective, { hasStoredSecret: platform.clientSecret !== null });
+    Object.assign(errors, check.errors);
+    if (Object.keys(errors).length > 0) refuse(errors);
+    const { name, provider, scopes, defaultFlow, pkce, smtpHost, smtpPort, smtpSecurity } = parsed.data;
+    return {
+      fields: {
+        ...{ name, provider, scopes, defaultFlow, pkce, smtpHost, smtpPort, smtpSecurity },
+        clientId: "",
+        authorizationEndpoint: "",
+        tokenEndpoint: "",
+        deviceEndpoint: null,
+        revocationEndpoint: null,
+        microsoftDirectory: null,
+      },
+      secret: undefined,
+      warnings: check.warnings,
+    };
+  }
+
+  const parsed = schema.safeParse(form);
+  if (!parsed.success) collectIssues(parsed.error, errors);
+  if (!parsed.success) refuse(errors);
+  const check = checkClientConfig(parsed.data, { hasStoredSecret });
+  Object.assign(errors, check.errors);
+  if (Object.keys(errors).length > 0) refuse(errors);
+  const { clientSecret, ...data } = parsed.data;
+  return {
+    fields: {
+      ...data,
+      deviceEndpoint: data.deviceEndpoint ?? null,
+      revocationEndpoint: data.revocationEndpoint ?? null,
+      microsoftDirectory:
+        data.provider === "microsoft"
+          ? (directoryOfEndpoint(data.authorizationEndpoint) ?? (directoryTyped.toLowerCase() || null))
+          : null,
+    },
+    secret: clientSecret,
+    warnings: check.warnings,
+  };
+}
