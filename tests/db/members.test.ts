@@ -15,7 +15,6 @@ import { revokeInvitation } from "@/lib/members/revoke-invitation";
 import { contextFor, seedMember, seedTenantWithPeople, seedUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a vitest fixture, not a React hook
 useTestDatabase();
 
 const password = "correct horse battery";

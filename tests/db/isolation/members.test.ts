@@ -10,7 +10,6 @@ import { revokeInvitation } from "@/lib/members/revoke-invitation";
 import { contextFor, seedTenantWithPeople } from "../../support/factories";
 import { useTestDatabase } from "../../support/test-db";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a vitest fixture, not a React hook
 useTestDatabase();
 
 /** Tenant A's admin, and tenant B with a member and a pending invitation. */
