@@ -1,6 +1,6 @@
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import type { FakeOAuthServer, FakeWorld } from "./fake-world";
-import { judgeSmtpToken } from "./judge-smtp-token";
+import { judgeSmtpToken, type SmtpVerdict } from "./judge-smtp-token";
 import { SMTP_REPLIES, smtpError } from "./smtp-replies";
 import type { ProviderName } from "./types";
 
@@ -49,7 +49,12 @@ export function createFakeSmtpServer(world: FakeWorld, servers: FakeOAuthServer[
     logger: false,
     async onAuth(auth, session, callback) {
       world.stats.smtp.authAttempts += 1;
-      const verdict = await judgeSmtpToken(world, servers, auth.username ?? "", auth.accessToken ?? "");
+      let verdict: SmtpVerdict;
+      try {
+        verdict = await judgeSmtpToken(world, servers, auth.username ?? "", auth.accessToken ?? "");
+      } catch {
+        return callback(smtpError("454 4.7.0 Temporary authentication failure"));
+      }
       if (verdict.accepted) {
         sessions.set(session.id, { email: verdict.email, provider: verdict.provider });
         return callback(null, { user: verdict.email });

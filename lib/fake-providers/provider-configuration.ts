@@ -63,6 +63,8 @@ function issueRefreshTokenFor(state: ServerState) {
   return async (_ctx: KoaContextWithOIDC, client: Client, source: GrantSource): Promise<boolean> => {
     if (!client.grantTypeAllowed("refresh_token")) return false;
     const flags = state.sourceFlags.get(source.jti);
+    // Asked once per successful exchange: the code or device code is spent afterwards.
+    state.sourceFlags.delete(source.jti);
     if (state.name === "microsoft") return flags?.offline === true;
     if (source.kind === "DeviceCode") return true;
     if (!flags?.offline) return false;
