@@ -53,8 +53,6 @@ export default async function setup(project: TestProject) {
   try {
     await onServer(databaseUrl, (client) => applyMigrations(pgRunner(client)));
     await ensureProductionBuild(root, (line) => console.log(line));
-    // Client secrets are encrypted at rest: the server needs a key, a fresh one per run.
-    process.env.RELAIS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
     const server = await startProductionServer(root, databaseUrl);
     console.log(`[relais tests] browser tests use ${server.baseUrl} (server output: ${server.logFile})`);
     project.provide("e2eBaseUrl", server.baseUrl);
