@@ -95,7 +95,7 @@ function parseJson(body: string): Record<string, unknown> | null {
 export function outcomeOfTokenResponse(response: SafeResponse): ClientTestResult {
   const status = response.status;
   const body = parseJson(response.body);
-  if (!body) return result(status >= 500 ? "server_error" : "not_json", { status });
+  if (!body) return result(status >= 500 || status === 429 ? "server_error" : "not_json", { status });
   const { kind, error, codes } = classifyTokenError({ status, body });
   const details = {
     status,
