@@ -10,6 +10,8 @@ const adminPermissions = [
   "audit.read",
   "clients.read",
   "clients.write",
+  "mailboxes.read",
+  "mailboxes.write",
 ] as const;
 
 export type Permission = (typeof adminPermissions)[number];
