@@ -32,7 +32,11 @@ describe.skipIf(!browserTestsRun)("OAuth client configurations in a browser", ()
     const redirectUri = `${e2eBaseUrl()}/api/oauth/callback`;
     await expect(page.getByTestId("redirect-uri").inputValue()).resolves.toBe(redirectUri);
     await page.getByTestId("copy-redirect-uri").click();
-    await expect(page.getByTestId("copy-redirect-uri-status").innerText()).resolves.toBe("Copied");
+    // The clipboard answers asynchronously: wait for the status rather than read it at once.
+    await page
+      .getByTestId("copy-redirect-uri-status")
+      .filter({ hasText: "Copied" })
+      .waitFor({ timeout: 10_000 });
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(redirectUri);
     await page.getByTestId("client-name").fill("Google staff");
     await page.getByTestId("client-id").fill("1234-e2e.apps.googleusercontent.com");
@@ -119,5 +123,36 @@ describe.skipIf(!browserTestsRun)("OAuth client configurations in a browser", ()
     await expect(table.getByTestId("client-row-Google staff").count()).resolves.toBe(1);
     await expect(table.getByTestId("client-row-Microsoft staff").count()).resolves.toBe(1);
     await expect(table.locator("tbody tr").count()).resolves.toBe(2);
+
+    // Malformed and foreign ids are "not found", never a server error.
+    const other = await seedTenant();
+    const foreign = await e2e.db.clientConfiguration.create({
+      data: {
+        tenantId: other.id,
+        name: "Foreign configuration Zq9",
+        provider: "custom",
+        scopes: ["openid"],
+        smtpHost: "smtp.example.org",
+        smtpPort: 587,
+        smtpSecurity: "starttls",
+      },
+    });
+    for (const id of ["not-a-uuid", foreign.id]) {
+      const response = await page.goto(`/t/${tenant.slug}/clients/${id}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.content()).resolves.not.toContain("Foreign configuration Zq9");
+    }
+  });
+
+  it("is not there for a member who is not an administrator", async () => {
+    const tenant = await seedTenant();
+    const member = await seedMember(tenant.id, "member", { password: adminPassword });
+    const page = await browser.newPage();
+    await signIn(page, member.email, adminPassword, `/signin?callbackUrl=/t/${tenant.slug}`);
+    await expect(page.locator(`a[href="/t/${tenant.slug}/clients"]`).count()).resolves.toBe(0);
+    for (const path of ["clients", "clients/new"]) {
+      const response = await page.goto(`/t/${tenant.slug}/${path}`);
+      expect(response?.status()).toBe(404);
+    }
   });
 });
