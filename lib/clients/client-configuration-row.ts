@@ -30,10 +30,6 @@ export const clientConfigurationColumns = {
   updatedAt: true,
 } as const satisfies Prisma.ClientConfigurationSelect;
 
-export type ClientConfigurationColumns = Prisma.ClientConfigurationGetPayload<{
-  select: typeof clientConfigurationColumns;
-}>;
-
 /** Drops the ciphertext from a row, keeping only whether there is one. */
 export function withoutCipher<T extends { clientSecretCipher: string | null }>(
   row: T,

@@ -110,10 +110,9 @@ export function validateClientConfigurationForm(
     const check = checkClientConfig(effective, { hasStoredSecret: platform.clientSecret !== null });
     Object.assign(errors, check.errors);
     if (Object.keys(errors).length > 0) refuse(errors);
-    const { name, provider, scopes, defaultFlow, pkce, smtpHost, smtpPort, smtpSecurity } = parsed.data;
     return {
       fields: {
-        ...{ name, provider, scopes, defaultFlow, pkce, smtpHost, smtpPort, smtpSecurity },
+        ...parsed.data,
         clientId: "",
         authorizationEndpoint: "",
         tokenEndpoint: "",
