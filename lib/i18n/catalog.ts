@@ -7,6 +7,7 @@ import { auth as enAuth } from "./messages/en/auth";
 import { common as enCommon } from "./messages/en/common";
 import { errors as enErrors } from "./messages/en/errors";
 import { clients as enClients } from "./messages/en/clients";
+import { mailboxes as enMailboxes } from "./messages/en/mailboxes";
 import { auth as frAuth } from "./messages/fr/auth";
 import { members as frMembers } from "./messages/fr/members";
 import { audit as frAudit } from "./messages/fr/audit";
@@ -15,6 +16,7 @@ import { devMail as frDevMail } from "./messages/fr/devMail";
 import { common as frCommon } from "./messages/fr/common";
 import { errors as frErrors } from "./messages/fr/errors";
 import { clients as frClients } from "./messages/fr/clients";
+import { mailboxes as frMailboxes } from "./messages/fr/mailboxes";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
@@ -28,6 +30,7 @@ const en = {
   operator: enOperator,
   devMail: enDevMail,
   clients: enClients,
+  mailboxes: enMailboxes,
 };
 export type Catalog = Translation<typeof en>;
 const fr: Catalog = {
@@ -39,6 +42,7 @@ const fr: Catalog = {
   operator: frOperator,
   devMail: frDevMail,
   clients: frClients,
+  mailboxes: frMailboxes,
 };
 
 export const catalogs: Record<Locale, Catalog> = { en, fr };

@@ -51,5 +51,16 @@ export const audit = {
       deleted: "OAuth configuration deleted",
       tested: "OAuth configuration tested",
     },
+    mailbox: {
+      created: "Mailbox added",
+      updated: "Mailbox changed",
+      deleted: "Mailbox deleted",
+      imported: "Mailboxes imported",
+      members_changed: "Mailbox assignment changed",
+    },
+    connect_link: {
+      created: "Connect link sent",
+      revoked: "Connect link revoked",
+    },
   },
 } as const;

@@ -21,6 +21,8 @@ export const common = {
     members: "Members",
     audit: "Audit log",
     clients: "OAuth applications",
+    mailboxes: "Mailboxes",
+    myMailboxes: "My mailboxes",
     operator: "Platform",
   },
   roles: { admin: "Administrator", member: "Member", operator: "Platform operator" },

@@ -57,5 +57,16 @@ export const audit: Translation<typeof en> = {
       deleted: "Configuration OAuth supprimée",
       tested: "Configuration OAuth testée",
     },
+    mailbox: {
+      created: "Boîte mail ajoutée",
+      updated: "Boîte mail modifiée",
+      deleted: "Boîte mail supprimée",
+      imported: "Boîtes mail importées",
+      members_changed: "Attribution de la boîte mail modifiée",
+    },
+    connect_link: {
+      created: "Lien de connexion envoyé",
+      revoked: "Lien de connexion révoqué",
+    },
   },
 };

@@ -24,6 +24,8 @@ export const common: Translation<typeof en> = {
     members: "Membres",
     audit: "Journal d’audit",
     clients: "Applications OAuth",
+    mailboxes: "Boîtes mail",
+    myMailboxes: "Mes boîtes mail",
     operator: "Plateforme",
   },
   roles: { admin: "Administrateur", member: "Membre", operator: "Opérateur de la plateforme" },

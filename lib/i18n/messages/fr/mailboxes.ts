@@ -1,0 +1,302 @@
+import type { mailboxes as en } from "../en/mailboxes";
+import type { Translation } from "../../translation-shape";
+
+export const mailboxes: Translation<typeof en> = {
+  title: "Boîtes mail",
+  intro:
+    "Les boîtes mail de l’établissement depuis lesquelles les logiciels envoient, et l’état de la connexion de chacune. Chaque boîte se connecte par l’une des applications OAuth de l’établissement.",
+  addButton: "Ajouter une boîte",
+  importButton: "Importer un CSV",
+  empty: "Aucune boîte mail pour l’instant. Ajoutez-en une, ou importez une liste.",
+  emptyFiltered: "Aucune boîte mail ne correspond à ces filtres.",
+  states: {
+    pending: {
+      label: "Pas encore connectée",
+      fix: "Personne n’a encore connecté cette boîte. Envoyez un lien de connexion à sa ou son titulaire, ou connectez-la vous-même.",
+      ownerFix:
+        "Connectez-la pour que les logiciels de l’établissement puissent envoyer du courrier depuis cette adresse.",
+    },
+    connected: {
+      label: "Connectée",
+      fix: "Rien à faire : le courrier peut partir depuis cette boîte.",
+      ownerFix: "Rien à faire.",
+    },
+    needs_reconnect: {
+      label: "À reconnecter",
+      fix: "Le fournisseur n’accepte plus son autorisation (mot de passe changé, accès retiré, ou inutilisée trop longtemps). Sa ou son titulaire doit la reconnecter ; son courrier attend en attendant.",
+      ownerFix:
+        "Le fournisseur n’accepte plus l’autorisation (mot de passe changé, accès retiré, ou inutilisée trop longtemps). Reconnectez-la ; le courrier attend que vous le fassiez.",
+    },
+    insufficient_scope: {
+      label: "Autorisation incomplète",
+      fix: "Elle a été autorisée sans une permission nécessaire à l’envoi (une case décochée sur l’écran de consentement). Connectez-la de nouveau en acceptant toutes les permissions.",
+      ownerFix:
+        "Une permission nécessaire à l’envoi n’a pas été accordée. Reconnectez-la en acceptant toutes les permissions demandées.",
+    },
+    revoked: {
+      label: "Déconnectée",
+      fix: "Quelqu’un l’a déconnectée et ses jetons ont été effacés. Connectez-la de nouveau pour envoyer depuis cette boîte.",
+      ownerFix: "Elle a été déconnectée. Connectez-la de nouveau pour envoyer depuis cette boîte.",
+    },
+    config_error: {
+      label: "Application OAuth refusée",
+      fix: "Le fournisseur a refusé l’application OAuth de l’établissement elle-même (secret erroné ou expiré, application supprimée). Demandez à l’administrateur informatique de corriger la configuration ; reconnecter la boîte n’y change rien.",
+      ownerFix:
+        "Le fournisseur a refusé l’application OAuth de l’établissement. Demandez à l’administrateur informatique de la corriger ; vous n’avez rien à faire.",
+    },
+  },
+  filters: {
+    legend: "Filtrer les boîtes mail",
+    search: "L’adresse ou le nom contient",
+    state: "État",
+    anyState: "Tous les états",
+    apply: "Filtrer",
+    reset: "Effacer les filtres",
+  },
+  table: {
+    select: "Sélectionner {address}",
+    selectAll: "Sélectionner toutes les boîtes de cette page",
+    address: "Adresse",
+    name: "Nom",
+    configuration: "Application OAuth",
+    state: "État",
+    members: "Attribuée à",
+    expires: "Fin de la connexion",
+    noMembers: "Personne",
+    expiryUnknown: "Non annoncée",
+    linkOpen: "Lien de connexion valable jusqu’au {date}",
+    total: "{count} boîte(s) mail",
+  },
+  pagination: {
+    label: "Pages de boîtes mail",
+    previous: "Précédente",
+    next: "Suivante",
+    page: "Page {page} sur {pages}",
+  },
+  form: {
+    title: "Ajouter une boîte mail",
+    address: "Adresse de la boîte",
+    addressHint:
+      "L’adresse depuis laquelle le courrier partira, par exemple secretariat@etablissement.example.",
+    name: "Nom affiché (facultatif)",
+    nameHint: "Affiché dans la liste ; le courrier garde le nom que lui donne votre logiciel.",
+    configuration: "Application OAuth",
+    chooseConfiguration: "Choisir…",
+    noConfiguration: "Cet établissement n’a pas encore d’application OAuth. Créez-en une d’abord :",
+    noConfigurationLink: "Applications OAuth",
+    members: "Attribuée à",
+    membersHint: "Ces membres voient la boîte dans « Mes boîtes mail » et peuvent la connecter.",
+    noMembers: "Aucun membre à choisir.",
+    submit: "Ajouter la boîte",
+    configurationRequired: "Choisissez une application OAuth.",
+    configurationUnknown: "Cette application OAuth n’existe pas dans cet établissement.",
+    addressTaken: "Cet établissement a déjà une boîte mail à cette adresse.",
+    memberUnknown: "Une personne choisie n’est pas membre de cet établissement.",
+  },
+  edit: {
+    title: "Réglages",
+    submit: "Enregistrer",
+    saved: "Enregistré.",
+    savedDisconnected:
+      "Enregistré. La boîte est passée à une autre application OAuth, sa connexion a donc été effacée : sa ou son titulaire doit la connecter de nouveau.",
+    moveWarning:
+      "Choisir une autre application OAuth efface la connexion de cette boîte : ses jetons appartiennent à l’application qui les a émis.",
+  },
+  assign: {
+    title: "Membres attribués",
+    submit: "Enregistrer l’attribution",
+    saved: "Attribution enregistrée.",
+  },
+  delete: {
+    button: "Supprimer cette boîte",
+    confirm:
+      "Supprimer {address} ? Ses jetons, ses attributions et ses liens de connexion sont supprimés avec elle. L’autorisation reste chez le fournisseur jusqu’à ce que sa ou son titulaire retire l’application de son compte.",
+    confirmButton: "Oui, la supprimer",
+    deleted: "La boîte mail {address} a été supprimée.",
+  },
+  page: {
+    back: "Toutes les boîtes mail",
+    backMine: "Mes boîtes mail",
+    configuration: "Application OAuth",
+    state: "État",
+    fixTitle: "Que faire",
+    connection: "Connexion",
+    scopes: "Permissions",
+    scopesIntro: "Ce que demande l’application OAuth, et ce que la ou le titulaire de la boîte a accordé.",
+    scopeColumn: "Permission",
+    scopeStatus: "Statut",
+    scopeGranted: "Accordée",
+    scopeMissing: "Manquante",
+    scopeNotYet: "Pas encore accordée",
+    scopeSignIn: "Connexion (pas signalée par tous les fournisseurs)",
+    extraGranted: "Également accordées : {scopes}",
+    accessTokenExpires: "Expiration du jeton d’accès",
+    refreshTokenExpires: "Expiration du jeton de rafraîchissement",
+    refreshToken: "Jeton de rafraîchissement détenu",
+    connectedAt: "Connectée le",
+    lastRefresh: "Dernier rafraîchissement du jeton",
+    lastUse: "Dernier envoi",
+    authorizedAccount: "Autorisée par le compte",
+    lastError: "Dernière erreur",
+    members: "Attribuée à",
+    connect: "Connecter",
+    reconnect: "Reconnecter",
+    retry: "Connecter de nouveau",
+    device: "Utiliser un code d’appareil",
+    deviceHint: "Pour une boîte dont la ou le titulaire se connecte depuis un autre appareil.",
+    configurationBroken: "Le fournisseur a refusé cette application OAuth.",
+    openConfiguration: "Ouvrir la configuration",
+    memberView: "Vous voyez cette boîte parce qu’elle vous est attribuée.",
+  },
+  connectLinks: {
+    title: "Liens de connexion",
+    intro:
+      "Un lien de connexion permet à la ou au titulaire d’une boîte de la connecter sans compte Relais. Il est envoyé à l’adresse de la boîte elle-même, ne sert qu’une fois et remplace tout lien précédent non utilisé.",
+    expiry: "Valable",
+    days: "{days} jours",
+    oneDay: "1 jour",
+    send: "Envoyer des liens de connexion",
+    sendSelected: "Envoyer des liens de connexion aux {count} boîte(s) sélectionnée(s)",
+    create: "Créer et envoyer un lien",
+    noneSelected: "Sélectionnez au moins une boîte mail.",
+    expiryRange: "Choisissez entre 1 et 30 jours.",
+    sent: "{count} lien(s) envoyé(s), valable(s) jusqu’au {date}.",
+    notMailed: "Ceux-ci n’ont pas pu être envoyés : {addresses}. Renvoyez-les plus tard.",
+    listTitle: "Liens de cette boîte",
+    empty: "Aucun lien de connexion pour l’instant.",
+    columns: {
+      mailbox: "Boîte mail",
+      created: "Créé le",
+      createdBy: "Par",
+      sentTo: "Envoyé à",
+      expires: "Expire le",
+      state: "État",
+    },
+    notSent: "Non envoyé",
+    states: {
+      valid: "Ouvert",
+      expired: "Expiré",
+      used: "Utilisé",
+      revoked: "Révoqué",
+      unknown: "Inconnu",
+    },
+    revoke: "Révoquer",
+    revoked: "Le lien pour {address} a été révoqué.",
+    notRevocable: "Ce lien a déjà été utilisé ou révoqué.",
+    mail: {
+      subject: "Connectez la boîte mail {address} pour {tenant}",
+      body: "Bonjour,\n\n{admin}, de {tenant}, vous demande de connecter la boîte mail {address} à Relais, par lequel les logiciels de l’établissement envoient du courrier depuis cette adresse sans mot de passe.\n\nOuvrez ce lien, connectez-vous à {address} et acceptez :\n{link}\n\nOn vous demandera d’autoriser Relais à envoyer du courrier au nom de {address}. Votre mot de passe n’est jamais communiqué à Relais ni à l’établissement, et vous pouvez retirer cette autorisation à tout moment dans les réglages de votre compte.\n\nLe lien ne sert qu’une fois, pendant {days} jours. Si vous n’attendiez pas ce message, ignorez-le, ou adressez-vous à l’administrateur informatique de {tenant}.",
+    },
+  },
+  import: {
+    title: "Importer des boîtes mail",
+    intro:
+      "Ajoutez de nombreuses boîtes d’un coup à partir d’un fichier CSV. Chaque ligne est d’abord vérifiée : si l’une est refusée, rien n’est importé, et un rapport indique les lignes à corriger.",
+    columnsTitle: "Colonnes",
+    columns: {
+      address: "l’adresse de la boîte (obligatoire).",
+      display_name: "un nom affiché dans la liste (facultatif).",
+      configuration:
+        "le nom de l’une des applications OAuth de l’établissement, tel qu’écrit dans leur liste (obligatoire).",
+      members:
+        "les adresses des membres à qui elle est attribuée, séparées par des points-virgules (facultatif).",
+    },
+    format:
+      "La première ligne nomme les colonnes. Séparateur virgule ou point-virgule (les tableurs en français utilisent le point-virgule), encodage UTF-8 (« CSV UTF-8 » dans Excel), {rows} lignes et 1 Mio au plus.",
+    example: "Télécharger un exemple",
+    exampleFile: "boites-mail-exemple.csv",
+    file: "Fichier CSV",
+    submit: "Importer",
+    importing: "Import en cours…",
+    imported: "{count} boîte(s) mail importée(s).",
+    refused:
+      "Rien n’a été importé : {count} ligne(s) sur {total} à corriger. Corrigez-les et importez de nouveau le fichier.",
+    fileRefused: "Rien n’a été importé.",
+    backToList: "Voir les boîtes mail",
+    report: {
+      caption: "Lignes à corriger",
+      row: "Ligne",
+      address: "Adresse",
+      reason: "Pourquoi",
+    },
+    errors: {
+      noFile: "Choisissez un fichier CSV.",
+      tooLarge: "Le fichier dépasse 1 Mio. Découpez-le en plusieurs fichiers.",
+      notUtf8:
+        "Le fichier n’est pas en UTF-8. Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des virgules) ».",
+      unclosedQuote: "Un champ entre guillemets ouvert à la ligne {row} n’est jamais fermé.",
+      empty: "Le fichier est vide : sa première ligne doit nommer les colonnes.",
+      unknownColumn:
+        "Colonne inconnue « {column} ». Les colonnes sont address, display_name, configuration et members.",
+      duplicateColumn: "La colonne « {column} » apparaît deux fois.",
+      missingColumn: "La colonne « {column} » manque dans la première ligne.",
+      tooManyRows: "Le fichier a plus de {max} lignes. Découpez-le en plusieurs fichiers.",
+      noRows: "Le fichier nomme ses colonnes mais ne contient aucune boîte.",
+      changedMeanwhile:
+        "Certaines de ces boîtes ont été ajoutées par quelqu’un d’autre entre-temps. Importez de nouveau le fichier.",
+      failed: "Le fichier n’a pas pu être envoyé. Réessayez.",
+    },
+    problems: {
+      tooManyFields: "Plus de champs que de colonnes (une virgule dans un nom doit être entre guillemets).",
+      addressMissing: "L’adresse manque.",
+      addressInvalid: "Ce n’est pas une adresse e-mail valide.",
+      duplicateInFile: "Cette adresse figure déjà à la ligne {row}.",
+      nameTooLong: "Le nom affiché dépasse 200 caractères.",
+      configurationMissing: "L’application OAuth manque.",
+      configurationUnknown: "Aucune application OAuth ne s’appelle « {name} » dans cet établissement.",
+      alreadyExists: "Cet établissement a déjà cette boîte mail.",
+      memberUnknown: "{email} n’est pas membre de cet établissement.",
+    },
+  },
+  mine: {
+    title: "Mes boîtes mail",
+    intro:
+      "Les boîtes mail de l’établissement qui vous sont attribuées. Connectez chacune pour que les logiciels de l’établissement puissent envoyer du courrier depuis elle, sans votre mot de passe.",
+    empty: "Aucune boîte mail ne vous est attribuée dans {tenant}.",
+    connect: "Connecter",
+    reconnect: "Reconnecter",
+    nothingToDo: "Rien à faire",
+    device: "Utiliser un code d’appareil",
+    details: "Détails",
+  },
+  connectPage: {
+    title: "Connecter {address}",
+    intro:
+      "{tenant} vous demande de connecter cette boîte mail, pour que les logiciels de l’établissement puissent envoyer du courrier depuis elle sans votre mot de passe.",
+    whatHappens: "Ce qui va se passer",
+    steps: {
+      signIn: "Vous vous connectez à {address} chez {provider}.",
+      consent:
+        "Vous autorisez Relais à envoyer du courrier au nom de cette adresse. Acceptez toutes les permissions demandées.",
+      done: "Vous revenez ici, et la boîte est connectée. Relais ne voit jamais votre mot de passe, et vous pouvez retirer l’autorisation à tout moment.",
+    },
+    connect: "Connecter",
+    device: "Utiliser plutôt un code d’appareil",
+    deviceHint:
+      "Si vous ne pouvez pas vous connecter dans ce navigateur, un code vous permet de le faire sur un autre appareil.",
+    providers: {
+      google: "Google",
+      microsoft: "Microsoft",
+      platform_microsoft: "Microsoft",
+      custom: "votre fournisseur de messagerie",
+    },
+    states: {
+      expired: {
+        title: "Ce lien a expiré",
+        body: "Demandez un nouveau lien à l’administrateur informatique de {tenant}.",
+      },
+      used: {
+        title: "Ce lien a déjà servi",
+        body: "La boîte a été connectée avec ce lien. S’il faut la reconnecter, demandez un nouveau lien à l’administrateur informatique de {tenant}.",
+      },
+      revoked: {
+        title: "Ce lien a été retiré",
+        body: "Un lien plus récent l’a peut-être remplacé. Demandez un nouveau lien à l’administrateur informatique de {tenant}.",
+      },
+      unknown: {
+        title: "Ce lien ne fonctionne pas",
+        body: "Il est peut-être incomplet ou n’existe plus. Demandez un nouveau lien à l’administrateur informatique de votre établissement.",
+      },
+    },
+  },
+};
