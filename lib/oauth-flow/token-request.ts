@@ -1,0 +1,26 @@
+import type { ClientCredentials } from "@/lib/clients/resolve-client-credentials";
+import type { OutboundRefusedError } from "@/lib/net/outbound-refused-error";
+import { callProvider } from "./call-provider";
+import { parseTokenResponse, type TokenResponse } from "./token-response";
+
+export type TokenCall =
+  | { ok: true; tokens: TokenResponse }
+  /** An answer that is not a token response: status and body, for classifyTokenError. */
+  | { ok: false; status: number; body: unknown }
+  | { ok: false; refusal: OutboundRefusedError };
+
+/**
+ * POSTs a grant to the token endpoint with `client_secret_post` when the
+ * configuration has a secret, and only the client id for a public client.
+ */
+export async function requestToken(
+  credentials: Pick<ClientCredentials, "clientId" | "clientSecret" | "tokenEndpoint">,
+  grant: Record<string, string>,
+): Promise<TokenCall> {
+  const form = new URLSearchParams({ ...grant, client_id: credentials.clientId });
+  if (credentials.clientSecret !== null) form.set("client_secret", credentials.clientSecret);
+  const answer = await callProvider(credentials.tokenEndpoint, form);
+  if ("refusal" in answer) return { ok: false, refusal: answer.refusal };
+  const tokens = answer.status === 200 ? parseTokenResponse(answer.body) : null;
+  return tokens ? { ok: true, tokens } : { ok: false, status: answer.status, body: answer.body };
+}
