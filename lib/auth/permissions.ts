@@ -2,7 +2,8 @@ import type { TenantRole } from "@/lib/db/generated/enums";
 
 // Each entry point names the permission it needs; roles map to permissions
 // here and nowhere else.
-const memberPermissions = ["tenant.read"] as const;
+// Members may use outbox.* only for mailboxes assigned to them: the queries check the assignment.
+const memberPermissions = ["tenant.read", "outbox.read", "outbox.write"] as const;
 const adminPermissions = [
   ...memberPermissions,
   "members.read",
@@ -12,6 +13,7 @@ const adminPermissions = [
   "clients.write",
   "mailboxes.read",
   "mailboxes.write",
+  "apiKeys.write",
 ] as const;
 
 export type Permission = (typeof adminPermissions)[number];

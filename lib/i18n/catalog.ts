@@ -17,6 +17,8 @@ import { common as frCommon } from "./messages/fr/common";
 import { errors as frErrors } from "./messages/fr/errors";
 import { clients as frClients } from "./messages/fr/clients";
 import { mailboxes as frMailboxes } from "./messages/fr/mailboxes";
+import { outbox as enOutbox } from "./messages/en/outbox";
+import { outbox as frOutbox } from "./messages/fr/outbox";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
@@ -31,6 +33,7 @@ const en = {
   devMail: enDevMail,
   clients: enClients,
   mailboxes: enMailboxes,
+  outbox: enOutbox,
 };
 export type Catalog = Translation<typeof en>;
 const fr: Catalog = {
@@ -43,6 +46,7 @@ const fr: Catalog = {
   devMail: frDevMail,
   clients: frClients,
   mailboxes: frMailboxes,
+  outbox: frOutbox,
 };
 
 export const catalogs: Record<Locale, Catalog> = { en, fr };

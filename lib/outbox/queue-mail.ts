@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import { DomainError } from "@/lib/auth/errors";
+import type { MessageKey } from "@/lib/i18n/catalog";
+import { getDb } from "@/lib/db/client";
+import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
+import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { domainOf } from "./mail-address";
+import { checkMailDraft, type MailDraft } from "./mail-input";
+import { providerFamily } from "./mail-limits";
+import { tenantOf, usableMailboxWhere, type MailboxSelector, type MailSender } from "./mail-sender";
+
+export type QueueMailInput = {
+  mailbox: MailboxSelector;
+  draft: MailDraft;
+  idempotencyKey?: string | null;
+};
+
+export type QueuedMail = { id: string; status: OutgoingMailStatus; messageId: string; created: boolean };
+
+const mailboxField = (selector: MailboxSelector) => ("address" in selector ? "from" : "mailboxId");
+
+function invalid(fieldErrors: Record<string, MessageKey>): DomainError {
+  return new DomainError("invalid_input", "errors.invalidInput", undefined, fieldErrors);
+}
+
+async function existingByKey(sender: MailSender, key: string): Promise<QueuedMail | null> {
+  const db = await getDb();
+  const mail = await db.outgoingMail.findFirst({
+    where: { tenantId: tenantOf(sender), idempotencyKey: key },
+    select: { id: true, status: true, messageId: true, apiKeyId: true, createdById: true },
+  });
+  if (!mail) return null;
+  const same =
+    sender.kind === "apiKey" ? mail.apiKeyId === sender.apiKeyId : mail.createdById === sender.ctx.userId;
+  // Another sender's key: saying so would reveal its mail; refusing is enough.
+  if (!same) throw new DomainError("conflict", "outbox.errors.idempotencyConflict");
+  return { id: mail.id, status: mail.status, messageId: mail.messageId, created: false };
+}
+
+/**
+ * Queues one mail from a mailbox the sender may use, with its attachments, in
+ * one statement. The Message-ID is fixed now and kept through every retry.
+ * A mailbox that cannot send right now (needs reconnect, paused…) gets its
+ * mail `held`; a revoked one refuses it. The same idempotency key twice gives
+ * back the first mail, never a second row.
+ */
+export async function queueMail(sender: MailSender, input: QueueMailInput): Promise<QueuedMail> {
+  const key = input.idempotencyKey?.trim() || null;
+  if (key) {
+    const existing = await existingByKey(sender, key);
+    if (existing) return existing;
+  }
+  const selector = input.mailbox;
+  if ("mailboxId" in selector && !isUuid(selector.mailboxId)) {
+    throw invalid({ mailboxId: "outbox.errors.mailboxUnknown" });
+  }
+  const db = await getDb();
+  const mailbox = await db.mailbox.findFirst({
+    where: {
+      ...usableMailboxWhere(sender),
+      ...("address" in selector
+        ? { address: selector.address.trim().toLowerCase() }
+        : { id: selector.mailboxId }),
+    },
+    select: {
+      id: true,
+      address: true,
+      displayName: true,
+      state: true,
+      pausedUntil: true,
+      clientConfiguration: { select: { provider: true } },
+    },
+  });
+  if (!mailbox) throw invalid({ [mailboxField(selector)]: "outbox.errors.mailboxUnknown" });
+  if (mailbox.state === "revoked")
+    throw invalid({ [mailboxField(selector)]: "outbox.errors.mailboxRevoked" });
+  const checked = checkMailDraft(input.draft, {
+    family: providerFamily(mailbox.clientConfiguration.provider),
+  });
+  if (!checked.ok) throw invalid(checked.fieldErrors);
+  const mail = checked.mail;
+  const now = new Date();
+  const paused = mailbox.pausedUntil !== null && mailbox.pausedUntil > now;
+  const held = mailbox.state !== "connected" || paused;
+  const tenantId = tenantOf(sender);
+  try {
+    const created = await db.outgoingMail.create({
+      data: {
+        tenantId,
+        mailboxId: mailbox.id,
+        messageId: `<${randomUUID()}@${domainOf(mailbox.address)}>`,
+        idempotencyKey: key,
+        source: sender.kind === "apiKey" ? "api" : "portal",
+        createdById: sender.kind === "person" ? sender.ctx.userId : null,
+        apiKeyId: sender.kind === "apiKey" ? sender.apiKeyId : null,
+        fromName: mailbox.displayName,
+        to: mail.to,
+        cc: mail.cc,
+        bcc: mail.bcc,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        sizeBytes: mail.sizeBytes,
+        recipientCount: mail.recipientCount,
+        status: held ? "held" : "queued",
+        lastError: held ? (paused ? "mailbox_paused" : `mailbox_${mailbox.state}`) : null,
+        nextAttemptAt: mail.sendAt && mail.sendAt > now ? mail.sendAt : now,
+        attachments: {
+          create: mail.attachments.map((a) => ({
+            tenantId,
+            filename: a.filename,
+            contentType: a.contentType,
+            content: new Uint8Array(a.content),
+            size: a.content.length,
+          })),
+        },
+      },
+      select: { id: true, status: true, messageId: true },
+    });
+    return { ...created, created: true };
+  } catch (error) {
+    // The same key sent twice at the same moment: the first one won.
+    if (key && isUniqueViolation(error)) {
+      const existing = await existingByKey(sender, key);
+      if (existing) return existing;
+    }
+    throw error;
+  }
+}
