@@ -7,6 +7,7 @@ import { auth as enAuth } from "./messages/en/auth";
 import { common as enCommon } from "./messages/en/common";
 import { errors as enErrors } from "./messages/en/errors";
 import { clients as enClients } from "./messages/en/clients";
+import { connections as enConnections } from "./messages/en/connections";
 import { mailboxes as enMailboxes } from "./messages/en/mailboxes";
 import { auth as frAuth } from "./messages/fr/auth";
 import { members as frMembers } from "./messages/fr/members";
@@ -16,6 +17,7 @@ import { devMail as frDevMail } from "./messages/fr/devMail";
 import { common as frCommon } from "./messages/fr/common";
 import { errors as frErrors } from "./messages/fr/errors";
 import { clients as frClients } from "./messages/fr/clients";
+import { connections as frConnections } from "./messages/fr/connections";
 import { mailboxes as frMailboxes } from "./messages/fr/mailboxes";
 import { outbox as enOutbox } from "./messages/en/outbox";
 import { outbox as frOutbox } from "./messages/fr/outbox";
@@ -32,6 +34,7 @@ const en = {
   operator: enOperator,
   devMail: enDevMail,
   clients: enClients,
+  connections: enConnections,
   mailboxes: enMailboxes,
   outbox: enOutbox,
 };
@@ -45,6 +48,7 @@ const fr: Catalog = {
   operator: frOperator,
   devMail: frDevMail,
   clients: frClients,
+  connections: frConnections,
   mailboxes: frMailboxes,
   outbox: frOutbox,
 };

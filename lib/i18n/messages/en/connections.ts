@@ -1,0 +1,120 @@
+export const connections = {
+  states: {
+    pending: "Not connected yet",
+    connected: "Connected",
+    needs_reconnect: "Needs reconnecting",
+    insufficient_scope: "Missing a permission",
+    revoked: "Revoked",
+    config_error: "Configuration refused",
+  },
+  causes: {
+    grantRevoked:
+      "The provider no longer accepts this mailbox's authorization: it was revoked, its password changed, or it expired.",
+    idleExpired: "Microsoft ended the authorization after 90 days without use.",
+    interactionRequired:
+      "The provider wants the person to sign in again (multi-factor or conditional access).",
+    noRefreshToken:
+      "The provider gave no refresh token (offline access was not granted), so the authorization lasted only an hour.",
+    tokenUnreadable: "The stored authorization can no longer be decrypted (the encryption key changed).",
+    consentMissing:
+      "Consent to the application is missing, or an administrator must grant it for the whole organisation.",
+    secretInvalid: "The provider refused the configuration's client ID or client secret.",
+    secretExpired: "The configuration's client secret has expired at Microsoft.",
+    secretRequired:
+      "Microsoft requires a client secret for this application, and the configuration has none.",
+    appNotFound: "Microsoft does not know the application in this directory.",
+    unauthorizedClient: "The provider does not allow this application this kind of authorization.",
+    platformUnavailable: "The platform's Microsoft application is no longer set up.",
+    secretUnreadable: "The configuration's client secret can no longer be decrypted.",
+    endpointRefused: "The configuration's token endpoint is an address Relais may not call.",
+    transient: "The provider could not be reached, or answered with a temporary error.",
+    smtpAuthDisabled:
+      "Authenticated SMTP (SMTP AUTH) is disabled for this mailbox or for the whole Microsoft 365 tenant.",
+    insufficientScope:
+      "The authorization lacks the permission to send mail (a box was unticked on the consent screen).",
+    unknown: "The provider answered with an error Relais does not recognise.",
+  },
+  fixes: {
+    reconnect: "Reconnect the mailbox from My mailboxes.",
+    reconnectOffline:
+      "Reconnect the mailbox. If it happens again, ask your administrator to request offline access in the configuration (Microsoft: offline_access).",
+    adminConsent:
+      "Ask your Microsoft 365 administrator to grant admin consent to the application, then reconnect.",
+    fixSecret: "An administrator must paste the right client secret in the OAuth client configuration.",
+    newSecret:
+      "An administrator must create a new client secret in the Azure portal and paste it in the configuration.",
+    secretOrPublicClient:
+      "An administrator must paste the client secret, or allow public client flows for the application in the Azure portal.",
+    checkApplication:
+      "An administrator must check the client ID and the directory, and that the application is allowed in the school's tenant.",
+    askOperator: "Ask the platform operator, or switch the configuration to the school's own application.",
+    fixEndpoint: "An administrator must correct the token endpoint in the configuration.",
+    waitRetry: "Nothing to do: Relais tries again by itself.",
+    enableSmtpAuth:
+      "A Microsoft 365 administrator must enable authenticated SMTP for this mailbox (SmtpClientAuthentication).",
+    reconnectAllScopes: "Reconnect the mailbox and leave every permission ticked.",
+    retryOrReconnect: "If it lasts, reconnect the mailbox or ask your administrator.",
+  },
+  details: {
+    title: "Connection",
+    state: "State",
+    provider: "Authorized account",
+    scopes: "Permissions",
+    scopeGranted: "granted",
+    scopeMissing: "missing",
+    noScopes: "None granted yet.",
+    accessTokenExpiry: "Access token valid until",
+    refreshToken: "Refresh token",
+    refreshTokenHeld: "Held (Relais renews access by itself)",
+    refreshTokenNone: "None",
+    lastRefresh: "Last renewed",
+    lastUse: "Last used",
+    connectedAt: "Connected on",
+    lastError: "Last error",
+    fix: "What to do",
+    predictedEnd: "Authorization ends",
+    predictedEndInactivity:
+      "{date} if it is not used before (Microsoft ends authorizations unused for 90 days; Relais renews idle ones by itself).",
+    predictedEndProvider: "{date} (announced by the provider).",
+    never: "Never",
+    none: "—",
+  },
+  revoke: {
+    button: "Revoke",
+    title: "Revoke the connection of {address}?",
+    body: "Relais erases this mailbox's tokens and stops sending from it until someone connects it again.",
+    warnGoogle:
+      "Google revokes the whole authorization this account gave to the school's Google application: every other mailbox or program relying on that same authorization for this account stops too.",
+    warnMicrosoft:
+      "Microsoft has no way for Relais to withdraw the authorization: remove the application yourself afterwards.",
+    confirm: "Revoke it",
+    cancel: "Cancel",
+    doneAtProvider: "Revoked: the tokens are erased here and the provider has withdrawn the authorization.",
+    doneNoEndpoint:
+      "The tokens are erased here. Microsoft keeps the authorization until you remove the application at https://myapps.microsoft.com (or your account's “Apps” page).",
+    donePending:
+      "The tokens are erased here. The provider could not be reached; Relais will ask it again to withdraw the authorization.",
+    doneErased:
+      "Revoked: the tokens are erased; there was no authorization left to withdraw at the provider.",
+    doneNoEndpointOther:
+      "The tokens are erased here. This provider offers no way to withdraw the authorization from here: remove the application in your account's settings at the provider.",
+    doneMany: "{count} connections revoked.",
+  },
+  mail: {
+    reconnect: {
+      subjectOne: "Reconnect the mailbox {address}",
+      subjectMany: "Reconnect {count} mailboxes",
+      body: "Relais can no longer send mail for {tenant} from:\n\n{mailboxes}\n\nMail for it is held, not lost. Reconnect it here:\n{link}\n",
+    },
+    configurationBroken: {
+      subject: "{tenant}: an OAuth client configuration was refused",
+      line: "- {name} ({count} mailboxes stopped): {cause} {fix}",
+      body: "The provider refused an OAuth client configuration of {tenant}. Its mailboxes keep their authorization and resume once the configuration is fixed; mail for them is held.\n\n{configurations}\n\n{link}\n",
+    },
+    digest: {
+      subject: "{tenant}: {count} mailboxes need attention",
+      more: "… and {count} more.",
+      body: "These mailboxes of {tenant} cannot send until someone acts:\n\n{mailboxes}\n\n{link}\n",
+    },
+  },
+};

@@ -1,0 +1,126 @@
+import type { connections as en } from "../en/connections";
+import type { Translation } from "../../translation-shape";
+
+export const connections: Translation<typeof en> = {
+  states: {
+    pending: "Pas encore connectée",
+    connected: "Connectée",
+    needs_reconnect: "À reconnecter",
+    insufficient_scope: "Autorisation incomplète",
+    revoked: "Révoquée",
+    config_error: "Configuration refusée",
+  },
+  causes: {
+    grantRevoked:
+      "Le fournisseur n’accepte plus l’autorisation de cette boîte : elle a été révoquée, son mot de passe a changé, ou elle a expiré.",
+    idleExpired: "Microsoft a mis fin à l’autorisation après 90 jours sans utilisation.",
+    interactionRequired:
+      "Le fournisseur demande à la personne de se reconnecter (authentification multifacteur ou accès conditionnel).",
+    noRefreshToken:
+      "Le fournisseur n’a pas donné de jeton d’actualisation (accès hors connexion non accordé) : l’autorisation n’a duré qu’une heure.",
+    tokenUnreadable:
+      "L’autorisation enregistrée ne peut plus être déchiffrée (la clé de chiffrement a changé).",
+    consentMissing:
+      "Le consentement à l’application manque, ou un administrateur doit l’accorder pour toute l’organisation.",
+    secretInvalid: "Le fournisseur a refusé l’ID client ou le secret client de la configuration.",
+    secretExpired: "Le secret client de la configuration a expiré chez Microsoft.",
+    secretRequired:
+      "Microsoft exige un secret client pour cette application, et la configuration n’en a pas.",
+    appNotFound: "Microsoft ne connaît pas l’application dans cet annuaire.",
+    unauthorizedClient: "Le fournisseur n’autorise pas cette application à ce type d’autorisation.",
+    platformUnavailable: "L’application Microsoft de la plateforme n’est plus configurée.",
+    secretUnreadable: "Le secret client de la configuration ne peut plus être déchiffré.",
+    endpointRefused:
+      "Le point de terminaison de jeton de la configuration est une adresse que Relais ne peut pas appeler.",
+    transient: "Le fournisseur était injoignable, ou a répondu par une erreur temporaire.",
+    smtpAuthDisabled:
+      "Le SMTP authentifié (SMTP AUTH) est désactivé pour cette boîte ou pour tout le locataire Microsoft 365.",
+    insufficientScope:
+      "L’autorisation ne permet pas d’envoyer du courrier (une case a été décochée sur l’écran de consentement).",
+    unknown: "Le fournisseur a répondu par une erreur que Relais ne reconnaît pas.",
+  },
+  fixes: {
+    reconnect: "Reconnectez la boîte depuis « Mes boîtes aux lettres ».",
+    reconnectOffline:
+      "Reconnectez la boîte. Si cela se reproduit, demandez à votre administrateur de demander l’accès hors connexion dans la configuration (Microsoft : offline_access).",
+    adminConsent:
+      "Demandez à votre administrateur Microsoft 365 d’accorder le consentement administrateur à l’application, puis reconnectez.",
+    fixSecret: "Un administrateur doit coller le bon secret client dans la configuration de client OAuth.",
+    newSecret:
+      "Un administrateur doit créer un nouveau secret client dans le portail Azure et le coller dans la configuration.",
+    secretOrPublicClient:
+      "Un administrateur doit coller le secret client, ou autoriser les flux de client public pour l’application dans le portail Azure.",
+    checkApplication:
+      "Un administrateur doit vérifier l’ID client et l’annuaire, et que l’application est autorisée dans le locataire de l’établissement.",
+    askOperator:
+      "Adressez-vous à l’opérateur de la plateforme, ou passez la configuration sur l’application propre de l’établissement.",
+    fixEndpoint: "Un administrateur doit corriger le point de terminaison de jeton dans la configuration.",
+    waitRetry: "Rien à faire : Relais réessaie de lui-même.",
+    enableSmtpAuth:
+      "Un administrateur Microsoft 365 doit activer le SMTP authentifié pour cette boîte (SmtpClientAuthentication).",
+    reconnectAllScopes: "Reconnectez la boîte en laissant toutes les autorisations cochées.",
+    retryOrReconnect: "Si cela dure, reconnectez la boîte ou adressez-vous à votre administrateur.",
+  },
+  details: {
+    title: "Connexion",
+    state: "État",
+    provider: "Compte autorisé",
+    scopes: "Autorisations",
+    scopeGranted: "accordée",
+    scopeMissing: "manquante",
+    noScopes: "Aucune accordée pour l’instant.",
+    accessTokenExpiry: "Jeton d’accès valable jusqu’au",
+    refreshToken: "Jeton d’actualisation",
+    refreshTokenHeld: "Détenu (Relais renouvelle l’accès de lui-même)",
+    refreshTokenNone: "Aucun",
+    lastRefresh: "Dernier renouvellement",
+    lastUse: "Dernière utilisation",
+    connectedAt: "Connectée le",
+    lastError: "Dernière erreur",
+    fix: "Que faire",
+    predictedEnd: "Fin de l’autorisation",
+    predictedEndInactivity:
+      "{date} si elle n’est pas utilisée d’ici là (Microsoft met fin aux autorisations inutilisées pendant 90 jours ; Relais renouvelle lui-même celles qui dorment).",
+    predictedEndProvider: "{date} (annoncée par le fournisseur).",
+    never: "Jamais",
+    none: "—",
+  },
+  revoke: {
+    button: "Révoquer",
+    title: "Révoquer la connexion de {address} ?",
+    body: "Relais efface les jetons de cette boîte et cesse d’envoyer depuis elle jusqu’à ce que quelqu’un la reconnecte.",
+    warnGoogle:
+      "Google révoque toute l’autorisation que ce compte a donnée à l’application Google de l’établissement : toute autre boîte ou tout autre programme qui s’appuie sur cette même autorisation pour ce compte s’arrête aussi.",
+    warnMicrosoft:
+      "Microsoft ne permet pas à Relais de retirer l’autorisation : supprimez vous-même l’application ensuite.",
+    confirm: "Révoquer",
+    cancel: "Annuler",
+    doneAtProvider: "Révoquée : les jetons sont effacés ici et le fournisseur a retiré l’autorisation.",
+    doneNoEndpoint:
+      "Les jetons sont effacés ici. Microsoft conserve l’autorisation tant que vous n’avez pas supprimé l’application sur https://myapps.microsoft.com (ou la page « Applications » de votre compte).",
+    donePending:
+      "Les jetons sont effacés ici. Le fournisseur était injoignable ; Relais lui redemandera de retirer l’autorisation.",
+    doneErased:
+      "Révoquée : les jetons sont effacés ; il ne restait aucune autorisation à retirer chez le fournisseur.",
+    doneNoEndpointOther:
+      "Les jetons sont effacés ici. Ce fournisseur ne permet pas de retirer l’autorisation d’ici : supprimez l’application dans les paramètres de votre compte chez le fournisseur.",
+    doneMany: "{count} connexions révoquées.",
+  },
+  mail: {
+    reconnect: {
+      subjectOne: "Reconnectez la boîte {address}",
+      subjectMany: "Reconnectez {count} boîtes aux lettres",
+      body: "Relais ne peut plus envoyer de courrier pour {tenant} depuis :\n\n{mailboxes}\n\nLe courrier en attente est conservé, pas perdu. Reconnectez ici :\n{link}\n",
+    },
+    configurationBroken: {
+      subject: "{tenant} : une configuration de client OAuth a été refusée",
+      line: "- {name} ({count} boîtes arrêtées) : {cause} {fix}",
+      body: "Le fournisseur a refusé une configuration de client OAuth de {tenant}. Ses boîtes gardent leur autorisation et reprennent dès que la configuration est corrigée ; leur courrier est conservé.\n\n{configurations}\n\n{link}\n",
+    },
+    digest: {
+      subject: "{tenant} : {count} boîtes aux lettres demandent une intervention",
+      more: "… et {count} de plus.",
+      body: "Ces boîtes aux lettres de {tenant} ne peuvent plus envoyer tant que personne n’intervient :\n\n{mailboxes}\n\n{link}\n",
+    },
+  },
+};

@@ -1,0 +1,26 @@
+import type { RecordedFailure } from "@/lib/tokens/record-refresh-failure";
+import type { RefreshFailure } from "@/lib/tokens/refresh-failure";
+import { notifyAdminsOfBrokenConfigurations } from "./notify-configuration-admins";
+import { notifyOwnersOfBrokenMailboxes } from "./notify-mailbox-owners";
+
+/**
+ * After a refused refresh was committed: the owners of a connection that
+ * just broke, or the admins of a configuration that was just refused, are
+ * told. A failed mail never hides the token error from the caller; the
+ * daily digest and `notifications:digest` catch up.
+ */
+export async function notifyAfterRefreshFailure(
+  tenantId: string,
+  recorded: RecordedFailure,
+  failure: RefreshFailure,
+): Promise<void> {
+  try {
+    if (recorded.brokeConnection) await notifyOwnersOfBrokenMailboxes({ tenantId });
+    if (recorded.brokeConfiguration) await notifyAdminsOfBrokenConfigurations(tenantId);
+  } catch (error) {
+    console.error(
+      `[relais] could not send the notice about a refused refresh (${failure.code}):`,
+      error instanceof Error ? error.name : "unknown error",
+    );
+  }
+}

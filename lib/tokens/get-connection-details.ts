@@ -1,0 +1,77 @@
+import { notFound } from "@/lib/auth/errors";
+import type { TenantContext } from "@/lib/auth/tenant-context";
+import { getDb } from "@/lib/db/client";
+import type { ConnectionState } from "@/lib/db/generated/enums";
+import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { missingScopes, requiredMailScopes } from "@/lib/oauth-flow/granted-scopes";
+import type { ProviderKind } from "@/lib/oauth/presets";
+import { explainConnectionError, type ConnectionErrorExplanation } from "./explain-connection-error";
+import { connectionScope } from "./connection-access";
+import { predictGrantEnd, type PredictedGrantEnd } from "./predict-grant-end";
+
+export interface ConnectionDetails {
+  mailboxId: string;
+  address: string;
+  state: ConnectionState;
+  provider: ProviderKind;
+  authorizedAccount: string | null;
+  scopes: { scope: string; granted: boolean; required: boolean }[];
+  missingScopes: string[];
+  accessTokenExpiresAt: Date | null;
+  hasRefreshToken: boolean;
+  connectedAt: Date | null;
+  lastRefreshAt: Date | null;
+  lastUsedAt: Date | null;
+  lastError: ({ code: string; at: Date | null } & ConnectionErrorExplanation) | null;
+  predictedEnd: PredictedGrantEnd | null;
+  /** The configuration has a revocation endpoint (Google); without one (Microsoft) the person removes the app. */
+  providerRevokes: boolean;
+}
+
+/** What a person sees about one connection: never a token, only facts about them. */
+export async function getConnectionDetails(
+  ctx: TenantContext,
+  mailboxId: string,
+): Promise<ConnectionDetails> {
+  if (!isUuid(mailboxId)) throw notFound();
+  const db = await getDb();
+  const mailbox = await db.mailbox.findFirst({
+    where: connectionScope(ctx, mailboxId),
+    include: { clientConfiguration: true },
+  });
+  if (!mailbox) throw notFound();
+  const config = mailbox.clientConfiguration;
+  const required = requiredMailScopes(config);
+  const missing = mailbox.state === "pending" ? [] : missingScopes(required, mailbox.grantedScopes);
+  const hasRefreshToken = mailbox.refreshTokenCipher !== null;
+  const errorCode = mailbox.lastErrorCode ?? (mailbox.state === "config_error" ? config.brokenReason : null);
+  return {
+    mailboxId: mailbox.id,
+    address: mailbox.address,
+    state: mailbox.state,
+    provider: config.provider,
+    authorizedAccount: mailbox.authorizedAccount,
+    scopes: [
+      ...mailbox.grantedScopes.map((scope) => ({ scope, granted: true, required: required.includes(scope) })),
+      ...missing.map((scope) => ({ scope, granted: false, required: true })),
+    ],
+    missingScopes: missing,
+    accessTokenExpiresAt: mailbox.accessTokenCipher ? mailbox.accessTokenExpiresAt : null,
+    hasRefreshToken,
+    connectedAt: mailbox.connectedAt,
+    lastRefreshAt: mailbox.lastRefreshAt,
+    lastUsedAt: mailbox.lastUsedAt,
+    lastError: errorCode
+      ? { code: errorCode, at: mailbox.lastErrorAt, ...explainConnectionError(errorCode) }
+      : null,
+    predictedEnd: predictGrantEnd({
+      provider: config.provider,
+      tokenEndpoint: config.tokenEndpoint,
+      hasRefreshToken,
+      lastRefreshAt: mailbox.lastRefreshAt,
+      connectedAt: mailbox.connectedAt,
+      refreshTokenExpiresAt: mailbox.refreshTokenExpiresAt,
+    }),
+    providerRevokes: config.provider !== "platform_microsoft" && Boolean(config.revocationEndpoint),
+  };
+}

@@ -1,0 +1,48 @@
+import { decryptSecret, SecretDecryptError } from "@/lib/crypto/secret-box";
+import { accessTokenAad } from "@/lib/oauth-flow/token-aad";
+
+/** Refresh this long before expiry, so that a token never dies between the check and the SMTP exchange. */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+/** When a provider gave no expires_in: access tokens commonly live an hour. */
+export const ASSUMED_ACCESS_TOKEN_SECONDS = 3600;
+
+export type LiveAccessToken = {
+  /** In clear: for the SMTP exchange only, never for a log, an error or a page. */
+  accessToken: string;
+  expiresAt: Date;
+  /** True when this call obtained it from the provider. */
+  refreshed: boolean;
+};
+
+type TokenColumns = {
+  id: string;
+  state: string;
+  accessTokenCipher: string | null;
+  accessTokenExpiresAt: Date | null;
+  lastRefreshAt: Date | null;
+  connectedAt: Date | null;
+};
+
+function expiryOf(row: TokenColumns): Date | null {
+  if (row.accessTokenExpiresAt) return row.accessTokenExpiresAt;
+  const issuedAt = row.lastRefreshAt ?? row.connectedAt;
+  return issuedAt ? new Date(issuedAt.getTime() + ASSUMED_ACCESS_TOKEN_SECONDS * 1000) : null;
+}
+
+/** The stored access token when the connection is usable and the token outlives the margin; else null. */
+export function liveAccessToken(row: TokenColumns, now: Date): LiveAccessToken | null {
+  if (row.state !== "connected" || !row.accessTokenCipher) return null;
+  const expiresAt = expiryOf(row);
+  if (!expiresAt || expiresAt.getTime() - REFRESH_MARGIN_MS <= now.getTime()) return null;
+  try {
+    return {
+      accessToken: decryptSecret(row.accessTokenCipher, accessTokenAad(row.id)),
+      expiresAt,
+      refreshed: false,
+    };
+  } catch (error) {
+    // An access token no key opens is simply replaced by a refresh.
+    if (error instanceof SecretDecryptError) return null;
+    throw error;
+  }
+}
