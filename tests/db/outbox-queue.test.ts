@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { MailDraft } from "@/lib/outbox/mail-input";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
@@ -93,7 +94,7 @@ describe("queueMail", () => {
         },
         "attachments",
       ],
-    ] as const;
+    ] satisfies [Partial<MailDraft>, string][];
     for (const [change, field] of attempts) {
       const errors = await refusal(
         queueMail(sender, { mailbox: { mailboxId: gmail.id }, draft: draft(change) }),

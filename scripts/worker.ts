@@ -1,0 +1,45 @@
+import { disconnectDb } from "../lib/db/client";
+import { startWorker } from "../lib/worker/run-worker";
+
+// Usage: DATABASE_URL=postgresql://… npm run worker
+//   RELAIS_WORKER_BATCH (20), RELAIS_WORKER_CONCURRENCY (10), RELAIS_WORKER_LEASE_MS (60000),
+//   RELAIS_WORKER_POLL_MS (500). Run as many as you like, on any machines.
+const numberFrom = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+async function main() {
+  if (!process.env.DATABASE_URL) {
+    console.error(
+      "The worker needs PostgreSQL: set DATABASE_URL. With the embedded database the web " +
+        "process runs the worker itself (one process may open the embedded database).",
+    );
+    process.exit(2);
+  }
+  const worker = startWorker({
+    batch: numberFrom("RELAIS_WORKER_BATCH", 20),
+    concurrency: numberFrom("RELAIS_WORKER_CONCURRENCY", 10),
+    leaseMs: numberFrom("RELAIS_WORKER_LEASE_MS", 60_000),
+    pollMs: numberFrom("RELAIS_WORKER_POLL_MS", 500),
+    log: (line) => console.log(`[worker] ${line}`),
+  });
+  console.log(`[worker] ${worker.workerId} started`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[worker] ${signal}: finishing the sends in flight`);
+    await worker.stop();
+    await disconnectDb();
+    console.log("[worker] stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Worker failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

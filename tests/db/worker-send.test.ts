@@ -1,0 +1,247 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import { queueMail } from "@/lib/outbox/queue-mail";
+import { claimDueMail } from "@/lib/worker/claim-due-mail";
+import { releaseHeldMail } from "@/lib/worker/release-held-mail";
+import { cancelMailOfRevokedMailbox } from "@/lib/worker/cancel-mail-of-revoked-mailbox";
+import { sendOne } from "@/lib/worker/send-one";
+import { SmtpConnections } from "@/lib/worker/smtp-connections";
+import { contextFor, seedTenantWithPeople } from "../support/factories";
+import { useTestDatabase } from "../support/test-db";
+import {
+  draft,
+  seedConnectedMailbox,
+  seedFakeConfiguration,
+  startOutboxFakes,
+  type Provider,
+} from "./outbox-fixtures";
+
+useTestDatabase();
+
+let fakes: FakeProvidersHandle;
+const connections = new SmtpConnections();
+beforeAll(async () => {
+  fakes = await startOutboxFakes();
+});
+afterEach(() => {
+  connections.closeAll();
+});
+afterAll(async () => {
+  await fakes.close();
+});
+
+let counter = 0;
+async function setup(provider: Provider, limits = {}) {
+  const people = await seedTenantWithPeople();
+  const config = await seedFakeConfiguration(fakes, people.tenant.id, provider, limits);
+  const domain = provider === "google" ? "lycee.test" : "college.test";
+  const mailbox = await seedConnectedMailbox(fakes, config, `box${++counter}-${Date.now()}@${domain}`);
+  const ctx = await contextFor(people.admin, people.tenant, "outbox.write");
+  const queue = (overrides = {}) =>
+    queueMail({ kind: "person", ctx }, { mailbox: { mailboxId: mailbox.id }, draft: draft(overrides) });
+  return { ...people, config, mailbox, queue };
+}
+
+/** One worker round: claim what is due and send it. */
+async function round(workerId = "test-worker", limit = 50) {
+  const claimed = await claimDueMail({ workerId, limit, leaseMs: 60_000 });
+  return Promise.all(claimed.map((mail) => sendOne(mail, workerId, connections)));
+}
+
+async function mailRow(id: string) {
+  const db = await getDb();
+  return db.outgoingMail.findUniqueOrThrow({
+    where: { id },
+    include: { attemptLog: { orderBy: { id: "asc" } } },
+  });
+}
+
+const atFake = (messageId: string) =>
+  fakes.control.messages().filter((m) => m.raw.includes(`Message-ID: ${messageId}`));
+
+async function makeDue(id: string) {
+  const db = await getDb();
+  await db.outgoingMail.update({ where: { id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+}
+
+describe("sending a queued mail", () => {
+  it("delivers it over SMTP XOAUTH2 with its Message-ID and records the server's answer", async () => {
+    const { mailbox, queue } = await setup("google");
+    const queued = await queue({
+      subject: "Bulletin du trimestre",
+      to: ["parent@example.org"],
+      bcc: ["archive@example.org"],
+    });
+    expect(await round()).toEqual(["sent"]);
+    const [message] = atFake(queued.messageId);
+    expect(message).toMatchObject({
+      from: mailbox.address,
+      to: ["parent@example.org", "archive@example.org"],
+    });
+    expect(message!.raw).toContain("Subject: Bulletin du trimestre");
+    expect(message!.raw).not.toMatch(/^Bcc:/im);
+    const row = await mailRow(queued.id);
+    expect(row).toMatchObject({ status: "sent", attempts: 1, leaseOwner: null });
+    expect(row.smtpResponse).toMatch(/^250/);
+    expect(row.attemptLog.map((a) => a.outcome)).toEqual(["sent"]);
+  });
+
+  it("puts it back in the queue with backoff on a temporary answer, then sends it", async () => {
+    const { mailbox, queue } = await setup("google");
+    const queued = await queue();
+    fakes.control.failNext(mailbox.address, "451 4.3.0 Temporary failure");
+    expect(await round()).toEqual(["retry"]);
+    const waiting = await mailRow(queued.id);
+    expect(waiting.status).toBe("queued");
+    expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 10_000);
+    expect(waiting.lastError).toContain("451");
+    expect(await round()).toEqual([]);
+    await makeDue(queued.id);
+    expect(await round()).toEqual(["sent"]);
+    const row = await mailRow(queued.id);
+    expect(row.attempts).toBe(2);
+    expect(row.attemptLog.map((a) => [a.outcome, a.smtpCode])).toEqual([
+      ["temporary", 451],
+      ["sent", 250],
+    ]);
+    expect(atFake(queued.messageId)).toHaveLength(1);
+  });
+
+  it("fails it with the reason on a permanent answer", async () => {
+    const { mailbox, queue } = await setup("microsoft");
+    const queued = await queue();
+    fakes.control.failNext(mailbox.address, "550 5.1.1 Recipient address rejected");
+    expect(await round()).toEqual(["failed"]);
+    const row = await mailRow(queued.id);
+    expect(row.status).toBe("failed");
+    expect(row.lastError).toContain("5.1.1");
+  });
+
+  it("gives up after RELAIS_MAX_ATTEMPTS temporary answers", async () => {
+    const { mailbox, queue } = await setup("google");
+    const queued = await queue();
+    process.env.RELAIS_MAX_ATTEMPTS = "2";
+    try {
+      for (let i = 0; i < 2; i++) {
+        fakes.control.failNext(mailbox.address, "421 4.7.0 Try again later");
+        await makeDue(queued.id);
+        await round();
+      }
+    } finally {
+      delete process.env.RELAIS_MAX_ATTEMPTS;
+    }
+    const row = await mailRow(queued.id);
+    expect(row.status).toBe("failed");
+    expect(row.lastError).toMatch(/^attempts exhausted/);
+  });
+
+  it("refreshes once and retries once when a token that looked valid is refused", async () => {
+    for (const provider of ["google", "microsoft"] as const) {
+      const { mailbox, queue } = await setup(provider);
+      const queued = await queue();
+      fakes.control.expireAccessTokens(mailbox.address);
+      fakes.control.resetStats();
+      expect(await round()).toEqual(["sent"]);
+      expect(fakes.control.stats().refreshRequests[mailbox.address]).toBe(1);
+      expect(atFake(queued.messageId)).toHaveLength(1);
+      expect((await mailRow(queued.id)).attempts).toBe(1);
+    }
+  });
+
+  it("holds the mail and flags the mailbox when Microsoft says SMTP AUTH is disabled, without refreshing", async () => {
+    const { mailbox, queue } = await setup("microsoft");
+    const queued = await queue();
+    fakes.control.disableSmtpAuth(mailbox.address, true, "Tenant");
+    fakes.control.resetStats();
+    expect(await round()).toEqual(["held"]);
+    fakes.control.disableSmtpAuth(mailbox.address, false);
+    expect(fakes.control.stats().refreshRequests[mailbox.address] ?? 0).toBe(0);
+    const row = await mailRow(queued.id);
+    expect(row.status).toBe("held");
+    expect(row.lastError).toContain("5.7.139");
+    const db = await getDb();
+    expect(await db.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } })).toMatchObject({
+      state: "config_error",
+      lastErrorCode: "smtp_auth_disabled",
+    });
+  });
+
+  it("pauses only that mailbox on a quota answer, and holds its mail", async () => {
+    for (const provider of ["google", "microsoft"] as const) {
+      const { mailbox, queue } = await setup(provider);
+      const queued = await queue();
+      fakes.control.setQuotaExceeded(mailbox.address, provider);
+      expect(await round()).toEqual(["held"]);
+      fakes.control.setQuotaExceeded(mailbox.address, null);
+      const db = await getDb();
+      const paused = await db.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } });
+      const hours = provider === "google" ? 24 : 1;
+      expect(paused.pausedUntil!.getTime()).toBeGreaterThan(Date.now() + (hours - 0.1) * 3_600_000);
+      expect((await mailRow(queued.id)).status).toBe("held");
+      // Mail queued meanwhile waits too.
+      const later = await queue();
+      expect(later.status).toBe("held");
+    }
+  });
+
+  it("holds mail while its mailbox needs reconnecting and sends it after the reconnect", async () => {
+    const { mailbox, queue } = await setup("google");
+    const db = await getDb();
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { state: "needs_reconnect" } });
+    const queued = await queue();
+    expect(queued.status).toBe("held");
+    expect(await round()).toEqual([]);
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { state: "connected" } });
+    expect(await releaseHeldMail(mailbox.id)).toBe(1);
+    expect(await round()).toEqual(["sent"]);
+    expect(atFake(queued.messageId)).toHaveLength(1);
+  });
+
+  it("holds a queued mail whose mailbox broke after it was queued, and cancels mail of a revoked mailbox", async () => {
+    const { mailbox, queue, tenant } = await setup("google");
+    const db = await getDb();
+    const queued = await queue();
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { state: "needs_reconnect" } });
+    expect(await round()).toEqual(["held"]);
+    expect((await mailRow(queued.id)).attempts).toBe(0);
+    const another = await queue();
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { state: "revoked" } });
+    expect(await cancelMailOfRevokedMailbox(tenant.id, mailbox.id)).toBe(2);
+    expect((await mailRow(another.id)).status).toBe("cancelled");
+  });
+
+  it("keeps a Microsoft mailbox to 30 messages a minute: 35 mails → 30 sent, 5 waiting", async () => {
+    const { queue, mailbox } = await setup("microsoft");
+    const ids: string[] = [];
+    for (let i = 0; i < 35; i++) ids.push((await queue({ subject: `Mail ${i}` })).id);
+    const outcomes = [...(await round("worker-a", 20)), ...(await round("worker-b", 20))];
+    expect(outcomes.filter((o) => o === "sent")).toHaveLength(30);
+    expect(outcomes.filter((o) => o === "waiting")).toHaveLength(5);
+    const db = await getDb();
+    const waiting = await db.outgoingMail.findMany({ where: { mailboxId: mailbox.id, status: "queued" } });
+    expect(waiting).toHaveLength(5);
+    for (const mail of waiting) expect(mail.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
+    expect(await db.outgoingMail.count({ where: { mailboxId: mailbox.id, status: "sent" } })).toBe(30);
+  });
+
+  it("honours the configuration's own per-day limit", async () => {
+    const { queue } = await setup("google", { maxMessagesPerDay: 2 });
+    for (let i = 0; i < 3; i++) await queue();
+    const outcomes = await round();
+    expect(outcomes.sort()).toEqual(["sent", "sent", "waiting"]);
+  });
+
+  it("reclaims a mail whose lease expired, and the stale worker cannot overwrite it", async () => {
+    const { queue } = await setup("google");
+    const queued = await queue();
+    const [stale] = await claimDueMail({ workerId: "dead-worker", limit: 10, leaseMs: 1 });
+    expect(stale?.id).toBe(queued.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await round("live-worker")).toEqual(["sent"]);
+    expect(await sendOne(stale!, "dead-worker", connections)).toBe("lease_lost");
+    const row = await mailRow(queued.id);
+    expect(row.status).toBe("sent");
+    expect(atFake(queued.messageId)).toHaveLength(1);
+  });
+});
