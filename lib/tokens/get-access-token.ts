@@ -1,7 +1,7 @@
 import { notFound } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "./is-uuid";
 import { notifyAfterRefreshFailure } from "@/lib/notifications/notify-after-refresh-failure";
 import { liveAccessToken, type LiveAccessToken } from "./live-access-token";
 import {

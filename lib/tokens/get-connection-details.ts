@@ -2,7 +2,7 @@ import { notFound } from "@/lib/auth/errors";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { ConnectionState } from "@/lib/db/generated/enums";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "./is-uuid";
 import { missingScopes, requiredMailScopes } from "@/lib/oauth-flow/granted-scopes";
 import type { ProviderKind } from "@/lib/oauth/presets";
 import { explainConnectionError, type ConnectionErrorExplanation } from "./explain-connection-error";
