@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { tenantAction } from "@/lib/actions/define-action";
+import type { TenantContext } from "@/lib/auth/tenant-context";
+import { revokeConnection, revokeConnections, type RevocationResult } from "./revoke-connection";
+import { revokeConnectionInput, revokeConnectionsInput } from "./revocation-schemas";
+
+// Members may revoke their own assigned mailboxes, so the wrapper asks only
+// for membership; revokeConnection scopes the mailbox to the person itself.
+
+function refreshPages(ctx: TenantContext, results: RevocationResult[]) {
+  revalidatePath(`/t/${ctx.tenantSlug}/my-mailboxes`);
+  revalidatePath(`/t/${ctx.tenantSlug}/mailboxes`);
+  for (const { mailboxId } of results) revalidatePath(`/t/${ctx.tenantSlug}/mailboxes/${mailboxId}`);
+  return results.map(({ mailboxId, address, outcome, messageKey }) => ({
+    mailboxId,
+    address,
+    outcome,
+    messageKey,
+  }));
+}
+
+export const revokeConnectionAction = tenantAction(
+  "tenant.read",
+  revokeConnectionInput,
+  async (ctx, input) => {
+    const [result] = refreshPages(ctx, [await revokeConnection(ctx, input.id)]);
+    return result!;
+  },
+);
+
+export const revokeConnectionsAction = tenantAction(
+  "tenant.read",
+  revokeConnectionsInput,
+  async (ctx, input) => refreshPages(ctx, await revokeConnections(ctx, input.ids)),
+);

@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { notFound } from "@/lib/auth/errors";
+import type { TenantContext } from "@/lib/auth/tenant-context";
+import { decryptSecret, encryptSecret, SecretDecryptError } from "@/lib/crypto/secret-box";
+import { getDb, type DbTransaction } from "@/lib/db/client";
+import type { Mailbox } from "@/lib/db/generated/client";
+import type { MessageKey } from "@/lib/i18n/catalog";
+import { isUuid } from "@/lib/tokens/is-uuid";
+import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { isMicrosoftKind, type ProviderKind } from "@/lib/oauth/presets";
+import { connectionScope } from "@/lib/tokens/connection-access";
+import { attemptPendingRevocation } from "./attempt-pending-revocation";
+import { pendingRevocationTokenAad } from "./pending-revocation-aad";
+
+export type RevocationOutcome =
+  /** The provider withdrew the grant. */
+  | "revoked_at_provider"
+  /** The provider could not be reached: it is asked again later (retryPendingRevocations). */
+  | "provider_pending"
+  /** The provider has no revocation endpoint (Microsoft): the person removes the application. */
+  | "no_endpoint"
+  /** There was no token left to withdraw. */
+  | "nothing_to_revoke";
+
+export interface RevocationResult {
+  mailboxId: string;
+  address: string;
+  outcome: RevocationOutcome;
+  /** What to tell the person. */
+  messageKey: MessageKey;
+}
+
+function storedToken(mailbox: Mailbox): string | null {
+  const [cipher, aad] = mailbox.refreshTokenCipher
+    ? [mailbox.refreshTokenCipher, refreshTokenAad(mailbox.id)]
+    : [mailbox.accessTokenCipher, accessTokenAad(mailbox.id)];
+  if (!cipher) return null;
+  try {
+    return decryptSecret(cipher, aad);
+  } catch (error) {
+    // A token no key opens cannot be sent to the provider either; it is erased all the same.
+    if (error instanceof SecretDecryptError) return null;
+    throw error;
+  }
+}
+
+function messageFor(outcome: RevocationOutcome, provider: ProviderKind): MessageKey {
+  switch (outcome) {
+    case "revoked_at_provider":
+      return "connections.revoke.doneAtProvider";
+    case "provider_pending":
+      return "connections.revoke.donePending";
+    case "nothing_to_revoke":
+      return "connections.revoke.doneErased";
+    case "no_endpoint":
+      return isMicrosoftKind(provider)
+        ? "connections.revoke.doneNoEndpoint"
+        : "connections.revoke.doneNoEndpointOther";
+  }
+}
+
+/**
+ * Revokes a mailbox's connection: a member their own assigned mailbox, an
+ * admin any of the tenant's. The tokens are erased here at once, under the
+ * row lock that refreshes take (a refresh in flight cannot store new tokens
+ * afterwards); the token to withdraw waits in a pending revocation, so that
+ * the provider is asked now and, if unreachable, again later.
+ */
+export async function revokeConnection(ctx: TenantContext, mailboxId: string): Promise<RevocationResult> {
+  if (!isUuid(mailboxId)) throw notFound();
+  const db = await getDb();
+  const erased = await db.$transaction((tx) => eraseConnection(tx, ctx, mailboxId));
+  let outcome: RevocationOutcome = erased.pendingId
+    ? "provider_pending"
+    : erased.hadEndpoint
+      ? "nothing_to_revoke"
+      : "no_endpoint";
+  if (erased.pendingId) {
+    const record = await db.pendingRevocation.findFirst({
+      where: { id: erased.pendingId, tenantId: ctx.tenantId },
+    });
+    if (record && (await attemptPendingRevocation(record)) === "done") outcome = "revoked_at_provider";
+  }
+  return { mailboxId, address: erased.address, outcome, messageKey: messageFor(outcome, erased.provider) };
+}
+
+async function eraseConnection(tx: DbTransaction, ctx: TenantContext, mailboxId: string) {
+  await tx.$queryRaw`
+    SELECT id FROM "Mailbox" WHERE id = ${mailboxId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR UPDATE`;
+  const mailbox = await tx.mailbox.findFirst({
+    where: connectionScope(ctx, mailboxId),
+    include: { clientConfiguration: { select: { provider: true, revocationEndpoint: true } } },
+  });
+  if (!mailbox) throw notFound();
+  const { provider, revocationEndpoint } = mailbox.clientConfiguration;
+  const endpoint = provider === "platform_microsoft" ? null : revocationEndpoint;
+  const token = endpoint ? storedToken(mailbox) : null;
+  let pendingId: string | null = null;
+  if (endpoint && token) {
+    pendingId = randomUUID();
+    await tx.pendingRevocation.create({
+      data: {
+        id: pendingId,
+        tenantId: ctx.tenantId,
+        mailboxId,
+        endpoint,
+        tokenCipher: encryptSecret(token, pendingRevocationTokenAad(pendingId)),
+        nextAttemptAt: new Date(),
+      },
+    });
+  }
+  await tx.mailbox.updateMany({
+    where: { id: mailboxId, tenantId: ctx.tenantId },
+    data: {
+      state: "revoked",
+      accessTokenCipher: null,
+      refreshTokenCipher: null,
+      accessTokenExpiresAt: null,
+      refreshTokenExpiresAt: null,
+      lastErrorCode: null,
+      lastErrorAt: null,
+    },
+  });
+  await recordAudit(tx, ctx, {
+    action: "mailbox.revoked",
+    targetType: "mailbox",
+    targetId: mailboxId,
+    targetLabel: mailbox.address,
+    details: { providerRevocation: pendingId ? "requested" : endpoint ? "nothing_to_revoke" : "no_endpoint" },
+  });
+  return { address: mailbox.address, provider, pendingId, hadEndpoint: Boolean(endpoint) };
+}
+
+/** Revokes a selection; every id must be one the person may revoke, or nothing is done. */
+export async function revokeConnections(
+  ctx: TenantContext,
+  mailboxIds: string[],
+): Promise<RevocationResult[]> {
+  const ids = [...new Set(mailboxIds)];
+  if (ids.some((id) => !isUuid(id))) throw notFound();
+  const db = await getDb();
+  const allowed = await db.mailbox.count({ where: connectionScope(ctx, { in: ids }) });
+  if (allowed !== ids.length) throw notFound();
+  const results: RevocationResult[] = [];
+  for (const id of ids) results.push(await revokeConnection(ctx, id));
+  return results;
+}
