@@ -1,6 +1,9 @@
 import type { CliCommand } from "./command";
+import { tokensKeepAlive } from "./commands/keep-alive";
+import { notificationsDigest } from "./commands/notifications-digest";
 import { operatorCreate } from "./commands/operator-create";
 import { operatorRevoke } from "./commands/operator-revoke";
+import { revocationsRetry } from "./commands/revocations-retry";
 import { secretsRotate } from "./commands/secrets-rotate";
 import { tenantCreate } from "./commands/tenant-create";
 import { tenantList } from "./commands/tenant-list";
@@ -15,4 +18,7 @@ export const commands: readonly CliCommand[] = [
   operatorCreate,
   operatorRevoke,
   secretsRotate,
+  tokensKeepAlive,
+  notificationsDigest,
+  revocationsRetry,
 ];
