@@ -21,6 +21,8 @@ import { connections as frConnections } from "./messages/fr/connections";
 import { mailboxes as frMailboxes } from "./messages/fr/mailboxes";
 import { outbox as enOutbox } from "./messages/en/outbox";
 import { outbox as frOutbox } from "./messages/fr/outbox";
+import { connect as enConnect } from "./messages/en/connect";
+import { connect as frConnect } from "./messages/fr/connect";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
@@ -34,6 +36,7 @@ const en = {
   operator: enOperator,
   devMail: enDevMail,
   clients: enClients,
+  connect: enConnect,
   connections: enConnections,
   mailboxes: enMailboxes,
   outbox: enOutbox,
@@ -48,6 +51,7 @@ const fr: Catalog = {
   operator: frOperator,
   devMail: frDevMail,
   clients: frClients,
+  connect: frConnect,
   connections: frConnections,
   mailboxes: frMailboxes,
   outbox: frOutbox,

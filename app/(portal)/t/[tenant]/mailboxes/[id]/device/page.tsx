@@ -1,0 +1,44 @@
+import { notFound } from "next/navigation";
+import { DeviceFlowSection } from "@/components/oauth-flow/device-flow-section";
+import { DomainError } from "@/lib/auth/errors";
+import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import { getTranslator } from "@/lib/i18n/server";
+import { loadDevicePage } from "@/lib/oauth-flow/load-device-page";
+import { authorizePath } from "@/lib/oauth-flow/retry-path";
+
+export const dynamic = "force-dynamic";
+
+/** Connect a mailbox with a code typed on another device (RFC 8628), for a signed-in person. */
+export default async function MailboxDevicePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string; id: string }>;
+  searchParams: Promise<{ grant?: string | string[] }>;
+}) {
+  const { tenant, id } = await params;
+  const { grant } = await searchParams;
+  const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/mailboxes/${id}/device`);
+  const t = await getTranslator();
+  const page = await loadDevicePage(
+    { kind: "person", ctx },
+    id,
+    typeof grant === "string" ? grant : undefined,
+    t,
+  ).catch((error: unknown) => {
+    if (error instanceof DomainError) notFound();
+    throw error;
+  });
+  const pollUrl = page.grant
+    ? `/api/oauth/device/${page.grant.id}?tenant=${encodeURIComponent(ctx.tenantSlug)}`
+    : "";
+  return (
+    <DeviceFlowSection
+      t={t}
+      page={page}
+      pollUrl={pollUrl}
+      startFields={{ tenant: ctx.tenantSlug, mailbox: page.mailbox.id }}
+      browserFlowHref={authorizePath(ctx.tenantSlug, page.mailbox.id)}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import { headers } from "next/headers";
+import { getSessionUser } from "@/lib/auth/session";
+import { publicUrl } from "@/lib/config/public-url";
+import { clientIp } from "@/lib/http/client-ip";
+import { devicePagePath } from "@/lib/oauth-flow/device-page-path";
+import { linkActor, personActor, type FlowActor } from "@/lib/oauth-flow/flow-actor";
+import { seeOther, showResult } from "@/lib/oauth-flow/flow-redirect";
+import { flowResultOfError } from "@/lib/oauth-flow/flow-result-of-error";
+import { startDeviceAuthorization } from "@/lib/oauth-flow/start-device-authorization";
+
+export const dynamic = "force-dynamic";
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/**
+ * Starts a device authorization grant (RFC 8628) for a mailbox, from the
+ * device page's form: `tenant` + `mailbox` for a signed-in person, or `link`
+ * for a connect link. Sends the browser to the page showing the code.
+ */
+export async function POST(request: Request) {
+  const origin = request.headers.get("origin");
+  // A form posted from another site never starts anything in this browser's name.
+  if (origin && origin !== new URL(publicUrl()).origin) return new Response(null, { status: 403 });
+  try {
+    const form = await request.formData();
+    const link = field(form, "link");
+    let actor: FlowActor;
+    let mailboxId: string;
+    if (link) {
+      actor = await linkActor(link, clientIp(await headers()));
+      mailboxId = actor.link.mailboxId;
+    } else {
+      const user = await getSessionUser();
+      if (!user) return seeOther("/signin");
+      actor = await personActor(user, field(form, "tenant"));
+      mailboxId = field(form, "mailbox");
+    }
+    const { id } = await startDeviceAuthorization(actor, mailboxId);
+    return seeOther(devicePagePath(actor, mailboxId, id, link));
+  } catch (error) {
+    return showResult(flowResultOfError(error));
+  }
+}

@@ -1,0 +1,44 @@
+import type { Translator } from "@/lib/i18n/translate";
+import type { DevicePage } from "@/lib/oauth-flow/load-device-page";
+import { DeviceFlowPanel } from "./device-flow-panel";
+import { DeviceStartForm, type DeviceStartFields } from "./device-start-form";
+
+/** The device page's body, shared by the portal page and the connect-link page. */
+export function DeviceFlowSection({
+  t,
+  page,
+  pollUrl,
+  startFields,
+  browserFlowHref,
+}: {
+  t: Translator;
+  page: DevicePage;
+  pollUrl: string;
+  startFields: DeviceStartFields;
+  browserFlowHref: string;
+}) {
+  const { grant, mailbox } = page;
+  return (
+    <section aria-labelledby="device-title" className="max-w-2xl space-y-4">
+      <h1 id="device-title" className="text-xl font-semibold">
+        {t("connect.device.title", { mailbox: mailbox.address })}
+      </h1>
+      <p className="text-sm text-slate-700">{t("connect.device.intro", { mailbox: mailbox.address })}</p>
+      {grant && (
+        <DeviceFlowPanel
+          pollUrl={pollUrl}
+          initial={grant.status}
+          qrDataUrl={grant.qrDataUrl}
+          expiresAt={grant.expiresAt.toISOString().slice(0, 16).replace("T", " ")}
+          startFields={startFields}
+        />
+      )}
+      {!grant && <DeviceStartForm fields={startFields} label={t("connect.device.start")} />}
+      <p className="text-sm">
+        <a href={browserFlowHref} data-testid="device-browser-flow" className="text-brand-700 underline">
+          {t("connect.device.browserFlow")}
+        </a>
+      </p>
+    </section>
+  );
+}

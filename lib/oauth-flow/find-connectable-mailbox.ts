@@ -1,0 +1,66 @@
+import { notFound } from "@/lib/auth/errors";
+import { can } from "@/lib/auth/tenant-context";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import type { FlowActor } from "./flow-actor";
+
+const configurationColumns = {
+  id: true,
+  provider: true,
+  clientId: true,
+  clientSecretCipher: true,
+  authorizationEndpoint: true,
+  tokenEndpoint: true,
+  deviceEndpoint: true,
+  revocationEndpoint: true,
+  scopes: true,
+  pkce: true,
+  smtpHost: true,
+  smtpPort: true,
+  smtpSecurity: true,
+} as const satisfies Prisma.ClientConfigurationSelect;
+
+export const connectableMailboxColumns = {
+  id: true,
+  tenantId: true,
+  address: true,
+  state: true,
+  connectedAt: true,
+  clientConfiguration: { select: configurationColumns },
+} as const satisfies Prisma.MailboxSelect;
+
+export type ConnectableMailbox = Prisma.MailboxGetPayload<{ select: typeof connectableMailboxColumns }>;
+export type FlowConfiguration = ConnectableMailbox["clientConfiguration"];
+
+/**
+ * The mailboxes `actor` may (re)connect, as a `where`: the tenant is in the
+ * query, and so is the person's right (assigned to them, or `mailboxes.write`)
+ * or the link's one pinned mailbox. The configuration must be the tenant's too.
+ */
+export function connectableMailboxWhere(actor: FlowActor): Prisma.MailboxWhereInput {
+  if (actor.kind === "link") {
+    const tenantId = actor.link.tenantId;
+    return { id: actor.link.mailboxId, tenantId, clientConfiguration: { tenantId } };
+  }
+  const { tenantId, userId } = actor.ctx;
+  return {
+    tenantId,
+    clientConfiguration: { tenantId },
+    ...(can(actor.ctx, "mailboxes.write") ? {} : { assignments: { some: { userId, tenantId } } }),
+  };
+}
+
+export async function findConnectableMailbox(
+  actor: FlowActor,
+  mailboxId: string,
+): Promise<ConnectableMailbox> {
+  if (!isUuid(mailboxId)) throw notFound();
+  const db = await getDb();
+  const mailbox = await db.mailbox.findFirst({
+    where: { AND: [{ id: mailboxId }, connectableMailboxWhere(actor)] },
+    select: connectableMailboxColumns,
+  });
+  if (!mailbox) throw notFound();
+  return mailbox;
+}

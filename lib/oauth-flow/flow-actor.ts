@@ -1,0 +1,28 @@
+import { DomainError } from "@/lib/auth/errors";
+import { resolveTenantContext, type Actor, type TenantContext } from "@/lib/auth/tenant-context";
+import { resolveConnectLink, type ConnectLinkTarget } from "@/lib/connect-links/resolve-connect-link";
+
+/**
+ * Who is connecting a mailbox: a signed-in person in a tenant (their own
+ * assigned mailboxes, or any with `mailboxes.write`), or the holder of a
+ * valid connect link (that link's mailbox only, without an account).
+ */
+export type PersonActor = { kind: "person"; ctx: TenantContext };
+export type LinkActor = { kind: "link"; link: ConnectLinkTarget; ip: string | null };
+export type FlowActor = PersonActor | LinkActor;
+
+export const linkInvalid = () => new DomainError("not_found", "connect.result.linkInvalid.body");
+
+export async function personActor(user: Actor, tenantSlug: string): Promise<PersonActor> {
+  return { kind: "person", ctx: await resolveTenantContext(user, tenantSlug, "tenant.read") };
+}
+
+export async function linkActor(token: string, ip: string | null): Promise<LinkActor> {
+  const resolved = await resolveConnectLink(token);
+  if (resolved.state !== "valid") throw linkInvalid();
+  return { kind: "link", link: resolved.link, ip };
+}
+
+export function tenantIdOf(actor: FlowActor): string {
+  return actor.kind === "person" ? actor.ctx.tenantId : actor.link.tenantId;
+}
