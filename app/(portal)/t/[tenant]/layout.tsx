@@ -24,6 +24,8 @@ export default async function TenantLayout({
     { href: `${base}/members`, label: t("common.nav.members"), show: can(ctx, "members.read") },
     { href: `${base}/audit`, label: t("common.nav.audit"), show: can(ctx, "audit.read") },
     { href: `${base}/clients`, label: t("common.nav.clients"), show: can(ctx, "clients.read") },
+    { href: `${base}/mailboxes`, label: t("common.nav.mailboxes"), show: can(ctx, "mailboxes.read") },
+    { href: `${base}/my-mailboxes`, label: t("common.nav.myMailboxes"), show: true },
   ];
   return (
     <div className="min-h-screen">

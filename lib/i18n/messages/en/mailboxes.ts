@@ -106,9 +106,11 @@ export const mailboxes = {
   delete: {
     button: "Delete this mailbox",
     confirm:
-      "Delete {address}? Its tokens, assignments and connect links are deleted with it. The authorization stays at the provider until its owner removes the application from their account.",
+      "Delete {address}? Its tokens, assignments, connect links and record of sent mail are deleted with it. The authorization stays at the provider until its owner removes the application from their account.",
     confirmButton: "Yes, delete it",
     deleted: "The mailbox {address} was deleted.",
+    mailWaiting:
+      "{count} mail(s) from this mailbox are still waiting to be sent. Cancel them in the outbox, or let them go, before deleting it.",
   },
   page: {
     back: "All mailboxes",

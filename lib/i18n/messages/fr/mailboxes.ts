@@ -110,9 +110,11 @@ export const mailboxes: Translation<typeof en> = {
   delete: {
     button: "Supprimer cette boîte",
     confirm:
-      "Supprimer {address} ? Ses jetons, ses attributions et ses liens de connexion sont supprimés avec elle. L’autorisation reste chez le fournisseur jusqu’à ce que sa ou son titulaire retire l’application de son compte.",
+      "Supprimer {address} ? Ses jetons, ses attributions, ses liens de connexion et l’historique de ses envois sont supprimés avec elle. L’autorisation reste chez le fournisseur jusqu’à ce que sa ou son titulaire retire l’application de son compte.",
     confirmButton: "Oui, la supprimer",
     deleted: "La boîte mail {address} a été supprimée.",
+    mailWaiting:
+      "{count} courrier(s) de cette boîte attendent encore d’être envoyés. Annulez-les dans la file d’envoi, ou laissez-les partir, avant de la supprimer.",
   },
   page: {
     back: "Toutes les boîtes mail",

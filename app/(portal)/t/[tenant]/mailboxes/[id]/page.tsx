@@ -1,0 +1,208 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ConnectLinksSection } from "@/components/mailboxes/connect-links-section";
+import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
+import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
+import { DeleteMailboxButton } from "@/components/mailboxes/delete-mailbox-button";
+import { MailboxMembersForm } from "@/components/mailboxes/mailbox-members-form";
+import { MailboxScopes } from "@/components/mailboxes/mailbox-scopes";
+import { MailboxSettingsForm } from "@/components/mailboxes/mailbox-settings-form";
+import { DomainError } from "@/lib/auth/errors";
+import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import type { TenantContext } from "@/lib/auth/tenant-context";
+import { listConnectLinks } from "@/lib/connect-links/list-connect-links";
+import { getTranslator } from "@/lib/i18n/server";
+import { getMailbox } from "@/lib/mailboxes/get-mailbox";
+import { listMailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-options";
+
+const primary = "inline-block rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700";
+const secondary =
+  "inline-block rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50";
+
+/** A foreign, unassigned or malformed id is Next's not-found page, like a mailbox that does not exist. */
+async function mailboxOrNotFound(ctx: TenantContext, id: string) {
+  try {
+    return await getMailbox(ctx, id);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function MailboxPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
+  const { tenant, id } = await params;
+  const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/mailboxes/${id}`);
+  const [t, mailbox] = await Promise.all([getTranslator(), mailboxOrNotFound(ctx, id)]);
+  const [options, links] = mailbox.canManage
+    ? await Promise.all([listMailboxFormOptions(ctx), listConnectLinks(ctx, { mailboxId: mailbox.id })])
+    : [null, []];
+  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
+  const when = (date: Date | null) => (date ? moment.format(date) : t("common.never"));
+  const connectLabel =
+    mailbox.state === "pending" || mailbox.state === "revoked"
+      ? t("mailboxes.page.connect")
+      : mailbox.state === "insufficient_scope"
+        ? t("mailboxes.page.retry")
+        : t("mailboxes.page.reconnect");
+  const fix = mailbox.canManage ? "fix" : "ownerFix";
+  const details: [string, string][] = [
+    [t("mailboxes.page.authorizedAccount"), mailbox.authorizedAccount ?? "—"],
+    [t("mailboxes.page.connectedAt"), when(mailbox.connectedAt)],
+    [
+      t("mailboxes.page.accessTokenExpires"),
+      mailbox.accessTokenExpiresAt ? when(mailbox.accessTokenExpiresAt) : "—",
+    ],
+    [t("mailboxes.page.refreshToken"), mailbox.hasRefreshToken ? t("common.yes") : t("common.no")],
+    [
+      t("mailboxes.page.refreshTokenExpires"),
+      mailbox.refreshTokenExpiresAt
+        ? when(mailbox.refreshTokenExpiresAt)
+        : t("mailboxes.table.expiryUnknown"),
+    ],
+    [t("mailboxes.page.lastRefresh"), when(mailbox.lastRefreshAt)],
+    [t("mailboxes.page.lastUse"), when(mailbox.lastUsedAt)],
+  ];
+  if (mailbox.lastErrorCode) {
+    details.push([
+      t("mailboxes.page.lastError"),
+      `${mailbox.lastErrorCode}${mailbox.lastErrorAt ? ` · ${when(mailbox.lastErrorAt)}` : ""}`,
+    ]);
+  }
+  const base = `/t/${ctx.tenantSlug}`;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <Link
+          href={mailbox.canManage ? `${base}/mailboxes` : `${base}/my-mailboxes`}
+          className="text-sm text-brand-700 hover:underline"
+        >
+          {mailbox.canManage ? t("mailboxes.page.back") : t("mailboxes.page.backMine")}
+        </Link>
+        <h1 className="text-2xl font-semibold break-all" data-testid="mailbox-address-heading">
+          {mailbox.address}
+        </h1>
+        {mailbox.displayName && <p className="text-slate-600">{mailbox.displayName}</p>}
+        <p className="text-sm">
+          <span className="text-slate-600">{t("mailboxes.page.configuration")}</span>{" "}
+          {mailbox.canManage ? (
+            <Link href={`${base}/clients/${mailbox.configuration.id}`} className="text-brand-700 underline">
+              {mailbox.configuration.name}
+            </Link>
+          ) : (
+            mailbox.configuration.name
+          )}
+        </p>
+        {!mailbox.canManage && <p className="text-sm text-slate-500">{t("mailboxes.page.memberView")}</p>}
+      </header>
+
+      <section
+        aria-labelledby="connection-heading"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="connection-heading" className="text-lg font-semibold">
+          {t("mailboxes.page.connection")}
+        </h2>
+        <div className="space-y-2" data-testid="mailbox-state" data-state={mailbox.state}>
+          <ConnectionStateBadge state={mailbox.state} label={t(`mailboxes.states.${mailbox.state}.label`)} />
+          <h3 className="pt-1 text-sm font-medium text-slate-600">{t("mailboxes.page.fixTitle")}</h3>
+          <p className="text-slate-800">{t(`mailboxes.states.${mailbox.state}.${fix}`)}</p>
+          {mailbox.state === "config_error" && mailbox.canManage && (
+            <p>
+              <Link href={`${base}/clients/${mailbox.configuration.id}`} className="text-brand-700 underline">
+                {t("mailboxes.page.openConfiguration")}
+              </Link>
+            </p>
+          )}
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          {/* A plain link: the authorization route redirects to the provider. */}
+          <a
+            href={authorizeUrl(ctx.tenantSlug, mailbox.id)}
+            className={primary}
+            data-testid="mailbox-connect"
+          >
+            {connectLabel}
+          </a>
+          {mailbox.deviceFlow && (
+            <Link
+              href={deviceUrl(ctx.tenantSlug, mailbox.id)}
+              className={secondary}
+              data-testid="mailbox-device"
+              title={t("mailboxes.page.deviceHint")}
+            >
+              {t("mailboxes.page.device")}
+            </Link>
+          )}
+        </div>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]" data-testid="mailbox-details">
+          {details.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="text-slate-600">{term}</dt>
+              <dd className="break-all">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <MailboxScopes
+        required={mailbox.requiredScopes}
+        granted={mailbox.grantedScopes}
+        missing={mailbox.missingScopes}
+      />
+
+      {mailbox.canManage && options && (
+        <>
+          <section
+            aria-labelledby="links-heading"
+            className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+          >
+            <h2 id="links-heading" className="text-lg font-semibold">
+              {t("mailboxes.connectLinks.title")}
+            </h2>
+            <p className="text-sm text-slate-600">{t("mailboxes.connectLinks.intro")}</p>
+            <ConnectLinksSection
+              tenant={ctx.tenantSlug}
+              mailboxId={mailbox.id}
+              links={links.map((link) => ({
+                id: link.id,
+                created: moment.format(link.createdAt),
+                expires: moment.format(link.expiresAt),
+                createdBy: link.createdBy,
+                sentTo: link.sentTo,
+                state: link.state,
+              }))}
+            />
+          </section>
+          <section
+            aria-labelledby="settings-heading"
+            className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+          >
+            <h2 id="settings-heading" className="text-lg font-semibold">
+              {t("mailboxes.edit.title")}
+            </h2>
+            <MailboxSettingsForm
+              tenant={ctx.tenantSlug}
+              mailbox={{
+                id: mailbox.id,
+                displayName: mailbox.displayName,
+                clientConfigurationId: mailbox.configuration.id,
+              }}
+              configurations={options.configurations}
+            />
+            <MailboxMembersForm
+              tenant={ctx.tenantSlug}
+              mailboxId={mailbox.id}
+              members={options.members}
+              assigned={mailbox.members.map((m) => m.id)}
+            />
+            <DeleteMailboxButton
+              tenant={ctx.tenantSlug}
+              mailbox={{ id: mailbox.id, address: mailbox.address }}
+            />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
+import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
+import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import type { ConnectionState } from "@/lib/db/generated/enums";
+import { getTranslator } from "@/lib/i18n/server";
+import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
+
+/** The one thing its owner can do about a mailbox in this state; config_error is the admin's to fix. */
+const ownerAction: Record<ConnectionState, "connect" | "reconnect" | null> = {
+  pending: "connect",
+  revoked: "connect",
+  needs_reconnect: "reconnect",
+  insufficient_scope: "reconnect",
+  connected: null,
+  config_error: null,
+};
+
+export default async function MyMailboxesPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/my-mailboxes`);
+  const [t, mailboxes] = await Promise.all([getTranslator(), listMyMailboxes(ctx)]);
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold">{t("mailboxes.mine.title")}</h1>
+        <p className="mt-1 max-w-3xl text-slate-600">{t("mailboxes.mine.intro")}</p>
+      </header>
+      {mailboxes.length === 0 ? (
+        <p className="text-slate-600" data-testid="my-mailboxes-empty">
+          {t("mailboxes.mine.empty", { tenant: ctx.tenantName })}
+        </p>
+      ) : (
+        <ul className="space-y-3" data-testid="my-mailboxes">
+          {mailboxes.map((mailbox) => {
+            const action = ownerAction[mailbox.state];
+            return (
+              <li
+                key={mailbox.id}
+                data-testid={`my-mailbox-${mailbox.address}`}
+                className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4"
+              >
+                <div className="min-w-0 flex-1 space-y-1">
+                  <p className="font-medium break-all">{mailbox.address}</p>
+                  {mailbox.displayName && <p className="text-sm text-slate-600">{mailbox.displayName}</p>}
+                  <ConnectionStateBadge
+                    state={mailbox.state}
+                    label={t(`mailboxes.states.${mailbox.state}.label`)}
+                    testId={`my-mailbox-state-${mailbox.address}`}
+                  />
+                  <p className="text-sm text-slate-700">{t(`mailboxes.states.${mailbox.state}.ownerFix`)}</p>
+                </div>
+                <div className="flex flex-wrap items-center gap-2">
+                  {action ? (
+                    // A plain link: the authorization route redirects to the provider.
+                    <a
+                      href={authorizeUrl(ctx.tenantSlug, mailbox.id)}
+                      data-testid={`my-mailbox-connect-${mailbox.address}`}
+                      className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+                    >
+                      {action === "connect" ? t("mailboxes.mine.connect") : t("mailboxes.mine.reconnect")}
+                    </a>
+                  ) : (
+                    mailbox.state === "connected" && (
+                      <span className="text-sm text-green-800">{t("mailboxes.mine.nothingToDo")}</span>
+                    )
+                  )}
+                  {action && mailbox.deviceFlow && (
+                    <Link
+                      href={deviceUrl(ctx.tenantSlug, mailbox.id)}
+                      data-testid={`my-mailbox-device-${mailbox.address}`}
+                      className="rounded border border-brand-600 px-3 py-2 text-sm text-brand-700 hover:bg-brand-50"
+                    >
+                      {t("mailboxes.mine.device")}
+                    </Link>
+                  )}
+                  <Link
+                    href={`/t/${ctx.tenantSlug}/mailboxes/${mailbox.id}`}
+                    className="text-sm text-brand-700 underline"
+                  >
+                    {t("mailboxes.mine.details")}
+                  </Link>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/language-switch";
+import { getTranslator } from "@/lib/i18n/server";
+
+/** Pages reached from a connect link, without a portal account. */
+export default async function ConnectLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslator();
+  return (
+    <div className="flex min-h-screen flex-col items-center px-4 py-10">
+      <div className="flex w-full max-w-md items-center justify-between">
+        <p className="text-lg font-semibold text-brand-700">{t("common.appName")}</p>
+        <LanguageSwitch />
+      </div>
+      <main className="mt-6 w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        {children}
+      </main>
+      <p className="mt-4 text-sm text-slate-500">{t("common.tagline")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useT } from "@/components/i18n-provider";
+import { ActionNotice } from "@/components/members/action-notice";
+import { useFormAction } from "@/components/members/use-form-action";
+import { TextField } from "@/components/ui/text-field";
+import { updateMailboxAction } from "@/lib/mailboxes/mailbox-actions";
+import { ConfigurationSelect } from "./configuration-select";
+
+/** Display name and configuration; moving to another configuration erases the connection, and says so. */
+export function MailboxSettingsForm({
+  tenant,
+  mailbox,
+  configurations,
+}: {
+  tenant: string;
+  mailbox: { id: string; displayName: string; clientConfigurationId: string };
+  configurations: { id: string; name: string }[];
+}) {
+  const t = useT();
+  const router = useRouter();
+  const { result, pending, onSubmit } = useFormAction(updateMailboxAction, (outcome) => {
+    if (outcome.ok) router.refresh();
+  });
+  const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="mailbox-settings">
+      <input type="hidden" name="tenant" value={tenant} />
+      <input type="hidden" name="id" value={mailbox.id} />
+      <TextField
+        name="displayName"
+        label={t("mailboxes.form.name")}
+        defaultValue={mailbox.displayName}
+        maxLength={200}
+        error={fieldErrors?.displayName}
+        data-testid="mailbox-name"
+      />
+      <ConfigurationSelect
+        configurations={configurations}
+        defaultValue={mailbox.clientConfigurationId}
+        hint={t("mailboxes.edit.moveWarning")}
+        error={fieldErrors?.clientConfigurationId}
+        testId="mailbox-configuration"
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        data-testid="mailbox-settings-submit"
+        className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {t("mailboxes.edit.submit")}
+      </button>
+      <ActionNotice
+        testId="mailbox-settings-result"
+        notice={
+          !result
+            ? null
+            : result.ok
+              ? {
+                  kind: "success",
+                  text: result.data.disconnected
+                    ? t("mailboxes.edit.savedDisconnected")
+                    : t("mailboxes.edit.saved"),
+                }
+              : { kind: "error", text: result.message }
+        }
+      />
+    </form>
+  );
+}

@@ -1,0 +1,195 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useLocale, useT } from "@/components/i18n-provider";
+import { ActionNotice, type Notice } from "@/components/members/action-notice";
+import { useFormAction } from "@/components/members/use-form-action";
+import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
+import type { ConnectionState } from "@/lib/db/generated/enums";
+import { ConnectionStateBadge } from "./connection-state-badge";
+import { ExpirySelect } from "./expiry-select";
+
+export interface MailboxRowData {
+  id: string;
+  address: string;
+  displayName: string;
+  configurationName: string;
+  state: ConnectionState;
+  members: string[];
+  /** Already formatted; null when the provider did not announce one. */
+  expires: string | null;
+  /** Already formatted: until when an open connect link is valid. */
+  linkOpenUntil: string | null;
+}
+
+const th = "px-3 py-2 font-medium";
+const td = "px-3 py-2 align-top";
+
+/** The mailboxes of one page, with a selection to send connect links to. */
+export function MailboxesTable({
+  tenant,
+  rows,
+  canWrite,
+}: {
+  tenant: string;
+  rows: MailboxRowData[];
+  canWrite: boolean;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const router = useRouter();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const send = useFormAction(createConnectLinksAction, (result) => {
+    if (result.ok) {
+      setSelected(new Set());
+      router.refresh();
+    }
+  });
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  let notice: Notice | null = null;
+  if (send.result?.ok) {
+    const { sent, expiresAt, notMailed } = send.result.data;
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+      new Date(expiresAt),
+    );
+    notice = notMailed.length
+      ? {
+          kind: "error",
+          text: `${t("mailboxes.connectLinks.sent", { count: sent, date })} ${t("mailboxes.connectLinks.notMailed", { addresses: notMailed.join(", ") })}`,
+        }
+      : { kind: "success", text: t("mailboxes.connectLinks.sent", { count: sent, date }) };
+  } else if (send.result && !send.result.ok) {
+    notice = { kind: "error", text: send.result.fieldErrors?.ids ?? send.result.message };
+  }
+
+  return (
+    <form onSubmit={send.onSubmit} className="space-y-3" noValidate>
+      <input type="hidden" name="tenant" value={tenant} />
+      {canWrite && (
+        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
+          <ExpirySelect testId="connect-links-expiry" />
+          <button
+            type="submit"
+            data-testid="send-connect-links"
+            disabled={send.pending || selected.size === 0}
+            className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {selected.size > 0
+              ? t("mailboxes.connectLinks.sendSelected", { count: selected.size })
+              : t("mailboxes.connectLinks.send")}
+          </button>
+          <ActionNotice testId="connect-links-result" notice={notice} />
+        </div>
+      )}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table data-testid="mailboxes-table" className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+            <tr>
+              {canWrite && (
+                <th scope="col" className={th}>
+                  <input
+                    type="checkbox"
+                    aria-label={t("mailboxes.table.selectAll")}
+                    checked={allSelected}
+                    onChange={(event) =>
+                      setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())
+                    }
+                  />
+                </th>
+              )}
+              <th scope="col" className={th}>
+                {t("mailboxes.table.address")}
+              </th>
+              <th scope="col" className={th}>
+                {t("mailboxes.table.name")}
+              </th>
+              <th scope="col" className={th}>
+                {t("mailboxes.table.configuration")}
+              </th>
+              <th scope="col" className={th}>
+                {t("mailboxes.table.state")}
+              </th>
+              <th scope="col" className={th}>
+                {t("mailboxes.table.members")}
+              </th>
+              <th scope="col" className={th}>
+                {t("mailboxes.table.expires")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={row.id}
+                data-testid={`mailbox-row-${row.address}`}
+                className="border-b border-slate-100 last:border-0"
+              >
+                {canWrite && (
+                  <td className={td}>
+                    <input
+                      type="checkbox"
+                      name="ids"
+                      value={row.id}
+                      data-testid={`mailbox-select-${row.address}`}
+                      aria-label={t("mailboxes.table.select", { address: row.address })}
+                      checked={selected.has(row.id)}
+                      onChange={(event) => toggle(row.id, event.target.checked)}
+                    />
+                  </td>
+                )}
+                <td className={td}>
+                  <Link
+                    href={`/t/${tenant}/mailboxes/${row.id}`}
+                    className="font-medium break-all text-brand-700 hover:underline"
+                  >
+                    {row.address}
+                  </Link>
+                </td>
+                <td className={td}>{row.displayName}</td>
+                <td className={td}>{row.configurationName}</td>
+                <td className={td}>
+                  <ConnectionStateBadge state={row.state} label={t(`mailboxes.states.${row.state}.label`)} />
+                  {row.linkOpenUntil && (
+                    <span className="mt-1 block text-xs text-slate-500">
+                      {t("mailboxes.table.linkOpen", { date: row.linkOpenUntil })}
+                    </span>
+                  )}
+                </td>
+                <td className={td}>
+                  {row.members.length > 0 ? (
+                    <ul className="space-y-0.5">
+                      {row.members.map((email) => (
+                        <li key={email} className="break-all">
+                          {email}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="text-slate-500">{t("mailboxes.table.noMembers")}</span>
+                  )}
+                </td>
+                <td className={td}>
+                  {row.expires ?? (
+                    <span className="text-slate-500">
+                      {row.state === "connected" ? t("mailboxes.table.expiryUnknown") : "—"}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </form>
+  );
+}

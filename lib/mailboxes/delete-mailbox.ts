@@ -1,0 +1,39 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
+import { can, type TenantContext } from "@/lib/auth/tenant-context";
+import { getDb } from "@/lib/db/client";
+import { isUuid } from "./mailbox-id";
+import type { MailboxIdInput } from "./mailbox-schemas";
+
+/**
+ * Deletes a mailbox with its tokens, assignments, connect links and sent
+ * mail. Mail still waiting to go out would be lost without a word, so a
+ * mailbox with some is refused until it is cancelled or sent. The grant at
+ * the provider is not revoked here: the confirmation says so.
+ */
+export async function deleteMailbox(ctx: TenantContext, input: MailboxIdInput) {
+  if (!can(ctx, "mailboxes.write")) throw forbidden();
+  if (!isUuid(input.id)) throw notFound();
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const mailbox = await tx.mailbox.findFirst({
+      where: { id: input.id, tenantId: ctx.tenantId },
+      select: { id: true, address: true, state: true, clientConfiguration: { select: { name: true } } },
+    });
+    if (!mailbox) throw notFound();
+    const waiting = await tx.outgoingMail.count({
+      where: { tenantId: ctx.tenantId, mailboxId: mailbox.id, status: { in: ["queued", "sending", "held"] } },
+    });
+    if (waiting > 0) throw new DomainError("conflict", "mailboxes.delete.mailWaiting", { count: waiting });
+    const { count } = await tx.mailbox.deleteMany({ where: { id: mailbox.id, tenantId: ctx.tenantId } });
+    if (count !== 1) throw notFound();
+    await recordAudit(tx, ctx, {
+      action: "mailbox.deleted",
+      targetType: "mailbox",
+      targetId: mailbox.id,
+      targetLabel: mailbox.address,
+      details: { state: mailbox.state, configuration: mailbox.clientConfiguration.name },
+    });
+    return { address: mailbox.address };
+  });
+}

@@ -1,0 +1,82 @@
+import { notFound } from "@/lib/auth/errors";
+import { can, type TenantContext } from "@/lib/auth/tenant-context";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { deviceFlowAvailable } from "./device-flow-available";
+import { isUuid } from "./mailbox-id";
+import { missingScopes } from "./missing-scopes";
+
+/**
+ * The tenant's admins see every mailbox; a member only the ones assigned to
+ * them (any other answers "not found"). `canManage` says which it is.
+ */
+export function visibleMailboxes(ctx: TenantContext): Prisma.MailboxWhereInput {
+  return can(ctx, "mailboxes.read")
+    ? { tenantId: ctx.tenantId }
+    : { tenantId: ctx.tenantId, assignments: { some: { tenantId: ctx.tenantId, userId: ctx.userId } } };
+}
+
+/**
+ * One mailbox for its page: everything but the token ciphertexts, which are
+ * not even loaded; `hasRefreshToken` says whether one is held.
+ */
+export async function getMailbox(ctx: TenantContext, id: string) {
+  if (!isUuid(id)) throw notFound();
+  const db = await getDb();
+  const where = { id, ...visibleMailboxes(ctx) };
+  const [mailbox, withRefreshToken] = await Promise.all([
+    db.mailbox.findFirst({
+      where,
+      select: {
+        id: true,
+        address: true,
+        displayName: true,
+        state: true,
+        grantedScopes: true,
+        accessTokenExpiresAt: true,
+        refreshTokenExpiresAt: true,
+        authorizedAccount: true,
+        connectedAt: true,
+        lastRefreshAt: true,
+        lastUsedAt: true,
+        lastErrorCode: true,
+        lastErrorAt: true,
+        createdAt: true,
+        clientConfiguration: {
+          select: {
+            id: true,
+            name: true,
+            provider: true,
+            scopes: true,
+            defaultFlow: true,
+            deviceEndpoint: true,
+            brokenAt: true,
+          },
+        },
+        assignments: {
+          where: { tenantId: ctx.tenantId },
+          select: { user: { select: { id: true, email: true, name: true } } },
+          orderBy: { user: { email: "asc" } },
+        },
+      },
+    }),
+    db.mailbox.count({ where: { ...where, refreshTokenCipher: { not: null } } }),
+  ]);
+  if (!mailbox) throw notFound();
+  const { clientConfiguration, assignments, ...row } = mailbox;
+  const { deviceEndpoint, ...configuration } = clientConfiguration;
+  // Before any grant every scope is still to come, not "missing".
+  const granted = row.grantedScopes.length > 0 || row.state === "insufficient_scope";
+  return {
+    ...row,
+    configuration,
+    hasRefreshToken: withRefreshToken > 0,
+    deviceFlow: deviceFlowAvailable({ provider: configuration.provider, deviceEndpoint }),
+    requiredScopes: configuration.scopes,
+    missingScopes: granted ? missingScopes(configuration.scopes, row.grantedScopes) : [],
+    members: assignments.map((a) => a.user),
+    canManage: can(ctx, "mailboxes.write"),
+  };
+}
+
+export type MailboxDetails = Awaited<ReturnType<typeof getMailbox>>;

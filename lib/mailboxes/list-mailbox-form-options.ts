@@ -1,0 +1,24 @@
+import { forbidden } from "@/lib/auth/errors";
+import { can, type TenantContext } from "@/lib/auth/tenant-context";
+import { listClientConfigurations } from "@/lib/clients/list-client-configurations";
+import { getDb } from "@/lib/db/client";
+
+/** What the mailbox forms offer: the tenant's configurations and the members a mailbox can go to. */
+export async function listMailboxFormOptions(ctx: TenantContext) {
+  if (!can(ctx, "mailboxes.write")) throw forbidden();
+  const db = await getDb();
+  const [configurations, memberships] = await Promise.all([
+    listClientConfigurations(ctx),
+    db.membership.findMany({
+      where: { tenantId: ctx.tenantId },
+      select: { user: { select: { id: true, email: true, name: true } } },
+      orderBy: { user: { email: "asc" } },
+    }),
+  ]);
+  return {
+    configurations: configurations.map((c) => ({ id: c.id, name: c.name, provider: c.provider })),
+    members: memberships.map((m) => m.user),
+  };
+}
+
+export type MailboxFormOptions = Awaited<ReturnType<typeof listMailboxFormOptions>>;

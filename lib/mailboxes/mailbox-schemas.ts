@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { ConnectionState } from "@/lib/db/generated/enums";
+import { maxAddressLength } from "./mailbox-address";
+
+// Shared by the server actions (which parse forms with them) and the domain
+// functions (whose input types come from them). Messages are catalog keys.
+
+export const id = z.uuid({ error: "errors.validation.invalid" });
+
+/** A form sends nothing, one value or several for a repeated field; always an array here. */
+export const idList = (max: number) =>
+  z.preprocess(
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(id).max(max, { error: "errors.validation.tooLong" }),
+  );
+
+export const maxDisplayNameLength = 200;
+
+const displayName = z
+  .string()
+  .trim()
+  .max(maxDisplayNameLength, { error: "errors.validation.tooLong" })
+  .optional()
+  .transform((value) => value ?? "");
+
+const clientConfigurationId = z.uuid({ error: "mailboxes.form.configurationRequired" });
+
+export const createMailboxInput = z.object({
+  address: z
+    .string({ error: "errors.validation.required" })
+    .trim()
+    .min(1, { error: "errors.validation.required" })
+    .max(maxAddressLength, { error: "errors.validation.tooLong" })
+    .pipe(z.email({ error: "errors.validation.email" })),
+  displayName,
+  clientConfigurationId,
+  members: idList(1000),
+});
+export type CreateMailboxInput = z.infer<typeof createMailboxInput>;
+
+export const updateMailboxInput = z.object({ id, displayName, clientConfigurationId });
+export type UpdateMailboxInput = z.infer<typeof updateMailboxInput>;
+
+export const assignMailboxMembersInput = z.object({ id, members: idList(1000) });
+export type AssignMailboxMembersInput = z.infer<typeof assignMailboxMembersInput>;
+
+export const mailboxIdInput = z.object({ id });
+export type MailboxIdInput = z.infer<typeof mailboxIdInput>;
+
+export const connectionStates = Object.values(ConnectionState);
