@@ -17,4 +17,7 @@ export const outbox = {
     idempotencyConflict: "This idempotency key was already used for another sender's mail.",
     notRetryable: "Only failed mail can be retried.",
   },
+  apiKeys: {
+    noMailbox: "Choose at least one of this school's mailboxes.",
+  },
 } as const;

@@ -20,4 +20,7 @@ export const outbox: Translation<typeof en> = {
     idempotencyConflict: "Cette clé d’idempotence a déjà servi à un autre expéditeur.",
     notRetryable: "Seul un message en échec peut être relancé.",
   },
+  apiKeys: {
+    noMailbox: "Choisissez au moins une boîte de cet établissement.",
+  },
 };

@@ -1,0 +1,35 @@
+import { getDb } from "@/lib/db/client";
+import type { MailSender } from "@/lib/outbox/mail-sender";
+import { apiKeyFromHeader, hashApiKey } from "./api-key-secret";
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type ApiKeySender = Extract<MailSender, { kind: "apiKey" }>;
+
+/**
+ * The sender behind an `Authorization: Bearer relais_…` header, or null (the
+ * route answers 401): unknown, malformed or revoked keys alike. Notes the
+ * use at most once a minute, so that busy keys do not write on every request.
+ */
+export async function authenticateApiKey(authorization: string | null): Promise<ApiKeySender | null> {
+  const key = apiKeyFromHeader(authorization);
+  if (!key) return null;
+  const db = await getDb();
+  const row = await db.apiKey.findFirst({
+    where: { keyHash: hashApiKey(key), revokedAt: null },
+    select: { id: true, tenantId: true, lastUsedAt: true },
+  });
+  if (!row) return null;
+  if ((await db.tenant.count({ where: { id: row.tenantId, suspendedAt: null } })) === 0) return null;
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiKey.updateMany({
+      where: {
+        id: row.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+      },
+      data: { lastUsedAt: now },
+    });
+  }
+  return { kind: "apiKey", tenantId: row.tenantId, apiKeyId: row.id };
+}

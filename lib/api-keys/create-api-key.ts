@@ -1,0 +1,44 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { DomainError, forbidden } from "@/lib/auth/errors";
+import { can, type TenantContext } from "@/lib/auth/tenant-context";
+import { getDb } from "@/lib/db/client";
+import type { CreateApiKeyInput } from "./api-key-schemas";
+import { newApiKey } from "./api-key-secret";
+
+/** A key for the mail submission API, limited to some of the tenant's mailboxes. The key is returned once. */
+export async function createApiKey(ctx: TenantContext, input: CreateApiKeyInput) {
+  if (!can(ctx, "apiKeys.write")) throw forbidden();
+  const mailboxIds = [...new Set(input.mailboxIds)];
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const mailboxes = await tx.mailbox.findMany({
+      where: { tenantId: ctx.tenantId, id: { in: mailboxIds } },
+      select: { id: true, address: true },
+    });
+    if (mailboxes.length !== mailboxIds.length) {
+      throw new DomainError("invalid_input", "errors.invalidInput", undefined, {
+        mailboxIds: "outbox.apiKeys.noMailbox",
+      });
+    }
+    const { key, prefix, keyHash } = newApiKey();
+    const apiKey = await tx.apiKey.create({
+      data: {
+        tenantId: ctx.tenantId,
+        name: input.name,
+        prefix,
+        keyHash,
+        createdById: ctx.userId,
+        mailboxes: { create: mailboxes.map((m) => ({ tenantId: ctx.tenantId, mailboxId: m.id })) },
+      },
+      select: { id: true, prefix: true },
+    });
+    await recordAudit(tx, ctx, {
+      action: "api_key.created",
+      targetType: "api_key",
+      targetId: apiKey.id,
+      targetLabel: input.name,
+      details: { prefix, mailboxes: mailboxes.map((m) => m.address) },
+    });
+    return { id: apiKey.id, prefix, key };
+  });
+}

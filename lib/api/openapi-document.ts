@@ -1,0 +1,245 @@
+const error = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string" },
+        message: { type: "string" },
+        fields: { type: "object", additionalProperties: { type: "string" } },
+      },
+    },
+  },
+};
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+const addresses = {
+  oneOf: [
+    { type: "string", format: "email" },
+    { type: "array", items: { type: "string", format: "email" } },
+  ],
+};
+const status = { type: "string", enum: ["queued", "sending", "sent", "held", "failed", "cancelled"] };
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+
+/** The mail submission API, as OpenAPI 3.1 (served at /api/v1/openapi.json). */
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Relais mail submission API",
+    version: "1.0.0",
+    description:
+      "Queue mail sent from your school's Google Workspace or Microsoft 365 mailboxes. Authenticate with an API key created by a tenant admin: `Authorization: Bearer relais_…`. A key may send only from the mailboxes chosen for it.",
+  },
+  servers: [{ url: "/api/v1" }],
+  security: [{ apiKey: [] }],
+  paths: {
+    "/messages": {
+      post: {
+        summary: "Queue a mail",
+        parameters: [
+          {
+            name: "Idempotency-Key",
+            in: "header",
+            required: false,
+            schema: { type: "string", maxLength: 200 },
+            description:
+              "Same key twice (per tenant) returns the first mail instead of queueing a second one.",
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/NewMessage" } } },
+        },
+        responses: {
+          "202": {
+            description: "Queued (or held while its mailbox cannot send).",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Queued" } } },
+          },
+          "200": {
+            description: "The idempotency key was used before: the first mail.",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Queued" } } },
+          },
+          "400": errorResponse("Malformed JSON or fields of the wrong type."),
+          "401": errorResponse("Missing, unknown or revoked API key."),
+          "404": errorResponse("`from` is not a mailbox of this key."),
+          "409": errorResponse("The idempotency key belongs to another sender's mail."),
+          "413": errorResponse("The request body is too large."),
+          "422": errorResponse(
+            "The mail was refused (addresses, header injection, sizes, recipients); see `fields`.",
+          ),
+        },
+      },
+    },
+    "/messages/{id}": {
+      get: {
+        summary: "A mail's status and attempt history",
+        parameters: [idParam],
+        responses: {
+          "200": {
+            description: "The mail.",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Message" } } },
+          },
+          "401": errorResponse("Missing, unknown or revoked API key."),
+          "404": errorResponse("No such mail sent with this key."),
+        },
+      },
+      delete: {
+        summary: "Cancel a mail that has not been sent",
+        parameters: [idParam],
+        responses: {
+          "200": {
+            description: "Cancelled.",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: { id: { type: "string" }, status: { const: "cancelled" } },
+                },
+              },
+            },
+          },
+          "401": errorResponse("Missing, unknown or revoked API key."),
+          "404": errorResponse("No such mail sent with this key."),
+          "409": errorResponse("The mail is being sent or is already done."),
+        },
+      },
+    },
+    "/mailboxes": {
+      get: {
+        summary: "The mailboxes this key may send from",
+        responses: {
+          "200": {
+            description: "Mailboxes with their connection state.",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    mailboxes: { type: "array", items: { $ref: "#/components/schemas/Mailbox" } },
+                  },
+                },
+              },
+            },
+          },
+          "401": errorResponse("Missing, unknown or revoked API key."),
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "relais_<prefix>_<secret>" } },
+    schemas: {
+      Error: error,
+      NewMessage: {
+        type: "object",
+        required: ["from", "subject"],
+        properties: {
+          from: {
+            type: "string",
+            format: "email",
+            description: "The address of one of the key's mailboxes.",
+          },
+          to: addresses,
+          cc: addresses,
+          bcc: addresses,
+          subject: { type: "string", maxLength: 998 },
+          text: { type: ["string", "null"] },
+          html: { type: ["string", "null"] },
+          attachments: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["filename", "contentType", "contentBase64"],
+              properties: {
+                filename: { type: "string" },
+                contentType: { type: "string", examples: ["application/pdf"] },
+                contentBase64: { type: "string", contentEncoding: "base64" },
+              },
+            },
+          },
+          sendAt: { type: ["string", "null"], format: "date-time", description: "Not before this time." },
+          idempotencyKey: { type: ["string", "null"], maxLength: 200 },
+        },
+        description:
+          "Plain addresses only (no display names). At least one recipient; at most 100 per message for Google, 500 for Microsoft. A text and/or HTML body. No line breaks in the subject, addresses or file names. Message and attachments within the server's size limits (10 MiB and 5 MiB by default).",
+      },
+      Queued: {
+        type: "object",
+        required: ["id", "status", "messageId"],
+        properties: { id: { type: "string", format: "uuid" }, status, messageId: { type: "string" } },
+      },
+      Message: {
+        type: "object",
+        properties: {
+          id: { type: "string", format: "uuid" },
+          messageId: { type: "string" },
+          status,
+          from: { type: "string" },
+          to: { type: "array", items: { type: "string" } },
+          cc: { type: "array", items: { type: "string" } },
+          bcc: { type: "array", items: { type: "string" } },
+          subject: { type: "string" },
+          sizeBytes: { type: "integer" },
+          attempts: { type: "integer" },
+          nextAttemptAt: { type: ["string", "null"], format: "date-time" },
+          lastError: { type: ["string", "null"] },
+          smtpResponse: { type: ["string", "null"] },
+          sentAt: { type: ["string", "null"], format: "date-time" },
+          createdAt: { type: "string", format: "date-time" },
+          attemptHistory: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                number: { type: "integer" },
+                startedAt: { type: "string", format: "date-time" },
+                finishedAt: { type: ["string", "null"], format: "date-time" },
+                outcome: {
+                  type: ["string", "null"],
+                  enum: [
+                    "sent",
+                    "temporary",
+                    "permanent",
+                    "auth",
+                    "quota",
+                    "config",
+                    "held",
+                    "lease_lost",
+                    null,
+                  ],
+                },
+                smtpCode: { type: ["integer", "null"] },
+                smtpResponse: { type: ["string", "null"] },
+              },
+            },
+          },
+        },
+      },
+      Mailbox: {
+        type: "object",
+        properties: {
+          id: { type: "string", format: "uuid" },
+          address: { type: "string" },
+          displayName: { type: "string" },
+          state: {
+            type: "string",
+            enum: [
+              "pending",
+              "connected",
+              "needs_reconnect",
+              "insufficient_scope",
+              "revoked",
+              "config_error",
+            ],
+          },
+          pausedUntil: { type: ["string", "null"], format: "date-time" },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,18 @@
+import { authenticateApiKey, type ApiKeySender } from "@/lib/api-keys/authenticate-api-key";
+import { ApiError, apiErrorResponse } from "./api-response";
+
+/** Runs a route handler for a valid, unrevoked API key; every failure becomes a JSON error. */
+export async function withApiKey(request: Request, run: (sender: ApiKeySender) => Promise<Response>) {
+  try {
+    const sender = await authenticateApiKey(request.headers.get("authorization"));
+    if (!sender)
+      throw new ApiError(
+        401,
+        "unauthenticated",
+        "A valid API key is required (Authorization: Bearer relais_…).",
+      );
+    return await run(sender);
+  } catch (error) {
+    return apiErrorResponse(error);
+  }
+}

@@ -1,0 +1,48 @@
+import { notFound } from "@/lib/auth/errors";
+import { getDb } from "@/lib/db/client";
+import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { visibleMailWhere, type MailSender } from "./mail-sender";
+
+/** One mail the sender may see, with its attempts; anything else is not found. */
+export async function getOutgoingMail(sender: MailSender, id: string) {
+  if (!isUuid(id)) throw notFound();
+  const db = await getDb();
+  const mail = await db.outgoingMail.findFirst({
+    where: { ...visibleMailWhere(sender), id },
+    select: {
+      id: true,
+      messageId: true,
+      status: true,
+      source: true,
+      to: true,
+      cc: true,
+      bcc: true,
+      subject: true,
+      sizeBytes: true,
+      recipientCount: true,
+      attempts: true,
+      nextAttemptAt: true,
+      lastError: true,
+      smtpResponse: true,
+      sentAt: true,
+      createdAt: true,
+      mailbox: { select: { id: true, address: true } },
+      attachments: { select: { filename: true, contentType: true, size: true } },
+      attemptLog: {
+        orderBy: { id: "asc" },
+        select: {
+          number: true,
+          startedAt: true,
+          finishedAt: true,
+          outcome: true,
+          smtpCode: true,
+          smtpResponse: true,
+        },
+      },
+    },
+  });
+  if (!mail) throw notFound();
+  return mail;
+}
+
+export type OutgoingMailDetails = Awaited<ReturnType<typeof getOutgoingMail>>;

@@ -1,0 +1,19 @@
+import { DomainError, notFound } from "@/lib/auth/errors";
+import type { TenantContext } from "@/lib/auth/tenant-context";
+import { getDb } from "@/lib/db/client";
+import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { visibleMailWhere } from "./mail-sender";
+
+/** A failed mail goes back to the queue, due now, with a fresh count of attempts (same Message-ID). */
+export async function retryOutgoingMail(ctx: TenantContext, id: string) {
+  if (!isUuid(id)) throw notFound();
+  const db = await getDb();
+  const where = { ...visibleMailWhere({ kind: "person", ctx }), id };
+  const { count } = await db.outgoingMail.updateMany({
+    where: { ...where, status: "failed" },
+    data: { status: "queued", attempts: 0, nextAttemptAt: new Date(), lastError: null },
+  });
+  if (count === 1) return { id };
+  if ((await db.outgoingMail.count({ where })) === 0) throw notFound();
+  throw new DomainError("conflict", "outbox.errors.notRetryable");
+}

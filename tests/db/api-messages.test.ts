@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as getMailboxes } from "@/app/api/v1/mailboxes/route";
+import { DELETE as deleteMessage, GET as getMessage } from "@/app/api/v1/messages/[id]/route";
+import { POST as postMessage } from "@/app/api/v1/messages/route";
+import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { getDb } from "@/lib/db/client";
+import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import { claimDueMail } from "@/lib/worker/claim-due-mail";
+import { sendOne } from "@/lib/worker/send-one";
+import { SmtpConnections } from "@/lib/worker/smtp-connections";
+import { contextFor, seedTenantWithPeople } from "../support/factories";
+import { useTestDatabase } from "../support/test-db";
+import { seedConnectedMailbox, seedFakeConfiguration, startOutboxFakes } from "./outbox-fixtures";
+
+useTestDatabase();
+
+let fakes: FakeProvidersHandle;
+beforeAll(async () => {
+  fakes = await startOutboxFakes();
+});
+afterAll(async () => {
+  await fakes.close();
+});
+
+const BASE = "http://127.0.0.1:3000/api/v1";
+let n = 0;
+
+async function setup() {
+  const people = await seedTenantWithPeople();
+  const config = await seedFakeConfiguration(fakes, people.tenant.id, "google");
+  const slug = people.tenant.slug;
+  const allowed = await seedConnectedMailbox(fakes, config, `api${++n}-${slug}@lycee.test`);
+  const other = await seedConnectedMailbox(fakes, config, `other${n}-${slug}@lycee.test`);
+  const ctx = await contextFor(people.admin, people.tenant, "apiKeys.write");
+  const key = await createApiKey(ctx, { name: "Timetable", mailboxIds: [allowed.id] });
+  return { ...people, ctx, key, allowed, other };
+}
+
+function post(key: string, body: unknown, headers: Record<string, string> = {}) {
+  return postMessage(
+    new Request(`${BASE}/messages`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+const get = (key: string, id: string) =>
+  getMessage(new Request(`${BASE}/messages/${id}`, { headers: { authorization: `Bearer ${key}` } }), {
+    params: Promise.resolve({ id }),
+  });
+const del = (key: string, id: string) =>
+  deleteMessage(
+    new Request(`${BASE}/messages/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${key}` } }),
+    { params: Promise.resolve({ id }) },
+  );
+
+const message = (from: string, extra: Record<string, unknown> = {}) => ({
+  from,
+  to: "parent@example.org",
+  subject: "Absence",
+  text: "Votre enfant était absent ce matin.",
+  ...extra,
+});
+
+describe("POST /api/v1/messages", () => {
+  it("queues a mail from the key's mailbox; GET shows it sent with its attempts", async () => {
+    const { key, allowed } = await setup();
+    const response = await post(
+      key.key,
+      message(allowed.address, {
+        attachments: [
+          {
+            filename: "note.txt",
+            contentType: "text/plain",
+            contentBase64: Buffer.from("hi").toString("base64"),
+          },
+        ],
+      }),
+    );
+    expect(response.status).toBe(202);
+    const body = (await response.json()) as { id: string; status: string; messageId: string };
+    expect(body.status).toBe("queued");
+    const connections = new SmtpConnections();
+    for (const mail of await claimDueMail({ workerId: "w", limit: 10, leaseMs: 60_000 })) {
+      await sendOne(mail, "w", connections);
+    }
+    connections.closeAll();
+    const shown = await get(key.key, body.id);
+    expect(shown.status).toBe(200);
+    const mail = (await shown.json()) as { status: string; attemptHistory: { outcome: string }[] };
+    expect(mail.status).toBe("sent");
+    expect(mail.attemptHistory.map((a) => a.outcome)).toEqual(["sent"]);
+    const db = await getDb();
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).not.toBeNull();
+  });
+
+  it("refuses a mailbox not on the key with 404, and invalid mail with 422 and the field", async () => {
+    const { key, other, allowed } = await setup();
+    const refused = await post(key.key, message(other.address));
+    expect(refused.status).toBe(404);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("mailbox_not_found");
+    const injected = await post(key.key, message(allowed.address, { subject: "Hi\r\nBcc: x@example.org" }));
+    expect(injected.status).toBe(422);
+    const error = ((await injected.json()) as { error: { fields: Record<string, string> } }).error;
+    expect(error.fields.subject).toMatch(/line breaks/i);
+    const malformed = await post(key.key, { from: allowed.address, to: 42 });
+    expect(malformed.status).toBe(400);
+    const db = await getDb();
+    expect(await db.outgoingMail.count({ where: { apiKeyId: key.id } })).toBe(0);
+  });
+
+  it("answers 401 without a key, with an unknown key and with a revoked key", async () => {
+    const { key, allowed, ctx } = await setup();
+    const noKey = await postMessage(new Request(`${BASE}/messages`, { method: "POST", body: "{}" }));
+    expect(noKey.status).toBe(401);
+    expect((await post(`relais_abcdefgh_${"x".repeat(43)}`, message(allowed.address))).status).toBe(401);
+    await revokeApiKey(ctx, key.id);
+    const revoked = await post(key.key, message(allowed.address));
+    expect(revoked.status).toBe(401);
+    expect(await revoked.json()).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
+  });
+
+  it("gives back the first mail for a repeated Idempotency-Key", async () => {
+    const { key, allowed } = await setup();
+    const first = await post(key.key, message(allowed.address), {
+      "idempotency-key": "absence-2026-11-28-42",
+    });
+    const again = await post(key.key, message(allowed.address), {
+      "idempotency-key": "absence-2026-11-28-42",
+    });
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { id: string }).id).toBe(((await first.json()) as { id: string }).id);
+    const db = await getDb();
+    expect(await db.outgoingMail.count({ where: { apiKeyId: key.id } })).toBe(1);
+  });
+
+  it("refuses a body over the size cap with 413", async () => {
+    const { key, allowed } = await setup();
+    process.env.RELAIS_MAX_MESSAGE_BYTES = "1000";
+    try {
+      const response = await post(key.key, message(allowed.address, { text: "x".repeat(300 * 1024) }));
+      expect(response.status).toBe(413);
+    } finally {
+      delete process.env.RELAIS_MAX_MESSAGE_BYTES;
+    }
+  });
+});
+
+describe("DELETE /api/v1/messages/{id} and GET /api/v1/mailboxes", () => {
+  it("cancels a queued mail, then answers 409; lists the key's mailboxes only", async () => {
+    const { key, allowed } = await setup();
+    const { id } = (await (
+      await post(
+        key.key,
+        message(allowed.address, { sendAt: new Date(Date.now() + 86_400_000).toISOString() }),
+      )
+    ).json()) as {
+      id: string;
+    };
+    const cancelled = await del(key.key, id);
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.json()).toEqual({ id, status: "cancelled" });
+    expect((await del(key.key, id)).status).toBe(409);
+    expect((await del(key.key, "not-a-uuid")).status).toBe(404);
+    const listed = await getMailboxes(
+      new Request(`${BASE}/mailboxes`, { headers: { authorization: `Bearer ${key.key}` } }),
+    );
+    const { mailboxes } = (await listed.json()) as { mailboxes: { address: string; state: string }[] };
+    expect(mailboxes).toEqual([expect.objectContaining({ address: allowed.address, state: "connected" })]);
+  });
+
+  it("does not show another key's mail, even in the same tenant", async () => {
+    const { key, allowed, ctx } = await setup();
+    const second = await createApiKey(ctx, { name: "Other program", mailboxIds: [allowed.id] });
+    const { id } = (await (await post(key.key, message(allowed.address))).json()) as { id: string };
+    expect((await get(second.key, id)).status).toBe(404);
+    expect((await del(second.key, id)).status).toBe(404);
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("describes every route of the API as OpenAPI 3.1", async () => {
+    const document = (await getOpenApi().json()) as { openapi: string; paths: Record<string, object> };
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths).sort()).toEqual(["/mailboxes", "/messages", "/messages/{id}"]);
+  });
+});
