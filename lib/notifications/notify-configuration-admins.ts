@@ -27,7 +27,12 @@ export async function notifyAdminsOfBrokenConfigurations(tenantId: string, now: 
   if (!tenant) return 0;
   const stopped = await db.mailbox.groupBy({
     by: ["clientConfigurationId"],
-    where: { tenantId, clientConfigurationId: { in: claimed.map((c) => c.id) }, state: "config_error" },
+    where: {
+      tenantId,
+      clientConfigurationId: { in: claimed.map((c) => c.id) },
+      // Those marked already and those a refresh in flight is about to mark: all stop.
+      state: { in: ["config_error", "connected"] },
+    },
     _count: { _all: true },
   });
   const admins = await tenantAdmins(db, tenantId);

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { getDb } from "@/lib/db/client";
+import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import { sendBrokenMailboxDigest } from "@/lib/notifications/send-broken-mailbox-digest";
+import {
+  notifyOwnersOfBrokenMailboxes,
+  OWNER_NOTICE_COOLDOWN_MS,
+} from "@/lib/notifications/notify-mailbox-owners";
+import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { getAccessToken } from "@/lib/tokens/get-access-token";
+import { seedMember, seedTenantWithPeople } from "../support/factories";
+import { useTestDatabase } from "../support/test-db";
+import {
+  MICROSOFT_CLIENT,
+  authorizeAtFake,
+  connectAtFake,
+  seedFakeConfiguration,
+  startTokenFakes,
+  useTokenTestEnvironment,
+} from "../multi/token-fixtures";
+
+useTokenTestEnvironment();
+delete process.env.RELAIS_SMTP_URL;
+useTestDatabase();
+
+let fakes: FakeProvidersHandle;
+beforeAll(async () => {
+  fakes = await startTokenFakes();
+});
+afterAll(async () => {
+  await fakes?.close();
+});
+beforeEach(() => fakes.control.resetStats());
+
+const address = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}@ecole.test`;
+const mailTo = async (email: string) =>
+  (await getDb()).capturedMail.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+
+/** Stores a fresh grant for the mailbox, as a reconnect through the authorization flow does. */
+async function reconnect(mailboxId: string, email: string) {
+  const tokens = await authorizeAtFake(fakes, "microsoft", email);
+  await (
+    await getDb()
+  ).mailbox.update({
+    where: { id: mailboxId },
+    data: {
+      state: "connected",
+      accessTokenCipher: encryptSecret(tokens.access_token, accessTokenAad(mailboxId)),
+      refreshTokenCipher: encryptSecret(tokens.refresh_token, refreshTokenAad(mailboxId)),
+      accessTokenExpiresAt: new Date(Date.now() - 1000),
+      ownersNotifiedAt: null,
+    },
+  });
+}
+
+async function ageOwnerNotices(ms: number) {
+  const db = await getDb();
+  const notices = await db.auditEntry.findMany({ where: { action: "mailbox.owner_notified" } });
+  for (const notice of notices) {
+    await db.auditEntry.update({
+      where: { id: notice.id },
+      data: { createdAt: new Date(notice.createdAt.getTime() - ms) },
+    });
+  }
+}
+
+describe("owners of a mailbox that needs reconnecting", () => {
+  it("get one mail per breakage each, in their language, and none for a breakage already told", async () => {
+    const { tenant } = await seedTenantWithPeople();
+    const english = await seedMember(tenant.id, "member");
+    const french = await seedMember(tenant.id, "member", { locale: "fr" });
+    const disabled = await seedMember(tenant.id, "member");
+    await (await getDb()).user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+    const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+    const email = address("shared");
+    const { mailbox } = await connectAtFake(fakes, "microsoft", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: email,
+      accessExpiresIn: -10,
+      ownerIds: [english.id, french.id, disabled.id],
+    });
+    fakes.control.revokeGrant(email);
+
+    await expect(getAccessToken(mailbox.id, { tenantId: tenant.id })).rejects.toMatchObject({
+      state: "needs_reconnect",
+    });
+    await expect(getAccessToken(mailbox.id, { tenantId: tenant.id })).rejects.toMatchObject({
+      state: "needs_reconnect",
+    });
+    expect(await notifyOwnersOfBrokenMailboxes()).toBe(0);
+
+    const [toEnglish] = await mailTo(english.email);
+    const [toFrench] = await mailTo(french.email);
+    expect(await mailTo(english.email)).toHaveLength(1);
+    expect(await mailTo(french.email)).toHaveLength(1);
+    expect(await mailTo(disabled.email)).toHaveLength(0);
+    expect(toEnglish!.subject).toBe(`Reconnect the mailbox ${email}`);
+    expect(toFrench!.subject).toBe(`Reconnectez la boîte ${email}`);
+    expect(toEnglish!.text).toContain(`/t/${tenant.slug}/my-mailboxes`);
+    expect(toEnglish!.text).toContain("no longer accepts");
+
+    // Reconnected, then broken again the next day: a new breakage, a new mail.
+    await reconnect(mailbox.id, email);
+    await ageOwnerNotices(OWNER_NOTICE_COOLDOWN_MS + 60_000);
+    fakes.control.revokeGrant(email);
+    await expect(getAccessToken(mailbox.id, { tenantId: tenant.id })).rejects.toMatchObject({
+      state: "needs_reconnect",
+    });
+    expect(await mailTo(english.email)).toHaveLength(2);
+    expect(await mailTo(french.email)).toHaveLength(2);
+  });
+
+  it("an owner of many mailboxes that break together gets one mail listing them", async () => {
+    const { tenant, member } = await seedTenantWithPeople();
+    const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+    const emails = [address("a"), address("b"), address("c")];
+    const ids: string[] = [];
+    for (const email of emails) {
+      const { mailbox } = await connectAtFake(fakes, "microsoft", {
+        tenantId: tenant.id,
+        clientConfigurationId: config.id,
+        address: email,
+        accessExpiresIn: -10,
+        ownerIds: [member.id],
+      });
+      ids.push(mailbox.id);
+      fakes.control.revokeGrant(email);
+    }
+
+    const results = await Promise.allSettled(ids.map((id) => getAccessToken(id, { tenantId: tenant.id })));
+
+    expect(results.every((r) => r.status === "rejected")).toBe(true);
+    const mails = await mailTo(member.email);
+    expect(mails).toHaveLength(1);
+    const rows = await (await getDb()).mailbox.findMany({ where: { id: { in: ids } } });
+    expect(rows.every((r) => r.state === "needs_reconnect" && r.ownersNotifiedAt !== null)).toBe(true);
+  });
+});
+
+describe("the daily digest", () => {
+  it("goes to each school's admins once a day, listing its broken mailboxes", async () => {
+    const first = await seedTenantWithPeople();
+    const secondAdmin = await seedMember(first.tenant.id, "admin", { locale: "fr" });
+    const healthy = await seedTenantWithPeople();
+    const db = await getDb();
+    const config = await seedFakeConfiguration(fakes, first.tenant.id, "microsoft");
+    const healthyConfig = await seedFakeConfiguration(fakes, healthy.tenant.id, "microsoft");
+    await db.mailbox.createMany({
+      data: [
+        {
+          tenantId: first.tenant.id,
+          clientConfigurationId: config.id,
+          address: "broken@ecole.test",
+          state: "needs_reconnect",
+          lastErrorCode: "AADSTS700082",
+        },
+        {
+          tenantId: first.tenant.id,
+          clientConfigurationId: config.id,
+          address: "refused@ecole.test",
+          state: "config_error",
+          lastErrorCode: "AADSTS7000222",
+        },
+        {
+          tenantId: first.tenant.id,
+          clientConfigurationId: config.id,
+          address: "fine@ecole.test",
+          state: "connected",
+        },
+        {
+          tenantId: healthy.tenant.id,
+          clientConfigurationId: healthyConfig.id,
+          address: "fine@ecole.test",
+          state: "connected",
+        },
+      ],
+    });
+    const morning = new Date("2030-03-04T07:00:00Z");
+
+    const sent = await sendBrokenMailboxDigest({ now: morning });
+
+    expect(sent).toContain(first.tenant.slug);
+    expect(sent).not.toContain(healthy.tenant.slug);
+    const [digest] = await mailTo(first.admin.email);
+    expect(digest!.subject).toContain("2 mailboxes need attention");
+    expect(digest!.text).toContain("broken@ecole.test");
+    expect(digest!.text).toContain("refused@ecole.test");
+    expect(digest!.text).not.toContain("fine@ecole.test");
+    expect((await mailTo(secondAdmin.email))[0]!.subject).toContain("demandent une intervention");
+    expect(await mailTo(healthy.admin.email)).toHaveLength(0);
+    expect(await mailTo(first.member.email)).toHaveLength(0);
+
+    expect(await sendBrokenMailboxDigest({ now: new Date("2030-03-04T22:00:00Z") })).not.toContain(
+      first.tenant.slug,
+    );
+    expect(await mailTo(first.admin.email)).toHaveLength(1);
+    expect(await sendBrokenMailboxDigest({ now: new Date("2030-03-05T07:00:00Z") })).toContain(
+      first.tenant.slug,
+    );
+    expect(await mailTo(first.admin.email)).toHaveLength(2);
+  });
+});
+
+describe("a storm", () => {
+  it("200 mailboxes refused for invalid_client: one mail to each admin, none to owners", async () => {
+    const { tenant, admin, member } = await seedTenantWithPeople();
+    const otherAdmin = await seedMember(tenant.id, "admin");
+    const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+    const db = await getDb();
+    const ids = Array.from({ length: 200 }, () => crypto.randomUUID());
+    await db.mailbox.createMany({
+      data: ids.map((id, index) => ({
+        id,
+        tenantId: tenant.id,
+        clientConfigurationId: config.id,
+        address: `box${index}@ecole.test`,
+        state: "connected" as const,
+        accessTokenCipher: encryptSecret(`at-${index}`, accessTokenAad(id)),
+        refreshTokenCipher: encryptSecret(`rt-${index}`, refreshTokenAad(id)),
+        accessTokenExpiresAt: new Date(Date.now() - 1000),
+      })),
+    });
+    await db.mailboxAssignment.createMany({
+      data: ids.map((mailboxId) => ({ tenantId: tenant.id, mailboxId, userId: member.id })),
+    });
+    fakes.control.setClientSecretExpired(MICROSOFT_CLIENT.clientId);
+    try {
+      for (let start = 0; start < ids.length; start += 20) {
+        await Promise.allSettled(
+          ids.slice(start, start + 20).map((id) => getAccessToken(id, { tenantId: tenant.id })),
+        );
+      }
+    } finally {
+      fakes.control.setClientSecretExpired(MICROSOFT_CLIENT.clientId, false);
+    }
+
+    expect(await db.mailbox.count({ where: { tenantId: tenant.id, state: "config_error" } })).toBe(200);
+    expect(await mailTo(admin.email)).toHaveLength(1);
+    expect(await mailTo(otherAdmin.email)).toHaveLength(1);
+    expect((await mailTo(admin.email))[0]!.text).toContain("200 mailboxes stopped");
+    expect(await mailTo(member.email)).toHaveLength(0);
+    // The first refusal flags the configuration; the others are not sent to the provider.
+    expect(fakes.control.stats().tokenRequestsByGrantType.refresh_token).toBeLessThanOrEqual(20);
+  });
+});
