@@ -3,9 +3,9 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 /**
  * Where "Back" leads after an authorization: a path the page asked for,
  * when it is one of this tenant's own pages; otherwise the mailbox list the
- * person sees (all mailboxes for admins, their own for members).
+ * person sees (the mailbox's page for admins, their own mailboxes for members).
  */
-export function returnPathFor(ctx: TenantContext, requested: string | null): string {
+export function returnPathFor(ctx: TenantContext, mailboxId: string, requested: string | null): string {
   const base = `/t/${ctx.tenantSlug}/`;
   if (
     requested &&
@@ -16,5 +16,7 @@ export function returnPathFor(ctx: TenantContext, requested: string | null): str
   ) {
     return requested;
   }
-  return can(ctx, "mailboxes.read") ? `/t/${ctx.tenantSlug}/mailboxes` : `/t/${ctx.tenantSlug}/my-mailboxes`;
+  return can(ctx, "mailboxes.read")
+    ? `/t/${ctx.tenantSlug}/mailboxes/${encodeURIComponent(mailboxId)}`
+    : `/t/${ctx.tenantSlug}/my-mailboxes`;
 }

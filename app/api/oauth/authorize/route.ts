@@ -34,7 +34,7 @@ export async function GET(request: Request) {
       const person = await personActor(user, query.get("tenant") ?? "");
       actor = person;
       mailboxId = query.get("mailbox") ?? "";
-      returnTo = returnPathFor(person.ctx, query.get("returnTo"));
+      returnTo = returnPathFor(person.ctx, mailboxId, query.get("returnTo"));
     }
     const started = await startAuthorization(actor, mailboxId, { browserBinding: binding, returnTo });
     return seeOther(started.authorizationUrl, started.browserBinding);

@@ -27,7 +27,7 @@ export default async function ConnectLinkDevicePage({
       throw error;
     });
   return (
-    <div className="mx-auto max-w-2xl px-4 py-10">
+    <div>
       {page ? (
         <DeviceFlowSection
           t={t}
