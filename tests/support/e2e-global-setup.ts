@@ -3,6 +3,7 @@ import path from "node:path";
 import { Client } from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../lib/db/migrations";
+import { startFakeProviders } from "../../lib/fake-providers";
 import { pgRunner } from "../../lib/db/sql-runners";
 import { ensureProductionBuild } from "../../scripts/production-build";
 import { startProductionServer } from "./e2e-server";
@@ -14,6 +15,8 @@ declare module "vitest" {
     e2eBaseUrl: string;
     /** The server's database, which tests seed and read; "" when browser tests do not run. */
     e2eDatabaseUrl: string;
+    /** The fake providers' endpoints (tests/support/e2e-fakes.ts), as JSON; "" when browser tests do not run. */
+    e2eFakes: string;
   }
 }
 
@@ -42,6 +45,7 @@ export default async function setup(project: TestProject) {
     );
     project.provide("e2eBaseUrl", "");
     project.provide("e2eDatabaseUrl", "");
+    project.provide("e2eFakes", "");
     return;
   }
   const root = path.resolve(import.meta.dirname, "..", "..");
@@ -53,12 +57,22 @@ export default async function setup(project: TestProject) {
   try {
     await onServer(databaseUrl, (client) => applyMigrations(pgRunner(client)));
     await ensureProductionBuild(root, (line) => console.log(line));
-    const server = await startProductionServer(root, databaseUrl);
+    // Started here so that the server (another process) and the tests reach the same fakes.
+    const fakes = await startFakeProviders();
+    project.provide(
+      "e2eFakes",
+      JSON.stringify({ google: fakes.google, microsoft: fakes.microsoft, smtp: fakes.smtp }),
+    );
+    const server = await startProductionServer(root, databaseUrl).catch(async (error: unknown) => {
+      await fakes.close();
+      throw error;
+    });
     console.log(`[relais tests] browser tests use ${server.baseUrl} (server output: ${server.logFile})`);
     project.provide("e2eBaseUrl", server.baseUrl);
     project.provide("e2eDatabaseUrl", databaseUrl);
     return async () => {
       await server.stop();
+      await fakes.close();
       await dropDatabase();
     };
   } catch (error) {

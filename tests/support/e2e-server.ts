@@ -87,6 +87,10 @@ export async function startProductionServer(root: string, databaseUrl: string): 
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     RELAIS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     RELAIS_DEV_TOOLS: "true",
+    // The mailbox tests connect through the fake providers on loopback, which a production
+    // build refuses unless it is the (local) demo.
+    RELAIS_ALLOW_LOCAL_PROVIDERS: "true",
+    RELAIS_DEMO: "true",
   };
   // Platform mail must land in the CapturedMail table, where the tests read it.
   delete env.RELAIS_SMTP_URL;
