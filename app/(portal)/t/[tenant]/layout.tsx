@@ -26,6 +26,8 @@ export default async function TenantLayout({
     { href: `${base}/clients`, label: t("common.nav.clients"), show: can(ctx, "clients.read") },
     { href: `${base}/mailboxes`, label: t("common.nav.mailboxes"), show: can(ctx, "mailboxes.read") },
     { href: `${base}/my-mailboxes`, label: t("common.nav.myMailboxes"), show: true },
+    { href: `${base}/outbox`, label: t("common.nav.outbox"), show: can(ctx, "outbox.read") },
+    { href: `${base}/api-keys`, label: t("common.nav.apiKeys"), show: can(ctx, "apiKeys.write") },
   ];
   return (
     <div className="min-h-screen">

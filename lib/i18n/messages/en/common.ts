@@ -23,6 +23,8 @@ export const common = {
     clients: "OAuth applications",
     mailboxes: "Mailboxes",
     myMailboxes: "My mailboxes",
+    outbox: "Outbox",
+    apiKeys: "API keys",
     operator: "Platform",
   },
   roles: { admin: "Administrator", member: "Member", operator: "Platform operator" },

@@ -26,6 +26,8 @@ export const common: Translation<typeof en> = {
     clients: "Applications OAuth",
     mailboxes: "Boîtes mail",
     myMailboxes: "Mes boîtes mail",
+    outbox: "Boîte d’envoi",
+    apiKeys: "Clés d’API",
     operator: "Plateforme",
   },
   roles: { admin: "Administrateur", member: "Membre", operator: "Opérateur de la plateforme" },

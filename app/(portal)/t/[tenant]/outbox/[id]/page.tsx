@@ -1,0 +1,105 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MailActionButton } from "@/components/outbox/mail-action-button";
+import { MailStatusBadge } from "@/components/outbox/mail-status-badge";
+import { DomainError } from "@/lib/auth/errors";
+import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import { can } from "@/lib/auth/tenant-context";
+import { getTranslator } from "@/lib/i18n/server";
+import { getOutgoingMail } from "@/lib/outbox/get-outgoing-mail";
+
+async function mailOrNotFound(...args: Parameters<typeof getOutgoingMail>) {
+  try {
+    return await getOutgoingMail(...args);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function OutgoingMailPage({
+  params,
+}: {
+  params: Promise<{ tenant: string; id: string }>;
+}) {
+  const { tenant, id } = await params;
+  const ctx = await requirePageTenant(tenant, "outbox.read", `/t/${tenant}/outbox/${id}`);
+  const [t, mail] = await Promise.all([getTranslator(), mailOrNotFound({ kind: "person", ctx }, id)]);
+  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "medium" });
+  const canWrite = can(ctx, "outbox.write");
+  const rows: [string, string | null][] = [
+    [t("outbox.detail.messageId"), mail.messageId],
+    [t("outbox.detail.from"), mail.mailbox.address],
+    [t("outbox.detail.to"), mail.to.join(", ")],
+    [t("outbox.detail.cc"), mail.cc.join(", ") || null],
+    [t("outbox.detail.bcc"), mail.bcc.join(", ") || null],
+    [t("outbox.detail.created"), moment.format(mail.createdAt)],
+    [t("outbox.detail.nextAttempt"), mail.status === "queued" ? moment.format(mail.nextAttemptAt) : null],
+    [t("outbox.detail.sentAt"), mail.sentAt && mail.status === "sent" ? moment.format(mail.sentAt) : null],
+    [t("outbox.detail.smtpResponse"), mail.smtpResponse],
+    [t("outbox.detail.lastError"), mail.lastError],
+    [
+      t("outbox.detail.attachments"),
+      mail.attachments.map((a) => `${a.filename} (${a.size} B)`).join(", ") || null,
+    ],
+  ];
+  return (
+    <div className="space-y-6">
+      <Link href={`/t/${ctx.tenantSlug}/outbox`} className="text-sm text-brand-700 underline">
+        {t("outbox.detail.back")}
+      </Link>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold" data-testid="mail-subject">
+          {mail.subject || "—"}
+        </h1>
+        <MailStatusBadge status={mail.status} label={t(`outbox.statuses.${mail.status}`)} />
+        {canWrite && mail.status === "failed" && (
+          <MailActionButton tenant={ctx.tenantSlug} id={mail.id} kind="retry" />
+        )}
+        {canWrite && (mail.status === "queued" || mail.status === "held") && (
+          <MailActionButton tenant={ctx.tenantSlug} id={mail.id} kind="cancel" />
+        )}
+      </header>
+      <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr]">
+        {rows
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="font-medium text-slate-600">{label}</dt>
+              <dd className="break-all">{value}</dd>
+            </div>
+          ))}
+      </dl>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t("outbox.detail.history")}</h2>
+        {mail.attemptLog.length === 0 ? (
+          <p className="text-slate-600">{t("outbox.detail.noAttempts")}</p>
+        ) : (
+          <table
+            className="w-full rounded border border-slate-200 bg-white text-left text-sm"
+            data-testid="mail-attempts"
+          >
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th className="px-3 py-2">{t("outbox.detail.attempt.number")}</th>
+                <th className="px-3 py-2">{t("outbox.detail.attempt.started")}</th>
+                <th className="px-3 py-2">{t("outbox.detail.attempt.outcome")}</th>
+                <th className="px-3 py-2">{t("outbox.detail.attempt.answer")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mail.attemptLog.map((attempt, index) => (
+                <tr key={index} className="border-t border-slate-100">
+                  <td className="px-3 py-2">{attempt.number}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{moment.format(attempt.startedAt)}</td>
+                  <td className="px-3 py-2">{attempt.outcome}</td>
+                  <td className="px-3 py-2 font-mono text-xs break-all">{attempt.smtpResponse}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+import Link from "next/link";
+import { MailActionButton } from "@/components/outbox/mail-action-button";
+import { MailStatusBadge } from "@/components/outbox/mail-status-badge";
+import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import { can } from "@/lib/auth/tenant-context";
+import { getTranslator } from "@/lib/i18n/server";
+import { listOutgoingMail } from "@/lib/outbox/list-outgoing-mail";
+import { listSendableMailboxes } from "@/lib/outbox/list-sendable-mailboxes";
+import {
+  outboxListQueryString,
+  outgoingStatuses,
+  parseOutboxListQuery,
+} from "@/lib/outbox/outbox-list-query";
+
+const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
+const pageLink = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
+
+export default async function OutboxPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { tenant } = await params;
+  const ctx = await requirePageTenant(tenant, "outbox.read", `/t/${tenant}/outbox`);
+  const query = parseOutboxListQuery(await searchParams);
+  const [t, list, mailboxes] = await Promise.all([
+    getTranslator(),
+    listOutgoingMail(ctx, query),
+    listSendableMailboxes(ctx),
+  ]);
+  const base = `/t/${ctx.tenantSlug}/outbox`;
+  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "short", timeStyle: "short" });
+  const canWrite = can(ctx, "outbox.write");
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("outbox.title")}</h1>
+          <p className="mt-1 max-w-3xl text-slate-600">{t("outbox.intro")}</p>
+        </div>
+        {canWrite && (
+          <Link
+            href={`/t/${ctx.tenantSlug}/compose`}
+            data-testid="outbox-compose"
+            className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          >
+            {t("outbox.composeButton")}
+          </Link>
+        )}
+      </header>
+
+      <ul className="flex flex-wrap gap-2 text-sm" data-testid="outbox-counts">
+        {outgoingStatuses.map((status) => (
+          <li key={status}>
+            <Link
+              href={`${base}${outboxListQueryString({ ...query, status, page: 1 })}`}
+              className="rounded border border-slate-200 bg-white px-3 py-1 hover:bg-slate-100"
+              data-testid={`outbox-count-${status}`}
+            >
+              {t(`outbox.statuses.${status}`)}: <strong>{list.counts[status]}</strong>
+            </Link>
+          </li>
+        ))}
+      </ul>
+
+      <form method="get" action={base} role="search" className="rounded border border-slate-200 bg-white p-3">
+        <fieldset className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
+          <legend className="sr-only">{t("outbox.filters.legend")}</legend>
+          <label className="text-sm">
+            {t("outbox.filters.search")}
+            <input type="search" name="q" defaultValue={query.search} maxLength={200} className={input} />
+          </label>
+          <label className="text-sm">
+            {t("outbox.filters.status")}
+            <select name="status" defaultValue={query.status ?? ""} className={input}>
+              <option value="">{t("outbox.filters.anyStatus")}</option>
+              {outgoingStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {t(`outbox.statuses.${status}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            {t("outbox.filters.mailbox")}
+            <select name="mailbox" defaultValue={query.mailboxId ?? ""} className={input}>
+              <option value="">{t("outbox.filters.anyMailbox")}</option>
+              {mailboxes.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.address}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="flex items-center gap-3">
+            <button
+              type="submit"
+              className="rounded bg-brand-600 px-4 py-1 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              {t("outbox.filters.apply")}
+            </button>
+            <Link href={base} className="text-sm text-brand-700 underline">
+              {t("outbox.filters.reset")}
+            </Link>
+          </div>
+        </fieldset>
+      </form>
+
+      {list.mails.length === 0 ? (
+        <p className="text-slate-600" data-testid="outbox-empty">
+          {t("outbox.empty")}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="outbox-table">
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th className="px-3 py-2">{t("outbox.columns.created")}</th>
+                <th className="px-3 py-2">{t("outbox.columns.from")}</th>
+                <th className="px-3 py-2">{t("outbox.columns.to")}</th>
+                <th className="px-3 py-2">{t("outbox.columns.subject")}</th>
+                <th className="px-3 py-2">{t("outbox.columns.status")}</th>
+                <th className="px-3 py-2">{t("outbox.columns.attempts")}</th>
+                <th className="px-3 py-2">
+                  <span className="sr-only">{t("outbox.actions.retry")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.mails.map((mail) => (
+                <tr
+                  key={mail.id}
+                  className="border-t border-slate-100"
+                  data-testid="outbox-row"
+                  data-mail-id={mail.id}
+                >
+                  <td className="px-3 py-2 whitespace-nowrap">{moment.format(mail.createdAt)}</td>
+                  <td className="px-3 py-2">{mail.mailbox.address}</td>
+                  <td className="px-3 py-2">
+                    {mail.to[0] ?? ""}
+                    {mail.recipientCount > 1 && (
+                      <span className="text-slate-500">
+                        {" "}
+                        {t("outbox.moreRecipients", { count: mail.recipientCount - 1 })}
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    <Link href={`${base}/${mail.id}`} className="text-brand-700 underline">
+                      {mail.subject || "—"}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    <MailStatusBadge status={mail.status} label={t(`outbox.statuses.${mail.status}`)} />
+                  </td>
+                  <td className="px-3 py-2">{mail.attempts}</td>
+                  <td className="px-3 py-2">
+                    {canWrite && mail.status === "failed" && (
+                      <MailActionButton tenant={ctx.tenantSlug} id={mail.id} kind="retry" />
+                    )}
+                    {canWrite && (mail.status === "queued" || mail.status === "held") && (
+                      <MailActionButton tenant={ctx.tenantSlug} id={mail.id} kind="cancel" />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {(query.page > 1 || list.hasMore) && (
+        <nav aria-label={t("outbox.pagination.label")} className="flex items-center gap-2 text-sm">
+          {query.page > 1 && (
+            <Link
+              href={`${base}${outboxListQueryString({ ...query, page: query.page - 1 })}`}
+              className={pageLink}
+            >
+              {t("outbox.pagination.newer")}
+            </Link>
+          )}
+          {list.hasMore && (
+            <Link
+              href={`${base}${outboxListQueryString({ ...query, page: query.page + 1 })}`}
+              className={pageLink}
+            >
+              {t("outbox.pagination.older")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}

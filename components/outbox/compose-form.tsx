@@ -1,0 +1,148 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useT } from "@/components/i18n-provider";
+import { ActionNotice } from "@/components/members/action-notice";
+import { useFormAction } from "@/components/members/use-form-action";
+import { composeMailAction } from "@/lib/outbox/outbox-actions";
+
+const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
+
+type Mailbox = { id: string; address: string; displayName: string };
+
+/** The compose form: nothing is queued unless every field passes; refused fields keep what was typed. */
+export function ComposeForm({
+  tenant,
+  mailboxes,
+  maxSize,
+}: {
+  tenant: string;
+  mailboxes: Mailbox[];
+  maxSize: string;
+}) {
+  const t = useT();
+  const [localSendAt, setLocalSendAt] = useState("");
+  const { result, pending, onSubmit } = useFormAction(composeMailAction, (outcome, form) => {
+    if (outcome.ok) {
+      form.reset();
+      setLocalSendAt("");
+    }
+  });
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <p role="alert" className="mt-1 text-sm text-red-700" data-testid={`compose-error-${name}`}>
+        {errors[name]}
+      </p>
+    ) : null;
+  // The browser knows the person's time zone; the server gets an exact instant.
+  const sendAtIso = localSendAt ? new Date(localSendAt).toISOString() : "";
+  return (
+    <form
+      onSubmit={onSubmit}
+      className="space-y-4 rounded border border-slate-200 bg-white p-4"
+      data-testid="compose-form"
+    >
+      <input type="hidden" name="tenant" value={tenant} />
+      <input type="hidden" name="sendAt" value={sendAtIso} />
+      <label className="block text-sm">
+        {t("outbox.compose.mailbox")}
+        <select name="mailboxId" className={input} data-testid="compose-mailbox" required>
+          {mailboxes.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.displayName ? `${m.displayName} <${m.address}>` : m.address}
+            </option>
+          ))}
+        </select>
+        {fieldError("mailboxId")}
+      </label>
+      {(["to", "cc", "bcc"] as const).map((field) => (
+        <label key={field} className="block text-sm">
+          {t(`outbox.compose.${field}`)}
+          <input
+            name={field}
+            type="text"
+            className={input}
+            data-testid={`compose-${field}`}
+            aria-describedby="compose-addresses-hint"
+            autoComplete="off"
+          />
+          {fieldError(field)}
+        </label>
+      ))}
+      <p id="compose-addresses-hint" className="text-xs text-slate-500">
+        {t("outbox.compose.addressesHint")}
+      </p>
+      <label className="block text-sm">
+        {t("outbox.compose.subject")}
+        <input name="subject" type="text" maxLength={998} className={input} data-testid="compose-subject" />
+        {fieldError("subject")}
+      </label>
+      <label className="block text-sm">
+        {t("outbox.compose.text")}
+        <textarea name="text" rows={8} className={input} data-testid="compose-text" />
+        {fieldError("body")}
+      </label>
+      <label className="block text-sm">
+        {t("outbox.compose.html")}
+        <textarea name="html" rows={4} className={`${input} font-mono`} data-testid="compose-html" />
+      </label>
+      <label className="block text-sm">
+        {t("outbox.compose.attachments")}
+        <input
+          name="attachments"
+          type="file"
+          multiple
+          className="mt-1 block text-sm"
+          data-testid="compose-attachments"
+        />
+        <span className="text-xs text-slate-500">
+          {t("outbox.compose.attachmentsHint", { size: maxSize })}
+        </span>
+        {fieldError("attachments")}
+      </label>
+      <label className="block text-sm">
+        {t("outbox.compose.sendAt")}
+        <input
+          type="datetime-local"
+          value={localSendAt}
+          onChange={(event) => setLocalSendAt(event.target.value)}
+          className={input}
+          data-testid="compose-send-at"
+        />
+        {fieldError("sendAt")}
+      </label>
+      <button
+        type="submit"
+        disabled={pending}
+        data-testid="compose-submit"
+        className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {t("outbox.compose.submit")}
+      </button>
+      <ActionNotice
+        testId="compose-result"
+        notice={
+          result
+            ? result.ok
+              ? {
+                  kind: "success",
+                  text: t(result.data.status === "held" ? "outbox.compose.held" : "outbox.compose.queued"),
+                }
+              : { kind: "error", text: result.message }
+            : null
+        }
+      />
+      {result?.ok && (
+        <Link
+          href={`/t/${tenant}/outbox/${result.data.id}`}
+          className="text-sm text-brand-700 underline"
+          data-testid="compose-view"
+        >
+          {t("outbox.compose.view")}
+        </Link>
+      )}
+    </form>
+  );
+}
