@@ -5,18 +5,18 @@ import { useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import type { MessageKey } from "@/lib/i18n/catalog";
+import type { ProviderKind } from "@/lib/oauth/presets";
 import { revokeConnectionAction } from "@/lib/revocation/revocation-actions";
 
 export type RevokeButtonProps = {
   tenant: string;
   mailbox: { id: string; address: string };
-  /** Google: the provider withdraws the whole grant of that account; Microsoft: the person removes the app. */
-  providerRevokes: boolean;
-  microsoft: boolean;
+  /** Google withdraws the whole grant of that account; at Microsoft the person removes the app. */
+  provider: ProviderKind;
 };
 
 /** Revocation behind a confirmation that says what goes, here and at the provider. */
-export function RevokeButton({ tenant, mailbox, providerRevokes, microsoft }: RevokeButtonProps) {
+export function RevokeButton({ tenant, mailbox, provider }: RevokeButtonProps) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const { result, pending, onSubmit } = useFormAction(revokeConnectionAction, () => setConfirming(false));
@@ -25,11 +25,12 @@ export function RevokeButton({ tenant, mailbox, providerRevokes, microsoft }: Re
     : result.ok
       ? { kind: "success" as const, text: t(result.data.messageKey as MessageKey) }
       : { kind: "error" as const, text: result.message };
-  const warning = providerRevokes
-    ? t("connections.revoke.warnGoogle")
-    : microsoft
-      ? t("connections.revoke.warnMicrosoft")
-      : null;
+  const warning =
+    provider === "google"
+      ? t("connections.revoke.warnGoogle")
+      : provider === "microsoft" || provider === "platform_microsoft"
+        ? t("connections.revoke.warnMicrosoft")
+        : null;
   return (
     <div className="space-y-2">
       {confirming ? (

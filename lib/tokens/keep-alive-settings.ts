@@ -1,5 +1,5 @@
 /** Days without a refresh after which a connection is refreshed in the background (RELAIS_KEEPALIVE_DAYS). */
-export function keepAliveDays(env: NodeJS.ProcessEnv = process.env): number {
+export function keepAliveDays(env: Record<string, string | undefined> = process.env): number {
   const raw = env.RELAIS_KEEPALIVE_DAYS;
   if (raw === undefined || raw === "") return 30;
   const days = Number(raw);

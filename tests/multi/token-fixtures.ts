@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import type { ConnectionState } from "@/lib/db/generated/enums";
 import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
 import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
 import { connectMailbox } from "../unit/fakes/connect-mailbox";
@@ -103,7 +104,7 @@ export interface SeedConnection {
   grantedScopes?: string[];
   lastRefreshAt?: Date | null;
   connectedAt?: Date;
-  state?: "connected" | "needs_reconnect" | "config_error" | "revoked" | "pending";
+  state?: ConnectionState;
   ownerIds?: string[];
 }
 

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { RevokeButton } from "@/components/connections/revoke-button";
 import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
 import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
+import { revocableStates } from "@/lib/revocation/revocable-states";
 
 /** The one thing its owner can do about a mailbox in this state; config_error is the admin's to fix. */
 const ownerAction: Record<ConnectionState, "connect" | "reconnect" | null> = {
@@ -80,6 +82,13 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
                   >
                     {t("mailboxes.mine.details")}
                   </Link>
+                  {revocableStates.includes(mailbox.state) && (
+                    <RevokeButton
+                      tenant={ctx.tenantSlug}
+                      mailbox={{ id: mailbox.id, address: mailbox.address }}
+                      provider={mailbox.configuration.provider}
+                    />
+                  )}
                 </div>
               </li>
             );

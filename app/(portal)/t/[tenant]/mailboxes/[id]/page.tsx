@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConnectionDetails } from "@/components/connections/connection-details";
+import { RevokeButton } from "@/components/connections/revoke-button";
 import { ConnectLinksSection } from "@/components/mailboxes/connect-links-section";
 import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
 import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
@@ -14,6 +16,8 @@ import { listConnectLinks } from "@/lib/connect-links/list-connect-links";
 import { getTranslator } from "@/lib/i18n/server";
 import { getMailbox } from "@/lib/mailboxes/get-mailbox";
 import { listMailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-options";
+import { revocableStates } from "@/lib/revocation/revocable-states";
+import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
 
 const primary = "inline-block rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700";
 const secondary =
@@ -33,6 +37,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
   const { tenant, id } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/mailboxes/${id}`);
   const [t, mailbox] = await Promise.all([getTranslator(), mailboxOrNotFound(ctx, id)]);
+  const connection = await getConnectionDetails(ctx, mailbox.id);
   const [options, links] = mailbox.canManage
     ? await Promise.all([listMailboxFormOptions(ctx), listConnectLinks(ctx, { mailboxId: mailbox.id })])
     : [null, []];
@@ -150,6 +155,15 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
         granted={mailbox.grantedScopes}
         missing={mailbox.missingScopes}
       />
+
+      <ConnectionDetails details={connection} summary />
+      {revocableStates.includes(mailbox.state) && (
+        <RevokeButton
+          tenant={ctx.tenantSlug}
+          mailbox={{ id: mailbox.id, address: mailbox.address }}
+          provider={connection.provider}
+        />
+      )}
 
       {mailbox.canManage && options && (
         <>

@@ -1,0 +1,248 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import { createTranslator } from "@/lib/i18n/translate";
+import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
+import { revokeConnection, revokeConnections } from "@/lib/revocation/revoke-connection";
+import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
+import { getAccessToken } from "@/lib/tokens/get-access-token";
+import { contextFor, seedMember, seedTenantWithPeople } from "../support/factories";
+import { useTestDatabase } from "../support/test-db";
+import { refresh } from "../unit/fakes/connect-mailbox";
+import {
+  GOOGLE_CLIENT,
+  authorizeAtFake,
+  connectAtFake,
+  seedFakeConfiguration,
+  startTokenFakes,
+  useTokenTestEnvironment,
+} from "../multi/token-fixtures";
+
+useTokenTestEnvironment();
+useTestDatabase();
+
+let fakes: FakeProvidersHandle;
+beforeAll(async () => {
+  fakes = await startTokenFakes();
+});
+afterAll(async () => {
+  await fakes?.close();
+});
+beforeEach(() => fakes.control.resetStats());
+
+const address = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}@lycee.test`;
+const en = createTranslator("en");
+
+async function mailboxRow(id: string) {
+  return (await getDb()).mailbox.findUniqueOrThrow({ where: { id } });
+}
+
+/** A revocation endpoint in front of the fake's that refuses to answer (503) until it is switched up. */
+async function startFlakyRevocationEndpoint(target: string) {
+  let up = false;
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", async () => {
+      if (!up) return void response.writeHead(503).end();
+      const forwarded = await fetch(target, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: Buffer.concat(chunks).toString(),
+      });
+      response.writeHead(forwarded.status).end(await forwarded.text());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/revoke`,
+    bringUp: () => void (up = true),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function expectErasedAndAudited(mailboxId: string, secrets: string[]) {
+  const row = await mailboxRow(mailboxId);
+  expect(row).toMatchObject({
+    state: "revoked",
+    accessTokenCipher: null,
+    refreshTokenCipher: null,
+    accessTokenExpiresAt: null,
+    refreshTokenExpiresAt: null,
+  });
+  const audit = await (
+    await getDb()
+  ).auditEntry.findMany({ where: { targetId: mailboxId, action: "mailbox.revoked" } });
+  expect(audit).toHaveLength(1);
+  const text = JSON.stringify(audit.map(({ details, targetLabel }) => ({ details, targetLabel })));
+  for (const secret of secrets) expect(text).not.toContain(secret);
+}
+
+describe("revokeConnection", () => {
+  it("Google: the provider withdraws the grant, the tokens are erased, a later refresh at Google fails", async () => {
+    const { tenant, member } = await seedTenantWithPeople();
+    const config = await seedFakeConfiguration(fakes, tenant.id, "google");
+    const { mailbox, tokens } = await connectAtFake(fakes, "google", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("google"),
+      ownerIds: [member.id],
+    });
+
+    const result = await revokeConnection(await contextFor(member, tenant), mailbox.id);
+
+    expect(result).toMatchObject({
+      outcome: "revoked_at_provider",
+      messageKey: "connections.revoke.doneAtProvider",
+    });
+    expect(fakes.control.stats().byProvider.google.revocationRequests).toBe(1);
+    await expectErasedAndAudited(mailbox.id, [tokens.access_token, tokens.refresh_token]);
+    expect(await (await getDb()).pendingRevocation.count({ where: { mailboxId: mailbox.id } })).toBe(0);
+    const later = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
+    expect(later.status).toBe(400);
+    expect(later.body.error).toBe("invalid_grant");
+    await expect(getAccessToken(mailbox.id, { tenantId: tenant.id })).rejects.toMatchObject({
+      state: "revoked",
+    });
+  });
+
+  it("Microsoft: no endpoint, the tokens are erased and the person is told to remove the app", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+    const { mailbox, tokens } = await connectAtFake(fakes, "microsoft", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("microsoft"),
+    });
+
+    const result = await revokeConnection(await contextFor(admin, tenant), mailbox.id);
+
+    expect(result.outcome).toBe("no_endpoint");
+    expect(en(result.messageKey)).toContain("https://myapps.microsoft.com");
+    expect(createTranslator("fr")(result.messageKey)).toContain("https://myapps.microsoft.com");
+    await expectErasedAndAudited(mailbox.id, [tokens.access_token, tokens.refresh_token]);
+    expect(fakes.control.stats().revocationRequests).toBe(0);
+  });
+
+  it("provider unreachable: erased at once, the token kept encrypted, and the retry withdraws the grant later", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const flaky = await startFlakyRevocationEndpoint(fakes.google.revocationEndpoint);
+    try {
+      const config = await seedFakeConfiguration(fakes, tenant.id, "google", {
+        revocationEndpoint: flaky.url,
+      });
+      const { mailbox, tokens } = await connectAtFake(fakes, "google", {
+        tenantId: tenant.id,
+        clientConfigurationId: config.id,
+        address: address("flaky"),
+      });
+
+      const result = await revokeConnection(await contextFor(admin, tenant), mailbox.id);
+
+      expect(result).toMatchObject({
+        outcome: "provider_pending",
+        messageKey: "connections.revoke.donePending",
+      });
+      await expectErasedAndAudited(mailbox.id, [tokens.access_token, tokens.refresh_token]);
+      const db = await getDb();
+      const [pending] = await db.pendingRevocation.findMany({ where: { mailboxId: mailbox.id } });
+      expect(pending).toMatchObject({ tenantId: tenant.id, attempts: 1, lastErrorCode: "http_503" });
+      expect(pending!.tokenCipher).not.toContain(tokens.refresh_token);
+      expect(pending!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+      // Not due yet: nothing happens.
+      expect(await retryPendingRevocations()).toEqual({ done: 0, retry: 0, given_up: 0 });
+
+      flaky.bringUp();
+      const later = new Date(Date.now() + 3600_000);
+      expect(await retryPendingRevocations({ now: later })).toEqual({ done: 1, retry: 0, given_up: 0 });
+      expect(await db.pendingRevocation.count({ where: { mailboxId: mailbox.id } })).toBe(0);
+      const refused = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
+      expect(refused.body.error).toBe("invalid_grant");
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it("a member revokes their own mailbox, and not one that is not assigned to them", async () => {
+    const { tenant, member } = await seedTenantWithPeople();
+    const other = await seedMember(tenant.id, "member");
+    const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+    const { mailbox } = await connectAtFake(fakes, "microsoft", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("owned"),
+      ownerIds: [other.id],
+    });
+    const ctx = await contextFor(member, tenant);
+
+    await expect(revokeConnection(ctx, mailbox.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeConnections(ctx, [mailbox.id])).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeConnection(ctx, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
+    const untouched = await mailboxRow(mailbox.id);
+    expect(untouched.state).toBe("connected");
+    expect(untouched.refreshTokenCipher).not.toBeNull();
+
+    const results = await revokeConnections(await contextFor(other, tenant), [mailbox.id]);
+    expect(results.map((r) => r.outcome)).toEqual(["no_endpoint"]);
+    expect((await mailboxRow(mailbox.id)).state).toBe("revoked");
+  });
+
+  it("an admin revokes a selection; one foreign or unknown id refuses the whole selection", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+    const first = await connectAtFake(fakes, "microsoft", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("sel1"),
+    });
+    const second = await connectAtFake(fakes, "microsoft", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("sel2"),
+    });
+    const ctx = await contextFor(admin, tenant);
+
+    await expect(revokeConnections(ctx, [first.mailbox.id, crypto.randomUUID()])).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect((await mailboxRow(first.mailbox.id)).state).toBe("connected");
+
+    const results = await revokeConnections(ctx, [first.mailbox.id, second.mailbox.id]);
+    expect(results).toHaveLength(2);
+    expect((await mailboxRow(second.mailbox.id)).state).toBe("revoked");
+  });
+
+  it("the mailbox can be authorized again afterwards", async () => {
+    const { tenant, member } = await seedTenantWithPeople();
+    const config = await seedFakeConfiguration(fakes, tenant.id, "google");
+    const email = address("again");
+    const { mailbox } = await connectAtFake(fakes, "google", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: email,
+      ownerIds: [member.id],
+    });
+    const ctx = await contextFor(member, tenant);
+    await revokeConnection(ctx, mailbox.id);
+
+    const tokens = await authorizeAtFake(fakes, "google", email);
+    await storeConnectionTokens({
+      by: ctx,
+      tenantId: tenant.id,
+      mailboxId: mailbox.id,
+      mailboxAddress: email,
+      tokens,
+      grantedScopes: (tokens.scope ?? "").split(" "),
+      authorizedAccount: email,
+      state: "connected",
+      flow: "authorization_code",
+      connectLinkId: null,
+    });
+
+    expect((await mailboxRow(mailbox.id)).state).toBe("connected");
+    const token = await getAccessToken(mailbox.id, { tenantId: tenant.id, forceRefresh: true });
+    expect(token.refreshed).toBe(true);
+  });
+});
