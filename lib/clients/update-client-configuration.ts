@@ -4,6 +4,7 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { secretHint } from "@/lib/crypto/secret-hint";
 import { getDb } from "@/lib/db/client";
+import { restoreConfigErrorConnections } from "@/lib/tokens/restore-config-error-connections";
 import { clientSecretAad, isClientConfigurationId } from "./client-configuration-id";
 import type { ClientConfigurationForm } from "./client-configuration-form";
 import { rethrowNameTaken } from "./name-taken";
@@ -78,6 +79,8 @@ export async function updateClientConfiguration(
             : {}),
         },
       });
+      if (credentialsChanged)
+        await restoreConfigErrorConnections(tx, { tenantId: ctx.tenantId, clientConfigurationId: id });
       if (changed.length > 0 || secretChange) {
         await recordAudit(tx, ctx, {
           action: "client.updated",

@@ -5,10 +5,12 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { createClientConfiguration } from "@/lib/clients/create-client-configuration";
+import { updateClientConfiguration } from "@/lib/clients/update-client-configuration";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { restoreConfigErrorConnections } from "@/lib/tokens/restore-config-error-connections";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
-import { seedTenantWithPeople } from "../support/factories";
+import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
 import {
   MICROSOFT_CLIENT,
@@ -263,6 +265,53 @@ describe("a refused refresh", () => {
       lastErrorCode: null,
     });
     expect(await mailTo(admin.email)).toHaveLength(1);
+  });
+
+  it("saving the configuration with a new secret gives its refused connections their chance again", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const ctx = await contextFor(admin, tenant, "clients.write");
+    const form = {
+      name: "School Google",
+      provider: "google",
+      clientId: "school.apps.googleusercontent.com",
+      clientSecret: "an-expired-google-secret",
+      authorizationEndpoint: "https://accounts.google.com/o/oauth2/v2/auth",
+      tokenEndpoint: "https://oauth2.googleapis.com/token",
+      scopes: "https://mail.google.com/",
+      defaultFlow: "authorization_code",
+      pkce: "true",
+      smtpHost: "smtp.gmail.com",
+      smtpPort: "465",
+      smtpSecurity: "tls",
+    };
+    const config = await createClientConfiguration(ctx, form);
+    const db = await getDb();
+    await db.clientConfiguration.update({
+      where: { id: config.id },
+      data: { brokenAt: new Date(), brokenReason: "invalid_client" },
+    });
+    const refused = await seedConnection({
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("refused"),
+      accessToken: "at",
+      refreshToken: "rt",
+      state: "config_error",
+    });
+    const tokenless = await seedConnection({
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("tokenless"),
+      state: "config_error",
+    });
+
+    await updateClientConfiguration(ctx, config.id, { ...form, clientSecret: "a-new-google-secret" });
+
+    expect(await db.mailbox.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({
+      state: "connected",
+      lastErrorCode: null,
+    });
+    expect((await db.mailbox.findUniqueOrThrow({ where: { id: tokenless.id } })).state).toBe("config_error");
   });
 
   it("a 5xx answer or an unreachable endpoint leaves the state alone and throws TransientTokenError", async () => {
