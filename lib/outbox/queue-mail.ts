@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError, notFound } from "@/lib/auth/errors";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { getDb } from "@/lib/db/client";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
@@ -52,9 +52,8 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
     if (existing) return existing;
   }
   const selector = input.mailbox;
-  if ("mailboxId" in selector && !isUuid(selector.mailboxId)) {
-    throw invalid({ mailboxId: "outbox.errors.mailboxUnknown" });
-  }
+  // Another tenant's mailbox, or one this sender may not use, is simply not found.
+  if ("mailboxId" in selector && !isUuid(selector.mailboxId)) throw notFound();
   const db = await getDb();
   const mailbox = await db.mailbox.findFirst({
     where: {
@@ -72,7 +71,7 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
       clientConfiguration: { select: { provider: true } },
     },
   });
-  if (!mailbox) throw invalid({ [mailboxField(selector)]: "outbox.errors.mailboxUnknown" });
+  if (!mailbox) throw notFound();
   if (mailbox.state === "revoked")
     throw invalid({ [mailboxField(selector)]: "outbox.errors.mailboxRevoked" });
   const checked = checkMailDraft(input.draft, {

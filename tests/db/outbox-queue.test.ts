@@ -218,8 +218,10 @@ describe("queueMail", () => {
     expect((await queueMail(sender, { mailbox: { mailboxId: gmail.id }, draft: draft() })).status).toBe(
       "queued",
     );
-    expect(
-      (await refusal(queueMail(sender, { mailbox: { mailboxId: outlook.id }, draft: draft() }))).mailboxId,
-    ).toBe("outbox.errors.mailboxUnknown");
+    await expect(
+      queueMail(sender, { mailbox: { mailboxId: outlook.id }, draft: draft() }),
+    ).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -19,7 +19,7 @@ export async function POST(request: Request) {
       );
     } catch (error) {
       // A mailbox of another tenant, or not on this key, is simply not found.
-      if (error instanceof DomainError && error.fieldErrors?.from === "outbox.errors.mailboxUnknown") {
+      if (error instanceof DomainError && error.code === "not_found") {
         throw new ApiError(
           404,
           "mailbox_not_found",
