@@ -9,6 +9,7 @@ import {
   type LockedMailbox,
   type RefreshOutcome,
 } from "./refresh-locked-connection";
+import { SMTP_AUTH_DISABLED } from "./restore-config-error-connections";
 import { serializePerMailbox } from "./serialize-per-mailbox";
 import { ConnectionUnavailableError, TransientTokenError } from "./token-errors";
 
@@ -96,7 +97,9 @@ async function blockedState(
   mailbox: LockedMailbox,
 ): Promise<RefreshOutcome | null> {
   const config = mailbox.clientConfiguration;
-  if (mailbox.state !== "connected" && mailbox.state !== "config_error") {
+  // SMTP AUTH turned off is a mailbox setting at Microsoft: no refresh or configuration fix helps.
+  const smtpAuthOff = mailbox.lastErrorCode === SMTP_AUTH_DISABLED;
+  if (mailbox.state !== "connected" && (mailbox.state !== "config_error" || smtpAuthOff)) {
     return { kind: "unavailable", state: mailbox.state, code: mailbox.lastErrorCode };
   }
   if (!config.brokenAt) return null;

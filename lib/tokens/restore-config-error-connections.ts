@@ -1,10 +1,14 @@
 import type { DbTransaction } from "@/lib/db/client";
 
+/** lastErrorCode of a connection stopped because Microsoft has SMTP AUTH off for it (535 5.7.139). */
+export const SMTP_AUTH_DISABLED = "smtp_auth_disabled";
+
 /**
  * After a client configuration was changed (a new secret, another client
  * ID), its connections stopped by the provider's refusal get their chance
  * again: those that still hold a refresh token go back to connected, and
- * their next refresh tells whether the fix worked. Call it in the
+ * their next refresh tells whether the fix worked (not those stopped by
+ * SMTP AUTH being off, a mailbox setting). Call it in the
  * transaction that saves the configuration. Returns how many came back.
  */
 export async function restoreConfigErrorConnections(
@@ -19,5 +23,6 @@ export async function restoreConfigErrorConnections(
       SELECT id FROM "Mailbox"
       WHERE "tenantId" = ${tenantId}::uuid AND "clientConfigurationId" = ${clientConfigurationId}::uuid
         AND state = 'config_error' AND "refreshTokenCipher" IS NOT NULL
+        AND "lastErrorCode" IS DISTINCT FROM ${SMTP_AUTH_DISABLED}
       FOR UPDATE SKIP LOCKED)`;
 }

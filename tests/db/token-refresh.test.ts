@@ -305,6 +305,16 @@ describe("a refused refresh", () => {
       state: "config_error",
     });
 
+    const smtpOff = await seedConnection({
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("smtp-off"),
+      accessToken: "at",
+      refreshToken: "rt",
+      state: "config_error",
+    });
+    await db.mailbox.update({ where: { id: smtpOff.id }, data: { lastErrorCode: "smtp_auth_disabled" } });
+
     await updateClientConfiguration(ctx, config.id, { ...form, clientSecret: "a-new-google-secret" });
 
     expect(await db.mailbox.findUniqueOrThrow({ where: { id: refused.id } })).toMatchObject({
@@ -312,6 +322,14 @@ describe("a refused refresh", () => {
       lastErrorCode: null,
     });
     expect((await db.mailbox.findUniqueOrThrow({ where: { id: tokenless.id } })).state).toBe("config_error");
+    // SMTP AUTH off is the mailbox's own setting: neither the new secret nor a refresh lifts it.
+    expect((await db.mailbox.findUniqueOrThrow({ where: { id: smtpOff.id } })).state).toBe("config_error");
+    await expect(
+      getAccessToken(smtpOff.id, { tenantId: tenant.id, forceRefresh: true }),
+    ).rejects.toMatchObject({
+      state: "config_error",
+      code: "smtp_auth_disabled",
+    });
   });
 
   it("a 5xx answer or an unreachable endpoint leaves the state alone and throws TransientTokenError", async () => {
