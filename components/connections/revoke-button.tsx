@@ -13,17 +13,27 @@ export type RevokeButtonProps = {
   mailbox: { id: string; address: string };
   /** Google withdraws the whole grant of that account; at Microsoft the person removes the app. */
   provider: ProviderKind;
+  /** Mails waiting to be sent from it, which revoking cancels (countQueuedMail). */
+  queuedMail: number;
 };
 
 /** Revocation behind a confirmation that says what goes, here and at the provider. */
-export function RevokeButton({ tenant, mailbox, provider }: RevokeButtonProps) {
+export function RevokeButton({ tenant, mailbox, provider, queuedMail }: RevokeButtonProps) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const { result, pending, onSubmit } = useFormAction(revokeConnectionAction, () => setConfirming(false));
   const notice = !result
     ? null
     : result.ok
-      ? { kind: "success" as const, text: t(result.data.messageKey as MessageKey) }
+      ? {
+          kind: "success" as const,
+          text: [
+            t(result.data.messageKey as MessageKey),
+            result.data.cancelledMail > 0
+              ? t("connections.revoke.cancelledMail", { count: result.data.cancelledMail })
+              : "",
+          ].join(" "),
+        }
       : { kind: "error" as const, text: result.message };
   const warning =
     provider === "google"
@@ -46,6 +56,11 @@ export function RevokeButton({ tenant, mailbox, provider }: RevokeButtonProps) {
             {t("connections.revoke.title", { address: mailbox.address })}
           </p>
           <p className="text-sm text-red-900">{t("connections.revoke.body")}</p>
+          {queuedMail > 0 && (
+            <p className="text-sm font-medium text-red-900" data-testid="revoke-queued-mail">
+              {t("connections.revoke.queuedMail", { count: queuedMail })}
+            </p>
+          )}
           {warning && <p className="text-sm text-red-900">{warning}</p>}
           <div className="flex gap-2">
             <button

@@ -13,10 +13,11 @@ function refreshPages(ctx: TenantContext, results: RevocationResult[]) {
   revalidatePath(`/t/${ctx.tenantSlug}/my-mailboxes`);
   revalidatePath(`/t/${ctx.tenantSlug}/mailboxes`);
   for (const { mailboxId } of results) revalidatePath(`/t/${ctx.tenantSlug}/mailboxes/${mailboxId}`);
-  return results.map(({ mailboxId, address, outcome, messageKey }) => ({
+  return results.map(({ mailboxId, address, outcome, cancelledMail, messageKey }) => ({
     mailboxId,
     address,
     outcome,
+    cancelledMail,
     messageKey,
   }));
 }

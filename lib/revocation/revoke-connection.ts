@@ -10,6 +10,7 @@ import { isUuid } from "@/lib/tokens/is-uuid";
 import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
 import { isMicrosoftKind, type ProviderKind } from "@/lib/oauth/presets";
 import { connectionScope } from "@/lib/tokens/connection-access";
+import { cancelMailOfRevokedMailbox } from "@/lib/worker/cancel-mail-of-revoked-mailbox";
 import { attemptPendingRevocation } from "./attempt-pending-revocation";
 import { pendingRevocationTokenAad } from "./pending-revocation-aad";
 
@@ -27,6 +28,8 @@ export interface RevocationResult {
   mailboxId: string;
   address: string;
   outcome: RevocationOutcome;
+  /** Mails that were waiting to be sent from it, now cancelled. */
+  cancelledMail: number;
   /** What to tell the person. */
   messageKey: MessageKey;
 }
@@ -82,7 +85,13 @@ export async function revokeConnection(ctx: TenantContext, mailboxId: string): P
     });
     if (record && (await attemptPendingRevocation(record)) === "done") outcome = "revoked_at_provider";
   }
-  return { mailboxId, address: erased.address, outcome, messageKey: messageFor(outcome, erased.provider) };
+  return {
+    mailboxId,
+    address: erased.address,
+    outcome,
+    cancelledMail: erased.cancelledMail,
+    messageKey: messageFor(outcome, erased.provider),
+  };
 }
 
 async function eraseConnection(tx: DbTransaction, ctx: TenantContext, mailboxId: string) {
@@ -122,14 +131,18 @@ async function eraseConnection(tx: DbTransaction, ctx: TenantContext, mailboxId:
       lastErrorAt: null,
     },
   });
+  const cancelledMail = await cancelMailOfRevokedMailbox(ctx.tenantId, mailboxId, tx);
   await recordAudit(tx, ctx, {
     action: "mailbox.revoked",
     targetType: "mailbox",
     targetId: mailboxId,
     targetLabel: mailbox.address,
-    details: { providerRevocation: pendingId ? "requested" : endpoint ? "nothing_to_revoke" : "no_endpoint" },
+    details: {
+      providerRevocation: pendingId ? "requested" : endpoint ? "nothing_to_revoke" : "no_endpoint",
+      cancelledMail,
+    },
   });
-  return { address: mailbox.address, provider, pendingId, hadEndpoint: Boolean(endpoint) };
+  return { address: mailbox.address, provider, pendingId, hadEndpoint: Boolean(endpoint), cancelledMail };
 }
 
 /** Revokes a selection; every id must be one the person may revoke, or nothing is done. */

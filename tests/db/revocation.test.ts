@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { createTranslator } from "@/lib/i18n/translate";
 import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
+import { countQueuedMail, countQueuedMailByMailbox } from "@/lib/revocation/count-queued-mail";
 import { revokeConnection, revokeConnections } from "@/lib/revocation/revoke-connection";
 import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
@@ -212,6 +213,47 @@ describe("revokeConnection", () => {
     const results = await revokeConnections(ctx, [first.mailbox.id, second.mailbox.id]);
     expect(results).toHaveLength(2);
     expect((await mailboxRow(second.mailbox.id)).state).toBe("revoked");
+  });
+
+  it("says how many waiting mails revoking cancels, and cancels them", async () => {
+    const { tenant, admin, member } = await seedTenantWithPeople();
+    const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+    const { mailbox } = await connectAtFake(fakes, "microsoft", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("queue"),
+    });
+    const db = await getDb();
+    const mail = (status: "queued" | "held" | "sent") => ({
+      tenantId: tenant.id,
+      mailboxId: mailbox.id,
+      messageId: `<${crypto.randomUUID()}@relais.test>`,
+      source: "portal",
+      to: ["parent@example.org"],
+      subject: "Bulletin",
+      text: "Bonjour",
+      sizeBytes: 100,
+      recipientCount: 1,
+      status,
+    });
+    await db.outgoingMail.createMany({ data: [mail("queued"), mail("held"), mail("sent")] });
+    const ctx = await contextFor(admin, tenant);
+
+    expect(await countQueuedMail(ctx, mailbox.id)).toBe(2);
+    expect(await countQueuedMailByMailbox(ctx, [mailbox.id])).toEqual({ [mailbox.id]: 2 });
+    // A member it is not assigned to learns nothing about it.
+    const memberCtx = await contextFor(member, tenant);
+    await expect(countQueuedMail(memberCtx, mailbox.id)).rejects.toMatchObject({ code: "not_found" });
+    expect(await countQueuedMailByMailbox(memberCtx, [mailbox.id])).toEqual({});
+
+    const result = await revokeConnection(ctx, mailbox.id);
+
+    expect(result.cancelledMail).toBe(2);
+    const statuses = (await db.outgoingMail.findMany({ where: { mailboxId: mailbox.id } })).map(
+      (m) => m.status,
+    );
+    expect(statuses.sort()).toEqual(["cancelled", "cancelled", "sent"]);
+    expect(await countQueuedMail(ctx, mailbox.id)).toBe(0);
   });
 
   it("the mailbox can be authorized again afterwards", async () => {

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { notifyAdminsOfBrokenConfigurations } from "@/lib/notifications/notify-configuration-admins";
 import { notifyOwnersOfBrokenMailboxes } from "@/lib/notifications/notify-mailbox-owners";
+import { countQueuedMail, countQueuedMailByMailbox } from "@/lib/revocation/count-queued-mail";
 import { revokeConnection, revokeConnections } from "@/lib/revocation/revoke-connection";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
@@ -116,6 +117,8 @@ describe("connections: tenant isolation", () => {
     await expect(revokeConnections(ctxA, [bLive.id, bBroken.id])).rejects.toMatchObject({
       code: "not_found",
     });
+    await expect(countQueuedMail(ctxA, bLive.id)).rejects.toMatchObject({ code: "not_found" });
+    expect(await countQueuedMailByMailbox(ctxA, [bLive.id, bBroken.id])).toEqual({});
 
     signedInAs.id = a.admin.id;
     for (const tenant of [a.tenant.slug, b.tenant.slug]) {

@@ -87,6 +87,8 @@ export const connections = {
       "Google revokes the whole authorization this account gave to the school's Google application: every other mailbox or program relying on that same authorization for this account stops too.",
     warnMicrosoft:
       "Microsoft has no way for Relais to withdraw the authorization: remove the application yourself afterwards.",
+    queuedMail: "{count} mails waiting to be sent from it will be cancelled.",
+    cancelledMail: "{count} mails that were waiting were cancelled.",
     confirm: "Revoke it",
     cancel: "Cancel",
     doneAtProvider: "Revoked: the tokens are erased here and the provider has withdrawn the authorization.",

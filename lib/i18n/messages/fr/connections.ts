@@ -93,6 +93,8 @@ export const connections: Translation<typeof en> = {
       "Google révoque toute l’autorisation que ce compte a donnée à l’application Google de l’établissement : toute autre boîte ou tout autre programme qui s’appuie sur cette même autorisation pour ce compte s’arrête aussi.",
     warnMicrosoft:
       "Microsoft ne permet pas à Relais de retirer l’autorisation : supprimez vous-même l’application ensuite.",
+    queuedMail: "{count} courriers en attente d’envoi depuis cette boîte seront annulés.",
+    cancelledMail: "{count} courriers en attente ont été annulés.",
     confirm: "Révoquer",
     cancel: "Annuler",
     doneAtProvider: "Révoquée : les jetons sont effacés ici et le fournisseur a retiré l’autorisation.",

@@ -6,6 +6,7 @@ import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
+import { countQueuedMailByMailbox } from "@/lib/revocation/count-queued-mail";
 import { revocableStates } from "@/lib/revocation/revocable-states";
 
 /** The one thing its owner can do about a mailbox in this state; config_error is the admin's to fix. */
@@ -22,6 +23,10 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/my-mailboxes`);
   const [t, mailboxes] = await Promise.all([getTranslator(), listMyMailboxes(ctx)]);
+  const queuedMail = await countQueuedMailByMailbox(
+    ctx,
+    mailboxes.map((m) => m.id),
+  );
   return (
     <div className="space-y-6">
       <header>
@@ -87,6 +92,7 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
                       tenant={ctx.tenantSlug}
                       mailbox={{ id: mailbox.id, address: mailbox.address }}
                       provider={mailbox.configuration.provider}
+                      queuedMail={queuedMail[mailbox.id] ?? 0}
                     />
                   )}
                 </div>

@@ -16,6 +16,7 @@ import { listConnectLinks } from "@/lib/connect-links/list-connect-links";
 import { getTranslator } from "@/lib/i18n/server";
 import { getMailbox } from "@/lib/mailboxes/get-mailbox";
 import { listMailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-options";
+import { countQueuedMail } from "@/lib/revocation/count-queued-mail";
 import { revocableStates } from "@/lib/revocation/revocable-states";
 import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
 
@@ -37,7 +38,10 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
   const { tenant, id } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/mailboxes/${id}`);
   const [t, mailbox] = await Promise.all([getTranslator(), mailboxOrNotFound(ctx, id)]);
-  const connection = await getConnectionDetails(ctx, mailbox.id);
+  const [connection, queuedMail] = await Promise.all([
+    getConnectionDetails(ctx, mailbox.id),
+    countQueuedMail(ctx, mailbox.id),
+  ]);
   const [options, links] = mailbox.canManage
     ? await Promise.all([listMailboxFormOptions(ctx), listConnectLinks(ctx, { mailboxId: mailbox.id })])
     : [null, []];
@@ -162,6 +166,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
           tenant={ctx.tenantSlug}
           mailbox={{ id: mailbox.id, address: mailbox.address }}
           provider={connection.provider}
+          queuedMail={queuedMail}
         />
       )}
 

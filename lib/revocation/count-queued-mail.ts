@@ -1,0 +1,40 @@
+import { notFound } from "@/lib/auth/errors";
+import type { TenantContext } from "@/lib/auth/tenant-context";
+import { getDb } from "@/lib/db/client";
+import { connectionScope } from "@/lib/tokens/connection-access";
+import { isUuid } from "@/lib/tokens/is-uuid";
+
+// What revoking cancels (cancelMailOfRevokedMailbox): mail not yet handed to a worker.
+const WAITING = ["queued", "held"] as const;
+
+/**
+ * How many mails waiting to be sent from each of these mailboxes a
+ * revocation would cancel, for its confirmation. Mailboxes the person may
+ * not revoke are simply absent.
+ */
+export async function countQueuedMailByMailbox(
+  ctx: TenantContext,
+  mailboxIds: string[],
+): Promise<Record<string, number>> {
+  const ids = mailboxIds.filter(isUuid);
+  if (ids.length === 0) return {};
+  const db = await getDb();
+  const groups = await db.outgoingMail.groupBy({
+    by: ["mailboxId"],
+    where: {
+      tenantId: ctx.tenantId,
+      status: { in: [...WAITING] },
+      mailbox: connectionScope(ctx, { in: ids }),
+    },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(groups.map((group) => [group.mailboxId, group._count._all]));
+}
+
+/** The same for one mailbox; not found when the person may not revoke it. */
+export async function countQueuedMail(ctx: TenantContext, mailboxId: string): Promise<number> {
+  if (!isUuid(mailboxId)) throw notFound();
+  const db = await getDb();
+  if ((await db.mailbox.count({ where: connectionScope(ctx, mailboxId) })) === 0) throw notFound();
+  return (await countQueuedMailByMailbox(ctx, [mailboxId]))[mailboxId] ?? 0;
+}
