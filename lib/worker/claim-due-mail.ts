@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { SQL_NOW } from "./sql-now";
 
 export type ClaimedMail = { id: string; tenantId: string; mailboxId: string; attempts: number };
 
@@ -16,13 +17,13 @@ export async function claimDueMail({ workerId, limit, leaseMs }: ClaimOptions): 
     UPDATE "OutgoingMail"
        SET status = 'sending',
            "leaseOwner" = ${workerId},
-           "leaseExpiresAt" = now() + make_interval(secs => ${leaseMs / 1000}::float8),
+           "leaseExpiresAt" = ${SQL_NOW} + make_interval(secs => ${leaseMs / 1000}::float8),
            attempts = attempts + 1,
-           "updatedAt" = now()
+           "updatedAt" = ${SQL_NOW}
      WHERE id IN (
        SELECT id FROM "OutgoingMail"
-        WHERE (status = 'queued' AND "nextAttemptAt" <= now())
-           OR (status = 'sending' AND "leaseExpiresAt" < now())
+        WHERE (status = 'queued' AND "nextAttemptAt" <= ${SQL_NOW})
+           OR (status = 'sending' AND "leaseExpiresAt" < ${SQL_NOW})
         ORDER BY "nextAttemptAt"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)

@@ -1,34 +1,21 @@
-import { getDb } from "@/lib/db/client";
 import { providerFamily } from "@/lib/outbox/mail-limits";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
+import { liveAccessToken } from "@/lib/tokens/live-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
 import type { ClaimedMail } from "./claim-due-mail";
 import { classifySmtpAnswer, maxAttempts, retryDelayMs, type SmtpVerdict } from "./classify-smtp-answer";
-import { pauseMailbox, flagSmtpAuthDisabled } from "./mailbox-health";
+import { loadClaimedMail, type MailToSend } from "./load-claimed-mail";
+import { flagSmtpAuthDisabled, pauseMailbox } from "./mailbox-health";
 import { reserveSendingSlot } from "./reserve-sending-slot";
 import { sendingLimitsFor } from "./sending-limits";
-import { settleMail } from "./settle-mail";
+import { settleMail, type AttemptRecord, type MailChange } from "./settle-mail";
 import type { SmtpConnections } from "./smtp-connections";
 
 export type SendOutcome = "sent" | "retry" | "failed" | "held" | "cancelled" | "waiting" | "lease_lost";
 
-type LoadedMail = NonNullable<Awaited<ReturnType<typeof loadMail>>>;
-
-async function loadMail(claimed: ClaimedMail) {
-  const db = await getDb();
-  return db.outgoingMail.findFirst({
-    where: { id: claimed.id, tenantId: claimed.tenantId },
-    include: {
-      attachments: { select: { filename: true, contentType: true, content: true } },
-      mailbox: { include: { clientConfiguration: true } },
-    },
-  });
-}
-
 /** The SMTP conversation: the accepted answer, or throws what the server or network said. */
-async function deliver(mail: LoadedMail, accessToken: string, connections: SmtpConnections): Promise<string> {
-  const { mailbox } = mail;
-  const config = mailbox.clientConfiguration;
+async function deliver(mail: MailToSend, accessToken: string, connections: SmtpConnections): Promise<string> {
+  const { mailbox, config } = mail;
   const transport = connections.transportFor(mailbox.id, mailbox.address, accessToken, {
     host: config.smtpHost,
     port: config.smtpPort,
@@ -43,13 +30,20 @@ async function deliver(mail: LoadedMail, accessToken: string, connections: SmtpC
     text: mail.text ?? undefined,
     html: mail.html ?? undefined,
     messageId: mail.messageId,
-    attachments: mail.attachments.map((a) => ({
+    attachments: (mail.attachments ?? []).map((a) => ({
       filename: a.filename,
       contentType: a.contentType,
-      content: Buffer.from(a.content),
+      content: Buffer.from(a.content, "base64"),
     })),
   });
   return String(info.response ?? "250 OK");
+}
+
+/** The stored token when it is still good (no query), else one from getAccessToken (which may refresh). */
+async function tokenFor(mail: MailToSend, forceRefresh = false): Promise<string> {
+  const stored = forceRefresh ? null : liveAccessToken({ ...mail.mailbox, id: mail.mailboxId }, new Date());
+  if (stored) return stored.accessToken;
+  return (await getAccessToken(mail.mailboxId, { tenantId: mail.tenantId, forceRefresh })).accessToken;
 }
 
 /**
@@ -63,62 +57,45 @@ export async function sendOne(
   connections: SmtpConnections,
 ): Promise<SendOutcome> {
   const startedAt = new Date();
-  const mail = await loadMail(claimed);
+  const mail = await loadClaimedMail(claimed);
   if (!mail) return "lease_lost";
-  const { mailbox } = mail;
+  const { mailbox, config } = mail;
+  const family = providerFamily(config.provider);
+
   const settle = async (
     outcome: SendOutcome,
-    change: Parameters<typeof settleMail>[2],
-    record?: Pick<NonNullable<Parameters<typeof settleMail>[3]>, "outcome" | "smtpCode" | "smtpResponse">,
+    change: MailChange,
+    record?: Pick<AttemptRecord, "outcome" | "smtpCode" | "smtpResponse">,
   ): Promise<SendOutcome> => {
-    const applied = await settleMail(
-      mail.id,
-      workerId,
-      change,
-      record ? { ...record, tenantId: mail.tenantId, number: claimed.attempts, startedAt } : null,
-    );
-    return applied ? outcome : "lease_lost";
+    const attempt = record
+      ? { ...record, tenantId: mail.tenantId, number: claimed.attempts, startedAt }
+      : null;
+    return (await settleMail(mail.id, workerId, change, attempt)) ? outcome : "lease_lost";
   };
   // Not an attempt at sending: the counter taken by the claim is given back.
-  const park = (status: "held" | "cancelled" | "queued", lastError: string | null, nextAttemptAt?: Date) =>
+  const park = (status: "held" | "cancelled" | "queued", lastError: string, nextAttemptAt?: Date) =>
     settle(status === "queued" ? "waiting" : status, {
       status,
       lastError,
-      sentAt: null,
-      attempts: { decrement: 1 },
-      ...(nextAttemptAt ? { nextAttemptAt } : {}),
+      nextAttemptAt,
+      notAnAttempt: true,
     });
-
-  if (mailbox.state === "revoked") return park("cancelled", "mailbox_revoked");
-  if (mailbox.state !== "connected") return park("held", `mailbox_${mailbox.state}`);
-  if (mailbox.pausedUntil && mailbox.pausedUntil > startedAt) return park("held", "mailbox_paused");
-
-  const config = mailbox.clientConfiguration;
-  const slot = await reserveSendingSlot(
-    mail,
-    workerId,
-    sendingLimitsFor(providerFamily(config.provider), config),
-  );
-  if (!slot) return "lease_lost";
-  if (!slot.ok) return park("queued", "sending_limit", slot.waitUntil);
-
   const retryOrFail = (verdict: SmtpVerdict, outcome: "temporary" | "auth") => {
     const record = { outcome, smtpCode: verdict.code, smtpResponse: verdict.response };
     if (claimed.attempts >= maxAttempts()) {
       return settle(
         "failed",
-        { status: "failed", sentAt: null, lastError: `attempts exhausted: ${verdict.response}` },
+        { status: "failed", lastError: `attempts exhausted: ${verdict.response}` },
         record,
       );
     }
     const nextAttemptAt = new Date(Date.now() + retryDelayMs(claimed.attempts));
-    return settle(
-      "retry",
-      { status: "queued", sentAt: null, nextAttemptAt, lastError: verdict.response },
-      record,
-    );
+    return settle("retry", { status: "queued", nextAttemptAt, lastError: verdict.response }, record);
   };
-
+  const unavailable = (error: ConnectionUnavailableError) =>
+    error.state === "revoked"
+      ? park("cancelled", "mailbox_revoked")
+      : park("held", `mailbox_${error.state}${error.code ? `: ${error.code}` : ""}`);
   const settleFailure = async (verdict: SmtpVerdict): Promise<SendOutcome> => {
     const record = { smtpCode: verdict.code, smtpResponse: verdict.response };
     switch (verdict.kind) {
@@ -127,21 +104,24 @@ export async function sendOne(
         await flagSmtpAuthDisabled(mail.tenantId, mailbox.id);
         return settle(
           "held",
-          { status: "held", sentAt: null, lastError: `smtp_auth_disabled: ${verdict.response}` },
-          { outcome: "config", ...record },
+          { status: "held", lastError: `smtp_auth_disabled: ${verdict.response}` },
+          {
+            outcome: "config",
+            ...record,
+          },
         );
       case "quota":
         connections.discard(mailbox.id);
-        await pauseMailbox(mail.tenantId, mailbox.id, providerFamily(config.provider), verdict.response);
+        await pauseMailbox(mail.tenantId, mailbox.id, family, verdict.response);
         return settle(
           "held",
-          { status: "held", sentAt: null, lastError: `quota: ${verdict.response}` },
+          { status: "held", lastError: `quota: ${verdict.response}` },
           { outcome: "quota", ...record },
         );
       case "permanent":
         return settle(
           "failed",
-          { status: "failed", sentAt: null, lastError: verdict.response },
+          { status: "failed", lastError: verdict.response },
           { outcome: "permanent", ...record },
         );
       case "auth":
@@ -152,15 +132,19 @@ export async function sendOne(
     }
   };
 
+  if (mailbox.state === "revoked") return park("cancelled", "mailbox_revoked");
+  if (mailbox.state !== "connected") return park("held", `mailbox_${mailbox.state}`);
+  if (mailbox.pausedUntil && mailbox.pausedUntil > startedAt) return park("held", "mailbox_paused");
+
+  const slot = await reserveSendingSlot(mail, workerId, sendingLimitsFor(family, config));
+  if (!slot) return "lease_lost";
+  if (!slot.ok) return park("queued", "sending_limit", slot.waitUntil);
+
   let token: string;
   try {
-    token = (await getAccessToken(mailbox.id, { tenantId: mail.tenantId })).accessToken;
+    token = await tokenFor(mail);
   } catch (error) {
-    if (error instanceof ConnectionUnavailableError) {
-      return error.state === "revoked"
-        ? park("cancelled", "mailbox_revoked")
-        : park("held", `mailbox_${error.state}${error.code ? `: ${error.code}` : ""}`);
-    }
+    if (error instanceof ConnectionUnavailableError) return unavailable(error);
     if (error instanceof TransientTokenError) {
       return retryOrFail({ kind: "temporary", code: null, response: `token: ${error.code}` }, "temporary");
     }
@@ -174,7 +158,7 @@ export async function sendOne(
       const response = await deliver(mail, token, connections);
       return settle(
         "sent",
-        { status: "sent", sentAt: new Date(), smtpResponse: response, lastError: null },
+        { status: "sent", smtpResponse: response, lastError: null },
         { outcome: "sent", smtpCode: Number(response.slice(0, 3)) || 250, smtpResponse: response },
       );
     } catch (error) {
@@ -185,9 +169,9 @@ export async function sendOne(
     connections.discard(mailbox.id);
     refreshed = true;
     try {
-      token = (await getAccessToken(mailbox.id, { tenantId: mail.tenantId, forceRefresh: true })).accessToken;
+      token = await tokenFor(mail, true);
     } catch (error) {
-      if (error instanceof ConnectionUnavailableError) return park("held", `mailbox_${error.state}`);
+      if (error instanceof ConnectionUnavailableError) return unavailable(error);
       if (error instanceof TransientTokenError) break;
       throw error;
     }

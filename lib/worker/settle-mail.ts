@@ -1,5 +1,17 @@
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
+import { SQL_NOW } from "./sql-now";
+
+export type MailChange = {
+  status: Exclude<OutgoingMailStatus, "sending">;
+  lastError: string | null;
+  /** Sent: the server's answer. */
+  smtpResponse?: string;
+  /** Back in the queue: when to try again (else unchanged). */
+  nextAttemptAt?: Date;
+  /** Not an attempt at sending (held before trying, waiting for a slot): give back the claim's count. */
+  notAnAttempt?: boolean;
+};
 
 export type AttemptRecord = {
   tenantId: string;
@@ -11,37 +23,52 @@ export type AttemptRecord = {
 };
 
 /**
- * Moves a leased mail out of `sending` in one conditional update: only while
- * this worker still holds the lease. A worker whose lease expired and was
- * taken records `lease_lost` and changes nothing else. Returns whether the change applied.
+ * Moves a leased mail out of `sending` in one statement, only while this
+ * worker still holds the lease, and records the attempt in the same
+ * statement. A worker whose lease expired and was taken records `lease_lost`
+ * and changes nothing else. Returns whether the change applied.
  */
 export async function settleMail(
   mailId: string,
   workerId: string,
-  change: Prisma.OutgoingMailUpdateManyMutationInput,
+  change: MailChange,
   attempt: AttemptRecord | null,
 ): Promise<boolean> {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.outgoingMail.updateMany({
-      where: { id: mailId, status: "sending", leaseOwner: workerId },
-      data: { ...change, leaseOwner: null, leaseExpiresAt: null },
-    });
-    if (attempt) {
-      await tx.deliveryAttempt.create({
-        data: {
-          tenantId: attempt.tenantId,
-          mailId,
-          number: attempt.number,
-          workerId,
-          startedAt: attempt.startedAt,
-          finishedAt: new Date(),
-          outcome: count === 1 ? attempt.outcome : "lease_lost",
-          smtpCode: attempt.smtpCode ?? null,
-          smtpResponse: attempt.smtpResponse ?? null,
-        },
-      });
-    }
-    return count === 1;
-  });
+  const sentNow = change.status === "sent";
+  const rows = attempt
+    ? await db.$queryRaw<{ moved: number }[]>`
+        WITH moved AS (
+          UPDATE "OutgoingMail"
+             SET status = ${change.status}::"OutgoingMailStatus",
+                 "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
+                 "sentAt" = CASE WHEN ${sentNow} THEN ${SQL_NOW} ELSE NULL END,
+                 "smtpResponse" = COALESCE(${change.smtpResponse ?? null}, "smtpResponse"),
+                 "lastError" = ${change.lastError},
+                 "nextAttemptAt" = COALESCE(${change.nextAttemptAt ?? null}::timestamp, "nextAttemptAt"),
+                 attempts = attempts - ${change.notAnAttempt ? 1 : 0}::int,
+                 "updatedAt" = ${SQL_NOW}
+           WHERE id = ${mailId}::uuid AND status = 'sending' AND "leaseOwner" = ${workerId}
+          RETURNING id),
+        logged AS (
+          INSERT INTO "DeliveryAttempt"
+                 ("tenantId", "mailId", number, "workerId", "startedAt", "finishedAt", outcome, "smtpCode", "smtpResponse")
+          SELECT ${attempt.tenantId}::uuid, ${mailId}::uuid, ${attempt.number}::int, ${workerId},
+                 ${attempt.startedAt}::timestamp, ${SQL_NOW},
+                 CASE WHEN EXISTS (SELECT 1 FROM moved) THEN ${attempt.outcome} ELSE 'lease_lost' END,
+                 ${attempt.smtpCode ?? null}::int, ${attempt.smtpResponse ?? null})
+        SELECT count(*)::int AS moved FROM moved`
+    : await db.$queryRaw<{ moved: number }[]>`
+        WITH moved AS (
+          UPDATE "OutgoingMail"
+             SET status = ${change.status}::"OutgoingMailStatus",
+                 "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "sentAt" = NULL,
+                 "lastError" = ${change.lastError},
+                 "nextAttemptAt" = COALESCE(${change.nextAttemptAt ?? null}::timestamp, "nextAttemptAt"),
+                 attempts = attempts - ${change.notAnAttempt ? 1 : 0}::int,
+                 "updatedAt" = ${SQL_NOW}
+           WHERE id = ${mailId}::uuid AND status = 'sending' AND "leaseOwner" = ${workerId}
+          RETURNING id)
+        SELECT count(*)::int AS moved FROM moved`;
+  return rows[0]?.moved === 1;
 }

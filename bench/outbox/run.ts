@@ -1,0 +1,201 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { PrismaPg } from "@prisma/adapter-pg";
+import nodemailer from "nodemailer";
+import { Client } from "pg";
+
+// Usage: TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
+//          npx tsx bench/outbox/run.ts [--mails 2000 --mailboxes 10]
+// Creates and drops its own database on that server. See bench/README.md.
+
+process.env.RELAIS_ALLOW_LOCAL_PROVIDERS = "true";
+process.env.RELAIS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+
+const { values } = parseArgs({
+  options: { mails: { type: "string", default: "2000" }, mailboxes: { type: "string", default: "10" } },
+});
+const MAILS = Number(values.mails);
+const MAILBOXES = Number(values.mailboxes);
+const WORKERS = 2;
+
+const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+if (!serverUrl) {
+  console.error(
+    "Set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server where the benchmark may create a database.",
+  );
+  process.exit(2);
+}
+const url = new URL(serverUrl);
+if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
+  console.error("The benchmark only connects to a PostgreSQL server on this machine.");
+  process.exit(2);
+}
+
+const withDatabase = (name: string) => {
+  const copy = new URL(serverUrl);
+  copy.pathname = `/${name}`;
+  return copy.toString();
+};
+
+async function admin<T>(run: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Peak resident memory of a process (Linux VmHWM), in MiB. */
+function peakRssMiB(pid: number): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m);
+    return line ? Number(line[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+const rate = (count: number, ms: number) => (count * 1000) / ms;
+
+async function main() {
+  const name = `relais_bench_${randomBytes(4).toString("hex")}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+  const dbUrl = withDatabase(name);
+  const workers: ChildProcess[] = [];
+  const { startFakeProviders } = await import("../../lib/fake-providers");
+  const fakes = await startFakeProviders({
+    acceptAnyAccount: true,
+    clients: [
+      {
+        provider: "google",
+        clientId: "outbox.apps.googleusercontent.com",
+        clientSecret: "GOCSPX-outbox",
+        redirectUris: ["http://127.0.0.1:3999/api/oauth/callback"],
+      },
+    ],
+  });
+  try {
+    const { applyMigrations } = await import("../../lib/db/migrations");
+    const { pgRunner } = await import("../../lib/db/sql-runners");
+    const migrator = new Client({ connectionString: dbUrl });
+    await migrator.connect();
+    await applyMigrations(pgRunner(migrator));
+    await migrator.end();
+
+    const { useDb } = await import("../../lib/db/client");
+    const { PrismaClient } = await import("../../lib/db/generated/client");
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl }) });
+    useDb(prisma, "postgresql");
+    const { seedFakeConfiguration, seedConnectedMailbox, draft } =
+      await import("../../tests/db/outbox-fixtures");
+    const { contextFor, seedTenantWithPeople } = await import("../../tests/support/factories");
+    const { queueMail } = await import("../../lib/outbox/queue-mail");
+
+    const { tenant, admin: person } = await seedTenantWithPeople();
+    // A per-day limit above the run, so that the provider defaults do not throttle the benchmark.
+    const config = await seedFakeConfiguration(fakes, tenant.id, "google", { maxMessagesPerDay: MAILS * 2 });
+    const mailboxes = [];
+    for (let i = 0; i < MAILBOXES; i++) {
+      mailboxes.push(await seedConnectedMailbox(fakes, config, `bench${i}@lycee.test`));
+    }
+    const ctx = await contextFor(person, tenant, "outbox.write");
+    const body = draft({ text: "Bonjour,\n\n".concat("Ceci est un message de test. ".repeat(40)) });
+    const queueStarted = Date.now();
+    for (let i = 0; i < MAILS; i++) {
+      await queueMail(
+        { kind: "person", ctx },
+        { mailbox: { mailboxId: mailboxes[i % MAILBOXES]!.id }, draft: { ...body, subject: `Bench ${i}` } },
+      );
+    }
+    console.log(
+      `queued ${MAILS} mails over ${MAILBOXES} mailboxes in ${((Date.now() - queueStarted) / 1000).toFixed(1)} s`,
+    );
+
+    fakes.control.clearMessages();
+    const started = Date.now();
+    for (let i = 0; i < WORKERS; i++) {
+      workers.push(
+        spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts")], {
+          env: { ...process.env, DATABASE_URL: dbUrl, RELAIS_WORKER_POLL_MS: "100" },
+          stdio: ["ignore", "ignore", "inherit"],
+        }),
+      );
+    }
+    let peak = workers.map(() => 0);
+    for (;;) {
+      const sent = await prisma.outgoingMail.count({ where: { status: "sent" } });
+      peak = workers.map((w, i) => Math.max(peak[i]!, peakRssMiB(w.pid!)));
+      if (sent >= MAILS) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // From the first attempt to the last answer: the sending itself, without the processes' start-up.
+    const [span] = await prisma.$queryRaw<{ ms: number }[]>`
+      SELECT (extract(epoch FROM max("finishedAt") - min("startedAt")) * 1000)::float8 AS ms FROM "DeliveryAttempt"`;
+    const workerMs = span?.ms ?? Date.now() - started;
+    const wallMs = Date.now() - started;
+    peak = workers.map((w, i) => Math.max(peak[i]!, peakRssMiB(w.pid!)));
+    for (const worker of workers) worker.kill("SIGTERM");
+    const accepted = fakes.control.messages().length;
+
+    // The ceiling: the same messages through bare pooled nodemailer transports, one per mailbox.
+    const { getAccessToken } = await import("../../lib/tokens/get-access-token");
+    const transports = await Promise.all(
+      mailboxes.map(async (m) =>
+        nodemailer.createTransport({
+          pool: true,
+          maxConnections: 2,
+          host: fakes.smtp.host,
+          port: fakes.smtp.port,
+          secure: false,
+          ignoreTLS: true,
+          auth: {
+            type: "OAuth2",
+            user: m.address,
+            accessToken: (await getAccessToken(m.id, { tenantId: tenant.id })).accessToken,
+          },
+        }),
+      ),
+    );
+    fakes.control.clearMessages();
+    const bareStarted = Date.now();
+    await Promise.all(
+      Array.from({ length: MAILS }, (_, i) =>
+        transports[i % MAILBOXES]!.sendMail({
+          from: mailboxes[i % MAILBOXES]!.address,
+          to: body.to,
+          subject: `Bare ${i}`,
+          text: body.text ?? "",
+          messageId: `<bare-${i}@lycee.test>`,
+        }),
+      ),
+    );
+    const bareMs = Date.now() - bareStarted;
+    for (const transport of transports) transport.close();
+
+    const workerRate = rate(MAILS, workerMs);
+    const bareRate = rate(MAILS, bareMs);
+    console.log(
+      `workers (${WORKERS} processes): ${workerRate.toFixed(1)} mails/s (${(workerMs / 1000).toFixed(1)} s sending, ${(wallMs / 1000).toFixed(1)} s with start-up, ${accepted} accepted at the fake)`,
+    );
+    console.log(
+      `bare nodemailer pool:        ${bareRate.toFixed(1)} mails/s (${(bareMs / 1000).toFixed(1)} s)`,
+    );
+    console.log(`ratio: ${(workerRate / bareRate).toFixed(2)} (target ≥ 0.80)`);
+    console.log(`worker peak RSS: ${peak.map((p) => `${p.toFixed(0)} MiB`).join(", ")}`);
+    await prisma.$disconnect();
+  } finally {
+    for (const worker of workers) if (worker.exitCode === null) worker.kill("SIGKILL");
+    await fakes.close();
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import { getDb } from "@/lib/db/client";
+import type { ConnectionState, OAuthProviderKind, SmtpSecurity } from "@/lib/db/generated/enums";
+import type { ClaimedMail } from "./claim-due-mail";
+
+export type MailToSend = {
+  id: string;
+  tenantId: string;
+  mailboxId: string;
+  messageId: string;
+  fromName: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  text: string | null;
+  html: string | null;
+  recipientCount: number;
+  attachments: { filename: string; contentType: string; content: string }[] | null;
+  mailbox: {
+    id: string;
+    address: string;
+    state: ConnectionState;
+    pausedUntil: Date | null;
+    accessTokenCipher: string | null;
+    accessTokenExpiresAt: Date | null;
+    lastRefreshAt: Date | null;
+    connectedAt: Date | null;
+  };
+  config: {
+    provider: OAuthProviderKind;
+    smtpHost: string;
+    smtpPort: number;
+    smtpSecurity: SmtpSecurity;
+    maxMessagesPerMinute: number | null;
+    maxMessagesPerDay: number | null;
+    maxRecipientsPerDay: number | null;
+  };
+};
+
+/**
+ * A claimed mail with what sending it needs (mailbox, its configuration and
+ * its stored token, attachments in base64) in one round trip: the worker's
+ * hot path.
+ */
+export async function loadClaimedMail(claimed: ClaimedMail): Promise<MailToSend | null> {
+  const db = await getDb();
+  const [row] = await db.$queryRaw<MailToSend[]>`
+    SELECT m.id, m."tenantId", m."mailboxId", m."messageId", m."fromName", m."to", m.cc, m.bcc, m.subject,
+           m.text, m.html, m."recipientCount",
+           (SELECT json_agg(json_build_object('filename', a.filename, 'contentType', a."contentType",
+                                              'content', encode(a.content, 'base64')))
+              FROM "OutgoingAttachment" a WHERE a."mailId" = m.id AND a."tenantId" = m."tenantId") AS attachments,
+           json_build_object('id', b.id, 'address', b.address, 'state', b.state,
+                             'pausedUntil', b."pausedUntil", 'accessTokenCipher', b."accessTokenCipher",
+                             'accessTokenExpiresAt', b."accessTokenExpiresAt", 'lastRefreshAt', b."lastRefreshAt",
+                             'connectedAt', b."connectedAt") AS mailbox,
+           json_build_object('provider', c.provider, 'smtpHost', c."smtpHost", 'smtpPort', c."smtpPort",
+                             'smtpSecurity', c."smtpSecurity", 'maxMessagesPerMinute', c."maxMessagesPerMinute",
+                             'maxMessagesPerDay', c."maxMessagesPerDay",
+                             'maxRecipientsPerDay', c."maxRecipientsPerDay") AS config
+      FROM "OutgoingMail" m
+      JOIN "Mailbox" b ON b.id = m."mailboxId" AND b."tenantId" = m."tenantId"
+      JOIN "ClientConfiguration" c ON c.id = b."clientConfigurationId" AND c."tenantId" = b."tenantId"
+     WHERE m.id = ${claimed.id}::uuid AND m."tenantId" = ${claimed.tenantId}::uuid`;
+  if (!row) return null;
+  // json_build_object gives timestamps as text (UTC, no zone): back to Dates.
+  const utc = (value: unknown) => (value ? new Date(`${String(value)}Z`) : null);
+  const mailbox = row.mailbox;
+  return {
+    ...row,
+    mailbox: {
+      ...mailbox,
+      pausedUntil: utc(mailbox.pausedUntil),
+      accessTokenExpiresAt: utc(mailbox.accessTokenExpiresAt),
+      lastRefreshAt: utc(mailbox.lastRefreshAt),
+      connectedAt: utc(mailbox.connectedAt),
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import { Prisma } from "@/lib/db/generated/client";
+
+/**
+ * The columns are `timestamp` without time zone holding UTC (as Prisma writes
+ * them), so the database's clock is read in UTC whatever the server's TimeZone.
+ * All workers use the database's clock, never their own.
+ */
+export const SQL_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
