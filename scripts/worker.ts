@@ -2,7 +2,8 @@ import { disconnectDb } from "../lib/db/client";
 import { startWorker } from "../lib/worker/run-worker";
 
 // Usage: DATABASE_URL=postgresql://… npm run worker
-//   RELAIS_WORKER_BATCH (20), RELAIS_WORKER_CONCURRENCY (10), RELAIS_WORKER_LEASE_MS (60000),
+//   RELAIS_WORKER_BATCH (20), RELAIS_WORKER_CONCURRENCY (10), RELAIS_WORKER_PARALLEL (2),
+//   RELAIS_WORKER_LEASE_MS (60000),
 //   RELAIS_WORKER_POLL_MS (500). Run as many as you like, on any machines.
 const numberFrom = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -20,6 +21,7 @@ async function main() {
   const worker = startWorker({
     batch: numberFrom("RELAIS_WORKER_BATCH", 20),
     concurrency: numberFrom("RELAIS_WORKER_CONCURRENCY", 10),
+    parallel: numberFrom("RELAIS_WORKER_PARALLEL", 2),
     leaseMs: numberFrom("RELAIS_WORKER_LEASE_MS", 60_000),
     pollMs: numberFrom("RELAIS_WORKER_POLL_MS", 500),
     log: (line) => console.log(`[worker] ${line}`),

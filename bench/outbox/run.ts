@@ -87,10 +87,10 @@ async function main() {
     await applyMigrations(pgRunner(migrator));
     await migrator.end();
 
-    const { useDb } = await import("../../lib/db/client");
+    const { useDb: installDb } = await import("../../lib/db/client");
     const { PrismaClient } = await import("../../lib/db/generated/client");
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl }) });
-    useDb(prisma, "postgresql");
+    installDb(prisma, "postgresql");
     const { seedFakeConfiguration, seedConnectedMailbox, draft } =
       await import("../../tests/db/outbox-fixtures");
     const { contextFor, seedTenantWithPeople } = await import("../../tests/support/factories");
@@ -99,7 +99,7 @@ async function main() {
     const { tenant, admin: person } = await seedTenantWithPeople();
     // A per-day limit above the run, so that the provider defaults do not throttle the benchmark.
     const config = await seedFakeConfiguration(fakes, tenant.id, "google", { maxMessagesPerDay: MAILS * 2 });
-    const mailboxes = [];
+    const mailboxes: Awaited<ReturnType<typeof seedConnectedMailbox>>[] = [];
     for (let i = 0; i < MAILBOXES; i++) {
       mailboxes.push(await seedConnectedMailbox(fakes, config, `bench${i}@lycee.test`));
     }
@@ -120,10 +120,21 @@ async function main() {
     const started = Date.now();
     for (let i = 0; i < WORKERS; i++) {
       workers.push(
-        spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/worker.ts")], {
-          env: { ...process.env, DATABASE_URL: dbUrl, RELAIS_WORKER_POLL_MS: "100" },
-          stdio: ["ignore", "ignore", "inherit"],
-        }),
+        spawn(
+          process.execPath,
+          [
+            ...(process.env.BENCH_WORKER_PROFILE
+              ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`]
+              : []),
+            "--import",
+            "tsx",
+            path.resolve("scripts/worker.ts"),
+          ],
+          {
+            env: { ...process.env, DATABASE_URL: dbUrl, RELAIS_WORKER_POLL_MS: "100" },
+            stdio: ["ignore", "ignore", "inherit"],
+          },
+        ),
       );
     }
     let peak = workers.map(() => 0);

@@ -38,13 +38,14 @@ export type MailToSend = {
 };
 
 /**
- * A claimed mail with what sending it needs (mailbox, its configuration and
- * its stored token, attachments in base64) in one round trip: the worker's
- * hot path.
+ * Claimed mails with what sending them needs (mailbox, its configuration and
+ * its stored token, attachments in base64) in one round trip for the whole
+ * batch: the worker's hot path. Mails no longer there are left out.
  */
-export async function loadClaimedMail(claimed: ClaimedMail): Promise<MailToSend | null> {
+export async function loadClaimedMails(claimed: ClaimedMail[]): Promise<MailToSend[]> {
+  if (claimed.length === 0) return [];
   const db = await getDb();
-  const [row] = await db.$queryRaw<MailToSend[]>`
+  const rows = await db.$queryRaw<MailToSend[]>`
     SELECT m.id, m."tenantId", m."mailboxId", m."messageId", m."fromName", m."to", m.cc, m.bcc, m.subject,
            m.text, m.html, m."recipientCount",
            (SELECT json_agg(json_build_object('filename', a.filename, 'contentType', a."contentType",
@@ -61,10 +62,19 @@ export async function loadClaimedMail(claimed: ClaimedMail): Promise<MailToSend 
       FROM "OutgoingMail" m
       JOIN "Mailbox" b ON b.id = m."mailboxId" AND b."tenantId" = m."tenantId"
       JOIN "ClientConfiguration" c ON c.id = b."clientConfigurationId" AND c."tenantId" = b."tenantId"
-     WHERE m.id = ${claimed.id}::uuid AND m."tenantId" = ${claimed.tenantId}::uuid`;
-  if (!row) return null;
-  // json_build_object gives timestamps as text (UTC, no zone): back to Dates.
-  const utc = (value: unknown) => (value ? new Date(`${String(value)}Z`) : null);
+     WHERE m.id = ANY(${claimed.map((c) => c.id)}::uuid[])`;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return claimed.flatMap((c) => {
+    const row = byId.get(c.id);
+    // The tenant is checked again here: the id alone never selects another tenant's row.
+    return row && row.tenantId === c.tenantId ? [withDates(row)] : [];
+  });
+}
+
+// json_build_object gives timestamps as text (UTC, no zone): back to Dates.
+const utc = (value: unknown) => (value ? new Date(`${String(value)}Z`) : null);
+
+function withDates(row: MailToSend): MailToSend {
   const mailbox = row.mailbox;
   return {
     ...row,

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { claimDueMail } from "./claim-due-mail";
-import { releaseLeases } from "./release-leases";
 import { releaseResumedMail } from "./release-held-mail";
-import { sendOne, type SendOutcome } from "./send-one";
+import { sendClaimedMail } from "./send-claimed-mail";
 import { SmtpConnections } from "./smtp-connections";
 
 export type WorkerOptions = {
@@ -12,8 +11,10 @@ export type WorkerOptions = {
   batch?: number;
   leaseMs?: number;
   pollMs?: number;
-  /** Mails sent at once. */
+  /** Mails sent at once per batch. */
   concurrency?: number;
+  /** Batches in flight at once, so that claiming and loading overlap with sending. */
+  parallel?: number;
   log?: (line: string) => void;
 };
 
@@ -34,10 +35,11 @@ export function startWorker(options: WorkerOptions = {}) {
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 500;
   const concurrency = options.concurrency ?? 10;
+  const parallel = options.parallel ?? 2;
   const log = options.log ?? (() => {});
   const connections = new SmtpConnections();
   let stopping = false;
-  let wake: (() => void) | null = null;
+  const wakers = new Set<() => void>();
   let lastRelease = 0;
 
   async function round(): Promise<number> {
@@ -46,31 +48,19 @@ export function startWorker(options: WorkerOptions = {}) {
       await releaseResumedMail();
     }
     const claimed = await claimDueMail({ workerId, limit: batch, leaseMs });
-    const pending = [...claimed];
-    const runLane = async () => {
-      for (let next = pending.shift(); next; next = pending.shift()) {
-        if (stopping) {
-          pending.unshift(next);
-          return;
-        }
-        const outcome: SendOutcome = await sendOne(next, workerId, connections).catch((error: unknown) => {
-          log(`send of ${next.id} failed unexpectedly: ${(error as Error)?.name ?? "error"}`);
-          return "retry" as const;
-        });
-        if (outcome === "lease_lost") log(`lease lost on ${next.id}`);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, runLane));
-    if (pending.length > 0)
-      await releaseLeases(
-        workerId,
-        pending.map((mail) => mail.id),
-      );
+    const outcomes = await sendClaimedMail(claimed, {
+      workerId,
+      connections,
+      concurrency,
+      stopping: () => stopping,
+      log,
+    });
+    for (const [id, outcome] of outcomes) if (outcome === "lease_lost") log(`lease lost on ${id}`);
     connections.closeIdle();
     return claimed.length;
   }
 
-  const done = (async () => {
+  async function loop() {
     while (!stopping) {
       let claimed = 0;
       try {
@@ -80,23 +70,25 @@ export function startWorker(options: WorkerOptions = {}) {
       }
       if (claimed === 0 && !stopping) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          wake = () => {
+          const wake = () => {
             clearTimeout(timer);
+            wakers.delete(wake);
             resolve();
           };
+          const timer = setTimeout(wake, pollMs);
+          wakers.add(wake);
         });
-        wake = null;
       }
     }
-    connections.closeAll();
-  })();
+  }
+
+  const done = Promise.all(Array.from({ length: parallel }, loop)).then(() => connections.closeAll());
 
   return {
     workerId,
     async stop() {
       stopping = true;
-      (wake as (() => void) | null)?.();
+      for (const wake of [...wakers]) wake();
       await done;
     },
   };

@@ -2,12 +2,9 @@ import { providerFamily } from "@/lib/outbox/mail-limits";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { liveAccessToken } from "@/lib/tokens/live-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
-import type { ClaimedMail } from "./claim-due-mail";
 import { classifySmtpAnswer, maxAttempts, retryDelayMs, type SmtpVerdict } from "./classify-smtp-answer";
-import { loadClaimedMail, type MailToSend } from "./load-claimed-mail";
+import type { MailToSend } from "./load-claimed-mail";
 import { flagSmtpAuthDisabled, pauseMailbox } from "./mailbox-health";
-import { reserveSendingSlot } from "./reserve-sending-slot";
-import { sendingLimitsFor } from "./sending-limits";
 import { settleMail, type AttemptRecord, type MailChange } from "./settle-mail";
 import type { SmtpConnections } from "./smtp-connections";
 
@@ -46,30 +43,14 @@ async function tokenFor(mail: MailToSend, forceRefresh = false): Promise<string>
   return (await getAccessToken(mail.mailboxId, { tenantId: mail.tenantId, forceRefresh })).accessToken;
 }
 
-/**
- * Sends one leased mail and records where it stands: sent, back in the queue
- * with backoff, failed, held for its mailbox, cancelled (revoked mailbox), or
- * waiting for a sending slot. Never throws for an expected failure.
- */
-export async function sendOne(
-  claimed: ClaimedMail,
-  workerId: string,
-  connections: SmtpConnections,
-): Promise<SendOutcome> {
-  const startedAt = new Date();
-  const mail = await loadClaimedMail(claimed);
-  if (!mail) return "lease_lost";
-  const { mailbox, config } = mail;
-  const family = providerFamily(config.provider);
-
+/** Records where a leased mail stands, only while this worker holds its lease. */
+function settlerFor(mail: MailToSend, attempts: number, workerId: string, startedAt: Date) {
   const settle = async (
     outcome: SendOutcome,
     change: MailChange,
     record?: Pick<AttemptRecord, "outcome" | "smtpCode" | "smtpResponse">,
   ): Promise<SendOutcome> => {
-    const attempt = record
-      ? { ...record, tenantId: mail.tenantId, number: claimed.attempts, startedAt }
-      : null;
+    const attempt = record ? { ...record, tenantId: mail.tenantId, number: attempts, startedAt } : null;
     return (await settleMail(mail.id, workerId, change, attempt)) ? outcome : "lease_lost";
   };
   // Not an attempt at sending: the counter taken by the claim is given back.
@@ -80,16 +61,53 @@ export async function sendOne(
       nextAttemptAt,
       notAnAttempt: true,
     });
+  return { settle, park };
+}
+
+/** A mail whose mailbox cannot send now is held (or cancelled when revoked) before anything else; else null. */
+export function parkIfUnsendable(
+  mail: MailToSend,
+  attempts: number,
+  workerId: string,
+): Promise<SendOutcome> | null {
+  const { park } = settlerFor(mail, attempts, workerId, new Date());
+  const { mailbox } = mail;
+  if (mailbox.state === "revoked") return park("cancelled", "mailbox_revoked");
+  if (mailbox.state !== "connected") return park("held", `mailbox_${mailbox.state}`);
+  if (mailbox.pausedUntil && mailbox.pausedUntil > new Date()) return park("held", "mailbox_paused");
+  return null;
+}
+
+/** A mail over its mailbox's sending limit waits, queued, until a slot frees up. */
+export function waitForSlot(mail: MailToSend, attempts: number, workerId: string, until: Date) {
+  return settlerFor(mail, attempts, workerId, new Date()).park("queued", "sending_limit", until);
+}
+
+/**
+ * Sends one leased mail that holds a sending slot, and records where it
+ * stands: sent, back in the queue with backoff, failed, held for its mailbox
+ * (SMTP AUTH disabled, quota: the mailbox is flagged or paused), or cancelled
+ * (revoked meanwhile). Never throws for an expected failure.
+ */
+export async function sendReserved(
+  mail: MailToSend,
+  attempts: number,
+  workerId: string,
+  connections: SmtpConnections,
+): Promise<SendOutcome> {
+  const { settle, park } = settlerFor(mail, attempts, workerId, new Date());
+  const { mailbox } = mail;
+  const family = providerFamily(mail.config.provider);
   const retryOrFail = (verdict: SmtpVerdict, outcome: "temporary" | "auth") => {
     const record = { outcome, smtpCode: verdict.code, smtpResponse: verdict.response };
-    if (claimed.attempts >= maxAttempts()) {
+    if (attempts >= maxAttempts()) {
       return settle(
         "failed",
         { status: "failed", lastError: `attempts exhausted: ${verdict.response}` },
         record,
       );
     }
-    const nextAttemptAt = new Date(Date.now() + retryDelayMs(claimed.attempts));
+    const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts));
     return settle("retry", { status: "queued", nextAttemptAt, lastError: verdict.response }, record);
   };
   const unavailable = (error: ConnectionUnavailableError) =>
@@ -131,14 +149,6 @@ export async function sendOne(
         return retryOrFail(verdict, "temporary");
     }
   };
-
-  if (mailbox.state === "revoked") return park("cancelled", "mailbox_revoked");
-  if (mailbox.state !== "connected") return park("held", `mailbox_${mailbox.state}`);
-  if (mailbox.pausedUntil && mailbox.pausedUntil > startedAt) return park("held", "mailbox_paused");
-
-  const slot = await reserveSendingSlot(mail, workerId, sendingLimitsFor(family, config));
-  if (!slot) return "lease_lost";
-  if (!slot.ok) return park("queued", "sending_limit", slot.waitUntil);
 
   let token: string;
   try {

@@ -8,7 +8,7 @@ import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { getDb } from "@/lib/db/client";
 import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
-import { sendOne } from "@/lib/worker/send-one";
+import { sendOne } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";

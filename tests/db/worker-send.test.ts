@@ -5,7 +5,7 @@ import { queueMail } from "@/lib/outbox/queue-mail";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { releaseHeldMail } from "@/lib/worker/release-held-mail";
 import { cancelMailOfRevokedMailbox } from "@/lib/worker/cancel-mail-of-revoked-mailbox";
-import { sendOne } from "@/lib/worker/send-one";
+import { sendClaimedMail, sendOne } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
@@ -46,7 +46,8 @@ async function setup(provider: Provider, limits = {}) {
 /** One worker round: claim what is due and send it. */
 async function round(workerId = "test-worker", limit = 50) {
   const claimed = await claimDueMail({ workerId, limit, leaseMs: 60_000 });
-  return Promise.all(claimed.map((mail) => sendOne(mail, workerId, connections)));
+  const outcomes = await sendClaimedMail(claimed, { workerId, connections });
+  return claimed.map((mail) => outcomes.get(mail.id));
 }
 
 async function mailRow(id: string) {

@@ -1,0 +1,94 @@
+import { providerFamily } from "@/lib/outbox/mail-limits";
+import type { ClaimedMail } from "./claim-due-mail";
+import { loadClaimedMails, type MailToSend } from "./load-claimed-mail";
+import { releaseLeases } from "./release-leases";
+import { reserveSendingSlots } from "./reserve-sending-slot";
+import { parkIfUnsendable, sendReserved, waitForSlot, type SendOutcome } from "./send-one";
+import { sendingLimitsFor } from "./sending-limits";
+import type { SmtpConnections } from "./smtp-connections";
+
+export type SendOptions = {
+  workerId: string;
+  connections: SmtpConnections;
+  /** Mails sent at once. */
+  concurrency?: number;
+  /** Asked between mails: when true, the mails not started yet are handed back to the queue. */
+  stopping?: () => boolean;
+  log?: (line: string) => void;
+};
+
+function byMailbox(mails: MailToSend[]): Map<string, MailToSend[]> {
+  const groups = new Map<string, MailToSend[]>();
+  for (const mail of mails) groups.set(mail.mailboxId, [...(groups.get(mail.mailboxId) ?? []), mail]);
+  return groups;
+}
+
+/**
+ * Sends a batch of claimed mails: loaded in one query, mails whose mailbox
+ * cannot send parked, sending slots taken per mailbox in one transaction
+ * each, then sent `concurrency` at a time over the reused connections.
+ * Returns each mail's outcome by id.
+ */
+export async function sendClaimedMail(
+  claimed: ClaimedMail[],
+  options: SendOptions,
+): Promise<Map<string, SendOutcome>> {
+  const { workerId, connections, concurrency = 10, stopping = () => false, log = () => {} } = options;
+  const attempts = new Map(claimed.map((c) => [c.id, c.attempts]));
+  const outcomes = new Map<string, SendOutcome>(claimed.map((c) => [c.id, "lease_lost"]));
+  const mails = await loadClaimedMails(claimed);
+  const sendable: MailToSend[] = [];
+  await Promise.all(
+    mails.map(async (mail) => {
+      const parked = parkIfUnsendable(mail, attempts.get(mail.id)!, workerId);
+      if (parked) outcomes.set(mail.id, await parked);
+      else sendable.push(mail);
+    }),
+  );
+  const ready: MailToSend[] = [];
+  await Promise.all(
+    [...byMailbox(sendable)].map(async ([mailboxId, group]) => {
+      const limits = sendingLimitsFor(providerFamily(group[0]!.config.provider), group[0]!.config);
+      const slots = await reserveSendingSlots(mailboxId, group, workerId, limits);
+      for (const mail of group) {
+        const slot = slots.get(mail.id);
+        if (slot?.ok) ready.push(mail);
+        else if (slot)
+          outcomes.set(mail.id, await waitForSlot(mail, attempts.get(mail.id)!, workerId, slot.waitUntil));
+      }
+    }),
+  );
+  const lane = async () => {
+    for (let mail = ready.shift(); mail; mail = ready.shift()) {
+      if (stopping()) {
+        ready.unshift(mail);
+        return;
+      }
+      const current = mail;
+      const outcome = await sendReserved(current, attempts.get(current.id)!, workerId, connections).catch(
+        (error: unknown) => {
+          log(`send of ${current.id} failed unexpectedly: ${(error as Error)?.name ?? "error"}`);
+          return "lease_lost" as const;
+        },
+      );
+      outcomes.set(current.id, outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, ready.length) }, lane));
+  // Stopping: what was not started goes back to the queue at once instead of waiting for its lease to expire.
+  if (ready.length > 0)
+    await releaseLeases(
+      workerId,
+      ready.map((mail) => mail.id),
+    );
+  return outcomes;
+}
+
+/** One claimed mail, through the same path as a batch. */
+export async function sendOne(
+  claimed: ClaimedMail,
+  workerId: string,
+  connections: SmtpConnections,
+): Promise<SendOutcome> {
+  return (await sendClaimedMail([claimed], { workerId, connections })).get(claimed.id) ?? "lease_lost";
+}
