@@ -31,6 +31,8 @@ export function DeviceFlowPanel({
   qrDataUrl,
   expiresAt,
   startFields,
+  browserFlowHref,
+  backHref,
 }: {
   pollUrl: string;
   initial: DeviceStatusBody;
@@ -38,6 +40,9 @@ export function DeviceFlowPanel({
   /** Already formatted for display. */
   expiresAt: string;
   startFields: DeviceStartFields;
+  browserFlowHref: string;
+  /** Where to go once the mailbox is connected; none for a connect link's holder. */
+  backHref?: string;
 }) {
   const t = useT();
   const { data, isError } = useQuery({
@@ -107,6 +112,21 @@ export function DeviceFlowPanel({
       </div>
       {!pending && status.status !== "approved" && (
         <DeviceStartForm fields={startFields} label={t("connect.device.newCode")} />
+      )}
+      {status.status === "approved" ? (
+        backHref ? (
+          <a href={backHref} data-testid="device-back" className="text-sm text-brand-700 underline">
+            {t("connect.result.back")}
+          </a>
+        ) : (
+          <p className="text-sm text-slate-600">{t("connect.result.closeWindow")}</p>
+        )
+      ) : (
+        <p className="text-sm">
+          <a href={browserFlowHref} data-testid="device-browser-flow" className="text-brand-700 underline">
+            {t("connect.device.browserFlow")}
+          </a>
+        </p>
       )}
     </div>
   );

@@ -10,12 +10,14 @@ export function DeviceFlowSection({
   pollUrl,
   startFields,
   browserFlowHref,
+  backHref,
 }: {
   t: Translator;
   page: DevicePage;
   pollUrl: string;
   startFields: DeviceStartFields;
   browserFlowHref: string;
+  backHref?: string;
 }) {
   const { grant, mailbox } = page;
   return (
@@ -31,14 +33,18 @@ export function DeviceFlowSection({
           qrDataUrl={grant.qrDataUrl}
           expiresAt={grant.expiresAt.toISOString().slice(0, 16).replace("T", " ")}
           startFields={startFields}
+          browserFlowHref={browserFlowHref}
+          backHref={backHref}
         />
       )}
       {!grant && <DeviceStartForm fields={startFields} label={t("connect.device.start")} />}
-      <p className="text-sm">
-        <a href={browserFlowHref} data-testid="device-browser-flow" className="text-brand-700 underline">
-          {t("connect.device.browserFlow")}
-        </a>
-      </p>
+      {!grant && (
+        <p className="text-sm">
+          <a href={browserFlowHref} data-testid="device-browser-flow" className="text-brand-700 underline">
+            {t("connect.device.browserFlow")}
+          </a>
+        </p>
+      )}
     </section>
   );
 }

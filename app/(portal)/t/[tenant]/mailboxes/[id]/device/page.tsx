@@ -5,6 +5,7 @@ import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { loadDevicePage } from "@/lib/oauth-flow/load-device-page";
 import { authorizePath } from "@/lib/oauth-flow/retry-path";
+import { returnPathFor } from "@/lib/oauth-flow/return-path";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +40,7 @@ export default async function MailboxDevicePage({
       pollUrl={pollUrl}
       startFields={{ tenant: ctx.tenantSlug, mailbox: page.mailbox.id }}
       browserFlowHref={authorizePath(ctx.tenantSlug, page.mailbox.id)}
+      backHref={returnPathFor(ctx, page.mailbox.id, null)}
     />
   );
 }
