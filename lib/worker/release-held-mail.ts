@@ -2,12 +2,17 @@ import { getDb, type Db, type DbTransaction } from "@/lib/db/client";
 
 /**
  * The mailbox can send again (reconnected): its held mail goes back to the
- * queue, due now. Call it where new tokens are stored. Returns how many.
+ * queue, due now. Call it where new tokens are stored, in the same
+ * transaction (it sees the new state). Returns how many.
  */
-export async function releaseHeldMail(mailboxId: string, tx?: Db | DbTransaction): Promise<number> {
+export async function releaseHeldMail(
+  tenantId: string,
+  mailboxId: string,
+  tx?: Db | DbTransaction,
+): Promise<number> {
   const db = tx ?? (await getDb());
   const { count } = await db.outgoingMail.updateMany({
-    where: { mailboxId, status: "held", mailbox: { state: "connected" } },
+    where: { tenantId, mailboxId, status: "held", mailbox: { state: "connected" } },
     data: { status: "queued", nextAttemptAt: new Date(), lastError: null },
   });
   return count;

@@ -194,7 +194,7 @@ describe("sending a queued mail", () => {
     expect(queued.status).toBe("held");
     expect(await round()).toEqual([]);
     await db.mailbox.update({ where: { id: mailbox.id }, data: { state: "connected" } });
-    expect(await releaseHeldMail(mailbox.id)).toBe(1);
+    expect(await releaseHeldMail(mailbox.tenantId, mailbox.id)).toBe(1);
     expect(await round()).toEqual(["sent"]);
     expect(atFake(queued.messageId)).toHaveLength(1);
   });
