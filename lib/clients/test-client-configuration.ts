@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { forbidden, notFound } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
+import { restoreConfigErrorConnections } from "@/lib/tokens/restore-config-error-connections";
 import { isClientConfigurationId } from "./client-configuration-id";
 import type { ClientConfigurationIdInput } from "./client-configuration-form";
 import { probeTokenEndpoint } from "./probe-token-endpoint";
@@ -30,6 +31,10 @@ export async function testClientConfiguration(ctx: TenantContext, { id }: Client
       },
     });
     if (count !== 1) throw notFound();
+    if (result.success) {
+      // The provider accepts the client again: connections it had stopped may resume.
+      await restoreConfigErrorConnections(tx, { tenantId: ctx.tenantId, clientConfigurationId: id });
+    }
     await recordAudit(tx, ctx, {
       action: "client.tested",
       targetType: "clientConfiguration",

@@ -1,4 +1,6 @@
 import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import { accessTokenAad, codeVerifierAad, deviceCodeAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { pendingRevocationTokenAad } from "@/lib/revocation/pending-revocation-aad";
 
 /**
  * Every column that holds a secret encrypted with lib/crypto, and how its
@@ -16,4 +18,9 @@ export interface EncryptedColumn {
 
 export const encryptedColumns: readonly EncryptedColumn[] = [
   { table: "ClientConfiguration", column: "clientSecretCipher", aad: clientSecretAad },
+  { table: "Mailbox", column: "accessTokenCipher", aad: accessTokenAad },
+  { table: "Mailbox", column: "refreshTokenCipher", aad: refreshTokenAad },
+  { table: "OAuthAuthorization", column: "codeVerifierCipher", aad: codeVerifierAad },
+  { table: "DeviceAuthorization", column: "deviceCodeCipher", aad: deviceCodeAad },
+  { table: "PendingRevocation", column: "tokenCipher", aad: pendingRevocationTokenAad },
 ];

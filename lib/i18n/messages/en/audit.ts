@@ -43,6 +43,7 @@ export const audit = {
       accepted: "Invitation accepted",
       revoked: "Invitation revoked",
       resent: "Invitation sent again",
+      reinvite_requested: "New invitation requested",
     },
     client: {
       created: "OAuth configuration created",
@@ -50,6 +51,7 @@ export const audit = {
       duplicated: "OAuth configuration duplicated",
       deleted: "OAuth configuration deleted",
       tested: "OAuth configuration tested",
+      broken: "OAuth configuration refused by the provider",
     },
     mailbox: {
       created: "Mailbox added",
@@ -57,10 +59,20 @@ export const audit = {
       deleted: "Mailbox deleted",
       imported: "Mailboxes imported",
       members_changed: "Mailbox assignment changed",
+      connected: "Mailbox connected",
+      connect_failed: "Mailbox connection failed",
+      needs_reconnect: "Mailbox needs reconnecting",
+      owner_notified: "Owners told to reconnect",
+      revoked: "Connection revoked",
+      provider_revocation_failed: "Provider could not be told of a revocation",
     },
     connect_link: {
       created: "Connect link sent",
       revoked: "Connect link revoked",
+    },
+    api_key: {
+      created: "API key created",
+      revoked: "API key revoked",
     },
   },
 } as const;

@@ -49,6 +49,7 @@ export const audit: Translation<typeof en> = {
       accepted: "Invitation acceptée",
       revoked: "Invitation révoquée",
       resent: "Invitation renvoyée",
+      reinvite_requested: "Nouvelle invitation demandée",
     },
     client: {
       created: "Configuration OAuth créée",
@@ -56,6 +57,7 @@ export const audit: Translation<typeof en> = {
       duplicated: "Configuration OAuth dupliquée",
       deleted: "Configuration OAuth supprimée",
       tested: "Configuration OAuth testée",
+      broken: "Configuration OAuth refusée par le fournisseur",
     },
     mailbox: {
       created: "Boîte mail ajoutée",
@@ -63,10 +65,20 @@ export const audit: Translation<typeof en> = {
       deleted: "Boîte mail supprimée",
       imported: "Boîtes mail importées",
       members_changed: "Attribution de la boîte mail modifiée",
+      connected: "Boîte connectée",
+      connect_failed: "Échec de connexion de la boîte",
+      needs_reconnect: "Boîte à reconnecter",
+      owner_notified: "Propriétaires invités à reconnecter",
+      revoked: "Connexion révoquée",
+      provider_revocation_failed: "Le fournisseur n’a pas pu être informé d’une révocation",
     },
     connect_link: {
       created: "Lien de connexion envoyé",
       revoked: "Lien de connexion révoqué",
+    },
+    api_key: {
+      created: "Clé d’API créée",
+      revoked: "Clé d’API révoquée",
     },
   },
 };
