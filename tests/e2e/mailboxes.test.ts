@@ -4,7 +4,7 @@ import { expectTestId, signIn, useBrowser } from "../support/browser";
 import { capturedMailTo, linkIn, useE2eDatabase } from "../support/e2e-db";
 import { browserTestsRun, e2eBaseUrl } from "../support/e2e-env";
 import { seedMember, seedTenant } from "../support/factories";
-import { seedClientConfiguration } from "../support/seed-mailboxes";
+import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 
 const password = "correct horse battery staple";
 
@@ -107,5 +107,63 @@ describe.skipIf(!browserTestsRun)("mailboxes in a browser", () => {
     // The admin's list is not theirs.
     const forbidden = await memberPage.goto(`/t/${tenant.slug}/mailboxes`);
     expect(forbidden?.status()).toBe(404);
+  });
+
+  it("the mailbox page says what is missing, sends and revokes a link, and hides foreign mailboxes", async () => {
+    const tenant = await seedTenant({ name: "Collège Jules Ferry" });
+    const other = await seedTenant({ name: "Collège voisin" });
+    const admin = await seedMember(tenant.id, "admin", { password });
+    const configuration = await seedClientConfiguration(tenant.id, {
+      name: "Microsoft",
+      provider: "microsoft",
+    });
+    const otherConfiguration = await seedClientConfiguration(other.id, { provider: "microsoft" });
+    const smtp = "https://outlook.office.com/SMTP.Send";
+    const mailbox = await seedMailbox(tenant.id, configuration.id, {
+      address: `cdi-${Date.now().toString(36)}@college.test`,
+      state: "insufficient_scope",
+      withTokens: true,
+      grantedScopes: ["https://outlook.office.com/IMAP.AccessAsUser.All"],
+    });
+    const foreign = await seedMailbox(other.id, otherConfiguration.id);
+
+    const page = await browser.newPage({ locale: "fr-FR" });
+    await signIn(
+      page,
+      admin.email,
+      password,
+      `/signin?callbackUrl=/t/${tenant.slug}/mailboxes/${mailbox.id}`,
+    );
+    const state = await expectTestId(page, "mailbox-state");
+    await expect(state.getAttribute("data-state")).resolves.toBe("insufficient_scope");
+    await expect(state.innerText()).resolves.toContain("Autorisation incomplète");
+    await expect(page.getByTestId(`scope-missing-${smtp}`).innerText()).resolves.toContain("Manquante");
+    await expect(page.getByTestId("mailbox-connect").getAttribute("href")).resolves.toBe(
+      `/api/oauth/authorize?tenant=${tenant.slug}&mailbox=${mailbox.id}`,
+    );
+    await expect(page.getByTestId("mailbox-device").getAttribute("href")).resolves.toBe(
+      `/t/${tenant.slug}/mailboxes/${mailbox.id}/device`,
+    );
+
+    const since = new Date();
+    await page.getByTestId("create-connect-link").click();
+    const linkState = (await expectTestId(page, "connect-links-table")).getByTestId("connect-link-state");
+    await expect(linkState.getAttribute("data-state")).resolves.toBe("valid");
+    const mail = await capturedMailTo(e2e.db, mailbox.address, since);
+    expect(mail.subject).toBe(`Connectez la boîte mail ${mailbox.address} pour ${tenant.name}`);
+    await page.getByTestId("connect-link-revoke").click();
+    await page
+      .locator('[data-testid="connect-link-state"][data-state="revoked"]')
+      .waitFor({ timeout: 10_000 });
+    const owner = await browser.newPage();
+    await owner.goto(linkIn(mail.text, e2eBaseUrl()));
+    await expect((await expectTestId(owner, "connect-link-state")).getAttribute("data-state")).resolves.toBe(
+      "revoked",
+    );
+
+    for (const id of [foreign.id, "not-a-uuid"]) {
+      const response = await page.goto(`/t/${tenant.slug}/mailboxes/${id}`);
+      expect(response?.status()).toBe(404);
+    }
   });
 });

@@ -24,6 +24,10 @@ export async function seedClientConfiguration(
       tokenEndpoint: google
         ? "https://oauth2.googleapis.com/token"
         : "https://login.microsoftonline.com/organizations/oauth2/v2.0/token",
+      // As the presets fill it; Google's is there too, though mail scopes cannot use it.
+      deviceEndpoint: google
+        ? "https://oauth2.googleapis.com/device/code"
+        : "https://login.microsoftonline.com/organizations/oauth2/v2.0/devicecode",
       scopes:
         overrides.scopes ??
         (google
