@@ -23,6 +23,8 @@ import { outbox as enOutbox } from "./messages/en/outbox";
 import { outbox as frOutbox } from "./messages/fr/outbox";
 import { connect as enConnect } from "./messages/en/connect";
 import { connect as frConnect } from "./messages/fr/connect";
+import { dashboard as enDashboard } from "./messages/en/dashboard";
+import { dashboard as frDashboard } from "./messages/fr/dashboard";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
@@ -40,6 +42,7 @@ const en = {
   connections: enConnections,
   mailboxes: enMailboxes,
   outbox: enOutbox,
+  dashboard: enDashboard,
 };
 export type Catalog = Translation<typeof en>;
 const fr: Catalog = {
@@ -55,6 +58,7 @@ const fr: Catalog = {
   connections: frConnections,
   mailboxes: frMailboxes,
   outbox: frOutbox,
+  dashboard: frDashboard,
 };
 
 export const catalogs: Record<Locale, Catalog> = { en, fr };

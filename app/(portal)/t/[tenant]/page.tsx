@@ -1,18 +1,76 @@
+import Link from "next/link";
+import { TenantDashboard } from "@/components/dashboard/tenant-dashboard";
+import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import { can } from "@/lib/auth/tenant-context";
+import { DYING_WITHIN_DAYS, getTenantDashboard } from "@/lib/dashboard/get-tenant-dashboard";
 import { getTranslator } from "@/lib/i18n/server";
+import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
 
 export default async function TenantOverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}`);
   const t = await getTranslator();
-  return (
-    <section>
+  const isAdmin = can(ctx, "mailboxes.read");
+  const heading = (
+    <header>
       <h1 className="text-2xl font-semibold" data-testid="tenant-name">
         {ctx.tenantName}
       </h1>
       <p className="mt-1 text-slate-600">
         {t(ctx.role === "admin" ? "common.roles.admin" : "common.roles.member")}
       </p>
+    </header>
+  );
+  if (isAdmin) {
+    const figures = await getTenantDashboard(ctx);
+    return (
+      <section className="space-y-4">
+        {heading}
+        <TenantDashboard tenant={ctx.tenantSlug} initial={figures} dyingDays={DYING_WITHIN_DAYS} />
+      </section>
+    );
+  }
+  const mine = await listMyMailboxes(ctx);
+  return (
+    <section className="space-y-4" data-testid="member-overview">
+      {heading}
+      <p>{t("dashboard.member.intro")}</p>
+      {mine.length === 0 ? (
+        <p className="text-slate-600">{t("dashboard.member.none")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full rounded border border-slate-200 bg-white text-sm">
+            <caption className="sr-only">{t("dashboard.member.caption")}</caption>
+            <thead className="bg-slate-50 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("dashboard.member.address")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("dashboard.member.state")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {mine.map((m) => (
+                <tr key={m.id} className="border-t border-slate-200">
+                  <td className="px-3 py-2">{m.address}</td>
+                  <td className="px-3 py-2">
+                    <ConnectionStateBadge state={m.state} label={t(`mailboxes.states.${m.state}.label`)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Link
+        href={`/t/${ctx.tenantSlug}/my-mailboxes`}
+        className="inline-block rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+      >
+        {t("dashboard.member.open")}
+      </Link>
     </section>
   );
 }

@@ -1,0 +1,148 @@
+import { forbidden } from "@/lib/auth/errors";
+import { can, type TenantContext } from "@/lib/auth/tenant-context";
+import { getDb } from "@/lib/db/client";
+import type { ConnectionState } from "@/lib/db/generated/enums";
+import { connectionStates } from "@/lib/mailboxes/mailbox-schemas";
+import { MICROSOFT_LOGIN_HOST } from "@/lib/oauth/presets";
+import { predictGrantEnd } from "@/lib/tokens/predict-grant-end";
+
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** How far ahead a dying connection is announced. */
+export const DYING_WITHIN_DAYS = 14;
+// Microsoft drops a refresh token unused for 90 days (lib/tokens/predict-grant-end.ts).
+const MICROSOFT_IDLE_DAYS = 90;
+const DYING_LISTED = 10;
+
+export interface TenantDashboard {
+  generatedAt: string;
+  counts: Record<ConnectionState, number>;
+  dying: { total: number; mailboxes: { id: string; address: string; endsAt: string }[] };
+  brokenConfigurations: { id: string; name: string; brokenAt: string }[];
+  queue: { queued: number; held: number; sending: number; total: number };
+  sent24h: number;
+  failed24h: number;
+  /** 24 hourly buckets, oldest first; `hour` is the bucket's start (ISO). */
+  perHour: { hour: string; sent: number; failed: number }[];
+}
+
+/**
+ * The tenant admin's figures, each one aggregate query scoped to the tenant:
+ * counts, never rows, so that a 20,000-mailbox school costs what a small one does.
+ */
+export async function getTenantDashboard(ctx: TenantContext, now = new Date()): Promise<TenantDashboard> {
+  if (!can(ctx, "mailboxes.read")) throw forbidden();
+  const db = await getDb();
+  const tenantId = ctx.tenantId;
+  const horizon = new Date(now.getTime() + DYING_WITHIN_DAYS * DAY_MS);
+  const idleCutoff = new Date(horizon.getTime() - MICROSOFT_IDLE_DAYS * DAY_MS);
+  const since = new Date(now.getTime() - DAY_MS);
+  const firstHour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 23 * HOUR_MS);
+  const dyingWhere = {
+    tenantId,
+    state: "connected" as const,
+    refreshTokenCipher: { not: null },
+    OR: [
+      { refreshTokenExpiresAt: { lte: horizon } },
+      {
+        clientConfiguration: {
+          tenantId,
+          OR: [
+            { provider: { in: ["microsoft" as const, "platform_microsoft" as const] } },
+            { tokenEndpoint: { startsWith: `https://${MICROSOFT_LOGIN_HOST}/` } },
+          ],
+        },
+        OR: [
+          { lastRefreshAt: { lte: idleCutoff } },
+          { lastRefreshAt: null, connectedAt: { lte: idleCutoff } },
+        ],
+      },
+    ],
+  };
+
+  const [byState, dyingTotal, dyingRows, broken, byStatus, sent24h, failed24h, hourly] = await Promise.all([
+    db.mailbox.groupBy({ by: ["state"], where: { tenantId }, _count: { _all: true } }),
+    db.mailbox.count({ where: dyingWhere }),
+    db.mailbox.findMany({
+      where: dyingWhere,
+      take: 200,
+      select: {
+        id: true,
+        address: true,
+        refreshTokenExpiresAt: true,
+        lastRefreshAt: true,
+        connectedAt: true,
+        clientConfiguration: { select: { provider: true, tokenEndpoint: true } },
+      },
+    }),
+    db.clientConfiguration.findMany({
+      where: { tenantId, brokenAt: { not: null } },
+      orderBy: { brokenAt: "asc" },
+      select: { id: true, name: true, brokenAt: true },
+    }),
+    db.outgoingMail.groupBy({
+      by: ["status"],
+      where: { tenantId, status: { in: ["queued", "held", "sending"] } },
+      _count: { _all: true },
+    }),
+    db.outgoingMail.count({ where: { tenantId, status: "sent", sentAt: { gte: since } } }),
+    db.outgoingMail.count({ where: { tenantId, status: "failed", updatedAt: { gte: since } } }),
+    // Columns are UTC timestamps without zone: compare and bucket in epoch hours, whatever the session zone.
+    db.$queryRaw<{ hour: number; sent: bigint; failed: bigint }[]>`
+      SELECT floor(extract(epoch FROM COALESCE("sentAt", "updatedAt")) / 3600)::int AS hour,
+             count(*) FILTER (WHERE status = 'sent') AS sent,
+             count(*) FILTER (WHERE status = 'failed') AS failed
+      FROM "OutgoingMail"
+      WHERE "tenantId" = ${tenantId}::uuid
+        AND ((status = 'sent' AND "sentAt" >= to_timestamp(${firstHour.getTime() / 1000}) AT TIME ZONE 'UTC')
+          OR (status = 'failed' AND "updatedAt" >= to_timestamp(${firstHour.getTime() / 1000}) AT TIME ZONE 'UTC'))
+      GROUP BY 1`,
+  ]);
+
+  const counts = Object.fromEntries(connectionStates.map((s) => [s, 0])) as Record<ConnectionState, number>;
+  for (const row of byState) counts[row.state] = row._count._all;
+  const queue = { queued: 0, held: 0, sending: 0, total: 0 };
+  for (const row of byStatus) {
+    if (row.status === "queued" || row.status === "held" || row.status === "sending") {
+      queue[row.status] = row._count._all;
+      queue.total += row._count._all;
+    }
+  }
+
+  const buckets = new Map(
+    hourly.map((row) => [
+      new Date(Number(row.hour) * HOUR_MS).toISOString(),
+      { sent: Number(row.sent), failed: Number(row.failed) },
+    ]),
+  );
+  const perHour = Array.from({ length: 24 }, (_, i) => {
+    const hour = new Date(firstHour.getTime() + i * HOUR_MS).toISOString();
+    return { hour, ...(buckets.get(hour) ?? { sent: 0, failed: 0 }) };
+  });
+
+  const dying = dyingRows
+    .map((row) => ({
+      id: row.id,
+      address: row.address,
+      end: predictGrantEnd({ ...row.clientConfiguration, ...row, hasRefreshToken: true }),
+    }))
+    .filter((row) => row.end && row.end.at <= horizon)
+    .sort((a, b) => a.end!.at.getTime() - b.end!.at.getTime())
+    .slice(0, DYING_LISTED)
+    .map((row) => ({ id: row.id, address: row.address, endsAt: row.end!.at.toISOString() }));
+
+  return {
+    generatedAt: now.toISOString(),
+    counts,
+    dying: { total: dyingTotal, mailboxes: dying },
+    brokenConfigurations: broken.map((c) => ({
+      id: c.id,
+      name: c.name,
+      brokenAt: c.brokenAt!.toISOString(),
+    })),
+    queue,
+    sent24h,
+    failed24h,
+    perHour,
+  };
+}

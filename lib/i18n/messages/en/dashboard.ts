@@ -1,0 +1,45 @@
+export const dashboard = {
+  title: "Overview",
+  loading: "Loading the figures…",
+  loadFailed: "The figures could not be loaded. They will be tried again in a moment.",
+  updated: "Updated at {time}; refreshes by itself.",
+  states: {
+    heading: "Mailboxes by state",
+    caption: "Number of mailboxes in each connection state",
+    state: "State",
+    count: "Mailboxes",
+  },
+  dying: {
+    heading: "Connections ending within {days} days",
+    none: "None.",
+    total: "{count} connections will end unless they are used or reconnected.",
+    endsAt: "ends {date}",
+  },
+  broken: {
+    heading: "Refused OAuth applications",
+    none: "None.",
+    since: "refused since {date}",
+  },
+  queue: {
+    heading: "Mail waiting",
+    detail: "{queued} queued, {held} held, {sending} sending",
+  },
+  sent24h: "Sent in the last 24 hours",
+  failed24h: "Failed in the last 24 hours",
+  chart: {
+    heading: "Mail per hour, last 24 hours",
+    label: "Mail sent and failed per hour over the last 24 hours",
+    hour: "Hour",
+    sent: "Sent",
+    failed: "Failed",
+    showTable: "Show the figures as a table",
+  },
+  member: {
+    intro: "The mailboxes assigned to you and where their connections stand.",
+    open: "Open My mailboxes",
+    none: "No mailbox is assigned to you in this school.",
+    caption: "Your mailboxes",
+    address: "Mailbox",
+    state: "State",
+  },
+};
