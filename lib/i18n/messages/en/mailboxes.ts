@@ -135,7 +135,6 @@ export const mailboxes = {
     lastRefresh: "Last token refresh",
     lastUse: "Last used to send",
     authorizedAccount: "Authorized by the account",
-    lastError: "Last error",
     members: "Assigned to",
     connect: "Connect",
     reconnect: "Reconnect",

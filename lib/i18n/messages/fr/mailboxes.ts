@@ -139,7 +139,6 @@ export const mailboxes: Translation<typeof en> = {
     lastRefresh: "Dernier rafraîchissement du jeton",
     lastUse: "Dernier envoi",
     authorizedAccount: "Autorisée par le compte",
-    lastError: "Dernière erreur",
     members: "Attribuée à",
     connect: "Connecter",
     reconnect: "Reconnecter",

@@ -71,12 +71,6 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
     [t("mailboxes.page.lastRefresh"), when(mailbox.lastRefreshAt)],
     [t("mailboxes.page.lastUse"), when(mailbox.lastUsedAt)],
   ];
-  if (mailbox.lastErrorCode) {
-    details.push([
-      t("mailboxes.page.lastError"),
-      `${mailbox.lastErrorCode}${mailbox.lastErrorAt ? ` · ${when(mailbox.lastErrorAt)}` : ""}`,
-    ]);
-  }
   const base = `/t/${ctx.tenantSlug}`;
 
   return (
@@ -154,12 +148,6 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
         </dl>
       </section>
 
-      <MailboxScopes
-        required={mailbox.requiredScopes}
-        granted={mailbox.grantedScopes}
-        missing={mailbox.missingScopes}
-      />
-
       <ConnectionDetails details={connection} summary />
       {revocableStates.includes(mailbox.state) && (
         <RevokeButton
@@ -169,6 +157,12 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
           queuedMail={queuedMail}
         />
       )}
+
+      <MailboxScopes
+        required={mailbox.requiredScopes}
+        granted={mailbox.grantedScopes}
+        missing={mailbox.missingScopes}
+      />
 
       {mailbox.canManage && options && (
         <>
