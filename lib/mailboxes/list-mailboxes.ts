@@ -1,43 +1,54 @@
 import { forbidden } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { escapeLike } from "@/lib/db/escape-like";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { MailboxListQuery } from "./mailbox-list-query";
+import { mailboxFilterWhere } from "./mailbox-filter";
+import {
+  defaultMailboxPageSize,
+  mailboxPageSizes,
+  type MailboxListQuery,
+  type MailboxSort,
+} from "./mailbox-list-query";
 
-export const mailboxPageSize = 50;
+export const mailboxPageSize = defaultMailboxPageSize;
 
-/** One page of the tenant's mailboxes, by address, with the filters of the table. */
+// Every sort ends on the address, unique per tenant, so that pages never overlap.
+function orderBy(sort: MailboxSort, dir: Prisma.SortOrder): Prisma.MailboxOrderByWithRelationInput[] {
+  switch (sort) {
+    case "name":
+      return [{ displayName: dir }, { address: dir }];
+    case "state":
+      return [{ state: dir }, { address: dir }];
+    case "expiry":
+      return [{ refreshTokenExpiresAt: { sort: dir, nulls: "last" } }, { address: dir }];
+    case "lastUsed":
+      return [{ lastUsedAt: { sort: dir, nulls: "last" } }, { address: dir }];
+    default:
+      return [{ address: dir }];
+  }
+}
+
+/** One page of the tenant's mailboxes, filtered, sorted and paged in the database. */
 export async function listMailboxes(ctx: TenantContext, query: MailboxListQuery) {
   if (!can(ctx, "mailboxes.read")) throw forbidden();
   const db = await getDb();
   const now = new Date();
-  const search = query.search ? escapeLike(query.search) : undefined;
-  const where: Prisma.MailboxWhereInput = {
-    tenantId: ctx.tenantId,
-    ...(query.state ? { state: query.state } : {}),
-    ...(search
-      ? {
-          OR: [
-            { address: { contains: search, mode: "insensitive" } },
-            { displayName: { contains: search, mode: "insensitive" } },
-          ],
-        }
-      : {}),
-  };
+  const where = mailboxFilterWhere(ctx, query);
+  const pageSize = mailboxPageSizes.find((size) => size === query.pageSize) ?? defaultMailboxPageSize;
   const [total, rows] = await Promise.all([
     db.mailbox.count({ where }),
     db.mailbox.findMany({
       where,
-      orderBy: { address: "asc" },
-      skip: (query.page - 1) * mailboxPageSize,
-      take: mailboxPageSize,
+      orderBy: orderBy(query.sort ?? "address", query.dir ?? "asc"),
+      skip: (query.page - 1) * pageSize,
+      take: pageSize,
       select: {
         id: true,
         address: true,
         displayName: true,
         state: true,
         refreshTokenExpiresAt: true,
+        lastUsedAt: true,
         lastErrorCode: true,
         clientConfiguration: { select: { id: true, name: true, provider: true } },
         assignments: {
@@ -57,7 +68,8 @@ export async function listMailboxes(ctx: TenantContext, query: MailboxListQuery)
   return {
     total,
     page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / mailboxPageSize)),
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
     mailboxes: rows.map(({ assignments, connectLinks, clientConfiguration, ...row }) => ({
       ...row,
       configuration: clientConfiguration,

@@ -3,8 +3,15 @@ import { MailboxesTable } from "@/components/mailboxes/mailboxes-table";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
+import { OAuthProviderKind } from "@/lib/db/generated/enums";
+import { listMailboxFilterOptions } from "@/lib/mailboxes/list-mailbox-filter-options";
 import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
-import { mailboxListQueryString, parseMailboxListQuery } from "@/lib/mailboxes/mailbox-list-query";
+import {
+  mailboxListQueryString,
+  mailboxPageSizes,
+  mailboxSorts,
+  parseMailboxListQuery,
+} from "@/lib/mailboxes/mailbox-list-query";
 import { connectionStates } from "@/lib/mailboxes/mailbox-schemas";
 
 const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
@@ -20,11 +27,17 @@ export default async function MailboxesPage({
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "mailboxes.read", `/t/${tenant}/mailboxes`);
   const query = parseMailboxListQuery(await searchParams);
-  const [t, list] = await Promise.all([getTranslator(), listMailboxes(ctx, query)]);
+  const [t, list, options] = await Promise.all([
+    getTranslator(),
+    listMailboxes(ctx, query),
+    listMailboxFilterOptions(ctx),
+  ]);
   const base = `/t/${ctx.tenantSlug}/mailboxes`;
   const canWrite = can(ctx, "mailboxes.write");
   const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
-  const filtered = Boolean(query.search || query.state);
+  const filtered = Boolean(
+    query.search || query.state || query.configurationId || query.provider || query.memberId,
+  );
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -53,7 +66,7 @@ export default async function MailboxesPage({
       </header>
 
       <form method="get" action={base} role="search" className="rounded border border-slate-200 bg-white p-3">
-        <fieldset className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+        <fieldset className="grid gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-4">
           <legend className="sr-only">{t("mailboxes.filters.legend")}</legend>
           <label className="text-sm">
             {t("mailboxes.filters.search")}
@@ -82,6 +95,91 @@ export default async function MailboxesPage({
               ))}
             </select>
           </label>
+          <label className="text-sm">
+            {t("dashboard.table.configuration")}
+            <select
+              name="config"
+              defaultValue={query.configurationId ?? ""}
+              className={input}
+              data-testid="mailbox-config-filter"
+            >
+              <option value="">{t("dashboard.table.anyConfiguration")}</option>
+              {options.configurations.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            {t("dashboard.table.provider")}
+            <select
+              name="provider"
+              defaultValue={query.provider ?? ""}
+              className={input}
+              data-testid="mailbox-provider-filter"
+            >
+              <option value="">{t("dashboard.table.anyProvider")}</option>
+              {Object.values(OAuthProviderKind).map((p) => (
+                <option key={p} value={p}>
+                  {t(`clients.providers.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            {t("dashboard.table.member")}
+            <select
+              name="member"
+              defaultValue={query.memberId ?? ""}
+              className={input}
+              data-testid="mailbox-member-filter"
+            >
+              <option value="">{t("dashboard.table.anyMember")}</option>
+              {options.members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.email}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            {t("dashboard.table.sort")}
+            <select
+              name="sort"
+              defaultValue={query.sort ?? "address"}
+              className={input}
+              data-testid="mailbox-sort"
+            >
+              {mailboxSorts.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`dashboard.table.sorts.${sort}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            {t("dashboard.table.dir")}
+            <select name="dir" defaultValue={query.dir ?? "asc"} className={input} data-testid="mailbox-dir">
+              <option value="asc">{t("dashboard.table.asc")}</option>
+              <option value="desc">{t("dashboard.table.desc")}</option>
+            </select>
+          </label>
+          <label className="text-sm">
+            {t("dashboard.table.pageSize")}
+            <select
+              name="size"
+              defaultValue={String(list.pageSize)}
+              className={input}
+              data-testid="mailbox-page-size"
+            >
+              {mailboxPageSizes.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </label>
           <div className="flex items-center gap-3">
             <button
               type="submit"
@@ -105,7 +203,9 @@ export default async function MailboxesPage({
         </p>
       ) : (
         <>
-          <p className="text-sm text-slate-600">{t("mailboxes.table.total", { count: list.total })}</p>
+          <p className="text-sm text-slate-600" data-testid="mailboxes-total" data-count={list.total}>
+            {t("mailboxes.table.total", { count: list.total })}
+          </p>
           <MailboxesTable
             tenant={ctx.tenantSlug}
             canWrite={canWrite}
