@@ -12,7 +12,7 @@ import type { UpdateMailboxInput } from "./mailbox-schemas";
  * are worthless (a refresh would be refused as invalid_grant), so the
  * mailbox starts again from "not connected" and its owner connects it anew.
  */
-const connectionReset = {
+export const connectionReset = {
   state: "pending",
   accessTokenCipher: null,
   refreshTokenCipher: null,

@@ -15,6 +15,16 @@ vi.mock("next/headers", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { GET: dashboardRoute } = await import("@/app/api/t/[tenant]/dashboard/route");
 const { getTenantDashboard } = await import("@/lib/dashboard/get-tenant-dashboard");
+const bulk = await import("@/lib/mailboxes/bulk/bulk-actions");
+const { getDb } = await import("@/lib/db/client");
+
+function form(fields: Record<string, string | string[]>) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const one of Array.isArray(value) ? value : [value]) data.append(key, one);
+  }
+  return data;
+}
 
 useTestDatabase();
 
@@ -60,5 +70,77 @@ describe("dashboard route", () => {
     expect(body.counts.needs_reconnect).toBe(0);
     const direct = await getTenantDashboard(await contextFor(a.admin, a.tenant, "mailboxes.read"));
     expect(Object.values(direct.counts).reduce((s, n) => s + n, 0)).toBe(0);
+  });
+});
+
+describe("bulk actions", () => {
+  it("answer not found for B's mailboxes, members and configurations, and leave B alone", async () => {
+    const { a, b, bConfig, bMailbox } = await twoTenants();
+    const aConfig = await seedClientConfiguration(a.tenant.id);
+    const aMailbox = await seedMailbox(a.tenant.id, aConfig.id, { state: "connected" });
+    signedInAs.id = a.admin.id;
+    const tenant = a.tenant.slug;
+    const answers = [
+      await bulk.countBulkTargetsAction(null, form({ tenant, scope: "selection", ids: [bMailbox.id] })),
+      await bulk.runBulkActionAction(
+        null,
+        form({ tenant, scope: "selection", ids: [bMailbox.id], action: "revoke" }),
+      ),
+      await bulk.runBulkActionAction(
+        null,
+        form({ tenant, scope: "selection", ids: [aMailbox.id, bMailbox.id], action: "connect_links" }),
+      ),
+      await bulk.runBulkActionAction(
+        null,
+        form({ tenant: b.tenant.slug, scope: "filter", action: "revoke" }),
+      ),
+    ];
+    for (const answer of answers) expect(answer).toMatchObject({ ok: false, code: "not_found" });
+    // A's filter never reaches B's rows; B's member and configuration are unknown in A.
+    const count = await bulk.countBulkTargetsAction(
+      null,
+      form({ tenant, scope: "filter", config: bConfig.id }),
+    );
+    expect(count).toEqual({ ok: true, data: { count: 0 } });
+    const assign = await bulk.runBulkActionAction(
+      null,
+      form({ tenant, scope: "selection", ids: [aMailbox.id], action: "assign", members: [b.member.id] }),
+    );
+    expect(assign).toMatchObject({ ok: false, code: "invalid_input" });
+    const move = await bulk.runBulkActionAction(
+      null,
+      form({
+        tenant,
+        scope: "selection",
+        ids: [aMailbox.id],
+        action: "change_configuration",
+        clientConfigurationId: bConfig.id,
+      }),
+    );
+    expect(move).toMatchObject({ ok: false, code: "invalid_input" });
+
+    const db = await getDb();
+    expect(await db.mailbox.findUniqueOrThrow({ where: { id: bMailbox.id } })).toMatchObject({
+      state: "needs_reconnect",
+      clientConfigurationId: bConfig.id,
+    });
+    expect(await db.mailbox.findUniqueOrThrow({ where: { id: aMailbox.id } })).toMatchObject({
+      state: "connected",
+      clientConfigurationId: aConfig.id,
+    });
+    expect(await db.connectLink.count()).toBe(0);
+    expect(await db.mailboxAssignment.count({ where: { mailboxId: aMailbox.id } })).toBe(0);
+    expect(await db.auditEntry.count({ where: { tenantId: b.tenant.id } })).toBe(0);
+  });
+
+  it("are refused to a member", async () => {
+    const { a } = await twoTenants();
+    signedInAs.id = a.member.id;
+    const answer = await bulk.runBulkActionAction(
+      null,
+      form({ tenant: a.tenant.slug, scope: "filter", action: "revoke" }),
+    );
+    expect(answer).toMatchObject({ ok: false });
+    expect(answer.ok === false && ["forbidden", "not_found"].includes(answer.code)).toBe(true);
   });
 });

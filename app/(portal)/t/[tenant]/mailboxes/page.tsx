@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BulkActions } from "@/components/mailboxes/bulk-actions";
 import { MailboxesTable } from "@/components/mailboxes/mailboxes-table";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
@@ -196,6 +197,21 @@ export default async function MailboxesPage({
           </div>
         </fieldset>
       </form>
+
+      {canWrite && list.total > 0 && (
+        <BulkActions
+          tenant={ctx.tenantSlug}
+          filter={{
+            q: query.search,
+            state: query.state,
+            config: query.configurationId,
+            provider: query.provider,
+            member: query.memberId,
+          }}
+          configurations={options.configurations}
+          members={options.members}
+        />
+      )}
 
       {list.mailboxes.length === 0 ? (
         <p className="text-slate-600" data-testid="mailboxes-empty">

@@ -1,0 +1,53 @@
+import type { TenantContext } from "@/lib/auth/tenant-context";
+import { getDb } from "@/lib/db/client";
+import { auditEntryRow, slices } from "../audit-entry-rows";
+import { fieldError } from "../field-error";
+import { connectionReset } from "../update-mailbox";
+import { emptyReport, type BulkReport } from "./bulk-report";
+import type { BulkTarget } from "./resolve-bulk-targets";
+
+/**
+ * Moves every target to another of the tenant's configurations. As for one
+ * mailbox (updateMailbox), the tokens belong to the old client: the
+ * connection is erased and the mailbox is pending again.
+ */
+export async function bulkChangeConfiguration(
+  ctx: TenantContext,
+  targets: BulkTarget[],
+  clientConfigurationId: string,
+): Promise<BulkReport> {
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const configuration = await tx.clientConfiguration.findFirst({
+      where: { id: clientConfigurationId, tenantId: ctx.tenantId },
+      select: { id: true, name: true },
+    });
+    if (!configuration) throw fieldError("clientConfigurationId", "mailboxes.form.configurationUnknown");
+    const report = emptyReport();
+    const moving = targets.filter((m) => m.clientConfigurationId !== configuration.id);
+    for (const m of targets) {
+      if (m.clientConfigurationId === configuration.id) {
+        report.skipped.push({ id: m.id, address: m.address, reason: "same_configuration" });
+      }
+    }
+    for (const slice of slices(moving)) {
+      await tx.mailbox.updateMany({
+        where: { tenantId: ctx.tenantId, id: { in: slice.map((m) => m.id) } },
+        data: { clientConfigurationId: configuration.id, ...connectionReset },
+      });
+      await tx.auditEntry.createMany({
+        data: slice.map((m) =>
+          auditEntryRow(ctx, {
+            action: "mailbox.updated",
+            targetType: "mailbox",
+            targetId: m.id,
+            targetLabel: m.address,
+            details: { configuration: { to: configuration.name }, previousState: m.state, bulk: true },
+          }),
+        ),
+      });
+    }
+    report.done.push(...moving.map((m) => ({ id: m.id, address: m.address })));
+    return report;
+  });
+}

@@ -1,0 +1,57 @@
+import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
+import { can, type TenantContext } from "@/lib/auth/tenant-context";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { mailboxFilterWhere } from "../mailbox-filter";
+import { isUuid } from "../mailbox-id";
+import type { BulkTargetInput } from "./bulk-schemas";
+
+/** More than this at once is refused: the person narrows the filter (each mailbox is audited). */
+export const maxBulkTargets = 5000;
+
+/** The tenant-scoped where clause of a bulk target: the same as the table's for a filter. */
+export function bulkTargetWhere(ctx: TenantContext, target: BulkTargetInput): Prisma.MailboxWhereInput {
+  if (target.scope === "selection") {
+    const ids = [...new Set(target.ids)];
+    if (ids.length === 0 || !ids.every(isUuid)) throw notFound();
+    return { tenantId: ctx.tenantId, id: { in: ids } };
+  }
+  return mailboxFilterWhere(ctx, {
+    search: target.q,
+    state: target.state,
+    configurationId: target.config,
+    provider: target.provider,
+    memberId: target.member,
+  });
+}
+
+/** How many mailboxes an action would touch, for its confirmation. */
+export async function countBulkTargets(ctx: TenantContext, target: BulkTargetInput): Promise<number> {
+  if (!can(ctx, "mailboxes.write")) throw forbidden();
+  const db = await getDb();
+  const count = await db.mailbox.count({ where: bulkTargetWhere(ctx, target) });
+  if (target.scope === "selection" && count !== new Set(target.ids).size) throw notFound();
+  return count;
+}
+
+/**
+ * The mailboxes of a bulk target. A selection holding any id that is not the
+ * tenant's touches nothing (not found), exactly as for a single mailbox.
+ */
+export async function resolveBulkTargets(ctx: TenantContext, target: BulkTargetInput) {
+  if (!can(ctx, "mailboxes.write")) throw forbidden();
+  const db = await getDb();
+  const mailboxes = await db.mailbox.findMany({
+    where: bulkTargetWhere(ctx, target),
+    select: { id: true, address: true, state: true, clientConfigurationId: true },
+    orderBy: { address: "asc" },
+    take: maxBulkTargets + 1,
+  });
+  if (target.scope === "selection" && mailboxes.length !== new Set(target.ids).size) throw notFound();
+  if (mailboxes.length > maxBulkTargets) {
+    throw new DomainError("invalid_input", "dashboard.bulk.tooMany", { max: maxBulkTargets });
+  }
+  return mailboxes;
+}
+
+export type BulkTarget = Awaited<ReturnType<typeof resolveBulkTargets>>[number];
