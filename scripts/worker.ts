@@ -2,7 +2,7 @@ import { disconnectDb } from "../lib/db/client";
 import { startWorker } from "../lib/worker/run-worker";
 
 // Usage: DATABASE_URL=postgresql://… npm run worker
-//   RELAIS_WORKER_BATCH (20), RELAIS_WORKER_CONCURRENCY (10), RELAIS_WORKER_PARALLEL (2),
+//   RELAIS_WORKER_BATCH (40), RELAIS_WORKER_CONCURRENCY (20), RELAIS_WORKER_PARALLEL (2),
 //   RELAIS_WORKER_LEASE_MS (60000),
 //   RELAIS_WORKER_POLL_MS (500). Run as many as you like, on any machines.
 const numberFrom = (name: string, fallback: number) => {
@@ -19,8 +19,8 @@ async function main() {
     process.exit(2);
   }
   const worker = startWorker({
-    batch: numberFrom("RELAIS_WORKER_BATCH", 20),
-    concurrency: numberFrom("RELAIS_WORKER_CONCURRENCY", 10),
+    batch: numberFrom("RELAIS_WORKER_BATCH", 40),
+    concurrency: numberFrom("RELAIS_WORKER_CONCURRENCY", 20),
     parallel: numberFrom("RELAIS_WORKER_PARALLEL", 2),
     leaseMs: numberFrom("RELAIS_WORKER_LEASE_MS", 60_000),
     pollMs: numberFrom("RELAIS_WORKER_POLL_MS", 500),

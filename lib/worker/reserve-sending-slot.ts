@@ -6,6 +6,7 @@ import { SQL_NOW } from "./sql-now";
 export type SlotAnswer = { ok: true } | { ok: false; waitUntil: Date } | null;
 
 type Window = {
+  mailboxId: string;
   minuteCount: number;
   minuteOldest: Date | null;
   dayCount: number;
@@ -13,7 +14,11 @@ type Window = {
   dayRecipients: number;
 };
 
-type Candidate = { id: string; recipientCount: number };
+export type SlotRequest = {
+  mailboxId: string;
+  limits: SendingLimits;
+  mails: { id: string; recipientCount: number }[];
+};
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -30,58 +35,77 @@ function waitUntil(window: Window, limits: SendingLimits, recipients: number): D
   return waits.length > 0 ? new Date(Math.max(...waits) + 1000) : null;
 }
 
+/** Which of one mailbox's mails fit under its limits, counting each one taken. */
+function allocate(window: Window, request: SlotRequest, answers: Map<string, SlotAnswer>): string[] {
+  const fitting: string[] = [];
+  for (const mail of request.mails) {
+    const wait = waitUntil(window, request.limits, mail.recipientCount);
+    if (wait) {
+      answers.set(mail.id, { ok: false, waitUntil: wait });
+      continue;
+    }
+    fitting.push(mail.id);
+    window.minuteCount += 1;
+    window.dayCount += 1;
+    window.dayRecipients += mail.recipientCount;
+    window.minuteOldest ??= new Date();
+    window.dayOldest ??= new Date();
+  }
+  return fitting;
+}
+
 /**
- * Takes sending slots of one mailbox for some of this worker's leased mails,
- * counted in the database so that all workers together respect the limits:
- * under a per-mailbox advisory lock (the count runs in a statement after the
- * lock, so it sees every slot taken before), the mails sent or being sent in
- * the last minute and day (their `sentAt`) are counted, and the mails that
- * fit get `sentAt` now, which holds their slot. A send that does not happen
- * clears it again. The others learn when a slot frees up.
+ * Takes sending slots for this worker's leased mails, counted in the database
+ * so that all workers together respect each mailbox's limits. In one
+ * transaction: per-mailbox advisory locks (taken in one statement, in key
+ * order, so that two workers cannot deadlock); then, in a statement after the
+ * locks (so it sees every slot taken before), each mailbox's mails with
+ * `sentAt` in the last minute and day (sent or being sent); the mails that fit
+ * get `sentAt` now, which holds their slot (a send that does not happen
+ * clears it again). The others learn when a slot frees up.
  */
 export async function reserveSendingSlots(
-  mailboxId: string,
-  mails: Candidate[],
+  requests: SlotRequest[],
   workerId: string,
-  limits: SendingLimits,
 ): Promise<Map<string, SlotAnswer>> {
+  const answers = new Map<string, SlotAnswer>();
+  if (requests.length === 0) return answers;
+  const mailboxIds = requests.map((r) => r.mailboxId);
+  const mailIds = requests.flatMap((r) => r.mails.map((m) => m.id));
   const db = await getDb();
-  const ids = mails.map((m) => m.id);
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`outbox:${mailboxId}`}))`;
-    const [window] = await tx.$queryRaw<Window[]>`
-      SELECT count(*) FILTER (WHERE "sentAt" > ${SQL_NOW} - interval '1 minute')::int AS "minuteCount",
+    await tx.$executeRaw`
+      SELECT pg_advisory_xact_lock(key)
+        FROM (SELECT DISTINCT hashtext('outbox:' || id) AS key FROM unnest(${mailboxIds}::text[]) AS id) AS keys
+       ORDER BY key`;
+    const windows = await tx.$queryRaw<Window[]>`
+      SELECT "mailboxId"::text AS "mailboxId",
+             count(*) FILTER (WHERE "sentAt" > ${SQL_NOW} - interval '1 minute')::int AS "minuteCount",
              min("sentAt") FILTER (WHERE "sentAt" > ${SQL_NOW} - interval '1 minute') AS "minuteOldest",
              count(*)::int AS "dayCount",
              min("sentAt") AS "dayOldest",
              coalesce(sum("recipientCount"), 0)::int AS "dayRecipients"
         FROM "OutgoingMail"
-       WHERE "mailboxId" = ${mailboxId}::uuid
+       WHERE "mailboxId" = ANY(${mailboxIds}::uuid[])
          AND status IN ('sent', 'sending')
          AND "sentAt" > ${SQL_NOW} - interval '1 day'
-         AND NOT (id = ANY(${ids}::uuid[]))`;
-    const counts: Window = window ?? {
-      minuteCount: 0,
-      minuteOldest: null,
-      dayCount: 0,
-      dayOldest: null,
-      dayRecipients: 0,
-    };
-    const answers = new Map<string, SlotAnswer>();
-    const fitting: string[] = [];
-    for (const mail of mails) {
-      const wait = waitUntil(counts, limits, mail.recipientCount);
-      if (wait) {
-        answers.set(mail.id, { ok: false, waitUntil: wait });
-        continue;
-      }
-      fitting.push(mail.id);
-      counts.minuteCount += 1;
-      counts.dayCount += 1;
-      counts.dayRecipients += mail.recipientCount;
-      counts.minuteOldest ??= new Date();
-      counts.dayOldest ??= new Date();
-    }
+         AND NOT (id = ANY(${mailIds}::uuid[]))
+       GROUP BY "mailboxId"`;
+    const byMailbox = new Map(windows.map((w) => [w.mailboxId, w]));
+    const fitting = requests.flatMap((request) =>
+      allocate(
+        byMailbox.get(request.mailboxId) ?? {
+          mailboxId: request.mailboxId,
+          minuteCount: 0,
+          minuteOldest: null,
+          dayCount: 0,
+          dayOldest: null,
+          dayRecipients: 0,
+        },
+        request,
+        answers,
+      ),
+    );
     const taken = fitting.length
       ? await tx.$queryRaw<{ id: string }[]>`
           UPDATE "OutgoingMail" SET "sentAt" = ${SQL_NOW}

@@ -31,10 +31,10 @@ const RELEASE_EVERY_MS = 15_000;
  */
 export function startWorker(options: WorkerOptions = {}) {
   const workerId = options.workerId ?? newWorkerId();
-  const batch = options.batch ?? 20;
+  const batch = options.batch ?? 40;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 500;
-  const concurrency = options.concurrency ?? 10;
+  const concurrency = options.concurrency ?? 20;
   const parallel = options.parallel ?? 2;
   const log = options.log ?? (() => {});
   const connections = new SmtpConnections();

@@ -25,8 +25,8 @@ function byMailbox(mails: MailToSend[]): Map<string, MailToSend[]> {
 
 /**
  * Sends a batch of claimed mails: loaded in one query, mails whose mailbox
- * cannot send parked, sending slots taken per mailbox in one transaction
- * each, then sent `concurrency` at a time over the reused connections.
+ * cannot send parked, sending slots taken for all of them in one
+ * transaction, then sent `concurrency` at a time over the reused connections.
  * Returns each mail's outcome by id.
  */
 export async function sendClaimedMail(
@@ -45,17 +45,19 @@ export async function sendClaimedMail(
       else sendable.push(mail);
     }),
   );
+  const requests = [...byMailbox(sendable)].map(([mailboxId, group]) => ({
+    mailboxId,
+    limits: sendingLimitsFor(providerFamily(group[0]!.config.provider), group[0]!.config),
+    mails: group,
+  }));
+  const slots = await reserveSendingSlots(requests, workerId);
   const ready: MailToSend[] = [];
   await Promise.all(
-    [...byMailbox(sendable)].map(async ([mailboxId, group]) => {
-      const limits = sendingLimitsFor(providerFamily(group[0]!.config.provider), group[0]!.config);
-      const slots = await reserveSendingSlots(mailboxId, group, workerId, limits);
-      for (const mail of group) {
-        const slot = slots.get(mail.id);
-        if (slot?.ok) ready.push(mail);
-        else if (slot)
-          outcomes.set(mail.id, await waitForSlot(mail, attempts.get(mail.id)!, workerId, slot.waitUntil));
-      }
+    sendable.map(async (mail) => {
+      const slot = slots.get(mail.id);
+      if (slot?.ok) ready.push(mail);
+      else if (slot)
+        outcomes.set(mail.id, await waitForSlot(mail, attempts.get(mail.id)!, workerId, slot.waitUntil));
     }),
   );
   const lane = async () => {
