@@ -4,8 +4,9 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requirePageUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { listTenantsForOperator } from "@/lib/tenants/list-tenants-for-operator";
+import { getOperatorOverview } from "@/lib/operator/get-operator-overview";
 import { CreateTenantForm } from "./create-tenant-form";
+import { TenantSuspensionButton } from "./tenant-suspension-button";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,8 @@ export default async function OperatorPage() {
   const user = await requirePageUser("/operator");
   // Not an operator: the page does not exist for them.
   if (!user.isOperator) notFound();
-  const [t, tenants] = await Promise.all([getTranslator(), listTenantsForOperator()]);
+  const [t, overview] = await Promise.all([getTranslator(), getOperatorOverview()]);
+  const { tenants, platformApplication: platform, health, workers } = overview;
   const date = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeZone: "UTC" });
   return (
     <div className="min-h-screen">
@@ -44,42 +46,115 @@ export default async function OperatorPage() {
               {t("operator.tenants.empty")}
             </p>
           ) : (
-            <table className="mt-2 w-full border-collapse text-left text-sm" data-testid="tenant-table">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">
-                    {t("operator.tenants.name")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("operator.tenants.slug")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right">
-                    {t("operator.tenants.members")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    {t("operator.tenants.created")}
-                  </th>
-                  <th scope="col" className="py-2">
-                    {t("operator.tenants.status")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tenants.map((tenant) => (
-                  <tr key={tenant.id} className="border-b border-slate-200" data-testid="tenant-row">
-                    <td className="py-2 pr-4 font-medium">{tenant.name}</td>
-                    <td className="py-2 pr-4 font-mono">{tenant.slug}</td>
-                    <td className="py-2 pr-4 text-right">{tenant.memberCount}</td>
-                    <td className="py-2 pr-4">{date.format(tenant.createdAt)}</td>
-                    <td className="py-2">
-                      {t(tenant.suspendedAt ? "operator.tenants.suspended" : "operator.tenants.active")}
-                    </td>
+            <div className="overflow-x-auto">
+              <table className="mt-2 w-full border-collapse text-left text-sm" data-testid="tenant-table">
+                <caption className="sr-only">{t("operator.tenants.heading")}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="py-2 pr-4">
+                      {t("operator.tenants.name")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("operator.tenants.slug")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4 text-right">
+                      {t("operator.tenants.members")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("operator.tenants.created")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("dashboard.operator.mailboxes")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("dashboard.operator.queue")}
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      {t("operator.tenants.status")}
+                    </th>
+                    <th scope="col" className="py-2">
+                      {t("dashboard.operator.actions")}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {tenants.map((tenant) => (
+                    <tr key={tenant.id} className="border-b border-slate-200" data-testid="tenant-row">
+                      <td className="py-2 pr-4 font-medium">{tenant.name}</td>
+                      <td className="py-2 pr-4 font-mono">{tenant.slug}</td>
+                      <td className="py-2 pr-4 text-right">{tenant.memberCount}</td>
+                      <td className="py-2 pr-4">{date.format(tenant.createdAt)}</td>
+                      <td className="py-2 pr-4" data-testid="tenant-mailboxes">
+                        {t("dashboard.operator.mailboxesCell", {
+                          connected: tenant.mailboxes.connected ?? 0,
+                          total: Object.values(tenant.mailboxes).reduce((sum, n) => sum + n, 0),
+                          broken:
+                            (tenant.mailboxes.needs_reconnect ?? 0) +
+                            (tenant.mailboxes.insufficient_scope ?? 0) +
+                            (tenant.mailboxes.config_error ?? 0),
+                        })}
+                      </td>
+                      <td className="py-2 pr-4" data-testid="tenant-queue">
+                        {t("dashboard.operator.queueCell", {
+                          queued: tenant.mail.queued ?? 0,
+                          held: tenant.mail.held ?? 0,
+                          sending: tenant.mail.sending ?? 0,
+                        })}
+                      </td>
+                      <td className="py-2 pr-4" data-testid="tenant-status">
+                        {t(tenant.suspendedAt ? "operator.tenants.suspended" : "operator.tenants.active")}
+                      </td>
+                      <td className="py-2">
+                        <TenantSuspensionButton
+                          id={tenant.id}
+                          name={tenant.name}
+                          suspended={Boolean(tenant.suspendedAt)}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
+        <div className="grid gap-6 md:grid-cols-2">
+          <section aria-labelledby="platform-heading" data-testid="platform-application">
+            <h2 id="platform-heading" className="mb-2 text-lg font-semibold">
+              {t("dashboard.operator.platformHeading")}
+            </h2>
+            <p className="text-sm">
+              {platform.configured
+                ? t("dashboard.operator.platformConfigured", { clientId: platform.clientId ?? "" })
+                : t(
+                    platform.invalid
+                      ? "dashboard.operator.platformInvalid"
+                      : "dashboard.operator.platformMissing",
+                  )}
+            </p>
+          </section>
+          <section aria-labelledby="health-heading" data-testid="platform-health">
+            <h2 id="health-heading" className="mb-2 text-lg font-semibold">
+              {t("dashboard.operator.healthHeading")}
+            </h2>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt>{t("dashboard.operator.database", { kind: health.kind })}</dt>
+              <dd data-testid="health-database" data-status={health.status}>
+                {health.reachable
+                  ? t("dashboard.operator.databaseOk", { ms: health.latencyMs ?? 0 })
+                  : t("dashboard.operator.databaseDown")}
+              </dd>
+              <dt>{t("dashboard.operator.workers")}</dt>
+              <dd data-testid="health-workers">{workers.active}</dd>
+              <dt>{t("dashboard.operator.oldestDue")}</dt>
+              <dd data-testid="health-oldest-due">
+                {workers.oldestDueQueuedSeconds === null
+                  ? t("dashboard.operator.oldestDueNone")
+                  : t("dashboard.operator.seconds", { seconds: workers.oldestDueQueuedSeconds })}
+              </dd>
+            </dl>
+          </section>
+        </div>
         <section aria-labelledby="create-heading">
           <h2 id="create-heading" className="mb-3 text-lg font-semibold">
             {t("operator.create.heading")}

@@ -16,6 +16,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { GET: dashboardRoute } = await import("@/app/api/t/[tenant]/dashboard/route");
 const { getTenantDashboard } = await import("@/lib/dashboard/get-tenant-dashboard");
 const bulk = await import("@/lib/mailboxes/bulk/bulk-actions");
+const operatorActions = await import("@/lib/operator/operator-actions");
 const { getDb } = await import("@/lib/db/client");
 
 function form(fields: Record<string, string | string[]>) {
@@ -142,5 +143,22 @@ describe("bulk actions", () => {
     );
     expect(answer).toMatchObject({ ok: false });
     expect(answer.ok === false && ["forbidden", "not_found"].includes(answer.code)).toBe(true);
+  });
+});
+
+describe("operator actions", () => {
+  it("are refused to tenant admins and leave the school as it was", async () => {
+    const { a, b } = await twoTenants();
+    for (const user of [a.admin, a.member, null]) {
+      signedInAs.id = user?.id ?? null;
+      for (const action of [operatorActions.suspendTenantAction, operatorActions.unsuspendTenantAction]) {
+        const answer = await action(null, form({ id: b.tenant.id }));
+        expect(answer).toMatchObject({ ok: false });
+        expect(answer.ok === false && ["forbidden", "unauthenticated"].includes(answer.code)).toBe(true);
+      }
+    }
+    const db = await getDb();
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: b.tenant.id } })).suspendedAt).toBeNull();
+    expect(await db.auditEntry.count({ where: { tenantId: b.tenant.id } })).toBe(0);
   });
 });
