@@ -15,7 +15,8 @@ export type MailToSend = {
   text: string | null;
   html: string | null;
   recipientCount: number;
-  attachments: { filename: string; contentType: string; content: string }[] | null;
+  /** Attachments are read when the mail is sent, not with the batch: a batch of big mails would not fit in memory. */
+  hasAttachments: boolean;
   mailbox: {
     id: string;
     address: string;
@@ -39,7 +40,7 @@ export type MailToSend = {
 
 /**
  * Claimed mails with what sending them needs (mailbox, its configuration and
- * its stored token, attachments in base64) in one round trip for the whole
+ * its stored token) in one round trip for the whole
  * batch: the worker's hot path. Mails no longer there are left out.
  */
 export async function loadClaimedMails(claimed: ClaimedMail[]): Promise<MailToSend[]> {
@@ -48,9 +49,7 @@ export async function loadClaimedMails(claimed: ClaimedMail[]): Promise<MailToSe
   const rows = await db.$queryRaw<MailToSend[]>`
     SELECT m.id, m."tenantId", m."mailboxId", m."messageId", m."fromName", m."to", m.cc, m.bcc, m.subject,
            m.text, m.html, m."recipientCount",
-           (SELECT json_agg(json_build_object('filename', a.filename, 'contentType', a."contentType",
-                                              'content', encode(a.content, 'base64')))
-              FROM "OutgoingAttachment" a WHERE a."mailId" = m.id AND a."tenantId" = m."tenantId") AS attachments,
+           EXISTS (SELECT 1 FROM "OutgoingAttachment" a WHERE a."mailId" = m.id) AS "hasAttachments",
            json_build_object('id', b.id, 'address', b.address, 'state', b.state,
                              'pausedUntil', b."pausedUntil", 'accessTokenCipher', b."accessTokenCipher",
                              'accessTokenExpiresAt', b."accessTokenExpiresAt", 'lastRefreshAt', b."lastRefreshAt",

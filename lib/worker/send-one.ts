@@ -1,3 +1,4 @@
+import { getDb } from "@/lib/db/client";
 import { providerFamily } from "@/lib/outbox/mail-limits";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { liveAccessToken } from "@/lib/tokens/live-access-token";
@@ -9,6 +10,19 @@ import { settleMail, type AttemptRecord, type MailChange } from "./settle-mail";
 import type { SmtpConnections } from "./smtp-connections";
 
 export type SendOutcome = "sent" | "retry" | "failed" | "held" | "cancelled" | "waiting" | "lease_lost";
+
+async function attachmentsOf(mail: MailToSend) {
+  const db = await getDb();
+  const rows = await db.outgoingAttachment.findMany({
+    where: { mailId: mail.id, tenantId: mail.tenantId },
+    select: { filename: true, contentType: true, content: true },
+  });
+  return rows.map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: Buffer.from(a.content),
+  }));
+}
 
 /** The SMTP conversation: the accepted answer, or throws what the server or network said. */
 async function deliver(mail: MailToSend, accessToken: string, connections: SmtpConnections): Promise<string> {
@@ -27,11 +41,7 @@ async function deliver(mail: MailToSend, accessToken: string, connections: SmtpC
     text: mail.text ?? undefined,
     html: mail.html ?? undefined,
     messageId: mail.messageId,
-    attachments: (mail.attachments ?? []).map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      content: Buffer.from(a.content, "base64"),
-    })),
+    attachments: mail.hasAttachments ? await attachmentsOf(mail) : [],
   });
   return String(info.response ?? "250 OK");
 }

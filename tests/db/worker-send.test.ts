@@ -71,6 +71,13 @@ describe("sending a queued mail", () => {
     const { mailbox, queue } = await setup("google");
     const queued = await queue({
       subject: "Bulletin du trimestre",
+      attachments: [
+        {
+          filename: "bulletin.pdf",
+          contentType: "application/pdf",
+          content: Buffer.from("%PDF-1.7 bulletin"),
+        },
+      ],
       to: ["parent@example.org"],
       bcc: ["archive@example.org"],
     });
@@ -82,6 +89,8 @@ describe("sending a queued mail", () => {
     });
     expect(message!.raw).toContain("Subject: Bulletin du trimestre");
     expect(message!.raw).not.toMatch(/^Bcc:/im);
+    expect(message!.raw).toMatch(/filename="?bulletin\.pdf/);
+    expect(message!.raw).toContain(Buffer.from("%PDF-1.7 bulletin").toString("base64"));
     const row = await mailRow(queued.id);
     expect(row).toMatchObject({ status: "sent", attempts: 1, leaseOwner: null });
     expect(row.smtpResponse).toMatch(/^250/);
