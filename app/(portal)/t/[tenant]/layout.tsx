@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
+import { TenantNav } from "@/components/tenant-nav";
 import { TenantSwitcher } from "@/components/tenant-switcher";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
@@ -37,19 +38,10 @@ export default async function TenantLayout({
             {t("common.appName")}
           </Link>
           <TenantSwitcher current={ctx.tenantSlug} tenants={tenants} />
-          <nav aria-label={t("common.appName")} className="flex flex-wrap gap-1">
-            {links
-              .filter((link) => link.show)
-              .map((link) => (
-                <Link
-                  key={link.href}
-                  href={link.href}
-                  className="rounded px-3 py-1 text-sm hover:bg-slate-100"
-                >
-                  {link.label}
-                </Link>
-              ))}
-          </nav>
+          <TenantNav
+            label={t("common.appName")}
+            links={links.filter((link) => link.show).map(({ href, label }) => ({ href, label }))}
+          />
           <div className="ml-auto flex items-center gap-3">
             <span className="text-sm text-slate-600" data-testid="current-user">
               {ctx.userEmail}
