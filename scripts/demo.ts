@@ -7,7 +7,11 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { databaseKind, disconnectDb, embeddedDataDir, getDb } from "@/lib/db/client";
+import { startDemoInbox } from "@/lib/demo/demo-inbox-server";
+import { demoMailboxes, demoProviderPorts, startDemoProviders } from "@/lib/demo/demo-providers";
 import { demoAccounts, demoPassword, demoTenants, seedDemo } from "@/lib/demo/seed-demo";
+import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
+import type { FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
 import { ensureProductionBuild, nextBin } from "./production-build";
 
 const root = process.cwd();
@@ -28,10 +32,12 @@ async function keptSecret(dataDir: string, fileName: string): Promise<string> {
 
 // The embedded database serves one process: it is seeded here, then closed
 // (which releases the folder's lock) before the server opens it.
-async function seed(): Promise<string> {
+async function seed(providers: FakeProvidersHandle): Promise<string> {
   const db = await getDb();
   const kind = await databaseKind();
   await seedDemo(db);
+  const people = demoAccounts.filter((a) => a.memberships.some((m) => m.slug === "demo")).map((a) => a.email);
+  await seedDemoMailboxes(db, "demo", providers, people);
   await disconnectDb();
   return kind === "embedded" ? `embedded, in ${embeddedDataDir()}` : "PostgreSQL (DATABASE_URL)";
 }
@@ -51,7 +57,7 @@ async function waitUntilHealthy(url: string, server: ChildProcess): Promise<bool
   return false;
 }
 
-function printWelcome(url: string, database: string) {
+function printWelcome(url: string, database: string, inboxUrl: string) {
   const tenantName = new Map<string, string>(demoTenants.map((t) => [t.slug, t.name]));
   const width = Math.max(...demoAccounts.map((a) => a.email.length)) + 2;
   const lines = [
@@ -66,6 +72,11 @@ function printWelcome(url: string, database: string) {
     }),
     "",
     `Mail the portal sends (invitations, sign-in links) is not delivered: read it at ${url}/dev/mail`,
+    "",
+    "Local fake Google and Microsoft providers and an SMTP server run alongside (any address signs in there).",
+    `The demo school's mailboxes ${demoMailboxes.map((m) => m.address).join(" and ")} can be`,
+    "connected from “My mailboxes”; mail sent through them arrives at the demo SMTP server:",
+    `  ${inboxUrl}`,
     `Database: ${database}. Stop with Ctrl+C.`,
     "",
   ];
@@ -76,12 +87,24 @@ async function main() {
   const dataDir = embeddedDataDir();
   const port = process.env.PORT ?? "3000";
   const url = (process.env.NEXTAUTH_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, "");
-  // Seeding first: when another demo holds the data folder, this stops here,
-  // before a rebuild could replace the build that demo is serving.
-  const database = await seed();
   const sessionSecret = process.env.NEXTAUTH_SECRET ?? (await keptSecret(dataDir, "nextauth-secret"));
   // RELAIS_ENCRYPTION_KEYS, when set, wins over the single key (lib/crypto/keyring.ts).
   const encryptionKey = process.env.RELAIS_ENCRYPTION_KEY ?? (await keptSecret(dataDir, "encryption-key"));
+  // The seed encrypts the demo configuration's client secret with it.
+  process.env.RELAIS_ENCRYPTION_KEY = encryptionKey;
+  const providers = await startDemoProviders(url);
+  const inboxUrl = `http://127.0.0.1:${demoProviderPorts().inbox}/`;
+  const inbox = await startDemoInbox(demoProviderPorts().inbox, () => providers.control.messages());
+  const stopProviders = () => {
+    inbox.close();
+    void providers.close();
+  };
+  // Seeding before the build: when another demo holds the data folder, this
+  // stops here, before a rebuild could replace the build that demo is serving.
+  const database = await seed(providers).catch((error: unknown) => {
+    stopProviders();
+    throw error;
+  });
   await ensureProductionBuild(root);
 
   const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", port], {
@@ -109,9 +132,10 @@ async function main() {
   }
   server.on("exit", (code) => {
     process.exitCode = stopping ? 0 : (code ?? 1);
+    stopProviders();
   });
   if (await waitUntilHealthy(url, server)) {
-    printWelcome(url, database);
+    printWelcome(url, database, inboxUrl);
   } else if (server.exitCode === null && server.signalCode === null) {
     console.error(`[relais] ${url}/api/health did not answer 200 within 2 minutes; stopping the server.`);
     server.kill("SIGTERM");
