@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectTestId, signIn, useBrowser } from "../support/browser";
+import { useE2eDatabase } from "../support/e2e-db";
+import { browserTestsRun } from "../support/e2e-env";
+import { seedMember, seedTenant, seedUser } from "../support/factories";
+import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
+
+const password = "correct horse battery staple";
+const axeSource = readFileSync(
+  path.join(path.dirname(createRequire(import.meta.url).resolve("axe-core")), "axe.min.js"),
+  "utf8",
+);
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core on the page as it is and fails on any serious or critical violation, listing them. */
+async function expectAccessible(page: Page, what: string) {
+  await page.waitForLoadState("networkidle");
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = grave
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n` +
+        v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`).join("\n"),
+    )
+    .join("\n");
+  expect(grave, `${what} (${page.url()}):\n${report}`).toEqual([]);
+}
+
+describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", () => {
+  useE2eDatabase();
+  const browser = useBrowser();
+
+  it("has no serious or critical violation on the main pages, in English and in French", async () => {
+    const tenant = await seedTenant({ name: "Lycée Jules Ferry" });
+    const admin = await seedMember(tenant.id, "admin", { password });
+    const config = await seedClientConfiguration(tenant.id, { name: "Google", provider: "google" });
+    const mailbox = await seedMailbox(tenant.id, config.id, {
+      address: "secretariat@lycee.test",
+      state: "needs_reconnect",
+      assignedTo: [admin.id],
+    });
+    await seedMailbox(tenant.id, config.id, { address: "vie-scolaire@lycee.test", state: "connected" });
+    const operator = await seedUser({ isOperator: true, password });
+
+    const page = await browser.newPage();
+    await page.goto("/signin");
+    await expectAccessible(page, "sign-in");
+    await signIn(page, admin.email, password, `/signin?callbackUrl=/t/${tenant.slug}`);
+    await expectTestId(page, "dashboard");
+    await expectAccessible(page, "tenant dashboard");
+    const base = `/t/${tenant.slug}`;
+    for (const [what, path] of [
+      ["members", `${base}/members`],
+      ["mailboxes", `${base}/mailboxes`],
+      ["mailbox page", `${base}/mailboxes/${mailbox.id}`],
+      ["my mailboxes", `${base}/my-mailboxes`],
+      ["clients", `${base}/clients`],
+      ["outbox", `${base}/outbox`],
+      ["audit", `${base}/audit`],
+    ] as const) {
+      await page.goto(path);
+      await expectAccessible(page, what);
+    }
+
+    const operatorPage = await browser.newPage();
+    await signIn(operatorPage, operator.email, password, "/signin?callbackUrl=/operator");
+    await expectTestId(operatorPage, "tenant-table");
+    await expectAccessible(operatorPage, "operator");
+
+    const french = await browser.newPage({ locale: "fr-FR" });
+    await french.goto("/signin");
+    await expectAccessible(french, "connexion");
+    await signIn(french, admin.email, password, `/signin?callbackUrl=/t/${tenant.slug}`);
+    await expectTestId(french, "dashboard");
+    await expectAccessible(french, "tableau de bord");
+  });
+});
