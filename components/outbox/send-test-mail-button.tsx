@@ -17,6 +17,7 @@ export function SendTestMailButton({ tenant, mailboxId }: { tenant: string; mail
         type="submit"
         disabled={pending}
         data-testid="send-test-mail"
+        data-mailbox-id={mailboxId}
         className="rounded border border-brand-600 px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
       >
         {t("outbox.testMail.button")}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RevokeButton } from "@/components/connections/revoke-button";
+import { SendTestMailButton } from "@/components/outbox/send-test-mail-button";
 import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
 import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
@@ -87,6 +88,9 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
                   >
                     {t("mailboxes.mine.details")}
                   </Link>
+                  {mailbox.state === "connected" && (
+                    <SendTestMailButton tenant={ctx.tenantSlug} mailboxId={mailbox.id} />
+                  )}
                   {revocableStates.includes(mailbox.state) && (
                     <RevokeButton
                       tenant={ctx.tenantSlug}

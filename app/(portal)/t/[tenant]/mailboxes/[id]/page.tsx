@@ -2,10 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConnectionDetails } from "@/components/connections/connection-details";
 import { RevokeButton } from "@/components/connections/revoke-button";
+import { SendTestMailButton } from "@/components/outbox/send-test-mail-button";
 import { ConnectLinksSection } from "@/components/mailboxes/connect-links-section";
 import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
 import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
 import { DeleteMailboxButton } from "@/components/mailboxes/delete-mailbox-button";
+import { MailboxActivity } from "@/components/mailboxes/mailbox-activity";
 import { MailboxMembersForm } from "@/components/mailboxes/mailbox-members-form";
 import { MailboxScopes } from "@/components/mailboxes/mailbox-scopes";
 import { MailboxSettingsForm } from "@/components/mailboxes/mailbox-settings-form";
@@ -149,6 +151,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
       </section>
 
       <ConnectionDetails details={connection} summary />
+      {mailbox.state === "connected" && <SendTestMailButton tenant={ctx.tenantSlug} mailboxId={mailbox.id} />}
       {revocableStates.includes(mailbox.state) && (
         <RevokeButton
           tenant={ctx.tenantSlug}
@@ -163,6 +166,8 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
         granted={mailbox.grantedScopes}
         missing={mailbox.missingScopes}
       />
+
+      <MailboxActivity ctx={ctx} mailboxId={mailbox.id} />
 
       {mailbox.canManage && options && (
         <>
