@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import { getTenantDashboard } from "@/lib/dashboard/get-tenant-dashboard";
+import { listMailboxActivity } from "@/lib/mailboxes/list-mailbox-activity";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 import { useTestDatabase } from "../support/test-db";
@@ -135,5 +136,62 @@ describe("getTenantDashboard", () => {
     const a = await seedTenantWithPeople();
     const ctx = await contextFor(a.member, a.tenant);
     await expect(getTenantDashboard(ctx)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("listMailboxActivity", () => {
+  it("gives a mailbox's last mails and audit trail, within the tenant and as the person may see them", async () => {
+    const a = await seedTenantWithPeople();
+    const b = await seedTenantWithPeople();
+    const config = await seedClientConfiguration(a.tenant.id);
+    const mailbox = await seedMailbox(a.tenant.id, config.id, {
+      state: "connected",
+      assignedTo: [a.member.id],
+    });
+    const other = await seedMailbox(a.tenant.id, config.id, { state: "connected" });
+    const bConfig = await seedClientConfiguration(b.tenant.id);
+    const bMailbox = await seedMailbox(b.tenant.id, bConfig.id, { state: "connected" });
+    for (let i = 0; i < 22; i++) await seedMail(a.tenant.id, mailbox.id, "queued");
+    await seedMail(a.tenant.id, other.id, "queued");
+    await seedMail(b.tenant.id, bMailbox.id, "queued");
+    const db = await getDb();
+    await db.auditEntry.createMany({
+      data: [
+        {
+          tenantId: a.tenant.id,
+          actorLabel: "x",
+          action: "mailbox.created",
+          targetType: "mailbox",
+          targetId: mailbox.id,
+        },
+        {
+          tenantId: a.tenant.id,
+          actorLabel: "x",
+          action: "mailbox.created",
+          targetType: "mailbox",
+          targetId: other.id,
+        },
+        // Another tenant's entry naming A's mailbox id must not show.
+        {
+          tenantId: b.tenant.id,
+          actorLabel: "x",
+          action: "mailbox.deleted",
+          targetType: "mailbox",
+          targetId: mailbox.id,
+        },
+      ],
+    });
+
+    const admin = await contextFor(a.admin, a.tenant);
+    const activity = await listMailboxActivity(admin, mailbox.id);
+    expect(activity.mails).toHaveLength(20);
+    expect(activity.audit?.map((e) => e.action)).toEqual(["mailbox.created"]);
+
+    const member = await contextFor(a.member, a.tenant);
+    const own = await listMailboxActivity(member, mailbox.id);
+    expect(own.mails).toHaveLength(20);
+    expect(own.audit).toBeNull();
+    expect((await listMailboxActivity(member, other.id)).mails).toEqual([]);
+    expect((await listMailboxActivity(admin, bMailbox.id)).mails).toEqual([]);
   });
 });

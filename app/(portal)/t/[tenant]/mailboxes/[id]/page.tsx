@@ -7,6 +7,7 @@ import { ConnectLinksSection } from "@/components/mailboxes/connect-links-sectio
 import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
 import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
 import { DeleteMailboxButton } from "@/components/mailboxes/delete-mailbox-button";
+import { MailboxActivity } from "@/components/mailboxes/mailbox-activity";
 import { MailboxMembersForm } from "@/components/mailboxes/mailbox-members-form";
 import { MailboxScopes } from "@/components/mailboxes/mailbox-scopes";
 import { MailboxSettingsForm } from "@/components/mailboxes/mailbox-settings-form";
@@ -165,6 +166,8 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
         granted={mailbox.grantedScopes}
         missing={mailbox.missingScopes}
       />
+
+      <MailboxActivity ctx={ctx} mailboxId={mailbox.id} />
 
       {mailbox.canManage && options && (
         <>
