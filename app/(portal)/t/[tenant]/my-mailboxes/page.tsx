@@ -88,6 +88,13 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
                   >
                     {t("mailboxes.mine.details")}
                   </Link>
+                  <Link
+                    href={`/t/${ctx.tenantSlug}/outbox?mailbox=${mailbox.id}`}
+                    className="text-sm text-brand-700 underline"
+                    data-testid={`my-mailbox-mail-${mailbox.address}`}
+                  >
+                    {t("dashboard.activity.allMail")}
+                  </Link>
                   {mailbox.state === "connected" && (
                     <SendTestMailButton tenant={ctx.tenantSlug} mailboxId={mailbox.id} />
                   )}
