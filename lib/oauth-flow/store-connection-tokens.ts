@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb, type DbTransaction } from "@/lib/db/client";
+import { releaseHeldMail } from "@/lib/worker/release-held-mail";
 import type { auditActorOf } from "./audit-actor";
 import { FlowRefusal } from "./flow-refusal";
 import { accessTokenAad, refreshTokenAad } from "./token-aad";
@@ -89,6 +90,7 @@ export async function storeConnectionTokens(
         ownersNotifiedAt: null,
       },
     });
+    if (input.state === "connected") await releaseHeldMail(tenantId, mailboxId, tx);
     const hasRefreshToken = Boolean(tokens.refresh_token) || current.refreshTokenCipher !== null;
     await recordAudit(tx, input.by, {
       action: "mailbox.connected",

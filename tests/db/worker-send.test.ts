@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
+import { parseTokenResponse } from "@/lib/oauth-flow/token-response";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { releaseHeldMail } from "@/lib/worker/release-held-mail";
@@ -9,8 +11,10 @@ import { sendClaimedMail, sendOne } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
+import { connectMailbox } from "../unit/fakes/connect-mailbox";
 import {
   draft,
+  GOOGLE_CLIENT,
   seedConnectedMailbox,
   seedFakeConfiguration,
   startOutboxFakes,
@@ -206,6 +210,36 @@ describe("sending a queued mail", () => {
     expect(await releaseHeldMail(mailbox.tenantId, mailbox.id)).toBe(1);
     expect(await round()).toEqual(["sent"]);
     expect(atFake(queued.messageId)).toHaveLength(1);
+  });
+
+  it("releases held mail when the mailbox's new tokens are stored after a reconnect", async () => {
+    const { mailbox, queue, tenant } = await setup("google");
+    const db = await getDb();
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { state: "needs_reconnect" } });
+    const queued = await queue();
+    expect(queued.status).toBe("held");
+    const { tokens } = await connectMailbox(fakes, {
+      provider: "google",
+      email: mailbox.address,
+      ...GOOGLE_CLIENT,
+      redirectUri: "http://127.0.0.1:3999/api/oauth/callback",
+      scope: "openid email https://mail.google.com/",
+      extra: { prompt: "consent", access_type: "offline" },
+    });
+    await storeConnectionTokens({
+      by: { tenantId: tenant.id, userId: null, email: mailbox.address, ip: null },
+      tenantId: tenant.id,
+      mailboxId: mailbox.id,
+      mailboxAddress: mailbox.address,
+      tokens: parseTokenResponse(tokens)!,
+      grantedScopes: ["https://mail.google.com/"],
+      authorizedAccount: mailbox.address,
+      state: "connected",
+      flow: "authorization_code",
+      connectLinkId: null,
+    });
+    expect((await mailRow(queued.id)).status).toBe("queued");
+    expect(await round()).toEqual(["sent"]);
   });
 
   it("holds a queued mail whose mailbox broke after it was queued, and cancels mail of a revoked mailbox", async () => {
