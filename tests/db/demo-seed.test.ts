@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import { decryptSecret } from "@/lib/crypto/secret-box";
+import { getDb } from "@/lib/db/client";
+import { startDemoInbox } from "@/lib/demo/demo-inbox-server";
+import { demoClients, demoMailboxes } from "@/lib/demo/demo-providers";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
+import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
+import { useTestDatabase } from "../support/test-db";
+
+useTestDatabase();
+
+let providers: FakeProvidersHandle;
+beforeAll(async () => {
+  process.env.RELAIS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+  providers = await startFakeProviders();
+});
+afterAll(() => providers.close());
+
+describe("the demo seed", () => {
+  it("gives the demo school configurations on the local providers and mailboxes for its people, once", async () => {
+    const db = await getDb();
+    for (let run = 0; run < 2; run++) {
+      await seedDemo(db);
+      await seedDemoMailboxes(db, "demo", providers, ["teacher@demo.relais.test"]);
+    }
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "demo" } });
+    const configurations = await db.clientConfiguration.findMany({ where: { tenantId: tenant.id } });
+    expect(configurations.map((c) => c.provider).sort()).toEqual(["google", "microsoft"]);
+    const google = configurations.find((c) => c.provider === "google")!;
+    expect(google.tokenEndpoint).toBe(providers.google.tokenEndpoint);
+    expect(google.authorizationEndpoint).toContain("access_type=offline");
+    expect(google.clientSecretCipher).not.toContain(demoClients.google.clientSecret);
+    expect(decryptSecret(google.clientSecretCipher!, clientSecretAad(google.id))).toBe(
+      demoClients.google.clientSecret,
+    );
+    const mailboxes = await db.mailbox.findMany({
+      where: { tenantId: tenant.id },
+      include: { assignments: { include: { user: true } } },
+    });
+    expect(mailboxes.map((m) => m.address).sort()).toEqual(demoMailboxes.map((m) => m.address).sort());
+    for (const mailbox of mailboxes) {
+      expect(mailbox.state).toBe("pending");
+      expect(mailbox.assignments.map((a) => a.user.email)).toEqual(["teacher@demo.relais.test"]);
+    }
+  });
+});
+
+describe("the demo inbox page", () => {
+  it("lists what the SMTP server received, with decoded subjects and escaped text", async () => {
+    const server = await startDemoInbox(0, () => [
+      {
+        from: "secretariat@ecole-demo.test",
+        to: ["parents@example.test"],
+        raw: "Subject: =?UTF-8?Q?R=C3=A9union_<b>?=\r\nMessage-ID: <m1@ecole-demo.test>\r\n\r\nBody",
+        auth: "secretariat@ecole-demo.test",
+        provider: "google",
+        receivedAt: new Date("2026-11-28T10:00:00Z"),
+      },
+    ]);
+    try {
+      const { port } = server.address() as { port: number };
+      const html = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      expect(html).toContain("Réunion &lt;b&gt;");
+      expect(html).toContain("&lt;m1@ecole-demo.test&gt;");
+      expect(html).toContain("parents@example.test");
+    } finally {
+      server.close();
+    }
+  });
+});
