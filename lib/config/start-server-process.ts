@@ -1,0 +1,19 @@
+import { startupProblems } from "./startup-checks";
+
+/**
+ * What a Next.js server process does once at start (called from
+ * instrumentation.ts, Node.js runtime only): refuse to run without its
+ * settings, and in embedded mode run the outbox worker in this process.
+ */
+export async function startServerProcess(): Promise<void> {
+  const problems = startupProblems(process.env);
+  if (problems.length > 0) {
+    console.error(`Relais cannot start:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    process.exit(1);
+  }
+  // Embedded database: the outbox worker runs in this process (docs/outbox.md).
+  if (!process.env.DATABASE_URL && process.env.RELAIS_EMBEDDED_WORKER !== "false") {
+    const { startEmbeddedWorker } = await import("@/lib/worker/start-embedded-worker");
+    startEmbeddedWorker();
+  }
+}
