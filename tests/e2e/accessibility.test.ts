@@ -26,10 +26,15 @@ interface Violation {
 async function expectAccessible(page: Page, what: string) {
   await page.waitForLoadState("networkidle");
   await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run()).violations;
+  const { violations, passes } = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: () => Promise<{ violations: Violation[]; passes: unknown[] }> } }
+    ).axe;
+    const result = await axe.run();
+    return { violations: result.violations, passes: result.passes.length };
   });
+  // axe really looked at the page (a page it could not read would pass nothing).
+  expect(passes, what).toBeGreaterThan(10);
   const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = grave
     .map(
