@@ -5,6 +5,9 @@ const nextConfig = {
   // Without this the development server refuses /_next assets to 127.0.0.1.
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
+  // Composed mail with attachments goes through a server action: room for the
+  // largest message (RELAIS_MAX_MESSAGE_BYTES, 10 MiB by default) as a form.
+  experimental: { serverActions: { bodySizeLimit: "16mb" } },
   async headers() {
     return [
       {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { claimDueMail } from "./claim-due-mail";
 import { releaseResumedMail } from "./release-held-mail";
+import { runMaintenance } from "./run-maintenance";
 import { sendClaimedMail } from "./send-claimed-mail";
 import { SmtpConnections } from "./smtp-connections";
 
@@ -16,6 +17,8 @@ export type WorkerOptions = {
   /** Batches in flight at once, so that claiming and loading overlap with sending. */
   parallel?: number;
   log?: (line: string) => void;
+  /** How often this worker runs the token lifecycle's chores; 0 turns them off. */
+  maintenanceEveryMs?: number;
 };
 
 export function newWorkerId(): string {
@@ -23,6 +26,7 @@ export function newWorkerId(): string {
 }
 
 const RELEASE_EVERY_MS = 15_000;
+const MAINTENANCE_EVERY_MS = 10 * 60_000;
 
 /**
  * The outbox worker: claims due mail, sends it (connections reused per
@@ -41,8 +45,22 @@ export function startWorker(options: WorkerOptions = {}) {
   let stopping = false;
   const wakers = new Set<() => void>();
   let lastRelease = 0;
+  const maintenanceEveryMs = options.maintenanceEveryMs ?? MAINTENANCE_EVERY_MS;
+  // The first run comes after a random part of the period, so that workers started together spread out.
+  let nextMaintenance = Date.now() + Math.random() * maintenanceEveryMs;
+  let maintenance: Promise<void> | undefined;
+
+  function maybeRunMaintenance() {
+    if (maintenanceEveryMs <= 0 || maintenance || stopping || Date.now() < nextMaintenance) return;
+    nextMaintenance = Date.now() + maintenanceEveryMs;
+    // Beside the sending loop, not in it: a slow provider must not hold up mail.
+    maintenance = runMaintenance(log).finally(() => {
+      maintenance = undefined;
+    });
+  }
 
   async function round(): Promise<number> {
+    maybeRunMaintenance();
     if (Date.now() - lastRelease > RELEASE_EVERY_MS) {
       lastRelease = Date.now();
       await releaseResumedMail();
@@ -82,7 +100,9 @@ export function startWorker(options: WorkerOptions = {}) {
     }
   }
 
-  const done = Promise.all(Array.from({ length: parallel }, loop)).then(() => connections.closeAll());
+  const done = Promise.all(Array.from({ length: parallel }, loop))
+    .then(() => maintenance)
+    .then(() => connections.closeAll());
 
   return {
     workerId,

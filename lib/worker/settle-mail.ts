@@ -49,7 +49,12 @@ export async function settleMail(
                  attempts = attempts - ${change.notAnAttempt ? 1 : 0}::int,
                  "updatedAt" = ${SQL_NOW}
            WHERE id = ${mailId}::uuid AND status = 'sending' AND "leaseOwner" = ${workerId}
-          RETURNING id),
+          RETURNING id, "mailboxId"),
+        -- "Last use" shown on the mailbox; written at most once a minute per mailbox.
+        touched AS (
+          UPDATE "Mailbox" SET "lastUsedAt" = ${SQL_NOW}
+           WHERE ${sentNow} AND id IN (SELECT "mailboxId" FROM moved)
+             AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${SQL_NOW} - interval '1 minute')),
         logged AS (
           INSERT INTO "DeliveryAttempt"
                  ("tenantId", "mailId", number, "workerId", "startedAt", "finishedAt", outcome, "smtpCode", "smtpResponse")

@@ -99,6 +99,12 @@ describe("sending a queued mail", () => {
     expect(row).toMatchObject({ status: "sent", attempts: 1, leaseOwner: null });
     expect(row.smtpResponse).toMatch(/^250/);
     expect(row.attemptLog.map((a) => a.outcome)).toEqual(["sent"]);
+    const db = await getDb();
+    const used = await db.mailbox.findUniqueOrThrow({
+      where: { id: mailbox.id },
+      select: { lastUsedAt: true },
+    });
+    expect(used.lastUsedAt?.getTime()).toBeGreaterThanOrEqual(row.createdAt.getTime() - 1000);
   });
 
   it("puts it back in the queue with backoff on a temporary answer, then sends it", async () => {

@@ -1,0 +1,26 @@
+import { sendBrokenMailboxDigest } from "@/lib/notifications/send-broken-mailbox-digest";
+import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
+import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
+
+/**
+ * The token lifecycle's background chores, run by every worker now and then
+ * (docs/token-lifecycle.md): refresh a small batch of idle connections so that
+ * the holidays do not kill them, retry revocations the provider missed, and
+ * send the admins' daily digest. Each chore is safe to run from several
+ * workers at once (locks and once-a-day records), and one failing does not
+ * stop the others.
+ */
+export async function runMaintenance(log: (line: string) => void, now = new Date()): Promise<void> {
+  const chores: [string, () => Promise<unknown>][] = [
+    ["keep-alive", () => runKeepAliveBatch({ limit: 25, now, maxPauseMs: 2_000 })],
+    ["pending revocations", () => retryPendingRevocations({ now })],
+    ["broken mailbox digest", () => sendBrokenMailboxDigest({ now })],
+  ];
+  for (const [name, chore] of chores) {
+    try {
+      await chore();
+    } catch (error) {
+      log(`maintenance (${name}) failed: ${(error as Error)?.name ?? "error"}`);
+    }
+  }
+}
