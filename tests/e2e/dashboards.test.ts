@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { expectTestId, signIn, useBrowser } from "../support/browser";
 import { useE2eDatabase } from "../support/e2e-db";
 import { browserTestsRun } from "../support/e2e-env";
-import { seedMember, seedTenant } from "../support/factories";
+import { seedMember, seedTenant, seedUser } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 
 const password = "correct horse battery staple";
@@ -99,5 +99,32 @@ describe.skipIf(!browserTestsRun)("dashboards in a browser", () => {
     // The admin's figures are not theirs.
     const response = await page.request.get(`/api/t/${tenant.slug}/dashboard`);
     expect(response.status()).toBe(404);
+  });
+
+  it("an operator sees a school's counts and suspends it: its admin then finds nothing there", async () => {
+    const tenant = await seedTenant({ name: `Suspended ${Date.now().toString(36)}` });
+    const admin = await seedMember(tenant.id, "admin", { password });
+    const config = await seedClientConfiguration(tenant.id, { provider: "google" });
+    await seedMailbox(tenant.id, config.id, { state: "connected" });
+    const operator = await seedUser({ isOperator: true, password });
+
+    const page = await browser.newPage();
+    await signIn(page, operator.email, password, "/signin?callbackUrl=/operator");
+    const row = (await expectTestId(page, "tenant-table"))
+      .getByTestId("tenant-row")
+      .filter({ hasText: tenant.slug });
+    await expect(row.getByTestId("tenant-mailboxes").innerText()).resolves.toContain("1 connected of 1");
+    await expectTestId(page, "platform-health");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await row.getByTestId("tenant-suspend").click();
+    await row.getByTestId("tenant-unsuspend").waitFor();
+    await expect(e2e.db.tenant.findUniqueOrThrow({ where: { id: tenant.id } })).resolves.toMatchObject({
+      suspendedAt: expect.any(Date),
+    });
+
+    const adminPage = await browser.newPage();
+    await signIn(adminPage, admin.email, password, "/signin");
+    const response = await adminPage.goto(`/t/${tenant.slug}`);
+    expect(response?.status()).toBe(404);
   });
 });
