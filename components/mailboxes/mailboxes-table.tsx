@@ -22,6 +22,8 @@ export interface MailboxRowData {
   expires: string | null;
   /** Already formatted: until when an open connect link is valid. */
   linkOpenUntil: string | null;
+  /** Already formatted: when mail was last sent from it. */
+  lastUsed?: string | null;
 }
 
 const th = "px-3 py-2 font-medium";
@@ -125,6 +127,9 @@ export function MailboxesTable({
               <th scope="col" className={th}>
                 {t("mailboxes.table.expires")}
               </th>
+              <th scope="col" className={th}>
+                {t("dashboard.table.sorts.lastUsed")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -184,6 +189,9 @@ export function MailboxesTable({
                       {row.state === "connected" ? t("mailboxes.table.expiryUnknown") : "—"}
                     </span>
                   )}
+                </td>
+                <td className={td}>
+                  {row.lastUsed ?? <span className="text-slate-500">{t("common.never")}</span>}
                 </td>
               </tr>
             ))}

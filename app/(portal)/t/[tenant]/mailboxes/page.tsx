@@ -234,6 +234,7 @@ export default async function MailboxesPage({
               members: m.members.map((member) => member.email),
               expires: m.refreshTokenExpiresAt ? moment.format(m.refreshTokenExpiresAt) : null,
               linkOpenUntil: m.openConnectLinkExpiresAt ? moment.format(m.openConnectLinkExpiresAt) : null,
+              lastUsed: m.lastUsedAt ? moment.format(m.lastUsedAt) : null,
             }))}
           />
         </>
