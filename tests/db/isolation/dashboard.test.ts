@@ -17,6 +17,8 @@ const { GET: dashboardRoute } = await import("@/app/api/t/[tenant]/dashboard/rou
 const { getTenantDashboard } = await import("@/lib/dashboard/get-tenant-dashboard");
 const bulk = await import("@/lib/mailboxes/bulk/bulk-actions");
 const operatorActions = await import("@/lib/operator/operator-actions");
+const { listMailboxFilterOptions } = await import("@/lib/mailboxes/list-mailbox-filter-options");
+const { listMailboxActivity } = await import("@/lib/mailboxes/list-mailbox-activity");
 const { getDb } = await import("@/lib/db/client");
 
 function form(fields: Record<string, string | string[]>) {
@@ -160,5 +162,17 @@ describe("operator actions", () => {
     const db = await getDb();
     expect((await db.tenant.findUniqueOrThrow({ where: { id: b.tenant.id } })).suspendedAt).toBeNull();
     expect(await db.auditEntry.count({ where: { tenantId: b.tenant.id } })).toBe(0);
+  });
+});
+
+describe("mailbox table and page helpers", () => {
+  it("offer A's admin none of B's configurations, members, mail or audit entries", async () => {
+    const { a, b, bConfig, bMailbox } = await twoTenants();
+    const ctx = await contextFor(a.admin, a.tenant, "mailboxes.read");
+    const options = await listMailboxFilterOptions(ctx);
+    expect(options.configurations.map((c) => c.id)).not.toContain(bConfig.id);
+    expect(options.members.map((m) => m.id).sort()).toEqual([a.admin.id, a.member.id].sort());
+    expect(options.members.map((m) => m.id)).not.toContain(b.admin.id);
+    expect(await listMailboxActivity(ctx, bMailbox.id)).toEqual({ mails: [], audit: [] });
   });
 });
