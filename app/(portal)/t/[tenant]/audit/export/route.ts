@@ -1,27 +1,14 @@
 import { parseAuditQuery } from "@/lib/audit/audit-filters";
 import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
-import { DomainError } from "@/lib/auth/errors";
-import { getSessionUser } from "@/lib/auth/session";
-import { resolveTenantContext, type TenantContext } from "@/lib/auth/tenant-context";
+import { routeTenantContext } from "@/lib/http/route-tenant-context";
 
 export const dynamic = "force-dynamic";
 
-/**
- * The audit log as CSV, with the page's filters. Checks the session and the
- * permission itself: the page's check does not protect a direct request.
- */
+/** The audit log as CSV, with the page's filters. */
 export async function GET(request: Request, { params }: { params: Promise<{ tenant: string }> }) {
-  const user = await getSessionUser();
-  if (!user) return Response.json({ error: "unauthenticated" }, { status: 401 });
-  const { tenant } = await params;
-  let ctx: TenantContext;
-  try {
-    ctx = await resolveTenantContext(user, tenant, "audit.read");
-  } catch (error) {
-    // A foreign tenant and a missing permission look the same: nothing here.
-    if (error instanceof DomainError) return Response.json({ error: "not_found" }, { status: 404 });
-    throw error;
-  }
+  const access = await routeTenantContext((await params).tenant, "audit.read");
+  if (!access.ok) return Response.json({ error: access.error }, { status: access.status });
+  const { ctx } = access;
   const { filters } = parseAuditQuery(new URL(request.url).searchParams);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(exportAuditCsv(ctx, filters), {

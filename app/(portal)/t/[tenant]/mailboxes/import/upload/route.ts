@@ -1,7 +1,5 @@
-import { DomainError } from "@/lib/auth/errors";
-import { getSessionUser } from "@/lib/auth/session";
-import { resolveTenantContext, type TenantContext } from "@/lib/auth/tenant-context";
 import { failureOf } from "@/lib/actions/run-action";
+import { routeTenantContext } from "@/lib/http/route-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { importAnswerOf, readImportBody, type ImportAnswer } from "@/lib/mailboxes/import-answer";
 import { importHeader } from "@/lib/mailboxes/import-header";
@@ -21,16 +19,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ ten
   if (request.headers.get(importHeader) !== "1") {
     return answer({ outcome: "error", message: t("errors.forbidden") }, 403);
   }
-  const user = await getSessionUser();
-  if (!user) return answer({ outcome: "error", message: t("errors.unauthenticated") }, 401);
-  const { tenant } = await params;
-  let ctx: TenantContext;
-  try {
-    ctx = await resolveTenantContext(user, tenant, "mailboxes.write");
-  } catch (error) {
-    if (error instanceof DomainError) return answer({ outcome: "error", message: t("errors.notFound") }, 404);
-    throw error;
+  const access = await routeTenantContext((await params).tenant, "mailboxes.write");
+  if (!access.ok) {
+    const message = t(access.status === 401 ? "errors.unauthenticated" : "errors.notFound");
+    return answer({ outcome: "error", message }, access.status);
   }
+  const { ctx } = access;
   const body = await readImportBody(request);
   if (body === null) {
     return answer(
