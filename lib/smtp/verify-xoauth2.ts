@@ -1,10 +1,10 @@
 import nodemailer from "nodemailer";
-import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { OutboundRefusedError } from "@/lib/net/outbound-refused-error";
-import { openGuardedSmtpSocket, type GuardedSocketOptions } from "./guarded-smtp-socket";
+import type { GuardedSocketOptions } from "./guarded-smtp-socket";
 import { isXoauth2SafeAddress } from "./xoauth2-address";
+import { xoauth2TransportOptions, type SmtpEndpoint } from "./xoauth2-transport-options";
 
-export type SmtpTarget = { host: string; port: number; security: "tls" | "starttls" };
+export type SmtpTarget = SmtpEndpoint;
 
 export type Xoauth2Check =
   | { ok: true }
@@ -55,39 +55,9 @@ export async function verifyXoauth2(
   options: GuardedSocketOptions = {},
 ): Promise<Xoauth2Check> {
   if (!isXoauth2SafeAddress(address)) return { ok: false, reason: "invalid_address" };
-  const transportOptions: SMTPTransport.Options = {
-    host: target.host,
-    port: target.port,
-    secure: target.security === "tls",
-    requireTLS: target.security === "starttls",
-    connectionTimeout: TIMEOUT_MS,
-    greetingTimeout: TIMEOUT_MS,
-    socketTimeout: TIMEOUT_MS,
-    logger: false,
-    debug: false,
-    auth: {
-      type: "OAuth2",
-      user: address,
-      accessToken,
-      provisionCallback: (_user, renew, callback) => {
-        if (!renew) return callback(null, accessToken);
-        callback(Object.assign(new Error("token refused by the SMTP server"), { code: "RENEW_REFUSED" }));
-      },
-    },
-    getSocket: (_options, callback) => {
-      openGuardedSmtpSocket(target.host, target.port, { timeoutMs: TIMEOUT_MS, ...options }).then(
-        ({ socket, loopback }) =>
-          callback(
-            null,
-            loopback
-              ? { connection: socket, secure: false, requireTLS: false, ignoreTLS: true }
-              : { connection: socket },
-          ),
-        (error: unknown) => callback(error as Error, undefined),
-      );
-    },
-  };
-  const transport = nodemailer.createTransport(transportOptions);
+  const transport = nodemailer.createTransport(
+    xoauth2TransportOptions(target, address, accessToken, { ...options, timeoutMs: TIMEOUT_MS }),
+  );
   try {
     await transport.verify();
     return { ok: true };

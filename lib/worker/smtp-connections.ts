@@ -1,8 +1,8 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
-import { openGuardedSmtpSocket } from "@/lib/smtp/guarded-smtp-socket";
+import { xoauth2TransportOptions, type SmtpEndpoint } from "@/lib/smtp/xoauth2-transport-options";
 
-export type SmtpEndpoint = { host: string; port: number; security: "tls" | "starttls" };
+export type { SmtpEndpoint };
 
 type Entry = { token: string; transport: Transporter; lastUsed: number };
 
@@ -51,41 +51,9 @@ export class SmtpConnections {
 
 function poolOptions(address: string, accessToken: string, endpoint: SmtpEndpoint): SMTPPool.Options {
   return {
+    ...xoauth2TransportOptions(endpoint, address, accessToken, { timeoutMs: TIMEOUT_MS }),
     pool: true,
     maxConnections: 2,
     maxMessages: 500,
-    host: endpoint.host,
-    port: endpoint.port,
-    secure: endpoint.security === "tls",
-    requireTLS: endpoint.security === "starttls",
-    connectionTimeout: TIMEOUT_MS,
-    greetingTimeout: TIMEOUT_MS,
-    socketTimeout: TIMEOUT_MS,
-    logger: false,
-    debug: false,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-    auth: {
-      type: "OAuth2",
-      user: address,
-      accessToken,
-      provisionCallback: (_user, renew, callback) => {
-        if (!renew) return callback(null, accessToken);
-        callback(Object.assign(new Error("token refused by the SMTP server"), { code: "RENEW_REFUSED" }));
-      },
-    },
-    getSocket: (_options, callback) => {
-      openGuardedSmtpSocket(endpoint.host, endpoint.port, { timeoutMs: TIMEOUT_MS }).then(
-        ({ socket, loopback }) =>
-          callback(
-            null,
-            // On loopback (local providers only) the fakes speak plain SMTP.
-            loopback
-              ? { connection: socket, secure: false, requireTLS: false, ignoreTLS: true }
-              : { connection: socket },
-          ),
-        (error: unknown) => callback(error as Error, undefined),
-      );
-    },
   };
 }
