@@ -12,6 +12,12 @@ import {
 
 export const mailboxPageSize = defaultMailboxPageSize;
 
+/**
+ * The first page counts at most this many matching rows: an exact count walks
+ * every one of them, and past a thousand the number helps nobody choose.
+ */
+export const mailboxCountCap = 1000;
+
 const flip = (dir: Prisma.SortOrder): Prisma.SortOrder => (dir === "asc" ? "desc" : "asc");
 
 // Every sort ends on the address, unique per tenant, so that pages never overlap.
@@ -58,11 +64,12 @@ export async function listMailboxes(ctx: TenantContext, query: MailboxListQuery)
   const pageSize = mailboxPageSizes.find((size) => size === query.pageSize) ?? defaultMailboxPageSize;
   const sort = query.sort ?? "address";
   const dir = query.dir ?? "asc";
-  // The first page needs no total to be placed: both queries at once.
+  // The first page needs no total to be placed: both queries at once, and a
+  // capped count. A later page needs the exact total to be read from the end.
   const counted = query.page > 1 ? await db.mailbox.count({ where }) : null;
   const window = pageWindow(counted ?? Infinity, query.page, pageSize);
   const [total, found] = await Promise.all([
-    counted ?? db.mailbox.count({ where }),
+    counted ?? db.mailbox.count({ where, take: mailboxCountCap + 1 }),
     db.mailbox.findMany({
       where,
       orderBy: orderBy(sort, dir, window.reversed),
@@ -92,11 +99,15 @@ export async function listMailboxes(ctx: TenantContext, query: MailboxListQuery)
     }),
   ]);
   const rows = window.reversed ? found.reverse() : found;
+  const capped = counted === null && total > mailboxCountCap;
   return {
-    total,
+    /** At most `mailboxCountCap` when `capped`: "1,000+". */
+    total: capped ? mailboxCountCap : total,
+    capped,
     page: query.page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    /** Unknown (null) when the count was capped: there are more pages than it shows. */
+    pageCount: capped ? null : Math.max(1, Math.ceil(total / pageSize)),
     mailboxes: rows.map(({ assignments, connectLinks, clientConfiguration, ...row }) => ({
       ...row,
       configuration: clientConfiguration,

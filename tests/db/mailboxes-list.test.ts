@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
+import { listMailboxes, mailboxCountCap } from "@/lib/mailboxes/list-mailboxes";
 import { parseMailboxListQuery, mailboxListQueryString } from "@/lib/mailboxes/mailbox-list-query";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
@@ -66,6 +66,30 @@ describe("the mailbox table's query", () => {
     expect(second.mailboxes.map((m) => m.address)).toEqual(
       Array.from({ length: 8 }, (_, i) => `z${String(22 + i).padStart(2, "0")}@s.test`),
     );
+  });
+
+  it("counts at most a thousand matching mailboxes on the first page, and exactly on later ones", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const google = await seedClientConfiguration(tenant.id, { provider: "google" });
+    const db = await getDb();
+    await db.mailbox.createMany({
+      data: Array.from({ length: mailboxCountCap + 1 }, (_, i) => ({
+        tenantId: tenant.id,
+        clientConfigurationId: google.id,
+        address: `m${String(i).padStart(4, "0")}@s.test`,
+        state: i < 60 ? ("needs_reconnect" as const) : ("connected" as const),
+      })),
+    });
+    const ctx = await contextFor(admin, tenant, "mailboxes.read");
+
+    const first = await listMailboxes(ctx, { page: 1 });
+    expect(first).toMatchObject({ total: mailboxCountCap, capped: true, pageCount: null });
+    expect(first.mailboxes).toHaveLength(50);
+    const filtered = await listMailboxes(ctx, { page: 1, state: "needs_reconnect" });
+    expect(filtered).toMatchObject({ total: 60, capped: false, pageCount: 2 });
+    const second = await listMailboxes(ctx, { page: 2 });
+    expect(second).toMatchObject({ total: mailboxCountCap + 1, capped: false, pageCount: 21 });
+    expect(second.mailboxes[0]!.address).toBe("m0050@s.test");
   });
 
   it("reads and writes its state in the URL, dropping what it does not understand", () => {

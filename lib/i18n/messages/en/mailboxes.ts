@@ -63,12 +63,14 @@ export const mailboxes = {
     expiryUnknown: "Not announced",
     linkOpen: "Connect link valid until {date}",
     total: "{count} mailbox(es)",
+    totalCapped: "More than {count} mailboxes",
   },
   pagination: {
     label: "Pages of mailboxes",
     previous: "Previous",
     next: "Next",
     page: "Page {page} of {pages}",
+    pageOpen: "Page {page}",
   },
   form: {
     title: "Add a mailbox",

@@ -66,12 +66,14 @@ export const mailboxes: Translation<typeof en> = {
     expiryUnknown: "Non annoncée",
     linkOpen: "Lien de connexion valable jusqu’au {date}",
     total: "{count} boîte(s) mail",
+    totalCapped: "Plus de {count} boîtes mail",
   },
   pagination: {
     label: "Pages de boîtes mail",
     previous: "Précédente",
     next: "Suivante",
     page: "Page {page} sur {pages}",
+    pageOpen: "Page {page}",
   },
   form: {
     title: "Ajouter une boîte mail",

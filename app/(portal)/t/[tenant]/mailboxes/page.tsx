@@ -219,8 +219,16 @@ export default async function MailboxesPage({
         </p>
       ) : (
         <>
-          <p className="text-sm text-slate-600" data-testid="mailboxes-total" data-count={list.total}>
-            {t("mailboxes.table.total", { count: list.total })}
+          <p
+            className="text-sm text-slate-600"
+            data-testid="mailboxes-total"
+            data-count={list.capped ? `${list.total}+` : list.total}
+          >
+            {list.capped
+              ? t("mailboxes.table.totalCapped", {
+                  count: new Intl.NumberFormat(t.locale).format(list.total),
+                })
+              : t("mailboxes.table.total", { count: list.total })}
           </p>
           <MailboxesTable
             tenant={ctx.tenantSlug}
@@ -240,7 +248,7 @@ export default async function MailboxesPage({
         </>
       )}
 
-      {list.pageCount > 1 && (
+      {(list.pageCount === null || list.pageCount > 1) && (
         <nav aria-label={t("mailboxes.pagination.label")} className="flex items-center gap-2 text-sm">
           {list.page > 1 && (
             <Link href={`${base}${mailboxListQueryString(query, list.page - 1)}`} className={pageLink}>
@@ -248,9 +256,11 @@ export default async function MailboxesPage({
             </Link>
           )}
           <span className="text-slate-600">
-            {t("mailboxes.pagination.page", { page: list.page, pages: list.pageCount })}
+            {list.pageCount === null
+              ? t("mailboxes.pagination.pageOpen", { page: list.page })
+              : t("mailboxes.pagination.page", { page: list.page, pages: list.pageCount })}
           </span>
-          {list.page < list.pageCount && (
+          {(list.pageCount === null || list.page < list.pageCount) && (
             <Link href={`${base}${mailboxListQueryString(query, list.page + 1)}`} className={pageLink}>
               {t("mailboxes.pagination.next")}
             </Link>
