@@ -5,8 +5,7 @@ import { useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import { createApiKeyAction } from "@/lib/api-keys/api-key-actions";
-
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
+import { fieldClass } from "@/components/ui/classes";
 
 /** Creates a key for chosen mailboxes and shows it once. */
 export function CreateApiKeyForm({
@@ -32,7 +31,7 @@ export function CreateApiKeyForm({
         <input type="hidden" name="tenant" value={tenant} />
         <label className="block text-sm">
           {t("outbox.apiKeys.create.name")}
-          <input name="name" type="text" maxLength={100} className={input} data-testid="api-key-name" />
+          <input name="name" type="text" maxLength={100} className={fieldClass} data-testid="api-key-name" />
           {errors.name && (
             <span role="alert" className="text-sm text-red-700">
               {errors.name}

@@ -7,8 +7,8 @@ import { ExpirySelect } from "./expiry-select";
 import { countBulkTargetsAction, runBulkActionAction } from "@/lib/mailboxes/bulk/bulk-actions";
 import type { BulkReport } from "@/lib/mailboxes/bulk/bulk-report";
 import { bulkActions, type BulkAction } from "@/lib/mailboxes/bulk/bulk-schemas";
+import { fieldClass } from "@/components/ui/classes";
 
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
 const button =
   "rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 
@@ -100,7 +100,7 @@ export function BulkActions({
               setAction(event.target.value as BulkAction);
               setConfirm(null);
             }}
-            className={input}
+            className={fieldClass}
             data-testid="bulk-action"
           >
             {bulkActions.map((a) => (
@@ -139,7 +139,7 @@ export function BulkActions({
         {action === "assign" && (
           <label className="text-sm">
             {t("dashboard.bulk.members")}
-            <select name="members" multiple className={input} data-testid="bulk-members">
+            <select name="members" multiple className={fieldClass} data-testid="bulk-members">
               {members.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.email}
@@ -151,7 +151,7 @@ export function BulkActions({
         {action === "change_configuration" && (
           <label className="text-sm">
             {t("dashboard.bulk.configuration")}
-            <select name="clientConfigurationId" className={input} data-testid="bulk-configuration">
+            <select name="clientConfigurationId" className={fieldClass} data-testid="bulk-configuration">
               {configurations.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}

@@ -6,8 +6,7 @@ import { useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import { composeMailAction } from "@/lib/outbox/outbox-actions";
-
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
+import { fieldClass } from "@/components/ui/classes";
 
 type Mailbox = { id: string; address: string; displayName: string };
 
@@ -48,7 +47,7 @@ export function ComposeForm({
       <input type="hidden" name="sendAt" value={sendAtIso} />
       <label className="block text-sm">
         {t("outbox.compose.mailbox")}
-        <select name="mailboxId" className={input} data-testid="compose-mailbox" required>
+        <select name="mailboxId" className={fieldClass} data-testid="compose-mailbox" required>
           {mailboxes.map((m) => (
             <option key={m.id} value={m.id}>
               {m.displayName ? `${m.displayName} <${m.address}>` : m.address}
@@ -63,7 +62,7 @@ export function ComposeForm({
           <input
             name={field}
             type="text"
-            className={input}
+            className={fieldClass}
             data-testid={`compose-${field}`}
             aria-describedby="compose-addresses-hint"
             autoComplete="off"
@@ -76,17 +75,23 @@ export function ComposeForm({
       </p>
       <label className="block text-sm">
         {t("outbox.compose.subject")}
-        <input name="subject" type="text" maxLength={998} className={input} data-testid="compose-subject" />
+        <input
+          name="subject"
+          type="text"
+          maxLength={998}
+          className={fieldClass}
+          data-testid="compose-subject"
+        />
         {fieldError("subject")}
       </label>
       <label className="block text-sm">
         {t("outbox.compose.text")}
-        <textarea name="text" rows={8} className={input} data-testid="compose-text" />
+        <textarea name="text" rows={8} className={fieldClass} data-testid="compose-text" />
         {fieldError("body")}
       </label>
       <label className="block text-sm">
         {t("outbox.compose.html")}
-        <textarea name="html" rows={4} className={`${input} font-mono`} data-testid="compose-html" />
+        <textarea name="html" rows={4} className={`${fieldClass} font-mono`} data-testid="compose-html" />
       </label>
       <label className="block text-sm">
         {t("outbox.compose.attachments")}
@@ -108,7 +113,7 @@ export function ComposeForm({
           type="datetime-local"
           value={localSendAt}
           onChange={(event) => setLocalSendAt(event.target.value)}
-          className={input}
+          className={fieldClass}
           data-testid="compose-send-at"
         />
         {fieldError("sendAt")}

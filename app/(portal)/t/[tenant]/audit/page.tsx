@@ -5,9 +5,7 @@ import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
-
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
-const pageLink = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
+import { fieldClass, pageLinkClass } from "@/components/ui/classes";
 
 export default async function AuditPage({
   params,
@@ -58,7 +56,7 @@ export default async function AuditPage({
             <select
               name="action"
               defaultValue={filters.action ?? ""}
-              className={input}
+              className={fieldClass}
               data-testid="filter-action"
             >
               <option value="">{t("audit.filters.anyAction")}</option>
@@ -74,7 +72,7 @@ export default async function AuditPage({
             <input
               name="actor"
               defaultValue={filters.actor ?? ""}
-              className={input}
+              className={fieldClass}
               data-testid="filter-actor"
             />
           </label>
@@ -83,17 +81,17 @@ export default async function AuditPage({
             <input
               name="target"
               defaultValue={filters.target ?? ""}
-              className={input}
+              className={fieldClass}
               data-testid="filter-target"
             />
           </label>
           <label className="text-sm">
             {t("audit.filters.from")}
-            <input type="date" name="from" defaultValue={filters.from ?? ""} className={input} />
+            <input type="date" name="from" defaultValue={filters.from ?? ""} className={fieldClass} />
           </label>
           <label className="text-sm">
             {t("audit.filters.to")}
-            <input type="date" name="to" defaultValue={filters.to ?? ""} className={input} />
+            <input type="date" name="to" defaultValue={filters.to ?? ""} className={fieldClass} />
           </label>
         </fieldset>
         <div className="mt-3 flex items-center gap-3">
@@ -171,19 +169,22 @@ export default async function AuditPage({
       {(paged || list.newer || list.older) && (
         <nav aria-label={t("audit.pagination.label")} className="flex gap-2 text-sm">
           {paged && (
-            <Link href={`${base}${auditQueryString(filters)}`} className={pageLink}>
+            <Link href={`${base}${auditQueryString(filters)}`} className={pageLinkClass}>
               {t("audit.pagination.newest")}
             </Link>
           )}
           {list.newer && (
-            <Link href={`${base}${auditQueryString(filters, { after: list.newer })}`} className={pageLink}>
+            <Link
+              href={`${base}${auditQueryString(filters, { after: list.newer })}`}
+              className={pageLinkClass}
+            >
               {t("audit.pagination.newer")}
             </Link>
           )}
           {list.older && (
             <Link
               href={`${base}${auditQueryString(filters, { before: list.older })}`}
-              className={pageLink}
+              className={pageLinkClass}
               data-testid="audit-older"
             >
               {t("audit.pagination.older")}

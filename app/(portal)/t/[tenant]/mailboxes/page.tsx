@@ -14,9 +14,7 @@ import {
   parseMailboxListQuery,
 } from "@/lib/mailboxes/mailbox-list-query";
 import { connectionStates } from "@/lib/mailboxes/mailbox-schemas";
-
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
-const pageLink = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
+import { fieldClass, pageLinkClass } from "@/components/ui/classes";
 
 export default async function MailboxesPage({
   params,
@@ -76,7 +74,7 @@ export default async function MailboxesPage({
               name="q"
               defaultValue={query.search ?? ""}
               maxLength={200}
-              className={input}
+              className={fieldClass}
               data-testid="mailbox-search"
             />
           </label>
@@ -85,7 +83,7 @@ export default async function MailboxesPage({
             <select
               name="state"
               defaultValue={query.state ?? ""}
-              className={input}
+              className={fieldClass}
               data-testid="mailbox-state-filter"
             >
               <option value="">{t("mailboxes.filters.anyState")}</option>
@@ -101,7 +99,7 @@ export default async function MailboxesPage({
             <select
               name="config"
               defaultValue={query.configurationId ?? ""}
-              className={input}
+              className={fieldClass}
               data-testid="mailbox-config-filter"
             >
               <option value="">{t("dashboard.table.anyConfiguration")}</option>
@@ -117,7 +115,7 @@ export default async function MailboxesPage({
             <select
               name="provider"
               defaultValue={query.provider ?? ""}
-              className={input}
+              className={fieldClass}
               data-testid="mailbox-provider-filter"
             >
               <option value="">{t("dashboard.table.anyProvider")}</option>
@@ -133,7 +131,7 @@ export default async function MailboxesPage({
             <select
               name="member"
               defaultValue={query.memberId ?? ""}
-              className={input}
+              className={fieldClass}
               data-testid="mailbox-member-filter"
             >
               <option value="">{t("dashboard.table.anyMember")}</option>
@@ -149,7 +147,7 @@ export default async function MailboxesPage({
             <select
               name="sort"
               defaultValue={query.sort ?? "address"}
-              className={input}
+              className={fieldClass}
               data-testid="mailbox-sort"
             >
               {mailboxSorts.map((sort) => (
@@ -161,7 +159,12 @@ export default async function MailboxesPage({
           </label>
           <label className="text-sm">
             {t("dashboard.table.dir")}
-            <select name="dir" defaultValue={query.dir ?? "asc"} className={input} data-testid="mailbox-dir">
+            <select
+              name="dir"
+              defaultValue={query.dir ?? "asc"}
+              className={fieldClass}
+              data-testid="mailbox-dir"
+            >
               <option value="asc">{t("dashboard.table.asc")}</option>
               <option value="desc">{t("dashboard.table.desc")}</option>
             </select>
@@ -171,7 +174,7 @@ export default async function MailboxesPage({
             <select
               name="size"
               defaultValue={String(list.pageSize)}
-              className={input}
+              className={fieldClass}
               data-testid="mailbox-page-size"
             >
               {mailboxPageSizes.map((size) => (
@@ -251,7 +254,7 @@ export default async function MailboxesPage({
       {(list.pageCount === null || list.pageCount > 1) && (
         <nav aria-label={t("mailboxes.pagination.label")} className="flex items-center gap-2 text-sm">
           {list.page > 1 && (
-            <Link href={`${base}${mailboxListQueryString(query, list.page - 1)}`} className={pageLink}>
+            <Link href={`${base}${mailboxListQueryString(query, list.page - 1)}`} className={pageLinkClass}>
               {t("mailboxes.pagination.previous")}
             </Link>
           )}
@@ -261,7 +264,7 @@ export default async function MailboxesPage({
               : t("mailboxes.pagination.page", { page: list.page, pages: list.pageCount })}
           </span>
           {(list.pageCount === null || list.page < list.pageCount) && (
-            <Link href={`${base}${mailboxListQueryString(query, list.page + 1)}`} className={pageLink}>
+            <Link href={`${base}${mailboxListQueryString(query, list.page + 1)}`} className={pageLinkClass}>
               {t("mailboxes.pagination.next")}
             </Link>
           )}

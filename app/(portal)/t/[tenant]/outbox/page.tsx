@@ -11,9 +11,7 @@ import {
   outgoingStatuses,
   parseOutboxListQuery,
 } from "@/lib/outbox/outbox-list-query";
-
-const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
-const pageLink = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
+import { fieldClass, pageLinkClass } from "@/components/ui/classes";
 
 export default async function OutboxPage({
   params,
@@ -70,11 +68,17 @@ export default async function OutboxPage({
           <legend className="sr-only">{t("outbox.filters.legend")}</legend>
           <label className="text-sm">
             {t("outbox.filters.search")}
-            <input type="search" name="q" defaultValue={query.search} maxLength={200} className={input} />
+            <input
+              type="search"
+              name="q"
+              defaultValue={query.search}
+              maxLength={200}
+              className={fieldClass}
+            />
           </label>
           <label className="text-sm">
             {t("outbox.filters.status")}
-            <select name="status" defaultValue={query.status ?? ""} className={input}>
+            <select name="status" defaultValue={query.status ?? ""} className={fieldClass}>
               <option value="">{t("outbox.filters.anyStatus")}</option>
               {outgoingStatuses.map((status) => (
                 <option key={status} value={status}>
@@ -85,7 +89,7 @@ export default async function OutboxPage({
           </label>
           <label className="text-sm">
             {t("outbox.filters.mailbox")}
-            <select name="mailbox" defaultValue={query.mailboxId ?? ""} className={input}>
+            <select name="mailbox" defaultValue={query.mailboxId ?? ""} className={fieldClass}>
               <option value="">{t("outbox.filters.anyMailbox")}</option>
               {mailboxes.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -176,7 +180,7 @@ export default async function OutboxPage({
           {query.page > 1 && (
             <Link
               href={`${base}${outboxListQueryString({ ...query, page: query.page - 1 })}`}
-              className={pageLink}
+              className={pageLinkClass}
             >
               {t("outbox.pagination.newer")}
             </Link>
@@ -184,7 +188,7 @@ export default async function OutboxPage({
           {list.hasMore && (
             <Link
               href={`${base}${outboxListQueryString({ ...query, page: query.page + 1 })}`}
-              className={pageLink}
+              className={pageLinkClass}
             >
               {t("outbox.pagination.older")}
             </Link>
