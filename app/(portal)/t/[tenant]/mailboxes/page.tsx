@@ -15,6 +15,7 @@ import {
 } from "@/lib/mailboxes/mailbox-list-query";
 import { connectionStates } from "@/lib/mailboxes/mailbox-schemas";
 import { fieldClass, pageLinkClass } from "@/components/ui/classes";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export default async function MailboxesPage({
   params,
@@ -78,112 +79,68 @@ export default async function MailboxesPage({
               data-testid="mailbox-search"
             />
           </label>
-          <label className="text-sm">
-            {t("mailboxes.filters.state")}
-            <select
-              name="state"
-              defaultValue={query.state ?? ""}
-              className={fieldClass}
-              data-testid="mailbox-state-filter"
-            >
-              <option value="">{t("mailboxes.filters.anyState")}</option>
-              {connectionStates.map((state) => (
-                <option key={state} value={state}>
-                  {t(`mailboxes.states.${state}.label`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            {t("dashboard.table.configuration")}
-            <select
-              name="config"
-              defaultValue={query.configurationId ?? ""}
-              className={fieldClass}
-              data-testid="mailbox-config-filter"
-            >
-              <option value="">{t("dashboard.table.anyConfiguration")}</option>
-              {options.configurations.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            {t("dashboard.table.provider")}
-            <select
-              name="provider"
-              defaultValue={query.provider ?? ""}
-              className={fieldClass}
-              data-testid="mailbox-provider-filter"
-            >
-              <option value="">{t("dashboard.table.anyProvider")}</option>
-              {Object.values(OAuthProviderKind).map((p) => (
-                <option key={p} value={p}>
-                  {t(`clients.providers.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            {t("dashboard.table.member")}
-            <select
-              name="member"
-              defaultValue={query.memberId ?? ""}
-              className={fieldClass}
-              data-testid="mailbox-member-filter"
-            >
-              <option value="">{t("dashboard.table.anyMember")}</option>
-              {options.members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.email}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            {t("dashboard.table.sort")}
-            <select
-              name="sort"
-              defaultValue={query.sort ?? "address"}
-              className={fieldClass}
-              data-testid="mailbox-sort"
-            >
-              {mailboxSorts.map((sort) => (
-                <option key={sort} value={sort}>
-                  {t(`dashboard.table.sorts.${sort}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            {t("dashboard.table.dir")}
-            <select
-              name="dir"
-              defaultValue={query.dir ?? "asc"}
-              className={fieldClass}
-              data-testid="mailbox-dir"
-            >
-              <option value="asc">{t("dashboard.table.asc")}</option>
-              <option value="desc">{t("dashboard.table.desc")}</option>
-            </select>
-          </label>
-          <label className="text-sm">
-            {t("dashboard.table.pageSize")}
-            <select
-              name="size"
-              defaultValue={String(list.pageSize)}
-              className={fieldClass}
-              data-testid="mailbox-page-size"
-            >
-              {mailboxPageSizes.map((size) => (
-                <option key={size} value={size}>
-                  {size}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t("mailboxes.filters.state")}
+            name="state"
+            value={query.state}
+            anyLabel={t("mailboxes.filters.anyState")}
+            options={connectionStates.map((state) => ({
+              value: state,
+              label: t(`mailboxes.states.${state}.label`),
+            }))}
+            testId="mailbox-state-filter"
+          />
+          <FilterSelect
+            label={t("dashboard.table.configuration")}
+            name="config"
+            value={query.configurationId}
+            anyLabel={t("dashboard.table.anyConfiguration")}
+            options={options.configurations.map((c) => ({ value: c.id, label: c.name }))}
+            testId="mailbox-config-filter"
+          />
+          <FilterSelect
+            label={t("dashboard.table.provider")}
+            name="provider"
+            value={query.provider}
+            anyLabel={t("dashboard.table.anyProvider")}
+            options={Object.values(OAuthProviderKind).map((p) => ({
+              value: p,
+              label: t(`clients.providers.${p}`),
+            }))}
+            testId="mailbox-provider-filter"
+          />
+          <FilterSelect
+            label={t("dashboard.table.member")}
+            name="member"
+            value={query.memberId}
+            anyLabel={t("dashboard.table.anyMember")}
+            options={options.members.map((m) => ({ value: m.id, label: m.email }))}
+            testId="mailbox-member-filter"
+          />
+          <FilterSelect
+            label={t("dashboard.table.sort")}
+            name="sort"
+            value={query.sort ?? "address"}
+            options={mailboxSorts.map((sort) => ({ value: sort, label: t(`dashboard.table.sorts.${sort}`) }))}
+            testId="mailbox-sort"
+          />
+          <FilterSelect
+            label={t("dashboard.table.dir")}
+            name="dir"
+            value={query.dir ?? "asc"}
+            options={[
+              { value: "asc", label: t("dashboard.table.asc") },
+              { value: "desc", label: t("dashboard.table.desc") },
+            ]}
+            testId="mailbox-dir"
+          />
+          <FilterSelect
+            label={t("dashboard.table.pageSize")}
+            name="size"
+            value={String(list.pageSize)}
+            options={mailboxPageSizes.map((size) => ({ value: String(size), label: String(size) }))}
+            testId="mailbox-page-size"
+          />
           <div className="flex items-center gap-3">
             <button
               type="submit"
