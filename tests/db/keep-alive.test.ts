@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { CliIo } from "@/lib/cli/command";
 import { runCli } from "@/lib/cli/run-cli";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
 import { keepAliveDays } from "@/lib/tokens/keep-alive-settings";
 import { seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
-import {
-  connectAtFake,
-  seedFakeConfiguration,
-  startTokenFakes,
-  useTokenTestEnvironment,
-} from "../multi/token-fixtures";
+import { connectAtFake, seedFakeConfiguration, useTokenTestEnvironment } from "../multi/token-fixtures";
+import { useTokenFakes } from "../multi/use-token-fakes";
 
 useTokenTestEnvironment();
 delete process.env.RELAIS_KEEPALIVE_DAYS;
 useTestDatabase();
 
 const DAY_MS = 24 * 3600 * 1000;
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startTokenFakes({ strictRotation: true });
-});
-afterAll(async () => {
-  await fakes?.close();
-});
+const fakes = useTokenFakes({ strictRotation: true });
 beforeEach(() => fakes.control.resetStats());
 
 const refreshesOf = (email: string) => fakes.control.stats().refreshRequests[email] ?? 0;

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { sendBrokenMailboxDigest } from "@/lib/notifications/send-broken-mailbox-digest";
 import {
   notifyOwnersOfBrokenMailboxes,
@@ -16,21 +15,15 @@ import {
   authorizeAtFake,
   connectAtFake,
   seedFakeConfiguration,
-  startTokenFakes,
   useTokenTestEnvironment,
 } from "../multi/token-fixtures";
+import { useTokenFakes } from "../multi/use-token-fakes";
 
 useTokenTestEnvironment();
 delete process.env.RELAIS_SMTP_URL;
 useTestDatabase();
 
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startTokenFakes();
-});
-afterAll(async () => {
-  await fakes?.close();
-});
+const fakes = useTokenFakes();
 beforeEach(() => fakes.control.resetStats());
 
 const address = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}@ecole.test`;

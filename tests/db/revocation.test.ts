@@ -1,8 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { createTranslator } from "@/lib/i18n/translate";
 import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
 import { countQueuedMail, countQueuedMailByMailbox } from "@/lib/revocation/count-queued-mail";
@@ -17,20 +16,14 @@ import {
   authorizeAtFake,
   connectAtFake,
   seedFakeConfiguration,
-  startTokenFakes,
   useTokenTestEnvironment,
 } from "../multi/token-fixtures";
+import { useTokenFakes } from "../multi/use-token-fakes";
 
 useTokenTestEnvironment();
 useTestDatabase();
 
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startTokenFakes();
-});
-afterAll(async () => {
-  await fakes?.close();
-});
+const fakes = useTokenFakes();
 beforeEach(() => fakes.control.resetStats());
 
 const address = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}@lycee.test`;

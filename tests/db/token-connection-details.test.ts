@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { createTranslator } from "@/lib/i18n/translate";
 import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
 import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
 import { contextFor, seedMember, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
-import {
-  seedConnection,
-  seedFakeConfiguration,
-  startTokenFakes,
-  useTokenTestEnvironment,
-} from "../multi/token-fixtures";
+import { seedConnection, seedFakeConfiguration, useTokenTestEnvironment } from "../multi/token-fixtures";
+import { useTokenFakes } from "../multi/use-token-fakes";
 
 useTokenTestEnvironment();
 useTestDatabase();
 
 const DAY_MS = 24 * 3600 * 1000;
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startTokenFakes();
-});
-afterAll(async () => {
-  await fakes?.close();
-});
+const fakes = useTokenFakes();
 
 describe("getConnectionDetails", () => {
   it("shows Microsoft's 90-day end after the last refresh, and the granted permissions", async () => {

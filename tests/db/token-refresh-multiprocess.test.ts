@@ -1,28 +1,17 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import { describe, expect, it } from "vitest";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { seedTenantWithPeople } from "../support/factories";
 import { realPostgresAvailable, useTestDatabase } from "../support/test-db";
-import {
-  connectAtFake,
-  seedFakeConfiguration,
-  startTokenFakes,
-  useTokenTestEnvironment,
-} from "../multi/token-fixtures";
+import { connectAtFake, seedFakeConfiguration, useTokenTestEnvironment } from "../multi/token-fixtures";
+import { useTokenFakes } from "../multi/use-token-fakes";
 
 useTokenTestEnvironment();
 const database = useTestDatabase();
 const CALLS_PER_PROCESS = 10;
 
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startTokenFakes({ strictRotation: true });
-});
-afterAll(async () => {
-  await fakes?.close();
-});
+const fakes = useTokenFakes({ strictRotation: true });
 
 type WorkerReport = { tokens: string[]; errors: string[]; refreshed: number };
 

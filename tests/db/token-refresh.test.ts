@@ -1,9 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
 import { createClientConfiguration } from "@/lib/clients/create-client-configuration";
 import { updateClientConfiguration } from "@/lib/clients/update-client-configuration";
@@ -17,21 +16,15 @@ import {
   connectAtFake,
   seedConnection,
   seedFakeConfiguration,
-  startTokenFakes,
   useTokenTestEnvironment,
 } from "../multi/token-fixtures";
+import { useTokenFakes } from "../multi/use-token-fakes";
 
 useTokenTestEnvironment();
 delete process.env.RELAIS_SMTP_URL;
 useTestDatabase();
 
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startTokenFakes();
-});
-afterAll(async () => {
-  await fakes?.close();
-});
+const fakes = useTokenFakes();
 beforeEach(() => {
   fakes.control.resetStats();
   fakes.control.setStrictRotation(false);

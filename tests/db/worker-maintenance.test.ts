@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { startWorker } from "@/lib/worker/run-worker";
 import { seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
-import {
-  connectAtFake,
-  seedFakeConfiguration,
-  startTokenFakes,
-  useTokenTestEnvironment,
-} from "../multi/token-fixtures";
+import { connectAtFake, seedFakeConfiguration, useTokenTestEnvironment } from "../multi/token-fixtures";
+import { useTokenFakes } from "../multi/use-token-fakes";
 
 useTokenTestEnvironment();
 useTestDatabase();
 
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startTokenFakes({});
-});
-afterAll(async () => {
-  await fakes?.close();
-});
+const fakes = useTokenFakes();
 
 describe("a worker's background chores", () => {
   it("refresh connections left idle, without anyone sending mail", async () => {

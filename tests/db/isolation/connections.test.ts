@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { notifyAdminsOfBrokenConfigurations } from "@/lib/notifications/notify-configuration-admins";
 import { notifyOwnersOfBrokenMailboxes } from "@/lib/notifications/notify-mailbox-owners";
 import { countQueuedMail, countQueuedMailByMailbox } from "@/lib/revocation/count-queued-mail";
@@ -14,9 +13,9 @@ import {
   connectAtFake,
   seedConnection,
   seedFakeConfiguration,
-  startTokenFakes,
   useTokenTestEnvironment,
 } from "../../multi/token-fixtures";
+import { useTokenFakes } from "../../multi/use-token-fakes";
 
 // The actions run outside a request here: the session, the headers and the cache are Next's.
 const signedInAs = vi.hoisted(() => ({ id: null as string | null }));
@@ -34,13 +33,7 @@ useTokenTestEnvironment();
 delete process.env.RELAIS_SMTP_URL;
 useTestDatabase();
 
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startTokenFakes();
-});
-afterAll(async () => {
-  await fakes?.close();
-});
+const fakes = useTokenFakes();
 beforeEach(() => {
   signedInAs.id = null;
   fakes.control.resetStats();
