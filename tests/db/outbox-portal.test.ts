@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { listOutgoingMail } from "@/lib/outbox/list-outgoing-mail";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
+import { form } from "../support/action-helpers";
 
 // Server actions run outside a request here: the session and headers are Next's.
 const signedInAs = vi.hoisted(() => ({ id: null as string | null }));
@@ -52,14 +53,6 @@ async function setup() {
     data: { tenantId: people.tenant.id, mailboxId: mailbox.id, userId: people.member.id },
   });
   return { ...people, mailbox, other };
-}
-
-function form(values: Record<string, string | File | (string | File)[]>) {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) {
-    for (const item of Array.isArray(value) ? value : [value]) data.append(name, item);
-  }
-  return data;
 }
 
 beforeEach(() => {

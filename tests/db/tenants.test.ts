@@ -4,6 +4,7 @@ import { createTenant } from "@/lib/tenants/create-tenant";
 import { listTenantsForOperator } from "@/lib/tenants/list-tenants-for-operator";
 import { seedMember, seedTenant, seedUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
+import { form } from "../support/action-helpers";
 
 // The action runs outside a request here: the session, the headers and the
 // page cache are Next's, so the test supplies them.
@@ -23,12 +24,6 @@ useTestDatabase();
 let counter = 0;
 const newSlug = () => `school-${Date.now().toString(36)}-${++counter}`;
 const operatorActor = { userId: null, email: "cli", ip: null };
-
-function form(fields: Record<string, string>) {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
 
 beforeEach(() => {
   signedInAs.id = null;

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { DomainError } from "@/lib/auth/errors";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { createClientConfiguration } from "@/lib/clients/create-client-configuration";
 import { deleteClientConfiguration } from "@/lib/clients/delete-client-configuration";
@@ -12,6 +11,7 @@ import { updateClientConfiguration } from "@/lib/clients/update-client-configura
 import { getDb } from "@/lib/db/client";
 import { contextFor, seedTenantWithPeople } from "../../support/factories";
 import { useTestDatabase } from "../../support/test-db";
+import { form, expectDomainError } from "../../support/action-helpers";
 
 // The actions run outside a request here: the session, the headers and the cache are Next's.
 const signedInAs = vi.hoisted(() => ({ id: null as string | null }));
@@ -62,21 +62,6 @@ async function snapshotOf(tenantId: string) {
   };
 }
 
-async function expectCode(promise: Promise<unknown>, code: DomainError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-}
-
-function form(fields: Record<string, string>) {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
-
 beforeEach(() => {
   signedInAs.id = null;
 });
@@ -94,9 +79,9 @@ describe("client configuration entry points, acting as tenant A with tenant B's 
     it(`${name} answers not found and leaves B unchanged`, async () => {
       const { b, ctxA, bConfig } = await twoTenants();
       const before = await snapshotOf(b.tenant.id);
-      await expectCode(call(ctxA, bConfig.id), "not_found");
+      await expectDomainError(call(ctxA, bConfig.id), "not_found");
       // A malformed id is "not found" too, not a database error.
-      await expectCode(call(ctxA, "not-a-uuid"), "not_found");
+      await expectDomainError(call(ctxA, "not-a-uuid"), "not_found");
       expect(await snapshotOf(b.tenant.id)).toEqual(before);
     });
   }
@@ -143,17 +128,17 @@ describe("a member who is not an admin", () => {
   it("cannot reach client configurations, directly or through the actions", async () => {
     const { a, ctxA } = await twoTenants();
     const own = await createClientConfiguration(ctxA, googleForm("A's Google"));
-    await expectCode(contextFor(a.member, a.tenant, "clients.read"), "forbidden");
-    await expectCode(contextFor(a.member, a.tenant, "clients.write"), "forbidden");
+    await expectDomainError(contextFor(a.member, a.tenant, "clients.read"), "forbidden");
+    await expectDomainError(contextFor(a.member, a.tenant, "clients.write"), "forbidden");
     // A context made for another permission does not open them either.
     const memberCtx = await contextFor(a.member, a.tenant, "tenant.read");
-    await expectCode(listClientConfigurations(memberCtx), "forbidden");
-    await expectCode(getClientConfiguration(memberCtx, own.id), "forbidden");
-    await expectCode(createClientConfiguration(memberCtx, googleForm("Member's")), "forbidden");
-    await expectCode(updateClientConfiguration(memberCtx, own.id, googleForm("Renamed")), "forbidden");
-    await expectCode(duplicateClientConfiguration(memberCtx, { id: own.id }, "en"), "forbidden");
-    await expectCode(deleteClientConfiguration(memberCtx, { id: own.id }), "forbidden");
-    await expectCode(testClientConfiguration(memberCtx, { id: own.id }), "forbidden");
+    await expectDomainError(listClientConfigurations(memberCtx), "forbidden");
+    await expectDomainError(getClientConfiguration(memberCtx, own.id), "forbidden");
+    await expectDomainError(createClientConfiguration(memberCtx, googleForm("Member's")), "forbidden");
+    await expectDomainError(updateClientConfiguration(memberCtx, own.id, googleForm("Renamed")), "forbidden");
+    await expectDomainError(duplicateClientConfiguration(memberCtx, { id: own.id }, "en"), "forbidden");
+    await expectDomainError(deleteClientConfiguration(memberCtx, { id: own.id }), "forbidden");
+    await expectDomainError(testClientConfiguration(memberCtx, { id: own.id }), "forbidden");
 
     const before = await snapshotOf(a.tenant.id);
     signedInAs.id = a.member.id;

@@ -16,6 +16,7 @@ import {
   useTokenTestEnvironment,
 } from "../../multi/token-fixtures";
 import { useTokenFakes } from "../../multi/use-token-fakes";
+import { form } from "../../support/action-helpers";
 
 // The actions run outside a request here: the session, the headers and the cache are Next's.
 const signedInAs = vi.hoisted(() => ({ id: null as string | null }));
@@ -85,14 +86,6 @@ async function snapshotOf(tenantId: string) {
     audit: await db.auditEntry.count({ where: { tenantId } }),
     mail: await db.capturedMail.count(),
   };
-}
-
-function form(fields: Record<string, string | string[]>) {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
-    for (const item of Array.isArray(value) ? value : [value]) data.append(name, item);
-  }
-  return data;
 }
 
 describe("connections: tenant isolation", () => {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { contextFor, seedTenantWithPeople } from "../../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../../support/seed-mailboxes";
 import { useTestDatabase } from "../../support/test-db";
+import { form } from "../../support/action-helpers";
 
 // The route and actions run outside a request here: the session, headers and cache are Next's.
 const signedInAs = vi.hoisted(() => ({ id: null as string | null }));
@@ -20,14 +21,6 @@ const operatorActions = await import("@/lib/operator/operator-actions");
 const { listMailboxFilterOptions } = await import("@/lib/mailboxes/list-mailbox-filter-options");
 const { listMailboxActivity } = await import("@/lib/mailboxes/list-mailbox-activity");
 const { getDb } = await import("@/lib/db/client");
-
-function form(fields: Record<string, string | string[]>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) {
-    for (const one of Array.isArray(value) ? value : [value]) data.append(key, one);
-  }
-  return data;
-}
 
 useTestDatabase();
 

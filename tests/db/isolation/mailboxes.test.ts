@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { DomainError } from "@/lib/auth/errors";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { newLinkToken } from "@/lib/auth/tokens";
 import { createConnectLinks } from "@/lib/connect-links/create-connect-links";
@@ -18,6 +17,7 @@ import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
 import { contextFor, seedTenantWithPeople } from "../../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../../support/seed-mailboxes";
 import { useTestDatabase } from "../../support/test-db";
+import { form, expectDomainError } from "../../support/action-helpers";
 
 // The actions and the upload route run outside a request here: the session, headers and cache are Next's.
 const signedInAs = vi.hoisted(() => ({ id: null as string | null }));
@@ -73,23 +73,6 @@ async function snapshotOf(tenantId: string) {
   };
 }
 
-async function expectCode(promise: Promise<unknown>, code: DomainError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-}
-
-function form(fields: Record<string, string | string[]>) {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
-    for (const item of Array.isArray(value) ? value : [value]) data.append(name, item);
-  }
-  return data;
-}
-
 beforeEach(() => {
   signedInAs.id = null;
 });
@@ -111,8 +94,8 @@ describe("mailbox entry points, acting as tenant A with tenant B's ids", () => {
     it(`${name} answers not found and leaves B unchanged`, async () => {
       const { b, bMailbox, ctxA } = await twoTenants();
       const before = await snapshotOf(b.tenant.id);
-      await expectCode(call(ctxA, bMailbox.id), "not_found");
-      await expectCode(call(ctxA, "not-a-uuid"), "not_found");
+      await expectDomainError(call(ctxA, bMailbox.id), "not_found");
+      await expectDomainError(call(ctxA, "not-a-uuid"), "not_found");
       expect(await snapshotOf(b.tenant.id)).toEqual(before);
     });
   }
@@ -120,7 +103,7 @@ describe("mailbox entry points, acting as tenant A with tenant B's ids", () => {
   it("updateMailbox answers not found with B's mailbox and A's configuration", async () => {
     const { b, aConfig, bMailbox, ctxA } = await twoTenants();
     const before = await snapshotOf(b.tenant.id);
-    await expectCode(
+    await expectDomainError(
       updateMailbox(ctxA, { id: bMailbox.id, displayName: "", clientConfigurationId: aConfig.id }),
       "not_found",
     );
@@ -130,7 +113,7 @@ describe("mailbox entry points, acting as tenant A with tenant B's ids", () => {
   it("links for a selection mixing A's and B's mailboxes: none is created", async () => {
     const { a, b, aMailbox, bMailbox, ctxA } = await twoTenants();
     const [beforeA, beforeB] = [await snapshotOf(a.tenant.id), await snapshotOf(b.tenant.id)];
-    await expectCode(
+    await expectDomainError(
       createConnectLinks(ctxA, { ids: [aMailbox.id, bMailbox.id], expiresInDays: 7 }, "en"),
       "not_found",
     );
@@ -143,8 +126,8 @@ describe("mailbox entry points, acting as tenant A with tenant B's ids", () => {
   it("revokeConnectLink answers not found for B's link, which stays open", async () => {
     const { b, bLink, ctxA } = await twoTenants();
     const before = await snapshotOf(b.tenant.id);
-    await expectCode(revokeConnectLink(ctxA, { id: bLink.id }), "not_found");
-    await expectCode(revokeConnectLink(ctxA, { id: "not-a-uuid" }), "not_found");
+    await expectDomainError(revokeConnectLink(ctxA, { id: bLink.id }), "not_found");
+    await expectDomainError(revokeConnectLink(ctxA, { id: "not-a-uuid" }), "not_found");
     expect(await snapshotOf(b.tenant.id)).toEqual(before);
   });
 
@@ -163,7 +146,7 @@ describe("mailbox entry points, acting as tenant A with tenant B's ids", () => {
 
   it("a mailbox of A cannot take B's configuration or B's people", async () => {
     const { b, bConfig, aMailbox, ctxA } = await twoTenants();
-    await expectCode(
+    await expectDomainError(
       createMailbox(ctxA, {
         address: "new@a.test",
         displayName: "",
@@ -172,11 +155,11 @@ describe("mailbox entry points, acting as tenant A with tenant B's ids", () => {
       }),
       "invalid_input",
     );
-    await expectCode(
+    await expectDomainError(
       assignMailboxMembers(ctxA, { id: aMailbox.id, members: [b.member.id] }),
       "invalid_input",
     );
-    await expectCode(
+    await expectDomainError(
       updateMailbox(ctxA, { id: aMailbox.id, displayName: "", clientConfigurationId: bConfig.id }),
       "invalid_input",
     );
@@ -245,23 +228,29 @@ describe("a member who is not an admin", () => {
     const { a, aMailbox, aOther, memberA } = await twoTenants();
     expect((await listMyMailboxes(memberA)).map((m) => m.id)).toEqual([aMailbox.id]);
     await expect(getMailbox(memberA, aMailbox.id)).resolves.toMatchObject({ canManage: false });
-    await expectCode(getMailbox(memberA, aOther.id), "not_found");
-    await expectCode(listMailboxes(memberA, { page: 1 }), "forbidden");
-    await expectCode(listConnectLinks(memberA), "forbidden");
-    await expectCode(listMailboxFormOptions(memberA), "forbidden");
-    await expectCode(contextFor(a.member, a.tenant, "mailboxes.read"), "forbidden");
+    await expectDomainError(getMailbox(memberA, aOther.id), "not_found");
+    await expectDomainError(listMailboxes(memberA, { page: 1 }), "forbidden");
+    await expectDomainError(listConnectLinks(memberA), "forbidden");
+    await expectDomainError(listMailboxFormOptions(memberA), "forbidden");
+    await expectDomainError(contextFor(a.member, a.tenant, "mailboxes.read"), "forbidden");
 
     const before = await snapshotOf(a.tenant.id);
     for (const id of [aMailbox.id, aOther.id]) {
-      await expectCode(
+      await expectDomainError(
         updateMailbox(memberA, { id, displayName: "Mine", clientConfigurationId: id }),
         "forbidden",
       );
-      await expectCode(assignMailboxMembers(memberA, { id, members: [a.member.id] }), "forbidden");
-      await expectCode(deleteMailbox(memberA, { id }), "forbidden");
-      await expectCode(createConnectLinks(memberA, { ids: [id], expiresInDays: 7 }, "en"), "forbidden");
+      await expectDomainError(assignMailboxMembers(memberA, { id, members: [a.member.id] }), "forbidden");
+      await expectDomainError(deleteMailbox(memberA, { id }), "forbidden");
+      await expectDomainError(
+        createConnectLinks(memberA, { ids: [id], expiresInDays: 7 }, "en"),
+        "forbidden",
+      );
     }
-    await expectCode(importMailboxesCsv(memberA, "address,configuration\nx@a.test,A Google"), "forbidden");
+    await expectDomainError(
+      importMailboxesCsv(memberA, "address,configuration\nx@a.test,A Google"),
+      "forbidden",
+    );
 
     signedInAs.id = a.member.id;
     const tenant = a.tenant.slug;

@@ -12,6 +12,7 @@ import { retryOutgoingMail } from "@/lib/outbox/retry-outgoing-mail";
 import { contextFor, seedTenantWithPeople } from "../../support/factories";
 import { useTestDatabase } from "../../support/test-db";
 import { draft } from "../outbox-fixtures";
+import { form } from "../../support/action-helpers";
 
 // Server actions run outside a request here: the session and headers are Next's.
 const signedInAs = vi.hoisted(() => ({ id: null as string | null }));
@@ -77,14 +78,6 @@ async function snapshotOf(tenantId: string) {
     mail: await db.outgoingMail.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     keys: await db.apiKey.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
   };
-}
-
-function form(values: Record<string, string | string[]>) {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) {
-    for (const item of Array.isArray(value) ? value : [value]) data.append(name, item);
-  }
-  return data;
 }
 
 const withKey = (key: string, init: RequestInit = {}) => ({
