@@ -16,7 +16,7 @@ export function FilterSelect({
 }: {
   label: string;
   name: string;
-  value: string | undefined;
+  value: string | null | undefined;
   options: FilterOption[];
   anyLabel?: string;
   testId?: string;

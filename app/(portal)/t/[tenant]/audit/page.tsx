@@ -6,6 +6,7 @@ import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { fieldClass, pageLinkClass } from "@/components/ui/classes";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export default async function AuditPage({
   params,
@@ -51,22 +52,14 @@ export default async function AuditPage({
       <form method="get" action={base} className="rounded border border-slate-200 bg-white p-3" role="search">
         <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           <legend className="sr-only">{t("audit.filters.legend")}</legend>
-          <label className="text-sm">
-            {t("audit.filters.action")}
-            <select
-              name="action"
-              defaultValue={filters.action ?? ""}
-              className={fieldClass}
-              data-testid="filter-action"
-            >
-              <option value="">{t("audit.filters.anyAction")}</option>
-              {choices.map((action) => (
-                <option key={action} value={action}>
-                  {auditActionLabel(t, action)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t("audit.filters.action")}
+            name="action"
+            value={filters.action}
+            anyLabel={t("audit.filters.anyAction")}
+            options={choices.map((action) => ({ value: action, label: auditActionLabel(t, action) }))}
+            testId="filter-action"
+          />
           <label className="text-sm">
             {t("audit.filters.actor")}
             <input

@@ -12,6 +12,7 @@ import {
   parseOutboxListQuery,
 } from "@/lib/outbox/outbox-list-query";
 import { fieldClass, pageLinkClass } from "@/components/ui/classes";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export default async function OutboxPage({
   params,
@@ -76,28 +77,23 @@ export default async function OutboxPage({
               className={fieldClass}
             />
           </label>
-          <label className="text-sm">
-            {t("outbox.filters.status")}
-            <select name="status" defaultValue={query.status ?? ""} className={fieldClass}>
-              <option value="">{t("outbox.filters.anyStatus")}</option>
-              {outgoingStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {t(`outbox.statuses.${status}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            {t("outbox.filters.mailbox")}
-            <select name="mailbox" defaultValue={query.mailboxId ?? ""} className={fieldClass}>
-              <option value="">{t("outbox.filters.anyMailbox")}</option>
-              {mailboxes.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.address}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t("outbox.filters.status")}
+            name="status"
+            value={query.status}
+            anyLabel={t("outbox.filters.anyStatus")}
+            options={outgoingStatuses.map((status) => ({
+              value: status,
+              label: t(`outbox.statuses.${status}`),
+            }))}
+          />
+          <FilterSelect
+            label={t("outbox.filters.mailbox")}
+            name="mailbox"
+            value={query.mailboxId}
+            anyLabel={t("outbox.filters.anyMailbox")}
+            options={mailboxes.map((m) => ({ value: m.id, label: m.address }))}
+          />
           <div className="flex items-center gap-3">
             <button
               type="submit"
