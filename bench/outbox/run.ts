@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import nodemailer from "nodemailer";
 import { Client } from "pg";
+import { ownCpuMs, postgresCpuMs, processCpuMs } from "./cpu-time";
 
 // Usage: TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
 //          npx tsx bench/outbox/run.ts [--mails 2000 --mailboxes 10]
@@ -62,6 +63,62 @@ function peakRssMiB(pid: number): number {
 
 const rate = (count: number, ms: number) => (count * 1000) / ms;
 
+type BarePoolJob = {
+  host: string;
+  port: number;
+  mails: number;
+  to: string[];
+  text: string;
+  mailboxes: { address: string; accessToken: string }[];
+};
+
+/** bench/outbox/bare-pool.ts in a child process: its time and CPU, and the CPU this process (the fake server) used meanwhile. */
+async function runBarePool(job: BarePoolJob): Promise<{ ms: number; cpuMs: number; serverCpuMs: number }> {
+  const serverCpu = ownCpuMs();
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("bench/outbox/bare-pool.ts")], {
+    env: { ...process.env, BARE_POOL_JOB: JSON.stringify(job) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`the bare pool exited with ${code}`);
+  const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { ms: number; cpuMs: number };
+  // The child's start-up (tsx) falls outside its measured span but inside this window; the fake
+  // server does nothing during it, so the window's CPU is the server's work for these mails.
+  return { ...result, serverCpuMs: ownCpuMs() - serverCpu };
+}
+
+/** The same loop in this process, beside the fake server: its time in ms. */
+async function barePoolHere(job: BarePoolJob): Promise<number> {
+  const transports = job.mailboxes.map((m) =>
+    nodemailer.createTransport({
+      pool: true,
+      maxConnections: 2,
+      host: job.host,
+      port: job.port,
+      secure: false,
+      ignoreTLS: true,
+      auth: { type: "OAuth2", user: m.address, accessToken: m.accessToken },
+    }),
+  );
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: job.mails }, (_, i) =>
+      transports[i % transports.length]!.sendMail({
+        from: job.mailboxes[i % transports.length]!.address,
+        to: job.to,
+        subject: `Bare ${i}`,
+        text: job.text,
+        messageId: `<bare-${i}@lycee.test>`,
+      }),
+    ),
+  );
+  const ms = Date.now() - started;
+  for (const transport of transports) transport.close();
+  return ms;
+}
+
 async function main() {
   const name = `relais_bench_${randomBytes(4).toString("hex")}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
@@ -116,6 +173,9 @@ async function main() {
       `queued ${MAILS} mails over ${MAILBOXES} mailboxes in ${((Date.now() - queueStarted) / 1000).toFixed(1)} s`,
     );
 
+    // Statistics, as autovacuum keeps them on tables in service: without them the planner guesses
+    // at tables created a second ago.
+    await prisma.$executeRawUnsafe("ANALYZE");
     fakes.control.clearMessages();
     const started = Date.now();
     for (let i = 0; i < WORKERS; i++) {
@@ -138,9 +198,21 @@ async function main() {
       );
     }
     let peak = workers.map(() => 0);
+    // CPU from the first mail sent (the workers' start-up left out) to the last.
+    let cpuAtFirst: { workers: number; postgres: number; bench: number } | null = null;
+    const cpuNow = () => ({
+      workers: workers.reduce((sum, w) => sum + processCpuMs(w.pid!), 0),
+      postgres: postgresCpuMs(),
+      bench: ownCpuMs(),
+    });
+    let sentAtFirst = 0;
     for (;;) {
       const sent = await prisma.outgoingMail.count({ where: { status: "sent" } });
       peak = workers.map((w, i) => Math.max(peak[i]!, peakRssMiB(w.pid!)));
+      if (sent > 0 && !cpuAtFirst) {
+        cpuAtFirst = cpuNow();
+        sentAtFirst = sent;
+      }
       if (sent >= MAILS) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -149,60 +221,69 @@ async function main() {
       SELECT (extract(epoch FROM max("finishedAt") - min("startedAt")) * 1000)::float8 AS ms FROM "DeliveryAttempt"`;
     const workerMs = span?.ms ?? Date.now() - started;
     const wallMs = Date.now() - started;
+    const cpuAtLast = cpuNow();
     peak = workers.map((w, i) => Math.max(peak[i]!, peakRssMiB(w.pid!)));
     for (const worker of workers) worker.kill("SIGTERM");
     const accepted = fakes.control.messages().length;
 
-    // The ceiling: the same messages through bare pooled nodemailer transports, one per mailbox.
+    // The ceiling: the same messages through bare pooled nodemailer transports, one per mailbox,
+    // from a process of their own (as the workers are), and from this one (beside the fake server).
     const { getAccessToken } = await import("../../lib/tokens/get-access-token");
-    const transports = await Promise.all(
-      mailboxes.map(async (m) =>
-        nodemailer.createTransport({
-          pool: true,
-          maxConnections: 2,
-          host: fakes.smtp.host,
-          port: fakes.smtp.port,
-          secure: false,
-          ignoreTLS: true,
-          auth: {
-            type: "OAuth2",
-            user: m.address,
-            accessToken: (await getAccessToken(m.id, { tenantId: tenant.id })).accessToken,
-          },
-        }),
-      ),
+    const tokens = await Promise.all(
+      mailboxes.map(async (m) => ({
+        address: m.address,
+        accessToken: (await getAccessToken(m.id, { tenantId: tenant.id })).accessToken,
+      })),
     );
+    const job = {
+      host: fakes.smtp.host,
+      port: fakes.smtp.port,
+      mails: MAILS,
+      to: body.to,
+      text: body.text ?? "",
+      mailboxes: tokens,
+    };
     fakes.control.clearMessages();
-    const bareStarted = Date.now();
-    await Promise.all(
-      Array.from({ length: MAILS }, (_, i) =>
-        transports[i % MAILBOXES]!.sendMail({
-          from: mailboxes[i % MAILBOXES]!.address,
-          to: body.to,
-          subject: `Bare ${i}`,
-          text: body.text ?? "",
-          messageId: `<bare-${i}@lycee.test>`,
-        }),
-      ),
-    );
-    const bareMs = Date.now() - bareStarted;
-    for (const transport of transports) transport.close();
+    const separate = await runBarePool(job);
+    const bareAccepted = fakes.control.messages().length;
+    fakes.control.clearMessages();
+    const bareCpu = ownCpuMs();
+    const inProcessMs = await barePoolHere(job);
+    const inProcessCpuMs = ownCpuMs() - bareCpu;
 
     const workerRate = rate(MAILS, workerMs);
-    const bareRate = rate(MAILS, bareMs);
+    const bareRate = rate(MAILS, separate.ms);
     console.log(
       `workers (${WORKERS} processes): ${workerRate.toFixed(1)} mails/s (${(workerMs / 1000).toFixed(1)} s sending, ${(wallMs / 1000).toFixed(1)} s with start-up, ${accepted} accepted at the fake)`,
     );
     console.log(
-      `bare nodemailer pool:        ${bareRate.toFixed(1)} mails/s (${(bareMs / 1000).toFixed(1)} s)`,
+      `bare nodemailer pool:        ${bareRate.toFixed(1)} mails/s (${(separate.ms / 1000).toFixed(1)} s, its own process, ${bareAccepted} accepted)`,
+    );
+    console.log(
+      `  the same, beside the fake server in one process: ${rate(MAILS, inProcessMs).toFixed(1)} mails/s`,
     );
     console.log(`ratio: ${(workerRate / bareRate).toFixed(2)} (target ≥ 0.80)`);
+    if (cpuAtFirst) {
+      const counted = MAILS - sentAtFirst;
+      const per = (ms: number) => (counted > 0 ? (ms / counted).toFixed(2) : "n/a");
+      console.log(
+        `CPU per mail, workers: ${per(cpuAtLast.workers - cpuAtFirst.workers)} ms in the workers, ` +
+          `${per(cpuAtLast.postgres - cpuAtFirst.postgres)} ms in PostgreSQL, ` +
+          `${per(cpuAtLast.bench - cpuAtFirst.bench)} ms in the fake SMTP server's process`,
+      );
+    }
+    console.log(
+      `CPU per mail, bare pool: ${(separate.cpuMs / MAILS).toFixed(2)} ms in its process, ` +
+        `${(separate.serverCpuMs / MAILS).toFixed(2)} ms in the fake SMTP server's; ` +
+        `${(inProcessCpuMs / MAILS).toFixed(2)} ms for both in one process`,
+    );
     console.log(`worker peak RSS: ${peak.map((p) => `${p.toFixed(0)} MiB`).join(", ")}`);
     await prisma.$disconnect();
   } finally {
     for (const worker of workers) if (worker.exitCode === null) worker.kill("SIGKILL");
     await fakes.close();
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`kept the database ${name}`);
+    else await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
 }
 

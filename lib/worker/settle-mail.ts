@@ -22,58 +22,121 @@ export type AttemptRecord = {
   smtpResponse?: string | null;
 };
 
+type Pending = {
+  mailId: string;
+  workerId: string;
+  change: MailChange;
+  attempt: AttemptRecord | null;
+  resolve: (moved: boolean) => void;
+  reject: (error: unknown) => void;
+};
+
+/** One statement settles at most this many mails. */
+const MAX_BATCH = 200;
+
+let waiting: Pending[] = [];
+let flushing = false;
+
 /**
- * Moves a leased mail out of `sending` in one statement, only while this
- * worker still holds the lease, and records the attempt in the same
- * statement. A worker whose lease expired and was taken records `lease_lost`
- * and changes nothing else. Returns whether the change applied.
+ * Moves a leased mail out of `sending`, only while this worker still holds
+ * the lease, and records the attempt in the same statement. A worker whose
+ * lease expired and was taken records `lease_lost` and changes nothing else.
+ * Resolves to whether the change applied.
+ *
+ * Settles are grouped: while one statement runs, the mails finished meanwhile
+ * wait and go together in the next one (at most one statement in flight per
+ * process). Under load a statement and its commit serve dozens of mails; a
+ * lone mail still goes at once.
  */
-export async function settleMail(
+export function settleMail(
   mailId: string,
   workerId: string,
   change: MailChange,
   attempt: AttemptRecord | null,
 ): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    waiting.push({ mailId, workerId, change, attempt, resolve, reject });
+    if (!flushing) {
+      flushing = true;
+      // The mails settled in this same turn of the event loop join the first statement.
+      setImmediate(() => void flush());
+    }
+  });
+}
+
+async function flush(): Promise<void> {
+  while (waiting.length > 0) {
+    const batch = waiting.slice(0, MAX_BATCH);
+    waiting = waiting.slice(batch.length);
+    try {
+      const moved = await settleBatch(batch);
+      for (const item of batch) item.resolve(moved.has(item.mailId));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  }
+  flushing = false;
+}
+
+/** The row each settled mail contributes to the statement's input (timestamps as UTC text). */
+function inputRow({ mailId, workerId, change, attempt }: Pending) {
+  return {
+    id: mailId,
+    owner: workerId,
+    status: change.status,
+    smtp_response: change.smtpResponse ?? null,
+    last_error: change.lastError,
+    next_attempt_at: change.nextAttemptAt?.toISOString() ?? null,
+    give_back: change.notAnAttempt ? 1 : 0,
+    logged: attempt !== null,
+    tenant_id: attempt?.tenantId ?? null,
+    number: attempt?.number ?? null,
+    started_at: attempt?.startedAt.toISOString() ?? null,
+    outcome: attempt?.outcome ?? null,
+    smtp_code: attempt?.smtpCode ?? null,
+    attempt_response: attempt?.smtpResponse ?? null,
+  };
+}
+
+/**
+ * One statement for many mails: the lease-guarded update, the mailboxes'
+ * "last use" (written at most once a minute per mailbox) and the attempts,
+ * `lease_lost` for a mail whose lease had gone. Returns the ids moved.
+ */
+async function settleBatch(batch: Pending[]): Promise<Set<string>> {
   const db = await getDb();
-  const sentNow = change.status === "sent";
-  const rows = attempt
-    ? await db.$queryRaw<{ moved: number }[]>`
-        WITH moved AS (
-          UPDATE "OutgoingMail"
-             SET status = ${change.status}::"OutgoingMailStatus",
-                 "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
-                 "sentAt" = CASE WHEN ${sentNow} THEN ${SQL_NOW} ELSE NULL END,
-                 "smtpResponse" = COALESCE(${change.smtpResponse ?? null}, "smtpResponse"),
-                 "lastError" = ${change.lastError},
-                 "nextAttemptAt" = COALESCE(${change.nextAttemptAt ?? null}::timestamp, "nextAttemptAt"),
-                 attempts = attempts - ${change.notAnAttempt ? 1 : 0}::int,
-                 "updatedAt" = ${SQL_NOW}
-           WHERE id = ${mailId}::uuid AND status = 'sending' AND "leaseOwner" = ${workerId}
-          RETURNING id, "mailboxId"),
-        -- "Last use" shown on the mailbox; written at most once a minute per mailbox.
-        touched AS (
-          UPDATE "Mailbox" SET "lastUsedAt" = ${SQL_NOW}
-           WHERE ${sentNow} AND id IN (SELECT "mailboxId" FROM moved)
-             AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${SQL_NOW} - interval '1 minute')),
-        logged AS (
-          INSERT INTO "DeliveryAttempt"
-                 ("tenantId", "mailId", number, "workerId", "startedAt", "finishedAt", outcome, "smtpCode", "smtpResponse")
-          SELECT ${attempt.tenantId}::uuid, ${mailId}::uuid, ${attempt.number}::int, ${workerId},
-                 ${attempt.startedAt}::timestamp, ${SQL_NOW},
-                 CASE WHEN EXISTS (SELECT 1 FROM moved) THEN ${attempt.outcome} ELSE 'lease_lost' END,
-                 ${attempt.smtpCode ?? null}::int, ${attempt.smtpResponse ?? null})
-        SELECT count(*)::int AS moved FROM moved`
-    : await db.$queryRaw<{ moved: number }[]>`
-        WITH moved AS (
-          UPDATE "OutgoingMail"
-             SET status = ${change.status}::"OutgoingMailStatus",
-                 "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "sentAt" = NULL,
-                 "lastError" = ${change.lastError},
-                 "nextAttemptAt" = COALESCE(${change.nextAttemptAt ?? null}::timestamp, "nextAttemptAt"),
-                 attempts = attempts - ${change.notAnAttempt ? 1 : 0}::int,
-                 "updatedAt" = ${SQL_NOW}
-           WHERE id = ${mailId}::uuid AND status = 'sending' AND "leaseOwner" = ${workerId}
-          RETURNING id)
-        SELECT count(*)::int AS moved FROM moved`;
-  return rows[0]?.moved === 1;
+  const input = JSON.stringify(batch.map(inputRow));
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(
+        id uuid, owner text, status text, smtp_response text, last_error text, next_attempt_at timestamp,
+        give_back int, logged boolean, tenant_id uuid, number int, started_at timestamp, outcome text,
+        smtp_code int, attempt_response text)),
+    moved AS (
+      UPDATE "OutgoingMail" m
+         SET status = i.status::"OutgoingMailStatus",
+             "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
+             "sentAt" = CASE WHEN i.status = 'sent' THEN ${SQL_NOW} ELSE NULL END,
+             "smtpResponse" = COALESCE(i.smtp_response, m."smtpResponse"),
+             "lastError" = i.last_error,
+             "nextAttemptAt" = COALESCE(i.next_attempt_at, m."nextAttemptAt"),
+             attempts = m.attempts - i.give_back,
+             "updatedAt" = ${SQL_NOW}
+        FROM input i
+       WHERE m.id = i.id AND m.status = 'sending' AND m."leaseOwner" = i.owner
+      RETURNING m.id, m."mailboxId", i.status),
+    touched AS (
+      UPDATE "Mailbox" SET "lastUsedAt" = ${SQL_NOW}
+       WHERE id IN (SELECT "mailboxId" FROM moved WHERE status = 'sent')
+         AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${SQL_NOW} - interval '1 minute')),
+    logged AS (
+      INSERT INTO "DeliveryAttempt"
+             ("tenantId", "mailId", number, "workerId", "startedAt", "finishedAt", outcome, "smtpCode", "smtpResponse")
+      SELECT i.tenant_id, i.id, i.number, i.owner, i.started_at, ${SQL_NOW},
+             CASE WHEN EXISTS (SELECT 1 FROM moved WHERE moved.id = i.id) THEN i.outcome ELSE 'lease_lost' END,
+             i.smtp_code, i.attempt_response
+        FROM input i
+       WHERE i.logged)
+    SELECT id::text AS id FROM moved`;
+  return new Set(rows.map((row) => row.id));
 }

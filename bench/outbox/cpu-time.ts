@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+// CPU time from Linux's /proc, to say where a run's time went. Elsewhere: NaN.
+
+const TICKS_PER_SECOND = 100;
+
+function statCpuMs(stat: string): number {
+  // Fields after the command name (which may hold spaces, inside parentheses): utime and stime are 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/** User and system CPU a process has used so far, in ms. */
+export function processCpuMs(pid: number): number {
+  try {
+    return statCpuMs(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU used so far by every PostgreSQL server process on this machine, in ms. */
+export function postgresCpuMs(): number {
+  let total = 0;
+  let found = false;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      total += statCpuMs(stat);
+      found = true;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return found ? total : NaN;
+}
+
+/** This process's CPU so far, in ms. */
+export const ownCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
