@@ -9,7 +9,7 @@ const LARGE = 20_000;
 const SMALL = 10;
 const OTHERS = 98;
 const OTHER_SIZE = 200;
-const REPEAT = 30;
+const REPEAT = 100;
 
 const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -121,13 +121,62 @@ async function main() {
     const large = await context("large");
     const small = await context("small");
 
-    const cases: { label: string; query: (size: number) => Query }[] = [
-      { label: "first page", query: () => ({ page: 1 }) },
-      { label: "filtered (needs reconnect)", query: () => ({ page: 1, state: "needs_reconnect" }) },
-      { label: "search 'mb-0000'", query: () => ({ page: 1, search: "mb-0000" }) },
-      { label: "sorted by expiry", query: () => ({ page: 1, sort: "expiry" }) },
-      { label: "deep page (last)", query: (size) => ({ page: Math.ceil(size / 50) }) },
-      { label: "deep page (middle)", query: (size) => ({ page: Math.ceil(size / 100) }) },
+    // The row in the middle of each tenant's order, as a person paging through
+    // it would reach it: the cursor the table puts in its Next / Previous links.
+    const { encodeMailboxCursor } = await import("../../lib/mailboxes/mailbox-cursor");
+    const { parseMailboxListQuery } = await import("../../lib/mailboxes/mailbox-list-query");
+    type Slug = "large" | "small";
+    const sizes: Record<Slug, number> = { large: LARGE, small: SMALL };
+    const db = await getDb();
+    async function middle(slug: Slug, sort: "address" | "expiry", desc: boolean) {
+      const order = desc
+        ? [
+            { refreshTokenExpiresAt: { sort: "desc" as const, nulls: "last" as const } },
+            { address: "desc" as const },
+          ]
+        : [{ address: "asc" as const }];
+      const row = await db.mailbox.findFirstOrThrow({
+        where: { tenant: { slug } },
+        orderBy: sort === "address" ? order.slice(-1) : order,
+        skip: Math.floor(sizes[slug] / 2),
+        select: { address: true, refreshTokenExpiresAt: true },
+      });
+      const value = sort === "address" ? null : (row.refreshTokenExpiresAt?.toISOString() ?? null);
+      return encodeMailboxCursor(sort, { value, address: row.address });
+    }
+    const cursors = {
+      large: {
+        address: await middle("large", "address", false),
+        expiry: await middle("large", "expiry", true),
+      },
+      small: {
+        address: await middle("small", "address", false),
+        expiry: await middle("small", "expiry", true),
+      },
+    };
+
+    // Each case is a URL of the table, read as the page reads it.
+    const cases: { label: string; query: (slug: Slug) => Query }[] = [
+      { label: "first page", query: () => parseMailboxListQuery({}) },
+      {
+        label: "filtered (needs reconnect)",
+        query: () => parseMailboxListQuery({ state: "needs_reconnect" }),
+      },
+      { label: "search 'mb-0000'", query: () => parseMailboxListQuery({ q: "mb-0000" }) },
+      { label: "sorted by expiry", query: () => parseMailboxListQuery({ sort: "expiry" }) },
+      {
+        label: "deep page (next, middle)",
+        query: (slug) => parseMailboxListQuery({ after: cursors[slug].address }),
+      },
+      {
+        label: "deep page (previous, middle)",
+        query: (slug) => parseMailboxListQuery({ before: cursors[slug].address }),
+      },
+      { label: "deep page (last)", query: () => parseMailboxListQuery({ page: "last" }) },
+      {
+        label: "expiry desc (next, middle)",
+        query: (slug) => parseMailboxListQuery({ sort: "expiry", dir: "desc", after: cursors[slug].expiry }),
+      },
     ];
     const time = async (ctx: typeof large, query: Query) => {
       const started = performance.now();
@@ -139,11 +188,13 @@ async function main() {
     for (const c of cases) {
       const runs = { large: [] as number[], small: [] as number[] };
       // Alternated, after a warm-up, so that caches and JIT favour neither.
-      await time(large, c.query(LARGE));
-      await time(small, c.query(SMALL));
+      const queries = { large: c.query("large"), small: c.query("small") };
+      if (!queries.large.position && c.label.includes("middle")) throw new Error(`${c.label}: no cursor`);
+      await time(large, queries.large);
+      await time(small, queries.small);
       for (let i = 0; i < REPEAT; i++) {
-        runs.large.push(await time(large, c.query(LARGE)));
-        runs.small.push(await time(small, c.query(SMALL)));
+        runs.large.push(await time(large, queries.large));
+        runs.small.push(await time(small, queries.small));
       }
       const l = runs.large.sort((a, b) => a - b);
       const s = runs.small.sort((a, b) => a - b);

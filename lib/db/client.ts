@@ -5,6 +5,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import { lockDataDir } from "./embedded-lock";
 import { applyMigrations } from "./migrations";
+import { pgliteExtensions } from "./pglite-extensions";
 import { pgliteRunner } from "./sql-runners";
 
 export type Db = PrismaClient;
@@ -32,7 +33,7 @@ async function openEmbedded(): Promise<DbHandle> {
   const unlock = lockDataDir(dataDir);
   let pglite: PGlite | undefined;
   try {
-    pglite = await PGlite.create(path.join(dataDir, "pgdata"));
+    pglite = await PGlite.create(path.join(dataDir, "pgdata"), { extensions: pgliteExtensions });
     await applyMigrations(pgliteRunner(pglite));
   } catch (error) {
     await pglite?.close();

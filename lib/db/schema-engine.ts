@@ -6,6 +6,7 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import * as engineModule from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { listMigrations, migrationsDir, schemaPath } from "./migrations";
+import { pgliteExtensions } from "./pglite-extensions";
 
 // Prisma's native schema engine cannot be downloaded here, so the next
 // migration is computed by its WebAssembly build (an internal API, hence the
@@ -31,9 +32,15 @@ function loadEngine(): Promise<void> {
 /** SQL that brings a database migrated with prisma/migrations to schema.prisma; "" when none. */
 export async function diffMigrationsToSchema(): Promise<string> {
   await loadEngine();
-  const pglite = new PGlite();
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
+  // The adapter's own shadow database is a bare PGlite, where the migrations'
+  // CREATE EXTENSION fails: hand it one that loads them.
+  const shadow = await PGlite.create({ extensions: pgliteExtensions });
   try {
-    const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(pglite));
+    const factory = Object.assign(new PrismaPGlite(pglite), {
+      connectToShadowDb: () => new PrismaPGlite(shadow).connect(),
+    });
+    const adapter = bindMigrationAwareSqlAdapterFactory(factory);
     const engine = await engineModule.SchemaEngine.new({ datamodels: undefined }, () => undefined, adapter);
     const migrations = await listMigrations();
     const result = await engine.diff({
@@ -59,5 +66,6 @@ export async function diffMigrationsToSchema(): Promise<string> {
     return result.exitCode === 2 ? (result.stdout ?? "") : "";
   } finally {
     await pglite.close();
+    await shadow.close();
   }
 }

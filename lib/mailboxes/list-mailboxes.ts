@@ -1,120 +1,150 @@
 import { forbidden } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import { mailboxFilterWhere } from "./mailbox-filter";
+import type { ConnectionState, OAuthProviderKind } from "@/lib/db/generated/enums";
+import type { MailboxCursor, MailboxSort } from "./mailbox-cursor";
+import { mailboxFilterSql } from "./mailbox-filter";
 import {
   defaultMailboxPageSize,
   mailboxPageSizes,
   type MailboxListQuery,
-  type MailboxSort,
+  type MailboxPagePosition,
 } from "./mailbox-list-query";
-
-export const mailboxPageSize = defaultMailboxPageSize;
+import { mailboxPageSql, type MailboxPageRow } from "./mailbox-page-sql";
 
 /**
- * The first page counts at most this many matching rows: an exact count walks
- * every one of them, and past a thousand the number helps nobody choose.
+ * Every page counts at most this many matching rows: an exact count walks
+ * every one of them, and past a thousand the number helps nobody choose (a
+ * bulk action's confirmation counts exactly what it will touch).
  */
 export const mailboxCountCap = 1000;
 
-const flip = (dir: Prisma.SortOrder): Prisma.SortOrder => (dir === "asc" ? "desc" : "asc");
-
-// Every sort ends on the address, unique per tenant, so that pages never overlap.
-// `reversed` walks the same order backwards, empty expiries and last uses included.
-function orderBy(
-  sort: MailboxSort,
-  dir: Prisma.SortOrder,
-  reversed = false,
-): Prisma.MailboxOrderByWithRelationInput[] {
-  const d = reversed ? flip(dir) : dir;
-  const nulls = reversed ? "first" : "last";
-  switch (sort) {
-    case "name":
-      return [{ displayName: d }, { address: d }];
-    case "state":
-      return [{ state: d }, { address: d }];
-    case "expiry":
-      return [{ refreshTokenExpiresAt: { sort: d, nulls } }, { address: d }];
-    case "lastUsed":
-      return [{ lastUsedAt: { sort: d, nulls } }, { address: d }];
-    default:
-      return [{ address: d }];
-  }
-}
-
-/**
- * Where to read a page: OFFSET costs a walk over every skipped row, so a page
- * in the second half is read from the end (the last page of 20,000 mailboxes
- * skips nothing) and turned around.
- */
-function pageWindow(total: number, page: number, pageSize: number) {
-  const skip = (page - 1) * pageSize;
-  if (skip < total / 2 || skip >= total) return { reversed: false, skip, take: pageSize };
-  const take = Math.min(pageSize, total - skip);
-  return { reversed: true, skip: total - skip - take, take };
-}
-
-/** One page of the tenant's mailboxes, filtered, sorted and paged in the database. */
-export async function listMailboxes(ctx: TenantContext, query: MailboxListQuery) {
-  if (!can(ctx, "mailboxes.read")) throw forbidden();
-  const db = await getDb();
-  const now = new Date();
-  const where = mailboxFilterWhere(ctx, query);
-  const pageSize = mailboxPageSizes.find((size) => size === query.pageSize) ?? defaultMailboxPageSize;
-  const sort = query.sort ?? "address";
-  const dir = query.dir ?? "asc";
-  // The first page needs no total to be placed: both queries at once, and a
-  // capped count. A later page needs the exact total to be read from the end.
-  const counted = query.page > 1 ? await db.mailbox.count({ where }) : null;
-  const window = pageWindow(counted ?? Infinity, query.page, pageSize);
-  const [total, found] = await Promise.all([
-    counted ?? db.mailbox.count({ where, take: mailboxCountCap + 1 }),
-    db.mailbox.findMany({
-      where,
-      orderBy: orderBy(sort, dir, window.reversed),
-      skip: window.skip,
-      take: window.take,
-      select: {
-        id: true,
-        address: true,
-        displayName: true,
-        state: true,
-        refreshTokenExpiresAt: true,
-        lastUsedAt: true,
-        lastErrorCode: true,
-        clientConfiguration: { select: { id: true, name: true, provider: true } },
-        assignments: {
-          where: { tenantId: ctx.tenantId },
-          select: { user: { select: { email: true, name: true } } },
-          orderBy: { user: { email: "asc" } },
-        },
-        connectLinks: {
-          where: { tenantId: ctx.tenantId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
-          select: { expiresAt: true },
-          orderBy: { expiresAt: "desc" },
-          take: 1,
-        },
-      },
-    }),
-  ]);
-  const rows = window.reversed ? found.reverse() : found;
-  const capped = counted === null && total > mailboxCountCap;
+function mailboxOf(row: MailboxPageRow & { id: string }) {
+  const members =
+    typeof row.members === "string" ? (JSON.parse(row.members) as typeof row.members) : row.members;
   return {
-    /** At most `mailboxCountCap` when `capped`: "1,000+". */
-    total: capped ? mailboxCountCap : total,
-    capped,
-    page: query.page,
-    pageSize,
-    /** Unknown (null) when the count was capped: there are more pages than it shows. */
-    pageCount: capped ? null : Math.max(1, Math.ceil(total / pageSize)),
-    mailboxes: rows.map(({ assignments, connectLinks, clientConfiguration, ...row }) => ({
-      ...row,
-      configuration: clientConfiguration,
-      members: assignments.map((a) => a.user),
-      openConnectLinkExpiresAt: connectLinks[0]?.expiresAt ?? null,
-    })),
+    id: row.id,
+    address: row.address,
+    displayName: row.displayName,
+    state: row.state as ConnectionState,
+    refreshTokenExpiresAt: row.refreshTokenExpiresAt,
+    lastUsedAt: row.lastUsedAt,
+    lastErrorCode: row.lastErrorCode,
+    configuration: {
+      id: row.configurationId,
+      name: row.configurationName,
+      provider: row.configurationProvider as OAuthProviderKind,
+    },
+    members: members as { email: string; name: string }[],
+    openConnectLinkExpiresAt: row.openConnectLinkExpiresAt,
   };
 }
 
-export type MailboxListItem = Awaited<ReturnType<typeof listMailboxes>>["mailboxes"][number];
+export type MailboxListItem = ReturnType<typeof mailboxOf>;
+
+/** The sort key of a row, for the cursor of the page after or before it. */
+function cursorOf(sort: MailboxSort, row: MailboxListItem): MailboxCursor {
+  const value = {
+    address: null,
+    name: row.displayName,
+    state: row.state,
+    expiry: row.refreshTokenExpiresAt?.toISOString() ?? null,
+    lastUsed: row.lastUsedAt?.toISOString() ?? null,
+  }[sort];
+  return { value, address: row.address };
+}
+
+/**
+ * One page of the tenant's mailboxes, filtered, sorted and paged in the
+ * database by keyset: a page is read from the edge of the previous one (or
+ * from either end), so its cost does not grow with how deep it is.
+ */
+export async function listMailboxes(ctx: TenantContext, query: MailboxListQuery) {
+  if (!can(ctx, "mailboxes.read")) throw forbidden();
+  const db = await getDb();
+  const pageSize = mailboxPageSizes.find((size) => size === query.pageSize) ?? defaultMailboxPageSize;
+  const sort = query.sort ?? "address";
+  const filter = mailboxFilterSql(ctx, query);
+  const now = new Date();
+
+  /** pageSize rows in table order, and whether more lie beyond them in the reading direction. */
+  async function read(backwards: boolean, cursor?: MailboxCursor) {
+    const rows = await db.$queryRaw<MailboxPageRow[]>(
+      mailboxPageSql({
+        tenantId: ctx.tenantId,
+        filter,
+        searching: Boolean(query.search),
+        sort,
+        dir: query.dir ?? "asc",
+        backwards,
+        cursor,
+        limit: pageSize + 1,
+        countLimit: mailboxCountCap + 1,
+        now,
+      }),
+    );
+    const found = rows
+      .filter((row): row is MailboxPageRow & { id: string } => row.id !== null)
+      .map(mailboxOf);
+    const page = found.slice(0, pageSize);
+    return {
+      total: rows[0]?.total ?? 0,
+      mailboxes: backwards ? page.reverse() : page,
+      more: found.length > pageSize,
+    };
+  }
+
+  const position: MailboxPagePosition = query.position ?? { at: "first" };
+  let page: Awaited<ReturnType<typeof read>>;
+  let atStart: boolean;
+  let atEnd: boolean;
+  if (position.at === "after") {
+    page = await read(false, position.cursor);
+    atStart = false;
+    atEnd = !page.more;
+  } else if (position.at === "before") {
+    page = await read(true, position.cursor);
+    atStart = !page.more;
+    atEnd = false;
+  } else if (position.at === "last") {
+    page = await read(true);
+    atStart = !page.more;
+    atEnd = true;
+  } else {
+    page = await read(false);
+    atStart = true;
+    atEnd = !page.more;
+  }
+  // Past either end (rows deleted since the link was made), or a "previous"
+  // page shorter than a page: show the end, or the first page, in full.
+  if (position.at === "after" && page.mailboxes.length === 0) {
+    page = await read(true);
+    atStart = !page.more;
+    atEnd = true;
+  } else if (position.at === "before" && atStart && page.mailboxes.length < pageSize) {
+    page = await read(false);
+    atStart = true;
+    atEnd = !page.more;
+  }
+
+  const capped = page.total > mailboxCountCap;
+  const { mailboxes } = page;
+  return {
+    /** At most `mailboxCountCap` when `capped`: "more than 1,000". */
+    total: capped ? mailboxCountCap : page.total,
+    capped,
+    pageSize,
+    mailboxes,
+    /** The links of the pager: null where there is no such page. */
+    previous:
+      atStart || mailboxes.length === 0
+        ? null
+        : ({ at: "before", cursor: cursorOf(sort, mailboxes[0]!) } satisfies MailboxPagePosition),
+    next:
+      atEnd || mailboxes.length === 0
+        ? null
+        : ({ at: "after", cursor: cursorOf(sort, mailboxes.at(-1)!) } satisfies MailboxPagePosition),
+    atStart,
+    atEnd,
+  };
+}

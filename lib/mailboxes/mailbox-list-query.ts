@@ -1,19 +1,36 @@
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { OAuthProviderKind } from "@/lib/db/generated/enums";
+import {
+  decodeMailboxCursor,
+  encodeMailboxCursor,
+  mailboxSorts,
+  type MailboxCursor,
+  type MailboxSort,
+} from "./mailbox-cursor";
 import type { MailboxFilter } from "./mailbox-filter";
 import { isUuid } from "./mailbox-id";
 import { connectionStates } from "./mailbox-schemas";
 
-export const mailboxSorts = ["address", "name", "state", "expiry", "lastUsed"] as const;
-export type MailboxSort = (typeof mailboxSorts)[number];
+export { mailboxSorts, type MailboxSort };
 export const mailboxPageSizes = [25, 50, 100] as const;
 export const defaultMailboxPageSize = 50;
 const providers = Object.values(OAuthProviderKind);
 
+/**
+ * Which page of the current order: the first, the last, or the one just after
+ * (or just before) a row. No page numbers: reaching page N by number would
+ * walk every row before it, however large the tenant.
+ */
+export type MailboxPagePosition =
+  | { at: "first" }
+  | { at: "last" }
+  | { at: "after"; cursor: MailboxCursor }
+  | { at: "before"; cursor: MailboxCursor };
+
 export interface MailboxListQuery extends MailboxFilter {
   state?: ConnectionState;
-  /** 1-based. */
-  page: number;
+  /** The first page when absent. */
+  position?: MailboxPagePosition;
   sort?: MailboxSort;
   dir?: "asc" | "desc";
   pageSize?: number;
@@ -23,12 +40,23 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** The table's filters from the URL; anything not understood is left out rather than refused. */
+function parsePosition(params: SearchParams, sort: MailboxSort): MailboxPagePosition | undefined {
+  if (first(params.page) === "last") return { at: "last" };
+  const after = decodeMailboxCursor(sort, first(params.after));
+  if (after) return { at: "after", cursor: after };
+  const before = decodeMailboxCursor(sort, first(params.before));
+  if (before) return { at: "before", cursor: before };
+  return undefined;
+}
+
+/**
+ * The table's filters and page from the URL; anything not understood is left
+ * out rather than refused (a cursor that does not decode gives the first page).
+ */
 export function parseMailboxListQuery(params: SearchParams): MailboxListQuery {
   const search = first(params.q)?.trim().slice(0, 200) || undefined;
   const stateParam = first(params.state);
   const state = connectionStates.find((s) => s === stateParam);
-  const page = Number.parseInt(first(params.page) ?? "", 10);
   const sort = mailboxSorts.find((s) => s === first(params.sort));
   const dir = first(params.dir) === "desc" ? "desc" : undefined;
   const size = Number.parseInt(first(params.size) ?? "", 10);
@@ -36,10 +64,11 @@ export function parseMailboxListQuery(params: SearchParams): MailboxListQuery {
   const configuration = first(params.config);
   const member = first(params.member);
   const provider = providers.find((p) => p === first(params.provider));
+  const position = parsePosition(params, sort ?? "address");
   return {
     search,
     state,
-    page: Number.isSafeInteger(page) && page > 1 ? page : 1,
+    ...(position ? { position } : {}),
     ...(sort && sort !== "address" ? { sort } : {}),
     ...(dir ? { dir } : {}),
     ...(pageSize && pageSize !== defaultMailboxPageSize ? { pageSize } : {}),
@@ -49,23 +78,24 @@ export function parseMailboxListQuery(params: SearchParams): MailboxListQuery {
   };
 }
 
-/** The URL query of a list state, for links between pages, sorts and sizes. */
+/** The URL query of a list state at a page (by default the query's own), for links between pages. */
 export function mailboxListQueryString(
   query: MailboxListQuery,
-  page = query.page,
-  change: Partial<Pick<MailboxListQuery, "sort" | "dir" | "pageSize">> = {},
+  position: MailboxPagePosition | undefined = query.position,
 ): string {
-  const next = { ...query, ...change };
   const params = new URLSearchParams();
-  if (next.search) params.set("q", next.search);
-  if (next.state) params.set("state", next.state);
-  if (next.configurationId) params.set("config", next.configurationId);
-  if (next.provider) params.set("provider", next.provider);
-  if (next.memberId) params.set("member", next.memberId);
-  if (next.sort && next.sort !== "address") params.set("sort", next.sort);
-  if (next.dir === "desc") params.set("dir", "desc");
-  if (next.pageSize && next.pageSize !== defaultMailboxPageSize) params.set("size", String(next.pageSize));
-  if (page > 1) params.set("page", String(page));
+  if (query.search) params.set("q", query.search);
+  if (query.state) params.set("state", query.state);
+  if (query.configurationId) params.set("config", query.configurationId);
+  if (query.provider) params.set("provider", query.provider);
+  if (query.memberId) params.set("member", query.memberId);
+  const sort = query.sort ?? "address";
+  if (sort !== "address") params.set("sort", sort);
+  if (query.dir === "desc") params.set("dir", "desc");
+  if (query.pageSize && query.pageSize !== defaultMailboxPageSize) params.set("size", String(query.pageSize));
+  if (position?.at === "last") params.set("page", "last");
+  if (position?.at === "after") params.set("after", encodeMailboxCursor(sort, position.cursor));
+  if (position?.at === "before") params.set("before", encodeMailboxCursor(sort, position.cursor));
   const text = params.toString();
   return text ? `?${text}` : "";
 }

@@ -53,21 +53,46 @@ describe.skipIf(!browserTestsRun)("dashboards in a browser", () => {
     await expectTestId(page, "mailbox-row-pending-29@college.test");
     await expect(page.getByTestId("mailbox-row-pending-00@college.test").count()).resolves.toBe(0);
 
-    // The URL is shareable: page 2 in a fresh page shows the rest.
+    // Next by its link: the URL carries the edge of the page (a cursor), and is shareable.
+    await page.getByTestId("mailboxes-next").click();
+    await page.waitForURL((url) => url.searchParams.has("after"));
+    await expectTestId(page, "mailbox-row-pending-00@college.test");
+    await expect(page.getByTestId("mailbox-row-pending-05@college.test").count()).resolves.toBe(0);
+    await expect(page.getByTestId("mailboxes-next").count()).resolves.toBe(0);
+    const second = new URL(page.url());
     const shared = await browser.newPage();
     await signIn(
       shared,
       admin.email,
       password,
-      `/signin?callbackUrl=${encodeURIComponent(`/t/${tenant.slug}/mailboxes?state=pending&dir=desc&size=25&page=2`)}`,
+      `/signin?callbackUrl=${encodeURIComponent(`${second.pathname}${second.search}`)}`,
     );
-    await expectTestId(shared, "mailbox-row-pending-00@college.test");
+    await expectTestId(shared, "mailbox-row-pending-04@college.test");
     await expect(shared.getByTestId("mailbox-row-pending-29@college.test").count()).resolves.toBe(0);
 
-    // Search by name.
-    await page.goto(`/t/${tenant.slug}/mailboxes?q=scolaire`);
+    // Previous comes back to the first page; Last shows the end of the order.
+    await page.getByTestId("mailboxes-previous").click();
+    await page.waitForURL((url) => url.searchParams.has("before"));
+    await expectTestId(page, "mailbox-row-pending-29@college.test");
+    await expect(page.getByTestId("mailboxes-previous").count()).resolves.toBe(0);
+    await page.getByTestId("mailboxes-last").click();
+    await page.waitForURL((url) => url.searchParams.get("page") === "last");
+    await expectTestId(page, "mailbox-row-pending-00@college.test");
+    await expectTestId(page, "mailbox-row-pending-24@college.test");
+    await expect(page.getByTestId("mailbox-row-pending-25@college.test").count()).resolves.toBe(0);
+    await expect(page.getByTestId("mailboxes-last").count()).resolves.toBe(0);
+
+    // A cursor that does not decode (edited, truncated) shows the first page, not an error.
+    await page.goto(`/t/${tenant.slug}/mailboxes?state=pending&dir=desc&size=25&after=not-a-cursor`);
+    await expectTestId(page, "mailbox-row-pending-29@college.test");
+
+    // Search by part of a name or address, any case.
+    await page.goto(`/t/${tenant.slug}/mailboxes?q=SCOLAIRE`);
     await expectTestId(page, "mailbox-row-pending-07@college.test");
     await expect(page.getByTestId("mailboxes-total").getAttribute("data-count")).resolves.toBe("1");
+    await page.goto(`/t/${tenant.slug}/mailboxes?q=ding-1`);
+    await expectTestId(page, "mailbox-row-pending-19@college.test");
+    await expect(page.getByTestId("mailboxes-total").getAttribute("data-count")).resolves.toBe("10");
 
     // A bulk action on everything the filter matches, with the count confirmed first.
     await page.goto(`/t/${tenant.slug}/mailboxes?state=pending`);

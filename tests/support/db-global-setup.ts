@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../lib/db/migrations";
+import { pgliteExtensions } from "../../lib/db/pglite-extensions";
 import { pgliteRunner, pgRunner } from "../../lib/db/sql-runners";
 import { newTemplateDatabaseName, testDatabaseUrl, withDatabase } from "./postgres-url";
 
@@ -45,7 +46,7 @@ export default async function setup(project: TestProject) {
     "[relais tests] TEST_DATABASE_URL is not set: database tests run on embedded PGlite; " +
       "tests that need a real PostgreSQL server will say that they did not run.",
   );
-  const pglite = new PGlite();
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
   await applyMigrations(pgliteRunner(pglite));
   const dump = await pglite.dumpDataDir("none");
   await pglite.close();

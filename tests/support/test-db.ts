@@ -7,6 +7,7 @@ import { Client } from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { useDb, type Db, type DatabaseKind } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { pgliteExtensions } from "@/lib/db/pglite-extensions";
 import { testDatabaseUrl, withDatabase } from "./postgres-url";
 
 export interface TestDatabase {
@@ -39,7 +40,7 @@ async function dropPostgresDatabase(serverUrl: string, url: string) {
 
 async function createEmbeddedDatabase(): Promise<TestDatabase> {
   const dump = await readFile(inject("pgliteDump"));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: pgliteExtensions });
   return { db: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), kind: "embedded" };
 }
 

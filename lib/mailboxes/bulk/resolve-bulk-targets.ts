@@ -1,22 +1,23 @@
 import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import { mailboxFilterWhere } from "../mailbox-filter";
+import { Prisma } from "@/lib/db/generated/client";
+import type { ConnectionState } from "@/lib/db/generated/enums";
+import { mailboxFilterSql } from "../mailbox-filter";
 import { isUuid } from "../mailbox-id";
 import type { BulkTargetInput } from "./bulk-schemas";
 
 /** More than this at once is refused: the person narrows the filter (each mailbox is audited). */
 export const maxBulkTargets = 5000;
 
-/** The tenant-scoped where clause of a bulk target: the same as the table's for a filter. */
-export function bulkTargetWhere(ctx: TenantContext, target: BulkTargetInput): Prisma.MailboxWhereInput {
+/** The tenant-scoped condition (on `"Mailbox" m`) of a bulk target: the table's own for a filter. */
+export function bulkTargetSql(ctx: TenantContext, target: BulkTargetInput): Prisma.Sql {
   if (target.scope === "selection") {
     const ids = [...new Set(target.ids)];
     if (ids.length === 0 || !ids.every(isUuid)) throw notFound();
-    return { tenantId: ctx.tenantId, id: { in: ids } };
+    return Prisma.sql`m."tenantId" = ${ctx.tenantId}::uuid AND m.id = ANY(${ids}::uuid[])`;
   }
-  return mailboxFilterWhere(ctx, {
+  return mailboxFilterSql(ctx, {
     search: target.q,
     state: target.state,
     configurationId: target.config,
@@ -29,7 +30,8 @@ export function bulkTargetWhere(ctx: TenantContext, target: BulkTargetInput): Pr
 export async function countBulkTargets(ctx: TenantContext, target: BulkTargetInput): Promise<number> {
   if (!can(ctx, "mailboxes.write")) throw forbidden();
   const db = await getDb();
-  const count = await db.mailbox.count({ where: bulkTargetWhere(ctx, target) });
+  const [{ count }] = await db.$queryRaw<[{ count: number }]>`
+    SELECT count(*)::int AS count FROM "Mailbox" m WHERE ${bulkTargetSql(ctx, target)}`;
   if (target.scope === "selection" && count !== new Set(target.ids).size) throw notFound();
   return count;
 }
@@ -41,12 +43,13 @@ export async function countBulkTargets(ctx: TenantContext, target: BulkTargetInp
 export async function resolveBulkTargets(ctx: TenantContext, target: BulkTargetInput) {
   if (!can(ctx, "mailboxes.write")) throw forbidden();
   const db = await getDb();
-  const mailboxes = await db.mailbox.findMany({
-    where: bulkTargetWhere(ctx, target),
-    select: { id: true, address: true, state: true, clientConfigurationId: true },
-    orderBy: { address: "asc" },
-    take: maxBulkTargets + 1,
-  });
+  const mailboxes = await db.$queryRaw<
+    { id: string; address: string; state: ConnectionState; clientConfigurationId: string }[]
+  >`
+    SELECT m.id, m.address, m.state::text AS state, m."clientConfigurationId"
+    FROM "Mailbox" m WHERE ${bulkTargetSql(ctx, target)}
+    ORDER BY m.address
+    LIMIT ${maxBulkTargets + 1}`;
   if (target.scope === "selection" && mailboxes.length !== new Set(target.ids).size) throw notFound();
   if (mailboxes.length > maxBulkTargets) {
     throw new DomainError("invalid_input", "dashboard.bulk.tooMany", { max: maxBulkTargets });

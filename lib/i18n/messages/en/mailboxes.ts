@@ -67,10 +67,10 @@ export const mailboxes = {
   },
   pagination: {
     label: "Pages of mailboxes",
+    first: "First page",
     previous: "Previous",
     next: "Next",
-    page: "Page {page} of {pages}",
-    pageOpen: "Page {page}",
+    last: "Last page",
   },
   form: {
     title: "Add a mailbox",

@@ -70,10 +70,10 @@ export const mailboxes: Translation<typeof en> = {
   },
   pagination: {
     label: "Pages de boîtes mail",
+    first: "Première page",
     previous: "Précédente",
     next: "Suivante",
-    page: "Page {page} sur {pages}",
-    pageOpen: "Page {page}",
+    last: "Dernière page",
   },
   form: {
     title: "Ajouter une boîte mail",

@@ -208,22 +208,48 @@ export default async function MailboxesPage({
         </>
       )}
 
-      {(list.pageCount === null || list.pageCount > 1) && (
-        <nav aria-label={t("mailboxes.pagination.label")} className="flex items-center gap-2 text-sm">
-          {list.page > 1 && (
-            <Link href={`${base}${mailboxListQueryString(query, list.page - 1)}`} className={pageLinkClass}>
-              {t("mailboxes.pagination.previous")}
-            </Link>
+      {(list.previous || list.next) && (
+        <nav
+          aria-label={t("mailboxes.pagination.label")}
+          className="flex flex-wrap items-center gap-2 text-sm"
+        >
+          {list.previous && (
+            <>
+              <Link
+                href={`${base}${mailboxListQueryString(query, { at: "first" })}`}
+                className={pageLinkClass}
+                data-testid="mailboxes-first"
+              >
+                {t("mailboxes.pagination.first")}
+              </Link>
+              <Link
+                href={`${base}${mailboxListQueryString(query, list.previous)}`}
+                className={pageLinkClass}
+                rel="prev"
+                data-testid="mailboxes-previous"
+              >
+                {t("mailboxes.pagination.previous")}
+              </Link>
+            </>
           )}
-          <span className="text-slate-600">
-            {list.pageCount === null
-              ? t("mailboxes.pagination.pageOpen", { page: list.page })
-              : t("mailboxes.pagination.page", { page: list.page, pages: list.pageCount })}
-          </span>
-          {(list.pageCount === null || list.page < list.pageCount) && (
-            <Link href={`${base}${mailboxListQueryString(query, list.page + 1)}`} className={pageLinkClass}>
-              {t("mailboxes.pagination.next")}
-            </Link>
+          {list.next && (
+            <>
+              <Link
+                href={`${base}${mailboxListQueryString(query, list.next)}`}
+                className={pageLinkClass}
+                rel="next"
+                data-testid="mailboxes-next"
+              >
+                {t("mailboxes.pagination.next")}
+              </Link>
+              <Link
+                href={`${base}${mailboxListQueryString(query, { at: "last" })}`}
+                className={pageLinkClass}
+                data-testid="mailboxes-last"
+              >
+                {t("mailboxes.pagination.last")}
+              </Link>
+            </>
           )}
         </nav>
       )}
