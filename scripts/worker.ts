@@ -2,12 +2,13 @@ import { disconnectDb } from "../lib/db/client";
 import { startWorker } from "../lib/worker/run-worker";
 
 // Usage: DATABASE_URL=postgresql://… npm run worker
-//   RELAIS_WORKER_BATCH (40), RELAIS_WORKER_CONCURRENCY (20), RELAIS_WORKER_PARALLEL (2),
+//   RELAIS_WORKER_BATCH (50), RELAIS_WORKER_CONCURRENCY (40), RELAIS_WORKER_PARALLEL (2),
 //   RELAIS_WORKER_LEASE_MS (60000),
 //   RELAIS_WORKER_POLL_MS (500). Run as many as you like, on any machines.
-const numberFrom = (name: string, fallback: number) => {
+/** A positive whole number from the environment, else undefined: the worker's own default. */
+const numberFrom = (name: string) => {
   const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
+  return Number.isInteger(value) && value > 0 ? value : undefined;
 };
 
 async function main() {
@@ -19,11 +20,11 @@ async function main() {
     process.exit(2);
   }
   const worker = startWorker({
-    batch: numberFrom("RELAIS_WORKER_BATCH", 40),
-    concurrency: numberFrom("RELAIS_WORKER_CONCURRENCY", 20),
-    parallel: numberFrom("RELAIS_WORKER_PARALLEL", 2),
-    leaseMs: numberFrom("RELAIS_WORKER_LEASE_MS", 60_000),
-    pollMs: numberFrom("RELAIS_WORKER_POLL_MS", 500),
+    batch: numberFrom("RELAIS_WORKER_BATCH"),
+    concurrency: numberFrom("RELAIS_WORKER_CONCURRENCY"),
+    parallel: numberFrom("RELAIS_WORKER_PARALLEL"),
+    leaseMs: numberFrom("RELAIS_WORKER_LEASE_MS"),
+    pollMs: numberFrom("RELAIS_WORKER_POLL_MS"),
     log: (line) => console.log(`[worker] ${line}`),
   });
   console.log(`[worker] ${worker.workerId} started`);

@@ -31,6 +31,8 @@ export interface FakeProvidersControl {
   setQuotaExceeded(email: string, wording: ProviderName | null): void;
   /** The next message from this address gets this reply instead of being accepted, e.g. "451 4.3.0 Temporary failure". */
   failNext(email: string, reply: string): void;
+  /** Answers each message of this mailbox only after `ms` (0: at once again). */
+  setAnswerDelay(email: string, ms: number): void;
   messages(): RecordedMessage[];
   clearMessages(): void;
   stats(): FakeStatsSnapshot;
@@ -109,6 +111,7 @@ export function createControl(world: FakeWorld, servers: FakeOAuthServer[]): Fak
       world.smtp.disableAuth(email, disabled ? level : false),
     setQuotaExceeded: (email, wording) => world.smtp.setQuotaExceeded(email, wording),
     failNext: (email, reply) => world.smtp.failNext(email, reply),
+    setAnswerDelay: (email, ms) => world.smtp.setAnswerDelay(email, ms),
     messages: () => [...world.messages],
     clearMessages: () => void world.messages.splice(0),
     stats: () => world.stats.snapshot(),

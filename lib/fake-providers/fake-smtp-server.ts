@@ -75,34 +75,39 @@ export function createFakeSmtpServer(world: FakeWorld, servers: FakeOAuthServer[
       callback();
     },
     onData(stream, session, callback) {
-      readMessage(stream).then((raw) => {
-        const authenticated = sessions.get(session.id);
-        const email = authenticated?.email ?? "";
-        const switches = world.smtp.of(email);
-        const refuse = (reply: string) => {
-          world.stats.smtp.messagesRefused += 1;
-          callback(smtpError(reply));
-        };
-        if (stream.sizeExceeded) return refuse("552 5.3.4 Message size exceeds fixed limit");
-        if (switches.quotaExceeded === "microsoft") return refuse(SMTP_REPLIES.microsoftQuotaExceeded);
-        const failure = world.smtp.takeFailure(email);
-        if (failure) return refuse(failure);
-        world.messages.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          raw,
-          auth: email,
-          provider: authenticated?.provider ?? "google",
-          receivedAt: new Date(world.clock.now()),
-        });
-        world.stats.smtp.messagesAccepted += 1;
-        callback(
-          null,
-          authenticated?.provider === "microsoft"
-            ? "2.0.0 OK [Hostname=FAKE0001.prod.outlook.com]"
-            : "2.0.0 OK fake - gsmtp",
-        );
-      }, callback);
+      const delayMs = world.smtp.of(sessions.get(session.id)?.email ?? "").answerDelayMs ?? 0;
+      const slowly = (raw: string) =>
+        delayMs > 0 ? new Promise<string>((resolve) => setTimeout(() => resolve(raw), delayMs)) : raw;
+      readMessage(stream)
+        .then(slowly)
+        .then((raw) => {
+          const authenticated = sessions.get(session.id);
+          const email = authenticated?.email ?? "";
+          const switches = world.smtp.of(email);
+          const refuse = (reply: string) => {
+            world.stats.smtp.messagesRefused += 1;
+            callback(smtpError(reply));
+          };
+          if (stream.sizeExceeded) return refuse("552 5.3.4 Message size exceeds fixed limit");
+          if (switches.quotaExceeded === "microsoft") return refuse(SMTP_REPLIES.microsoftQuotaExceeded);
+          const failure = world.smtp.takeFailure(email);
+          if (failure) return refuse(failure);
+          world.messages.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            to: session.envelope.rcptTo.map((recipient) => recipient.address),
+            raw,
+            auth: email,
+            provider: authenticated?.provider ?? "google",
+            receivedAt: new Date(world.clock.now()),
+          });
+          world.stats.smtp.messagesAccepted += 1;
+          callback(
+            null,
+            authenticated?.provider === "microsoft"
+              ? "2.0.0 OK [Hostname=FAKE0001.prod.outlook.com]"
+              : "2.0.0 OK fake - gsmtp",
+          );
+        }, callback);
     },
     onClose(session) {
       sessions.delete(session.id);

@@ -9,6 +9,8 @@ export interface MailboxSmtpSwitches {
   quotaExceeded?: ProviderName;
   /** Replies given instead of accepting the next messages, one per message. */
   failNext: string[];
+  /** How long the server takes to answer each message, in ms (a slow server). */
+  answerDelayMs?: number;
 }
 
 /** Per-address switches that change how the SMTP server treats a mailbox. */
@@ -35,6 +37,10 @@ export class SmtpSwitches {
   failNext(email: string, reply: string): void {
     parseReply(reply);
     this.of(email).failNext.push(reply);
+  }
+
+  setAnswerDelay(email: string, ms: number): void {
+    this.of(email).answerDelayMs = ms > 0 ? ms : undefined;
   }
 
   takeFailure(email: string): string | undefined {

@@ -23,6 +23,24 @@ type TokenColumns = {
   connectedAt: Date | null;
 };
 
+/**
+ * Access tokens already opened, by mailbox and ciphertext (a new token is a new
+ * ciphertext): the worker reads the same token for every mail of a mailbox.
+ * Bounded; in memory only, like the SMTP connections that use the tokens.
+ */
+const opened = new Map<string, string>();
+const OPENED_MAX = 1000;
+
+function open(row: TokenColumns & { accessTokenCipher: string }): string {
+  const key = `${row.id}\n${row.accessTokenCipher}`;
+  const known = opened.get(key);
+  if (known !== undefined) return known;
+  const token = decryptSecret(row.accessTokenCipher, accessTokenAad(row.id));
+  if (opened.size >= OPENED_MAX) opened.clear();
+  opened.set(key, token);
+  return token;
+}
+
 function expiryOf(row: TokenColumns): Date | null {
   if (row.accessTokenExpiresAt) return row.accessTokenExpiresAt;
   const issuedAt = row.lastRefreshAt ?? row.connectedAt;
@@ -36,7 +54,7 @@ export function liveAccessToken(row: TokenColumns, now: Date): LiveAccessToken |
   if (!expiresAt || expiresAt.getTime() - REFRESH_MARGIN_MS <= now.getTime()) return null;
   try {
     return {
-      accessToken: decryptSecret(row.accessTokenCipher, accessTokenAad(row.id)),
+      accessToken: open({ ...row, accessTokenCipher: row.accessTokenCipher }),
       expiresAt,
       refreshed: false,
     };

@@ -2,19 +2,21 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { claimDueMail } from "./claim-due-mail";
 import { releaseResumedMail } from "./release-held-mail";
+import { releaseLeases } from "./release-leases";
 import { runMaintenance } from "./run-maintenance";
-import { sendClaimedMail } from "./send-claimed-mail";
+import { prepareClaimedMail, sendReady, type ReadyMail } from "./send-claimed-mail";
 import { SmtpConnections } from "./smtp-connections";
 
 export type WorkerOptions = {
   workerId?: string;
-  /** Mails claimed per round. */
+  /** Mails claimed at once. */
   batch?: number;
   leaseMs?: number;
+  /** How long to sleep when nothing is due. */
   pollMs?: number;
-  /** Mails sent at once per batch. */
+  /** Mails in the SMTP exchange at once. */
   concurrency?: number;
-  /** Batches in flight at once, so that claiming and loading overlap with sending. */
+  /** Batches claimed and prepared at once, so that the database's round trips overlap. */
   parallel?: number;
   log?: (line: string) => void;
   /** How often this worker runs the token lifecycle's chores; 0 turns them off. */
@@ -28,22 +30,51 @@ export function newWorkerId(): string {
 const RELEASE_EVERY_MS = 15_000;
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
 
+/** Promises that callers wait on until `notify()` (or their timeout). */
+class Signal {
+  private readonly waiting = new Set<() => void>();
+
+  wait(timeoutMs?: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiting.delete(done);
+        resolve();
+      };
+      const timer = timeoutMs === undefined ? undefined : setTimeout(done, timeoutMs);
+      this.waiting.add(done);
+    });
+  }
+
+  notify() {
+    for (const done of [...this.waiting]) done();
+  }
+}
+
 /**
- * The outbox worker: claims due mail, sends it (connections reused per
- * mailbox), and sleeps when there is none. `stop()` stops claiming, lets the
- * sends in flight finish and hands back claimed mail not yet started.
+ * The outbox worker. Feeders claim due mail in batches and get it ready
+ * (mailbox checks, sending slots) while `concurrency` lanes send what is
+ * ready, each taking the next mail as soon as its last one is settled: the
+ * SMTP connections (reused per mailbox) never wait for a batch to finish.
+ * Feeders keep about one batch ready beyond what the lanes hold, and sleep
+ * when nothing is due. `stop()` stops claiming, lets the sends in flight
+ * finish and hands back claimed mail not yet started.
  */
 export function startWorker(options: WorkerOptions = {}) {
   const workerId = options.workerId ?? newWorkerId();
-  const batch = options.batch ?? 40;
+  const batch = options.batch ?? 50;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 500;
-  const concurrency = options.concurrency ?? 20;
+  const concurrency = options.concurrency ?? 40;
   const parallel = options.parallel ?? 2;
   const log = options.log ?? (() => {});
   const connections = new SmtpConnections();
+  const ready: (ReadyMail & { claimedAt: number })[] = [];
+  /** Mails ready, or stopping: the lanes look again. */
+  const mailReady = new Signal();
+  /** A lane took a mail, or stopping: the feeders look again. */
+  const mailTaken = new Signal();
   let stopping = false;
-  const wakers = new Set<() => void>();
   let lastRelease = 0;
   const maintenanceEveryMs = options.maintenanceEveryMs ?? MAINTENANCE_EVERY_MS;
   // The first run comes after a random part of the period, so that workers started together spread out.
@@ -59,48 +90,68 @@ export function startWorker(options: WorkerOptions = {}) {
     });
   }
 
-  async function round(): Promise<number> {
+  /** One batch claimed and made ready; returns how many mails were claimed. */
+  async function feed(): Promise<number> {
     maybeRunMaintenance();
     if (Date.now() - lastRelease > RELEASE_EVERY_MS) {
       lastRelease = Date.now();
       await releaseResumedMail();
     }
+    if (stale.length > 0) await releaseLeases(workerId, stale.splice(0));
     const claimed = await claimDueMail({ workerId, limit: batch, leaseMs });
-    const outcomes = await sendClaimedMail(claimed, {
-      workerId,
-      connections,
-      concurrency,
-      stopping: () => stopping,
-      log,
-    });
-    for (const [id, outcome] of outcomes) if (outcome === "lease_lost") log(`lease lost on ${id}`);
+    const claimedAt = Date.now();
+    const prepared = await prepareClaimedMail(claimed, workerId);
+    for (const [id, outcome] of prepared.outcomes) if (outcome === "lease_lost") log(`lease lost on ${id}`);
+    ready.push(...prepared.ready.map((mail) => ({ ...mail, claimedAt })));
+    if (prepared.ready.length > 0) mailReady.notify();
     connections.closeIdle();
     return claimed.length;
   }
 
-  async function loop() {
+  /** Mails that waited so long their lease may be gone by the time they are sent: back to the queue. */
+  const stale: string[] = [];
+
+  async function feeder() {
     while (!stopping) {
+      if (ready.length >= concurrency) {
+        await mailTaken.wait();
+        continue;
+      }
       let claimed = 0;
       try {
-        claimed = await round();
+        claimed = await feed();
       } catch (error) {
         log(`worker round failed: ${(error as Error)?.name ?? "error"}: ${(error as Error)?.message ?? ""}`);
       }
-      if (claimed === 0 && !stopping) {
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            wakers.delete(wake);
-            resolve();
-          };
-          const timer = setTimeout(wake, pollMs);
-          wakers.add(wake);
-        });
-      }
+      if (claimed === 0 && !stopping) await mailTaken.wait(pollMs);
     }
   }
 
-  const done = Promise.all(Array.from({ length: parallel }, loop))
+  async function lane() {
+    for (;;) {
+      const next = stopping ? undefined : ready.shift();
+      if (!next) {
+        if (stopping) return;
+        await mailReady.wait(pollMs);
+        continue;
+      }
+      mailTaken.notify();
+      if (Date.now() - next.claimedAt > leaseMs / 2) {
+        stale.push(next.mail.id);
+        continue;
+      }
+      const outcome = await sendReady(next, workerId, connections, log);
+      if (outcome === "lease_lost") log(`lease lost on ${next.mail.id}`);
+    }
+  }
+
+  const done = Promise.all([
+    ...Array.from({ length: parallel }, feeder),
+    ...Array.from({ length: concurrency }, lane),
+  ])
+    // Stopping: what was not started goes back to the queue at once instead of waiting for its lease to expire.
+    .then(() => releaseLeases(workerId, [...stale, ...ready.splice(0).map(({ mail }) => mail.id)]))
+    .catch((error: unknown) => log(`releasing leases failed: ${(error as Error)?.name ?? "error"}`))
     .then(() => maintenance)
     .then(() => connections.closeAll());
 
@@ -108,7 +159,8 @@ export function startWorker(options: WorkerOptions = {}) {
     workerId,
     async stop() {
       stopping = true;
-      for (const wake of [...wakers]) wake();
+      mailReady.notify();
+      mailTaken.notify();
       await done;
     },
   };

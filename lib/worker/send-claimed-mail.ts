@@ -17,6 +17,9 @@ export type SendOptions = {
   log?: (line: string) => void;
 };
 
+/** A leased mail holding a sending slot: ready for the SMTP exchange. */
+export type ReadyMail = { mail: MailToSend; attempts: number };
+
 function byMailbox(mails: MailToSend[]): Map<string, MailToSend[]> {
   const groups = new Map<string, MailToSend[]>();
   for (const mail of mails) groups.set(mail.mailboxId, [...(groups.get(mail.mailboxId) ?? []), mail]);
@@ -24,16 +27,16 @@ function byMailbox(mails: MailToSend[]): Map<string, MailToSend[]> {
 }
 
 /**
- * Sends a batch of claimed mails: loaded in one query, mails whose mailbox
- * cannot send parked, sending slots taken for all of them in one
- * transaction, then sent `concurrency` at a time over the reused connections.
- * Returns each mail's outcome by id.
+ * Gets a batch of claimed mails ready to send: loaded in one query, mails
+ * whose mailbox cannot send parked (held or cancelled), sending slots taken
+ * for the others in one transaction; mails over a limit go back to the queue
+ * until a slot frees up. Returns the mails ready to send, and the outcome of
+ * the others by id.
  */
-export async function sendClaimedMail(
+export async function prepareClaimedMail(
   claimed: ClaimedMail[],
-  options: SendOptions,
-): Promise<Map<string, SendOutcome>> {
-  const { workerId, connections, concurrency = 10, stopping = () => false, log = () => {} } = options;
+  workerId: string,
+): Promise<{ ready: ReadyMail[]; outcomes: Map<string, SendOutcome> }> {
   const attempts = new Map(claimed.map((c) => [c.id, c.attempts]));
   const outcomes = new Map<string, SendOutcome>(claimed.map((c) => [c.id, "lease_lost"]));
   const mails = await loadClaimedMails(claimed);
@@ -51,29 +54,51 @@ export async function sendClaimedMail(
     mails: group,
   }));
   const slots = await reserveSendingSlots(requests, workerId);
-  const ready: MailToSend[] = [];
+  const ready: ReadyMail[] = [];
   await Promise.all(
     sendable.map(async (mail) => {
       const slot = slots.get(mail.id);
-      if (slot?.ok) ready.push(mail);
-      else if (slot)
+      if (slot?.ok) {
+        ready.push({ mail, attempts: attempts.get(mail.id)! });
+        outcomes.delete(mail.id);
+      } else if (slot) {
         outcomes.set(mail.id, await waitForSlot(mail, attempts.get(mail.id)!, workerId, slot.waitUntil));
+      }
     }),
   );
+  return { ready, outcomes };
+}
+
+/** Sends one ready mail; an unexpected error is logged and reported as a lost lease (the mail is retried). */
+export function sendReady(
+  { mail, attempts }: ReadyMail,
+  workerId: string,
+  connections: SmtpConnections,
+  log: (line: string) => void,
+): Promise<SendOutcome> {
+  return sendReserved(mail, attempts, workerId, connections).catch((error: unknown) => {
+    log(`send of ${mail.id} failed unexpectedly: ${(error as Error)?.name ?? "error"}`);
+    return "lease_lost" as const;
+  });
+}
+
+/**
+ * Sends a batch of claimed mails: prepared as above, then sent `concurrency`
+ * at a time over the reused connections. Returns each mail's outcome by id.
+ */
+export async function sendClaimedMail(
+  claimed: ClaimedMail[],
+  options: SendOptions,
+): Promise<Map<string, SendOutcome>> {
+  const { workerId, connections, concurrency = 10, stopping = () => false, log = () => {} } = options;
+  const { ready, outcomes } = await prepareClaimedMail(claimed, workerId);
   const lane = async () => {
-    for (let mail = ready.shift(); mail; mail = ready.shift()) {
+    for (let next = ready.shift(); next; next = ready.shift()) {
       if (stopping()) {
-        ready.unshift(mail);
+        ready.unshift(next);
         return;
       }
-      const current = mail;
-      const outcome = await sendReserved(current, attempts.get(current.id)!, workerId, connections).catch(
-        (error: unknown) => {
-          log(`send of ${current.id} failed unexpectedly: ${(error as Error)?.name ?? "error"}`);
-          return "lease_lost" as const;
-        },
-      );
-      outcomes.set(current.id, outcome);
+      outcomes.set(next.mail.id, await sendReady(next, workerId, connections, log));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, ready.length) }, lane));
@@ -81,8 +106,9 @@ export async function sendClaimedMail(
   if (ready.length > 0)
     await releaseLeases(
       workerId,
-      ready.map((mail) => mail.id),
+      ready.map(({ mail }) => mail.id),
     );
+  for (const { mail } of ready) outcomes.set(mail.id, "lease_lost");
   return outcomes;
 }
 
