@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
-import nodemailer from "nodemailer";
 import { Client } from "pg";
+import { sendBare, type BarePoolJob } from "./bare-pool-send";
 import { ownCpuMs, postgresCpuMs, processCpuMs } from "./cpu-time";
 
 // Usage: TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
@@ -63,60 +64,24 @@ function peakRssMiB(pid: number): number {
 
 const rate = (count: number, ms: number) => (count * 1000) / ms;
 
-type BarePoolJob = {
-  host: string;
-  port: number;
-  mails: number;
-  to: string[];
-  text: string;
-  mailboxes: { address: string; accessToken: string }[];
-};
-
 /** bench/outbox/bare-pool.ts in a child process: its time and CPU, and the CPU this process (the fake server) used meanwhile. */
 async function runBarePool(job: BarePoolJob): Promise<{ ms: number; cpuMs: number; serverCpuMs: number }> {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "relais-bench-")), "job.json");
+  writeFileSync(file, JSON.stringify(job));
   const serverCpu = ownCpuMs();
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("bench/outbox/bare-pool.ts")], {
-    env: { ...process.env, BARE_POOL_JOB: JSON.stringify(job) },
+    env: { ...process.env, BARE_POOL_JOB_FILE: file },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  rmSync(path.dirname(file), { recursive: true, force: true });
   if (code !== 0) throw new Error(`the bare pool exited with ${code}`);
   const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { ms: number; cpuMs: number };
   // The child's start-up (tsx) falls outside its measured span but inside this window; the fake
   // server does nothing during it, so the window's CPU is the server's work for these mails.
   return { ...result, serverCpuMs: ownCpuMs() - serverCpu };
-}
-
-/** The same loop in this process, beside the fake server: its time in ms. */
-async function barePoolHere(job: BarePoolJob): Promise<number> {
-  const transports = job.mailboxes.map((m) =>
-    nodemailer.createTransport({
-      pool: true,
-      maxConnections: 2,
-      host: job.host,
-      port: job.port,
-      secure: false,
-      ignoreTLS: true,
-      auth: { type: "OAuth2", user: m.address, accessToken: m.accessToken },
-    }),
-  );
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: job.mails }, (_, i) =>
-      transports[i % transports.length]!.sendMail({
-        from: job.mailboxes[i % transports.length]!.address,
-        to: job.to,
-        subject: `Bare ${i}`,
-        text: job.text,
-        messageId: `<bare-${i}@lycee.test>`,
-      }),
-    ),
-  );
-  const ms = Date.now() - started;
-  for (const transport of transports) transport.close();
-  return ms;
 }
 
 async function main() {
@@ -235,20 +200,37 @@ async function main() {
         accessToken: (await getAccessToken(m.id, { tenantId: tenant.id })).accessToken,
       })),
     );
-    const job = {
+    // The same messages as the workers sent: the queued rows themselves.
+    const mailboxIndex = new Map(mailboxes.map((m, i) => [m.id, i]));
+    const queuedRows = await prisma.outgoingMail.findMany({
+      select: {
+        mailboxId: true,
+        fromName: true,
+        to: true,
+        cc: true,
+        bcc: true,
+        subject: true,
+        text: true,
+        html: true,
+        messageId: true,
+      },
+      orderBy: { createdAt: "asc" },
+    });
+    const job: BarePoolJob = {
       host: fakes.smtp.host,
       port: fakes.smtp.port,
-      mails: MAILS,
-      to: body.to,
-      text: body.text ?? "",
       mailboxes: tokens,
+      messages: queuedRows.map(({ mailboxId, ...row }) => ({
+        mailbox: mailboxIndex.get(mailboxId)!,
+        ...row,
+      })),
     };
     fakes.control.clearMessages();
     const separate = await runBarePool(job);
     const bareAccepted = fakes.control.messages().length;
     fakes.control.clearMessages();
     const bareCpu = ownCpuMs();
-    const inProcessMs = await barePoolHere(job);
+    const inProcessMs = await sendBare(job);
     const inProcessCpuMs = ownCpuMs() - bareCpu;
 
     const workerRate = rate(MAILS, workerMs);

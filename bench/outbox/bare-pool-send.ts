@@ -1,0 +1,56 @@
+import nodemailer from "nodemailer";
+
+/** What the bare pool sends: the queued mails themselves, and each mailbox's token. */
+export type BarePoolJob = {
+  host: string;
+  port: number;
+  mailboxes: { address: string; accessToken: string }[];
+  messages: {
+    mailbox: number;
+    fromName: string;
+    to: string[];
+    cc: string[];
+    bcc: string[];
+    subject: string;
+    text: string | null;
+    html: string | null;
+    messageId: string;
+  }[];
+};
+
+/**
+ * The ceiling of bench/outbox/run.ts: the job's messages through bare pooled
+ * nodemailer transports (one per mailbox, two connections each), all handed to
+ * the pools at once, no database. Returns the time from the first to the last answer, in ms.
+ */
+export async function sendBare(job: BarePoolJob): Promise<number> {
+  const transports = job.mailboxes.map((m) =>
+    nodemailer.createTransport({
+      pool: true,
+      maxConnections: 2,
+      host: job.host,
+      port: job.port,
+      secure: false,
+      ignoreTLS: true,
+      auth: { type: "OAuth2", user: m.address, accessToken: m.accessToken },
+    }),
+  );
+  const started = performance.now();
+  await Promise.all(
+    job.messages.map((m) =>
+      transports[m.mailbox]!.sendMail({
+        from: { name: m.fromName, address: job.mailboxes[m.mailbox]!.address },
+        to: m.to,
+        cc: m.cc,
+        bcc: m.bcc,
+        subject: m.subject,
+        text: m.text ?? undefined,
+        html: m.html ?? undefined,
+        messageId: m.messageId,
+      }),
+    ),
+  );
+  const ms = performance.now() - started;
+  for (const transport of transports) transport.close();
+  return ms;
+}
