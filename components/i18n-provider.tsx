@@ -22,7 +22,7 @@ export function I18nProvider({
   children: ReactNode;
 }) {
   const value = useMemo<I18nValue>(
-    () => ({ locale, t: (key, vars) => interpolate(lookup(catalog, key) ?? key, vars) }),
+    () => ({ locale, t: (key, vars) => interpolate(lookup(catalog, key) ?? key, vars, locale) }),
     [locale, catalog],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -152,7 +152,8 @@ export function MailboxesTable({
                     />
                   </td>
                 )}
-                <td className={td}>
+                {/* A minimum width: on a phone the table scrolls sideways instead of cutting addresses into syllables. */}
+                <td className={`${td} min-w-48`}>
                   <Link
                     href={`/t/${tenant}/mailboxes/${row.id}`}
                     className="font-medium break-all text-brand-700 hover:underline"
@@ -170,7 +171,7 @@ export function MailboxesTable({
                     </span>
                   )}
                 </td>
-                <td className={td}>
+                <td className={`${td} min-w-40`}>
                   {row.members.length > 0 ? (
                     <ul className="space-y-0.5">
                       {row.members.map((email) => (

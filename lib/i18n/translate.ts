@@ -1,5 +1,6 @@
 import { catalogs, type Catalog, type MessageKey } from "./catalog";
 import type { Locale } from "./locales";
+import { applyPlurals } from "./plural";
 
 export type MessageVars = Record<string, string | number>;
 export type Translator = ((key: MessageKey, vars?: MessageVars) => string) & { locale: Locale };
@@ -17,13 +18,15 @@ export function isMessageKey(key: string): key is MessageKey {
   return lookup(catalogs.en, key) !== undefined;
 }
 
-export function interpolate(template: string, vars?: MessageVars): string {
+export function interpolate(template: string, vars?: MessageVars, locale: Locale = "en"): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return applyPlurals(template, vars, locale).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
 }
 
 export function createTranslator(locale: Locale): Translator {
   const catalog = catalogs[locale];
-  const t = (key: MessageKey, vars?: MessageVars) => interpolate(lookup(catalog, key) ?? key, vars);
+  const t = (key: MessageKey, vars?: MessageVars) => interpolate(lookup(catalog, key) ?? key, vars, locale);
   return Object.assign(t, { locale });
 }

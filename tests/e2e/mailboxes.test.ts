@@ -55,7 +55,7 @@ describe.skipIf(!browserTestsRun)("mailboxes in a browser", () => {
     await expect(e2e.db.mailbox.count({ where: { tenantId: tenant.id } })).resolves.toBe(1);
     await importCsv(page, `${header}\n${good}\n`);
     await expect((await expectTestId(page, "import-result")).innerText()).resolves.toContain(
-      "1 mailbox(es) imported.",
+      "1 mailbox imported.",
     );
     const imported = await e2e.db.mailbox.findFirstOrThrow({
       where: { tenantId: tenant.id, address: `vie-${stamp}@lycee.test` },
@@ -70,7 +70,7 @@ describe.skipIf(!browserTestsRun)("mailboxes in a browser", () => {
     await page.getByTestId("send-connect-links").click();
     await page
       .getByTestId("connect-links-result")
-      .filter({ hasText: "1 link(s) sent" })
+      .filter({ hasText: "1 link sent" })
       .waitFor({ timeout: 10_000 });
     const mail = await capturedMailTo(e2e.db, added, since);
     expect(mail.text).toContain("/connect/");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogs } from "@/lib/i18n/catalog";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
-import { createTranslator } from "@/lib/i18n/translate";
+import { createTranslator, interpolate } from "@/lib/i18n/translate";
 
 function leaves(node: unknown, prefix = ""): [string, string][] {
   if (typeof node === "string") return [[prefix, node]];
@@ -19,7 +19,9 @@ describe("message catalogs", () => {
   });
 
   it("use the same placeholders in both languages", () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    // Plain `{name}` and plural forms `{name, plural, …}`, each name once.
+    const placeholders = (text: string) =>
+      [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
     const fr = new Map(leaves(catalogs.fr));
     const mismatched = leaves(catalogs.en)
       .filter(
@@ -27,6 +29,30 @@ describe("message catalogs", () => {
       )
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
+  });
+
+  it("choose plural forms by each language's rules", () => {
+    const en = createTranslator("en");
+    const fr = createTranslator("fr");
+    expect(en("mailboxes.table.total", { count: 1 })).toBe("1 mailbox");
+    expect(en("mailboxes.table.total", { count: 0 })).toBe("0 mailboxes");
+    expect(en("mailboxes.table.total", { count: 1200 })).toBe("1,200 mailboxes");
+    expect(fr("mailboxes.table.total", { count: 0 })).toBe("0 boîte mail");
+    expect(fr("mailboxes.table.total", { count: 2 })).toBe("2 boîtes mail");
+    // Other placeholders inside a case, and two forms in one message.
+    expect(fr("mailboxes.connectLinks.sent", { count: 1, date: "3 décembre" })).toBe(
+      "1 lien envoyé, valable jusqu’au 3 décembre.",
+    );
+    expect(fr("dashboard.bulk.result", { done: 1, skipped: 4 })).toBe("1 traitée, 4 ignorées.");
+    // Every plural form of the catalogs parses: none is left as written.
+    for (const [key, text] of [...leaves(catalogs.en), ...leaves(catalogs.fr)]) {
+      if (!text.includes(", plural,")) continue;
+      const names = [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]!);
+      const vars = Object.fromEntries(names.map((name) => [name, 2]));
+      expect({ key, text: interpolate(text, vars, "fr") }).not.toMatchObject({
+        text: expect.stringContaining("plural"),
+      });
+    }
   });
 
   it("translates with variables", () => {

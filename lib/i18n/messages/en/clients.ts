@@ -43,7 +43,7 @@ export const clients = {
   },
   delete: {
     inUse:
-      "{count} mailbox(es) use this configuration: {addresses}. Move them to another configuration before deleting it.",
+      "{count, plural, one {# mailbox uses} other {# mailboxes use}} this configuration: {addresses}. Move them to another configuration before deleting it.",
     inUseMore:
       "{count} mailboxes use this configuration: {addresses} and {more} more. Move them to another configuration before deleting it.",
     inUseNow: "A mailbox started using this configuration just now, so it was not deleted.",

@@ -72,7 +72,7 @@ export const dashboard = {
     review: "Review",
     confirm: "Confirm",
     cancel: "Cancel",
-    confirmCount: "This will touch {count} mailbox(es).",
+    confirmCount: "This will touch {count, plural, one {# mailbox} other {# mailboxes}}.",
     result: "{done} done, {skipped} skipped.",
     skippedHeading: "Skipped",
     noneSelected: "Select at least one mailbox.",
@@ -88,7 +88,8 @@ export const dashboard = {
   },
   operator: {
     mailboxes: "Mailboxes",
-    mailboxesCell: "{connected} connected of {total}; {broken} need attention",
+    mailboxesCell:
+      "{connected} connected of {total}; {broken, plural, one {# needs} other {# need}} attention",
     queue: "Mail waiting",
     queueCell: "{queued} queued, {held} held, {sending} sending",
     actions: "Actions",

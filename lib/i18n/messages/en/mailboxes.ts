@@ -62,7 +62,7 @@ export const mailboxes = {
     noMembers: "Nobody",
     expiryUnknown: "Not announced",
     linkOpen: "Connect link valid until {date}",
-    total: "{count} mailbox(es)",
+    total: "{count, plural, one {# mailbox} other {# mailboxes}}",
     totalCapped: "More than {count} mailboxes",
   },
   pagination: {
@@ -112,7 +112,7 @@ export const mailboxes = {
     confirmButton: "Yes, delete it",
     deleted: "The mailbox {address} was deleted.",
     mailWaiting:
-      "{count} mail(s) from this mailbox are still waiting to be sent. Cancel them in the outbox, or let them go, before deleting it.",
+      "{count, plural, one {# mail from this mailbox is} other {# mails from this mailbox are}} still waiting to be sent. Cancel them in the outbox, or let them go, before deleting it.",
   },
   page: {
     back: "All mailboxes",
@@ -155,11 +155,12 @@ export const mailboxes = {
     days: "{days} days",
     oneDay: "1 day",
     send: "Send connect links",
-    sendSelected: "Send connect links to the {count} selected mailbox(es)",
+    sendSelected:
+      "{count, plural, one {Send a connect link to the selected mailbox} other {Send connect links to the # selected mailboxes}}",
     create: "Create and send a link",
     noneSelected: "Select at least one mailbox.",
     expiryRange: "Choose between 1 and 30 days.",
-    sent: "{count} link(s) sent, valid until {date}.",
+    sent: "{count, plural, one {# link sent} other {# links sent}}, valid until {date}.",
     notMailed: "These could not be mailed: {addresses}. Send them again later.",
     listTitle: "Links of this mailbox",
     empty: "No connect link yet.",
@@ -206,9 +207,9 @@ export const mailboxes = {
     file: "CSV file",
     submit: "Import",
     importing: "Importing…",
-    imported: "{count} mailbox(es) imported.",
+    imported: "{count, plural, one {# mailbox imported.} other {# mailboxes imported.}}",
     refused:
-      "Nothing was imported: {count} of {total} rows need attention. Fix them and import the file again.",
+      "Nothing was imported: {count} of {total} {total, plural, one {row needs} other {rows need}} attention. Fix them and import the file again.",
     fileRefused: "Nothing was imported.",
     backToList: "See the mailboxes",
     report: {

@@ -46,7 +46,7 @@ export const clients: Translation<typeof en> = {
   },
   delete: {
     inUse:
-      "{count} boîte(s) aux lettres utilisent cette configuration : {addresses}. Rattachez-les à une autre configuration avant de la supprimer.",
+      "{count, plural, one {# boîte aux lettres utilise} other {# boîtes aux lettres utilisent}} cette configuration : {addresses}. Rattachez-les à une autre configuration avant de la supprimer.",
     inUseMore:
       "{count} boîtes aux lettres utilisent cette configuration : {addresses} et {more} autres. Rattachez-les à une autre configuration avant de la supprimer.",
     inUseNow:

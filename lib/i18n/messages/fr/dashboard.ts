@@ -75,8 +75,9 @@ export const dashboard: Translation<typeof en> = {
     review: "Vérifier",
     confirm: "Confirmer",
     cancel: "Annuler",
-    confirmCount: "Cette action touchera {count} boîte(s).",
-    result: "{done} traitée(s), {skipped} ignorée(s).",
+    confirmCount: "Cette action touchera {count, plural, one {# boîte} other {# boîtes}}.",
+    result:
+      "{done, plural, one {# traitée} other {# traitées}}, {skipped, plural, one {# ignorée} other {# ignorées}}.",
     skippedHeading: "Ignorées",
     noneSelected: "Sélectionnez au moins une boîte.",
     noMember: "Choisissez au moins un membre.",
@@ -91,7 +92,8 @@ export const dashboard: Translation<typeof en> = {
   },
   operator: {
     mailboxes: "Boîtes",
-    mailboxesCell: "{connected} connectée(s) sur {total} ; {broken} à traiter",
+    mailboxesCell:
+      "{connected, plural, one {# connectée} other {# connectées}} sur {total} ; {broken} à traiter",
     queue: "Courriels en attente",
     queueCell: "{queued} en file, {held} retenus, {sending} en cours d’envoi",
     actions: "Actions",

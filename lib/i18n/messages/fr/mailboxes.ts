@@ -65,7 +65,7 @@ export const mailboxes: Translation<typeof en> = {
     noMembers: "Personne",
     expiryUnknown: "Non annoncée",
     linkOpen: "Lien de connexion valable jusqu’au {date}",
-    total: "{count} boîte(s) mail",
+    total: "{count, plural, one {# boîte mail} other {# boîtes mail}}",
     totalCapped: "Plus de {count} boîtes mail",
   },
   pagination: {
@@ -116,7 +116,7 @@ export const mailboxes: Translation<typeof en> = {
     confirmButton: "Oui, la supprimer",
     deleted: "La boîte mail {address} a été supprimée.",
     mailWaiting:
-      "{count} courrier(s) de cette boîte attendent encore d’être envoyés. Annulez-les dans la file d’envoi, ou laissez-les partir, avant de la supprimer.",
+      "{count, plural, one {# courrier de cette boîte attend encore d’être envoyé.} other {# courriers de cette boîte attendent encore d’être envoyés.}} Annulez-les dans la file d’envoi, ou laissez-les partir, avant de la supprimer.",
   },
   page: {
     back: "Toutes les boîtes mail",
@@ -159,11 +159,12 @@ export const mailboxes: Translation<typeof en> = {
     days: "{days} jours",
     oneDay: "1 jour",
     send: "Envoyer des liens de connexion",
-    sendSelected: "Envoyer des liens de connexion aux {count} boîte(s) sélectionnée(s)",
+    sendSelected:
+      "{count, plural, one {Envoyer un lien de connexion à la boîte sélectionnée} other {Envoyer des liens de connexion aux # boîtes sélectionnées}}",
     create: "Créer et envoyer un lien",
     noneSelected: "Sélectionnez au moins une boîte mail.",
     expiryRange: "Choisissez entre 1 et 30 jours.",
-    sent: "{count} lien(s) envoyé(s), valable(s) jusqu’au {date}.",
+    sent: "{count, plural, one {# lien envoyé, valable} other {# liens envoyés, valables}} jusqu’au {date}.",
     notMailed: "Ceux-ci n’ont pas pu être envoyés : {addresses}. Renvoyez-les plus tard.",
     listTitle: "Liens de cette boîte",
     empty: "Aucun lien de connexion pour l’instant.",
@@ -211,9 +212,9 @@ export const mailboxes: Translation<typeof en> = {
     file: "Fichier CSV",
     submit: "Importer",
     importing: "Import en cours…",
-    imported: "{count} boîte(s) mail importée(s).",
+    imported: "{count, plural, one {# boîte mail importée.} other {# boîtes mail importées.}}",
     refused:
-      "Rien n’a été importé : {count} ligne(s) sur {total} à corriger. Corrigez-les et importez de nouveau le fichier.",
+      "Rien n’a été importé : {count, plural, one {# ligne} other {# lignes}} sur {total} à corriger. Corrigez-les et importez de nouveau le fichier.",
     fileRefused: "Rien n’a été importé.",
     backToList: "Voir les boîtes mail",
     report: {
