@@ -1,21 +1,15 @@
 import nodemailer from "nodemailer";
+import type { MailToSend } from "../../lib/worker/load-claimed-mail";
 
 /** What the bare pool sends: the queued mails themselves, and each mailbox's token. */
 export type BarePoolJob = {
   host: string;
   port: number;
   mailboxes: { address: string; accessToken: string }[];
-  messages: {
-    mailbox: number;
-    fromName: string;
-    to: string[];
-    cc: string[];
-    bcc: string[];
-    subject: string;
-    text: string | null;
-    html: string | null;
-    messageId: string;
-  }[];
+  messages: (Pick<
+    MailToSend,
+    "fromName" | "to" | "cc" | "bcc" | "subject" | "text" | "html" | "messageId"
+  > & { mailbox: number })[];
 };
 
 /**

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as getMailboxes } from "@/app/api/v1/mailboxes/route";
 import { DELETE as deleteMessage, GET as getMessage } from "@/app/api/v1/messages/[id]/route";
 import { POST as postMessage } from "@/app/api/v1/messages/route";
@@ -6,23 +6,17 @@ import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { sendOne } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
-import { seedConnectedMailbox, seedFakeConfiguration, startOutboxFakes } from "./outbox-fixtures";
+import { seedConnectedMailbox, seedFakeConfiguration } from "./outbox-fixtures";
+import { useOutboxFakes } from "./use-outbox-fakes";
 
 useTestDatabase();
 
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startOutboxFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-});
+const fakes = useOutboxFakes();
 
 const BASE = "http://127.0.0.1:3000/api/v1";
 let n = 0;

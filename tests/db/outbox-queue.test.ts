@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import type { MailDraft } from "@/lib/outbox/mail-input";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
-import { draft, seedFakeConfiguration, seedMailboxInState, startOutboxFakes } from "./outbox-fixtures";
+import { draft, seedFakeConfiguration, seedMailboxInState } from "./outbox-fixtures";
+import { useOutboxFakes } from "./use-outbox-fakes";
 
 useTestDatabase();
 
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startOutboxFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-});
+const fakes = useOutboxFakes();
 
 async function setup() {
   const people = await seedTenantWithPeople();

@@ -1,43 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { startWorker } from "@/lib/worker/run-worker";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
-import { draft, seedConnectedMailbox, seedFakeConfiguration, startOutboxFakes } from "./outbox-fixtures";
+import { draft, seedConnectedMailbox, seedFakeConfiguration } from "./outbox-fixtures";
+import { useOutboxFakes } from "./use-outbox-fakes";
 
 useTestDatabase();
 
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startOutboxFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-});
+const fakes = useOutboxFakes();
 
 const MAILS = 12;
 
+/** A connected Google mailbox at the fakes with `count` mails queued for it. */
+async function mailboxWithQueuedMail(prefix: string, count: number) {
+  const people = await seedTenantWithPeople();
+  const config = await seedFakeConfiguration(fakes, people.tenant.id, "google");
+  const mailbox = await seedConnectedMailbox(fakes, config, `${prefix}-${Date.now()}@lycee.test`);
+  const ctx = await contextFor(people.admin, people.tenant, "outbox.write");
+  const queued = [];
+  for (let i = 0; i < count; i++) {
+    queued.push(
+      await queueMail(
+        { kind: "person", ctx },
+        { mailbox: { mailboxId: mailbox.id }, draft: draft({ subject: `${prefix} ${i}` }) },
+      ),
+    );
+  }
+  return { mailbox, queued, ids: queued.map((mail) => mail.id) };
+}
+
+const atFake = (messageId: string) =>
+  fakes.control.messages().filter((m) => m.raw.includes(`Message-ID: ${messageId}`)).length;
+
 describe("a worker stopping", () => {
   it("finishes the sends in flight, hands back what it had not started, and loses nothing", async () => {
-    const people = await seedTenantWithPeople();
-    const config = await seedFakeConfiguration(fakes, people.tenant.id, "google");
-    const mailbox = await seedConnectedMailbox(fakes, config, `stop-${Date.now()}@lycee.test`);
-    const ctx = await contextFor(people.admin, people.tenant, "outbox.write");
-    const queued = [];
-    for (let i = 0; i < MAILS; i++) {
-      queued.push(
-        await queueMail(
-          { kind: "person", ctx },
-          { mailbox: { mailboxId: mailbox.id }, draft: draft({ subject: `Stop ${i}` }) },
-        ),
-      );
-    }
+    const { mailbox, queued, ids } = await mailboxWithQueuedMail("stop", MAILS);
     const db = await getDb();
-    const ids = queued.map((mail) => mail.id);
-    const atFake = (messageId: string) =>
-      fakes.control.messages().filter((m) => m.raw.includes(`Message-ID: ${messageId}`)).length;
     // A slow server: the worker holds the whole batch while two mails at a time are in the exchange.
     fakes.control.setAnswerDelay(mailbox.address, 300);
     const worker = startWorker({
@@ -85,21 +85,8 @@ describe("a worker stopping", () => {
   });
 
   it("hands back a mail that waited so long its lease could run out, instead of sending it twice", async () => {
-    const people = await seedTenantWithPeople();
-    const config = await seedFakeConfiguration(fakes, people.tenant.id, "google");
-    const mailbox = await seedConnectedMailbox(fakes, config, `lease-${Date.now()}@lycee.test`);
-    const ctx = await contextFor(people.admin, people.tenant, "outbox.write");
-    const queued = [];
-    for (let i = 0; i < 5; i++) {
-      queued.push(
-        await queueMail(
-          { kind: "person", ctx },
-          { mailbox: { mailboxId: mailbox.id }, draft: draft({ subject: `Lease ${i}` }) },
-        ),
-      );
-    }
+    const { mailbox, queued, ids } = await mailboxWithQueuedMail("lease", 5);
     const db = await getDb();
-    const ids = queued.map((mail) => mail.id);
     // One mail at a time, 200 ms each, leases of 500 ms: the third mail of a batch would start after half
     // its lease, and finish after the feeder could have claimed it again as expired.
     fakes.control.setAnswerDelay(mailbox.address, 200);
@@ -122,9 +109,7 @@ describe("a worker stopping", () => {
       fakes.control.setAnswerDelay(mailbox.address, 0);
     }
     for (const mail of queued) {
-      expect(
-        fakes.control.messages().filter((m) => m.raw.includes(`Message-ID: ${mail.messageId}`)),
-      ).toHaveLength(1);
+      expect(atFake(mail.messageId)).toBe(1);
     }
     const attempts = await db.deliveryAttempt.findMany({ where: { mailId: { in: ids } } });
     expect(attempts.map((a) => a.outcome).sort()).toEqual(Array(5).fill("sent"));
