@@ -70,6 +70,9 @@ export function startWorker(options: WorkerOptions = {}) {
   const log = options.log ?? (() => {});
   const connections = new SmtpConnections();
   const ready: (ReadyMail & { claimedAt: number })[] = [];
+  /** Mails that waited so long their lease may be gone by the time they are sent: back to the queue. */
+  const stale: string[] = [];
+
   /** Mails ready, or stopping: the lanes look again. */
   const mailReady = new Signal();
   /** A lane took a mail, or stopping: the feeders look again. */
@@ -107,9 +110,6 @@ export function startWorker(options: WorkerOptions = {}) {
     connections.closeIdle();
     return claimed.length;
   }
-
-  /** Mails that waited so long their lease may be gone by the time they are sent: back to the queue. */
-  const stale: string[] = [];
 
   async function feeder() {
     while (!stopping) {
