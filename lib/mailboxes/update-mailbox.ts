@@ -2,6 +2,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { forbidden, notFound } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
+import { queueProviderRevocation } from "@/lib/revocation/queue-provider-revocation";
+import { askProviderNow, revocationDetail } from "@/lib/revocation/revoke-connection";
 import { isUuid } from "./mailbox-id";
 import type { Prisma } from "@/lib/db/generated/client";
 import { fieldError } from "./field-error";
@@ -27,12 +29,16 @@ export const connectionReset = {
   ownersNotifiedAt: null,
 } satisfies Prisma.MailboxUpdateManyMutationInput;
 
-/** Renames a mailbox or moves it to another of the tenant's configurations (which disconnects it). */
+/**
+ * Renames a mailbox or moves it to another of the tenant's configurations
+ * (which disconnects it: the old grant is withdrawn at the old
+ * configuration's provider, as a revocation withdraws it).
+ */
 export async function updateMailbox(ctx: TenantContext, input: UpdateMailboxInput) {
   if (!can(ctx, "mailboxes.write")) throw forbidden();
   if (!isUuid(input.id)) throw notFound();
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const mailbox = await tx.mailbox.findFirst({
       where: { id: input.id, tenantId: ctx.tenantId },
       select: {
@@ -40,8 +46,11 @@ export async function updateMailbox(ctx: TenantContext, input: UpdateMailboxInpu
         address: true,
         displayName: true,
         state: true,
+        tenantId: true,
+        accessTokenCipher: true,
+        refreshTokenCipher: true,
         clientConfigurationId: true,
-        clientConfiguration: { select: { name: true } },
+        clientConfiguration: { select: { name: true, provider: true, revocationEndpoint: true } },
       },
     });
     if (!mailbox) throw notFound();
@@ -56,16 +65,10 @@ export async function updateMailbox(ctx: TenantContext, input: UpdateMailboxInpu
       configurationName = configuration.name;
     }
     // Whether there was anything to lose: a pending mailbox that never held a token loses nothing.
-    const disconnected =
-      moved &&
-      (mailbox.state !== "pending" ||
-        (await tx.mailbox.count({
-          where: {
-            id: mailbox.id,
-            tenantId: ctx.tenantId,
-            OR: [{ refreshTokenCipher: { not: null } }, { accessTokenCipher: { not: null } }],
-          },
-        })) > 0);
+    const heldTokens = mailbox.refreshTokenCipher !== null || mailbox.accessTokenCipher !== null;
+    const disconnected = moved && (mailbox.state !== "pending" || heldTokens);
+    const revocation =
+      moved && heldTokens ? await queueProviderRevocation(tx, mailbox, mailbox.clientConfiguration) : null;
     const { count } = await tx.mailbox.updateMany({
       where: { id: mailbox.id, tenantId: ctx.tenantId },
       data: {
@@ -88,10 +91,16 @@ export async function updateMailbox(ctx: TenantContext, input: UpdateMailboxInpu
               configuration: { from: mailbox.clientConfiguration.name, to: configurationName },
               previousState: mailbox.state,
               disconnected,
+              ...(revocation
+                ? { providerRevocation: revocationDetail(revocation.pendingId, revocation.hadEndpoint) }
+                : {}),
             }
           : {}),
       },
     });
-    return { id: mailbox.id, address: mailbox.address, moved, disconnected };
+    return { id: mailbox.id, address: mailbox.address, moved, disconnected, revocation };
   });
+  const { revocation, ...result } = updated;
+  if (revocation) await askProviderNow(ctx.tenantId, revocation);
+  return result;
 }

@@ -1,18 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/auth/errors";
 import type { TenantContext } from "@/lib/auth/tenant-context";
-import { decryptSecret, encryptSecret, SecretDecryptError } from "@/lib/crypto/secret-box";
 import { getDb, type DbTransaction } from "@/lib/db/client";
-import type { Mailbox } from "@/lib/db/generated/client";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { isUuid } from "@/lib/tokens/is-uuid";
-import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
 import { isMicrosoftKind, type ProviderKind } from "@/lib/oauth/presets";
 import { connectionScope } from "@/lib/tokens/connection-access";
 import { cancelMailOfRevokedMailbox } from "@/lib/worker/cancel-mail-of-revoked-mailbox";
 import { attemptPendingRevocation } from "./attempt-pending-revocation";
-import { pendingRevocationTokenAad } from "./pending-revocation-aad";
+import { queueProviderRevocation } from "./queue-provider-revocation";
 
 export type RevocationOutcome =
   /** The provider withdrew the grant. */
@@ -34,18 +30,21 @@ export interface RevocationResult {
   messageKey: MessageKey;
 }
 
-function storedToken(mailbox: Mailbox): string | null {
-  const [cipher, aad] = mailbox.refreshTokenCipher
-    ? [mailbox.refreshTokenCipher, refreshTokenAad(mailbox.id)]
-    : [mailbox.accessTokenCipher, accessTokenAad(mailbox.id)];
-  if (!cipher) return null;
-  try {
-    return decryptSecret(cipher, aad);
-  } catch (error) {
-    // A token no key opens cannot be sent to the provider either; it is erased all the same.
-    if (error instanceof SecretDecryptError) return null;
-    throw error;
-  }
+/** What the audit entry says of the provider's side. */
+export const revocationDetail = (pendingId: string | null, hadEndpoint: boolean) =>
+  pendingId ? "requested" : hadEndpoint ? "nothing_to_revoke" : "no_endpoint";
+
+/** After the commit: the provider is asked once now; unreachable, the pending revocation waits for a retry. */
+export async function askProviderNow(
+  tenantId: string,
+  queued: { pendingId: string | null; hadEndpoint: boolean },
+): Promise<RevocationOutcome> {
+  if (!queued.pendingId) return queued.hadEndpoint ? "nothing_to_revoke" : "no_endpoint";
+  const db = await getDb();
+  const record = await db.pendingRevocation.findFirst({ where: { id: queued.pendingId, tenantId } });
+  return record && (await attemptPendingRevocation(record)) === "done"
+    ? "revoked_at_provider"
+    : "provider_pending";
 }
 
 function messageFor(outcome: RevocationOutcome, provider: ProviderKind): MessageKey {
@@ -74,17 +73,7 @@ export async function revokeConnection(ctx: TenantContext, mailboxId: string): P
   if (!isUuid(mailboxId)) throw notFound();
   const db = await getDb();
   const erased = await db.$transaction((tx) => eraseConnection(tx, ctx, mailboxId));
-  let outcome: RevocationOutcome = erased.pendingId
-    ? "provider_pending"
-    : erased.hadEndpoint
-      ? "nothing_to_revoke"
-      : "no_endpoint";
-  if (erased.pendingId) {
-    const record = await db.pendingRevocation.findFirst({
-      where: { id: erased.pendingId, tenantId: ctx.tenantId },
-    });
-    if (record && (await attemptPendingRevocation(record)) === "done") outcome = "revoked_at_provider";
-  }
+  const outcome = await askProviderNow(ctx.tenantId, erased);
   return {
     mailboxId,
     address: erased.address,
@@ -102,23 +91,8 @@ async function eraseConnection(tx: DbTransaction, ctx: TenantContext, mailboxId:
     include: { clientConfiguration: { select: { provider: true, revocationEndpoint: true } } },
   });
   if (!mailbox) throw notFound();
-  const { provider, revocationEndpoint } = mailbox.clientConfiguration;
-  const endpoint = provider === "platform_microsoft" ? null : revocationEndpoint;
-  const token = endpoint ? storedToken(mailbox) : null;
-  let pendingId: string | null = null;
-  if (endpoint && token) {
-    pendingId = randomUUID();
-    await tx.pendingRevocation.create({
-      data: {
-        id: pendingId,
-        tenantId: ctx.tenantId,
-        mailboxId,
-        endpoint,
-        tokenCipher: encryptSecret(token, pendingRevocationTokenAad(pendingId)),
-        nextAttemptAt: new Date(),
-      },
-    });
-  }
+  const { provider } = mailbox.clientConfiguration;
+  const { pendingId, hadEndpoint } = await queueProviderRevocation(tx, mailbox, mailbox.clientConfiguration);
   await tx.mailbox.updateMany({
     where: { id: mailboxId, tenantId: ctx.tenantId },
     data: {
@@ -138,11 +112,11 @@ async function eraseConnection(tx: DbTransaction, ctx: TenantContext, mailboxId:
     targetId: mailboxId,
     targetLabel: mailbox.address,
     details: {
-      providerRevocation: pendingId ? "requested" : endpoint ? "nothing_to_revoke" : "no_endpoint",
+      providerRevocation: revocationDetail(pendingId, hadEndpoint),
       cancelledMail,
     },
   });
-  return { address: mailbox.address, provider, pendingId, hadEndpoint: Boolean(endpoint), cancelledMail };
+  return { address: mailbox.address, provider, pendingId, hadEndpoint, cancelledMail };
 }
 
 /** Revokes a selection; every id must be one the person may revoke, or nothing is done. */

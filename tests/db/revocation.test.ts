@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
+import { deleteMailbox } from "@/lib/mailboxes/delete-mailbox";
+import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
 import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
 import { countQueuedMail, countQueuedMailByMailbox } from "@/lib/revocation/count-queued-mail";
 import { revokeConnection, revokeConnections } from "@/lib/revocation/revoke-connection";
@@ -279,5 +281,105 @@ describe("revokeConnection", () => {
     expect((await mailboxRow(mailbox.id)).state).toBe("connected");
     const token = await getAccessToken(mailbox.id, { tenantId: tenant.id, forceRefresh: true });
     expect(token.refreshed).toBe(true);
+  });
+});
+
+describe("deleting a mailbox", () => {
+  it("withdraws its grant at Google, so that the token it held no longer works anywhere", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const config = await seedFakeConfiguration(fakes, tenant.id, "google");
+    const { mailbox, tokens } = await connectAtFake(fakes, "google", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("deleted"),
+    });
+
+    const result = await deleteMailbox(await contextFor(admin, tenant), { id: mailbox.id });
+
+    expect(result).toEqual({ address: mailbox.address, providerRevocation: "revoked_at_provider" });
+    expect(fakes.control.stats().byProvider.google.revocationRequests).toBe(1);
+    const db = await getDb();
+    expect(await db.mailbox.count({ where: { id: mailbox.id } })).toBe(0);
+    expect(await db.pendingRevocation.count({ where: { mailboxId: mailbox.id } })).toBe(0);
+    const [audit] = await db.auditEntry.findMany({
+      where: { targetId: mailbox.id, action: "mailbox.deleted" },
+    });
+    expect(audit?.details).toMatchObject({ providerRevocation: "requested" });
+    expect(JSON.stringify(audit?.details)).not.toContain(tokens.refresh_token);
+    const later = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
+    expect(later.body.error).toBe("invalid_grant");
+  });
+
+  it("keeps the revocation after the mailbox is gone when the provider is unreachable, and retries it", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const flaky = await startFlakyRevocationEndpoint(fakes.google.revocationEndpoint);
+    try {
+      const config = await seedFakeConfiguration(fakes, tenant.id, "google", {
+        revocationEndpoint: flaky.url,
+      });
+      const { mailbox, tokens } = await connectAtFake(fakes, "google", {
+        tenantId: tenant.id,
+        clientConfigurationId: config.id,
+        address: address("deleted-flaky"),
+      });
+
+      const result = await deleteMailbox(await contextFor(admin, tenant), { id: mailbox.id });
+
+      expect(result.providerRevocation).toBe("provider_pending");
+      const db = await getDb();
+      expect(await db.mailbox.count({ where: { id: mailbox.id } })).toBe(0);
+      expect(await db.pendingRevocation.count({ where: { mailboxId: mailbox.id } })).toBe(1);
+      flaky.bringUp();
+      expect(await retryPendingRevocations({ now: new Date(Date.now() + 3600_000) })).toEqual({
+        done: 1,
+        retry: 0,
+        given_up: 0,
+      });
+      const refused = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
+      expect(refused.body.error).toBe("invalid_grant");
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it("asks nothing of Microsoft, which has no revocation endpoint", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+    const { mailbox } = await connectAtFake(fakes, "microsoft", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("deleted-ms"),
+    });
+
+    const result = await deleteMailbox(await contextFor(admin, tenant), { id: mailbox.id });
+
+    expect(result.providerRevocation).toBe("no_endpoint");
+    expect(fakes.control.stats().revocationRequests).toBe(0);
+    expect(await (await getDb()).pendingRevocation.count({ where: { mailboxId: mailbox.id } })).toBe(0);
+  });
+});
+
+describe("moving a mailbox to another configuration", () => {
+  it("withdraws the grant the old configuration's client held", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const config = await seedFakeConfiguration(fakes, tenant.id, "google");
+    const other = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+    const { mailbox, tokens } = await connectAtFake(fakes, "google", {
+      tenantId: tenant.id,
+      clientConfigurationId: config.id,
+      address: address("moved"),
+    });
+
+    const result = await updateMailbox(await contextFor(admin, tenant), {
+      id: mailbox.id,
+      displayName: "",
+      clientConfigurationId: other.id,
+    });
+
+    expect(result).toMatchObject({ moved: true, disconnected: true });
+    expect(fakes.control.stats().byProvider.google.revocationRequests).toBe(1);
+    expect(await (await getDb()).pendingRevocation.count({ where: { mailboxId: mailbox.id } })).toBe(0);
+    const later = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
+    expect(later.body.error).toBe("invalid_grant");
   });
 });

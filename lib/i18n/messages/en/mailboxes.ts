@@ -98,7 +98,7 @@ export const mailboxes = {
     savedDisconnected:
       "Saved. The mailbox moved to another OAuth application, so its connection was erased: its owner must connect it again.",
     moveWarning:
-      "Choosing another OAuth application erases this mailbox's connection: its tokens belong to the application that issued them.",
+      "Choosing another OAuth application erases this mailbox's connection (its tokens belong to the application that issued them) and asks the provider to withdraw the old authorization.",
   },
   assign: {
     title: "Assigned members",
@@ -108,7 +108,7 @@ export const mailboxes = {
   delete: {
     button: "Delete this mailbox",
     confirm:
-      "Delete {address}? Its tokens, assignments, connect links and record of sent mail are deleted with it. The authorization stays at the provider until its owner removes the application from their account.",
+      "Delete {address}? Its tokens, assignments, connect links and record of sent mail are deleted with it, and the provider is asked to withdraw the authorization (with Microsoft 365, which cannot be asked, its owner removes the application from their account).",
     confirmButton: "Yes, delete it",
     deleted: "The mailbox {address} was deleted.",
     mailWaiting:

@@ -102,7 +102,7 @@ export const mailboxes: Translation<typeof en> = {
     savedDisconnected:
       "Enregistré. La boîte est passée à une autre application OAuth, sa connexion a donc été effacée : sa ou son titulaire doit la connecter de nouveau.",
     moveWarning:
-      "Choisir une autre application OAuth efface la connexion de cette boîte : ses jetons appartiennent à l’application qui les a émis.",
+      "Choisir une autre application OAuth efface la connexion de cette boîte (ses jetons appartiennent à l’application qui les a émis) et demande au fournisseur de retirer l’ancienne autorisation.",
   },
   assign: {
     title: "Membres attribués",
@@ -112,7 +112,7 @@ export const mailboxes: Translation<typeof en> = {
   delete: {
     button: "Supprimer cette boîte",
     confirm:
-      "Supprimer {address} ? Ses jetons, ses attributions, ses liens de connexion et l’historique de ses envois sont supprimés avec elle. L’autorisation reste chez le fournisseur jusqu’à ce que sa ou son titulaire retire l’application de son compte.",
+      "Supprimer {address} ? Ses jetons, ses attributions, ses liens de connexion et l’historique de ses envois sont supprimés avec elle, et le fournisseur est prié de retirer l’autorisation (Microsoft 365 ne le permet pas : sa ou son titulaire retire l’application de son compte).",
     confirmButton: "Oui, la supprimer",
     deleted: "La boîte mail {address} a été supprimée.",
     mailWaiting:
