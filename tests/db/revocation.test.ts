@@ -31,6 +31,28 @@ beforeEach(() => fakes.control.resetStats());
 const address = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}@lycee.test`;
 const en = createTranslator("en");
 
+/** A school with one mailbox connected at the fake provider (owned by its member when asked). */
+async function connectedMailbox(
+  provider: "google" | "microsoft",
+  label: string,
+  options: { ownedByMember?: boolean; revocationEndpoint?: string } = {},
+) {
+  const people = await seedTenantWithPeople();
+  const config = await seedFakeConfiguration(
+    fakes,
+    people.tenant.id,
+    provider,
+    options.revocationEndpoint ? { revocationEndpoint: options.revocationEndpoint } : undefined,
+  );
+  const connected = await connectAtFake(fakes, provider, {
+    tenantId: people.tenant.id,
+    clientConfigurationId: config.id,
+    address: address(label),
+    ...(options.ownedByMember ? { ownerIds: [people.member.id] } : {}),
+  });
+  return { ...people, config, ...connected };
+}
+
 async function mailboxRow(id: string) {
   return (await getDb()).mailbox.findUniqueOrThrow({ where: { id } });
 }
@@ -78,13 +100,8 @@ async function expectErasedAndAudited(mailboxId: string, secrets: string[]) {
 
 describe("revokeConnection", () => {
   it("Google: the provider withdraws the grant, the tokens are erased, a later refresh at Google fails", async () => {
-    const { tenant, member } = await seedTenantWithPeople();
-    const config = await seedFakeConfiguration(fakes, tenant.id, "google");
-    const { mailbox, tokens } = await connectAtFake(fakes, "google", {
-      tenantId: tenant.id,
-      clientConfigurationId: config.id,
-      address: address("google"),
-      ownerIds: [member.id],
+    const { tenant, member, mailbox, tokens } = await connectedMailbox("google", "google", {
+      ownedByMember: true,
     });
 
     const result = await revokeConnection(await contextFor(member, tenant), mailbox.id);
@@ -105,13 +122,7 @@ describe("revokeConnection", () => {
   });
 
   it("Microsoft: no endpoint, the tokens are erased and the person is told to remove the app", async () => {
-    const { tenant, admin } = await seedTenantWithPeople();
-    const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
-    const { mailbox, tokens } = await connectAtFake(fakes, "microsoft", {
-      tenantId: tenant.id,
-      clientConfigurationId: config.id,
-      address: address("microsoft"),
-    });
+    const { tenant, admin, mailbox, tokens } = await connectedMailbox("microsoft", "microsoft");
 
     const result = await revokeConnection(await contextFor(admin, tenant), mailbox.id);
 
@@ -123,16 +134,10 @@ describe("revokeConnection", () => {
   });
 
   it("provider unreachable: erased at once, the token kept encrypted, and the retry withdraws the grant later", async () => {
-    const { tenant, admin } = await seedTenantWithPeople();
     const flaky = await startFlakyRevocationEndpoint(fakes.google.revocationEndpoint);
     try {
-      const config = await seedFakeConfiguration(fakes, tenant.id, "google", {
+      const { tenant, admin, mailbox, tokens } = await connectedMailbox("google", "flaky", {
         revocationEndpoint: flaky.url,
-      });
-      const { mailbox, tokens } = await connectAtFake(fakes, "google", {
-        tenantId: tenant.id,
-        clientConfigurationId: config.id,
-        address: address("flaky"),
       });
 
       const result = await revokeConnection(await contextFor(admin, tenant), mailbox.id);
@@ -286,13 +291,7 @@ describe("revokeConnection", () => {
 
 describe("deleting a mailbox", () => {
   it("withdraws its grant at Google, so that the token it held no longer works anywhere", async () => {
-    const { tenant, admin } = await seedTenantWithPeople();
-    const config = await seedFakeConfiguration(fakes, tenant.id, "google");
-    const { mailbox, tokens } = await connectAtFake(fakes, "google", {
-      tenantId: tenant.id,
-      clientConfigurationId: config.id,
-      address: address("deleted"),
-    });
+    const { tenant, admin, mailbox, tokens } = await connectedMailbox("google", "deleted");
 
     const result = await deleteMailbox(await contextFor(admin, tenant), { id: mailbox.id });
 
@@ -311,16 +310,10 @@ describe("deleting a mailbox", () => {
   });
 
   it("keeps the revocation after the mailbox is gone when the provider is unreachable, and retries it", async () => {
-    const { tenant, admin } = await seedTenantWithPeople();
     const flaky = await startFlakyRevocationEndpoint(fakes.google.revocationEndpoint);
     try {
-      const config = await seedFakeConfiguration(fakes, tenant.id, "google", {
+      const { tenant, admin, mailbox, tokens } = await connectedMailbox("google", "deleted-flaky", {
         revocationEndpoint: flaky.url,
-      });
-      const { mailbox, tokens } = await connectAtFake(fakes, "google", {
-        tenantId: tenant.id,
-        clientConfigurationId: config.id,
-        address: address("deleted-flaky"),
       });
 
       const result = await deleteMailbox(await contextFor(admin, tenant), { id: mailbox.id });
@@ -343,13 +336,7 @@ describe("deleting a mailbox", () => {
   });
 
   it("asks nothing of Microsoft, which has no revocation endpoint", async () => {
-    const { tenant, admin } = await seedTenantWithPeople();
-    const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
-    const { mailbox } = await connectAtFake(fakes, "microsoft", {
-      tenantId: tenant.id,
-      clientConfigurationId: config.id,
-      address: address("deleted-ms"),
-    });
+    const { tenant, admin, mailbox } = await connectedMailbox("microsoft", "deleted-ms");
 
     const result = await deleteMailbox(await contextFor(admin, tenant), { id: mailbox.id });
 
@@ -361,14 +348,8 @@ describe("deleting a mailbox", () => {
 
 describe("moving a mailbox to another configuration", () => {
   it("withdraws the grant the old configuration's client held", async () => {
-    const { tenant, admin } = await seedTenantWithPeople();
-    const config = await seedFakeConfiguration(fakes, tenant.id, "google");
+    const { tenant, admin, mailbox, tokens } = await connectedMailbox("google", "moved");
     const other = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
-    const { mailbox, tokens } = await connectAtFake(fakes, "google", {
-      tenantId: tenant.id,
-      clientConfigurationId: config.id,
-      address: address("moved"),
-    });
 
     const result = await updateMailbox(await contextFor(admin, tenant), {
       id: mailbox.id,
