@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Client } from "pg";
+import { createBenchDatabase } from "../bench-database";
 
 // Usage: TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/dashboard/run.ts
 // Creates and drops its own database on that server. See bench/README.md.
@@ -10,33 +10,6 @@ const SMALL = 10;
 const OTHERS = 98;
 const OTHER_SIZE = 200;
 const REPEAT = 100;
-
-const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-if (!serverUrl) {
-  console.error(
-    "Set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server where the benchmark may create a database.",
-  );
-  process.exit(2);
-}
-if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(serverUrl).hostname)) {
-  console.error("The benchmark only connects to a PostgreSQL server on this machine.");
-  process.exit(2);
-}
-const withDatabase = (name: string) => {
-  const copy = new URL(serverUrl);
-  copy.pathname = `/${name}`;
-  return copy.toString();
-};
-
-async function admin<T>(run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * 100 schools: "large" with 20,000 mailboxes, "small" with 10, the others 200
@@ -85,17 +58,13 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 
 async function main() {
-  const name = `relais_bench_${randomBytes(4).toString("hex")}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
-  const dbUrl = withDatabase(name);
+  const database = await createBenchDatabase();
+  const dbUrl = database.url;
   try {
-    const { applyMigrations } = await import("../../lib/db/migrations");
-    const { pgRunner } = await import("../../lib/db/sql-runners");
     const sql = new Client({ connectionString: dbUrl });
     // The final DROP … WITH (FORCE) ends any connection still open after a failure.
     sql.on("error", () => undefined);
     await sql.connect();
-    await applyMigrations(pgRunner(sql));
     const seeding = performance.now();
     await seed(sql);
     console.log(`seeded ${OTHERS + 2} tenants in ${Math.round(performance.now() - seeding)} ms`);
@@ -215,8 +184,7 @@ async function main() {
     const { disconnectDb } = await import("../../lib/db/client");
     await disconnectDb().catch(() => undefined);
   } finally {
-    if (process.env.BENCH_KEEP_DATABASE) console.log(`kept database ${name}`);
-    else await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    await database.drop();
   }
 }
 

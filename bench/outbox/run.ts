@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Client } from "pg";
+import { createBenchDatabase } from "../bench-database";
 import { sendBare, type BarePoolJob } from "./bare-pool-send";
 import { ownCpuMs, postgresCpuMs, processCpuMs } from "./cpu-time";
 
@@ -22,35 +22,6 @@ const { values } = parseArgs({
 const MAILS = Number(values.mails);
 const MAILBOXES = Number(values.mailboxes);
 const WORKERS = 2;
-
-const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-if (!serverUrl) {
-  console.error(
-    "Set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server where the benchmark may create a database.",
-  );
-  process.exit(2);
-}
-const url = new URL(serverUrl);
-if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
-  console.error("The benchmark only connects to a PostgreSQL server on this machine.");
-  process.exit(2);
-}
-
-const withDatabase = (name: string) => {
-  const copy = new URL(serverUrl);
-  copy.pathname = `/${name}`;
-  return copy.toString();
-};
-
-async function admin<T>(run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Peak resident memory of a process (Linux VmHWM), in MiB. */
 function peakRssMiB(pid: number): number {
@@ -85,9 +56,8 @@ async function runBarePool(job: BarePoolJob): Promise<{ ms: number; cpuMs: numbe
 }
 
 async function main() {
-  const name = `relais_bench_${randomBytes(4).toString("hex")}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
-  const dbUrl = withDatabase(name);
+  const database = await createBenchDatabase();
+  const dbUrl = database.url;
   const workers: ChildProcess[] = [];
   const { startFakeProviders } = await import("../../lib/fake-providers");
   const fakes = await startFakeProviders({
@@ -102,13 +72,6 @@ async function main() {
     ],
   });
   try {
-    const { applyMigrations } = await import("../../lib/db/migrations");
-    const { pgRunner } = await import("../../lib/db/sql-runners");
-    const migrator = new Client({ connectionString: dbUrl });
-    await migrator.connect();
-    await applyMigrations(pgRunner(migrator));
-    await migrator.end();
-
     const { useDb: installDb } = await import("../../lib/db/client");
     const { PrismaClient } = await import("../../lib/db/generated/client");
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl }) });
@@ -264,8 +227,7 @@ async function main() {
   } finally {
     for (const worker of workers) if (worker.exitCode === null) worker.kill("SIGKILL");
     await fakes.close();
-    if (process.env.BENCH_KEEP_DATABASE) console.log(`kept the database ${name}`);
-    else await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    await database.drop();
   }
 }
 
