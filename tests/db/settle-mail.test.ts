@@ -153,7 +153,7 @@ describe("settling mails", () => {
     expect(touched.lastUsedAt).not.toBeNull();
   });
 
-  it("settles a lone mail at once, and the next one in a statement of its own", async () => {
+  it("settles a lone mail at once, and a mail already settled never again", async () => {
     const { mails } = await leasedMails(2, "worker-a");
     const db = await getDb();
     expect(await settleMail(mails[0]!.id, "worker-a", { status: "failed", lastError: "550" }, null)).toBe(
