@@ -10,16 +10,22 @@ import { sendBare, type BarePoolJob } from "./bare-pool-send";
 import { ownCpuMs, postgresCpuMs, processCpuMs } from "./cpu-time";
 
 // Usage: TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
-//          npx tsx bench/outbox/run.ts [--mails 2000 --mailboxes 10]
+//          npx tsx bench/outbox/run.ts [--mails 8000 --mailboxes 10 --warmup 2000]
 // Creates and drops its own database on that server. See bench/README.md.
 
 process.env.RELAIS_ALLOW_LOCAL_PROVIDERS = "true";
 process.env.RELAIS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 
 const { values } = parseArgs({
-  options: { mails: { type: "string", default: "2000" }, mailboxes: { type: "string", default: "10" } },
+  options: {
+    mails: { type: "string", default: "8000" },
+    mailboxes: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2000" },
+  },
 });
 const MAILS = Number(values.mails);
+/** Mails sent first and not measured, on both sides: the measure is of processes already running and compiled. */
+const WARMUP = Number(values.warmup);
 const MAILBOXES = Number(values.mailboxes);
 const WORKERS = 2;
 
@@ -33,25 +39,43 @@ function peakRssMiB(pid: number): number {
   }
 }
 
+/** BENCH_WORKER_PROFILE=dir: CPU profiles of the workers and of the bare pool's process. */
+const profileFlags = () =>
+  process.env.BENCH_WORKER_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`]
+    : [];
+
 const rate = (count: number, ms: number) => (count * 1000) / ms;
 
 /** bench/outbox/bare-pool.ts in a child process: its time and CPU, and the CPU this process (the fake server) used meanwhile. */
 async function runBarePool(job: BarePoolJob): Promise<{ ms: number; cpuMs: number; serverCpuMs: number }> {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "relais-bench-")), "job.json");
   writeFileSync(file, JSON.stringify(job));
-  const serverCpu = ownCpuMs();
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("bench/outbox/bare-pool.ts")], {
-    env: { ...process.env, BARE_POOL_JOB_FILE: file },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  let serverCpu = ownCpuMs();
+  let warm = false;
+  const child = spawn(
+    process.execPath,
+    [...profileFlags(), "--import", "tsx", path.resolve("bench/outbox/bare-pool.ts")],
+    {
+      env: { ...process.env, BARE_POOL_JOB_FILE: file },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout!.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    // The child's warm-up is over: the server's CPU counts from here.
+    if (output.startsWith("warm\n") && !warm) {
+      warm = true;
+      serverCpu = ownCpuMs();
+    }
+  });
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   rmSync(path.dirname(file), { recursive: true, force: true });
   if (code !== 0) throw new Error(`the bare pool exited with ${code}`);
   const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { ms: number; cpuMs: number };
-  // The child's start-up (tsx) falls outside its measured span but inside this window; the fake
-  // server does nothing during it, so the window's CPU is the server's work for these mails.
+  // From the end of the child's warm-up to its exit: the fake server does nothing else meanwhile,
+  // so the window's CPU is the server's work for the measured mails.
   return { ...result, serverCpuMs: ownCpuMs() - serverCpu };
 }
 
@@ -91,38 +115,39 @@ async function main() {
     const ctx = await contextFor(person, tenant, "outbox.write");
     const body = draft({ text: "Bonjour,\n\n".concat("Ceci est un message de test. ".repeat(40)) });
     const queueStarted = Date.now();
-    for (let i = 0; i < MAILS; i++) {
-      await queueMail(
-        { kind: "person", ctx },
-        { mailbox: { mailboxId: mailboxes[i % MAILBOXES]!.id }, draft: { ...body, subject: `Bench ${i}` } },
-      );
-    }
+    const queue = async (count: number, subject: string) => {
+      for (let i = 0; i < count; i++) {
+        await queueMail(
+          { kind: "person", ctx },
+          {
+            mailbox: { mailboxId: mailboxes[i % MAILBOXES]!.id },
+            draft: { ...body, subject: `${subject} ${i}` },
+          },
+        );
+      }
+    };
+    // The warm-up mails first: they are due first, and claimed first.
+    await queue(WARMUP, "Warm-up");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const measuredFrom = new Date().toISOString();
+    await queue(MAILS, "Bench");
     console.log(
-      `queued ${MAILS} mails over ${MAILBOXES} mailboxes in ${((Date.now() - queueStarted) / 1000).toFixed(1)} s`,
+      `queued ${WARMUP} + ${MAILS} mails over ${MAILBOXES} mailboxes in ${((Date.now() - queueStarted) / 1000).toFixed(1)} s`,
     );
 
     // Statistics, as autovacuum keeps them on tables in service: without them the planner guesses
     // at tables created a second ago.
     await prisma.$executeRawUnsafe("ANALYZE");
+    if (process.env.BENCH_SQL)
+      for (const q of process.env.BENCH_SQL.split(";;")) await prisma.$executeRawUnsafe(q);
     fakes.control.clearMessages();
     const started = Date.now();
     for (let i = 0; i < WORKERS; i++) {
       workers.push(
-        spawn(
-          process.execPath,
-          [
-            ...(process.env.BENCH_WORKER_PROFILE
-              ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`]
-              : []),
-            "--import",
-            "tsx",
-            path.resolve("scripts/worker.ts"),
-          ],
-          {
-            env: { ...process.env, DATABASE_URL: dbUrl, RELAIS_WORKER_POLL_MS: "100" },
-            stdio: ["ignore", "ignore", "inherit"],
-          },
-        ),
+        spawn(process.execPath, [...profileFlags(), "--import", "tsx", path.resolve("scripts/worker.ts")], {
+          env: { ...process.env, DATABASE_URL: dbUrl, RELAIS_WORKER_POLL_MS: "100" },
+          stdio: ["ignore", "ignore", "inherit"],
+        }),
       );
     }
     let peak = workers.map(() => 0);
@@ -134,25 +159,39 @@ async function main() {
       bench: ownCpuMs(),
     });
     let sentAtFirst = 0;
+    // Polled with index ranges only, so that the polling costs the database next to nothing.
+    const measuredSent = async (counting: boolean) => {
+      const [row] = counting
+        ? await prisma.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM "OutgoingMail"
+             WHERE "tenantId" = ${tenant.id}::uuid AND status = 'sent' AND "createdAt" >= (${measuredFrom}::timestamptz AT TIME ZONE 'UTC')`
+        : await prisma.$queryRaw<{ n: number }[]>`
+            SELECT (EXISTS (SELECT 1 FROM "OutgoingMail"
+                     WHERE "tenantId" = ${tenant.id}::uuid AND status = 'sent' AND "createdAt" >= (${measuredFrom}::timestamptz AT TIME ZONE 'UTC')))::int AS n`;
+      return row?.n ?? 0;
+    };
     for (;;) {
-      const sent = await prisma.outgoingMail.count({ where: { status: "sent" } });
       peak = workers.map((w, i) => Math.max(peak[i]!, peakRssMiB(w.pid!)));
-      if (sent > 0 && !cpuAtFirst) {
+      if (!cpuAtFirst && (await measuredSent(false)) > 0) {
         cpuAtFirst = cpuNow();
-        sentAtFirst = sent;
+        sentAtFirst = await measuredSent(true);
       }
-      if (sent >= MAILS) break;
+      const [left] = await prisma.$queryRaw<{ busy: boolean }[]>`
+        SELECT EXISTS (SELECT 1 FROM "OutgoingMail" WHERE status IN ('queued', 'sending')) AS busy`;
+      if (!left?.busy) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    // From the first attempt to the last answer: the sending itself, without the processes' start-up.
+    // From the first attempt at a measured mail to the last answer: the sending itself, warmed up.
     const [span] = await prisma.$queryRaw<{ ms: number }[]>`
-      SELECT (extract(epoch FROM max("finishedAt") - min("startedAt")) * 1000)::float8 AS ms FROM "DeliveryAttempt"`;
+      SELECT (extract(epoch FROM max(a."finishedAt") - min(a."startedAt")) * 1000)::float8 AS ms
+        FROM "DeliveryAttempt" a JOIN "OutgoingMail" m ON m.id = a."mailId"
+       WHERE m."createdAt" >= (${measuredFrom}::timestamptz AT TIME ZONE 'UTC')`;
     const workerMs = span?.ms ?? Date.now() - started;
     const wallMs = Date.now() - started;
     const cpuAtLast = cpuNow();
     peak = workers.map((w, i) => Math.max(peak[i]!, peakRssMiB(w.pid!)));
     for (const worker of workers) worker.kill("SIGTERM");
-    const accepted = fakes.control.messages().length;
+    const accepted = fakes.control.messages().length - WARMUP;
 
     // The ceiling: the same messages through bare pooled nodemailer transports, one per mailbox,
     // from a process of their own (as the workers are), and from this one (beside the fake server).
@@ -179,27 +218,29 @@ async function main() {
       },
       orderBy: { createdAt: "asc" },
     });
+    const messages = queuedRows.map(({ mailboxId, ...row }) => ({
+      mailbox: mailboxIndex.get(mailboxId)!,
+      ...row,
+    }));
     const job: BarePoolJob = {
       host: fakes.smtp.host,
       port: fakes.smtp.port,
       mailboxes: tokens,
-      messages: queuedRows.map(({ mailboxId, ...row }) => ({
-        mailbox: mailboxIndex.get(mailboxId)!,
-        ...row,
-      })),
+      warmup: messages.slice(0, WARMUP),
+      messages: messages.slice(WARMUP),
     };
     fakes.control.clearMessages();
     const separate = await runBarePool(job);
-    const bareAccepted = fakes.control.messages().length;
+    const bareAccepted = fakes.control.messages().length - WARMUP;
     fakes.control.clearMessages();
-    const bareCpu = ownCpuMs();
-    const inProcessMs = await sendBare(job);
+    let bareCpu = ownCpuMs();
+    const inProcessMs = await sendBare(job, () => (bareCpu = ownCpuMs()));
     const inProcessCpuMs = ownCpuMs() - bareCpu;
 
     const workerRate = rate(MAILS, workerMs);
     const bareRate = rate(MAILS, separate.ms);
     console.log(
-      `workers (${WORKERS} processes): ${workerRate.toFixed(1)} mails/s (${(workerMs / 1000).toFixed(1)} s sending, ${(wallMs / 1000).toFixed(1)} s with start-up, ${accepted} accepted at the fake)`,
+      `workers (${WORKERS} processes): ${workerRate.toFixed(1)} mails/s (${(workerMs / 1000).toFixed(1)} s sending, ${(wallMs / 1000).toFixed(1)} s with start-up and warm-up, ${accepted} accepted at the fake)`,
     );
     console.log(
       `bare nodemailer pool:        ${bareRate.toFixed(1)} mails/s (${(separate.ms / 1000).toFixed(1)} s, its own process, ${bareAccepted} accepted)`,
