@@ -59,8 +59,10 @@ function allocate(window: Window, request: SlotRequest, answers: Map<string, Slo
  * so that all workers together respect each mailbox's limits. In one
  * transaction: per-mailbox advisory locks (taken in one statement, in key
  * order, so that two workers cannot deadlock); then, in a statement after the
- * locks (so it sees every slot taken before), each mailbox's mails with
- * `sentAt` in the last minute and day (sent or being sent); the mails that fit
+ * locks (so it sees every slot taken before), each mailbox's slots taken in the
+ * last minute and day (mails sent or being sent, by `sentAt`; the day from the
+ * per-hour counts of `MailboxSendingHour`, so that its cost does not grow with
+ * the mailbox's volume); the mails that fit
  * get `sentAt` now, which holds their slot (a send that does not happen
  * clears it again). The others learn when a slot frees up.
  */
@@ -78,19 +80,56 @@ export async function reserveSendingSlots(
       SELECT pg_advisory_xact_lock(key)
         FROM (SELECT DISTINCT hashtext('outbox:' || id) AS key FROM unnest(${mailboxIds}::text[]) AS id) AS keys
        ORDER BY key`;
+    const needMinute = requests.map((r) => r.limits.perMinute !== null);
+    // The day: the hours wholly inside it from the per-hour counts, the part of the oldest
+    // hour inside it from the mails themselves. The minute, only where a per-minute limit
+    // applies, from the mails. This batch's own mails (one re-claimed after a lost lease may
+    // still hold its old slot) are left out. The counting reads of the mails are fenced
+    // (OFFSET 0) to the index they must use, [mailboxId, sentAt] or the primary key, whatever
+    // the planner's statistics say about the statuses; the oldest is the first entry of
+    // [mailboxId, sentAt] after the day's start.
     const windows = await tx.$queryRaw<Window[]>`
-      SELECT "mailboxId"::text AS "mailboxId",
-             count(*) FILTER (WHERE "sentAt" > ${SQL_NOW} - interval '1 minute')::int AS "minuteCount",
-             min("sentAt") FILTER (WHERE "sentAt" > ${SQL_NOW} - interval '1 minute') AS "minuteOldest",
-             count(*)::int AS "dayCount",
-             min("sentAt") AS "dayOldest",
-             coalesce(sum("recipientCount"), 0)::int AS "dayRecipients"
-        FROM "OutgoingMail"
-       WHERE "mailboxId" = ANY(${mailboxIds}::uuid[])
-         AND status IN ('sent', 'sending')
-         AND "sentAt" > ${SQL_NOW} - interval '1 day'
-         AND NOT (id = ANY(${mailIds}::uuid[]))
-       GROUP BY "mailboxId"`;
+      WITH bounds AS MATERIALIZED (
+        SELECT ${SQL_NOW} - interval '1 day' AS day_start,
+               date_trunc('hour', ${SQL_NOW} - interval '1 day') + interval '1 hour' AS whole_hours,
+               ${SQL_NOW} - interval '1 minute' AS minute_start),
+      own AS (
+        SELECT m."mailboxId", count(*)::int AS messages, sum(m."recipientCount")::int AS recipients
+          FROM (SELECT id, "mailboxId", status, "sentAt", "recipientCount" FROM "OutgoingMail"
+                 WHERE id = ANY(${mailIds}::uuid[]) OFFSET 0) AS m
+         WHERE m.status IN ('sent', 'sending') AND m."sentAt" >= (SELECT whole_hours FROM bounds)
+         GROUP BY m."mailboxId")
+      SELECT r."mailboxId"::text AS "mailboxId",
+             coalesce(minute.count, 0) AS "minuteCount",
+             minute.oldest AS "minuteOldest",
+             (coalesce(hours.messages, 0) + edge.count - coalesce(own.messages, 0))::int AS "dayCount",
+             oldest.at AS "dayOldest",
+             (coalesce(hours.recipients, 0) + edge.recipients - coalesce(own.recipients, 0))::int AS "dayRecipients"
+        FROM unnest(${mailboxIds}::uuid[], ${needMinute}::boolean[]) AS r("mailboxId", "needMinute")
+        CROSS JOIN bounds
+        LEFT JOIN own ON own."mailboxId" = r."mailboxId"
+        CROSS JOIN LATERAL (
+          SELECT sum(h.messages) AS messages, sum(h.recipients) AS recipients
+            FROM "MailboxSendingHour" h
+           WHERE h."mailboxId" = r."mailboxId" AND h.hour >= bounds.whole_hours) AS hours
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS count, coalesce(sum(m."recipientCount"), 0)::int AS recipients
+            FROM (SELECT id, status, "recipientCount" FROM "OutgoingMail"
+                   WHERE "mailboxId" = r."mailboxId" AND "sentAt" > bounds.day_start
+                     AND "sentAt" < bounds.whole_hours
+                  OFFSET 0) AS m
+           WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS edge
+        CROSS JOIN LATERAL (
+          SELECT min(m."sentAt") AS at
+            FROM "OutgoingMail" m
+           WHERE m."mailboxId" = r."mailboxId" AND m."sentAt" > bounds.day_start
+             AND m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS oldest
+        LEFT JOIN LATERAL (
+          SELECT count(*)::int AS count, min(m."sentAt") AS oldest
+            FROM (SELECT id, status, "sentAt" FROM "OutgoingMail"
+                   WHERE r."needMinute" AND "mailboxId" = r."mailboxId" AND "sentAt" > bounds.minute_start
+                  OFFSET 0) AS m
+           WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS minute ON true`;
     const byMailbox = new Map(windows.map((w) => [w.mailboxId, w]));
     const fitting = requests.flatMap((request) =>
       allocate(

@@ -1,12 +1,14 @@
 import { sendBrokenMailboxDigest } from "@/lib/notifications/send-broken-mailbox-digest";
 import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
+import { pruneSendingHours } from "./prune-sending-hours";
 
 /**
  * The token lifecycle's background chores, run by every worker now and then
  * (docs/token-lifecycle.md): refresh a small batch of idle connections so that
  * the holidays do not kill them, retry revocations the provider missed, and
- * send the admins' daily digest. Each chore is safe to run from several
+ * send the admins' daily digest, and delete the sending limits' per-hour counts
+ * of hours past. Each chore is safe to run from several
  * workers at once (locks and once-a-day records), and one failing does not
  * stop the others.
  */
@@ -15,6 +17,7 @@ export async function runMaintenance(log: (line: string) => void, now = new Date
     ["keep-alive", () => runKeepAliveBatch({ limit: 25, now, maxPauseMs: 2_000 })],
     ["pending revocations", () => retryPendingRevocations({ now })],
     ["broken mailbox digest", () => sendBrokenMailboxDigest({ now })],
+    ["sending hours", () => pruneSendingHours(now)],
   ];
   for (const [name, chore] of chores) {
     try {

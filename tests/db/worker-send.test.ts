@@ -282,6 +282,34 @@ describe("sending a queued mail", () => {
     expect(outcomes.sort()).toEqual(["sent", "sent", "waiting"]);
   });
 
+  it("counts the day to the minute: a mail sent 23 h 55 min ago holds its slot, one sent 24 h 5 min ago no longer", async () => {
+    const { queue } = await setup("google", { maxMessagesPerDay: 3 });
+    const db = await getDb();
+    const sentAgo = async (ms: number) => {
+      const mail = await queue();
+      await db.outgoingMail.update({
+        where: { id: mail.id },
+        data: { status: "sent", sentAt: new Date(Date.now() - ms), attempts: 1 },
+      });
+    };
+    const minutes = 60_000;
+    // Both in the oldest hour of the window or the one before: only the per-hour counts and the
+    // mails of that hour's part inside the window tell them apart.
+    await sentAgo(24 * 60 * minutes + 5 * minutes);
+    await sentAgo(24 * 60 * minutes - 5 * minutes);
+    await sentAgo(60 * minutes);
+    const [first, second] = [await queue(), await queue()];
+    const outcomes = await round();
+    expect(outcomes.sort()).toEqual(["sent", "waiting"]);
+    const waiting = await db.outgoingMail.findFirstOrThrow({
+      where: { id: { in: [first.id, second.id] }, status: "queued" },
+    });
+    // The slot frees up when the mail of 23 h 55 min ago leaves the window: in about five minutes.
+    const wait = waiting.nextAttemptAt.getTime() - Date.now();
+    expect(wait).toBeGreaterThan(4 * minutes);
+    expect(wait).toBeLessThan(6 * minutes);
+  });
+
   it("reclaims a mail whose lease expired, and the stale worker cannot overwrite it", async () => {
     const { queue } = await setup("google");
     const queued = await queue();
