@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import type { MailToSend } from "../../lib/worker/load-claimed-mail";
+import type { MailToSend } from "../../lib/worker/pick-due-mail";
 
 /** What the bare pool sends: the queued mails themselves, and each mailbox's token. */
 export type BarePoolJob = {

@@ -1,39 +1,93 @@
 import { getDb } from "@/lib/db/client";
+import { providerFamily } from "@/lib/outbox/mail-limits";
+import { findSendingSlots, type SlotRequest } from "./find-sending-slots";
+import { unsendableReason } from "./mailbox-can-send";
+import { pickDueMail, type MailToSend } from "./pick-due-mail";
+import { sendingLimitsFor } from "./sending-limits";
 import { SQL_NOW } from "./sql-now";
 
-export type ClaimedMail = { id: string; tenantId: string; mailboxId: string; attempts: number };
+/**
+ * A mail the claim took: `ready`, leased to this worker and holding a sending
+ * slot; `unsendable`, leased, but its mailbox cannot send now (to be held or
+ * cancelled); `waiting`, over its mailbox's sending limit, left in the queue
+ * until a slot frees up (not leased, not an attempt).
+ */
+export type ClaimedMail = {
+  id: string;
+  tenantId: string;
+  mailboxId: string;
+  /** Attempts so far, this one included when leased. */
+  attempts: number;
+  mail: MailToSend;
+  state: { kind: "ready" } | { kind: "unsendable" } | { kind: "waiting"; until: Date };
+};
 
 export type ClaimOptions = { workerId: string; limit: number; leaseMs: number };
 
+function slotRequests(mails: MailToSend[]): SlotRequest[] {
+  const groups = new Map<string, MailToSend[]>();
+  for (const mail of mails) groups.set(mail.mailboxId, [...(groups.get(mail.mailboxId) ?? []), mail]);
+  return [...groups].map(([mailboxId, group]) => ({
+    mailboxId,
+    limits: sendingLimitsFor(providerFamily(group[0]!.config.provider), group[0]!.config),
+    mails: group,
+  }));
+}
+
 /**
- * Leases up to `limit` due mails to this worker in one statement: mail whose
- * lease expired first (its worker died; the Message-ID stays, so a retry is
- * the same message), then queued mail whose time has come, oldest first.
- * SKIP LOCKED lets any number of workers claim at once without waiting on or
- * taking each other's rows. Each part reads its own index range
- * (`[status, nextAttemptAt]`) and stops at `limit`, so a claim costs the same
- * with ten mails queued or a hundred thousand.
+ * Claims up to `limit` due mails for this worker in one transaction, with one
+ * write per mail: picks and loads them (locked, SKIP LOCKED), finds which fit
+ * under their mailbox's sending limits (per-mailbox advisory locks, held to
+ * the commit), then in one statement leases each mail (`sending`, the lease,
+ * one more attempt) and gives those that fit their slot (`sentAt`); those
+ * over a limit go back to the queue until their slot frees up. A mail whose
+ * lease had expired is retried with the same Message-ID.
  */
 export async function claimDueMail({ workerId, limit, leaseMs }: ClaimOptions): Promise<ClaimedMail[]> {
   const db = await getDb();
-  return db.$queryRaw<ClaimedMail[]>`
-    WITH expired AS (
-      SELECT id FROM "OutgoingMail"
-       WHERE status = 'sending' AND "leaseExpiresAt" < ${SQL_NOW}
-       LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED),
-    due AS (
-      SELECT id FROM "OutgoingMail"
-       WHERE status = 'queued' AND "nextAttemptAt" <= ${SQL_NOW}
-       ORDER BY "nextAttemptAt"
-       LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED)
-    UPDATE "OutgoingMail"
-       SET status = 'sending',
-           "leaseOwner" = ${workerId},
-           "leaseExpiresAt" = ${SQL_NOW} + make_interval(secs => ${leaseMs / 1000}::float8),
-           attempts = attempts + 1,
-           "updatedAt" = ${SQL_NOW}
-     WHERE id IN (SELECT id FROM (SELECT id FROM expired UNION ALL SELECT id FROM due) AS ids LIMIT ${limit})
-    RETURNING id, "tenantId", "mailboxId", attempts`;
+  return db.$transaction(async (tx) => {
+    const picked = await pickDueMail(tx, limit);
+    if (picked.length === 0) return [];
+    const now = new Date();
+    const slots = await findSendingSlots(
+      tx,
+      slotRequests(picked.filter((mail) => !unsendableReason(mail.mailbox, now))),
+    );
+    const ids = picked.map((mail) => mail.id);
+    const holdsSlot = picked.map((mail) => slots.get(mail.id)?.ok === true);
+    const waitUntil = picked.map((mail) => {
+      const slot = slots.get(mail.id);
+      return slot && !slot.ok ? slot.waitUntil.toISOString() : null;
+    });
+    const updated = await tx.$queryRaw<{ id: string; attempts: number }[]>`
+      UPDATE "OutgoingMail" m
+         SET status = (CASE WHEN u.wait IS NULL THEN 'sending' ELSE 'queued' END)::"OutgoingMailStatus",
+             "leaseOwner" = CASE WHEN u.wait IS NULL THEN ${workerId} END,
+             "leaseExpiresAt" = CASE WHEN u.wait IS NULL
+                                     THEN ${SQL_NOW} + make_interval(secs => ${leaseMs / 1000}::float8) END,
+             attempts = m.attempts + CASE WHEN u.wait IS NULL THEN 1 ELSE 0 END,
+             "sentAt" = CASE WHEN u.slot THEN ${SQL_NOW} END,
+             "nextAttemptAt" = COALESCE(u.wait::timestamptz AT TIME ZONE 'UTC', m."nextAttemptAt"),
+             "lastError" = CASE WHEN u.wait IS NULL THEN m."lastError" ELSE 'sending_limit' END,
+             "updatedAt" = ${SQL_NOW}
+        FROM unnest(${ids}::uuid[], ${holdsSlot}::boolean[], ${waitUntil}::text[]) AS u(id, slot, wait)
+       WHERE m.id = u.id
+      RETURNING m.id::text AS id, m.attempts`;
+    const attempts = new Map(updated.map((row) => [row.id, row.attempts]));
+    return picked.map((mail): ClaimedMail => {
+      const slot = slots.get(mail.id);
+      return {
+        id: mail.id,
+        tenantId: mail.tenantId,
+        mailboxId: mail.mailboxId,
+        attempts: attempts.get(mail.id) ?? mail.attempts,
+        mail,
+        state: !slot
+          ? { kind: "unsendable" }
+          : slot.ok
+            ? { kind: "ready" }
+            : { kind: "waiting", until: slot.waitUntil },
+      };
+    });
+  });
 }

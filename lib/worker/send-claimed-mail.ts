@@ -1,11 +1,10 @@
-import { providerFamily } from "@/lib/outbox/mail-limits";
+import { getDb } from "@/lib/db/client";
 import type { ClaimedMail } from "./claim-due-mail";
-import { loadClaimedMails, type MailToSend } from "./load-claimed-mail";
+import type { MailToSend } from "./pick-due-mail";
 import { releaseLeases } from "./release-leases";
-import { reserveSendingSlots } from "./reserve-sending-slot";
-import { parkIfUnsendable, sendReserved, waitForSlot, type SendOutcome } from "./send-one";
-import { sendingLimitsFor } from "./sending-limits";
+import { parkUnsendable, sendReserved, type SendOutcome } from "./send-one";
 import type { SmtpConnections } from "./smtp-connections";
+import { SQL_NOW } from "./sql-now";
 
 export type SendOptions = {
   workerId: string;
@@ -20,50 +19,22 @@ export type SendOptions = {
 /** A leased mail holding a sending slot: ready for the SMTP exchange. */
 export type ReadyMail = { mail: MailToSend; attempts: number };
 
-function byMailbox(mails: MailToSend[]): Map<string, MailToSend[]> {
-  const groups = new Map<string, MailToSend[]>();
-  for (const mail of mails) groups.set(mail.mailboxId, [...(groups.get(mail.mailboxId) ?? []), mail]);
-  return groups;
-}
-
 /**
- * Gets a batch of claimed mails ready to send: loaded in one query, mails
- * whose mailbox cannot send parked (held or cancelled), sending slots taken
- * for the others in one transaction; mails over a limit go back to the queue
- * until a slot frees up. Returns the mails ready to send, and the outcome of
- * the others by id.
+ * Sorts a claimed batch: the mails ready to send, and the outcome of the
+ * others by id (mails over a limit are already back in the queue; mails
+ * whose mailbox cannot send are held or cancelled here).
  */
 export async function prepareClaimedMail(
   claimed: ClaimedMail[],
   workerId: string,
 ): Promise<{ ready: ReadyMail[]; outcomes: Map<string, SendOutcome> }> {
-  const attempts = new Map(claimed.map((c) => [c.id, c.attempts]));
-  const outcomes = new Map<string, SendOutcome>(claimed.map((c) => [c.id, "lease_lost"]));
-  const mails = await loadClaimedMails(claimed);
-  const sendable: MailToSend[] = [];
-  await Promise.all(
-    mails.map(async (mail) => {
-      const parked = parkIfUnsendable(mail, attempts.get(mail.id)!, workerId);
-      if (parked) outcomes.set(mail.id, await parked);
-      else sendable.push(mail);
-    }),
-  );
-  const requests = [...byMailbox(sendable)].map(([mailboxId, group]) => ({
-    mailboxId,
-    limits: sendingLimitsFor(providerFamily(group[0]!.config.provider), group[0]!.config),
-    mails: group,
-  }));
-  const slots = await reserveSendingSlots(requests, workerId);
   const ready: ReadyMail[] = [];
+  const outcomes = new Map<string, SendOutcome>();
   await Promise.all(
-    sendable.map(async (mail) => {
-      const slot = slots.get(mail.id);
-      if (slot?.ok) {
-        ready.push({ mail, attempts: attempts.get(mail.id)! });
-        outcomes.delete(mail.id);
-      } else if (slot) {
-        outcomes.set(mail.id, await waitForSlot(mail, attempts.get(mail.id)!, workerId, slot.waitUntil));
-      }
+    claimed.map(async ({ id, mail, attempts, state }) => {
+      if (state.kind === "ready") ready.push({ mail, attempts });
+      else if (state.kind === "waiting") outcomes.set(id, "waiting");
+      else outcomes.set(id, await parkUnsendable(mail, attempts, workerId));
     }),
   );
   return { ready, outcomes };
@@ -82,16 +53,37 @@ export function sendReady(
   });
 }
 
+/** The ids among `ids` this worker still holds, its lease running. */
+async function stillLeased(ids: string[], workerId: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM "OutgoingMail"
+     WHERE id = ANY(${ids}::uuid[]) AND status = 'sending' AND "leaseOwner" = ${workerId}
+       AND "leaseExpiresAt" > ${SQL_NOW}`;
+  return new Set(rows.map((row) => row.id));
+}
+
 /**
- * Sends a batch of claimed mails: prepared as above, then sent `concurrency`
- * at a time over the reused connections. Returns each mail's outcome by id.
+ * Sends a batch of claimed mails, however long ago it was claimed: prepared
+ * as above, the mails whose lease ran out meanwhile left alone (another
+ * worker may have them), then sent `concurrency` at a time over the reused
+ * connections. Returns each mail's outcome by id. (The worker's lanes do not
+ * ask the database again: they hand back what waited half its lease.)
  */
 export async function sendClaimedMail(
   claimed: ClaimedMail[],
   options: SendOptions,
 ): Promise<Map<string, SendOutcome>> {
   const { workerId, connections, concurrency = 10, stopping = () => false, log = () => {} } = options;
-  const { ready, outcomes } = await prepareClaimedMail(claimed, workerId);
+  const prepared = await prepareClaimedMail(claimed, workerId);
+  const { outcomes } = prepared;
+  const leased = await stillLeased(
+    prepared.ready.map(({ mail }) => mail.id),
+    workerId,
+  );
+  const ready = prepared.ready.filter(({ mail }) => leased.has(mail.id));
+  for (const { mail } of prepared.ready) if (!leased.has(mail.id)) outcomes.set(mail.id, "lease_lost");
   const lane = async () => {
     for (let next = ready.shift(); next; next = ready.shift()) {
       if (stopping()) {

@@ -4,7 +4,8 @@ import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { liveAccessToken } from "@/lib/tokens/live-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
 import { classifySmtpAnswer, maxAttempts, retryDelayMs, type SmtpVerdict } from "./classify-smtp-answer";
-import type { MailToSend } from "./load-claimed-mail";
+import { unsendableReason } from "./mailbox-can-send";
+import type { MailToSend } from "./pick-due-mail";
 import { flagSmtpAuthDisabled, pauseMailbox } from "./mailbox-health";
 import { settleMail, type AttemptRecord, type MailChange } from "./settle-mail";
 import type { SmtpConnections } from "./smtp-connections";
@@ -74,23 +75,18 @@ function settlerFor(mail: MailToSend, attempts: number, workerId: string, starte
   return { settle, park };
 }
 
-/** A mail whose mailbox cannot send now is held (or cancelled when revoked) before anything else; else null. */
-export function parkIfUnsendable(
-  mail: MailToSend,
-  attempts: number,
-  workerId: string,
-): Promise<SendOutcome> | null {
-  const { park } = settlerFor(mail, attempts, workerId, new Date());
-  const { mailbox } = mail;
-  if (mailbox.state === "revoked") return park("cancelled", "mailbox_revoked");
-  if (mailbox.state !== "connected") return park("held", `mailbox_${mailbox.state}`);
-  if (mailbox.pausedUntil && mailbox.pausedUntil > new Date()) return park("held", "mailbox_paused");
-  return null;
-}
-
-/** A mail over its mailbox's sending limit waits, queued, until a slot frees up. */
-export function waitForSlot(mail: MailToSend, attempts: number, workerId: string, until: Date) {
-  return settlerFor(mail, attempts, workerId, new Date()).park("queued", "sending_limit", until);
+/** A leased mail whose mailbox cannot send now is held (or cancelled when revoked) before anything else. */
+export function parkUnsendable(mail: MailToSend, attempts: number, workerId: string): Promise<SendOutcome> {
+  const why = unsendableReason(mail.mailbox, new Date());
+  const { park, settle } = settlerFor(mail, attempts, workerId, new Date());
+  if (why) return park(why.status, why.reason);
+  // Able to send again since the claim (its pause ended): back to the queue, due now, not an attempt.
+  return settle("waiting", {
+    status: "queued",
+    lastError: null,
+    nextAttemptAt: new Date(),
+    notAnAttempt: true,
+  });
 }
 
 /**

@@ -64,8 +64,15 @@ export function settleMail(
   });
 }
 
+const GATHER_MS = Number(process.env.GATHER_MS ?? 8);
+const GATHER_TARGET = Number(process.env.GATHER_TARGET ?? 32);
+
 async function flush(): Promise<void> {
+  let first = true;
   while (waiting.length > 0) {
+    if (!first && waiting.length < GATHER_TARGET && GATHER_MS > 0)
+      await new Promise((r) => setTimeout(r, GATHER_MS));
+    first = false;
     const batch = waiting.slice(0, MAX_BATCH);
     waiting = waiting.slice(batch.length);
     try {

@@ -1,9 +1,9 @@
-import { getDb } from "@/lib/db/client";
+import type { DbTransaction } from "@/lib/db/client";
 import type { SendingLimits } from "./sending-limits";
 import { SQL_NOW } from "./sql-now";
 
-/** ok: this mail's slot is held (its sentAt is set); else when to try again; null: the lease was lost. */
-export type SlotAnswer = { ok: true } | { ok: false; waitUntil: Date } | null;
+/** ok: the mail fits under its mailbox's limits; else when a slot frees up. */
+export type SlotAnswer = { ok: true } | { ok: false; waitUntil: Date };
 
 type Window = {
   mailboxId: string;
@@ -55,40 +55,38 @@ function allocate(window: Window, request: SlotRequest, answers: Map<string, Slo
 }
 
 /**
- * Takes sending slots for this worker's leased mails, counted in the database
- * so that all workers together respect each mailbox's limits. In one
- * transaction: per-mailbox advisory locks (taken in one statement, in key
- * order, so that two workers cannot deadlock); then, in a statement after the
- * locks (so it sees every slot taken before), each mailbox's slots taken in the
- * last minute and day (mails sent or being sent, by `sentAt`; the day from the
- * per-hour counts of `MailboxSendingHour`, so that its cost does not grow with
- * the mailbox's volume); the mails that fit
- * get `sentAt` now, which holds their slot (a send that does not happen
- * clears it again). The others learn when a slot frees up.
+ * Which of the mails being claimed fit under their mailbox's sending limits,
+ * counted in the database so that all workers together respect them. In the
+ * claim's transaction: per-mailbox advisory locks (taken in one statement, in
+ * key order, so that two workers cannot deadlock), held until it commits;
+ * then, in a statement after the locks (so it sees every slot taken before),
+ * each mailbox's slots taken in the last minute and day (mails sent or being
+ * sent, by `sentAt`; the day from the per-hour counts of `MailboxSendingHour`,
+ * so that its cost does not grow with the mailbox's volume). The claim gives
+ * the mails that fit `sentAt` now, which holds their slot (a send that does
+ * not happen clears it again); the others learn when a slot frees up.
  */
-export async function reserveSendingSlots(
+export async function findSendingSlots(
+  tx: DbTransaction,
   requests: SlotRequest[],
-  workerId: string,
 ): Promise<Map<string, SlotAnswer>> {
   const answers = new Map<string, SlotAnswer>();
   if (requests.length === 0) return answers;
   const mailboxIds = requests.map((r) => r.mailboxId);
   const mailIds = requests.flatMap((r) => r.mails.map((m) => m.id));
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`
+  await tx.$executeRaw`
       SELECT pg_advisory_xact_lock(key)
         FROM (SELECT DISTINCT hashtext('outbox:' || id) AS key FROM unnest(${mailboxIds}::text[]) AS id) AS keys
        ORDER BY key`;
-    const needMinute = requests.map((r) => r.limits.perMinute !== null);
-    // The day: the hours wholly inside it from the per-hour counts, the part of the oldest
-    // hour inside it from the mails themselves. The minute, only where a per-minute limit
-    // applies, from the mails. This batch's own mails (one re-claimed after a lost lease may
-    // still hold its old slot) are left out. The counting reads of the mails are fenced
-    // (OFFSET 0) to the index they must use, [mailboxId, sentAt] or the primary key, whatever
-    // the planner's statistics say about the statuses; the oldest is the first entry of
-    // [mailboxId, sentAt] after the day's start.
-    const windows = await tx.$queryRaw<Window[]>`
+  const needMinute = requests.map((r) => r.limits.perMinute !== null);
+  // The day: the hours wholly inside it from the per-hour counts, the part of the oldest
+  // hour inside it from the mails themselves. The minute, only where a per-minute limit
+  // applies, from the mails. This batch's own mails (one re-claimed after a lost lease may
+  // still hold its old slot) are left out. The counting reads of the mails are fenced
+  // (OFFSET 0) to the index they must use, [mailboxId, sentAt] or the primary key, whatever
+  // the planner's statistics say about the statuses; the oldest is the first entry of
+  // [mailboxId, sentAt] after the day's start.
+  const windows = await tx.$queryRaw<Window[]>`
       WITH bounds AS MATERIALIZED (
         SELECT ${SQL_NOW} - interval '1 day' AS day_start,
                date_trunc('hour', ${SQL_NOW} - interval '1 day') + interval '1 hour' AS whole_hours,
@@ -130,29 +128,21 @@ export async function reserveSendingSlots(
                    WHERE r."needMinute" AND "mailboxId" = r."mailboxId" AND "sentAt" > bounds.minute_start
                   OFFSET 0) AS m
            WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS minute ON true`;
-    const byMailbox = new Map(windows.map((w) => [w.mailboxId, w]));
-    const fitting = requests.flatMap((request) =>
-      allocate(
-        byMailbox.get(request.mailboxId) ?? {
-          mailboxId: request.mailboxId,
-          minuteCount: 0,
-          minuteOldest: null,
-          dayCount: 0,
-          dayOldest: null,
-          dayRecipients: 0,
-        },
-        request,
-        answers,
-      ),
-    );
-    const taken = fitting.length
-      ? await tx.$queryRaw<{ id: string }[]>`
-          UPDATE "OutgoingMail" SET "sentAt" = ${SQL_NOW}
-           WHERE id = ANY(${fitting}::uuid[]) AND "leaseOwner" = ${workerId} AND status = 'sending'
-          RETURNING id`
-      : [];
-    const held = new Set(taken.map((row) => row.id));
-    for (const id of fitting) answers.set(id, held.has(id) ? { ok: true } : null);
-    return answers;
-  });
+  const byMailbox = new Map(windows.map((w) => [w.mailboxId, w]));
+  const fitting = requests.flatMap((request) =>
+    allocate(
+      byMailbox.get(request.mailboxId) ?? {
+        mailboxId: request.mailboxId,
+        minuteCount: 0,
+        minuteOldest: null,
+        dayCount: 0,
+        dayOldest: null,
+        dayRecipients: 0,
+      },
+      request,
+      answers,
+    ),
+  );
+  for (const id of fitting) answers.set(id, { ok: true });
+  return answers;
 }

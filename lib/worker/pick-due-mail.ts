@@ -1,6 +1,6 @@
-import { getDb } from "@/lib/db/client";
+import type { DbTransaction } from "@/lib/db/client";
 import type { ConnectionState, OAuthProviderKind, SmtpSecurity } from "@/lib/db/generated/enums";
-import type { ClaimedMail } from "./claim-due-mail";
+import { SQL_NOW } from "./sql-now";
 
 export type MailToSend = {
   id: string;
@@ -39,16 +39,37 @@ export type MailToSend = {
 };
 
 /**
- * Claimed mails with what sending them needs (mailbox, its configuration and
- * its stored token) in one round trip for the whole
- * batch: the worker's hot path. Mails no longer there are left out.
+ * Locks up to `limit` due mails for this transaction and loads what sending
+ * them needs (mailbox, its configuration, its stored token) in one statement:
+ * mail whose lease expired first (its worker died; the Message-ID stays, so a
+ * retry is the same message), then queued mail whose time has come, oldest
+ * first. SKIP LOCKED lets any number of workers pick at once without waiting
+ * on or taking each other's rows. Each part reads its own index range (the
+ * partial index on `leaseExpiresAt` of mails being sent, `[status,
+ * nextAttemptAt]`) and stops at `limit`, so a pick costs the same with ten
+ * mails queued or a hundred thousand. The rows stay locked until the
+ * transaction ends: the claim (claim-due-mail.ts) leases them in it.
  */
-export async function loadClaimedMails(claimed: ClaimedMail[]): Promise<MailToSend[]> {
-  if (claimed.length === 0) return [];
-  const db = await getDb();
-  const rows = await db.$queryRaw<MailToSend[]>`
+export async function pickDueMail(
+  tx: DbTransaction,
+  limit: number,
+): Promise<(MailToSend & { attempts: number })[]> {
+  const rows = await tx.$queryRaw<(MailToSend & { attempts: number })[]>`
+    WITH expired AS (
+      SELECT id FROM "OutgoingMail"
+       WHERE status = 'sending' AND "leaseExpiresAt" < ${SQL_NOW}
+       LIMIT ${limit}
+         FOR UPDATE SKIP LOCKED),
+    due AS (
+      SELECT id FROM "OutgoingMail"
+       WHERE status = 'queued' AND "nextAttemptAt" <= ${SQL_NOW}
+       ORDER BY "nextAttemptAt"
+       LIMIT ${limit}
+         FOR UPDATE SKIP LOCKED),
+    picked AS (
+      SELECT id FROM (SELECT id FROM expired UNION ALL SELECT id FROM due) AS ids LIMIT ${limit})
     SELECT m.id, m."tenantId", m."mailboxId", m."messageId", m."fromName", m."to", m.cc, m.bcc, m.subject,
-           m.text, m.html, m."recipientCount",
+           m.text, m.html, m."recipientCount", m.attempts,
            EXISTS (SELECT 1 FROM "OutgoingAttachment" a WHERE a."mailId" = m.id) AS "hasAttachments",
            json_build_object('id', b.id, 'address', b.address, 'state', b.state,
                              'pausedUntil', b."pausedUntil", 'accessTokenCipher', b."accessTokenCipher",
@@ -58,22 +79,18 @@ export async function loadClaimedMails(claimed: ClaimedMail[]): Promise<MailToSe
                              'smtpSecurity', c."smtpSecurity", 'maxMessagesPerMinute', c."maxMessagesPerMinute",
                              'maxMessagesPerDay', c."maxMessagesPerDay",
                              'maxRecipientsPerDay', c."maxRecipientsPerDay") AS config
-      FROM "OutgoingMail" m
+      FROM picked
+      JOIN "OutgoingMail" m ON m.id = picked.id
+      -- The tenant is checked in each join: a mail never reaches another tenant's mailbox or configuration.
       JOIN "Mailbox" b ON b.id = m."mailboxId" AND b."tenantId" = m."tenantId"
-      JOIN "ClientConfiguration" c ON c.id = b."clientConfigurationId" AND c."tenantId" = b."tenantId"
-     WHERE m.id = ANY(${claimed.map((c) => c.id)}::uuid[])`;
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return claimed.flatMap((c) => {
-    const row = byId.get(c.id);
-    // The tenant is checked again here: the id alone never selects another tenant's row.
-    return row && row.tenantId === c.tenantId ? [withDates(row)] : [];
-  });
+      JOIN "ClientConfiguration" c ON c.id = b."clientConfigurationId" AND c."tenantId" = b."tenantId"`;
+  return rows.map(withDates);
 }
 
 // json_build_object gives timestamps as text (UTC, no zone): back to Dates.
 const utc = (value: unknown) => (value ? new Date(`${String(value)}Z`) : null);
 
-function withDates(row: MailToSend): MailToSend {
+function withDates<T extends MailToSend>(row: T): T {
   const mailbox = row.mailbox;
   return {
     ...row,
