@@ -1,16 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { createBenchDatabase } from "../bench-database";
 import { sendBare, type BarePoolJob } from "./bare-pool-send";
-import { ownCpuMs, postgresCpuMs, processCpuMs } from "./cpu-time";
+import { ownCpuMs } from "./cpu-time";
+import { runBarePool } from "./run-bare-pool";
+import { runWorkers, type WorkersRun } from "./run-workers";
 
 // Usage: TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
-//          npx tsx bench/outbox/run.ts [--mails 8000 --mailboxes 10 --warmup 2000]
+//          npx tsx bench/outbox/run.ts [--mails 8000 --mailboxes 10 --warmup 2000 --rounds 3]
 // Creates and drops its own database on that server. See bench/README.md.
 
 process.env.RELAIS_ALLOW_LOCAL_PROVIDERS = "true";
@@ -21,68 +19,22 @@ const { values } = parseArgs({
     mails: { type: "string", default: "8000" },
     mailboxes: { type: "string", default: "10" },
     warmup: { type: "string", default: "2000" },
+    rounds: { type: "string", default: "3" },
   },
 });
 const MAILS = Number(values.mails);
 /** Mails sent first and not measured, on both sides: the measure is of processes already running and compiled. */
 const WARMUP = Number(values.warmup);
 const MAILBOXES = Number(values.mailboxes);
+/** Each round runs both sides on the same mails, queued again; the medians are compared. */
+const ROUNDS = Number(values.rounds);
 const WORKERS = 2;
 
-/** Peak resident memory of a process (Linux VmHWM), in MiB. */
-function peakRssMiB(pid: number): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB/m);
-    return line ? Number(line[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-/** BENCH_WORKER_PROFILE=dir: CPU profiles of the workers and of the bare pool's process. */
-const profileFlags = () =>
-  process.env.BENCH_WORKER_PROFILE
-    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`]
-    : [];
-
 const rate = (count: number, ms: number) => (count * 1000) / ms;
-
-/** bench/outbox/bare-pool.ts in a child process: its time and CPU, and the CPU this process (the fake server) used meanwhile. */
-async function runBarePool(job: BarePoolJob): Promise<{ ms: number; cpuMs: number; serverCpuMs: number }> {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "relais-bench-")), "job.json");
-  writeFileSync(file, JSON.stringify(job));
-  let serverCpu = ownCpuMs();
-  let warm = false;
-  const child = spawn(
-    process.execPath,
-    [...profileFlags(), "--import", "tsx", path.resolve("bench/outbox/bare-pool.ts")],
-    {
-      env: { ...process.env, BARE_POOL_JOB_FILE: file },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-    // The child's warm-up is over: the server's CPU counts from here.
-    if (output.startsWith("warm\n") && !warm) {
-      warm = true;
-      serverCpu = ownCpuMs();
-    }
-  });
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  rmSync(path.dirname(file), { recursive: true, force: true });
-  if (code !== 0) throw new Error(`the bare pool exited with ${code}`);
-  const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { ms: number; cpuMs: number };
-  // From the end of the child's warm-up to its exit: the fake server does nothing else meanwhile,
-  // so the window's CPU is the server's work for the measured mails.
-  return { ...result, serverCpuMs: ownCpuMs() - serverCpu };
-}
 
 async function main() {
   const database = await createBenchDatabase();
   const dbUrl = database.url;
-  const workers: ChildProcess[] = [];
   const { startFakeProviders } = await import("../../lib/fake-providers");
   const fakes = await startFakeProviders({
     acceptAnyAccount: true,
@@ -137,64 +89,12 @@ async function main() {
 
     // Statistics, as autovacuum keeps them on tables in service: without them the planner guesses
     // at tables created a second ago.
+    // Statistics, as autovacuum keeps them on tables in service: without them the planner guesses
+    // at tables created a second ago.
     await prisma.$executeRawUnsafe("ANALYZE");
-    if (process.env.BENCH_SQL)
-      for (const q of process.env.BENCH_SQL.split(";;")) await prisma.$executeRawUnsafe(q);
-    fakes.control.clearMessages();
-    const started = Date.now();
-    for (let i = 0; i < WORKERS; i++) {
-      workers.push(
-        spawn(process.execPath, [...profileFlags(), "--import", "tsx", path.resolve("scripts/worker.ts")], {
-          env: { ...process.env, DATABASE_URL: dbUrl, RELAIS_WORKER_POLL_MS: "100" },
-          stdio: ["ignore", "ignore", "inherit"],
-        }),
-      );
-    }
-    let peak = workers.map(() => 0);
-    // CPU from the first mail sent (the workers' start-up left out) to the last.
-    let cpuAtFirst: { workers: number; postgres: number; bench: number } | null = null;
-    const cpuNow = () => ({
-      workers: workers.reduce((sum, w) => sum + processCpuMs(w.pid!), 0),
-      postgres: postgresCpuMs(),
-      bench: ownCpuMs(),
-    });
-    let sentAtFirst = 0;
-    // Polled with index ranges only, so that the polling costs the database next to nothing.
-    const measuredSent = async (counting: boolean) => {
-      const [row] = counting
-        ? await prisma.$queryRaw<{ n: number }[]>`
-            SELECT count(*)::int AS n FROM "OutgoingMail"
-             WHERE "tenantId" = ${tenant.id}::uuid AND status = 'sent' AND "createdAt" >= (${measuredFrom}::timestamptz AT TIME ZONE 'UTC')`
-        : await prisma.$queryRaw<{ n: number }[]>`
-            SELECT (EXISTS (SELECT 1 FROM "OutgoingMail"
-                     WHERE "tenantId" = ${tenant.id}::uuid AND status = 'sent' AND "createdAt" >= (${measuredFrom}::timestamptz AT TIME ZONE 'UTC')))::int AS n`;
-      return row?.n ?? 0;
-    };
-    for (;;) {
-      peak = workers.map((w, i) => Math.max(peak[i]!, peakRssMiB(w.pid!)));
-      if (!cpuAtFirst && (await measuredSent(false)) > 0) {
-        cpuAtFirst = cpuNow();
-        sentAtFirst = await measuredSent(true);
-      }
-      const [left] = await prisma.$queryRaw<{ busy: boolean }[]>`
-        SELECT EXISTS (SELECT 1 FROM "OutgoingMail" WHERE status IN ('queued', 'sending')) AS busy`;
-      if (!left?.busy) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    // From the first attempt at a measured mail to the last answer: the sending itself, warmed up.
-    const [span] = await prisma.$queryRaw<{ ms: number }[]>`
-      SELECT (extract(epoch FROM max(a."finishedAt") - min(a."startedAt")) * 1000)::float8 AS ms
-        FROM "DeliveryAttempt" a JOIN "OutgoingMail" m ON m.id = a."mailId"
-       WHERE m."createdAt" >= (${measuredFrom}::timestamptz AT TIME ZONE 'UTC')`;
-    const workerMs = span?.ms ?? Date.now() - started;
-    const wallMs = Date.now() - started;
-    const cpuAtLast = cpuNow();
-    peak = workers.map((w, i) => Math.max(peak[i]!, peakRssMiB(w.pid!)));
-    for (const worker of workers) worker.kill("SIGTERM");
-    const accepted = fakes.control.messages().length - WARMUP;
 
-    // The ceiling: the same messages through bare pooled nodemailer transports, one per mailbox,
-    // from a process of their own (as the workers are), and from this one (beside the fake server).
+    // The ceiling: the same messages (the queued rows themselves) through bare pooled nodemailer
+    // transports, one per mailbox, from a process of their own (as the workers are).
     const { getAccessToken } = await import("../../lib/tokens/get-access-token");
     const tokens = await Promise.all(
       mailboxes.map(async (m) => ({
@@ -202,7 +102,6 @@ async function main() {
         accessToken: (await getAccessToken(m.id, { tenantId: tenant.id })).accessToken,
       })),
     );
-    // The same messages as the workers sent: the queued rows themselves.
     const mailboxIndex = new Map(mailboxes.map((m, i) => [m.id, i]));
     const queuedRows = await prisma.outgoingMail.findMany({
       select: {
@@ -229,44 +128,100 @@ async function main() {
       warmup: messages.slice(0, WARMUP),
       messages: messages.slice(WARMUP),
     };
-    fakes.control.clearMessages();
-    const separate = await runBarePool(job);
-    const bareAccepted = fakes.control.messages().length - WARMUP;
-    fakes.control.clearMessages();
-    let bareCpu = ownCpuMs();
-    const inProcessMs = await sendBare(job, () => (bareCpu = ownCpuMs()));
-    const inProcessCpuMs = ownCpuMs() - bareCpu;
 
-    const workerRate = rate(MAILS, workerMs);
-    const bareRate = rate(MAILS, separate.ms);
+    const rounds: {
+      workers: WorkersRun;
+      bare: Awaited<ReturnType<typeof runBarePool>>;
+      accepted: number[];
+    }[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      if (round > 1) {
+        // The same mails again, due in the same order, as the first round found them.
+        await prisma.$executeRaw`
+          UPDATE "OutgoingMail"
+             SET status = 'queued', attempts = 0, "nextAttemptAt" = "createdAt", "leaseOwner" = NULL,
+                 "leaseExpiresAt" = NULL, "sentAt" = NULL, "smtpResponse" = NULL, "lastError" = NULL
+           WHERE "tenantId" = ${tenant.id}::uuid`;
+        await prisma.$executeRaw`DELETE FROM "DeliveryAttempt" WHERE "tenantId" = ${tenant.id}::uuid`;
+        await prisma.$executeRawUnsafe(
+          `VACUUM ANALYZE "OutgoingMail", "DeliveryAttempt", "MailboxSendingHour"`,
+        );
+      }
+      fakes.control.clearMessages();
+      const workers = await runWorkers(prisma, { dbUrl, count: WORKERS, tenantId: tenant.id, measuredFrom });
+      const workersAccepted = fakes.control.messages().length - WARMUP;
+      fakes.control.clearMessages();
+      const bare = await runBarePool(job);
+      const bareAccepted = fakes.control.messages().length - WARMUP;
+      rounds.push({ workers, bare, accepted: [workersAccepted, bareAccepted] });
+      console.log(
+        `round ${round}: workers ${rate(MAILS, workers.ms).toFixed(0)} mails/s, ` +
+          `bare pool ${rate(MAILS, bare.ms).toFixed(0)} mails/s, ` +
+          `ratio ${(bare.ms / workers.ms).toFixed(2)} (accepted at the fake: ${workersAccepted}, ${bareAccepted})`,
+      );
+    }
+    // The same loop beside the fake server, in one process, once: for comparison only.
+    fakes.control.clearMessages();
+    let inProcessCpu = ownCpuMs();
+    const inProcessMs = await sendBare(job, () => (inProcessCpu = ownCpuMs()));
+    inProcessCpu = ownCpuMs() - inProcessCpu;
+
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+    };
+    const workerRate = median(rounds.map((r) => rate(MAILS, r.workers.ms)));
+    const bareRate = median(rounds.map((r) => rate(MAILS, r.bare.ms)));
+    const ratios = rounds.map((r) => r.bare.ms / r.workers.ms);
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(
-      `workers (${WORKERS} processes): ${workerRate.toFixed(1)} mails/s (${(workerMs / 1000).toFixed(1)} s sending, ${(wallMs / 1000).toFixed(1)} s with start-up and warm-up, ${accepted} accepted at the fake)`,
+      `workers (${WORKERS} processes): ${workerRate.toFixed(1)} mails/s, median of ${ROUNDS} ` +
+        `(${seconds(median(rounds.map((r) => r.workers.ms)))} sending, ` +
+        `${seconds(median(rounds.map((r) => r.workers.wallMs)))} with start-up and warm-up)`,
     );
-    console.log(
-      `bare nodemailer pool:        ${bareRate.toFixed(1)} mails/s (${(separate.ms / 1000).toFixed(1)} s, its own process, ${bareAccepted} accepted)`,
-    );
+    console.log(`bare nodemailer pool:        ${bareRate.toFixed(1)} mails/s, median (its own process)`);
     console.log(
       `  the same, beside the fake server in one process: ${rate(MAILS, inProcessMs).toFixed(1)} mails/s`,
     );
-    console.log(`ratio: ${(workerRate / bareRate).toFixed(2)} (target ≥ 0.80)`);
-    if (cpuAtFirst) {
-      const counted = MAILS - sentAtFirst;
-      const per = (ms: number) => (counted > 0 ? (ms / counted).toFixed(2) : "n/a");
-      console.log(
-        `CPU per mail, workers: ${per(cpuAtLast.workers - cpuAtFirst.workers)} ms in the workers, ` +
-          `${per(cpuAtLast.postgres - cpuAtFirst.postgres)} ms in PostgreSQL, ` +
-          `${per(cpuAtLast.bench - cpuAtFirst.bench)} ms in the fake SMTP server's process`,
-      );
-    }
     console.log(
-      `CPU per mail, bare pool: ${(separate.cpuMs / MAILS).toFixed(2)} ms in its process, ` +
-        `${(separate.serverCpuMs / MAILS).toFixed(2)} ms in the fake SMTP server's; ` +
-        `${(inProcessCpuMs / MAILS).toFixed(2)} ms for both in one process`,
+      `ratio: ${median(ratios).toFixed(2)}, median of ${ratios.map((r) => r.toFixed(2)).join(", ")} (target ≥ 0.80)`,
     );
-    console.log(`worker peak RSS: ${peak.map((p) => `${p.toFixed(0)} MiB`).join(", ")}`);
+    const sum = (pick: (r: (typeof rounds)[number]) => number) =>
+      rounds.reduce((total, r) => total + pick(r), 0);
+    const measured = sum((r) => r.workers.cpu?.mails ?? 0);
+    const per = (ms: number, mails: number) => (mails > 0 ? (ms / mails).toFixed(2) : "n/a");
+    console.log(
+      `CPU per mail, workers: ${per(
+        sum((r) => r.workers.cpu?.workers ?? 0),
+        measured,
+      )} ms in the workers, ` +
+        `${per(
+          sum((r) => r.workers.cpu?.postgres ?? 0),
+          measured,
+        )} ms in PostgreSQL, ` +
+        `${per(
+          sum((r) => r.workers.cpu?.server ?? 0),
+          measured,
+        )} ms in the fake SMTP server's process`,
+    );
+    console.log(
+      `CPU per mail, bare pool: ${per(
+        sum((r) => r.bare.cpuMs),
+        MAILS * ROUNDS,
+      )} ms in its process, ` +
+        `${per(
+          sum((r) => r.bare.serverCpuMs),
+          MAILS * ROUNDS,
+        )} ms in the fake SMTP server's; ` +
+        `${per(inProcessCpu, MAILS)} ms for both in one process`,
+    );
+    const peak = rounds.flatMap((r) => r.workers.peakRssMiB);
+    console.log(
+      `worker peak RSS: ${Math.max(...peak).toFixed(0)} MiB (the largest of ${peak.length} processes)`,
+    );
     await prisma.$disconnect();
   } finally {
-    for (const worker of workers) if (worker.exitCode === null) worker.kill("SIGKILL");
     await fakes.close();
     await database.drop();
   }
