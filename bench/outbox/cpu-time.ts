@@ -19,22 +19,31 @@ export function processCpuMs(pid: number): number {
   }
 }
 
-/** CPU used so far by every PostgreSQL server process on this machine, in ms. */
-export function postgresCpuMs(): number {
-  let total = 0;
-  let found = false;
+/** CPU used so far by each PostgreSQL server process on this machine, in ms, by pid. */
+export function postgresCpuByPid(): Map<string, number> {
+  const byPid = new Map<string, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (!stat.includes("(postgres)")) continue;
-      total += statCpuMs(stat);
-      found = true;
+      if (stat.includes("(postgres)")) byPid.set(entry, statCpuMs(stat));
     } catch {
       // The process ended meanwhile.
     }
   }
-  return found ? total : NaN;
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU between two readings: each process's own difference (a
+ * process started meanwhile counts from zero; one that ended meanwhile, a
+ * connection closing, is left out rather than subtracted). NaN without PostgreSQL.
+ */
+export function postgresCpuBetween(before: Map<string, number>, after: Map<string, number>): number {
+  if (after.size === 0) return NaN;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** This process's CPU so far, in ms. */

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "../../lib/db/generated/client";
-import { ownCpuMs, postgresCpuMs, processCpuMs } from "./cpu-time";
+import { ownCpuMs, postgresCpuBetween, postgresCpuByPid, processCpuMs } from "./cpu-time";
 import { profileFlags } from "./profile-flags";
 
 export type WorkersRun = {
@@ -47,7 +47,7 @@ export async function runWorkers(
   try {
     const cpuNow = () => ({
       workers: workers.reduce((sum, w) => sum + processCpuMs(w.pid!), 0),
-      postgres: postgresCpuMs(),
+      postgres: postgresCpuByPid(),
       server: ownCpuMs(),
     });
     const measuredSent = async (counting: boolean) => {
@@ -86,7 +86,7 @@ export async function runWorkers(
       wallMs,
       cpu: atFirst && {
         workers: atLast.workers - atFirst.workers,
-        postgres: atLast.postgres - atFirst.postgres,
+        postgres: postgresCpuBetween(atFirst.postgres, atLast.postgres),
         server: atLast.server - atFirst.server,
         mails: total - atFirst.sent,
       },
