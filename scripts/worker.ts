@@ -2,7 +2,7 @@ import { disconnectDb } from "../lib/db/client";
 import { startWorker } from "../lib/worker/run-worker";
 
 // Usage: DATABASE_URL=postgresql://… npm run worker
-//   RELAIS_WORKER_BATCH (50), RELAIS_WORKER_CONCURRENCY (40), RELAIS_WORKER_PARALLEL (2),
+//   RELAIS_WORKER_BATCH (100), RELAIS_WORKER_CONCURRENCY (40), RELAIS_WORKER_PARALLEL (2),
 //   RELAIS_WORKER_LEASE_MS (60000),
 //   RELAIS_WORKER_POLL_MS (500). Run as many as you like, on any machines.
 /** A positive whole number from the environment, else undefined: the worker's own default. */

@@ -62,7 +62,7 @@ class Signal {
  */
 export function startWorker(options: WorkerOptions = {}) {
   const workerId = options.workerId ?? newWorkerId();
-  const batch = options.batch ?? 50;
+  const batch = options.batch ?? 100;
   const leaseMs = options.leaseMs ?? 60_000;
   const pollMs = options.pollMs ?? 500;
   const concurrency = options.concurrency ?? 40;
