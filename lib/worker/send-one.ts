@@ -65,7 +65,7 @@ function settlerFor(mail: MailToSend, attempts: number, workerId: string, starte
     return (await settleMail(mail.id, workerId, change, attempt)) ? outcome : "lease_lost";
   };
   // Not an attempt at sending: the counter taken by the claim is given back.
-  const park = (status: "held" | "cancelled" | "queued", lastError: string, nextAttemptAt?: Date) =>
+  const park = (status: "held" | "cancelled" | "queued", lastError: string | null, nextAttemptAt?: Date) =>
     settle(status === "queued" ? "waiting" : status, {
       status,
       lastError,
@@ -78,15 +78,9 @@ function settlerFor(mail: MailToSend, attempts: number, workerId: string, starte
 /** A leased mail whose mailbox cannot send now is held (or cancelled when revoked) before anything else. */
 export function parkUnsendable(mail: MailToSend, attempts: number, workerId: string): Promise<SendOutcome> {
   const why = unsendableReason(mail.mailbox, new Date());
-  const { park, settle } = settlerFor(mail, attempts, workerId, new Date());
-  if (why) return park(why.status, why.reason);
-  // Able to send again since the claim (its pause ended): back to the queue, due now, not an attempt.
-  return settle("waiting", {
-    status: "queued",
-    lastError: null,
-    nextAttemptAt: new Date(),
-    notAnAttempt: true,
-  });
+  const { park } = settlerFor(mail, attempts, workerId, new Date());
+  // Else it can send again since the claim (its pause ended): back to the queue, due now.
+  return why ? park(why.status, why.reason) : park("queued", null, new Date());
 }
 
 /**
