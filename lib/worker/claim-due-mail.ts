@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { providerFamily } from "@/lib/outbox/mail-limits";
 import { findSendingSlots, type SlotRequest } from "./find-sending-slots";
-import { unsendableReason } from "./mailbox-can-send";
+import { unsendableReason, type Unsendable } from "./mailbox-can-send";
 import { pickDueMail, type MailToSend } from "./pick-due-mail";
 import { sendingLimitsFor } from "./sending-limits";
 import { SQL_NOW } from "./sql-now";
@@ -19,7 +19,7 @@ export type ClaimedMail = {
   /** Attempts so far, this one included when leased. */
   attempts: number;
   mail: MailToSend;
-  state: { kind: "ready" } | { kind: "unsendable" } | { kind: "waiting"; until: Date };
+  state: { kind: "ready" } | { kind: "unsendable"; why: Unsendable } | { kind: "waiting"; until: Date };
 };
 
 export type ClaimOptions = { workerId: string; limit: number; leaseMs: number };
@@ -49,10 +49,8 @@ export async function claimDueMail({ workerId, limit, leaseMs }: ClaimOptions): 
     const picked = await pickDueMail(tx, limit);
     if (picked.length === 0) return [];
     const now = new Date();
-    const slots = await findSendingSlots(
-      tx,
-      slotRequests(picked.filter((mail) => !unsendableReason(mail.mailbox, now))),
-    );
+    const unsendable = new Map(picked.map((mail) => [mail.id, unsendableReason(mail.mailbox, now)]));
+    const slots = await findSendingSlots(tx, slotRequests(picked.filter((mail) => !unsendable.get(mail.id))));
     const ids = picked.map((mail) => mail.id);
     const holdsSlot = picked.map((mail) => slots.get(mail.id)?.ok === true);
     const waitUntil = picked.map((mail) => {
@@ -76,17 +74,19 @@ export async function claimDueMail({ workerId, limit, leaseMs }: ClaimOptions): 
     const attempts = new Map(updated.map((row) => [row.id, row.attempts]));
     return picked.map((mail): ClaimedMail => {
       const slot = slots.get(mail.id);
+      const why = unsendable.get(mail.id);
       return {
         id: mail.id,
         tenantId: mail.tenantId,
         mailboxId: mail.mailboxId,
         attempts: attempts.get(mail.id) ?? mail.attempts,
         mail,
-        state: !slot
-          ? { kind: "unsendable" }
-          : slot.ok
-            ? { kind: "ready" }
-            : { kind: "waiting", until: slot.waitUntil },
+        // findSendingSlots answers every mail it was asked about: a sendable mail without "wait" holds its slot.
+        state: why
+          ? { kind: "unsendable", why }
+          : slot && !slot.ok
+            ? { kind: "waiting", until: slot.waitUntil }
+            : { kind: "ready" },
       };
     });
   });

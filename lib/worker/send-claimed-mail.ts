@@ -34,7 +34,7 @@ export async function prepareClaimedMail(
     claimed.map(async ({ id, mail, attempts, state }) => {
       if (state.kind === "ready") ready.push({ mail, attempts });
       else if (state.kind === "waiting") outcomes.set(id, "waiting");
-      else outcomes.set(id, await parkUnsendable(mail, attempts, workerId));
+      else outcomes.set(id, await parkUnsendable(mail, attempts, workerId, state.why));
     }),
   );
   return { ready, outcomes };

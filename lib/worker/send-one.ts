@@ -4,7 +4,7 @@ import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { liveAccessToken } from "@/lib/tokens/live-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
 import { classifySmtpAnswer, maxAttempts, retryDelayMs, type SmtpVerdict } from "./classify-smtp-answer";
-import { unsendableReason } from "./mailbox-can-send";
+import type { Unsendable } from "./mailbox-can-send";
 import type { MailToSend } from "./pick-due-mail";
 import { flagSmtpAuthDisabled, pauseMailbox } from "./mailbox-health";
 import { settleMail, type AttemptRecord, type MailChange } from "./settle-mail";
@@ -65,22 +65,19 @@ function settlerFor(mail: MailToSend, attempts: number, workerId: string, starte
     return (await settleMail(mail.id, workerId, change, attempt)) ? outcome : "lease_lost";
   };
   // Not an attempt at sending: the counter taken by the claim is given back.
-  const park = (status: "held" | "cancelled" | "queued", lastError: string | null, nextAttemptAt?: Date) =>
-    settle(status === "queued" ? "waiting" : status, {
-      status,
-      lastError,
-      nextAttemptAt,
-      notAnAttempt: true,
-    });
+  const park = (status: "held" | "cancelled", lastError: string) =>
+    settle(status, { status, lastError, notAnAttempt: true });
   return { settle, park };
 }
 
-/** A leased mail whose mailbox cannot send now is held (or cancelled when revoked) before anything else. */
-export function parkUnsendable(mail: MailToSend, attempts: number, workerId: string): Promise<SendOutcome> {
-  const why = unsendableReason(mail.mailbox, new Date());
-  const { park } = settlerFor(mail, attempts, workerId, new Date());
-  // Else it can send again since the claim (its pause ended): back to the queue, due now.
-  return why ? park(why.status, why.reason) : park("queued", null, new Date());
+/** A leased mail whose mailbox could not send when claimed is held (or cancelled when revoked) before anything else. */
+export function parkUnsendable(
+  mail: MailToSend,
+  attempts: number,
+  workerId: string,
+  why: Unsendable,
+): Promise<SendOutcome> {
+  return settlerFor(mail, attempts, workerId, new Date()).park(why.status, why.reason);
 }
 
 /**
