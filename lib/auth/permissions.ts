@@ -14,6 +14,7 @@ const adminPermissions = [
   "mailboxes.read",
   "mailboxes.write",
   "apiKeys.write",
+  "relay.write",
 ] as const;
 
 export type Permission = (typeof adminPermissions)[number];

@@ -17,6 +17,8 @@ export type MailToSend = {
   recipientCount: number;
   /** Attachments are read when the mail is sent, not with the batch: a batch of big mails would not fit in memory. */
   hasAttachments: boolean;
+  /** A relayed message, sent as it was accepted (read when sent, like attachments). */
+  isRaw: boolean;
   mailbox: {
     id: string;
     address: string;
@@ -71,6 +73,7 @@ export async function pickDueMail(
     SELECT m.id, m."tenantId", m."mailboxId", m."messageId", m."fromName", m."to", m.cc, m.bcc, m.subject,
            m.text, m.html, m."recipientCount", m.attempts,
            EXISTS (SELECT 1 FROM "OutgoingAttachment" a WHERE a."mailId" = m.id) AS "hasAttachments",
+           m.raw IS NOT NULL AS "isRaw",
            json_build_object('id', b.id, 'address', b.address, 'state', b.state,
                              'pausedUntil', b."pausedUntil", 'accessTokenCipher', b."accessTokenCipher",
                              'accessTokenExpiresAt', b."accessTokenExpiresAt", 'lastRefreshAt', b."lastRefreshAt",

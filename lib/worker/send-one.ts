@@ -25,6 +25,16 @@ async function attachmentsOf(mail: MailToSend) {
   }));
 }
 
+async function rawOf(mail: MailToSend): Promise<Buffer> {
+  const db = await getDb();
+  const row = await db.outgoingMail.findFirst({
+    where: { id: mail.id, tenantId: mail.tenantId },
+    select: { raw: true },
+  });
+  if (!row?.raw) throw new Error(`relayed mail ${mail.id} has no message`);
+  return Buffer.from(row.raw);
+}
+
 /** The SMTP conversation: the accepted answer, or throws what the server or network said. */
 async function deliver(mail: MailToSend, accessToken: string, connections: SmtpConnections): Promise<string> {
   const { mailbox, config } = mail;
@@ -33,6 +43,14 @@ async function deliver(mail: MailToSend, accessToken: string, connections: SmtpC
     port: config.smtpPort,
     security: config.smtpSecurity,
   });
+  if (mail.isRaw) {
+    // A relayed message goes as the relay accepted it; the envelope names every recipient (Bcc included).
+    const info = await transport.sendMail({
+      envelope: { from: mailbox.address, to: [...mail.to, ...mail.cc, ...mail.bcc] },
+      raw: await rawOf(mail),
+    });
+    return String(info.response ?? "250 OK");
+  }
   const info = await transport.sendMail({
     from: { name: mail.fromName, address: mailbox.address },
     to: mail.to,

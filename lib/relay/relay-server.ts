@@ -1,0 +1,249 @@
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from "smtp-server";
+import type { Db } from "@/lib/db/client";
+import { providerFamily, maxRecipientsPerMessage } from "@/lib/outbox/mail-limits";
+import { plainIp } from "@/lib/relay-credentials/networks";
+import { markCredentialUsed, recordRefusal, recordSession } from "./relay-events";
+import { checkRelayLogin, type RelayMailbox, type SessionCredential } from "./relay-credential-session";
+import { prepareMessage } from "./prepare-message";
+import { queueRelayedMail } from "./queue-relayed-mail";
+import { relayRecipient } from "./relay-recipient";
+import { RelayReply, relayReply, type RelayReason } from "./relay-replies";
+import type { RelayListener, RelaySettings } from "./relay-settings";
+import type { CertificatePair } from "./relay-tls";
+
+type SessionState = {
+  clientIp: string;
+  startedAt: Date;
+  credential: SessionCredential | null;
+  /** The mailbox of the transaction in progress (chosen at MAIL FROM). */
+  mailbox: RelayMailbox | null;
+  messages: number;
+  refusals: number;
+  failedLogins: number;
+};
+
+export type RelayContext = {
+  db: () => Promise<Db>;
+  settings: RelaySettings;
+  log: (line: string) => void;
+  /** Connections open per client address, shared by this process's listeners. */
+  perIp: Map<string, number>;
+};
+
+const MAX_FAILED_LOGINS_PER_SESSION = 3;
+
+/** Every failure that is not a refusal of ours: the database or the network under it. Devices retry on 421. */
+function unavailable(ctx: RelayContext, error: unknown): RelayReply {
+  ctx.log(`relay: ${(error as Error)?.message?.split("\n")[0] ?? "unexpected error"}`);
+  return relayReply("database_unavailable");
+}
+
+/** The relay's handlers, shared by every listener of one process. */
+export function relayHandlers(ctx: RelayContext) {
+  const sessions = new Map<string, SessionState>();
+  const stateOf = (session: SMTPServerSession): SessionState => {
+    let state = sessions.get(session.id);
+    if (!state) {
+      state = {
+        clientIp: plainIp(session.remoteAddress),
+        startedAt: new Date(),
+        credential: null,
+        mailbox: null,
+        messages: 0,
+        refusals: 0,
+        failedLogins: 0,
+      };
+      sessions.set(session.id, state);
+    }
+    return state;
+  };
+  /** A refusal: counted on the session, recorded for the credential's page. */
+  const refuse = async (state: SessionState, reason: RelayReason, detail = ""): Promise<RelayReply> => {
+    const reply = relayReply(reason, detail);
+    state.refusals += 1;
+    if (state.credential) recordRefusal(await ctx.db(), state.credential, state.clientIp, reply, ctx.log);
+    return reply;
+  };
+
+  const handlers: Pick<
+    SMTPServerOptions,
+    "onConnect" | "onAuth" | "onMailFrom" | "onRcptTo" | "onData" | "onClose"
+  > = {
+    onConnect(session, callback) {
+      const state = stateOf(session);
+      const open = ctx.perIp.get(state.clientIp) ?? 0;
+      if (open >= ctx.settings.maxConnectionsPerIp) {
+        sessions.delete(session.id);
+        return callback(new RelayReply(421, "4.7.0 Too many connections from your address; try again later", "throttled"));
+      }
+      ctx.perIp.set(state.clientIp, open + 1);
+      callback();
+    },
+
+    onAuth(auth, session, callback) {
+      const state = stateOf(session);
+      (async () => {
+        const db = await ctx.db();
+        const result = await checkRelayLogin(db, auth.username ?? "", auth.password ?? "", state.clientIp);
+        if (result.ok) {
+          state.credential = result.credential;
+          markCredentialUsed(db, result.credential, state.clientIp, ctx.log);
+          return callback(null, { user: result.credential.username });
+        }
+        state.failedLogins += 1;
+        const reply = relayReply(result.reason, result.reason === "network_not_allowed" ? state.clientIp : "");
+        if (result.credential) recordRefusal(db, result.credential, state.clientIp, reply, ctx.log);
+        // A session that keeps guessing is closed (421 ends it).
+        if (state.failedLogins >= MAX_FAILED_LOGINS_PER_SESSION) {
+          return callback(new RelayReply(421, `4.7.0 ${reply.message.replace(/^\d\.\d\.\d+ /, "")}; closing`, result.reason));
+        }
+        callback(reply);
+      })().catch((error: unknown) => callback(unavailable(ctx, error)));
+    },
+
+    onMailFrom(address, session, callback) {
+      const state = stateOf(session);
+      (async () => {
+        const credential = state.credential;
+        // smtp-server already answers 530 to MAIL before AUTH; this is the belt to its braces.
+        if (!credential) return callback(new RelayReply(530, "5.7.0 Authentication required", "bad_password"));
+        if (state.messages >= ctx.settings.maxMessagesPerSession) {
+          return callback(await refuse(state, "too_many_messages"));
+        }
+        const sender = address.address.trim().toLowerCase();
+        const mailbox =
+          credential.fromPolicy === "as_sent"
+            ? credential.mailboxes.find((m) => m.address === sender)
+            : credential.mailboxes[0];
+        if (!mailbox) return callback(await refuse(state, "sender_not_allowed", sender || "<>"));
+        if (mailbox.state === "revoked") return callback(await refuse(state, "mailbox_revoked", mailbox.address));
+        state.mailbox = mailbox;
+        callback();
+      })().catch((error: unknown) => callback(unavailable(ctx, error)));
+    },
+
+    onRcptTo(address, session, callback) {
+      const state = stateOf(session);
+      (async () => {
+        const recipient = relayRecipient(address.address);
+        if (!recipient) return callback(await refuse(state, "invalid_recipient", address.address.slice(0, 100)));
+        const max = maxRecipientsPerMessage(providerFamily(state.mailbox?.provider ?? "custom"));
+        if (session.envelope.rcptTo.length >= max) {
+          return callback(await refuse(state, "too_many_recipients", String(max)));
+        }
+        callback();
+      })().catch((error: unknown) => callback(unavailable(ctx, error)));
+    },
+
+    onData(stream, session, callback) {
+      const state = stateOf(session);
+      readMessage(stream, ctx.settings.maxMessageBytes)
+        .then(async (message) => {
+          if (message === "too_large") {
+            // smtp-server answers 552 itself once the stream ends; the refusal is recorded here.
+            await refuse(state, "message_too_large", String(ctx.settings.maxMessageBytes));
+            return callback(relayReply("message_too_large", String(ctx.settings.maxMessageBytes)));
+          }
+          const credential = state.credential;
+          const mailbox = state.mailbox;
+          if (!credential || !mailbox) return callback(new RelayReply(503, "5.5.1 Bad sequence of commands", "bad_message"));
+          if (message.length === 0) return callback(await refuse(state, "bad_message", "the message is empty"));
+          const prepared = prepareMessage({
+            message,
+            mailbox,
+            fromPolicy: credential.fromPolicy,
+            recipients: session.envelope.rcptTo.map((r) => relayRecipient(r.address) ?? r.address),
+          });
+          if ("refused" in prepared) return callback(await refuse(state, prepared.refused, prepared.detail));
+          const db = await ctx.db();
+          const queued = await queueRelayedMail(db, credential, mailbox, prepared, state.clientIp);
+          if ("refused" in queued) return callback(await refuse(state, queued.refused, queued.detail));
+          state.messages += 1;
+          const note = queued.status === "held" ? " (held until its mailbox is reconnected)" : "";
+          callback(null, `2.0.0 Queued as ${queued.id}${note}`);
+        })
+        .catch((error: unknown) => {
+          // The client went away in the middle of DATA: nothing was queued, nobody to answer.
+          if ((error as { code?: string })?.code === "ECONNECTION" || stream.destroyed) return callback(error as Error);
+          callback(unavailable(ctx, error));
+        });
+    },
+
+    onClose(session) {
+      const state = sessions.get(session.id);
+      sessions.delete(session.id);
+      if (!state) return;
+      const open = (ctx.perIp.get(state.clientIp) ?? 1) - 1;
+      if (open > 0) ctx.perIp.set(state.clientIp, open);
+      else ctx.perIp.delete(state.clientIp);
+      if (state.credential) {
+        const credential = state.credential;
+        void ctx
+          .db()
+          .then((db) => recordSession(db, credential, state, ctx.log))
+          .catch(() => {});
+      }
+    },
+  };
+  return { handlers, sessions };
+}
+
+/** The message, or "too_large" once it passed the limit (the rest is read and dropped, as SMTP requires). */
+async function readMessage(stream: SMTPServerDataStream, maxBytes: number): Promise<Buffer | "too_large"> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) tooLarge = true;
+    if (!tooLarge) chunks.push(chunk);
+  }
+  if (tooLarge || stream.sizeExceeded) return "too_large";
+  return Buffer.concat(chunks, size);
+}
+
+/** smtp-server's options for one listener, TLS included. */
+export function listenerOptions(
+  listener: RelayListener,
+  settings: RelaySettings,
+  certificate: CertificatePair | null,
+): SMTPServerOptions {
+  const tls = certificate
+    ? {
+        key: certificate.key,
+        cert: certificate.cert,
+        // smtp-server's default is TLS 1.0; only the legacy listener, opted in, goes below 1.2.
+        minVersion: listener.legacyTls ? ("TLSv1" as const) : ("TLSv1.2" as const),
+        ...(listener.legacyTls ? { ciphers: "DEFAULT@SECLEVEL=0" } : {}),
+      }
+    : {};
+  return {
+    name: settings.publicHost,
+    banner: "Relais SMTP relay",
+    secure: listener.kind === "tls",
+    authMethods: ["PLAIN", "LOGIN"],
+    authOptional: false,
+    // AUTH only after TLS, except on the plain listener the operator bound to the school's network.
+    allowInsecureAuth: listener.kind === "plain",
+    disabledCommands: listener.kind === "plain" ? ["STARTTLS"] : [],
+    size: settings.maxMessageBytes,
+    maxClients: settings.maxConnections,
+    socketTimeout: settings.socketTimeoutMs,
+    closeTimeout: 5000,
+    disableReverseLookup: true,
+    maxAllowedUnauthenticatedCommands: 10,
+    logger: false,
+    authRequiredMessage: "5.7.0 Authentication required: log in with the credential Relais gave this device",
+    ...tls,
+  };
+}
+
+export function createRelayServer(
+  listener: RelayListener,
+  settings: RelaySettings,
+  certificate: CertificatePair | null,
+  handlers: ReturnType<typeof relayHandlers>["handlers"],
+): SMTPServer {
+  const server = new SMTPServer({ ...listenerOptions(listener, settings, certificate), ...handlers });
+  return server;
+}

@@ -1,0 +1,93 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, unwatchFile, watchFile } from "node:fs";
+import path from "node:path";
+import { createSecureContext } from "node:tls";
+import type { RelaySettings } from "./relay-settings";
+
+export type CertificatePair = { cert: Buffer; key: Buffer };
+
+/**
+ * A self-signed certificate for the embedded first run and the demo, made once
+ * with openssl in the data folder. Devices on a real network need the
+ * operator's own certificate (RELAIS_RELAY_TLS_CERT / _KEY).
+ */
+function ensureGeneratedCertificate(dir: string, host: string): { certFile: string; keyFile: string } {
+  const certFile = path.join(dir, "relay-cert.pem");
+  const keyFile = path.join(dir, "relay-key.pem");
+  if (existsSync(certFile) && existsSync(keyFile)) return { certFile, keyFile };
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const names = [...new Set(["localhost", host])].map((name) =>
+    /^[\d.]+$/.test(name) || name.includes(":") ? `IP:${name}` : `DNS:${name}`,
+  );
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-days",
+      "825",
+      "-subj",
+      `/CN=${host}`,
+      "-addext",
+      `subjectAltName=${[...new Set([...names, "IP:127.0.0.1"])].join(",")}`,
+      "-keyout",
+      keyFile,
+      "-out",
+      certFile,
+    ],
+    { stdio: "ignore" },
+  );
+  return { certFile, keyFile };
+}
+
+/** Where the relay's certificate and key are read from: the operator's files, or generated ones. */
+export function certificateFiles(settings: RelaySettings): { certFile: string; keyFile: string } {
+  if (settings.certFile && settings.keyFile) return { certFile: settings.certFile, keyFile: settings.keyFile };
+  return ensureGeneratedCertificate(settings.generatedCertDir!, settings.publicHost);
+}
+
+/** Reads the pair and checks that it makes a TLS context (a key that does not match its certificate throws). */
+export function readCertificatePair(files: { certFile: string; keyFile: string }): CertificatePair {
+  const pair = { cert: readFileSync(files.certFile), key: readFileSync(files.keyFile) };
+  createSecureContext(pair);
+  return pair;
+}
+
+/**
+ * Calls `onChange` with the new pair when either file changes (a renewed
+ * certificate), polled so that a renewal tool replacing the files or their
+ * symbolic links is seen. A pair that does not load is reported and the
+ * current one kept. Returns the function that stops watching.
+ */
+export function watchCertificate(
+  files: { certFile: string; keyFile: string },
+  onChange: (pair: CertificatePair) => void,
+  log: (line: string) => void,
+  intervalMs = 2000,
+): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const reload = () => {
+    // Both files usually change one after the other: wait for the second.
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      try {
+        onChange(readCertificatePair(files));
+        log("TLS certificate reloaded");
+      } catch (error) {
+        log(`TLS certificate not reloaded, keeping the current one: ${(error as Error).message}`);
+      }
+    }, 200);
+  };
+  watchFile(files.certFile, { interval: intervalMs }, reload);
+  watchFile(files.keyFile, { interval: intervalMs }, reload);
+  return () => {
+    clearTimeout(timer);
+    unwatchFile(files.certFile, reload);
+    unwatchFile(files.keyFile, reload);
+  };
+}

@@ -1,0 +1,39 @@
+import { disconnectDb } from "../lib/db/client";
+import { RelaySettingsError } from "../lib/relay/relay-settings";
+import { startRelay } from "../lib/relay/start-relay";
+
+// Usage: DATABASE_URL=postgresql://… npm run relay
+// The settings are environment variables (README.md, docs/smtp-relay.md). Run as many
+// relay processes as you like behind one address: they share only the database.
+async function main() {
+  if (!process.env.DATABASE_URL) {
+    console.error(
+      "The relay needs PostgreSQL: set DATABASE_URL. With the embedded database the web " +
+        "process runs the relay itself (one process may open the embedded database).",
+    );
+    process.exit(2);
+  }
+  const relay = await startRelay();
+  console.log(`[relay] started (pid ${process.pid})`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[relay] ${signal}: no new sessions; finishing those in progress`);
+    await relay.stop();
+    await disconnectDb();
+    console.log("[relay] stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof RelaySettingsError) {
+    console.error(`The relay cannot start: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(`The relay failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,377 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import nodemailer from "nodemailer";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { getDb } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/db/generated/client";
+import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import { claimDueMail } from "@/lib/worker/claim-due-mail";
+import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
+import { SmtpConnections } from "@/lib/worker/smtp-connections";
+import { seedTenant } from "../support/factories";
+import { seedRelayCredential, startTestRelay, type TestRelay } from "../support/relay-fixtures";
+import { SmtpDialog } from "../support/smtp-dialog";
+import { useTestDatabase } from "../support/test-db";
+import { seedConnectedMailbox, seedFakeConfiguration, seedMailboxInState, startOutboxFakes } from "./outbox-fixtures";
+
+useTestDatabase();
+
+let fakes: FakeProvidersHandle;
+let relay: TestRelay;
+const connections = new SmtpConnections();
+beforeAll(async () => {
+  fakes = await startOutboxFakes();
+  relay = await startTestRelay();
+});
+afterEach(() => connections.closeAll());
+afterAll(async () => {
+  await relay?.stop();
+  await fakes?.close();
+});
+
+let counter = 0;
+async function setup(options: Parameters<typeof seedRelayCredential>[2] & { provider?: "google" | "microsoft" } = {}) {
+  const tenant = await seedTenant();
+  const config = await seedFakeConfiguration(fakes, tenant.id, options.provider ?? "google");
+  const n = ++counter;
+  const mailbox = await seedConnectedMailbox(fakes, config, `secretariat${n}-${Date.now()}@lycee.test`);
+  const credential = await seedRelayCredential(tenant.id, [mailbox.id], options);
+  return { tenant, config, mailbox, credential };
+}
+
+async function workerRound() {
+  const claimed = await claimDueMail({ workerId: "relay-test", limit: 50, leaseMs: 60_000 });
+  const outcomes = await sendClaimedMail(claimed, { workerId: "relay-test", connections });
+  return claimed.map((mail) => outcomes.get(mail.id));
+}
+
+async function relayedMail(tenantId: string) {
+  const db = await getDb();
+  return db.outgoingMail.findMany({
+    where: { tenantId, source: "relay" },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** An authenticated STARTTLS session on the submission port. */
+async function session(username: string, password: string) {
+  const dialog = await SmtpDialog.connect(relay.port("submission"));
+  await dialog.command("EHLO copier.lan");
+  await dialog.startTls();
+  await dialog.command("EHLO copier.lan");
+  const auth = await dialog.login(username, password);
+  return { dialog, auth };
+}
+
+const message = (from: string, extra = "") =>
+  `From: Copieur <${from}>\r\nTo: parent@example.org\r\nSubject: Scan\r\n${extra}\r\nHello from the copier.\r\n`;
+
+describe("SMTP relay: accepting mail", () => {
+  it("queues a message sent with nodemailer over STARTTLS, and the worker sends it as accepted", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const transport = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: relay.port("submission"),
+      secure: false,
+      requireTLS: true,
+      tls: { rejectUnauthorized: false },
+      auth: { user: credential.username, pass: credential.password },
+    });
+    const info = await transport.sendMail({
+      from: { name: "Copieur salle des profs", address: mailbox.address },
+      to: "parent@example.org",
+      bcc: "archive@example.org",
+      subject: "Numérisation été",
+      text: "Bonjour, voici le scan.",
+    });
+    transport.close();
+    expect(info.response).toMatch(/^250 2\.0\.0 Queued as [0-9a-f-]{36}$/);
+    const [row] = await relayedMail(tenant.id);
+    expect(row).toMatchObject({
+      status: "queued",
+      mailboxId: mailbox.id,
+      relayCredentialId: credential.id,
+      clientIp: "127.0.0.1",
+      subject: "Numérisation été",
+      to: ["parent@example.org"],
+      bcc: ["archive@example.org"],
+      recipientCount: 2,
+      messageId: info.messageId,
+    });
+    expect(Buffer.from(row!.raw!).toString("latin1")).not.toMatch(/^Bcc:/im);
+
+    const before = fakes.control.messages().length;
+    expect(await workerRound()).toEqual(["sent"]);
+    const sent = fakes.control.messages().slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.auth).toBe(mailbox.address);
+    expect(sent[0]!.from).toBe(mailbox.address);
+    expect(sent[0]!.to.sort()).toEqual(["archive@example.org", "parent@example.org"]);
+    expect(sent[0]!.raw).toContain(`Message-ID: ${info.messageId}`);
+    expect(sent[0]!.raw).not.toMatch(/^Bcc:/im);
+  });
+
+  it("answers 250 only once the row is committed, and records the session and the credential's use", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const { dialog, auth } = await session(credential.username, credential.password);
+    expect(auth.code).toBe(235);
+    expect((await dialog.command(`MAIL FROM:<${mailbox.address}>`)).code).toBe(250);
+    expect((await dialog.command("RCPT TO:<parent@example.org>")).code).toBe(250);
+    const reply = await dialog.data(message(mailbox.address));
+    expect(reply.code).toBe(250);
+    const id = /Queued as ([0-9a-f-]{36})/.exec(reply.text)![1]!;
+    // Read through another connection: the row is visible, so it was committed before the answer.
+    const db = await getDb();
+    expect(await db.outgoingMail.count({ where: { id, tenantId: tenant.id } })).toBe(1);
+    await dialog.command("QUIT");
+    await expect.poll(async () => db.relayEvent.findMany({ where: { credentialId: credential.id } })).toEqual([
+      expect.objectContaining({ kind: "session", messages: 1, refusals: 0, clientIp: "127.0.0.1" }),
+    ]);
+    const used = await db.relayCredential.findUniqueOrThrow({ where: { id: credential.id } });
+    expect(used.lastUsedIp).toBe("127.0.0.1");
+    expect(used.firstUsedAt).not.toBeNull();
+  });
+
+  it("normalises bare LF line ends, keeps 8-bit text byte for byte and adds a missing Message-ID and Date", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const { dialog } = await session(credential.username, credential.password);
+    await dialog.command(`MAIL FROM:<${mailbox.address}> BODY=8BITMIME`);
+    await dialog.command("RCPT TO:<parent@example.org>");
+    const body = Buffer.from(`From: ${mailbox.address}\nTo: parent@example.org\nSubject: Été\n\nÉlève absent — café\n`, "utf8");
+    expect((await dialog.data(body)).code).toBe(250);
+    dialog.close();
+    const [row] = await relayedMail(tenant.id);
+    const raw = Buffer.from(row!.raw!);
+    expect(raw.toString("latin1")).not.toMatch(/[^\r]\n/);
+    expect(raw.includes(Buffer.from("Élève absent — café\r\n", "utf8"))).toBe(true);
+    expect(raw.toString("utf8")).toMatch(/^Message-ID: <[0-9a-f-]{36}@lycee\.test>\r$/m);
+    expect(raw.toString("utf8")).toMatch(/^Date: .+\+0000\r$/m);
+    expect(row!.subject).toBe("Été");
+  });
+
+  it("holds mail for a mailbox that needs reconnecting, as for the portal's own mail", async () => {
+    const { tenant, config, mailbox } = await setup();
+    const broken = await seedMailboxInState(config, `broken-${Date.now()}@lycee.test`, "needs_reconnect");
+    const credential = await seedRelayCredential(tenant.id, [mailbox.id, broken.id]);
+    const { dialog } = await session(credential.username, credential.password);
+    await dialog.command(`MAIL FROM:<${broken.address}>`);
+    await dialog.command("RCPT TO:<parent@example.org>");
+    const reply = await dialog.data(message(broken.address));
+    dialog.close();
+    expect(reply.code).toBe(250);
+    expect(reply.text).toContain("held");
+    const rows = await relayedMail(tenant.id);
+    expect(rows.map((r) => [r.status, r.lastError])).toEqual([["held", "mailbox_needs_reconnect"]]);
+  });
+
+  it("rewrites From: for a fixed sender, keeping the device's name, and moves its address to Reply-To", async () => {
+    const { tenant, mailbox, credential } = await setup({ fromPolicy: "fixed_reply_to" });
+    const { dialog } = await session(credential.username, credential.password);
+    expect((await dialog.command("MAIL FROM:<scanner@copier.local>")).code).toBe(250);
+    await dialog.command("RCPT TO:<parent@example.org>");
+    const reply = await dialog.data(
+      "From: Scanner Salle 12 <scanner@copier.local>\r\nSender: scanner@copier.local\r\nTo: parent@example.org\r\nSubject: Scan\r\n\r\nscan\r\n",
+    );
+    dialog.close();
+    expect(reply.code).toBe(250);
+    const [row] = await relayedMail(tenant.id);
+    const raw = Buffer.from(row!.raw!).toString("utf8");
+    expect(raw).toMatch(new RegExp(`^From: "Scanner Salle 12" <${mailbox.address.replace(/\./g, "\\.")}>\\r$`, "m"));
+    expect(raw).toMatch(/^Reply-To: "Scanner Salle 12" <scanner@copier\.local>\r$/m);
+    expect(raw).not.toMatch(/^Sender:/im);
+    expect(row!.mailboxId).toBe(mailbox.id);
+  });
+
+  it("takes a device's retry of a message whose 250 it lost as the same mail, not a second one", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const send = async () => {
+      const { dialog } = await session(credential.username, credential.password);
+      await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+      await dialog.command("RCPT TO:<parent@example.org>");
+      const reply = await dialog.data(message(mailbox.address, "Message-ID: <scan-42@copier.local>\r\n"));
+      dialog.close();
+      return reply;
+    };
+    const first = await send();
+    const second = await send();
+    expect(first.text).toBe(second.text);
+    expect(await relayedMail(tenant.id)).toHaveLength(1);
+  });
+
+  it("gives a new Message-ID to a different message that reuses one, instead of dropping it", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    for (const subject of ["Scan 1", "Scan 2"]) {
+      const { dialog } = await session(credential.username, credential.password);
+      await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+      await dialog.command("RCPT TO:<parent@example.org>");
+      const text = `From: ${mailbox.address}\r\nTo: parent@example.org\r\nSubject: ${subject}\r\nMessage-ID: <constant@copier.local>\r\n\r\nx\r\n`;
+      expect((await dialog.data(text)).code).toBe(250);
+      dialog.close();
+    }
+    const rows = await relayedMail(tenant.id);
+    expect(rows.map((r) => r.subject)).toEqual(["Scan 1", "Scan 2"]);
+    expect(new Set(rows.map((r) => r.messageId)).size).toBe(2);
+  });
+});
+
+describe("SMTP relay: refusals", () => {
+  it("refuses AUTH before STARTTLS on the submission port, and MAIL without AUTH on every port (no open relay)", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const plainFirst = await SmtpDialog.connect(relay.port("submission"));
+    const ehlo = await plainFirst.command("EHLO copier.lan");
+    expect(ehlo.lines.join("\n")).toContain("STARTTLS");
+    expect((await plainFirst.login(credential.username, credential.password)).code).toBe(538);
+    plainFirst.close();
+    for (const kind of ["submission", "tls", "plain"] as const) {
+      const dialog = await SmtpDialog.connect(relay.port(kind), { tls: kind === "tls" });
+      await dialog.command("EHLO spammer.example");
+      const mail = await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+      expect(mail.code).toBe(530);
+      const rcpt = await dialog.command("RCPT TO:<victim@example.org>");
+      expect(rcpt.code).toBeGreaterThanOrEqual(500);
+      const data = await dialog.command("DATA");
+      expect(data.code).toBeGreaterThanOrEqual(500);
+      dialog.close();
+    }
+    expect(await relayedMail(tenant.id)).toHaveLength(0);
+  });
+
+  it("refuses a wrong password with 535 5.7.8, counts it, and throttles the address after repeated failures", async () => {
+    const { credential } = await setup();
+    const db = await getDb();
+    const { dialog, auth } = await session(credential.username, "wrong-password");
+    expect(auth.code).toBe(535);
+    expect(auth.text).toMatch(/^5\.7\.8 /);
+    dialog.close();
+    await expect
+      .poll(() => db.relayEvent.findMany({ where: { credentialId: credential.id, kind: "refusal" } }))
+      .toEqual([expect.objectContaining({ reason: "bad_password", code: 535 })]);
+    // Other failures from the same user name (counted in the database, as another relay process would).
+    await db.relayAuthFailure.createMany({
+      data: Array.from({ length: 10 }, () => ({ username: credential.username, clientIp: "192.0.2.7" })),
+    });
+    const throttled = await session(credential.username, credential.password);
+    expect(throttled.auth.code).toBe(454);
+    throttled.dialog.close();
+  });
+
+  it("closes a session after three failed logins", async () => {
+    const dialog = await SmtpDialog.connect(relay.port("tls"), { tls: true });
+    await dialog.command("EHLO x");
+    const user = `relay-nobody${randomBytes(3).toString("hex")}`;
+    expect((await dialog.login(user, "a")).code).toBe(535);
+    expect((await dialog.login(user, "b")).code).toBe(535);
+    expect((await dialog.login(user, "c")).code).toBe(421);
+    await expect.poll(() => dialog.closed).toBe(true);
+  });
+
+  it("refuses a revoked credential at the next login, and a credential used from outside its networks", async () => {
+    const { mailbox, tenant } = await setup();
+    const limited = await seedRelayCredential(tenant.id, [mailbox.id], { allowedNetworks: "10.20.0.0/16" });
+    const outside = await session(limited.username, limited.password);
+    expect(outside.auth.code).toBe(535);
+    expect(outside.auth.text).toContain("127.0.0.1");
+    outside.dialog.close();
+    const inside = await seedRelayCredential(tenant.id, [mailbox.id], { allowedNetworks: "127.0.0.0/8, ::1" });
+    const ok = await session(inside.username, inside.password);
+    expect(ok.auth.code).toBe(235);
+    ok.dialog.close();
+    const db = await getDb();
+    await db.relayCredential.update({ where: { id: inside.id }, data: { revokedAt: new Date() } });
+    const revoked = await session(inside.username, inside.password);
+    expect(revoked.auth.code).toBe(535);
+    expect(revoked.auth.text).toContain("revoked");
+    revoked.dialog.close();
+  });
+
+  it("refuses a sender that is not one of the credential's mailboxes, and a From: that is not the sender", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const { dialog } = await session(credential.username, credential.password);
+    const mail = await dialog.command("MAIL FROM:<principal@lycee.test>");
+    expect(mail.code).toBe(550);
+    expect(mail.text).toMatch(/^5\.7\.1 Sender principal@lycee\.test is not allowed/);
+    await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+    await dialog.command("RCPT TO:<parent@example.org>");
+    const data = await dialog.data(message("principal@lycee.test"));
+    expect(data.code).toBe(550);
+    expect(data.text).toMatch(/^5\.7\.1 From: principal@lycee\.test/);
+    dialog.close();
+    expect(await relayedMail(tenant.id)).toHaveLength(0);
+    const db = await getDb();
+    await expect
+      .poll(async () =>
+        (await db.relayEvent.findMany({ where: { credentialId: credential.id, kind: "refusal" } }))
+          .map((e) => e.reason)
+          .sort(),
+      )
+      .toEqual(["from_header_not_allowed", "sender_not_allowed"]);
+  });
+
+  it("announces SIZE, refuses a larger message with 552 and queues nothing", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const { dialog } = await session(credential.username, credential.password);
+    const ehlo = await dialog.command("EHLO copier.lan");
+    expect(ehlo.lines.some((line) => /SIZE 1048576$/.test(line))).toBe(true);
+    await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+    await dialog.command("RCPT TO:<parent@example.org>");
+    const reply = await dialog.data(message(mailbox.address) + "x".repeat(1_100_000));
+    expect(reply.code).toBe(552);
+    dialog.close();
+    expect(await relayedMail(tenant.id)).toHaveLength(0);
+  });
+
+  it("refuses the recipient past the provider's limit with 452 (Google: 100)", async () => {
+    const { mailbox, credential } = await setup();
+    const { dialog } = await session(credential.username, credential.password);
+    await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+    for (let i = 0; i < 100; i += 1) expect((await dialog.command(`RCPT TO:<p${i}@example.org>`)).code).toBe(250);
+    const over = await dialog.command("RCPT TO:<p100@example.org>");
+    expect(over.code).toBe(452);
+    expect(over.text).toMatch(/^4\.5\.3 /);
+    dialog.close();
+  });
+
+  it("refuses mail past the credential's daily cap with 452", async () => {
+    const { tenant, mailbox, credential } = await setup({ dailyCap: 1 });
+    const { dialog } = await session(credential.username, credential.password);
+    for (const expected of [250, 452]) {
+      await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+      await dialog.command("RCPT TO:<parent@example.org>");
+      expect((await dialog.data(message(mailbox.address))).code).toBe(expected);
+    }
+    dialog.close();
+    expect(await relayedMail(tenant.id)).toHaveLength(1);
+  });
+
+  it("queues nothing when the client disconnects in the middle of DATA", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const { dialog } = await session(credential.username, credential.password);
+    await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+    await dialog.command("RCPT TO:<parent@example.org>");
+    expect((await dialog.command("DATA")).code).toBe(354);
+    dialog.write(`From: ${mailbox.address}\r\nSubject: cut\r\n\r\nhalf a mess`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    dialog.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await relayedMail(tenant.id)).toHaveLength(0);
+  });
+
+  it("answers 421 when the database cannot be reached, so that the device keeps the mail and retries", async () => {
+    const { credential } = await setup();
+    const unreachable = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 2000 }),
+    });
+    const down = await startTestRelay({ db: async () => unreachable });
+    try {
+      const dialog = await SmtpDialog.connect(down.port("tls"), { tls: true });
+      await dialog.command("EHLO copier.lan");
+      const auth = await dialog.login(credential.username, credential.password);
+      expect(auth.code).toBe(421);
+      expect(auth.text).toMatch(/^4\.3\.0 /);
+      dialog.close();
+    } finally {
+      await down.stop();
+      await unreachable.$disconnect();
+    }
+  });
+});
