@@ -11,6 +11,8 @@ import { startDemoInbox } from "@/lib/demo/demo-inbox-server";
 import { demoMailboxes, demoProviderPorts, startDemoProviders } from "@/lib/demo/demo-providers";
 import { demoAccounts, demoPassword, demoTenants, seedDemo } from "@/lib/demo/seed-demo";
 import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
+import { demoRelayCredential, seedDemoRelay } from "@/lib/demo/seed-demo-relay";
+import { relayConnectionInfo } from "@/lib/relay/relay-settings";
 import type { FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
 import { ensureProductionBuild, nextBin } from "./production-build";
 
@@ -38,6 +40,7 @@ async function seed(providers: FakeProvidersHandle): Promise<string> {
   await seedDemo(db);
   const people = demoAccounts.filter((a) => a.memberships.some((m) => m.slug === "demo")).map((a) => a.email);
   await seedDemoMailboxes(db, "demo", providers, people);
+  await seedDemoRelay(db, "demo");
   await disconnectDb();
   return kind === "embedded" ? `embedded, in ${embeddedDataDir()}` : "PostgreSQL (DATABASE_URL)";
 }
@@ -77,10 +80,26 @@ function printWelcome(url: string, database: string, inboxUrl: string) {
     `The demo school's mailboxes ${demoMailboxes.map((m) => m.address).join(" and ")} can be`,
     "connected from “My mailboxes”; mail sent through them arrives at the demo SMTP server:",
     `  ${inboxUrl}`,
+    ...relayLines(),
     `Database: ${database}. Stop with Ctrl+C.`,
     "",
   ];
   console.log(lines.join("\n"));
+}
+
+/** How to send through the demo's SMTP relay, as a copier would. */
+function relayLines(): string[] {
+  const relay = relayConnectionInfo();
+  if (!relay.submissionPort && !relay.tlsPort) return [];
+  const { username, password, mailbox } = demoRelayCredential;
+  return [
+    `SMTP relay (for copiers and programs): ${relay.host}, port ${relay.submissionPort} (STARTTLS) and ${relay.tlsPort} (TLS),`,
+    `self-signed certificate. The demo copier's credential sends from ${mailbox}:`,
+    `  swaks --server ${relay.host}:${relay.submissionPort} --tls --auth-user ${username} --auth-password ${password} \\`,
+    `        --from ${mailbox} --to someone@example.org`,
+    "Its mail is held until the mailbox is connected, then sent.",
+    "",
+  ];
 }
 
 async function main() {

@@ -16,4 +16,9 @@ export async function startServerProcess(): Promise<void> {
     const { startEmbeddedWorker } = await import("@/lib/worker/start-embedded-worker");
     startEmbeddedWorker();
   }
+  // The SMTP relay, likewise, for devices and programs (docs/smtp-relay.md).
+  if (!process.env.DATABASE_URL && process.env.RELAIS_EMBEDDED_RELAY !== "false") {
+    const { startEmbeddedRelay } = await import("@/lib/relay/start-embedded-relay");
+    await startEmbeddedRelay();
+  }
 }

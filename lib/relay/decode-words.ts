@@ -11,9 +11,9 @@ function decoderFor(charset: string): TextDecoder {
 
 function wordBytes(encoding: string, text: string): Buffer {
   if (encoding.toUpperCase() === "B") return Buffer.from(text, "base64");
-  const qp = text.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) =>
-    String.fromCharCode(parseInt(hex, 16)),
-  );
+  const qp = text
+    .replace(/_/g, " ")
+    .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(qp, "latin1");
 }
 

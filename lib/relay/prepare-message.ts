@@ -88,7 +88,8 @@ export function prepareMessage(input: PrepareInput): PreparedMessage | PrepareRe
     if (from && from.address.toLowerCase() !== mailbox.address) {
       return { refused: "from_header_not_allowed", detail: from.address };
     }
-    if (fromFields.length === 0) fields.unshift(newField("From", mailboxHeader(mailbox.displayName, mailbox.address)));
+    if (fromFields.length === 0)
+      fields.unshift(newField("From", mailboxHeader(mailbox.displayName, mailbox.address)));
   } else {
     const device = deviceFrom[0];
     const name = device?.name || mailbox.displayName;
@@ -123,7 +124,9 @@ export function prepareMessage(input: PrepareInput): PreparedMessage | PrepareRe
   const cc = inList(addressesIn(fields, "cc")).filter((r) => !to.includes(r));
   const bcc = recipients.filter((r) => !to.includes(r) && !cc.includes(r));
   const subjectField = findField(fields, "subject");
-  const subject = subjectField ? decodeHeaderValue(fieldValue(subjectField)).slice(0, MAX_SUBJECT_LENGTH) : "";
+  const subject = subjectField
+    ? decodeHeaderValue(fieldValue(subjectField)).slice(0, MAX_SUBJECT_LENGTH)
+    : "";
   const from = addressesIn(fields, "from")[0];
   return {
     raw: joinMessage(fields, body),

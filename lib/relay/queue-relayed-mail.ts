@@ -28,7 +28,8 @@ async function insertRelayed(
   clientIp: string,
 ): Promise<Row | null> {
   const id = randomUUID();
-  const recipientCount = new Set([...message.to, ...message.cc, ...message.bcc].map((a) => a.toLowerCase())).size;
+  const recipientCount = new Set([...message.to, ...message.cc, ...message.bcc].map((a) => a.toLowerCase()))
+    .size;
   const rows = await db.$queryRaw<Row[]>`
     INSERT INTO "OutgoingMail" (id, "tenantId", "mailboxId", "messageId", source, "relayCredentialId", "clientIp",
                                 "fromName", "to", cc, bcc, subject, "sizeBytes", "recipientCount", status,
@@ -55,7 +56,11 @@ async function insertRelayed(
 }
 
 /** Why nothing was inserted: told apart after the fact, only on this rare path. */
-async function whyRefused(db: Db, credential: SessionCredential, mailboxId: string): Promise<RelayQueueRefusal> {
+async function whyRefused(
+  db: Db,
+  credential: SessionCredential,
+  mailboxId: string,
+): Promise<RelayQueueRefusal> {
   const row = await db.relayCredential.findFirst({
     where: { id: credential.id, tenantId: credential.tenantId },
     select: {
@@ -86,7 +91,8 @@ async function sameMessageQueued(db: Db, credential: SessionCredential, message:
   const same =
     existing.sizeBytes === message.raw.length &&
     existing.subject === message.subject &&
-    [...existing.to, ...existing.cc, ...existing.bcc].join(",") === [...message.to, ...message.cc, ...message.bcc].join(",");
+    [...existing.to, ...existing.cc, ...existing.bcc].join(",") ===
+      [...message.to, ...message.cc, ...message.bcc].join(",");
   return same ? existing : null;
 }
 
@@ -105,7 +111,9 @@ export async function queueRelayedMail(
       return { ...row, duplicate: false };
     } catch (error) {
       if (!isUniqueViolation(error) && !isRawUniqueViolation(error)) throw error;
-      const existing = prepared.messageIdFromDevice ? await sameMessageQueued(db, credential, prepared) : null;
+      const existing = prepared.messageIdFromDevice
+        ? await sameMessageQueued(db, credential, prepared)
+        : null;
       if (existing) {
         return { id: existing.id, status: existing.status === "held" ? "held" : "queued", duplicate: true };
       }
@@ -118,7 +126,11 @@ export async function queueRelayedMail(
 /** A raw query's unique violation arrives as a driver error (code 23505), not as Prisma's P2002. */
 function isRawUniqueViolation(error: unknown): boolean {
   const text = String((error as { message?: unknown })?.message ?? "");
-  const meta = (error as { meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } })?.meta;
+  const meta = (
+    error as {
+      meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
+    }
+  )?.meta;
   return (
     meta?.code === "23505" ||
     meta?.driverAdapterError?.cause?.originalCode === "23505" ||

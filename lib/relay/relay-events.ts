@@ -50,11 +50,16 @@ export function recordSession(
 }
 
 /** Marks the credential used now from this address (once per session, at login); the first use is kept. */
-export function markCredentialUsed(db: Db, credential: Credential, clientIp: string, log: (line: string) => void) {
+export function markCredentialUsed(
+  db: Db,
+  credential: Credential,
+  clientIp: string,
+  log: (line: string) => void,
+) {
   db.$executeRaw`
     UPDATE "RelayCredential"
        SET "lastUsedAt" = ${SQL_NOW}, "lastUsedIp" = ${clientIp}, "firstUsedAt" = COALESCE("firstUsedAt", ${SQL_NOW})
-     WHERE id = ${credential.id}::uuid AND "tenantId" = ${credential.tenantId}::uuid`.catch((error: unknown) =>
-    log(`could not record the credential's last use: ${(error as Error).message}`),
+     WHERE id = ${credential.id}::uuid AND "tenantId" = ${credential.tenantId}::uuid`.catch(
+    (error: unknown) => log(`could not record the credential's last use: ${(error as Error).message}`),
   );
 }

@@ -38,17 +38,29 @@ export function relayReply(reason: RelayReason, detail = ""): RelayReply {
   const reply = (code: number, text: string) => new RelayReply(code, text, reason, detail);
   switch (reason) {
     case "bad_password":
-      return reply(535, "5.7.8 Authentication credentials invalid: check the user name and password of this device");
+      return reply(
+        535,
+        "5.7.8 Authentication credentials invalid: check the user name and password of this device",
+      );
     case "revoked":
       return reply(535, "5.7.8 Authentication credentials invalid: this credential was revoked in Relais");
     case "tenant_suspended":
       return reply(535, "5.7.8 Authentication credentials invalid: this school is suspended in Relais");
     case "network_not_allowed":
-      return reply(535, `5.7.8 This credential may not be used from ${detail}: see its allowed networks in Relais`);
+      return reply(
+        535,
+        `5.7.8 This credential may not be used from ${detail}: see its allowed networks in Relais`,
+      );
     case "throttled":
-      return reply(454, "4.7.0 Too many failed logins from this address or for this user name; try again later");
+      return reply(
+        454,
+        "4.7.0 Too many failed logins from this address or for this user name; try again later",
+      );
     case "sender_not_allowed":
-      return reply(550, `5.7.1 Sender ${detail} is not allowed for this credential: use one of its mailboxes`);
+      return reply(
+        550,
+        `5.7.1 Sender ${detail} is not allowed for this credential: use one of its mailboxes`,
+      );
     case "from_header_not_allowed":
       return reply(
         550,
@@ -61,7 +73,10 @@ export function relayReply(reason: RelayReason, detail = ""): RelayReply {
     case "too_many_recipients":
       return reply(452, `4.5.3 Too many recipients: at most ${detail} per message for this mailbox`);
     case "daily_cap":
-      return reply(452, `4.5.3 Daily limit of ${detail} messages reached for this credential; try again later`);
+      return reply(
+        452,
+        `4.5.3 Daily limit of ${detail} messages reached for this credential; try again later`,
+      );
     case "message_too_large":
       return reply(552, `5.3.4 Message too large: at most ${detail} bytes`);
     case "too_many_messages":

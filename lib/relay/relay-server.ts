@@ -1,4 +1,9 @@
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from "smtp-server";
+import {
+  SMTPServer,
+  type SMTPServerDataStream,
+  type SMTPServerOptions,
+  type SMTPServerSession,
+} from "smtp-server";
 import type { Db } from "@/lib/db/client";
 import { providerFamily, maxRecipientsPerMessage } from "@/lib/outbox/mail-limits";
 import { plainIp } from "@/lib/relay-credentials/networks";
@@ -74,7 +79,9 @@ export function relayHandlers(ctx: RelayContext) {
       const open = ctx.perIp.get(state.clientIp) ?? 0;
       if (open >= ctx.settings.maxConnectionsPerIp) {
         sessions.delete(session.id);
-        return callback(new RelayReply(421, "4.7.0 Too many connections from your address; try again later", "throttled"));
+        return callback(
+          new RelayReply(421, "4.7.0 Too many connections from your address; try again later", "throttled"),
+        );
       }
       ctx.perIp.set(state.clientIp, open + 1);
       callback();
@@ -91,11 +98,20 @@ export function relayHandlers(ctx: RelayContext) {
           return callback(null, { user: result.credential.username });
         }
         state.failedLogins += 1;
-        const reply = relayReply(result.reason, result.reason === "network_not_allowed" ? state.clientIp : "");
+        const reply = relayReply(
+          result.reason,
+          result.reason === "network_not_allowed" ? state.clientIp : "",
+        );
         if (result.credential) recordRefusal(db, result.credential, state.clientIp, reply, ctx.log);
         // A session that keeps guessing is closed (421 ends it).
         if (state.failedLogins >= MAX_FAILED_LOGINS_PER_SESSION) {
-          return callback(new RelayReply(421, `4.7.0 ${reply.message.replace(/^\d\.\d\.\d+ /, "")}; closing`, result.reason));
+          return callback(
+            new RelayReply(
+              421,
+              `4.7.0 ${reply.message.replace(/^\d\.\d\.\d+ /, "")}; closing`,
+              result.reason,
+            ),
+          );
         }
         callback(reply);
       })().catch((error: unknown) => callback(unavailable(ctx, error)));
@@ -106,7 +122,8 @@ export function relayHandlers(ctx: RelayContext) {
       (async () => {
         const credential = state.credential;
         // smtp-server already answers 530 to MAIL before AUTH; this is the belt to its braces.
-        if (!credential) return callback(new RelayReply(530, "5.7.0 Authentication required", "bad_password"));
+        if (!credential)
+          return callback(new RelayReply(530, "5.7.0 Authentication required", "bad_password"));
         if (state.messages >= ctx.settings.maxMessagesPerSession) {
           return callback(await refuse(state, "too_many_messages"));
         }
@@ -116,7 +133,8 @@ export function relayHandlers(ctx: RelayContext) {
             ? credential.mailboxes.find((m) => m.address === sender)
             : credential.mailboxes[0];
         if (!mailbox) return callback(await refuse(state, "sender_not_allowed", sender || "<>"));
-        if (mailbox.state === "revoked") return callback(await refuse(state, "mailbox_revoked", mailbox.address));
+        if (mailbox.state === "revoked")
+          return callback(await refuse(state, "mailbox_revoked", mailbox.address));
         state.mailbox = mailbox;
         callback();
       })().catch((error: unknown) => callback(unavailable(ctx, error)));
@@ -126,7 +144,8 @@ export function relayHandlers(ctx: RelayContext) {
       const state = stateOf(session);
       (async () => {
         const recipient = relayRecipient(address.address);
-        if (!recipient) return callback(await refuse(state, "invalid_recipient", address.address.slice(0, 100)));
+        if (!recipient)
+          return callback(await refuse(state, "invalid_recipient", address.address.slice(0, 100)));
         const max = maxRecipientsPerMessage(providerFamily(state.mailbox?.provider ?? "custom"));
         if (session.envelope.rcptTo.length >= max) {
           return callback(await refuse(state, "too_many_recipients", String(max)));
@@ -146,8 +165,10 @@ export function relayHandlers(ctx: RelayContext) {
           }
           const credential = state.credential;
           const mailbox = state.mailbox;
-          if (!credential || !mailbox) return callback(new RelayReply(503, "5.5.1 Bad sequence of commands", "bad_message"));
-          if (message.length === 0) return callback(await refuse(state, "bad_message", "the message is empty"));
+          if (!credential || !mailbox)
+            return callback(new RelayReply(503, "5.5.1 Bad sequence of commands", "bad_message"));
+          if (message.length === 0)
+            return callback(await refuse(state, "bad_message", "the message is empty"));
           const prepared = prepareMessage({
             message,
             mailbox,
@@ -164,7 +185,8 @@ export function relayHandlers(ctx: RelayContext) {
         })
         .catch((error: unknown) => {
           // The client went away in the middle of DATA: nothing was queued, nobody to answer.
-          if ((error as { code?: string })?.code === "ECONNECTION" || stream.destroyed) return callback(error as Error);
+          if ((error as { code?: string })?.code === "ECONNECTION" || stream.destroyed)
+            return callback(error as Error);
           callback(unavailable(ctx, error));
         });
     },

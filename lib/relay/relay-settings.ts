@@ -1,6 +1,5 @@
 import { isIP } from "node:net";
 import path from "node:path";
-import { publicUrl } from "@/lib/config/public-url";
 import { maxMessageBytes } from "@/lib/outbox/mail-limits";
 
 type Env = Record<string, string | undefined>;
@@ -54,12 +53,19 @@ function positive(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** The portal's host name (NEXTAUTH_URL): what devices use unless RELAIS_RELAY_PUBLIC_HOST says otherwise. */
+function portalHost(env: Env): string {
+  try {
+    return new URL(env.NEXTAUTH_URL ?? "http://127.0.0.1:3000").hostname;
+  } catch {
+    return "127.0.0.1";
+  }
+}
+
 const WILDCARDS = new Set(["0.0.0.0", "::", "[::]", "*"]);
 
 function plainHosts(env: Env): string[] {
-  const hosts = (env.RELAIS_RELAY_PLAIN_HOSTS ?? "")
-    .split(/[\s,]+/)
-    .filter((host) => host.length > 0);
+  const hosts = (env.RELAIS_RELAY_PLAIN_HOSTS ?? "").split(/[\s,]+/).filter((host) => host.length > 0);
   if (hosts.length === 0) {
     throw new RelaySettingsError(
       "RELAIS_RELAY_PLAIN_PORT needs RELAIS_RELAY_PLAIN_HOSTS: the addresses of this server on the school network that the plain listener may use (never every address).",
@@ -116,7 +122,7 @@ export function relaySettings(env: Env = process.env): RelaySettings {
   }
   return {
     listeners,
-    publicHost: env.RELAIS_RELAY_PUBLIC_HOST?.trim() || new URL(publicUrl()).hostname,
+    publicHost: env.RELAIS_RELAY_PUBLIC_HOST?.trim() || portalHost(env),
     certFile,
     keyFile,
     generatedCertDir:
@@ -145,6 +151,12 @@ export function relayConnectionInfo(env: Env = process.env) {
       legacyPort: find("submission", true) ?? find("tls", true),
     };
   } catch {
-    return { host: new URL(publicUrl()).hostname, submissionPort: null, tlsPort: null, plainPort: null, legacyPort: null };
+    return {
+      host: portalHost(env),
+      submissionPort: null,
+      tlsPort: null,
+      plainPort: null,
+      legacyPort: null,
+    };
   }
 }

@@ -17,7 +17,10 @@ export async function isRelayLoginThrottled(db: Db, username: string, ip: string
     SELECT (SELECT count(*)::int FROM "RelayAuthFailure" WHERE "clientIp" = ${ip} AND "createdAt" >= ${since}) AS by_ip,
            (SELECT count(*)::int FROM "RelayAuthFailure" WHERE username = ${username} AND "createdAt" >= ${since}) AS by_username`;
   const counts = rows[0] ?? { by_ip: 0, by_username: 0 };
-  return counts.by_ip >= relayThrottle.maxFailuresPerIp || counts.by_username >= relayThrottle.maxFailuresPerUsername;
+  return (
+    counts.by_ip >= relayThrottle.maxFailuresPerIp ||
+    counts.by_username >= relayThrottle.maxFailuresPerUsername
+  );
 }
 
 export async function recordRelayLoginFailure(db: Db, username: string, ip: string): Promise<void> {

@@ -47,7 +47,8 @@ function ensureGeneratedCertificate(dir: string, host: string): { certFile: stri
 
 /** Where the relay's certificate and key are read from: the operator's files, or generated ones. */
 export function certificateFiles(settings: RelaySettings): { certFile: string; keyFile: string } {
-  if (settings.certFile && settings.keyFile) return { certFile: settings.certFile, keyFile: settings.keyFile };
+  if (settings.certFile && settings.keyFile)
+    return { certFile: settings.certFile, keyFile: settings.keyFile };
   return ensureGeneratedCertificate(settings.generatedCertDir!, settings.publicHost);
 }
 

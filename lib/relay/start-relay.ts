@@ -89,7 +89,9 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Runni
     openSessions: () => sessions.size,
     stop: async () => {
       stopWatching();
-      await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+      await Promise.all(
+        servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+      );
     },
   };
 }

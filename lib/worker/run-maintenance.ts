@@ -1,14 +1,16 @@
 import { sendBrokenMailboxDigest } from "@/lib/notifications/send-broken-mailbox-digest";
 import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
+import { getDb } from "@/lib/db/client";
+import { pruneRelayLoginFailures } from "@/lib/relay/relay-throttle";
 import { pruneSendingHours } from "./prune-sending-hours";
 
 /**
  * The token lifecycle's background chores, run by every worker now and then
  * (docs/token-lifecycle.md): refresh a small batch of idle connections so that
  * the holidays do not kill them, retry revocations the provider missed, and
- * send the admins' daily digest, and delete the sending limits' per-hour counts
- * of hours past. Each chore is safe to run from several
+ * send the admins' daily digest, delete the sending limits' per-hour counts
+ * of hours past and the relay's failed logins older than its throttle window. Each chore is safe to run from several
  * workers at once (locks and once-a-day records), and one failing does not
  * stop the others.
  */
@@ -18,6 +20,7 @@ export async function runMaintenance(log: (line: string) => void, now = new Date
     ["pending revocations", () => retryPendingRevocations({ now })],
     ["broken mailbox digest", () => sendBrokenMailboxDigest({ now })],
     ["sending hours", () => pruneSendingHours(now)],
+    ["relay login failures", async () => pruneRelayLoginFailures(await getDb(), now)],
   ];
   for (const [name, chore] of chores) {
     try {

@@ -7,6 +7,8 @@ import { startDemoInbox } from "@/lib/demo/demo-inbox-server";
 import { demoClients, demoMailboxes } from "@/lib/demo/demo-providers";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
+import { demoRelayCredential, seedDemoRelay } from "@/lib/demo/seed-demo-relay";
+import { checkRelayLogin } from "@/lib/relay/relay-credential-session";
 import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
 import { useTestDatabase } from "../support/test-db";
 
@@ -45,6 +47,30 @@ describe("the demo seed", () => {
       expect(mailbox.state).toBe("pending");
       expect(mailbox.assignments.map((a) => a.user.email)).toEqual(["teacher@demo.relais.test"]);
     }
+  });
+});
+
+describe("the demo relay credential", () => {
+  it("is created once, for the demo school's Google mailbox, and logs in from loopback only", async () => {
+    const db = await getDb();
+    await seedDemo(db);
+    await seedDemoMailboxes(db, "demo", providers, ["teacher@demo.relais.test"]);
+    await seedDemoRelay(db, "demo");
+    await seedDemoRelay(db, "demo");
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "demo" } });
+    const credentials = await db.relayCredential.findMany({
+      where: { tenantId: tenant.id },
+      include: { mailboxes: { include: { mailbox: true } } },
+    });
+    expect(credentials.map((c) => [c.username, c.mailboxes.map((m) => m.mailbox.address)])).toEqual([
+      [demoRelayCredential.username, [demoRelayCredential.mailbox]],
+    ]);
+    const { username, password } = demoRelayCredential;
+    expect((await checkRelayLogin(db, username, password, "127.0.0.1")).ok).toBe(true);
+    expect(await checkRelayLogin(db, username, password, "192.0.2.10")).toMatchObject({
+      ok: false,
+      reason: "network_not_allowed",
+    });
   });
 });
 

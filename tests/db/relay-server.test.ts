@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import nodemailer from "nodemailer";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -9,10 +13,20 @@ import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
 import { seedTenant } from "../support/factories";
-import { seedRelayCredential, startTestRelay, type TestRelay } from "../support/relay-fixtures";
+import {
+  seedRelayCredential,
+  startTestRelay,
+  testRelaySettings,
+  type TestRelay,
+} from "../support/relay-fixtures";
 import { SmtpDialog } from "../support/smtp-dialog";
 import { useTestDatabase } from "../support/test-db";
-import { seedConnectedMailbox, seedFakeConfiguration, seedMailboxInState, startOutboxFakes } from "./outbox-fixtures";
+import {
+  seedConnectedMailbox,
+  seedFakeConfiguration,
+  seedMailboxInState,
+  startOutboxFakes,
+} from "./outbox-fixtures";
 
 useTestDatabase();
 
@@ -30,7 +44,9 @@ afterAll(async () => {
 });
 
 let counter = 0;
-async function setup(options: Parameters<typeof seedRelayCredential>[2] & { provider?: "google" | "microsoft" } = {}) {
+async function setup(
+  options: Parameters<typeof seedRelayCredential>[2] & { provider?: "google" | "microsoft" } = {},
+) {
   const tenant = await seedTenant();
   const config = await seedFakeConfiguration(fakes, tenant.id, options.provider ?? "google");
   const n = ++counter;
@@ -124,9 +140,11 @@ describe("SMTP relay: accepting mail", () => {
     const db = await getDb();
     expect(await db.outgoingMail.count({ where: { id, tenantId: tenant.id } })).toBe(1);
     await dialog.command("QUIT");
-    await expect.poll(async () => db.relayEvent.findMany({ where: { credentialId: credential.id } })).toEqual([
-      expect.objectContaining({ kind: "session", messages: 1, refusals: 0, clientIp: "127.0.0.1" }),
-    ]);
+    await expect
+      .poll(async () => db.relayEvent.findMany({ where: { credentialId: credential.id } }))
+      .toEqual([
+        expect.objectContaining({ kind: "session", messages: 1, refusals: 0, clientIp: "127.0.0.1" }),
+      ]);
     const used = await db.relayCredential.findUniqueOrThrow({ where: { id: credential.id } });
     expect(used.lastUsedIp).toBe("127.0.0.1");
     expect(used.firstUsedAt).not.toBeNull();
@@ -137,7 +155,10 @@ describe("SMTP relay: accepting mail", () => {
     const { dialog } = await session(credential.username, credential.password);
     await dialog.command(`MAIL FROM:<${mailbox.address}> BODY=8BITMIME`);
     await dialog.command("RCPT TO:<parent@example.org>");
-    const body = Buffer.from(`From: ${mailbox.address}\nTo: parent@example.org\nSubject: Été\n\nÉlève absent — café\n`, "utf8");
+    const body = Buffer.from(
+      `From: ${mailbox.address}\nTo: parent@example.org\nSubject: Été\n\nÉlève absent — café\n`,
+      "utf8",
+    );
     expect((await dialog.data(body)).code).toBe(250);
     dialog.close();
     const [row] = await relayedMail(tenant.id);
@@ -176,7 +197,9 @@ describe("SMTP relay: accepting mail", () => {
     expect(reply.code).toBe(250);
     const [row] = await relayedMail(tenant.id);
     const raw = Buffer.from(row!.raw!).toString("utf8");
-    expect(raw).toMatch(new RegExp(`^From: "Scanner Salle 12" <${mailbox.address.replace(/\./g, "\\.")}>\\r$`, "m"));
+    expect(raw).toMatch(
+      new RegExp(`^From: "Scanner Salle 12" <${mailbox.address.replace(/\./g, "\\.")}>\\r$`, "m"),
+    );
     expect(raw).toMatch(/^Reply-To: "Scanner Salle 12" <scanner@copier\.local>\r$/m);
     expect(raw).not.toMatch(/^Sender:/im);
     expect(row!.mailboxId).toBe(mailbox.id);
@@ -272,7 +295,9 @@ describe("SMTP relay: refusals", () => {
     expect(outside.auth.code).toBe(535);
     expect(outside.auth.text).toContain("127.0.0.1");
     outside.dialog.close();
-    const inside = await seedRelayCredential(tenant.id, [mailbox.id], { allowedNetworks: "127.0.0.0/8, ::1" });
+    const inside = await seedRelayCredential(tenant.id, [mailbox.id], {
+      allowedNetworks: "127.0.0.0/8, ::1",
+    });
     const ok = await session(inside.username, inside.password);
     expect(ok.auth.code).toBe(235);
     ok.dialog.close();
@@ -324,7 +349,8 @@ describe("SMTP relay: refusals", () => {
     const { mailbox, credential } = await setup();
     const { dialog } = await session(credential.username, credential.password);
     await dialog.command(`MAIL FROM:<${mailbox.address}>`);
-    for (let i = 0; i < 100; i += 1) expect((await dialog.command(`RCPT TO:<p${i}@example.org>`)).code).toBe(250);
+    for (let i = 0; i < 100; i += 1)
+      expect((await dialog.command(`RCPT TO:<p${i}@example.org>`)).code).toBe(250);
     const over = await dialog.command("RCPT TO:<p100@example.org>");
     expect(over.code).toBe(452);
     expect(over.text).toMatch(/^4\.5\.3 /);
@@ -359,7 +385,10 @@ describe("SMTP relay: refusals", () => {
   it("answers 421 when the database cannot be reached, so that the device keeps the mail and retries", async () => {
     const { credential } = await setup();
     const unreachable = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 2000 }),
+      adapter: new PrismaPg({
+        connectionString: "postgresql://postgres@127.0.0.1:1/none",
+        connectionTimeoutMillis: 2000,
+      }),
     });
     const down = await startTestRelay({ db: async () => unreachable });
     try {
@@ -372,6 +401,84 @@ describe("SMTP relay: refusals", () => {
     } finally {
       await down.stop();
       await unreachable.$disconnect();
+    }
+  });
+});
+
+describe("SMTP relay: TLS", () => {
+  const tls10 = { minVersion: "TLSv1", maxVersion: "TLSv1", ciphers: "DEFAULT@SECLEVEL=0" } as const;
+
+  it("refuses TLS 1.0 on the ordinary listeners and accepts it on the opt-in legacy listener only", async () => {
+    const legacy = await startTestRelay({
+      settings: testRelaySettings({
+        listeners: [
+          { kind: "tls", host: "127.0.0.1", port: 0, legacyTls: false },
+          { kind: "tls", host: "127.0.0.1", port: 0, legacyTls: true },
+        ],
+      }),
+    });
+    try {
+      await expect(SmtpDialog.connect(legacy.port("tls"), { tls: tls10 })).rejects.toThrow();
+      const old = await SmtpDialog.connect(legacy.port("legacy"), { tls: tls10 });
+      expect(old.tlsSocket?.getProtocol()).toBe("TLSv1");
+      old.close();
+      const modern = await SmtpDialog.connect(legacy.port("tls"), { tls: true });
+      expect(modern.tlsSocket?.getProtocol()).toBe("TLSv1.3");
+      modern.close();
+    } finally {
+      await legacy.stop();
+    }
+  });
+
+  it("serves a renewed certificate without a restart when its files change", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "relais-cert-"));
+    const make = (name: string) => {
+      execFileSync(
+        "openssl",
+        [
+          "req",
+          "-x509",
+          "-newkey",
+          "ec",
+          "-pkeyopt",
+          "ec_paramgen_curve:prime256v1",
+          "-nodes",
+          "-days",
+          "2",
+          "-subj",
+          `/CN=${name}`,
+          "-keyout",
+          path.join(dir, "key.pem"),
+          "-out",
+          path.join(dir, "cert.pem"),
+        ],
+        { stdio: "ignore" },
+      );
+    };
+    make("first.relais.test");
+    const renewing = await startTestRelay({
+      settings: testRelaySettings({
+        certFile: path.join(dir, "cert.pem"),
+        keyFile: path.join(dir, "key.pem"),
+        generatedCertDir: null,
+        listeners: [{ kind: "submission", host: "127.0.0.1", port: 0, legacyTls: false }],
+      }),
+      certificateReloadIntervalMs: 100,
+    });
+    const subject = async () => {
+      const dialog = await SmtpDialog.connect(renewing.port("submission"));
+      await dialog.command("EHLO x");
+      await dialog.startTls();
+      const name = dialog.tlsSocket?.getPeerCertificate().subject.CN;
+      dialog.close();
+      return name;
+    };
+    try {
+      expect(await subject()).toBe("first.relais.test");
+      make("second.relais.test");
+      await expect.poll(subject, { timeout: 5000, interval: 200 }).toBe("second.relais.test");
+    } finally {
+      await renewing.stop();
     }
   });
 });

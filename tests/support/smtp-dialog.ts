@@ -37,7 +37,11 @@ export class SmtpDialog {
       this.buffer = this.buffer.slice(end + 2);
       lines.push(line);
       if (/^\d{3} /.test(line) || /^\d{3}$/.test(line)) {
-        const reply = { code: Number(line.slice(0, 3)), lines, text: lines.map((l) => l.slice(4)).join("\n") };
+        const reply = {
+          code: Number(line.slice(0, 3)),
+          lines,
+          text: lines.map((l) => l.slice(4)).join("\n"),
+        };
         lines = [];
         const next = this.waiting.shift();
         if (next) next(reply);
@@ -47,9 +51,14 @@ export class SmtpDialog {
     if (lines.length > 0) this.buffer = `${lines.join("\r\n")}\r\n${this.buffer}`;
   }
 
-  static async connect(port: number, options: { tls?: boolean } = {}): Promise<SmtpDialog> {
+  /** `tls`: implicit TLS from the first byte, with these client options when an object (old versions). */
+  static async connect(
+    port: number,
+    options: { tls?: boolean | tls.ConnectionOptions } = {},
+  ): Promise<SmtpDialog> {
+    const tlsOptions = typeof options.tls === "object" ? options.tls : {};
     const socket = options.tls
-      ? tls.connect({ host: "127.0.0.1", port, rejectUnauthorized: false })
+      ? tls.connect({ host: "127.0.0.1", port, rejectUnauthorized: false, ...tlsOptions })
       : net.connect({ host: "127.0.0.1", port });
     await new Promise<void>((resolve, reject) => {
       socket.once(options.tls ? "secureConnect" : "connect", () => resolve());
