@@ -36,6 +36,7 @@ export class RelaySettingsError extends Error {}
 function port(env: Env, name: string, fallback: number | null): number | null {
   const raw = env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
+  if (raw.trim().toLowerCase() === "off") return null;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 65535) {
     throw new RelaySettingsError(`${name} must be a port number (0–65535), not "${raw}".`);

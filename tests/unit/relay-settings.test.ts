@@ -69,6 +69,11 @@ describe("relay settings", () => {
     ).toThrow(RelaySettingsError);
   });
 
+  it("turns a listener off when asked", () => {
+    const settings = relaySettings({ ...withCert, RELAIS_RELAY_TLS_PORT: "off" });
+    expect(settings.listeners.map((l) => l.kind)).toEqual(["submission"]);
+  });
+
   it("says which setting is wrong", () => {
     expect(() => relaySettings({ ...withCert, RELAIS_RELAY_PORT: "abc" })).toThrow(/RELAIS_RELAY_PORT/);
     expect(() => relaySettings({ ...withCert, RELAIS_RELAY_MAX_CONNECTIONS: "0" })).toThrow(
