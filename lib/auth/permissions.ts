@@ -15,6 +15,7 @@ const adminPermissions = [
   "mailboxes.write",
   "apiKeys.write",
   "relay.write",
+  "migration.write",
 ] as const;
 
 export type Permission = (typeof adminPermissions)[number];
