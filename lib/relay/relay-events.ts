@@ -63,3 +63,14 @@ export function markCredentialUsed(
     (error: unknown) => log(`could not record the credential's last use: ${(error as Error).message}`),
   );
 }
+
+/** How long a credential's sessions and refusals are kept for its page. */
+export const RELAY_EVENTS_KEPT_DAYS = 30;
+
+/** Drops sessions and refusals older than that (the worker's chores). */
+export async function pruneRelayEvents(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.relayEvent.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - RELAY_EVENTS_KEPT_DAYS * 86_400_000) } },
+  });
+  return count;
+}

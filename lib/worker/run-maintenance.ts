@@ -2,6 +2,7 @@ import { sendBrokenMailboxDigest } from "@/lib/notifications/send-broken-mailbox
 import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
 import { getDb } from "@/lib/db/client";
+import { pruneRelayEvents } from "@/lib/relay/relay-events";
 import { pruneRelayLoginFailures } from "@/lib/relay/relay-throttle";
 import { pruneSendingHours } from "./prune-sending-hours";
 
@@ -10,7 +11,8 @@ import { pruneSendingHours } from "./prune-sending-hours";
  * (docs/token-lifecycle.md): refresh a small batch of idle connections so that
  * the holidays do not kill them, retry revocations the provider missed, and
  * send the admins' daily digest, delete the sending limits' per-hour counts
- * of hours past and the relay's failed logins older than its throttle window. Each chore is safe to run from several
+ * of hours past, the relay's failed logins older than its throttle window and
+ * its sessions and refusals older than 30 days. Each chore is safe to run from several
  * workers at once (locks and once-a-day records), and one failing does not
  * stop the others.
  */
@@ -21,6 +23,7 @@ export async function runMaintenance(log: (line: string) => void, now = new Date
     ["broken mailbox digest", () => sendBrokenMailboxDigest({ now })],
     ["sending hours", () => pruneSendingHours(now)],
     ["relay login failures", async () => pruneRelayLoginFailures(await getDb(), now)],
+    ["relay events", async () => pruneRelayEvents(await getDb(), now)],
   ];
   for (const [name, chore] of chores) {
     try {

@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
+import { runMaintenance } from "@/lib/worker/run-maintenance";
 import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
 import { seedTenant } from "../support/factories";
@@ -480,5 +481,30 @@ describe("SMTP relay: TLS", () => {
     } finally {
       await renewing.stop();
     }
+  });
+});
+
+describe("SMTP relay: the workers' chores", () => {
+  it("forget failed logins past the throttle window and sessions older than 30 days, and keep the rest", async () => {
+    const { tenant, credential } = await setup();
+    const db = await getDb();
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    await db.relayAuthFailure.createMany({
+      data: [
+        { username: "relay-old", clientIp: "192.0.2.1", createdAt: new Date(Date.now() - 16 * 60_000) },
+        { username: "relay-new", clientIp: "192.0.2.1" },
+      ],
+    });
+    const event = {
+      tenantId: tenant.id,
+      credentialId: credential.id,
+      kind: "session",
+      clientIp: "192.0.2.1",
+    };
+    await db.relayEvent.createMany({ data: [{ ...event, createdAt: old }, { ...event }] });
+    await runMaintenance(() => {});
+    const left = await db.relayAuthFailure.findMany({ where: { username: { in: ["relay-old", "relay-new"] } } });
+    expect(left.map((f) => f.username)).toEqual(["relay-new"]);
+    expect(await db.relayEvent.count({ where: { credentialId: credential.id } })).toBe(1);
   });
 });
