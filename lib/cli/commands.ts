@@ -3,6 +3,9 @@ import { tokensKeepAlive } from "./commands/keep-alive";
 import { notificationsDigest } from "./commands/notifications-digest";
 import { operatorCreate } from "./commands/operator-create";
 import { operatorRevoke } from "./commands/operator-revoke";
+import { relayCreate } from "./commands/relay-create";
+import { relayList } from "./commands/relay-list";
+import { relayRevoke } from "./commands/relay-revoke";
 import { revocationsRetry } from "./commands/revocations-retry";
 import { secretsRotate } from "./commands/secrets-rotate";
 import { tenantCreate } from "./commands/tenant-create";
@@ -17,6 +20,9 @@ export const commands: readonly CliCommand[] = [
   userCreate,
   operatorCreate,
   operatorRevoke,
+  relayCreate,
+  relayList,
+  relayRevoke,
   secretsRotate,
   tokensKeepAlive,
   notificationsDigest,

@@ -25,6 +25,10 @@ import { connect as enConnect } from "./messages/en/connect";
 import { connect as frConnect } from "./messages/fr/connect";
 import { dashboard as enDashboard } from "./messages/en/dashboard";
 import { dashboard as frDashboard } from "./messages/fr/dashboard";
+import { relay as enRelay } from "./messages/en/relay";
+import { relay as frRelay } from "./messages/fr/relay";
+import { migration as enMigration } from "./messages/en/migration";
+import { migration as frMigration } from "./messages/fr/migration";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
@@ -43,6 +47,8 @@ const en = {
   mailboxes: enMailboxes,
   outbox: enOutbox,
   dashboard: enDashboard,
+  relay: enRelay,
+  migration: enMigration,
 };
 export type Catalog = Translation<typeof en>;
 const fr: Catalog = {
@@ -59,6 +65,8 @@ const fr: Catalog = {
   mailboxes: frMailboxes,
   outbox: frOutbox,
   dashboard: frDashboard,
+  relay: frRelay,
+  migration: frMigration,
 };
 
 export const catalogs: Record<Locale, Catalog> = { en, fr };

@@ -1,9 +1,14 @@
 import { notFound } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
-import { visibleMailWhere, type MailSender } from "./mail-sender";
+import { tenantOf, visibleMailWhere, type MailSender } from "./mail-sender";
+import { relayCredentialNames } from "./relay-credential-names";
 
-/** One mail the sender may see, with its attempts; anything else is not found. */
+/**
+ * One mail the sender may see, with its attempts; anything else is not found.
+ * Relayed mail carries its credential's name and the client's address; the
+ * message itself (`raw`) is never read here.
+ */
 export async function getOutgoingMail(sender: MailSender, id: string) {
   if (!isUuid(id)) throw notFound();
   const db = await getDb();
@@ -14,6 +19,8 @@ export async function getOutgoingMail(sender: MailSender, id: string) {
       messageId: true,
       status: true,
       source: true,
+      relayCredentialId: true,
+      clientIp: true,
       to: true,
       cc: true,
       bcc: true,
@@ -42,7 +49,14 @@ export async function getOutgoingMail(sender: MailSender, id: string) {
     },
   });
   if (!mail) throw notFound();
-  return mail;
+  const { relayCredentialId, ...rest } = mail;
+  const names = await relayCredentialNames(tenantOf(sender), [relayCredentialId]);
+  return {
+    ...rest,
+    relayCredential: relayCredentialId
+      ? { id: relayCredentialId, name: names.get(relayCredentialId) ?? null }
+      : null,
+  };
 }
 
 export type OutgoingMailDetails = Awaited<ReturnType<typeof getOutgoingMail>>;

@@ -4,12 +4,15 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
 import { visibleMailWhere } from "./mail-sender";
 import { outgoingStatuses, type OutboxListQuery } from "./outbox-list-query";
+import { relayCredentialNames } from "./relay-credential-names";
 
 export const OUTBOX_PAGE_SIZE = 50;
 
 /**
  * The mail this person may see (admins: the tenant's; members: that of their
  * mailboxes), newest first, filtered; with counts per status for the same scope.
+ * Relayed mail carries its credential's name and the client's address; the
+ * message itself (`raw`) is never read here.
  */
 export async function listOutgoingMail(ctx: TenantContext, query: OutboxListQuery) {
   const db = await getDb();
@@ -17,6 +20,8 @@ export async function listOutgoingMail(ctx: TenantContext, query: OutboxListQuer
   const where: Prisma.OutgoingMailWhereInput = {
     ...visible,
     ...(query.mailboxId && isUuid(query.mailboxId) ? { mailboxId: query.mailboxId } : {}),
+    // Beside the tenant in `visible`: another school's credential id matches nothing.
+    ...(query.credentialId && isUuid(query.credentialId) ? { relayCredentialId: query.credentialId } : {}),
     ...(query.search
       ? {
           OR: [
@@ -46,6 +51,8 @@ export async function listOutgoingMail(ctx: TenantContext, query: OutboxListQuer
         sentAt: true,
         nextAttemptAt: true,
         source: true,
+        relayCredentialId: true,
+        clientIp: true,
         mailbox: { select: { address: true } },
       },
     }),
@@ -57,5 +64,16 @@ export async function listOutgoingMail(ctx: TenantContext, query: OutboxListQuer
     number
   >;
   for (const group of grouped) counts[group.status] = group._count._all;
-  return { mails: rows.slice(0, OUTBOX_PAGE_SIZE), hasMore: rows.length > OUTBOX_PAGE_SIZE, total, counts };
+  const page = rows.slice(0, OUTBOX_PAGE_SIZE);
+  const names = await relayCredentialNames(
+    ctx.tenantId,
+    page.map((mail) => mail.relayCredentialId),
+  );
+  const mails = page.map(({ relayCredentialId, ...mail }) => ({
+    ...mail,
+    relayCredential: relayCredentialId
+      ? { id: relayCredentialId, name: names.get(relayCredentialId) ?? null }
+      : null,
+  }));
+  return { mails, hasMore: rows.length > OUTBOX_PAGE_SIZE, total, counts };
 }

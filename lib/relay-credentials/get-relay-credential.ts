@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
 import { requireRelayAdmin, type RelayAdmin } from "./relay-admin";
 
-const RECENT_EVENTS = 50;
+/** Sessions, and refusals, shown each. */
+const RECENT_EVENTS = 30;
 
 /**
  * One credential with what a technician needs to see why a device's mail did
@@ -22,6 +23,7 @@ export async function getRelayCredential(by: RelayAdmin, id: string) {
       fromPolicy: true,
       allowedNetworks: true,
       dailyCap: true,
+      firstUsedAt: true,
       lastUsedAt: true,
       lastUsedIp: true,
       revokedAt: true,
@@ -31,28 +33,34 @@ export async function getRelayCredential(by: RelayAdmin, id: string) {
   });
   if (!credential) throw notFound();
   const since = new Date(Date.now() - 86_400_000);
-  const [events, mailLastDay] = await Promise.all([
+  const eventSelect = {
+    id: true,
+    kind: true,
+    clientIp: true,
+    code: true,
+    reason: true,
+    detail: true,
+    messages: true,
+    refusals: true,
+    startedAt: true,
+    createdAt: true,
+  } as const;
+  // Sessions and refusals are read apart, so that a busy device's sessions never push its refusals out of view.
+  const recent = (kind: "session" | "refusal") =>
     db.relayEvent.findMany({
-      where: { tenantId: by.tenantId, credentialId: id },
+      where: { tenantId: by.tenantId, credentialId: id, kind },
       orderBy: { createdAt: "desc" },
       take: RECENT_EVENTS,
-      select: {
-        id: true,
-        kind: true,
-        clientIp: true,
-        code: true,
-        reason: true,
-        detail: true,
-        messages: true,
-        refusals: true,
-        startedAt: true,
-        createdAt: true,
-      },
-    }),
+      select: eventSelect,
+    });
+  const [sessions, refusals, mailLastDay] = await Promise.all([
+    recent("session"),
+    recent("refusal"),
     db.outgoingMail.count({
       where: { tenantId: by.tenantId, relayCredentialId: id, createdAt: { gte: since } },
     }),
   ]);
+  const events = [...sessions, ...refusals].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const { mailboxes, ...rest } = credential;
   return {
     ...rest,

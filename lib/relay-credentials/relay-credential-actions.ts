@@ -11,6 +11,8 @@ export const createRelayCredentialAction = tenantAction(
   createRelayCredential,
 );
 
-export const revokeRelayCredentialAction = tenantAction("relay.write", relayCredentialIdSchema, (ctx, input) =>
-  revokeRelayCredential(ctx, input.id),
+export const revokeRelayCredentialAction = tenantAction(
+  "relay.write",
+  relayCredentialIdSchema,
+  (ctx, input) => revokeRelayCredential(ctx, input.id),
 );

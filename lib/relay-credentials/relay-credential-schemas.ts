@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatNetwork, parseNetwork } from "./networks";
+import { relayFromPolicies } from "./relay-from-policies";
 
 export const MAX_ALLOWED_NETWORKS = 50;
 
@@ -40,8 +41,6 @@ const dailyCap = z.preprocess(
     .max(100_000, { error: "relay.errors.badDailyCap" })
     .nullable(),
 );
-
-export const relayFromPolicies = ["as_sent", "fixed_keep_name", "fixed_reply_to"] as const;
 
 export const createRelayCredentialSchema = z
   .object({

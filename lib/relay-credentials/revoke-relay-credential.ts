@@ -9,7 +9,10 @@ import { requireRelayAdmin, type RelayAdmin } from "./relay-admin";
  * ends at its next message, which the relay checks against the database).
  * Mail it queued before stays queued. Revoking twice changes nothing.
  */
-export async function revokeRelayCredential(by: RelayAdmin, id: string): Promise<{ id: string; revoked: boolean }> {
+export async function revokeRelayCredential(
+  by: RelayAdmin,
+  id: string,
+): Promise<{ id: string; revoked: boolean }> {
   requireRelayAdmin(by);
   if (!isUuid(id)) throw notFound();
   const db = await getDb();

@@ -6,8 +6,10 @@ import { describe, expect, it } from "vitest";
 import { expectTestId, signIn, useBrowser } from "../support/browser";
 import { useE2eDatabase } from "../support/e2e-db";
 import { browserTestsRun } from "../support/e2e-env";
-import { seedMember, seedTenant, seedUser } from "../support/factories";
+import { createRelayCredential } from "@/lib/relay-credentials/create-relay-credential";
+import { contextFor, seedMember, seedTenant, seedUser } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
+import { seedRelayEvent } from "../support/seed-relay";
 
 const password = "correct horse battery staple";
 const axeSource = readFileSync(
@@ -59,7 +61,24 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
       state: "needs_reconnect",
       assignedTo: [admin.id],
     });
-    await seedMailbox(tenant.id, config.id, { address: "vie-scolaire@lycee.test", state: "connected" });
+    const connected = await seedMailbox(tenant.id, config.id, {
+      address: "vie-scolaire@lycee.test",
+      state: "connected",
+    });
+    const credential = await createRelayCredential(await contextFor(admin, tenant, "relay.write"), {
+      name: "Photocopieur, salle des profs",
+      mailboxIds: [connected.id, mailbox.id],
+      fromPolicy: "as_sent",
+      allowedNetworks: ["192.168.10.0/24"],
+      dailyCap: 200,
+    });
+    await seedRelayEvent(tenant.id, credential.id, { kind: "refusal", code: 535, reason: "bad_password" });
+    await seedRelayEvent(tenant.id, credential.id, {
+      kind: "session",
+      messages: 2,
+      refusals: 1,
+      startedAt: new Date(Date.now() - 60_000),
+    });
     const operator = await seedUser({ isOperator: true, password });
 
     const page = await browser.newPage();
@@ -77,10 +96,20 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
       ["clients", `${base}/clients`],
       ["outbox", `${base}/outbox`],
       ["audit", `${base}/audit`],
+      ["SMTP relay", `${base}/relay`],
+      ["relay credential", `${base}/relay/${credential.id}`],
     ] as const) {
       await page.goto(path);
       await expectAccessible(page, what);
     }
+
+    // The relay page with a credential just created: its password and connection sheet.
+    await page.goto(`${base}/relay`);
+    await page.getByTestId("relay-name").fill("Scanner");
+    await page.getByTestId("relay-mailbox-vie-scolaire@lycee.test").check();
+    await page.getByTestId("relay-create").click();
+    await expectTestId(page, "relay-connection-sheet");
+    await expectAccessible(page, "SMTP relay, credential created");
 
     const operatorPage = await browser.newPage();
     await signIn(operatorPage, operator.email, password, "/signin?callbackUrl=/operator");
@@ -93,5 +122,9 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
     await signIn(french, admin.email, password, `/signin?callbackUrl=/t/${tenant.slug}`);
     await expectTestId(french, "dashboard");
     await expectAccessible(french, "tableau de bord");
+    await french.goto(`${base}/relay`);
+    await expectAccessible(french, "relais SMTP");
+    await french.goto(`${base}/relay/${credential.id}`);
+    await expectAccessible(french, "compte de relais");
   });
 });

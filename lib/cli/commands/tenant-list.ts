@@ -1,15 +1,6 @@
 import { listTenantsForOperator } from "@/lib/tenants/list-tenants-for-operator";
 import type { CliCommand } from "../command";
-
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column]!))
-      .join("  ")
-      .trimEnd(),
-  );
-}
+import { textTable } from "../text-table";
 
 export const tenantList: CliCommand = {
   name: "tenant:list",
@@ -33,6 +24,6 @@ export const tenantList: CliCommand = {
       tenant.createdAt.toISOString().slice(0, 10),
       tenant.suspendedAt ? "suspended" : "active",
     ]);
-    for (const line of table([["SLUG", "NAME", "MEMBERS", "CREATED", "STATUS"], ...rows])) io.out(line);
+    for (const line of textTable([["SLUG", "NAME", "MEMBERS", "CREATED", "STATUS"], ...rows])) io.out(line);
   },
 };

@@ -29,10 +29,13 @@ export default async function TenantLayout({
     { href: `${base}/my-mailboxes`, label: t("common.nav.myMailboxes"), show: true },
     { href: `${base}/outbox`, label: t("common.nav.outbox"), show: can(ctx, "outbox.read") },
     { href: `${base}/api-keys`, label: t("common.nav.apiKeys"), show: can(ctx, "apiKeys.write") },
+    { href: `${base}/relay`, label: t("common.nav.relay"), show: can(ctx, "relay.write") },
+    { href: `${base}/migration`, label: t("common.nav.migration"), show: can(ctx, "migration.write") },
   ];
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+      {/* Not printed: a printed page (the relay's connection sheet) is about its own content. */}
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <Link href={base} className="text-lg font-semibold text-brand-700">
             {t("common.appName")}
@@ -42,7 +45,7 @@ export default async function TenantLayout({
             label={t("common.appName")}
             links={links.filter((link) => link.show).map(({ href, label }) => ({ href, label }))}
           />
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex flex-wrap items-center gap-3">
             <span className="text-sm text-slate-600" data-testid="current-user">
               {ctx.userEmail}
             </span>

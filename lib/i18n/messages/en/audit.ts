@@ -74,5 +74,13 @@ export const audit = {
       created: "API key created",
       revoked: "API key revoked",
     },
+    relay_credential: {
+      created: "Relay credential created",
+      revoked: "Relay credential revoked",
+    },
+    migration: {
+      report_imported: "SMTP AUTH clients report imported",
+      sender_moved: "Sender moved to the relay",
+    },
   },
 } as const;

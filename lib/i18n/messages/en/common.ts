@@ -25,6 +25,8 @@ export const common = {
     myMailboxes: "My mailboxes",
     outbox: "Outbox",
     apiKeys: "API keys",
+    relay: "SMTP relay",
+    migration: "Migration",
     operator: "Platform",
   },
   roles: { admin: "Administrator", member: "Member", operator: "Platform operator" },

@@ -80,5 +80,13 @@ export const audit: Translation<typeof en> = {
       created: "Clé d’API créée",
       revoked: "Clé d’API révoquée",
     },
+    relay_credential: {
+      created: "Compte de relais créé",
+      revoked: "Compte de relais révoqué",
+    },
+    migration: {
+      report_imported: "Rapport des clients SMTP AUTH importé",
+      sender_moved: "Expéditeur passé par le relais",
+    },
   },
 };

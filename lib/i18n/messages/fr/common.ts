@@ -28,6 +28,8 @@ export const common: Translation<typeof en> = {
     myMailboxes: "Mes boîtes mail",
     outbox: "Boîte d’envoi",
     apiKeys: "Clés d’API",
+    relay: "Relais SMTP",
+    migration: "Migration",
     operator: "Plateforme",
   },
   roles: { admin: "Administrateur", member: "Membre", operator: "Opérateur de la plateforme" },

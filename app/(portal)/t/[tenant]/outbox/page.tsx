@@ -4,6 +4,7 @@ import { MailStatusBadge } from "@/components/outbox/mail-status-badge";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
+import { isMessageKey } from "@/lib/i18n/translate";
 import { listOutgoingMail } from "@/lib/outbox/list-outgoing-mail";
 import { listSendableMailboxes } from "@/lib/outbox/list-sendable-mailboxes";
 import {
@@ -13,6 +14,7 @@ import {
 } from "@/lib/outbox/outbox-list-query";
 import { fieldClass, pageLinkClass } from "@/components/ui/classes";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { listRelayCredentials } from "@/lib/relay-credentials/list-relay-credentials";
 
 export default async function OutboxPage({
   params,
@@ -24,11 +26,19 @@ export default async function OutboxPage({
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "outbox.read", `/t/${tenant}/outbox`);
   const query = parseOutboxListQuery(await searchParams);
-  const [t, list, mailboxes] = await Promise.all([
+  const canManageRelay = can(ctx, "relay.write");
+  const [t, list, mailboxes, credentials] = await Promise.all([
     getTranslator(),
     listOutgoingMail(ctx, query),
     listSendableMailboxes(ctx),
+    canManageRelay ? listRelayCredentials(ctx) : [],
   ]);
+  // Admins filter by relay credential; members see which device sent their mail, without the filter.
+  const showCredentialFilter = canManageRelay && (credentials.length > 0 || Boolean(query.credentialId));
+  const sourceLabel = (source: string) => {
+    const key = `outbox.sources.${source}`;
+    return isMessageKey(key) ? t(key) : source;
+  };
   const base = `/t/${ctx.tenantSlug}/outbox`;
   const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "short", timeStyle: "short" });
   const canWrite = can(ctx, "outbox.write");
@@ -65,7 +75,13 @@ export default async function OutboxPage({
       </ul>
 
       <form method="get" action={base} role="search" className="rounded border border-slate-200 bg-white p-3">
-        <fieldset className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
+        <fieldset
+          className={`grid gap-3 sm:items-end ${
+            showCredentialFilter
+              ? "sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+              : "sm:grid-cols-[2fr_1fr_1fr_auto]"
+          }`}
+        >
           <legend className="sr-only">{t("outbox.filters.legend")}</legend>
           <label className="text-sm">
             {t("outbox.filters.search")}
@@ -94,6 +110,19 @@ export default async function OutboxPage({
             anyLabel={t("outbox.filters.anyMailbox")}
             options={mailboxes.map((m) => ({ value: m.id, label: m.address }))}
           />
+          {showCredentialFilter && (
+            <FilterSelect
+              label={t("outbox.filters.credential")}
+              name="credential"
+              value={query.credentialId}
+              anyLabel={t("outbox.filters.anyCredential")}
+              testId="outbox-filter-credential"
+              options={credentials.map((c) => ({
+                value: c.id,
+                label: c.revokedAt ? `${c.name} (${t("relay.list.revoked")})` : c.name,
+              }))}
+            />
+          )}
           <div className="flex items-center gap-3">
             <button
               type="submit"
@@ -113,7 +142,8 @@ export default async function OutboxPage({
           {t("outbox.empty")}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
+          {/* relative: the header's visually hidden text stays inside this scrolling box on a phone. */}
           <table className="w-full text-left text-sm" data-testid="outbox-table">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
@@ -123,6 +153,7 @@ export default async function OutboxPage({
                 <th className="px-3 py-2">{t("outbox.columns.subject")}</th>
                 <th className="px-3 py-2">{t("outbox.columns.status")}</th>
                 <th className="px-3 py-2">{t("outbox.columns.attempts")}</th>
+                <th className="px-3 py-2">{t("outbox.columns.source")}</th>
                 <th className="px-3 py-2">
                   <span className="sr-only">{t("outbox.actions.retry")}</span>
                 </th>
@@ -156,6 +187,24 @@ export default async function OutboxPage({
                     <MailStatusBadge status={mail.status} label={t(`outbox.statuses.${mail.status}`)} />
                   </td>
                   <td className="px-3 py-2">{mail.attempts}</td>
+                  <td className="px-3 py-2" data-testid="outbox-source" data-source={mail.source}>
+                    {sourceLabel(mail.source)}
+                    {mail.relayCredential && (
+                      <span className="block text-xs text-slate-600">
+                        {canManageRelay ? (
+                          <Link
+                            href={`/t/${ctx.tenantSlug}/relay/${mail.relayCredential.id}`}
+                            className="text-brand-700 underline"
+                          >
+                            {mail.relayCredential.name ?? t("outbox.credentialUnknown")}
+                          </Link>
+                        ) : (
+                          (mail.relayCredential.name ?? t("outbox.credentialUnknown"))
+                        )}
+                        {mail.clientIp && <span className="block font-mono">{mail.clientIp}</span>}
+                      </span>
+                    )}
+                  </td>
                   <td className="px-3 py-2">
                     {canWrite && mail.status === "failed" && (
                       <MailActionButton tenant={ctx.tenantSlug} id={mail.id} kind="retry" />

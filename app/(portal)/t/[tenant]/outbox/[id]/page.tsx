@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { MailActionButton } from "@/components/outbox/mail-action-button";
 import { MailStatusBadge } from "@/components/outbox/mail-status-badge";
 import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
+import { isMessageKey } from "@/lib/i18n/translate";
 import { getOutgoingMail } from "@/lib/outbox/get-outgoing-mail";
 
 async function mailOrNotFound(...args: Parameters<typeof getOutgoingMail>) {
@@ -27,12 +29,29 @@ export default async function OutgoingMailPage({
   const [t, mail] = await Promise.all([getTranslator(), mailOrNotFound({ kind: "person", ctx }, id)]);
   const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "medium" });
   const canWrite = can(ctx, "outbox.write");
-  const rows: [string, string | null][] = [
+  const sourceKey = `outbox.sources.${mail.source}`;
+  const credential = mail.relayCredential;
+  const credentialName = credential ? (credential.name ?? t("outbox.credentialUnknown")) : null;
+  // [label, value, test id]; a row without a value is left out.
+  const rows: [string, ReactNode, string?][] = [
     [t("outbox.detail.messageId"), mail.messageId],
     [t("outbox.detail.from"), mail.mailbox.address],
     [t("outbox.detail.to"), mail.to.join(", ")],
     [t("outbox.detail.cc"), mail.cc.join(", ") || null],
     [t("outbox.detail.bcc"), mail.bcc.join(", ") || null],
+    [t("outbox.detail.source"), isMessageKey(sourceKey) ? t(sourceKey) : mail.source, "mail-source"],
+    [
+      t("outbox.detail.relayCredential"),
+      credential && can(ctx, "relay.write") ? (
+        <Link href={`/t/${ctx.tenantSlug}/relay/${credential.id}`} className="text-brand-700 underline">
+          {credentialName}
+        </Link>
+      ) : (
+        credentialName
+      ),
+      "mail-relay-credential",
+    ],
+    [t("outbox.detail.clientIp"), mail.clientIp, "mail-client-ip"],
     [t("outbox.detail.created"), moment.format(mail.createdAt)],
     [t("outbox.detail.nextAttempt"), mail.status === "queued" ? moment.format(mail.nextAttemptAt) : null],
     [t("outbox.detail.sentAt"), mail.sentAt && mail.status === "sent" ? moment.format(mail.sentAt) : null],
@@ -63,10 +82,12 @@ export default async function OutgoingMailPage({
       <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr]">
         {rows
           .filter(([, value]) => value)
-          .map(([label, value]) => (
+          .map(([label, value, testId]) => (
             <div key={label} className="contents">
               <dt className="font-medium text-slate-600">{label}</dt>
-              <dd className="break-all">{value}</dd>
+              <dd className="break-all" data-testid={testId}>
+                {value}
+              </dd>
             </div>
           ))}
       </dl>

@@ -1,0 +1,130 @@
+import Link from "next/link";
+import { CreateRelayCredentialForm } from "@/components/relay/create-relay-credential-form";
+import { RelayConnectionSettings } from "@/components/relay/relay-connection-settings";
+import { RevokeRelayCredentialButton } from "@/components/relay/revoke-relay-credential-button";
+import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import { getTranslator } from "@/lib/i18n/server";
+import { listSendableMailboxes } from "@/lib/outbox/list-sendable-mailboxes";
+import { relayConnectionInfo } from "@/lib/relay/relay-settings";
+import { listRelayCredentials } from "@/lib/relay-credentials/list-relay-credentials";
+
+const th = "px-3 py-2 font-medium";
+const td = "px-3 py-2 align-top";
+
+export default async function RelayPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const ctx = await requirePageTenant(tenant, "relay.write", `/t/${tenant}/relay`);
+  const [t, credentials, mailboxes] = await Promise.all([
+    getTranslator(),
+    listRelayCredentials(ctx),
+    listSendableMailboxes(ctx),
+  ]);
+  const info = relayConnectionInfo();
+  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
+  const base = `/t/${ctx.tenantSlug}/relay`;
+  return (
+    <div className="space-y-6">
+      <header className="print:hidden">
+        <h1 className="text-2xl font-semibold">{t("relay.title")}</h1>
+        <p className="mt-1 max-w-3xl text-slate-600">{t("relay.intro")}</p>
+      </header>
+
+      <RelayConnectionSettings info={info} />
+
+      <CreateRelayCredentialForm
+        tenant={ctx.tenantSlug}
+        mailboxes={mailboxes.map(({ id, address }) => ({ id, address }))}
+        info={info}
+      />
+
+      <section aria-labelledby="relay-list-heading" className="space-y-3 print:hidden">
+        <h2 id="relay-list-heading" className="text-lg font-semibold">
+          {t("relay.list.heading")}
+        </h2>
+        {credentials.length === 0 ? (
+          <p className="text-slate-600" data-testid="relay-empty">
+            {t("relay.list.empty")}
+          </p>
+        ) : (
+          <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
+            {/* relative: the header's visually hidden text stays inside this scrolling box on a phone. */}
+            <table className="w-full text-left text-sm" data-testid="relay-credentials-table">
+              <caption className="sr-only">{t("relay.list.caption")}</caption>
+              <thead className="bg-slate-50 text-slate-600">
+                <tr>
+                  <th scope="col" className={th}>
+                    {t("relay.list.columns.name")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("relay.list.columns.username")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("relay.list.columns.mailboxes")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("relay.list.columns.lastUsed")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("relay.list.columns.state")}
+                  </th>
+                  <th scope="col" className={th}>
+                    <span className="sr-only">{t("common.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {credentials.map((credential) => (
+                  <tr
+                    key={credential.id}
+                    className="border-t border-slate-100"
+                    data-testid="relay-row"
+                    data-credential-id={credential.id}
+                  >
+                    <td className={`${td} min-w-40`}>
+                      <Link
+                        href={`${base}/${credential.id}`}
+                        className="break-words text-brand-700 underline"
+                      >
+                        {credential.name}
+                      </Link>
+                    </td>
+                    <td className={`${td} font-mono whitespace-nowrap`}>{credential.username}</td>
+                    <td className={`${td} min-w-56 wrap-anywhere`}>
+                      {credential.mailboxes.map((m) => m.address).join(", ")}
+                    </td>
+                    <td className={`${td} min-w-40`}>
+                      {credential.lastUsedAt
+                        ? credential.lastUsedIp
+                          ? t("relay.list.lastUsedFrom", {
+                              date: moment.format(credential.lastUsedAt),
+                              ip: credential.lastUsedIp,
+                            })
+                          : moment.format(credential.lastUsedAt)
+                        : t("common.never")}
+                    </td>
+                    <td
+                      className={td}
+                      data-testid="relay-state"
+                      data-state={credential.revokedAt ? "revoked" : "active"}
+                    >
+                      {credential.revokedAt ? t("relay.list.revoked") : t("relay.list.active")}
+                    </td>
+                    <td className={td}>
+                      {!credential.revokedAt && (
+                        <RevokeRelayCredentialButton
+                          tenant={ctx.tenantSlug}
+                          id={credential.id}
+                          name={credential.name}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
