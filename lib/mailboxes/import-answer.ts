@@ -38,11 +38,14 @@ export function importAnswerOf(t: Translator, result: MailboxImportResult): Impo
 
 /**
  * The request body, or null once it passes the import limit (Content-Length
- * may be absent or wrong, so the stream itself is counted).
+ * may be absent or wrong, so the stream itself is counted). The default is a
+ * little over the mailbox file limit: its parser gives the precise "too large"
+ * answer. Other uploads (the migration planner's report) pass their own.
  */
-export async function readImportBody(request: Request): Promise<Uint8Array | null> {
-  // A little over the file limit: the parser gives the precise "too large" answer.
-  const cap = mailboxCsvLimits.maxBytes + 1;
+export async function readImportBody(
+  request: Request,
+  cap = mailboxCsvLimits.maxBytes + 1,
+): Promise<Uint8Array | null> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > cap) return null;
   if (!request.body) return new Uint8Array();

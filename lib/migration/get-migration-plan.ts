@@ -111,8 +111,10 @@ export async function getMigrationPlan(ctx: TenantContext, now = new Date()): Pr
     },
   });
   const mailboxOf = new Map(mailboxes.map((m) => [m.address, m]));
+  // Maps, not find() in a loop: a district's report lists thousands of senders.
+  const credentialById = new Map(credentials.map((c) => [c.id, c]));
   const credentialOf = new Map(
-    senders.map((s) => [s.address, credentials.find((c) => c.id === s.relayCredentialId) ?? null]),
+    senders.map((s) => [s.address, credentialById.get(s.relayCredentialId ?? "") ?? null]),
   );
   const latestImportId = imports[imports.length - 1]?.id;
   const periodStartOf = new Map(imports.map((item) => [item.id, item.periodStart]));
@@ -159,8 +161,14 @@ export async function getMigrationPlan(ctx: TenantContext, now = new Date()): Pr
   };
   for (const row of rows) totals[row.status] += 1;
   totals.done = totals.moved + totals.oauth;
+  const linesOf = new Map<string, typeof lines>();
+  for (const line of lines) {
+    const own = linesOf.get(line.importId);
+    if (own) own.push(line);
+    else linesOf.set(line.importId, [line]);
+  }
   const planImports = imports.map((item): PlanImport => {
-    const own = lines.filter((line) => line.importId === item.id);
+    const own = linesOf.get(item.id) ?? [];
     const periodEndNext = new Date(item.periodEnd.getTime() + 86_400_000);
     return {
       ...item,

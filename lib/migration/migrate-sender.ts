@@ -83,11 +83,18 @@ export async function migrateSender(
     }
   }
   if (input.sendLink) {
-    if (!mailbox) result.link = "failed";
-    else if (mailbox.state === "connected") result.link = "already";
+    if (!mailbox) {
+      result.link = "failed";
+      result.problem ??= "migration.errors.noMailboxForLink";
+    } else if (mailbox.state === "connected") result.link = "already";
     else {
-      await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 14 }, locale);
-      result.link = "done";
+      const sent = await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 14 }, locale);
+      // The link exists either way; a mail that failed is worth saying (sending again replaces it).
+      if (sent.links.every((link) => link.mailed)) result.link = "done";
+      else {
+        result.link = "failed";
+        result.problem ??= "migration.errors.linkNotMailed";
+      }
       await db.migrationSender.upsert({
         where: { tenantId_address: { tenantId: ctx.tenantId, address } },
         create: { tenantId: ctx.tenantId, address, connectLinkSentAt: new Date() },

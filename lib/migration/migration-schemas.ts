@@ -21,6 +21,12 @@ export const reportPeriodSchema = z
   );
 export type ReportPeriod = z.infer<typeof reportPeriodSchema>;
 
+/**
+ * A ticked checkbox: "on" (a form), "true" or true. Not z.coerce.boolean(),
+ * which reads the string "false" as true.
+ */
+const ticked = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
 /** What the admin asks the planner to do for one ticked sender. */
 export const migrateSenderSchema = z.object({
   address: z
@@ -28,9 +34,9 @@ export const migrateSenderSchema = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email({ error: "errors.validation.email" })),
-  createMailbox: z.coerce.boolean().default(false),
-  sendLink: z.coerce.boolean().default(false),
-  createCredential: z.coerce.boolean().default(false),
+  createMailbox: ticked,
+  sendLink: ticked,
+  createCredential: ticked,
   clientConfigurationId: z.preprocess(
     (value) => (value === "" ? undefined : value),
     z.uuid({ error: "mailboxes.form.configurationRequired" }).optional(),

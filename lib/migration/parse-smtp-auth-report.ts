@@ -63,11 +63,13 @@ function percent(raw: string): number | null {
   return value <= 100 ? value : null;
 }
 
-/** "1234", "1 234", "1,234": a whole number of messages, or null. */
+/** "1234", "1 234", "1,234", "1.234": a whole number of messages, or null ("12.5" is not one). */
 function count(raw: string): number | null {
-  const text = raw.replace(/[\s\u00a0,.']/g, "");
-  if (!/^\d{1,9}$/.test(text)) return null;
-  return Number(text);
+  const text = raw.trim();
+  const grouped = /^\d{1,3}(?:[\s\u00a0,.']\d{3})+$/.test(text);
+  const digits = grouped ? text.replace(/[\s\u00a0,.']/g, "") : text;
+  if (!/^\d{1,9}$/.test(digits)) return null;
+  return Number(digits);
 }
 
 function authOf(raw: string | undefined): ReportLine["auth"] {

@@ -7,6 +7,8 @@ import { expectTestId, signIn, useBrowser } from "../support/browser";
 import { useE2eDatabase } from "../support/e2e-db";
 import { browserTestsRun } from "../support/e2e-env";
 import { createRelayCredential } from "@/lib/relay-credentials/create-relay-credential";
+import { importSmtpAuthReport } from "@/lib/migration/import-report";
+import { reportPeriodSchema } from "@/lib/migration/migration-schemas";
 import { contextFor, seedMember, seedTenant, seedUser } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 import { seedRelayEvent } from "../support/seed-relay";
@@ -79,6 +81,12 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
       refusals: 1,
       startedAt: new Date(Date.now() - 60_000),
     });
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await importSmtpAuthReport(await contextFor(admin, tenant, "migration.write"), {
+      text: `Sender address,Messages sent,TLS1.0 %,TLS1.1 %,TLS1.2 %,Authentication protocol\r\nvie-scolaire@lycee.test,12,0,0,100,Basic\r\ncopieur@lycee.test,40,80,20,0,Basic\r\npronote@lycee.test,3,0,0,100,OAuth\r\n`,
+      fileName: "smtp-auth.csv",
+      period: reportPeriodSchema.parse({ periodStart: day(-7), periodEnd: day(-1) }),
+    });
     const operator = await seedUser({ isOperator: true, password });
 
     const page = await browser.newPage();
@@ -98,6 +106,7 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
       ["audit", `${base}/audit`],
       ["SMTP relay", `${base}/relay`],
       ["relay credential", `${base}/relay/${credential.id}`],
+      ["migration", `${base}/migration`],
     ] as const) {
       await page.goto(path);
       await expectAccessible(page, what);
@@ -110,6 +119,15 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
     await page.getByTestId("relay-create").click();
     await expectTestId(page, "relay-connection-sheet");
     await expectAccessible(page, "SMTP relay, credential created");
+
+    // The migration planner after a run: a result per sender and the devices' sheets.
+    await page.goto(`${base}/migration`);
+    await page.getByTestId("migration-select-to-do").click();
+    await page.getByTestId("migration-configuration").selectOption({ label: "Google" });
+    await page.getByTestId("migration-run").click();
+    await page.locator('[data-testid="migration-progress"][data-state="finished"]').waitFor();
+    await expectTestId(page, "migration-sheets");
+    await expectAccessible(page, "migration, after a run");
 
     const operatorPage = await browser.newPage();
     await signIn(operatorPage, operator.email, password, "/signin?callbackUrl=/operator");
@@ -126,5 +144,7 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
     await expectAccessible(french, "relais SMTP");
     await french.goto(`${base}/relay/${credential.id}`);
     await expectAccessible(french, "compte de relais");
+    await french.goto(`${base}/migration`);
+    await expectAccessible(french, "migration");
   });
 });

@@ -29,7 +29,7 @@ export const migration: Translation<typeof en> = {
     oauth: "En OAuth",
     moved: "Passés par le relais",
     summary:
-      "Dernier rapport, {period} : {basic} toujours en Basic, {oauth} en OAuth, {moved} passés par le relais.",
+      "Dernier rapport, {period} : {basic} toujours en Basic, {oauth} en OAuth, {moved, plural, one {# passé} other {# passés}} par le relais.",
     caption: "Expéditeurs par rapport importé",
     period: "Période du rapport",
   },
