@@ -1,5 +1,6 @@
-import { disconnectDb } from "../lib/db/client";
+import { Pool } from "pg";
 import { RelaySettingsError } from "../lib/relay/relay-settings";
+import { pgRelaySql } from "../lib/relay/relay-sql";
 import { startRelay } from "../lib/relay/start-relay";
 
 // Usage: DATABASE_URL=postgresql://… npm run relay
@@ -13,7 +14,13 @@ async function main() {
     );
     process.exit(2);
   }
-  const relay = await startRelay();
+  const pool = new Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.RELAIS_RELAY_DB_CONNECTIONS) || 10,
+  });
+  // An idle connection the server dropped is replaced at the next query; it must not end the process.
+  pool.on("error", (error) => console.error(`[relay] database connection lost: ${error.message}`));
+  const relay = await startRelay({ sql: pgRelaySql(pool) });
   console.log(`[relay] started (pid ${process.pid})`);
   let stopping = false;
   const stop = async (signal: string) => {
@@ -21,7 +28,7 @@ async function main() {
     stopping = true;
     console.log(`[relay] ${signal}: no new sessions; finishing those in progress`);
     await relay.stop();
-    await disconnectDb();
+    await pool.end();
     console.log("[relay] stopped");
     process.exit(0);
   };

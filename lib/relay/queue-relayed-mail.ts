@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/db/client";
-import { SQL_NOW } from "@/lib/worker/sql-now";
-import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { PreparedMessage } from "./prepare-message";
 import { withNewMessageId } from "./prepare-message";
 import type { RelayReason } from "./relay-replies";
+import { isUniqueViolation, RELAY_NOW, type RelaySql } from "./relay-sql";
 import type { SessionCredential } from "./relay-credential-session";
 
 export type QueuedRelayMail = { id: string; status: "queued" | "held"; duplicate: boolean };
@@ -20,59 +18,80 @@ type Row = { id: string; status: "queued" | "held" };
  * daily cap is not reached; and it holds the mail when the mailbox cannot send
  * now (needs reconnecting, paused), as for the portal's own mail.
  */
+const INSERT_RELAYED = `
+  INSERT INTO "OutgoingMail" (id, "tenantId", "mailboxId", "messageId", source, "relayCredentialId", "clientIp",
+                              "fromName", "to", cc, bcc, subject, "sizeBytes", "recipientCount", status,
+                              "lastError", "nextAttemptAt", raw, "createdAt", "updatedAt")
+  SELECT $1::uuid, b."tenantId", b.id, $2, 'relay', c.id, $3, $4, $5::text[], $6::text[], $7::text[], $8,
+         $9::int, $10::int,
+         (CASE WHEN b.state = 'connected' AND (b."pausedUntil" IS NULL OR b."pausedUntil" <= ${RELAY_NOW})
+               THEN 'queued' ELSE 'held' END)::"OutgoingMailStatus",
+         CASE WHEN b.state <> 'connected' THEN 'mailbox_' || b.state::text
+              WHEN b."pausedUntil" > ${RELAY_NOW} THEN 'mailbox_paused' END,
+         ${RELAY_NOW}, $11::bytea, ${RELAY_NOW}, ${RELAY_NOW}
+    FROM "RelayCredential" c
+    JOIN "RelayCredentialMailbox" cm ON cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id
+    JOIN "Mailbox" b ON b."tenantId" = cm."tenantId" AND b.id = cm."mailboxId"
+   WHERE c.id = $12::uuid AND c."tenantId" = $13::uuid AND c."revokedAt" IS NULL
+     AND b.id = $14::uuid AND b.state <> 'revoked'
+     AND (c."dailyCap" IS NULL OR c."dailyCap" > (
+           SELECT count(*) FROM "OutgoingMail" o
+            WHERE o."tenantId" = c."tenantId" AND o."relayCredentialId" = c.id
+              AND o."createdAt" > ${RELAY_NOW} - interval '1 day'))
+  RETURNING id::text AS id, status::text AS status`;
+
 async function insertRelayed(
-  db: Db,
+  sql: RelaySql,
   credential: SessionCredential,
   mailboxId: string,
   message: PreparedMessage,
   clientIp: string,
 ): Promise<Row | null> {
-  const id = randomUUID();
   const recipientCount = new Set([...message.to, ...message.cc, ...message.bcc].map((a) => a.toLowerCase()))
     .size;
-  const rows = await db.$queryRaw<Row[]>`
-    INSERT INTO "OutgoingMail" (id, "tenantId", "mailboxId", "messageId", source, "relayCredentialId", "clientIp",
-                                "fromName", "to", cc, bcc, subject, "sizeBytes", "recipientCount", status,
-                                "lastError", "nextAttemptAt", raw, "createdAt", "updatedAt")
-    SELECT ${id}::uuid, b."tenantId", b.id, ${message.messageId}, 'relay', c.id, ${clientIp},
-           ${message.fromName}, ${message.to}::text[], ${message.cc}::text[], ${message.bcc}::text[],
-           ${message.subject}, ${message.raw.length}::int, ${recipientCount}::int,
-           (CASE WHEN b.state = 'connected' AND (b."pausedUntil" IS NULL OR b."pausedUntil" <= ${SQL_NOW})
-                 THEN 'queued' ELSE 'held' END)::"OutgoingMailStatus",
-           CASE WHEN b.state <> 'connected' THEN 'mailbox_' || b.state::text
-                WHEN b."pausedUntil" > ${SQL_NOW} THEN 'mailbox_paused' END,
-           ${SQL_NOW}, ${message.raw}, ${SQL_NOW}, ${SQL_NOW}
-      FROM "RelayCredential" c
-      JOIN "RelayCredentialMailbox" cm ON cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id
-      JOIN "Mailbox" b ON b."tenantId" = cm."tenantId" AND b.id = cm."mailboxId"
-     WHERE c.id = ${credential.id}::uuid AND c."tenantId" = ${credential.tenantId}::uuid
-       AND c."revokedAt" IS NULL AND b.id = ${mailboxId}::uuid AND b.state <> 'revoked'
-       AND (c."dailyCap" IS NULL OR c."dailyCap" > (
-             SELECT count(*) FROM "OutgoingMail" o
-              WHERE o."tenantId" = c."tenantId" AND o."relayCredentialId" = c.id
-                AND o."createdAt" > ${SQL_NOW} - interval '1 day'))
-    RETURNING id::text AS id, status::text AS status`;
-  return rows[0] ?? null;
+  const [row] = await sql.query<Row>("queue", INSERT_RELAYED, [
+    randomUUID(),
+    message.messageId,
+    clientIp,
+    message.fromName,
+    message.to,
+    message.cc,
+    message.bcc,
+    message.subject,
+    message.raw.length,
+    recipientCount,
+    message.raw,
+    credential.id,
+    credential.tenantId,
+    mailboxId,
+  ]);
+  return row ?? null;
 }
 
 /** Why nothing was inserted: told apart after the fact, only on this rare path. */
 async function whyRefused(
-  db: Db,
+  sql: RelaySql,
   credential: SessionCredential,
   mailboxId: string,
 ): Promise<RelayQueueRefusal> {
-  const row = await db.relayCredential.findFirst({
-    where: { id: credential.id, tenantId: credential.tenantId },
-    select: {
-      revokedAt: true,
-      dailyCap: true,
-      mailboxes: { where: { mailboxId }, select: { mailbox: { select: { address: true, state: true } } } },
-    },
-  });
-  if (!row || row.revokedAt) return { refused: "revoked", detail: "" };
-  const mailbox = row.mailboxes[0]?.mailbox;
-  if (!mailbox) return { refused: "sender_not_allowed", detail: "" };
-  if (mailbox.state === "revoked") return { refused: "mailbox_revoked", detail: mailbox.address };
+  const [row] = await sql.query<{
+    revoked: boolean;
+    dailyCap: number | null;
+    address: string | null;
+    state: string | null;
+  }>(
+    "why_refused",
+    `SELECT c."revokedAt" IS NOT NULL AS revoked, c."dailyCap", b.address, b.state::text AS state
+       FROM "RelayCredential" c
+       LEFT JOIN "RelayCredentialMailbox" cm
+              ON cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id AND cm."mailboxId" = $3::uuid
+       LEFT JOIN "Mailbox" b ON b."tenantId" = cm."tenantId" AND b.id = cm."mailboxId"
+      WHERE c.id = $1::uuid AND c."tenantId" = $2::uuid`,
+    [credential.id, credential.tenantId, mailboxId],
+  );
+  if (!row || row.revoked) return { refused: "revoked", detail: "" };
+  if (!row.address) return { refused: "sender_not_allowed", detail: "" };
+  if (row.state === "revoked") return { refused: "mailbox_revoked", detail: row.address };
   return { refused: "daily_cap", detail: String(row.dailyCap ?? "") };
 }
 
@@ -82,22 +101,31 @@ async function whyRefused(
  * already used for a different message (another sender, or a device that
  * writes a constant one) gets a new Message-ID instead: nothing is dropped.
  */
-async function sameMessageQueued(db: Db, credential: SessionCredential, message: PreparedMessage) {
-  const existing = await db.outgoingMail.findFirst({
-    where: { messageId: message.messageId, tenantId: credential.tenantId, relayCredentialId: credential.id },
-    select: { id: true, status: true, sizeBytes: true, subject: true, to: true, cc: true, bcc: true },
-  });
+async function sameMessageQueued(sql: RelaySql, credential: SessionCredential, message: PreparedMessage) {
+  const [existing] = await sql.query<{
+    id: string;
+    status: string;
+    sizeBytes: number;
+    subject: string;
+    recipients: string;
+  }>(
+    "same_message",
+    `SELECT id::text AS id, status::text AS status, "sizeBytes", subject,
+            array_to_string("to" || cc || bcc, ',') AS recipients
+       FROM "OutgoingMail"
+      WHERE "messageId" = $1 AND "tenantId" = $2::uuid AND "relayCredentialId" = $3::uuid`,
+    [message.messageId, credential.tenantId, credential.id],
+  );
   if (!existing) return null;
   const same =
     existing.sizeBytes === message.raw.length &&
     existing.subject === message.subject &&
-    [...existing.to, ...existing.cc, ...existing.bcc].join(",") ===
-      [...message.to, ...message.cc, ...message.bcc].join(",");
+    existing.recipients === [...message.to, ...message.cc, ...message.bcc].join(",");
   return same ? existing : null;
 }
 
 export async function queueRelayedMail(
-  db: Db,
+  sql: RelaySql,
   credential: SessionCredential,
   mailbox: { id: string; address: string },
   message: PreparedMessage,
@@ -106,13 +134,13 @@ export async function queueRelayedMail(
   let prepared = message;
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      const row = await insertRelayed(db, credential, mailbox.id, prepared, clientIp);
-      if (!row) return whyRefused(db, credential, mailbox.id);
+      const row = await insertRelayed(sql, credential, mailbox.id, prepared, clientIp);
+      if (!row) return whyRefused(sql, credential, mailbox.id);
       return { ...row, duplicate: false };
     } catch (error) {
-      if (!isUniqueViolation(error) && !isRawUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error)) throw error;
       const existing = prepared.messageIdFromDevice
-        ? await sameMessageQueued(db, credential, prepared)
+        ? await sameMessageQueued(sql, credential, prepared)
         : null;
       if (existing) {
         return { id: existing.id, status: existing.status === "held" ? "held" : "queued", duplicate: true };
@@ -121,20 +149,4 @@ export async function queueRelayedMail(
     }
   }
   throw new Error("relay: could not give the message a unique Message-ID");
-}
-
-/** A raw query's unique violation arrives as a driver error (code 23505), not as Prisma's P2002. */
-function isRawUniqueViolation(error: unknown): boolean {
-  const text = String((error as { message?: unknown })?.message ?? "");
-  const meta = (
-    error as {
-      meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
-    }
-  )?.meta;
-  return (
-    meta?.code === "23505" ||
-    meta?.driverAdapterError?.cause?.originalCode === "23505" ||
-    meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation" ||
-    /23505|unique constraint/i.test(text)
-  );
 }

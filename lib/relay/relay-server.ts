@@ -4,7 +4,6 @@ import {
   type SMTPServerOptions,
   type SMTPServerSession,
 } from "smtp-server";
-import type { Db } from "@/lib/db/client";
 import { providerFamily, maxRecipientsPerMessage } from "@/lib/outbox/mail-limits";
 import { plainIp } from "@/lib/relay-credentials/networks";
 import { markCredentialUsed, recordRefusal, recordSession } from "./relay-events";
@@ -14,6 +13,7 @@ import { queueRelayedMail } from "./queue-relayed-mail";
 import { relayRecipient } from "./relay-recipient";
 import { RelayReply, relayReply, type RelayReason } from "./relay-replies";
 import type { RelayListener, RelaySettings } from "./relay-settings";
+import type { RelaySql } from "./relay-sql";
 import type { CertificatePair } from "./relay-tls";
 
 type SessionState = {
@@ -28,7 +28,7 @@ type SessionState = {
 };
 
 export type RelayContext = {
-  db: () => Promise<Db>;
+  sql: RelaySql;
   settings: RelaySettings;
   log: (line: string) => void;
   /** Connections open per client address, shared by this process's listeners. */
@@ -66,7 +66,7 @@ export function relayHandlers(ctx: RelayContext) {
   const refuse = async (state: SessionState, reason: RelayReason, detail = ""): Promise<RelayReply> => {
     const reply = relayReply(reason, detail);
     state.refusals += 1;
-    if (state.credential) recordRefusal(await ctx.db(), state.credential, state.clientIp, reply, ctx.log);
+    if (state.credential) recordRefusal(ctx.sql, state.credential, state.clientIp, reply, ctx.log);
     return reply;
   };
 
@@ -90,11 +90,15 @@ export function relayHandlers(ctx: RelayContext) {
     onAuth(auth, session, callback) {
       const state = stateOf(session);
       (async () => {
-        const db = await ctx.db();
-        const result = await checkRelayLogin(db, auth.username ?? "", auth.password ?? "", state.clientIp);
+        const result = await checkRelayLogin(
+          ctx.sql,
+          auth.username ?? "",
+          auth.password ?? "",
+          state.clientIp,
+        );
         if (result.ok) {
           state.credential = result.credential;
-          markCredentialUsed(db, result.credential, state.clientIp, ctx.log);
+          markCredentialUsed(ctx.sql, result.credential, state.clientIp, ctx.log);
           return callback(null, { user: result.credential.username });
         }
         state.failedLogins += 1;
@@ -102,7 +106,7 @@ export function relayHandlers(ctx: RelayContext) {
           result.reason,
           result.reason === "network_not_allowed" ? state.clientIp : "",
         );
-        if (result.credential) recordRefusal(db, result.credential, state.clientIp, reply, ctx.log);
+        if (result.credential) recordRefusal(ctx.sql, result.credential, state.clientIp, reply, ctx.log);
         // A session that keeps guessing is closed (421 ends it).
         if (state.failedLogins >= MAX_FAILED_LOGINS_PER_SESSION) {
           return callback(
@@ -176,8 +180,7 @@ export function relayHandlers(ctx: RelayContext) {
             recipients: session.envelope.rcptTo.map((r) => relayRecipient(r.address) ?? r.address),
           });
           if ("refused" in prepared) return callback(await refuse(state, prepared.refused, prepared.detail));
-          const db = await ctx.db();
-          const queued = await queueRelayedMail(db, credential, mailbox, prepared, state.clientIp);
+          const queued = await queueRelayedMail(ctx.sql, credential, mailbox, prepared, state.clientIp);
           if ("refused" in queued) return callback(await refuse(state, queued.refused, queued.detail));
           state.messages += 1;
           const note = queued.status === "held" ? " (held until its mailbox is reconnected)" : "";
@@ -199,11 +202,7 @@ export function relayHandlers(ctx: RelayContext) {
       if (open > 0) ctx.perIp.set(state.clientIp, open);
       else ctx.perIp.delete(state.clientIp);
       if (state.credential) {
-        const credential = state.credential;
-        void ctx
-          .db()
-          .then((db) => recordSession(db, credential, state, ctx.log))
-          .catch(() => {});
+        recordSession(ctx.sql, state.credential, state, ctx.log);
       }
     },
   };

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import { RELAY_NOW, type RelaySql } from "./relay-sql";
 
 export const relayThrottle = {
   windowMs: 15 * 60 * 1000,
@@ -6,31 +6,30 @@ export const relayThrottle = {
   maxFailuresPerUsername: 10,
 };
 
+const WINDOW = `${RELAY_NOW} - make_interval(secs => ${relayThrottle.windowMs / 1000})`;
+
 /**
  * Whether this address or user name failed too often lately. Counted in the
  * database, so that every relay process behind one address sees the same
  * failures.
  */
-export async function isRelayLoginThrottled(db: Db, username: string, ip: string, now = new Date()) {
-  const since = new Date(now.getTime() - relayThrottle.windowMs);
-  const rows = await db.$queryRaw<{ by_ip: number; by_username: number }[]>`
-    SELECT (SELECT count(*)::int FROM "RelayAuthFailure" WHERE "clientIp" = ${ip} AND "createdAt" >= ${since}) AS by_ip,
-           (SELECT count(*)::int FROM "RelayAuthFailure" WHERE username = ${username} AND "createdAt" >= ${since}) AS by_username`;
-  const counts = rows[0] ?? { by_ip: 0, by_username: 0 };
+export async function isRelayLoginThrottled(sql: RelaySql, username: string, ip: string): Promise<boolean> {
+  const [counts] = await sql.query<{ by_ip: number; by_username: number }>(
+    "throttle",
+    `SELECT (SELECT count(*)::int FROM "RelayAuthFailure" WHERE "clientIp" = $1 AND "createdAt" >= ${WINDOW}) AS by_ip,
+            (SELECT count(*)::int FROM "RelayAuthFailure" WHERE username = $2 AND "createdAt" >= ${WINDOW}) AS by_username`,
+    [ip, username],
+  );
   return (
-    counts.by_ip >= relayThrottle.maxFailuresPerIp ||
-    counts.by_username >= relayThrottle.maxFailuresPerUsername
+    (counts?.by_ip ?? 0) >= relayThrottle.maxFailuresPerIp ||
+    (counts?.by_username ?? 0) >= relayThrottle.maxFailuresPerUsername
   );
 }
 
-export async function recordRelayLoginFailure(db: Db, username: string, ip: string): Promise<void> {
-  await db.relayAuthFailure.create({ data: { username: username.slice(0, 200), clientIp: ip } });
-}
-
-/** Drops failures older than the window (the worker's chores). */
-export async function pruneRelayLoginFailures(db: Db, now = new Date()): Promise<number> {
-  const { count } = await db.relayAuthFailure.deleteMany({
-    where: { createdAt: { lt: new Date(now.getTime() - relayThrottle.windowMs) } },
-  });
-  return count;
+export async function recordRelayLoginFailure(sql: RelaySql, username: string, ip: string): Promise<void> {
+  await sql.query(
+    "auth_failure",
+    `INSERT INTO "RelayAuthFailure" (username, "clientIp", "createdAt") VALUES ($1, $2, ${RELAY_NOW})`,
+    [username.slice(0, 200), ip],
+  );
 }

@@ -1,3 +1,5 @@
+import { getDb } from "@/lib/db/client";
+import { prismaRelaySql } from "./relay-sql";
 import { startRelay, type RunningRelay } from "./start-relay";
 
 const state = globalThis as typeof globalThis & { __relaisEmbeddedRelay?: Promise<RunningRelay | null> };
@@ -9,7 +11,7 @@ const state = globalThis as typeof globalThis & { __relaisEmbeddedRelay?: Promis
  * and the portal runs without it.
  */
 export async function startEmbeddedRelay(): Promise<void> {
-  state.__relaisEmbeddedRelay ??= startRelay().catch((error: unknown) => {
+  state.__relaisEmbeddedRelay ??= startRelay({ sql: prismaRelaySql(getDb) }).catch((error: unknown) => {
     console.error(`[relay] not started: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   });

@@ -1,7 +1,7 @@
 import type { SMTPServer } from "smtp-server";
-import { getDb, type Db } from "@/lib/db/client";
 import { createRelayServer, relayHandlers } from "./relay-server";
 import { relaySettings, type RelayListener, type RelaySettings } from "./relay-settings";
+import type { RelaySql } from "./relay-sql";
 import { certificateFiles, readCertificatePair, watchCertificate, type CertificatePair } from "./relay-tls";
 
 export type RunningRelay = {
@@ -15,8 +15,9 @@ export type RunningRelay = {
 };
 
 export type StartRelayOptions = {
+  /** The database: a `pg` pool in `npm run relay`, Prisma in the embedded run (relay-sql.ts). */
+  sql: RelaySql;
   settings?: RelaySettings;
-  db?: () => Promise<Db>;
   log?: (line: string) => void;
   certificateReloadIntervalMs?: number;
 };
@@ -42,14 +43,14 @@ const describe = (listener: RelayListener) =>
  * web process of the embedded first run), all sharing one set of handlers. The
  * certificate is reloaded when its files change.
  */
-export async function startRelay(options: StartRelayOptions = {}): Promise<RunningRelay> {
+export async function startRelay(options: StartRelayOptions): Promise<RunningRelay> {
   const settings = options.settings ?? relaySettings();
   const log = options.log ?? ((line: string) => console.log(`[relay] ${line}`));
   const needsTls = settings.listeners.some((listener) => listener.kind !== "plain");
   const files = needsTls ? certificateFiles(settings) : null;
   let certificate: CertificatePair | null = files ? readCertificatePair(files) : null;
   const { handlers, sessions } = relayHandlers({
-    db: options.db ?? getDb,
+    sql: options.sql,
     settings,
     log,
     perIp: new Map(),

@@ -2,8 +2,7 @@ import { sendBrokenMailboxDigest } from "@/lib/notifications/send-broken-mailbox
 import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
 import { getDb } from "@/lib/db/client";
-import { pruneRelayEvents } from "@/lib/relay/relay-events";
-import { pruneRelayLoginFailures } from "@/lib/relay/relay-throttle";
+import { pruneRelayEvents, pruneRelayLoginFailures } from "@/lib/relay/prune-relay-records";
 import { pruneSendingHours } from "./prune-sending-hours";
 
 /**

@@ -45,9 +45,15 @@ async function deliver(mail: MailToSend, accessToken: string, connections: SmtpC
   });
   if (mail.isRaw) {
     // A relayed message goes as the relay accepted it; the envelope names every recipient (Bcc included).
+    const raw = await rawOf(mail);
     const info = await transport.sendMail({
-      envelope: { from: mailbox.address, to: [...mail.to, ...mail.cc, ...mail.bcc] },
-      raw: await rawOf(mail),
+      envelope: {
+        from: mailbox.address,
+        to: [...mail.to, ...mail.cc, ...mail.bcc],
+        // 8-bit text (as devices write it) is declared upstream with BODY=8BITMIME.
+        ...(raw.some((byte) => byte > 0x7f) ? { use8BitMime: true } : {}),
+      } as { from: string; to: string[] },
+      raw,
     });
     return String(info.response ?? "250 OK");
   }

@@ -9,6 +9,7 @@ import { seedDemo } from "@/lib/demo/seed-demo";
 import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
 import { demoRelayCredential, seedDemoRelay } from "@/lib/demo/seed-demo-relay";
 import { checkRelayLogin } from "@/lib/relay/relay-credential-session";
+import { prismaRelaySql } from "@/lib/relay/relay-sql";
 import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
 import { useTestDatabase } from "../support/test-db";
 
@@ -66,8 +67,9 @@ describe("the demo relay credential", () => {
       [demoRelayCredential.username, [demoRelayCredential.mailbox]],
     ]);
     const { username, password } = demoRelayCredential;
-    expect((await checkRelayLogin(db, username, password, "127.0.0.1")).ok).toBe(true);
-    expect(await checkRelayLogin(db, username, password, "192.0.2.10")).toMatchObject({
+    const sql = prismaRelaySql(async () => db);
+    expect((await checkRelayLogin(sql, username, password, "127.0.0.1")).ok).toBe(true);
+    expect(await checkRelayLogin(sql, username, password, "192.0.2.10")).toMatchObject({
       ok: false,
       reason: "network_not_allowed",
     });

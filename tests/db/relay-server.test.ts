@@ -5,9 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import nodemailer from "nodemailer";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { getDb } from "@/lib/db/client";
-import { PrismaClient } from "@/lib/db/generated/client";
+import { pgRelaySql } from "@/lib/relay/relay-sql";
 import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { runMaintenance } from "@/lib/worker/run-maintenance";
@@ -29,19 +29,29 @@ import {
   startOutboxFakes,
 } from "./outbox-fixtures";
 
-useTestDatabase();
+const database = useTestDatabase();
+
+const pools: Pool[] = [];
+const pool = (connectionString: string) => {
+  const created = new Pool({ connectionString, max: 4, connectionTimeoutMillis: 2000 });
+  created.on("error", () => {});
+  pools.push(created);
+  return created;
+};
 
 let fakes: FakeProvidersHandle;
 let relay: TestRelay;
 const connections = new SmtpConnections();
 beforeAll(async () => {
   fakes = await startOutboxFakes();
-  relay = await startTestRelay();
+  // On PostgreSQL the relay talks through `pg` with prepared statements, as `npm run relay` does.
+  relay = await startTestRelay(database.url ? { sql: pgRelaySql(pool(database.url)) } : {});
 });
 afterEach(() => connections.closeAll());
 afterAll(async () => {
   await relay?.stop();
   await fakes?.close();
+  await Promise.all(pools.map((p) => p.end()));
 });
 
 let counter = 0;
@@ -385,13 +395,8 @@ describe("SMTP relay: refusals", () => {
 
   it("answers 421 when the database cannot be reached, so that the device keeps the mail and retries", async () => {
     const { credential } = await setup();
-    const unreachable = new PrismaClient({
-      adapter: new PrismaPg({
-        connectionString: "postgresql://postgres@127.0.0.1:1/none",
-        connectionTimeoutMillis: 2000,
-      }),
-    });
-    const down = await startTestRelay({ db: async () => unreachable });
+    const unreachable = pool("postgresql://postgres@127.0.0.1:1/none");
+    const down = await startTestRelay({ sql: pgRelaySql(unreachable) });
     try {
       const dialog = await SmtpDialog.connect(down.port("tls"), { tls: true });
       await dialog.command("EHLO copier.lan");
@@ -401,7 +406,6 @@ describe("SMTP relay: refusals", () => {
       dialog.close();
     } finally {
       await down.stop();
-      await unreachable.$disconnect();
     }
   });
 });
@@ -503,7 +507,9 @@ describe("SMTP relay: the workers' chores", () => {
     };
     await db.relayEvent.createMany({ data: [{ ...event, createdAt: old }, { ...event }] });
     await runMaintenance(() => {});
-    const left = await db.relayAuthFailure.findMany({ where: { username: { in: ["relay-old", "relay-new"] } } });
+    const left = await db.relayAuthFailure.findMany({
+      where: { username: { in: ["relay-old", "relay-new"] } },
+    });
     expect(left.map((f) => f.username)).toEqual(["relay-new"]);
     expect(await db.relayEvent.count({ where: { credentialId: credential.id } })).toBe(1);
   });

@@ -5,6 +5,8 @@ import { cliActor } from "@/lib/cli/command";
 import { createRelayCredential } from "@/lib/relay-credentials/create-relay-credential";
 import { createRelayCredentialSchema } from "@/lib/relay-credentials/relay-credential-schemas";
 import type { RelaySettings } from "@/lib/relay/relay-settings";
+import { getDb } from "@/lib/db/client";
+import { prismaRelaySql } from "@/lib/relay/relay-sql";
 import { startRelay, type RunningRelay, type StartRelayOptions } from "@/lib/relay/start-relay";
 
 /** Relay settings for tests: every listener on 127.0.0.1, any free port, a generated certificate. */
@@ -30,8 +32,14 @@ export function testRelaySettings(overrides: Partial<RelaySettings> = {}): Relay
 
 export type TestRelay = RunningRelay & { port: (kind: "submission" | "tls" | "plain" | "legacy") => number };
 
-export async function startTestRelay(options: StartRelayOptions = {}): Promise<TestRelay> {
-  const relay = await startRelay({ settings: testRelaySettings(), log: () => {}, ...options });
+/** A relay in this process, on this test file's database (through Prisma unless `sql` says otherwise). */
+export async function startTestRelay(options: Partial<StartRelayOptions> = {}): Promise<TestRelay> {
+  const relay = await startRelay({
+    sql: prismaRelaySql(getDb),
+    settings: testRelaySettings(),
+    log: () => {},
+    ...options,
+  });
   return {
     ...relay,
     port: (kind) => {

@@ -1,0 +1,49 @@
+import type { Pool } from "pg";
+import type { Db } from "@/lib/db/client";
+
+/**
+ * The relay's few statements go through this: in `npm run relay` a `pg` pool
+ * of its own with named (prepared) statements, so that PostgreSQL plans each
+ * once per connection and the process carries no ORM (docs/smtp-relay.md); in
+ * the embedded first run and in tests, the process's Prisma client.
+ */
+export interface RelaySql {
+  /** `name` identifies the statement, for a prepared statement where the driver keeps them. */
+  query<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
+}
+
+/** The database's clock, in UTC as the columns hold it (see lib/worker/sql-now.ts). */
+export const RELAY_NOW = `(now() AT TIME ZONE 'UTC')`;
+
+export function pgRelaySql(pool: Pool): RelaySql {
+  return {
+    async query<T>(name: string, text: string, values: unknown[]) {
+      const result = await pool.query({ name: `relay_${name}`, text, values });
+      return result.rows as T[];
+    },
+  };
+}
+
+export function prismaRelaySql(db: () => Promise<Db>): RelaySql {
+  return {
+    async query<T>(_name: string, text: string, values: unknown[]) {
+      return (await db()).$queryRawUnsafe<T[]>(text, ...values);
+    },
+  };
+}
+
+/** A unique constraint refused an INSERT: `pg` gives SQLSTATE 23505, Prisma's raw path wraps it. */
+export function isUniqueViolation(error: unknown): boolean {
+  const record = error as {
+    code?: unknown;
+    message?: unknown;
+    meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
+  } | null;
+  return (
+    record?.code === "23505" ||
+    record?.meta?.code === "23505" ||
+    record?.meta?.driverAdapterError?.cause?.originalCode === "23505" ||
+    record?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation" ||
+    /\b23505\b|unique constraint/i.test(String(record?.message ?? ""))
+  );
+}
