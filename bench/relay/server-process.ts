@@ -59,7 +59,11 @@ export async function startServerProcess(options: {
     // Only the start is needed; the rest is dropped.
     if (output.length < 20_000) output += chunk.toString();
   };
-  child.stdout!.on("data", collect);
+  child.stdout!.on("data", (chunk: Buffer) => {
+    collect(chunk);
+    // The relay's own errors (a failed statement answered with 421) are worth seeing.
+    for (const line of chunk.toString().split("\n")) if (line.includes("[relay] relay:")) console.error(line);
+  });
   child.stderr!.on("data", (chunk: Buffer) => {
     collect(chunk);
     process.stderr.write(chunk);

@@ -40,7 +40,8 @@ type CredentialRow = Omit<SessionCredential, "mailboxes"> & {
 // Every join names the tenant, so a credential never reaches another school's mailbox.
 const LOAD_CREDENTIAL = `
   SELECT c.id::text AS id, c."tenantId"::text AS "tenantId", c.name, c.username, c."passwordHash",
-         c."fromPolicy"::text AS "fromPolicy", c."dailyCap", c."allowedNetworks",
+         c."fromPolicy"::text AS "fromPolicy", c."dailyCap",
+         COALESCE(c."allowedNetworks", ARRAY[]::text[]) AS "allowedNetworks",
          c."revokedAt" IS NOT NULL AS revoked, t."suspendedAt" IS NOT NULL AS suspended,
          (SELECT json_agg(json_build_object('id', b.id, 'address', b.address, 'displayName', b."displayName",
                                             'state', b.state, 'provider', g.provider) ORDER BY b.address)
