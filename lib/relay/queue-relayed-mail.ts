@@ -47,8 +47,6 @@ async function insertRelayed(
   message: PreparedMessage,
   clientIp: string,
 ): Promise<Row | null> {
-  const recipientCount = new Set([...message.to, ...message.cc, ...message.bcc].map((a) => a.toLowerCase()))
-    .size;
   const [row] = await sql.query<Row>("queue", INSERT_RELAYED, [
     randomUUID(),
     message.messageId,
@@ -59,7 +57,7 @@ async function insertRelayed(
     message.bcc,
     message.subject,
     message.raw.length,
-    recipientCount,
+    recipientCount(message),
     message.raw,
     credential.id,
     credential.tenantId,
@@ -68,8 +66,13 @@ async function insertRelayed(
   return row ?? null;
 }
 
+/** Distinct recipients, as the outbox counts them. */
+export function recipientCount(message: PreparedMessage): number {
+  return new Set([...message.to, ...message.cc, ...message.bcc].map((a) => a.toLowerCase())).size;
+}
+
 /** Why nothing was inserted: told apart after the fact, only on this rare path. */
-async function whyRefused(
+export async function whyRefused(
   sql: RelaySql,
   credential: SessionCredential,
   mailboxId: string,

@@ -9,7 +9,7 @@ import { plainIp } from "@/lib/relay-credentials/networks";
 import { markCredentialUsed, recordRefusal, recordSession } from "./relay-events";
 import { checkRelayLogin, type RelayMailbox, type SessionCredential } from "./relay-credential-session";
 import { prepareMessage } from "./prepare-message";
-import { queueRelayedMail } from "./queue-relayed-mail";
+import { RelayQueue } from "./relay-queue";
 import { relayRecipient } from "./relay-recipient";
 import { RelayReply, relayReply, type RelayReason } from "./relay-replies";
 import type { RelayListener, RelaySettings } from "./relay-settings";
@@ -46,6 +46,7 @@ function unavailable(ctx: RelayContext, error: unknown): RelayReply {
 /** The relay's handlers, shared by every listener of one process. */
 export function relayHandlers(ctx: RelayContext) {
   const sessions = new Map<string, SessionState>();
+  const queue = new RelayQueue(ctx.sql);
   const stateOf = (session: SMTPServerSession): SessionState => {
     let state = sessions.get(session.id);
     if (!state) {
@@ -180,7 +181,7 @@ export function relayHandlers(ctx: RelayContext) {
             recipients: session.envelope.rcptTo.map((r) => relayRecipient(r.address) ?? r.address),
           });
           if ("refused" in prepared) return callback(await refuse(state, prepared.refused, prepared.detail));
-          const queued = await queueRelayedMail(ctx.sql, credential, mailbox, prepared, state.clientIp);
+          const queued = await queue.queue(credential, mailbox, prepared, state.clientIp);
           if ("refused" in queued) return callback(await refuse(state, queued.refused, queued.detail));
           state.messages += 1;
           const note = queued.status === "held" ? " (held until its mailbox is reconnected)" : "";

@@ -10,6 +10,8 @@ import type { Db } from "@/lib/db/client";
 export interface RelaySql {
   /** `name` identifies the statement, for a prepared statement where the driver keeps them. */
   query<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
+  /** Whether several messages may be queued in one statement (arrays of bytea as parameters). */
+  readonly groupsInserts: boolean;
 }
 
 /** The database's clock, in UTC as the columns hold it (see lib/worker/sql-now.ts). */
@@ -17,6 +19,7 @@ export const RELAY_NOW = `(now() AT TIME ZONE 'UTC')`;
 
 export function pgRelaySql(pool: Pool): RelaySql {
   return {
+    groupsInserts: true,
     async query<T>(name: string, text: string, values: unknown[]) {
       const result = await pool.query({ name: `relay_${name}`, text, values });
       return result.rows as T[];
@@ -26,6 +29,8 @@ export function pgRelaySql(pool: Pool): RelaySql {
 
 export function prismaRelaySql(db: () => Promise<Db>): RelaySql {
   return {
+    // The embedded database serves one connection: nothing to gain.
+    groupsInserts: false,
     async query<T>(_name: string, text: string, values: unknown[]) {
       return (await db()).$queryRawUnsafe<T[]>(text, ...values);
     },

@@ -8,6 +8,9 @@ import nodemailer from "nodemailer";
 import { Pool } from "pg";
 import { getDb } from "@/lib/db/client";
 import { pgRelaySql } from "@/lib/relay/relay-sql";
+import { RelayQueue } from "@/lib/relay/relay-queue";
+import { checkRelayLogin } from "@/lib/relay/relay-credential-session";
+import { prepareMessage } from "@/lib/relay/prepare-message";
 import type { FakeProvidersHandle } from "@/lib/fake-providers";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { runMaintenance } from "@/lib/worker/run-maintenance";
@@ -512,5 +515,63 @@ describe("SMTP relay: the workers' chores", () => {
     });
     expect(left.map((f) => f.username)).toEqual(["relay-new"]);
     expect(await db.relayEvent.count({ where: { credentialId: credential.id } })).toBe(1);
+  });
+});
+
+describe("SMTP relay: group commit", () => {
+  it("queues messages that arrive together in one statement, each answered with its own row, refusals apart", async () => {
+    if (!database.url) return void console.warn("[relay tests] group commit needs PostgreSQL: NOT RUN");
+    const { tenant, mailbox, credential } = await setup();
+    const revoked = await seedRelayCredential(tenant.id, [mailbox.id], { name: "Old copier" });
+    const db = await getDb();
+    await db.relayCredential.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    const real = pgRelaySql(pool(database.url));
+    const statements: string[] = [];
+    const counted = {
+      ...real,
+      query: <T>(name: string, text: string, values: unknown[]) => {
+        statements.push(name);
+        return real.query<T>(name, text, values);
+      },
+    };
+    const queue = new RelayQueue(counted);
+    const login = async (username: string, password: string) => {
+      const result = await checkRelayLogin(real, username, password, "127.0.0.1");
+      if (!result.ok) throw new Error(result.reason);
+      return result.credential;
+    };
+    const live = await login(credential.username, credential.password);
+    // The revoked one logged in before it was revoked: its session still holds it.
+    const stale = { ...live, id: revoked.id, name: "Old copier" };
+    const prepared = (n: number) => {
+      const result = prepareMessage({
+        message: Buffer.from(`From: ${mailbox.address}\r\nSubject: Scan ${n}\r\n\r\nPage ${n}\r\n`),
+        mailbox,
+        fromPolicy: "as_sent",
+        recipients: [`p${n}@example.org`],
+      });
+      if ("refused" in result) throw new Error(result.refused);
+      return result;
+    };
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, n) =>
+        queue.queue(n === 5 ? stale : live, mailbox, prepared(n), "127.0.0.1"),
+      ),
+    );
+    expect(results[5]).toEqual({ refused: "revoked", detail: "" });
+    const queued = results.filter((r): r is { id: string; status: "queued"; duplicate: false } => "id" in r);
+    expect(queued).toHaveLength(11);
+    const rows = await db.outgoingMail.findMany({ where: { id: { in: queued.map((r) => r.id) } } });
+    expect(rows.map((r) => r.subject).sort()).toEqual(
+      Array.from({ length: 12 }, (_, n) => `Scan ${n}`)
+        .filter((s) => s !== "Scan 5")
+        .sort(),
+    );
+    for (const row of rows) expect(row.bcc).toEqual([`p${row.subject.slice(5)}@example.org`]);
+    // The first went alone; the eleven others waited for it and went together.
+    expect(statements.filter((name) => name === "queue" || name === "queue_group")).toEqual([
+      "queue",
+      "queue_group",
+    ]);
   });
 });
