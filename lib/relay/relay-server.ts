@@ -184,7 +184,8 @@ export function relayHandlers(ctx: RelayContext) {
           const queued = await queue.queue(credential, mailbox, prepared, state.clientIp);
           if ("refused" in queued) return callback(await refuse(state, queued.refused, queued.detail));
           state.messages += 1;
-          const note = queued.status === "held" ? " (held until its mailbox is reconnected)" : "";
+          const note =
+            queued.status === "held" ? " (held: its mailbox must be connected in Relais first)" : "";
           callback(null, `2.0.0 Queued as ${queued.id}${note}`);
         })
         .catch((error: unknown) => {

@@ -37,8 +37,9 @@ export default async function MigrationPage({ params }: { params: Promise<{ tena
           <MigrationChart imports={plan.imports} />
         </div>
       )}
-      {/* Always in this place of the tree, so that the upload's answer survives the refresh that follows it. */}
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] print:hidden">
+      {/* Always in this place of the tree, so that the upload's answer survives the refresh that follows it.
+          Side by side only on wide screens: the imports table needs the room. */}
+      <div className="grid grid-cols-1 gap-4 2xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] print:hidden">
         <ReportUploadForm
           tenant={ctx.tenantSlug}
           defaultStart={isoDay(new Date(now.getTime() - 6 * DAY_MS))}
