@@ -575,3 +575,33 @@ describe("SMTP relay: group commit", () => {
     ]);
   });
 });
+
+describe("SMTP relay: limits on connections", () => {
+  it("closes an idle client after the timeout, and refuses connections past the per-address limit", async () => {
+    const limited = await startTestRelay({
+      settings: testRelaySettings({
+        listeners: [{ kind: "plain", host: "127.0.0.1", port: 0, legacyTls: false }],
+        socketTimeoutMs: 300,
+        maxConnectionsPerIp: 2,
+      }),
+    });
+    try {
+      const idle = await SmtpDialog.connect(limited.port("plain"));
+      await idle.command("EHLO sleepy.lan");
+      const timedOut = await idle.read(3000);
+      expect(timedOut.code).toBe(421);
+      await expect.poll(() => idle.closed).toBe(true);
+
+      const first = await SmtpDialog.connect(limited.port("plain"));
+      const second = await SmtpDialog.connect(limited.port("plain"));
+      await expect(SmtpDialog.connect(limited.port("plain"))).rejects.toThrow(/421/);
+      first.close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const again = await SmtpDialog.connect(limited.port("plain"));
+      again.close();
+      second.close();
+    } finally {
+      await limited.stop();
+    }
+  });
+});
