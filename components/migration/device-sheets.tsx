@@ -4,6 +4,7 @@ import { useT } from "@/components/i18n-provider";
 import type { SheetRelayInfo } from "@/lib/migration/sheet-relay-info";
 import type { ListenerNeed } from "@/lib/migration/sender-status";
 import { DeviceSheet } from "./device-sheet";
+import { PrintButton } from "@/components/ui/print-button";
 
 export type NewCredentialSheet = {
   address: string;
@@ -22,14 +23,7 @@ export function DeviceSheets({ sheets, info }: { sheets: NewCredentialSheet[]; i
           <h3 id="migration-sheets-heading" className="font-semibold">
             {t("migration.sheet.heading")}
           </h3>
-          <button
-            type="button"
-            onClick={() => window.print()}
-            data-testid="migration-print"
-            className="rounded border border-brand-600 px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50"
-          >
-            {t("migration.sheet.print")}
-          </button>
+          <PrintButton label={t("migration.sheet.print")} testId="migration-print" />
         </div>
         <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900">
           {t("migration.sheet.shownOnce")}

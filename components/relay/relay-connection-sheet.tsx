@@ -3,6 +3,7 @@
 import { useT } from "@/components/i18n-provider";
 import type { CreatedRelayCredential } from "@/lib/relay-credentials/create-relay-credential";
 import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
+import { PrintButton } from "@/components/ui/print-button";
 
 /**
  * What a technician types into the device, on one printable block: server,
@@ -68,14 +69,7 @@ export function RelayConnectionSheet({
           </h3>
           <p className="text-sm text-slate-600">{t("relay.sheet.intro")}</p>
         </div>
-        <button
-          type="button"
-          onClick={() => window.print()}
-          data-testid="relay-print"
-          className="rounded border border-brand-600 px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50"
-        >
-          {t("relay.sheet.print")}
-        </button>
+        <PrintButton label={t("relay.sheet.print")} testId="relay-print" />
       </div>
       <p className="text-base font-semibold break-words">
         {t("relay.sheet.title", { name: credential.name })}

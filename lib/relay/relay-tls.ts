@@ -6,19 +6,16 @@ import type { RelaySettings } from "./relay-settings";
 
 export type CertificatePair = { cert: Buffer; key: Buffer };
 
-/**
- * A self-signed certificate for the embedded first run and the demo, made once
- * with openssl in the data folder. Devices on a real network need the
- * operator's own certificate (RELAIS_RELAY_TLS_CERT / _KEY).
- */
-function ensureGeneratedCertificate(dir: string, host: string): { certFile: string; keyFile: string } {
-  const certFile = path.join(dir, "relay-cert.pem");
-  const keyFile = path.join(dir, "relay-key.pem");
-  if (existsSync(certFile) && existsSync(keyFile)) return { certFile, keyFile };
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const names = [...new Set(["localhost", host])].map((name) =>
-    /^[\d.]+$/.test(name) || name.includes(":") ? `IP:${name}` : `DNS:${name}`,
-  );
+/** Writes a self-signed certificate and its key (EC P-256) with openssl, for the names given. */
+export function writeSelfSignedCertificate(
+  files: { certFile: string; keyFile: string },
+  commonName: string,
+  names: string[],
+  days = 825,
+): void {
+  const subjectAltName = [...new Set(names)]
+    .map((name) => (/^[\d.]+$/.test(name) || name.includes(":") ? `IP:${name}` : `DNS:${name}`))
+    .join(",");
   execFileSync(
     "openssl",
     [
@@ -30,19 +27,31 @@ function ensureGeneratedCertificate(dir: string, host: string): { certFile: stri
       "ec_paramgen_curve:prime256v1",
       "-nodes",
       "-days",
-      "825",
+      String(days),
       "-subj",
-      `/CN=${host}`,
+      `/CN=${commonName}`,
       "-addext",
-      `subjectAltName=${[...new Set([...names, "IP:127.0.0.1"])].join(",")}`,
+      `subjectAltName=${subjectAltName}`,
       "-keyout",
-      keyFile,
+      files.keyFile,
       "-out",
-      certFile,
+      files.certFile,
     ],
     { stdio: "ignore" },
   );
-  return { certFile, keyFile };
+}
+
+/**
+ * A self-signed certificate for the embedded first run and the demo, made once
+ * with openssl in the data folder. Devices on a real network need the
+ * operator's own certificate (RELAIS_RELAY_TLS_CERT / _KEY).
+ */
+function ensureGeneratedCertificate(dir: string, host: string): { certFile: string; keyFile: string } {
+  const files = { certFile: path.join(dir, "relay-cert.pem"), keyFile: path.join(dir, "relay-key.pem") };
+  if (existsSync(files.certFile) && existsSync(files.keyFile)) return files;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeSelfSignedCertificate(files, host, ["localhost", host, "127.0.0.1"]);
+  return files;
 }
 
 /** Where the relay's certificate and key are read from: the operator's files, or generated ones. */

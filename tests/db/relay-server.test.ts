@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -9,6 +8,7 @@ import { Pool } from "pg";
 import { getDb } from "@/lib/db/client";
 import { pgRelaySql } from "@/lib/relay/relay-sql";
 import { RelayQueue } from "@/lib/relay/relay-queue";
+import { writeSelfSignedCertificate } from "@/lib/relay/relay-tls";
 import { checkRelayLogin } from "@/lib/relay/relay-credential-session";
 import { prepareMessage } from "@/lib/relay/prepare-message";
 import type { FakeProvidersHandle } from "@/lib/fake-providers";
@@ -440,29 +440,8 @@ describe("SMTP relay: TLS", () => {
 
   it("serves a renewed certificate without a restart when its files change", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "relais-cert-"));
-    const make = (name: string) => {
-      execFileSync(
-        "openssl",
-        [
-          "req",
-          "-x509",
-          "-newkey",
-          "ec",
-          "-pkeyopt",
-          "ec_paramgen_curve:prime256v1",
-          "-nodes",
-          "-days",
-          "2",
-          "-subj",
-          `/CN=${name}`,
-          "-keyout",
-          path.join(dir, "key.pem"),
-          "-out",
-          path.join(dir, "cert.pem"),
-        ],
-        { stdio: "ignore" },
-      );
-    };
+    const files = { certFile: path.join(dir, "cert.pem"), keyFile: path.join(dir, "key.pem") };
+    const make = (name: string) => writeSelfSignedCertificate(files, name, [name], 2);
     make("first.relais.test");
     const renewing = await startTestRelay({
       settings: testRelaySettings({
