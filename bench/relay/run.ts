@@ -256,6 +256,7 @@ async function main() {
       maxConnections: 500,
       maxConnectionsPerIp: 500,
       maxMessagesPerSession: 1000,
+      proxyProtocolFrom: [],
       socketTimeoutMs: 120_000,
     });
 

@@ -254,6 +254,9 @@ export function listenerOptions(
     socketTimeout: settings.socketTimeoutMs,
     closeTimeout: 5000,
     disableReverseLookup: true,
+    // Behind a load balancer the socket's address is the balancer's: the PROXY header it sends names the
+    // client, and is read only from the balancers named (a header from anyone else is refused).
+    useProxy: settings.proxyProtocolFrom.length > 0 ? settings.proxyProtocolFrom : false,
     maxAllowedUnauthenticatedCommands: 10,
     logger: false,
     authRequiredMessage: "5.7.0 Authentication required: log in with the credential Relais gave this device",

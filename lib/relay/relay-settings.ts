@@ -29,6 +29,8 @@ export type RelaySettings = {
   maxMessagesPerSession: number;
   /** Idle or slow client: the session is closed after this long without a command or data. */
   socketTimeoutMs: number;
+  /** Load balancers whose connections start with a PROXY protocol header naming the real client. */
+  proxyProtocolFrom: string[];
 };
 
 export class RelaySettingsError extends Error {}
@@ -64,6 +66,21 @@ function portalHost(env: Env): string {
 }
 
 const WILDCARDS = new Set(["0.0.0.0", "::", "[::]", "*"]);
+
+/** The load balancers in front of the relay that speak the PROXY protocol (HAProxy's v1/v2): IP addresses only. */
+function proxyProtocolFrom(env: Env): string[] {
+  const hosts = (env.RELAIS_RELAY_PROXY_PROTOCOL_FROM ?? "")
+    .split(/[\s,]+/)
+    .filter((host) => host.length > 0);
+  for (const host of hosts) {
+    if (isIP(host) === 0) {
+      throw new RelaySettingsError(
+        `RELAIS_RELAY_PROXY_PROTOCOL_FROM must list the load balancers' IP addresses, not "${host}": anyone else could claim any client address.`,
+      );
+    }
+  }
+  return hosts;
+}
 
 function plainHosts(env: Env): string[] {
   const hosts = (env.RELAIS_RELAY_PLAIN_HOSTS ?? "").split(/[\s,]+/).filter((host) => host.length > 0);
@@ -135,6 +152,7 @@ export function relaySettings(env: Env = process.env): RelaySettings {
     maxConnectionsPerIp: positive(env, "RELAIS_RELAY_MAX_CONNECTIONS_PER_IP", 50),
     maxMessagesPerSession: positive(env, "RELAIS_RELAY_MAX_MESSAGES_PER_SESSION", 1000),
     socketTimeoutMs: positive(env, "RELAIS_RELAY_IDLE_TIMEOUT_SECONDS", 120) * 1000,
+    proxyProtocolFrom: proxyProtocolFrom(env),
   };
 }
 

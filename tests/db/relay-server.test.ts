@@ -584,3 +584,44 @@ describe("SMTP relay: limits on connections", () => {
     }
   });
 });
+
+describe("SMTP relay: behind a load balancer", () => {
+  it("takes the client's address from the PROXY header of a named balancer, and from the socket otherwise", async () => {
+    const { tenant, mailbox } = await setup();
+    // The credential may be used only from the school network; the balancer itself is on loopback.
+    const credential = await seedRelayCredential(tenant.id, [mailbox.id], {
+      allowedNetworks: "192.0.2.0/24",
+    });
+    const balanced = await startTestRelay({
+      settings: testRelaySettings({
+        listeners: [{ kind: "tls", host: "127.0.0.1", port: 0, legacyTls: false }],
+        proxyProtocolFrom: ["127.0.0.1"],
+      }),
+    });
+    try {
+      const port = balanced.port("tls");
+      // What a balancer writes before the client's bytes: the client 192.0.2.10, never connected to.
+      const viaBalancer = await SmtpDialog.connect(port, {
+        tls: true,
+        before: `PROXY TCP4 192.0.2.10 127.0.0.1 40000 ${port}\r\n`,
+      });
+      await viaBalancer.command("EHLO copier.lan");
+      expect((await viaBalancer.login(credential.username, credential.password)).code).toBe(235);
+      viaBalancer.close();
+      const db = await getDb();
+      await expect
+        .poll(
+          async () =>
+            (await db.relayCredential.findUniqueOrThrow({ where: { id: credential.id } })).lastUsedIp,
+        )
+        .toBe("192.0.2.10");
+      // Without the header the balancer's own address is the client's: outside the credential's networks.
+      const direct = await SmtpDialog.connect(relay.port("tls"), { tls: true });
+      await direct.command("EHLO copier.lan");
+      expect((await direct.login(credential.username, credential.password)).code).toBe(535);
+      direct.close();
+    } finally {
+      await balanced.stop();
+    }
+  });
+});

@@ -26,6 +26,7 @@ export function testRelaySettings(overrides: Partial<RelaySettings> = {}): Relay
     maxConnectionsPerIp: 300,
     maxMessagesPerSession: 1000,
     socketTimeoutMs: 30_000,
+    proxyProtocolFrom: [],
     ...overrides,
   };
 }

@@ -51,19 +51,30 @@ export class SmtpDialog {
     if (lines.length > 0) this.buffer = `${lines.join("\r\n")}\r\n${this.buffer}`;
   }
 
-  /** `tls`: implicit TLS from the first byte, with these client options when an object (old versions). */
+  /**
+   * `tls`: implicit TLS from the first byte, with these client options when an object (old versions).
+   * `before`: bytes written on the bare connection first (a load balancer's PROXY header).
+   */
   static async connect(
     port: number,
-    options: { tls?: boolean | tls.ConnectionOptions } = {},
+    options: { tls?: boolean | tls.ConnectionOptions; before?: string } = {},
   ): Promise<SmtpDialog> {
     const tlsOptions = typeof options.tls === "object" ? options.tls : {};
-    const socket = options.tls
-      ? tls.connect({ host: "127.0.0.1", port, rejectUnauthorized: false, ...tlsOptions })
-      : net.connect({ host: "127.0.0.1", port });
+    const bare = net.connect({ host: "127.0.0.1", port });
     await new Promise<void>((resolve, reject) => {
-      socket.once(options.tls ? "secureConnect" : "connect", () => resolve());
-      socket.once("error", reject);
+      bare.once("connect", () => resolve());
+      bare.once("error", reject);
     });
+    if (options.before) bare.write(options.before);
+    const socket = options.tls
+      ? tls.connect({ socket: bare, rejectUnauthorized: false, ...tlsOptions })
+      : bare;
+    if (options.tls) {
+      await new Promise<void>((resolve, reject) => {
+        socket.once("secureConnect", () => resolve());
+        socket.once("error", reject);
+      });
+    }
     const dialog = new SmtpDialog(socket);
     const greeting = await dialog.read();
     if (greeting.code !== 220) throw new Error(`greeting ${greeting.lines.join(" | ")}`);

@@ -69,6 +69,19 @@ describe("relay settings", () => {
     ).toThrow(RelaySettingsError);
   });
 
+  it("reads PROXY headers only from load balancers named by address", () => {
+    expect(relaySettings(withCert).proxyProtocolFrom).toEqual([]);
+    expect(
+      relaySettings({ ...withCert, RELAIS_RELAY_PROXY_PROTOCOL_FROM: "10.0.0.2, 10.0.0.3" })
+        .proxyProtocolFrom,
+    ).toEqual(["10.0.0.2", "10.0.0.3"]);
+    for (const value of ["*", "lb.lycee.test"]) {
+      expect(() => relaySettings({ ...withCert, RELAIS_RELAY_PROXY_PROTOCOL_FROM: value })).toThrow(
+        /RELAIS_RELAY_PROXY_PROTOCOL_FROM/,
+      );
+    }
+  });
+
   it("turns a listener off when asked", () => {
     const settings = relaySettings({ ...withCert, RELAIS_RELAY_TLS_PORT: "off" });
     expect(settings.listeners.map((l) => l.kind)).toEqual(["submission"]);
