@@ -27,7 +27,15 @@ export function DeviceSheet({
   const t = useT();
   const connection = sheetConnection(listener, info);
   const rows: { label: string; value: ReactNode; testId?: string }[] = [
-    { label: t("migration.sheet.server"), value: <span className="font-mono">{info.host}</span> },
+    {
+      label: t("migration.sheet.server"),
+      // The plain listener answers only on the school-network addresses it was given.
+      value: (
+        <span className="font-mono">
+          {listener === "plain" && info.plainHosts.length > 0 ? info.plainHosts.join(", ") : info.host}
+        </span>
+      ),
+    },
   ];
   if (connection.configured) {
     rows.push(

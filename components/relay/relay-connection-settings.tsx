@@ -66,7 +66,7 @@ export async function RelayConnectionSettings({ info }: { info: RelayConnectionI
                       {t(`relay.settings.${entry.kind}.security`)}
                     </td>
                     <td className={`${td} ${entry.risk ? "text-amber-900" : ""}`}>
-                      {t(`relay.settings.${entry.kind}.note`)}
+                      {t(`relay.settings.${entry.kind}.note`, { hosts: info.plainHosts.join(", ") })}
                     </td>
                   </tr>
                 ))}

@@ -21,7 +21,9 @@ export function RelayConnectionSheet({
   const ports = [
     info.submissionPort !== null ? t("relay.sheet.portStarttls", { port: info.submissionPort }) : null,
     info.tlsPort !== null ? t("relay.sheet.portTls", { port: info.tlsPort }) : null,
-    info.plainPort !== null ? t("relay.sheet.portPlain", { port: info.plainPort }) : null,
+    info.plainPort !== null
+      ? t("relay.sheet.portPlain", { port: info.plainPort, hosts: info.plainHosts.join(", ") })
+      : null,
     info.legacyPort !== null ? t("relay.sheet.portLegacy", { port: info.legacyPort }) : null,
   ].filter((port): port is string => port !== null);
   const from =

@@ -167,6 +167,8 @@ export function relayConnectionInfo(env: Env = process.env) {
       submissionPort: find("submission"),
       tlsPort: find("tls"),
       plainPort: find("plain"),
+      /** The plain listener's own addresses: devices must use one of these, not the public name. */
+      plainHosts: settings.listeners.filter((l) => l.kind === "plain").map((l) => l.host),
       legacyPort: find("submission", true) ?? find("tls", true),
     };
   } catch {
@@ -175,6 +177,7 @@ export function relayConnectionInfo(env: Env = process.env) {
       submissionPort: null,
       tlsPort: null,
       plainPort: null,
+      plainHosts: [],
       legacyPort: null,
     };
   }

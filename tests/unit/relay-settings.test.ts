@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relaySettings, RelaySettingsError } from "@/lib/relay/relay-settings";
+import { relayConnectionInfo, relaySettings, RelaySettingsError } from "@/lib/relay/relay-settings";
 
 const production = { DATABASE_URL: "postgresql://db/relais", NEXTAUTH_URL: "https://relais.lycee.test" };
 const withCert = {
@@ -43,6 +43,20 @@ describe("relay settings", () => {
       { kind: "plain", host: "192.168.10.5", port: 2525, legacyTls: false },
       { kind: "plain", host: "10.0.0.5", port: 2525, legacyTls: false },
     ]);
+    expect(
+      relayConnectionInfo({
+        ...withCert,
+        RELAIS_RELAY_PLAIN_PORT: "2525",
+        RELAIS_RELAY_PLAIN_HOSTS: "192.168.10.5",
+      }),
+    ).toEqual({
+      host: "relais.lycee.test",
+      submissionPort: 587,
+      tlsPort: 465,
+      plainPort: 2525,
+      plainHosts: ["192.168.10.5"],
+      legacyPort: null,
+    });
     expect(() => relaySettings({ ...withCert, RELAIS_RELAY_PLAIN_PORT: "2525" })).toThrow(/PLAIN_HOSTS/);
     for (const host of ["0.0.0.0", "::", "lan.lycee.test"]) {
       expect(() =>

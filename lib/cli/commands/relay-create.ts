@@ -14,7 +14,9 @@ export function relayServerLines(): string[] {
   const ports = [
     info.submissionPort !== null ? `${info.submissionPort} (STARTTLS, recommended)` : null,
     info.tlsPort !== null ? `${info.tlsPort} (SSL/TLS from the start)` : null,
-    info.plainPort !== null ? `${info.plainPort} (no encryption: school network only)` : null,
+    info.plainPort !== null
+      ? `${info.plainPort} at ${info.plainHosts.join(", ")} (no encryption: school network only)`
+      : null,
     info.legacyPort !== null ? `${info.legacyPort} (old TLS 1.0/1.1: a risk)` : null,
   ].filter((line): line is string => line !== null);
   if (ports.length === 0) return ["Server:    the relay is not configured on this server."];

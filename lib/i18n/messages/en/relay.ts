@@ -18,7 +18,7 @@ export const relay = {
     },
     plain: {
       security: "None",
-      note: "Only on the school network, for devices that cannot encrypt: mail and password cross the network in clear. Use this server's address on the school network.",
+      note: "Only on the school network, for devices that cannot encrypt: mail and password cross the network in clear. Devices use this address: {hosts}.",
     },
     legacy: {
       security: "Old TLS 1.0 or 1.1",
@@ -70,7 +70,7 @@ export const relay = {
     port: "Port and security",
     portStarttls: "{port} with STARTTLS",
     portTls: "{port} with SSL/TLS",
-    portPlain: "{port} without encryption (school network only)",
+    portPlain: "{port} without encryption, at {hosts} (school network only)",
     portLegacy: "{port} with old TLS 1.0/1.1 (a risk)",
     authentication: "Authentication",
     authenticationValue: "Yes, with this user name and password",

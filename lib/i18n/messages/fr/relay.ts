@@ -21,7 +21,7 @@ export const relay: Translation<typeof en> = {
     },
     plain: {
       security: "Aucune",
-      note: "Uniquement sur le réseau de l’établissement, pour les appareils qui ne savent pas chiffrer : messages et mot de passe y circulent en clair. Utilisez l’adresse de ce serveur sur le réseau de l’établissement.",
+      note: "Uniquement sur le réseau de l’établissement, pour les appareils qui ne savent pas chiffrer : messages et mot de passe y circulent en clair. Les appareils utilisent cette adresse : {hosts}.",
     },
     legacy: {
       security: "Ancien TLS 1.0 ou 1.1",
@@ -78,7 +78,7 @@ export const relay: Translation<typeof en> = {
     port: "Port et sécurité",
     portStarttls: "{port} avec STARTTLS",
     portTls: "{port} avec SSL/TLS",
-    portPlain: "{port} sans chiffrement (réseau de l’établissement uniquement)",
+    portPlain: "{port} sans chiffrement, à l’adresse {hosts} (réseau de l’établissement uniquement)",
     portLegacy: "{port} avec l’ancien TLS 1.0/1.1 (un risque)",
     authentication: "Authentification",
     authenticationValue: "Oui, avec ce nom d’utilisateur et ce mot de passe",
