@@ -140,9 +140,13 @@ export async function getMigrationPlan(ctx: TenantContext, now = new Date()): Pr
         {
           latestAuth: auth,
           credential,
-          basicPeriodStarts: own
-            .filter((line) => line.auth !== "oauth" && line.messages > 0)
-            .map((line) => periodStartOf.get(line.importId)!),
+          inLatestReport:
+            latest.importId === latestImportId
+              ? {
+                  periodStart: periodStartOf.get(latest.importId)!,
+                  onBasic: latest.auth !== "oauth" && latest.messages > 0,
+                }
+              : null,
         },
         now,
       ),

@@ -9,7 +9,8 @@ import { tenantAdmins } from "@/lib/notifications/recipients";
  * on Basic again in this import, whose whole period is after that first use:
  * a device reset to its old settings. Claimed in one UPDATE so that each is
  * reported once per import, then mailed to the school's admins in their
- * language. Returns the addresses reported.
+ * language (the same test as the plan's "still on Basic", sender-status.ts
+ * backOnBasic, for a sender that was used). Returns the addresses reported.
  */
 export async function notifyMigrationRegressions(tenantId: string, importId: string, now = new Date()) {
   const db = await getDb();
@@ -31,6 +32,8 @@ export async function notifyMigrationRegressions(tenantId: string, importId: str
   if (!tenant) return addresses;
   for (const admin of await tenantAdmins(db, tenantId)) {
     const t = createTranslator(admin.locale);
+    // The import is committed already: a mail that cannot go is reported, not turned into a failed
+    // upload (the rows say "still on Basic" on the page either way).
     await sendPlatformMail({
       to: admin.email,
       subject: t("migration.mail.regression.subject", { tenant: tenant.name, count: addresses.length }),
@@ -40,7 +43,9 @@ export async function notifyMigrationRegressions(tenantId: string, importId: str
         senders: addresses.map((address) => `  - ${address}`).join("\n"),
         link: `${publicUrl()}/t/${tenant.slug}/migration`,
       }),
-    });
+    }).catch((error: unknown) =>
+      console.error(`[migration] regression mail to an admin not sent: ${(error as Error)?.name ?? "error"}`),
+    );
   }
   return addresses;
 }

@@ -44,19 +44,29 @@ export type StatusInput = {
     lastUsedAt: Date | null;
     revokedAt: Date | null;
   } | null;
-  /** Starts of the periods of the imports that list the sender on Basic (or unknown). */
-  basicPeriodStarts: Date[];
+  /**
+   * The sender's line in the latest imported report, when that report lists it: the start of
+   * the report's period, and whether the line says it still sent with a password.
+   */
+  inLatestReport: { periodStart: Date; onBasic: boolean } | null;
 };
 
+/**
+ * Whether a report whose period starts at `periodStart` and lists the sender on Basic shows
+ * it on Basic after it moved: the whole period after its credential's first use (or, never
+ * used, after the credential was made). The regression mail asks the same of a new import.
+ */
+export function backOnBasic(
+  credential: { createdAt: Date; firstUsedAt: Date | null },
+  periodStart: Date,
+): boolean {
+  return periodStart > (credential.firstUsedAt ?? credential.createdAt);
+}
+
 export function senderStatus(input: StatusInput, now: Date): SenderStatus {
-  const { credential } = input;
+  const { credential, inLatestReport } = input;
   if (!credential || credential.revokedAt) return input.latestAuth === "oauth" ? "oauth" : "to_do";
-  if (input.basicPeriodStarts.some((start) => start > credential.createdAt)) {
-    const backOnBasicAfterUse = input.basicPeriodStarts.some(
-      (start) => start > credential.createdAt && (!credential.lastUsedAt || start > credential.lastUsedAt),
-    );
-    if (backOnBasicAfterUse || !credential.lastUsedAt) return "still_basic";
-  }
+  if (inLatestReport?.onBasic && backOnBasic(credential, inLatestReport.periodStart)) return "still_basic";
   if (credential.lastUsedAt && now.getTime() - credential.lastUsedAt.getTime() <= MOVED_WITHIN_MS)
     return "moved";
   if (!credential.firstUsedAt) return input.latestAuth === "oauth" ? "oauth" : "waiting";

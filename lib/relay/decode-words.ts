@@ -17,13 +17,22 @@ function wordBytes(encoding: string, text: string): Buffer {
   return Buffer.from(qp, "latin1");
 }
 
+/** Raw 8-bit header text (a "binary" string, one character per byte) read as UTF-8. */
+export function utf8Of(binary: string): string {
+  return Buffer.from(binary, "latin1").toString("utf8");
+}
+
 /**
  * A header value for a person to read: RFC 2047 encoded words decoded (white
  * space between two of them dropped, as the RFC says), raw 8-bit text read as
  * UTF-8. Only for display: what is sent keeps the bytes the device wrote.
  */
 export function decodeHeaderValue(binary: string): string {
-  const text = Buffer.from(binary, "latin1").toString("utf8");
+  return decodeEncodedWords(utf8Of(binary));
+}
+
+/** RFC 2047 encoded words decoded, in text already read as UTF-8 (a display name). */
+export function decodeEncodedWords(text: string): string {
   return text
     .replace(/(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)\s+(?==\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)/g, "$1")
     .replace(ENCODED_WORD, (_, charset: string, encoding: string, data: string) =>

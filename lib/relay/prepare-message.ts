@@ -4,7 +4,7 @@ import { encodeWords } from "nodemailer/lib/mime-funcs";
 import { domainOf } from "@/lib/outbox/mail-address";
 import { MAX_SUBJECT_LENGTH } from "@/lib/outbox/mail-limits";
 import type { RelayFromPolicy } from "@/lib/db/generated/enums";
-import { decodeHeaderValue } from "./decode-words";
+import { decodeEncodedWords, decodeHeaderValue, utf8Of } from "./decode-words";
 import {
   fieldsNamed,
   fieldValue,
@@ -40,13 +40,26 @@ export type PrepareInput = {
   now?: Date;
 };
 
-const MESSAGE_ID = /^<[^<>\s@]+@[^<>\s@]+>$/;
-// Fields a submission server sets itself or that must never reach the recipients.
-const DROPPED = new Set(["bcc", "return-path"]);
+const MESSAGE_ID = /^<[^<>\s@\x00-\x1f\x7f]+@[^<>\s@\x00-\x1f\x7f]+>$/;
+// Fields a submission server sets itself or that must never reach the recipients; Sender would name
+// someone the credential was not checked against.
+const DROPPED = new Set(["bcc", "return-path", "sender"]);
 
+/** Control characters (NUL above all, which PostgreSQL refuses in text) out of a value shown in the portal. */
+const printable = (text: string) => text.replace(/[\x00-\x08\x0a-\x1f\x7f]+/g, " ");
+
+/**
+ * The addresses of a header field, parsed from the bytes that are sent (read
+ * as UTF-8) before anything is decoded: an encoded word cannot hide an
+ * address from the check that recipients' mail programs will see. Only the
+ * display names are decoded afterwards.
+ */
 function addressesIn(fields: HeaderField[], lower: string): { name: string; address: string }[] {
   return fieldsNamed(fields, lower).flatMap((field) =>
-    addressparser(decodeHeaderValue(fieldValue(field)), { flatten: true }),
+    addressparser(utf8Of(fieldValue(field)), { flatten: true }).map((entry) => ({
+      name: printable(decodeEncodedWords(entry.name)).trim(),
+      address: entry.address,
+    })),
   );
 }
 
@@ -81,8 +94,10 @@ export function prepareMessage(input: PrepareInput): PreparedMessage | PrepareRe
   let fields = parsed.filter((field) => !DROPPED.has(field.lower));
 
   if (fromPolicy === "as_sent") {
-    if (fromFields.length > 1 || deviceFrom.length > 1) {
-      return { refused: "from_header_not_allowed", detail: deviceFrom.map((a) => a.address).join(", ") };
+    // One From: field naming exactly one address, or none at all (then it is added).
+    if (fromFields.length > 1 || (fromFields.length === 1 && deviceFrom.length !== 1)) {
+      const named = deviceFrom.map((a) => a.address).join(", ");
+      return { refused: "from_header_not_allowed", detail: printable(named).slice(0, 200) };
     }
     const from = deviceFrom[0];
     if (from && from.address.toLowerCase() !== mailbox.address) {
@@ -125,7 +140,7 @@ export function prepareMessage(input: PrepareInput): PreparedMessage | PrepareRe
   const bcc = recipients.filter((r) => !to.includes(r) && !cc.includes(r));
   const subjectField = findField(fields, "subject");
   const subject = subjectField
-    ? decodeHeaderValue(fieldValue(subjectField)).slice(0, MAX_SUBJECT_LENGTH)
+    ? printable(decodeHeaderValue(fieldValue(subjectField))).slice(0, MAX_SUBJECT_LENGTH)
     : "";
   const from = addressesIn(fields, "from")[0];
   return {

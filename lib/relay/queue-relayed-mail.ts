@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PreparedMessage } from "./prepare-message";
 import { withNewMessageId } from "./prepare-message";
 import type { RelayReason } from "./relay-replies";
-import { isUniqueViolation, RELAY_NOW, type RelaySql } from "./relay-sql";
+import { isDataException, isUniqueViolation, RELAY_NOW, type RelaySql } from "./relay-sql";
 import type { SessionCredential } from "./relay-credential-session";
 
 export type QueuedRelayMail = { id: string; status: "queued" | "held"; duplicate: boolean };
@@ -100,31 +100,22 @@ export async function whyRefused(
 
 /**
  * A device that lost our 250 sends the same message again, with the same
- * Message-ID: that is the mail already queued, not a second one. A Message-ID
- * already used for a different message (another sender, or a device that
- * writes a constant one) gets a new Message-ID instead: nothing is dropped.
+ * Message-ID, soon after: that is the mail already queued, not a second one,
+ * when the bytes are the same and it came in the last day. A Message-ID used
+ * again for anything else (another sender, or a device that writes a constant
+ * one, like a daily "toner low" alert) gets a new Message-ID instead: nothing
+ * is dropped.
  */
 async function sameMessageQueued(sql: RelaySql, credential: SessionCredential, message: PreparedMessage) {
-  const [existing] = await sql.query<{
-    id: string;
-    status: string;
-    sizeBytes: number;
-    subject: string;
-    recipients: string;
-  }>(
+  const [existing] = await sql.query<{ id: string; status: string }>(
     "same_message",
-    `SELECT id::text AS id, status::text AS status, "sizeBytes", subject,
-            array_to_string("to" || cc || bcc, ',') AS recipients
+    `SELECT id::text AS id, status::text AS status
        FROM "OutgoingMail"
-      WHERE "messageId" = $1 AND "tenantId" = $2::uuid AND "relayCredentialId" = $3::uuid`,
-    [message.messageId, credential.tenantId, credential.id],
+      WHERE "messageId" = $1 AND "tenantId" = $2::uuid AND "relayCredentialId" = $3::uuid
+        AND raw = $4::bytea AND "createdAt" > ${RELAY_NOW} - interval '1 day'`,
+    [message.messageId, credential.tenantId, credential.id, message.raw],
   );
-  if (!existing) return null;
-  const same =
-    existing.sizeBytes === message.raw.length &&
-    existing.subject === message.subject &&
-    existing.recipients === [...message.to, ...message.cc, ...message.bcc].join(",");
-  return same ? existing : null;
+  return existing ?? null;
 }
 
 export async function queueRelayedMail(
@@ -141,6 +132,9 @@ export async function queueRelayedMail(
       if (!row) return whyRefused(sql, credential, mailbox.id);
       return { ...row, duplicate: false };
     } catch (error) {
+      // A value PostgreSQL refuses is this message's fault: a permanent refusal, not a 421 forever.
+      if (isDataException(error))
+        return { refused: "bad_message", detail: "it holds text the outbox cannot store" };
       if (!isUniqueViolation(error)) throw error;
       const existing = prepared.messageIdFromDevice
         ? await sameMessageQueued(sql, credential, prepared)

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PreparedMessage } from "./prepare-message";
 import type { SessionCredential } from "./relay-credential-session";
-import { isUniqueViolation, RELAY_NOW, type RelaySql } from "./relay-sql";
+import { RELAY_NOW, type RelaySql } from "./relay-sql";
 import {
   queueRelayedMail,
   recipientCount,
@@ -56,8 +56,9 @@ const INSERT_GROUP = `
  * messages that arrive meanwhile wait and then go together in the next one,
  * one commit for all of them. Each message is still answered only after the
  * statement that wrote it committed; a lone message goes at once, so nothing
- * waits for company. A group that hits a duplicate Message-ID is retried one
- * message at a time (queue-relayed-mail.ts knows what to do with it).
+ * waits for company. A group whose statement fails for any reason is
+ * retried one message at a time (queue-relayed-mail.ts knows what to do with a
+ * duplicate Message-ID or a refused value).
  */
 export class RelayQueue {
   private pending: Pending[] = [];
@@ -120,11 +121,9 @@ export class RelayQueue {
         group.map((p) => p.credential.tenantId),
         group.map((p) => p.mailbox.id),
       ]);
-    } catch (error) {
-      if (!isUniqueViolation(error)) {
-        for (const item of group) item.reject(error);
-        return;
-      }
+    } catch {
+      // A duplicate Message-ID, a value PostgreSQL refuses, a lost connection: one message at a time then,
+      // so that one message's fault is its own answer and not the whole group's.
       for (const item of group) await this.one(item);
       return;
     }

@@ -87,3 +87,18 @@ export function relayReply(reason: RelayReason, detail = ""): RelayReply {
       return reply(421, "4.3.0 Relais cannot store mail right now; try again later");
   }
 }
+
+/**
+ * The reply at the end of DATA: as above, except that a credential revoked
+ * during the session is no longer a login answer (535) but a refused message.
+ */
+export function dataReply(reason: RelayReason, detail = ""): RelayReply {
+  if (reason === "revoked") {
+    return new RelayReply(
+      554,
+      "5.7.1 This credential was revoked in Relais: the message was not accepted",
+      reason,
+    );
+  }
+  return relayReply(reason, detail);
+}

@@ -11,7 +11,7 @@ import { checkRelayLogin, type RelayMailbox, type SessionCredential } from "./re
 import { prepareMessage } from "./prepare-message";
 import { RelayQueue } from "./relay-queue";
 import { relayRecipient } from "./relay-recipient";
-import { RelayReply, relayReply, type RelayReason } from "./relay-replies";
+import { dataReply, RelayReply, relayReply, type RelayReason } from "./relay-replies";
 import type { RelayListener, RelaySettings } from "./relay-settings";
 import type { RelaySql } from "./relay-sql";
 import type { CertificatePair } from "./relay-tls";
@@ -64,8 +64,13 @@ export function relayHandlers(ctx: RelayContext) {
     return state;
   };
   /** A refusal: counted on the session, recorded for the credential's page. */
-  const refuse = async (state: SessionState, reason: RelayReason, detail = ""): Promise<RelayReply> => {
-    const reply = relayReply(reason, detail);
+  const refuse = async (
+    state: SessionState,
+    reason: RelayReason,
+    detail = "",
+    phase: "command" | "data" = "command",
+  ): Promise<RelayReply> => {
+    const reply = phase === "data" ? dataReply(reason, detail) : relayReply(reason, detail);
     state.refusals += 1;
     if (state.credential) recordRefusal(ctx.sql, state.credential, state.clientIp, reply, ctx.log);
     return reply;
@@ -99,7 +104,6 @@ export function relayHandlers(ctx: RelayContext) {
         );
         if (result.ok) {
           state.credential = result.credential;
-          markCredentialUsed(ctx.sql, result.credential, state.clientIp, ctx.log);
           return callback(null, { user: result.credential.username });
         }
         state.failedLogins += 1;
@@ -182,8 +186,11 @@ export function relayHandlers(ctx: RelayContext) {
           });
           if ("refused" in prepared) return callback(await refuse(state, prepared.refused, prepared.detail));
           const queued = await queue.queue(credential, mailbox, prepared, state.clientIp);
-          if ("refused" in queued) return callback(await refuse(state, queued.refused, queued.detail));
+          if ("refused" in queued)
+            return callback(await refuse(state, queued.refused, queued.detail, "data"));
           state.messages += 1;
+          // "Used" means a mail went through, not a login: a device whose every mail is refused has not moved.
+          if (state.messages === 1) markCredentialUsed(ctx.sql, credential, state.clientIp, ctx.log);
           const note =
             queued.status === "held" ? " (held: its mailbox must be connected in Relais first)" : "";
           callback(null, `2.0.0 Queued as ${queued.id}${note}`);

@@ -37,6 +37,26 @@ export function prismaRelaySql(db: () => Promise<Db>): RelaySql {
   };
 }
 
+/** The SQLSTATE of a database error, from `pg` or through Prisma's raw path; null for anything else. */
+export function sqlState(error: unknown): string | null {
+  const record = error as {
+    code?: unknown;
+    meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } };
+  } | null;
+  const candidates = [
+    record?.code,
+    record?.meta?.code,
+    record?.meta?.driverAdapterError?.cause?.originalCode,
+  ];
+  const code = candidates.find((value) => typeof value === "string" && /^[0-9A-Z]{5}$/.test(value));
+  return typeof code === "string" ? code : null;
+}
+
+/** PostgreSQL refused a value itself (class 22, data exception): the message, not the database, is at fault. */
+export function isDataException(error: unknown): boolean {
+  return sqlState(error)?.startsWith("22") === true;
+}
+
 /** A unique constraint refused an INSERT: `pg` gives SQLSTATE 23505, Prisma's raw path wraps it. */
 export function isUniqueViolation(error: unknown): boolean {
   const record = error as {

@@ -218,7 +218,8 @@ describe("the plan", () => {
       data: {
         createdAt: new Date(Date.now() - 12 * DAY),
         firstUsedAt: new Date(Date.now() - 10 * DAY),
-        lastUsedAt: new Date(Date.now() - 10 * DAY),
+        // Used again during the report's period: still, the report shows a password after the first use.
+        lastUsedAt: new Date(Date.now() - 4 * DAY),
       },
     });
     const reimport = await importSmtpAuthReport(ctx, {
@@ -242,6 +243,16 @@ describe("the plan", () => {
       period: period(-6, -1),
     });
     expect(await db.capturedMail.count({ where: { to: admin.email } })).toBe(count + 1);
+
+    // A newer report no longer lists it: the device was set again, and the row says so.
+    await importSmtpAuthReport(ctx, {
+      text: exportFile([`college.test,other-${Date.now()}@college.test,2,0,0,100,Basic,EU`]),
+      fileName: "r4.csv",
+      period: period(-1, 0),
+    });
+    expect((await getMigrationPlan(ctx)).rows.find((r) => r.address === addresses.connected)?.status).toBe(
+      "moved",
+    );
   });
 });
 

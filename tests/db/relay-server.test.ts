@@ -221,18 +221,47 @@ describe("SMTP relay: accepting mail", () => {
 
   it("takes a device's retry of a message whose 250 it lost as the same mail, not a second one", async () => {
     const { tenant, mailbox, credential } = await setup();
-    const send = async () => {
+    const send = async (date: string) => {
       const { dialog } = await session(credential.username, credential.password);
       await dialog.command(`MAIL FROM:<${mailbox.address}>`);
       await dialog.command("RCPT TO:<parent@example.org>");
-      const reply = await dialog.data(message(mailbox.address, "Message-ID: <scan-42@copier.local>\r\n"));
+      const headers = `Message-ID: <scan-42@copier.local>\r\nDate: ${date}\r\n`;
+      const reply = await dialog.data(message(mailbox.address, headers));
       dialog.close();
       return reply;
     };
-    const first = await send();
-    const second = await send();
+    const first = await send("Mon, 07 Dec 2026 08:00:00 +0100");
+    const second = await send("Mon, 07 Dec 2026 08:00:00 +0100");
     expect(first.text).toBe(second.text);
     expect(await relayedMail(tenant.id)).toHaveLength(1);
+    // The same Message-ID on another day's alert of the same length (a device that writes a constant one).
+    const nextDay = await send("Tue, 08 Dec 2026 08:00:00 +0100");
+    expect(nextDay.text).not.toBe(first.text);
+    // The very same bytes more than a day later are a new mail too.
+    const db = await getDb();
+    await db.outgoingMail.updateMany({
+      where: { tenantId: tenant.id },
+      data: { createdAt: new Date(Date.now() - 2 * 86_400_000) },
+    });
+    const later = await send("Mon, 07 Dec 2026 08:00:00 +0100");
+    expect(later.text).not.toBe(first.text);
+    const rows = await relayedMail(tenant.id);
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.messageId)).size).toBe(3);
+  });
+
+  it("refuses with 554 a message whose credential was revoked during the session", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const { dialog } = await session(credential.username, credential.password);
+    await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+    await dialog.command("RCPT TO:<parent@example.org>");
+    const db = await getDb();
+    await db.relayCredential.update({ where: { id: credential.id }, data: { revokedAt: new Date() } });
+    const reply = await dialog.data(message(mailbox.address));
+    dialog.close();
+    expect(reply.code).toBe(554);
+    expect(reply.text).toMatch(/^5\.7\.1 .*revoked/);
+    expect(await relayedMail(tenant.id)).toHaveLength(0);
   });
 
   it("gives a new Message-ID to a different message that reuses one, instead of dropping it", async () => {
@@ -555,6 +584,46 @@ describe("SMTP relay: group commit", () => {
   });
 });
 
+describe("SMTP relay: a group that fails", () => {
+  it("answers each message of a group on its own when the group's statement fails", async () => {
+    if (!database.url) return void console.warn("[relay tests] group commit needs PostgreSQL: NOT RUN");
+    const { tenant, mailbox, credential } = await setup();
+    const real = pgRelaySql(pool(database.url));
+    const queue = new RelayQueue(real);
+    const login = await checkRelayLogin(real, credential.username, credential.password, "127.0.0.1");
+    if (!login.ok) throw new Error(login.reason);
+    const make = (n: number, messageId: string) => {
+      const result = prepareMessage({
+        message: Buffer.from(
+          `From: ${mailbox.address}\r\nMessage-ID: ${messageId}\r\nSubject: Scan ${n}\r\n\r\nx\r\n`,
+        ),
+        mailbox,
+        fromPolicy: "as_sent",
+        recipients: ["parent@example.org"],
+      });
+      if ("refused" in result) throw new Error(result.refused);
+      return result;
+    };
+    // Another school's mail holds this Message-ID already: the group's INSERT fails on it.
+    const taken = `<taken-${Date.now()}@copier.local>`;
+    const other = await setup();
+    const { dialog } = await session(other.credential.username, other.credential.password);
+    await dialog.command(`MAIL FROM:<${other.mailbox.address}>`);
+    await dialog.command("RCPT TO:<parent@example.org>");
+    await dialog.data(message(other.mailbox.address, `Message-ID: ${taken}\r\n`));
+    dialog.close();
+    const results = await Promise.all([
+      queue.queue(login.credential, mailbox, make(0, "<first@copier.local>"), "127.0.0.1"),
+      queue.queue(login.credential, mailbox, make(1, taken), "127.0.0.1"),
+      queue.queue(login.credential, mailbox, make(2, "<third@copier.local>"), "127.0.0.1"),
+    ]);
+    expect(results.every((r) => "id" in r)).toBe(true);
+    const rows = await relayedMail(tenant.id);
+    expect(rows.map((r) => r.subject).sort()).toEqual(["Scan 0", "Scan 1", "Scan 2"]);
+    expect(rows.find((r) => r.subject === "Scan 1")!.messageId).not.toBe(taken);
+  });
+});
+
 describe("SMTP relay: limits on connections", () => {
   it("closes an idle client after the timeout, and refuses connections past the per-address limit", async () => {
     const limited = await startTestRelay({
@@ -607,8 +676,13 @@ describe("SMTP relay: behind a load balancer", () => {
       });
       await viaBalancer.command("EHLO copier.lan");
       expect((await viaBalancer.login(credential.username, credential.password)).code).toBe(235);
+      await viaBalancer.command(`MAIL FROM:<${mailbox.address}>`);
+      await viaBalancer.command("RCPT TO:<parent@example.org>");
+      expect((await viaBalancer.data(message(mailbox.address))).code).toBe(250);
       viaBalancer.close();
       const db = await getDb();
+      const [row] = await relayedMail(tenant.id);
+      expect(row?.clientIp).toBe("192.0.2.10");
       await expect
         .poll(
           async () =>

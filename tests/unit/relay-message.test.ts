@@ -118,3 +118,40 @@ describe("relay helpers", () => {
     expect(ipAllowed("203.0.113.9", [])).toBe(true);
   });
 });
+
+describe("a relayed From: that tries to hide its address", () => {
+  it("is checked on the bytes that are sent, not on their decoded text", () => {
+    const hidden = prepareMessage({
+      message: Buffer.from(
+        "From: =?us-ascii?Q?secretariat=40lycee.test_=28?= <ceo@other.org> =?us-ascii?Q?=29?=\r\n\r\nx",
+      ),
+      mailbox,
+      fromPolicy: "as_sent",
+      recipients: ["a@example.org"],
+    });
+    expect(hidden).toMatchObject({ refused: "from_header_not_allowed" });
+    const garbage = prepareMessage({
+      message: Buffer.from("From: not an address at all\r\n\r\nx"),
+      mailbox,
+      fromPolicy: "as_sent",
+      recipients: ["a@example.org"],
+    });
+    expect(garbage).toMatchObject({ refused: "from_header_not_allowed" });
+  });
+
+  it("keeps an encoded display name, drops Sender:, and takes control characters out of what the portal shows", () => {
+    const result = prepared(
+      prepareMessage({
+        message: Buffer.from(
+          "From: =?utf-8?Q?Secr=C3=A9tariat?= <secretariat@lycee.test>\r\nSender: ceo@other.org\r\nSubject: =?utf-8?Q?Scan=00_du_jour?=\r\n\r\nx",
+        ),
+        mailbox,
+        fromPolicy: "as_sent",
+        recipients: ["a@example.org"],
+      }),
+    );
+    expect(result.fromName).toBe("Secrétariat");
+    expect(result.subject).toBe("Scan  du jour");
+    expect(result.raw.toString()).not.toMatch(/^Sender:/im);
+  });
+});
