@@ -10,34 +10,62 @@ export type RelayQueueRefusal = { refused: RelayReason; detail: string };
 
 type Row = { id: string; status: "queued" | "held" };
 
+const TODAY = `(${RELAY_NOW})::date`;
+
+// What the new row holds, from the parameters and the mailbox `b`; shared by both statements below.
+const NEW_ROW = `
+  $1::uuid, b."tenantId", b.id, $2, 'relay', c.id, $3, $4, $5::text[], $6::text[], $7::text[], $8,
+  $9::int, $10::int,
+  (CASE WHEN b.state = 'connected' AND (b."pausedUntil" IS NULL OR b."pausedUntil" <= ${RELAY_NOW})
+        THEN 'queued' ELSE 'held' END)::"OutgoingMailStatus",
+  CASE WHEN b.state <> 'connected' THEN 'mailbox_' || b.state::text
+       WHEN b."pausedUntil" > ${RELAY_NOW} THEN 'mailbox_paused' END,
+  ${RELAY_NOW}, $11::bytea, ${RELAY_NOW}, ${RELAY_NOW}`;
+
+const COLUMNS = `(id, "tenantId", "mailboxId", "messageId", source, "relayCredentialId", "clientIp",
+  "fromName", "to", cc, bcc, subject, "sizeBytes", "recipientCount", status,
+  "lastError", "nextAttemptAt", raw, "createdAt", "updatedAt")`;
+
 /**
  * Queues a relayed message in one statement, so that it is committed when the
  * statement returns and the relay may answer 250. The statement itself
  * re-checks, at that instant, what the session's login saw: the credential is
- * not revoked and still holds the mailbox, the mailbox is not revoked, and the
- * daily cap is not reached; and it holds the mail when the mailbox cannot send
- * now (needs reconnecting, paused), as for the portal's own mail.
+ * not revoked and still holds the mailbox, and the mailbox is not revoked; and
+ * it holds the mail when the mailbox cannot send now (needs reconnecting,
+ * paused), as for the portal's own mail.
  */
 const INSERT_RELAYED = `
-  INSERT INTO "OutgoingMail" (id, "tenantId", "mailboxId", "messageId", source, "relayCredentialId", "clientIp",
-                              "fromName", "to", cc, bcc, subject, "sizeBytes", "recipientCount", status,
-                              "lastError", "nextAttemptAt", raw, "createdAt", "updatedAt")
-  SELECT $1::uuid, b."tenantId", b.id, $2, 'relay', c.id, $3, $4, $5::text[], $6::text[], $7::text[], $8,
-         $9::int, $10::int,
-         (CASE WHEN b.state = 'connected' AND (b."pausedUntil" IS NULL OR b."pausedUntil" <= ${RELAY_NOW})
-               THEN 'queued' ELSE 'held' END)::"OutgoingMailStatus",
-         CASE WHEN b.state <> 'connected' THEN 'mailbox_' || b.state::text
-              WHEN b."pausedUntil" > ${RELAY_NOW} THEN 'mailbox_paused' END,
-         ${RELAY_NOW}, $11::bytea, ${RELAY_NOW}, ${RELAY_NOW}
+  INSERT INTO "OutgoingMail" ${COLUMNS}
+  SELECT ${NEW_ROW}
     FROM "RelayCredential" c
     JOIN "RelayCredentialMailbox" cm ON cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id
     JOIN "Mailbox" b ON b."tenantId" = cm."tenantId" AND b.id = cm."mailboxId"
    WHERE c.id = $12::uuid AND c."tenantId" = $13::uuid AND c."revokedAt" IS NULL
      AND b.id = $14::uuid AND b.state <> 'revoked'
-     AND (c."dailyCap" IS NULL OR c."dailyCap" > (
-           SELECT count(*) FROM "OutgoingMail" o
-            WHERE o."tenantId" = c."tenantId" AND o."relayCredentialId" = c.id
-              AND o."createdAt" > ${RELAY_NOW} - interval '1 day'))
+  RETURNING id::text AS id, status::text AS status`;
+
+/**
+ * The same for a credential with a daily cap: the statement first takes one of
+ * the day's slots on the credential's own row (its counter, under the row's
+ * lock), so that concurrent sessions, in any number of relay processes, wait
+ * for each other and never pass the cap together. The slot is taken only when
+ * the mail can be written, and goes with it if the statement fails.
+ */
+const INSERT_CAPPED = `
+  WITH slot AS (
+    UPDATE "RelayCredential" c
+       SET "capCount" = CASE WHEN c."capDay" = ${TODAY} THEN c."capCount" + 1 ELSE 1 END, "capDay" = ${TODAY}
+     WHERE c.id = $12::uuid AND c."tenantId" = $13::uuid AND c."revokedAt" IS NULL
+       AND (c."dailyCap" IS NULL OR c."capDay" IS DISTINCT FROM ${TODAY} OR c."capCount" < c."dailyCap")
+       AND EXISTS (SELECT 1 FROM "RelayCredentialMailbox" cm
+                     JOIN "Mailbox" m ON m."tenantId" = cm."tenantId" AND m.id = cm."mailboxId"
+                    WHERE cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id
+                      AND cm."mailboxId" = $14::uuid AND m.state <> 'revoked')
+    RETURNING c.id, c."tenantId")
+  INSERT INTO "OutgoingMail" ${COLUMNS}
+  SELECT ${NEW_ROW}
+    FROM slot c
+    JOIN "Mailbox" b ON b."tenantId" = c."tenantId" AND b.id = $14::uuid
   RETURNING id::text AS id, status::text AS status`;
 
 async function insertRelayed(
@@ -47,22 +75,27 @@ async function insertRelayed(
   message: PreparedMessage,
   clientIp: string,
 ): Promise<Row | null> {
-  const [row] = await sql.query<Row>("queue", INSERT_RELAYED, [
-    randomUUID(),
-    message.messageId,
-    clientIp,
-    message.fromName,
-    message.to,
-    message.cc,
-    message.bcc,
-    message.subject,
-    message.raw.length,
-    recipientCount(message),
-    message.raw,
-    credential.id,
-    credential.tenantId,
-    mailboxId,
-  ]);
+  const capped = credential.dailyCap !== null;
+  const [row] = await sql.query<Row>(
+    capped ? "queue_capped" : "queue",
+    capped ? INSERT_CAPPED : INSERT_RELAYED,
+    [
+      randomUUID(),
+      message.messageId,
+      clientIp,
+      message.fromName,
+      message.to,
+      message.cc,
+      message.bcc,
+      message.subject,
+      message.raw.length,
+      recipientCount(message),
+      message.raw,
+      credential.id,
+      credential.tenantId,
+      mailboxId,
+    ],
+  );
   return row ?? null;
 }
 

@@ -412,6 +412,23 @@ describe("SMTP relay: refusals", () => {
     expect(await relayedMail(tenant.id)).toHaveLength(1);
   });
 
+  it("keeps the daily cap exact when several sessions send at the same moment", async () => {
+    const { tenant, mailbox, credential } = await setup({ dailyCap: 3 });
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, async (_, n) => {
+        const { dialog } = await session(credential.username, credential.password);
+        await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+        await dialog.command(`RCPT TO:<p${n}@example.org>`);
+        const reply = await dialog.data(message(mailbox.address));
+        dialog.close();
+        return reply.code;
+      }),
+    );
+    expect(replies.filter((code) => code === 250)).toHaveLength(3);
+    expect(replies.filter((code) => code === 452)).toHaveLength(5);
+    expect(await relayedMail(tenant.id)).toHaveLength(3);
+  });
+
   it("queues nothing when the client disconnects in the middle of DATA", async () => {
     const { tenant, mailbox, credential } = await setup();
     const { dialog } = await session(credential.username, credential.password);

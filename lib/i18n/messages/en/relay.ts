@@ -52,7 +52,8 @@ export const relay = {
       "The addresses the device connects from, separated by commas, spaces or line breaks. Empty: any address.",
     networksPlaceholder: "192.168.10.0/24, 192.168.20.15",
     dailyCap: "Daily cap (optional)",
-    dailyCapHint: "The most mails accepted in 24 hours. Empty: only the mailboxes' own sending limits.",
+    dailyCapHint:
+      "The most mails accepted in a day (midnight to midnight, UTC). Empty: only the mailboxes' own sending limits.",
     submit: "Create the credential",
   },
   created: {
@@ -112,7 +113,7 @@ export const relay = {
     anyAddress: "Any address",
     dailyCap: "Daily cap",
     noCap: "None beyond the mailboxes' own limits",
-    dailyCapValue: "{count, plural, one {# mail} other {# mails}} per 24 hours",
+    dailyCapValue: "{count, plural, one {# mail} other {# mails}} per day (UTC)",
     mailLastDay: "Mail in the last 24 hours",
     mailLastDayValue: "{count, plural, one {# mail} other {# mails}}",
     created: "Created",
@@ -198,7 +199,7 @@ export const relay = {
     },
     daily_cap: {
       text: "The credential's daily cap is reached.",
-      fix: "Wait until fewer mails were sent in the last 24 hours, or create a credential with a higher cap.",
+      fix: "Wait for the next day (midnight UTC), or create a credential with a higher cap.",
     },
     message_too_large: {
       text: "The message, attachments included, is larger than allowed.",
