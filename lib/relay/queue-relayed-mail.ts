@@ -40,6 +40,7 @@ const INSERT_RELAYED = `
     FROM "RelayCredential" c
     JOIN "RelayCredentialMailbox" cm ON cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id
     JOIN "Mailbox" b ON b."tenantId" = cm."tenantId" AND b.id = cm."mailboxId"
+    JOIN "Tenant" t ON t.id = c."tenantId" AND t."suspendedAt" IS NULL
    WHERE c.id = $12::uuid AND c."tenantId" = $13::uuid AND c."revokedAt" IS NULL
      AND b.id = $14::uuid AND b.state <> 'revoked'
   RETURNING id::text AS id, status::text AS status`;
@@ -61,6 +62,7 @@ const INSERT_CAPPED = `
                      JOIN "Mailbox" m ON m."tenantId" = cm."tenantId" AND m.id = cm."mailboxId"
                     WHERE cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id
                       AND cm."mailboxId" = $14::uuid AND m.state <> 'revoked')
+       AND EXISTS (SELECT 1 FROM "Tenant" t WHERE t.id = c."tenantId" AND t."suspendedAt" IS NULL)
     RETURNING c.id, c."tenantId")
   INSERT INTO "OutgoingMail" ${COLUMNS}
   SELECT ${NEW_ROW}
@@ -112,13 +114,16 @@ export async function whyRefused(
 ): Promise<RelayQueueRefusal> {
   const [row] = await sql.query<{
     revoked: boolean;
+    suspended: boolean;
     dailyCap: number | null;
     address: string | null;
     state: string | null;
   }>(
     "why_refused",
-    `SELECT c."revokedAt" IS NOT NULL AS revoked, c."dailyCap", b.address, b.state::text AS state
+    `SELECT c."revokedAt" IS NOT NULL AS revoked, t."suspendedAt" IS NOT NULL AS suspended, c."dailyCap",
+            b.address, b.state::text AS state
        FROM "RelayCredential" c
+       JOIN "Tenant" t ON t.id = c."tenantId"
        LEFT JOIN "RelayCredentialMailbox" cm
               ON cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id AND cm."mailboxId" = $3::uuid
        LEFT JOIN "Mailbox" b ON b."tenantId" = cm."tenantId" AND b.id = cm."mailboxId"
@@ -126,6 +131,7 @@ export async function whyRefused(
     [credential.id, credential.tenantId, mailboxId],
   );
   if (!row || row.revoked) return { refused: "revoked", detail: "" };
+  if (row.suspended) return { refused: "tenant_suspended", detail: "" };
   if (!row.address) return { refused: "sender_not_allowed", detail: "" };
   if (row.state === "revoked") return { refused: "mailbox_revoked", detail: row.address };
   return { refused: "daily_cap", detail: String(row.dailyCap ?? "") };

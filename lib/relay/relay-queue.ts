@@ -49,6 +49,7 @@ const INSERT_GROUP = `
     JOIN "RelayCredentialMailbox" cm ON cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id
                                     AND cm."mailboxId" = r."mailboxId"
     JOIN "Mailbox" b ON b."tenantId" = cm."tenantId" AND b.id = cm."mailboxId" AND b.state <> 'revoked'
+    JOIN "Tenant" t ON t.id = c."tenantId" AND t."suspendedAt" IS NULL
   RETURNING id::text AS id, status::text AS status`;
 
 /**

@@ -90,13 +90,21 @@ export function relayReply(reason: RelayReason, detail = ""): RelayReply {
 
 /**
  * The reply at the end of DATA: as above, except that a credential revoked
- * during the session is no longer a login answer (535) but a refused message.
+ * or a school suspended during the session is no longer a login answer (535)
+ * but a refused message.
  */
 export function dataReply(reason: RelayReason, detail = ""): RelayReply {
   if (reason === "revoked") {
     return new RelayReply(
       554,
       "5.7.1 This credential was revoked in Relais: the message was not accepted",
+      reason,
+    );
+  }
+  if (reason === "tenant_suspended") {
+    return new RelayReply(
+      554,
+      "5.7.1 This school is suspended in Relais: the message was not accepted",
       reason,
     );
   }

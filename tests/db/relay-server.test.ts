@@ -412,6 +412,20 @@ describe("SMTP relay: refusals", () => {
     expect(await relayedMail(tenant.id)).toHaveLength(1);
   });
 
+  it("refuses with 554 a message of a school suspended during the session", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const { dialog } = await session(credential.username, credential.password);
+    await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+    await dialog.command("RCPT TO:<parent@example.org>");
+    const db = await getDb();
+    await db.tenant.update({ where: { id: tenant.id }, data: { suspendedAt: new Date() } });
+    const reply = await dialog.data(message(mailbox.address));
+    dialog.close();
+    expect(reply.code).toBe(554);
+    expect(reply.text).toContain("suspended");
+    expect(await relayedMail(tenant.id)).toHaveLength(0);
+  });
+
   it("keeps the daily cap exact when several sessions send at the same moment", async () => {
     const { tenant, mailbox, credential } = await setup({ dailyCap: 3 });
     const replies = await Promise.all(
