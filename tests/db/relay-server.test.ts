@@ -24,7 +24,7 @@ import {
   type TestRelay,
 } from "../support/relay-fixtures";
 import { SmtpDialog } from "../support/smtp-dialog";
-import { useTestDatabase } from "../support/test-db";
+import { realPostgresAvailable, useTestDatabase } from "../support/test-db";
 import {
   seedConnectedMailbox,
   seedFakeConfiguration,
@@ -557,103 +557,111 @@ describe("SMTP relay: the workers' chores", () => {
   });
 });
 
-describe("SMTP relay: group commit", () => {
-  it("queues messages that arrive together in one statement, each answered with its own row, refusals apart", async () => {
-    if (!database.url) return void console.warn("[relay tests] group commit needs PostgreSQL: NOT RUN");
-    const { tenant, mailbox, credential } = await setup();
-    const revoked = await seedRelayCredential(tenant.id, [mailbox.id], { name: "Old copier" });
-    const db = await getDb();
-    await db.relayCredential.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
-    const real = pgRelaySql(pool(database.url));
-    const statements: string[] = [];
-    const counted = {
-      ...real,
-      query: <T>(name: string, text: string, values: unknown[]) => {
-        statements.push(name);
-        return real.query<T>(name, text, values);
-      },
-    };
-    const queue = new RelayQueue(counted);
-    const login = async (username: string, password: string) => {
-      const result = await checkRelayLogin(real, username, password, "127.0.0.1");
-      if (!result.ok) throw new Error(result.reason);
-      return result.credential;
-    };
-    const live = await login(credential.username, credential.password);
-    // The revoked one logged in before it was revoked: its session still holds it.
-    const stale = { ...live, id: revoked.id, name: "Old copier" };
-    const prepared = (n: number) => {
-      const result = prepareMessage({
-        message: Buffer.from(`From: ${mailbox.address}\r\nSubject: Scan ${n}\r\n\r\nPage ${n}\r\n`),
-        mailbox,
-        fromPolicy: "as_sent",
-        recipients: [`p${n}@example.org`],
-      });
-      if ("refused" in result) throw new Error(result.refused);
-      return result;
-    };
-    const results = await Promise.all(
-      Array.from({ length: 12 }, (_, n) =>
-        queue.queue(n === 5 ? stale : live, mailbox, prepared(n), "127.0.0.1"),
-      ),
-    );
-    expect(results[5]).toEqual({ refused: "revoked", detail: "" });
-    const queued = results.filter((r): r is { id: string; status: "queued"; duplicate: false } => "id" in r);
-    expect(queued).toHaveLength(11);
-    const rows = await db.outgoingMail.findMany({ where: { id: { in: queued.map((r) => r.id) } } });
-    expect(rows.map((r) => r.subject).sort()).toEqual(
-      Array.from({ length: 12 }, (_, n) => `Scan ${n}`)
-        .filter((s) => s !== "Scan 5")
-        .sort(),
-    );
-    for (const row of rows) expect(row.bcc).toEqual([`p${row.subject.slice(5)}@example.org`]);
-    // The first went alone; the eleven others waited for it and went together.
-    expect(statements.filter((name) => name === "queue" || name === "queue_group")).toEqual([
-      "queue",
-      "queue_group",
-    ]);
-  });
-});
-
-describe("SMTP relay: a group that fails", () => {
-  it("answers each message of a group on its own when the group's statement fails", async () => {
-    if (!database.url) return void console.warn("[relay tests] group commit needs PostgreSQL: NOT RUN");
-    const { tenant, mailbox, credential } = await setup();
-    const real = pgRelaySql(pool(database.url));
-    const queue = new RelayQueue(real);
-    const login = await checkRelayLogin(real, credential.username, credential.password, "127.0.0.1");
-    if (!login.ok) throw new Error(login.reason);
-    const make = (n: number, messageId: string) => {
-      const result = prepareMessage({
-        message: Buffer.from(
-          `From: ${mailbox.address}\r\nMessage-ID: ${messageId}\r\nSubject: Scan ${n}\r\n\r\nx\r\n`,
+describe.runIf(realPostgresAvailable("the relay's group commit, through pg"))(
+  "SMTP relay: group commit",
+  () => {
+    it("queues messages that arrive together in one statement, each answered with its own row, refusals apart", async () => {
+      const url = database.url!;
+      const { tenant, mailbox, credential } = await setup();
+      const revoked = await seedRelayCredential(tenant.id, [mailbox.id], { name: "Old copier" });
+      const db = await getDb();
+      await db.relayCredential.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+      const real = pgRelaySql(pool(url));
+      const statements: string[] = [];
+      const counted = {
+        ...real,
+        query: <T>(name: string, text: string, values: unknown[]) => {
+          statements.push(name);
+          return real.query<T>(name, text, values);
+        },
+      };
+      const queue = new RelayQueue(counted);
+      const login = async (username: string, password: string) => {
+        const result = await checkRelayLogin(real, username, password, "127.0.0.1");
+        if (!result.ok) throw new Error(result.reason);
+        return result.credential;
+      };
+      const live = await login(credential.username, credential.password);
+      // The revoked one logged in before it was revoked: its session still holds it.
+      const stale = { ...live, id: revoked.id, name: "Old copier" };
+      const prepared = (n: number) => {
+        const result = prepareMessage({
+          message: Buffer.from(`From: ${mailbox.address}\r\nSubject: Scan ${n}\r\n\r\nPage ${n}\r\n`),
+          mailbox,
+          fromPolicy: "as_sent",
+          recipients: [`p${n}@example.org`],
+        });
+        if ("refused" in result) throw new Error(result.refused);
+        return result;
+      };
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, n) =>
+          queue.queue(n === 5 ? stale : live, mailbox, prepared(n), "127.0.0.1"),
         ),
-        mailbox,
-        fromPolicy: "as_sent",
-        recipients: ["parent@example.org"],
-      });
-      if ("refused" in result) throw new Error(result.refused);
-      return result;
-    };
-    // Another school's mail holds this Message-ID already: the group's INSERT fails on it.
-    const taken = `<taken-${Date.now()}@copier.local>`;
-    const other = await setup();
-    const { dialog } = await session(other.credential.username, other.credential.password);
-    await dialog.command(`MAIL FROM:<${other.mailbox.address}>`);
-    await dialog.command("RCPT TO:<parent@example.org>");
-    await dialog.data(message(other.mailbox.address, `Message-ID: ${taken}\r\n`));
-    dialog.close();
-    const results = await Promise.all([
-      queue.queue(login.credential, mailbox, make(0, "<first@copier.local>"), "127.0.0.1"),
-      queue.queue(login.credential, mailbox, make(1, taken), "127.0.0.1"),
-      queue.queue(login.credential, mailbox, make(2, "<third@copier.local>"), "127.0.0.1"),
-    ]);
-    expect(results.every((r) => "id" in r)).toBe(true);
-    const rows = await relayedMail(tenant.id);
-    expect(rows.map((r) => r.subject).sort()).toEqual(["Scan 0", "Scan 1", "Scan 2"]);
-    expect(rows.find((r) => r.subject === "Scan 1")!.messageId).not.toBe(taken);
-  });
-});
+      );
+      expect(results[5]).toEqual({ refused: "revoked", detail: "" });
+      const queued = results.filter(
+        (r): r is { id: string; status: "queued"; duplicate: false } => "id" in r,
+      );
+      expect(queued).toHaveLength(11);
+      const rows = await db.outgoingMail.findMany({ where: { id: { in: queued.map((r) => r.id) } } });
+      expect(rows.map((r) => r.subject).sort()).toEqual(
+        Array.from({ length: 12 }, (_, n) => `Scan ${n}`)
+          .filter((s) => s !== "Scan 5")
+          .sort(),
+      );
+      for (const row of rows) expect(row.bcc).toEqual([`p${row.subject.slice(5)}@example.org`]);
+      // The first went alone; the eleven others waited for it and went together.
+      expect(statements.filter((name) => name === "queue" || name === "queue_group")).toEqual([
+        "queue",
+        "queue_group",
+      ]);
+    });
+  },
+);
+
+describe.runIf(realPostgresAvailable("a failing group of the relay, through pg"))(
+  "SMTP relay: a group that fails",
+  () => {
+    it("answers each message of a group on its own when the group's statement fails", async () => {
+      const url = database.url!;
+      const { tenant, mailbox, credential } = await setup();
+      const real = pgRelaySql(pool(url));
+      const queue = new RelayQueue(real);
+      const login = await checkRelayLogin(real, credential.username, credential.password, "127.0.0.1");
+      if (!login.ok) throw new Error(login.reason);
+      const make = (n: number, messageId: string) => {
+        const result = prepareMessage({
+          message: Buffer.from(
+            `From: ${mailbox.address}\r\nMessage-ID: ${messageId}\r\nSubject: Scan ${n}\r\n\r\nx\r\n`,
+          ),
+          mailbox,
+          fromPolicy: "as_sent",
+          recipients: ["parent@example.org"],
+        });
+        if ("refused" in result) throw new Error(result.refused);
+        return result;
+      };
+      // Another school's mail holds this Message-ID already: the group's INSERT fails on it.
+      const taken = `<taken-${Date.now()}@copier.local>`;
+      const other = await setup();
+      const { dialog } = await session(other.credential.username, other.credential.password);
+      await dialog.command(`MAIL FROM:<${other.mailbox.address}>`);
+      await dialog.command("RCPT TO:<parent@example.org>");
+      await dialog.data(message(other.mailbox.address, `Message-ID: ${taken}\r\n`));
+      dialog.close();
+      const results = await Promise.all([
+        queue.queue(login.credential, mailbox, make(0, "<first@copier.local>"), "127.0.0.1"),
+        queue.queue(login.credential, mailbox, make(1, taken), "127.0.0.1"),
+        queue.queue(login.credential, mailbox, make(2, "<third@copier.local>"), "127.0.0.1"),
+      ]);
+      expect(results.every((r) => "id" in r)).toBe(true);
+      const rows = await relayedMail(tenant.id);
+      expect(rows.map((r) => r.subject).sort()).toEqual(["Scan 0", "Scan 1", "Scan 2"]);
+      expect(rows.find((r) => r.subject === "Scan 1")!.messageId).not.toBe(taken);
+    });
+  },
+);
 
 describe("SMTP relay: limits on connections", () => {
   it("closes an idle client after the timeout, and refuses connections past the per-address limit", async () => {
