@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import nodemailer from "nodemailer";
 import { Pool } from "pg";
 import { getDb } from "@/lib/db/client";
-import { pgRelaySql } from "@/lib/relay/relay-sql";
+import { pgRelaySql, prismaRelaySql } from "@/lib/relay/relay-sql";
 import { RelayQueue } from "@/lib/relay/relay-queue";
 import { writeSelfSignedCertificate } from "@/lib/relay/relay-tls";
 import { checkRelayLogin } from "@/lib/relay/relay-credential-session";
@@ -162,6 +162,46 @@ describe("SMTP relay: accepting mail", () => {
     const used = await db.relayCredential.findUniqueOrThrow({ where: { id: credential.id } });
     expect(used.lastUsedIp).toBe("127.0.0.1");
     expect(used.firstUsedAt).not.toBeNull();
+  });
+
+  it("does not answer 250 while the statement that stores the mail has not returned", async () => {
+    const { tenant, mailbox, credential } = await setup();
+    const real = prismaRelaySql(getDb);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gated = {
+      ...real,
+      query: async <T>(name: string, text: string, values: unknown[]) => {
+        if (name === "queue") await gate;
+        return real.query<T>(name, text, values);
+      },
+    };
+    const held = await startTestRelay({
+      sql: gated,
+      settings: testRelaySettings({
+        listeners: [{ kind: "tls", host: "127.0.0.1", port: 0, legacyTls: false }],
+      }),
+    });
+    try {
+      const dialog = await SmtpDialog.connect(held.port("tls"), { tls: true });
+      await dialog.command("EHLO copier.lan");
+      await dialog.login(credential.username, credential.password);
+      await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+      await dialog.command("RCPT TO:<parent@example.org>");
+      const answer = dialog.data(message(mailbox.address));
+      // Nothing is stored yet, and nothing is answered.
+      await expect(
+        Promise.race([answer, new Promise((r) => setTimeout(() => r("silent"), 500))]),
+      ).resolves.toBe("silent");
+      expect(await relayedMail(tenant.id)).toHaveLength(0);
+      release();
+      expect((await answer).code).toBe(250);
+      expect(await relayedMail(tenant.id)).toHaveLength(1);
+      dialog.close();
+    } finally {
+      release();
+      await held.stop();
+    }
   });
 
   it("normalises bare LF line ends, keeps 8-bit text byte for byte and adds a missing Message-ID and Date", async () => {
