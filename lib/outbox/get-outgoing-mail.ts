@@ -1,8 +1,7 @@
 import { notFound } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
-import { tenantOf, visibleMailWhere, type MailSender } from "./mail-sender";
-import { relayCredentialNames } from "./relay-credential-names";
+import { visibleMailWhere, type MailSender } from "./mail-sender";
 
 /**
  * One mail the sender may see, with its attempts; anything else is not found.
@@ -19,7 +18,8 @@ export async function getOutgoingMail(sender: MailSender, id: string) {
       messageId: true,
       status: true,
       source: true,
-      relayCredentialId: true,
+      // Joined through (tenantId, relayCredentialId): only ever the school's own credential.
+      relayCredential: { select: { id: true, name: true } },
       clientIp: true,
       to: true,
       cc: true,
@@ -49,14 +49,7 @@ export async function getOutgoingMail(sender: MailSender, id: string) {
     },
   });
   if (!mail) throw notFound();
-  const { relayCredentialId, ...rest } = mail;
-  const names = await relayCredentialNames(tenantOf(sender), [relayCredentialId]);
-  return {
-    ...rest,
-    relayCredential: relayCredentialId
-      ? { id: relayCredentialId, name: names.get(relayCredentialId) ?? null }
-      : null,
-  };
+  return mail;
 }
 
 export type OutgoingMailDetails = Awaited<ReturnType<typeof getOutgoingMail>>;

@@ -4,7 +4,6 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
 import { visibleMailWhere } from "./mail-sender";
 import { outgoingStatuses, type OutboxListQuery } from "./outbox-list-query";
-import { relayCredentialNames } from "./relay-credential-names";
 
 export const OUTBOX_PAGE_SIZE = 50;
 
@@ -51,7 +50,8 @@ export async function listOutgoingMail(ctx: TenantContext, query: OutboxListQuer
         sentAt: true,
         nextAttemptAt: true,
         source: true,
-        relayCredentialId: true,
+        // Joined through (tenantId, relayCredentialId): only ever the school's own credential.
+        relayCredential: { select: { id: true, name: true } },
         clientIp: true,
         mailbox: { select: { address: true } },
       },
@@ -64,16 +64,5 @@ export async function listOutgoingMail(ctx: TenantContext, query: OutboxListQuer
     number
   >;
   for (const group of grouped) counts[group.status] = group._count._all;
-  const page = rows.slice(0, OUTBOX_PAGE_SIZE);
-  const names = await relayCredentialNames(
-    ctx.tenantId,
-    page.map((mail) => mail.relayCredentialId),
-  );
-  const mails = page.map(({ relayCredentialId, ...mail }) => ({
-    ...mail,
-    relayCredential: relayCredentialId
-      ? { id: relayCredentialId, name: names.get(relayCredentialId) ?? null }
-      : null,
-  }));
-  return { mails, hasMore: rows.length > OUTBOX_PAGE_SIZE, total, counts };
+  return { mails: rows.slice(0, OUTBOX_PAGE_SIZE), hasMore: rows.length > OUTBOX_PAGE_SIZE, total, counts };
 }

@@ -34,7 +34,6 @@ export const outbox = {
   },
   /** Where a mail was written: the portal's compose page, the API, or a device through the SMTP relay. */
   sources: { portal: "Portal", api: "API", relay: "SMTP relay" },
-  credentialUnknown: "Unknown credential",
   empty: "No mail matches.",
   moreRecipients: "+{count} more",
   pagination: { label: "Pages of the outbox", newer: "Newer", older: "Older" },

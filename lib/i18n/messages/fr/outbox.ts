@@ -36,7 +36,6 @@ export const outbox: Translation<typeof en> = {
     source: "Envoyé par",
   },
   sources: { portal: "Portail", api: "API", relay: "Relais SMTP" },
-  credentialUnknown: "Compte inconnu",
   empty: "Aucun message ne correspond.",
   moreRecipients: "+{count} autres",
   pagination: { label: "Pages de la boîte d’envoi", newer: "Plus récents", older: "Plus anciens" },

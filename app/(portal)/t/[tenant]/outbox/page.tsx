@@ -196,10 +196,10 @@ export default async function OutboxPage({
                             href={`/t/${ctx.tenantSlug}/relay/${mail.relayCredential.id}`}
                             className="text-brand-700 underline"
                           >
-                            {mail.relayCredential.name ?? t("outbox.credentialUnknown")}
+                            {mail.relayCredential.name}
                           </Link>
                         ) : (
-                          (mail.relayCredential.name ?? t("outbox.credentialUnknown"))
+                          mail.relayCredential.name
                         )}
                         {mail.clientIp && <span className="block font-mono">{mail.clientIp}</span>}
                       </span>

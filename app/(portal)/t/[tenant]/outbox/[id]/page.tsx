@@ -31,7 +31,7 @@ export default async function OutgoingMailPage({
   const canWrite = can(ctx, "outbox.write");
   const sourceKey = `outbox.sources.${mail.source}`;
   const credential = mail.relayCredential;
-  const credentialName = credential ? (credential.name ?? t("outbox.credentialUnknown")) : null;
+  const credentialName = credential?.name ?? null;
   // [label, value, test id]; a row without a value is left out.
   const rows: [string, ReactNode, string?][] = [
     [t("outbox.detail.messageId"), mail.messageId],
