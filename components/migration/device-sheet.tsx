@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useT } from "@/components/i18n-provider";
 import { sheetConnection } from "@/lib/migration/sheet-connection";
-import type { SheetRelayInfo } from "@/lib/migration/sheet-relay-info";
+import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
 import type { ListenerNeed } from "@/lib/migration/sender-status";
 
 /**
@@ -22,7 +22,7 @@ export function DeviceSheet({
   listener: ListenerNeed;
   username: string;
   password: string;
-  info: SheetRelayInfo;
+  info: RelayConnectionInfo;
 }) {
   const t = useT();
   const connection = sheetConnection(listener, info);

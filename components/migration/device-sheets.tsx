@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n-provider";
-import type { SheetRelayInfo } from "@/lib/migration/sheet-relay-info";
+import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
 import type { ListenerNeed } from "@/lib/migration/sender-status";
 import { DeviceSheet } from "./device-sheet";
 import { PrintButton } from "@/components/ui/print-button";
@@ -14,7 +14,7 @@ export type NewCredentialSheet = {
 };
 
 /** The sheets of the credentials made in this visit: the only time their passwords are shown. */
-export function DeviceSheets({ sheets, info }: { sheets: NewCredentialSheet[]; info: SheetRelayInfo }) {
+export function DeviceSheets({ sheets, info }: { sheets: NewCredentialSheet[]; info: RelayConnectionInfo }) {
   const t = useT();
   return (
     <section aria-labelledby="migration-sheets-heading" className="space-y-3" data-testid="migration-sheets">

@@ -64,6 +64,12 @@ export async function RelayConnectionSettings({ info }: { info: RelayConnectionI
                     <td className={`${td} font-mono`}>{entry.port}</td>
                     <td className={`${td} whitespace-nowrap`}>
                       {t(`relay.settings.${entry.kind}.security`)}
+                      {/* Protocol names, the same in every language. */}
+                      {entry.kind === "legacy" && info.legacyMode && (
+                        <span className="block text-xs">
+                          {info.legacyMode === "tls" ? "SSL/TLS" : "STARTTLS"}
+                        </span>
+                      )}
                     </td>
                     <td className={`${td} ${entry.risk ? "text-amber-900" : ""}`}>
                       {t(`relay.settings.${entry.kind}.note`, { hosts: info.plainHosts.join(", ") })}

@@ -1,5 +1,5 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
-import type { SheetRelayInfo } from "./sheet-relay-info";
+import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
 import type { ListenerNeed } from "./sender-status";
 
 /** What a device's sheet says about port and security, from the TLS versions the sender needs. */
@@ -14,7 +14,7 @@ export type SheetConnection =
     }
   | { configured: false; problem: MessageKey };
 
-export function sheetConnection(listener: ListenerNeed, info: SheetRelayInfo): SheetConnection {
+export function sheetConnection(listener: ListenerNeed, info: RelayConnectionInfo): SheetConnection {
   if (listener === "legacy") {
     if (info.legacyPort === null)
       return { configured: false, problem: "migration.sheet.legacyNotConfigured" };

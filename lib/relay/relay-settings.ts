@@ -170,6 +170,11 @@ export function relayConnectionInfo(env: Env = process.env) {
       /** The plain listener's own addresses: devices must use one of these, not the public name. */
       plainHosts: settings.listeners.filter((l) => l.kind === "plain").map((l) => l.host),
       legacyPort: find("submission", true) ?? find("tls", true),
+      /** How the legacy listener starts TLS: STARTTLS, or from the first byte. */
+      legacyMode: (() => {
+        const legacy = settings.listeners.find((l) => l.legacyTls);
+        return legacy ? (legacy.kind === "tls" ? ("tls" as const) : ("starttls" as const)) : null;
+      })(),
     };
   } catch {
     return {
@@ -179,6 +184,7 @@ export function relayConnectionInfo(env: Env = process.env) {
       plainPort: null,
       plainHosts: [],
       legacyPort: null,
+      legacyMode: null,
     };
   }
 }

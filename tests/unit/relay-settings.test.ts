@@ -56,6 +56,7 @@ describe("relay settings", () => {
       plainPort: 2525,
       plainHosts: ["192.168.10.5"],
       legacyPort: null,
+      legacyMode: null,
     });
     expect(() => relaySettings({ ...withCert, RELAIS_RELAY_PLAIN_PORT: "2525" })).toThrow(/PLAIN_HOSTS/);
     for (const host of ["0.0.0.0", "::", "lan.lycee.test"]) {
@@ -72,6 +73,13 @@ describe("relay settings", () => {
       RELAIS_RELAY_LEGACY_TLS_PORT: "10465",
       RELAIS_RELAY_LEGACY_TLS_MODE: "tls",
     });
+    expect(
+      relayConnectionInfo({
+        ...withCert,
+        RELAIS_RELAY_LEGACY_TLS_PORT: "10465",
+        RELAIS_RELAY_LEGACY_TLS_MODE: "tls",
+      }),
+    ).toMatchObject({ legacyPort: 10465, legacyMode: "tls" });
     expect(settings.listeners.find((l) => l.legacyTls)).toEqual({
       kind: "tls",
       host: "0.0.0.0",

@@ -8,7 +8,7 @@ import { listClientConfigurations } from "@/lib/clients/list-client-configuratio
 import { getTranslator } from "@/lib/i18n/server";
 import { getMigrationPlan } from "@/lib/migration/get-migration-plan";
 import { planRowView } from "@/lib/migration/plan-row-view";
-import { sheetRelayInfo } from "@/lib/migration/sheet-relay-info";
+import { relayConnectionInfo } from "@/lib/relay/relay-settings";
 
 const DAY_MS = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -72,7 +72,7 @@ export default async function MigrationPage({ params }: { params: Promise<{ tena
             tenant={ctx.tenantSlug}
             rows={plan.rows.map((row) => planRowView(row, (date) => moment.format(date)))}
             configurations={configurations.map(({ id, name }) => ({ id, name }))}
-            info={sheetRelayInfo()}
+            info={relayConnectionInfo()}
           />
         </section>
       )}
