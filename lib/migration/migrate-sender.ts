@@ -6,7 +6,6 @@ import { getDb } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/locales";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { createRelayCredential } from "@/lib/relay-credentials/create-relay-credential";
-import { relayCredentialName } from "./relay-credential-name";
 import type { MigrateSenderInput } from "./migration-schemas";
 
 export type StepOutcome = "done" | "already" | "skipped" | "failed";
@@ -119,7 +118,8 @@ export async function migrateSender(
       result.problem ??= "migration.errors.noMailboxForCredential";
     } else {
       const created = await createRelayCredential(ctx, {
-        name: relayCredentialName(address),
+        // Named after the sender it replaces, which is what the admin recognises.
+        name: address.slice(0, 100),
         mailboxIds: [mailbox.id],
         fromPolicy: "fixed_keep_name",
         allowedNetworks: [],

@@ -31,8 +31,6 @@ export type RelayContext = {
   sql: RelaySql;
   settings: RelaySettings;
   log: (line: string) => void;
-  /** Connections open per client address, shared by this process's listeners. */
-  perIp: Map<string, number>;
 };
 
 const MAX_FAILED_LOGINS_PER_SESSION = 3;
@@ -46,6 +44,8 @@ function unavailable(ctx: RelayContext, error: unknown): RelayReply {
 /** The relay's handlers, shared by every listener of one process. */
 export function relayHandlers(ctx: RelayContext) {
   const sessions = new Map<string, SessionState>();
+  /** Connections open per client address, shared by this process's listeners. */
+  const perIp = new Map<string, number>();
   const queue = new RelayQueue(ctx.sql);
   const stateOf = (session: SMTPServerSession): SessionState => {
     let state = sessions.get(session.id);
@@ -64,12 +64,12 @@ export function relayHandlers(ctx: RelayContext) {
     return state;
   };
   /** A refusal: counted on the session, recorded for the credential's page. */
-  const refuse = async (
+  const refuse = (
     state: SessionState,
     reason: RelayReason,
     detail = "",
     phase: "command" | "data" = "command",
-  ): Promise<RelayReply> => {
+  ): RelayReply => {
     const reply = phase === "data" ? dataReply(reason, detail) : relayReply(reason, detail);
     state.refusals += 1;
     if (state.credential) recordRefusal(ctx.sql, state.credential, state.clientIp, reply, ctx.log);
@@ -82,14 +82,14 @@ export function relayHandlers(ctx: RelayContext) {
   > = {
     onConnect(session, callback) {
       const state = stateOf(session);
-      const open = ctx.perIp.get(state.clientIp) ?? 0;
+      const open = perIp.get(state.clientIp) ?? 0;
       if (open >= ctx.settings.maxConnectionsPerIp) {
         sessions.delete(session.id);
         return callback(
           new RelayReply(421, "4.7.0 Too many connections from your address; try again later", "throttled"),
         );
       }
-      ctx.perIp.set(state.clientIp, open + 1);
+      perIp.set(state.clientIp, open + 1);
       callback();
     },
 
@@ -128,66 +128,54 @@ export function relayHandlers(ctx: RelayContext) {
 
     onMailFrom(address, session, callback) {
       const state = stateOf(session);
-      (async () => {
-        const credential = state.credential;
-        // smtp-server already answers 530 to MAIL before AUTH; this is the belt to its braces.
-        if (!credential)
-          return callback(new RelayReply(530, "5.7.0 Authentication required", "bad_password"));
-        if (state.messages >= ctx.settings.maxMessagesPerSession) {
-          return callback(await refuse(state, "too_many_messages"));
-        }
-        const sender = address.address.trim().toLowerCase();
-        const mailbox =
-          credential.fromPolicy === "as_sent"
-            ? credential.mailboxes.find((m) => m.address === sender)
-            : credential.mailboxes[0];
-        if (!mailbox) return callback(await refuse(state, "sender_not_allowed", sender || "<>"));
-        if (mailbox.state === "revoked")
-          return callback(await refuse(state, "mailbox_revoked", mailbox.address));
-        state.mailbox = mailbox;
-        callback();
-      })().catch((error: unknown) => callback(unavailable(ctx, error)));
+      const credential = state.credential;
+      // smtp-server already answers 530 to MAIL before AUTH; this is the belt to its braces.
+      if (!credential) return callback(new RelayReply(530, "5.7.0 Authentication required", "bad_password"));
+      if (state.messages >= ctx.settings.maxMessagesPerSession)
+        return callback(refuse(state, "too_many_messages"));
+      const sender = address.address.trim().toLowerCase();
+      const mailbox =
+        credential.fromPolicy === "as_sent"
+          ? credential.mailboxes.find((m) => m.address === sender)
+          : credential.mailboxes[0];
+      if (!mailbox) return callback(refuse(state, "sender_not_allowed", sender || "<>"));
+      if (mailbox.state === "revoked") return callback(refuse(state, "mailbox_revoked", mailbox.address));
+      state.mailbox = mailbox;
+      callback();
     },
 
     onRcptTo(address, session, callback) {
       const state = stateOf(session);
-      (async () => {
-        const recipient = relayRecipient(address.address);
-        if (!recipient)
-          return callback(await refuse(state, "invalid_recipient", address.address.slice(0, 100)));
-        const max = maxRecipientsPerMessage(providerFamily(state.mailbox?.provider ?? "custom"));
-        if (session.envelope.rcptTo.length >= max) {
-          return callback(await refuse(state, "too_many_recipients", String(max)));
-        }
-        callback();
-      })().catch((error: unknown) => callback(unavailable(ctx, error)));
+      if (!relayRecipient(address.address)) {
+        return callback(refuse(state, "invalid_recipient", address.address.slice(0, 100)));
+      }
+      const max = maxRecipientsPerMessage(providerFamily(state.mailbox?.provider ?? "custom"));
+      if (session.envelope.rcptTo.length >= max)
+        return callback(refuse(state, "too_many_recipients", String(max)));
+      callback();
     },
 
     onData(stream, session, callback) {
       const state = stateOf(session);
       readMessage(stream, ctx.settings.maxMessageBytes)
         .then(async (message) => {
-          if (message === "too_large") {
-            // smtp-server answers 552 itself once the stream ends; the refusal is recorded here.
-            await refuse(state, "message_too_large", String(ctx.settings.maxMessageBytes));
-            return callback(relayReply("message_too_large", String(ctx.settings.maxMessageBytes)));
-          }
+          // smtp-server answers 552 itself once the stream ends; the refusal is recorded here.
+          if (message === "too_large")
+            return callback(refuse(state, "message_too_large", String(ctx.settings.maxMessageBytes)));
           const credential = state.credential;
           const mailbox = state.mailbox;
           if (!credential || !mailbox)
             return callback(new RelayReply(503, "5.5.1 Bad sequence of commands", "bad_message"));
-          if (message.length === 0)
-            return callback(await refuse(state, "bad_message", "the message is empty"));
+          if (message.length === 0) return callback(refuse(state, "bad_message", "the message is empty"));
           const prepared = prepareMessage({
             message,
             mailbox,
             fromPolicy: credential.fromPolicy,
             recipients: session.envelope.rcptTo.map((r) => relayRecipient(r.address) ?? r.address),
           });
-          if ("refused" in prepared) return callback(await refuse(state, prepared.refused, prepared.detail));
+          if ("refused" in prepared) return callback(refuse(state, prepared.refused, prepared.detail));
           const queued = await queue.queue(credential, mailbox, prepared, state.clientIp);
-          if ("refused" in queued)
-            return callback(await refuse(state, queued.refused, queued.detail, "data"));
+          if ("refused" in queued) return callback(refuse(state, queued.refused, queued.detail, "data"));
           state.messages += 1;
           // "Used" means a mail went through, not a login: a device whose every mail is refused has not moved.
           if (state.messages === 1) markCredentialUsed(ctx.sql, credential, state.clientIp, ctx.log);
@@ -207,9 +195,9 @@ export function relayHandlers(ctx: RelayContext) {
       const state = sessions.get(session.id);
       sessions.delete(session.id);
       if (!state) return;
-      const open = (ctx.perIp.get(state.clientIp) ?? 1) - 1;
-      if (open > 0) ctx.perIp.set(state.clientIp, open);
-      else ctx.perIp.delete(state.clientIp);
+      const open = (perIp.get(state.clientIp) ?? 1) - 1;
+      if (open > 0) perIp.set(state.clientIp, open);
+      else perIp.delete(state.clientIp);
       if (state.credential) {
         recordSession(ctx.sql, state.credential, state, ctx.log);
       }

@@ -53,7 +53,6 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
     sql: options.sql,
     settings,
     log,
-    perIp: new Map(),
   });
   const servers: SMTPServer[] = [];
   const started: RunningRelay["listeners"] = [];
