@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError, forbidden } from "@/lib/auth/errors";
+import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { createConnectLinks } from "@/lib/connect-links/create-connect-links";
 import { getDb } from "@/lib/db/client";
@@ -42,7 +42,7 @@ export async function migrateSender(
     where: { tenantId: ctx.tenantId, address },
     select: { id: true },
   });
-  if (!inPlan) throw new DomainError("not_found", "errors.notFound");
+  if (!inPlan) throw notFound();
   const result: MigrateSenderResult = {
     address,
     mailbox: "skipped",
@@ -68,11 +68,6 @@ export async function migrateSender(
           members: [],
         });
         result.mailbox = "done";
-        await db.migrationSender.upsert({
-          where: { tenantId_address: { tenantId: ctx.tenantId, address } },
-          create: { tenantId: ctx.tenantId, address, mailboxCreatedAt: new Date() },
-          update: { mailboxCreatedAt: new Date() },
-        });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         result.mailbox = "failed";
@@ -94,11 +89,6 @@ export async function migrateSender(
         result.link = "failed";
         result.problem ??= "migration.errors.linkNotMailed";
       }
-      await db.migrationSender.upsert({
-        where: { tenantId_address: { tenantId: ctx.tenantId, address } },
-        create: { tenantId: ctx.tenantId, address, connectLinkSentAt: new Date() },
-        update: { connectLinkSentAt: new Date() },
-      });
     }
   }
   if (input.createCredential) {
@@ -125,17 +115,11 @@ export async function migrateSender(
         allowedNetworks: [],
         dailyCap: null,
       });
-      const now = new Date();
       await db.$transaction(async (tx) => {
         await tx.migrationSender.upsert({
           where: { tenantId_address: { tenantId: ctx.tenantId, address } },
-          create: {
-            tenantId: ctx.tenantId,
-            address,
-            relayCredentialId: created.id,
-            credentialCreatedAt: now,
-          },
-          update: { relayCredentialId: created.id, credentialCreatedAt: now, regressionImportId: null },
+          create: { tenantId: ctx.tenantId, address, relayCredentialId: created.id },
+          update: { relayCredentialId: created.id, regressionImportId: null },
         });
         await recordAudit(tx, ctx, {
           action: "migration.sender_moved",
