@@ -85,7 +85,11 @@ export async function getMigrationPlan(ctx: TenantContext, now = new Date()): Pr
   });
   const order = new Map(imports.map((item, index) => [item.id, index]));
   const byAddress = new Map<string, typeof lines>();
-  for (const line of lines) byAddress.set(line.address, [...(byAddress.get(line.address) ?? []), line]);
+  for (const line of lines) {
+    const own = byAddress.get(line.address);
+    if (own) own.push(line);
+    else byAddress.set(line.address, [line]);
+  }
   const addresses = [...byAddress.keys()].sort();
   const [mailboxes, senders] = await Promise.all([
     db.mailbox.findMany({
