@@ -35,7 +35,7 @@ export async function MailboxActivity({ ctx, mailboxId }: { ctx: TenantContext; 
                       {mail.subject || "—"}
                     </Link>
                   </td>
-                  <td className={`${td} break-all`}>{mail.to.join(", ")}</td>
+                  <td className={`${td} min-w-40 break-all`}>{mail.to.join(", ")}</td>
                   <td className={td}>
                     <MailStatusBadge status={mail.status} label={t(`outbox.statuses.${mail.status}`)} />
                   </td>
