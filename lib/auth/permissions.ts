@@ -16,6 +16,7 @@ const adminPermissions = [
   "apiKeys.write",
   "relay.write",
   "migration.write",
+  "webhooks.write",
 ] as const;
 
 export type Permission = (typeof adminPermissions)[number];

@@ -29,6 +29,8 @@ import { relay as enRelay } from "./messages/en/relay";
 import { relay as frRelay } from "./messages/fr/relay";
 import { migration as enMigration } from "./messages/en/migration";
 import { migration as frMigration } from "./messages/fr/migration";
+import { webhooks as enWebhooks } from "./messages/en/webhooks";
+import { webhooks as frWebhooks } from "./messages/fr/webhooks";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
@@ -49,6 +51,7 @@ const en = {
   dashboard: enDashboard,
   relay: enRelay,
   migration: enMigration,
+  webhooks: enWebhooks,
 };
 export type Catalog = Translation<typeof en>;
 const fr: Catalog = {
@@ -67,6 +70,7 @@ const fr: Catalog = {
   dashboard: frDashboard,
   relay: frRelay,
   migration: frMigration,
+  webhooks: frWebhooks,
 };
 
 export const catalogs: Record<Locale, Catalog> = { en, fr };

@@ -3,6 +3,8 @@ import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocati
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
 import { getDb } from "@/lib/db/client";
 import { pruneRelayEvents, pruneRelayLoginFailures } from "@/lib/relay/prune-relay-records";
+import { queueEndingSoonEvents } from "@/lib/webhooks/queue-ending-soon-events";
+import { pruneWebhookHistory } from "@/lib/webhooks/prune-webhook-history";
 import { pruneSendingHours } from "./prune-sending-hours";
 
 /**
@@ -11,7 +13,8 @@ import { pruneSendingHours } from "./prune-sending-hours";
  * the holidays do not kill them, retry revocations the provider missed, and
  * send the admins' daily digest, delete the sending limits' per-hour counts
  * of hours past, the relay's failed logins older than its throttle window and
- * its sessions and refusals older than 30 days. Each chore is safe to run from several
+ * its sessions and refusals older than 30 days, warn webhook endpoints of
+ * connections ending soon and prune their deliveries' history. Each chore is safe to run from several
  * workers at once (locks and once-a-day records), and one failing does not
  * stop the others.
  */
@@ -23,6 +26,8 @@ export async function runMaintenance(log: (line: string) => void, now = new Date
     ["sending hours", () => pruneSendingHours(now)],
     ["relay login failures", async () => pruneRelayLoginFailures(await getDb(), now)],
     ["relay events", async () => pruneRelayEvents(await getDb(), now)],
+    ["webhooks ending soon", () => queueEndingSoonEvents(now)],
+    ["webhook history", async () => pruneWebhookHistory(await getDb())],
   ];
   for (const [name, chore] of chores) {
     try {

@@ -6,6 +6,7 @@ import { releaseLeases } from "./release-leases";
 import { runMaintenance } from "./run-maintenance";
 import { prepareClaimedMail, sendReady, type ReadyMail } from "./send-claimed-mail";
 import { SmtpConnections } from "./smtp-connections";
+import { startWebhookDeliverer, type WebhookDelivererOptions } from "@/lib/webhooks/run-webhook-deliverer";
 
 export type WorkerOptions = {
   workerId?: string;
@@ -21,6 +22,8 @@ export type WorkerOptions = {
   log?: (line: string) => void;
   /** How often this worker runs the token lifecycle's chores; 0 turns them off. */
   maintenanceEveryMs?: number;
+  /** The webhook deliveries' loop beside the mail's (docs/webhooks.md); false turns it off. */
+  webhooks?: false | Omit<WebhookDelivererOptions, "workerId" | "log">;
 };
 
 export function newWorkerId(): string {
@@ -145,6 +148,9 @@ export function startWorker(options: WorkerOptions = {}) {
     }
   }
 
+  const webhooks =
+    options.webhooks === false ? undefined : startWebhookDeliverer({ ...options.webhooks, workerId, log });
+
   const done = Promise.all([
     ...Array.from({ length: parallel }, feeder),
     ...Array.from({ length: concurrency }, lane),
@@ -161,7 +167,7 @@ export function startWorker(options: WorkerOptions = {}) {
       stopping = true;
       mailReady.notify();
       mailTaken.notify();
-      await done;
+      await Promise.all([done, webhooks?.stop()]);
     },
   };
 }
