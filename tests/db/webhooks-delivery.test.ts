@@ -10,6 +10,7 @@ import { webhookEventTypes } from "@/lib/webhooks/event-types";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from "@/lib/webhooks/delivery-schedule";
 import { queueEndingSoonEvents } from "@/lib/webhooks/queue-ending-soon-events";
+import { pruneWebhookHistory } from "@/lib/webhooks/prune-webhook-history";
 import { redeliverWebhook } from "@/lib/webhooks/redeliver-webhook";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { deliverDueWebhooks } from "@/lib/webhooks/run-webhook-deliverer";
@@ -468,6 +469,26 @@ describe("delivery", () => {
     ]);
     const enabled = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(enabled).toMatchObject({ enabled: true, pausedReason: null, failingSince: null });
+  });
+});
+
+describe("history", () => {
+  it("forgets events older than 30 days once none of their deliveries is pending", async () => {
+    const { mailbox, endpoint, receiver } = await school(["mailbox.state_changed"]);
+    receiver.answer({ status: 204 }, { status: 500 });
+    await setMailboxState(mailbox.id, { state: "needs_reconnect" });
+    await setMailboxState(mailbox.id, { state: "connected" });
+    await deliverAll();
+    const db = await getDb();
+    const old = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    await db.webhookEvent.updateMany({ where: { mailboxId: mailbox.id }, data: { createdAt: old } });
+
+    await pruneWebhookHistory(db);
+    const left = await deliveriesOf(endpoint.id);
+    // The delivered one is gone; the one still retrying stays.
+    expect(left.map((d) => [d.status, d.event.data])).toEqual([
+      ["pending", expect.objectContaining({ state: "connected" })],
+    ]);
   });
 });
 
