@@ -12,6 +12,7 @@ import { demoMailboxes, demoProviderPorts, startDemoProviders } from "@/lib/demo
 import { demoAccounts, demoPassword, demoTenants, seedDemo } from "@/lib/demo/seed-demo";
 import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
 import { demoRelayCredential, seedDemoRelay } from "@/lib/demo/seed-demo-relay";
+import { demoWebhook, seedDemoWebhook } from "@/lib/demo/seed-demo-webhook";
 import { relayConnectionInfo } from "@/lib/relay/relay-settings";
 import type { FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
 import { ensureProductionBuild, nextBin } from "./production-build";
@@ -41,6 +42,7 @@ async function seed(providers: FakeProvidersHandle): Promise<string> {
   const people = demoAccounts.filter((a) => a.memberships.some((m) => m.slug === "demo")).map((a) => a.email);
   await seedDemoMailboxes(db, "demo", providers, people);
   await seedDemoRelay(db, "demo");
+  await seedDemoWebhook(db, "demo");
   await disconnectDb();
   return kind === "embedded" ? `embedded, in ${embeddedDataDir()}` : "PostgreSQL (DATABASE_URL)";
 }
@@ -80,6 +82,7 @@ function printWelcome(url: string, database: string, inboxUrl: string) {
     `The demo school's mailboxes ${demoMailboxes.map((m) => m.address).join(" and ")} can be`,
     "connected from “My mailboxes”; mail sent through them arrives at the demo SMTP server:",
     `  ${inboxUrl}`,
+    "The same page shows the signed webhooks the demo school's endpoint receives (Webhooks, in the portal).",
     ...relayLines(),
     `Database: ${database}. Stop with Ctrl+C.`,
     "",
@@ -113,7 +116,11 @@ async function main() {
   process.env.RELAIS_ENCRYPTION_KEY = encryptionKey;
   const providers = await startDemoProviders(url);
   const inboxUrl = `http://127.0.0.1:${demoProviderPorts().inbox}/`;
-  const inbox = await startDemoInbox(demoProviderPorts().inbox, () => providers.control.messages());
+  const inbox = await startDemoInbox(
+    demoProviderPorts().inbox,
+    () => providers.control.messages(),
+    demoWebhook.secret,
+  );
   const stopProviders = () => {
     inbox.close();
     void providers.close();

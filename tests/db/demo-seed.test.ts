@@ -8,6 +8,10 @@ import { demoClients, demoMailboxes } from "@/lib/demo/demo-providers";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
 import { demoRelayCredential, seedDemoRelay } from "@/lib/demo/seed-demo-relay";
+import { demoWebhook, seedDemoWebhook } from "@/lib/demo/seed-demo-webhook";
+import { signWebhook } from "@/lib/webhooks/sign-webhook";
+import { webhookEventTypes } from "@/lib/webhooks/event-types";
+import { openWebhookSecret } from "@/lib/webhooks/webhook-secret";
 import { checkRelayLogin } from "@/lib/relay/relay-credential-session";
 import { prismaRelaySql } from "@/lib/relay/relay-sql";
 import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
@@ -94,6 +98,56 @@ describe("the demo inbox page", () => {
       expect(html).toContain("Réunion &lt;b&gt;");
       expect(html).toContain("&lt;m1@ecole-demo.test&gt;");
       expect(html).toContain("parents@example.test");
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("the demo's webhooks", () => {
+  it("gives the demo school one endpoint at the demo inbox, wanting every event, once", async () => {
+    const db = await getDb();
+    await seedDemo(db);
+    await seedDemoWebhook(db, "demo");
+    await seedDemoWebhook(db, "demo");
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "demo" } });
+    const endpoints = await db.webhookEndpoint.findMany({ where: { tenantId: tenant.id } });
+    expect(endpoints).toHaveLength(1);
+    expect(endpoints[0]).toMatchObject({
+      url: demoWebhook.url(),
+      enabled: true,
+      eventTypes: [...webhookEventTypes],
+    });
+    expect(openWebhookSecret(endpoints[0]!.id, "secret", endpoints[0]!.secretCipher)).toBe(
+      demoWebhook.secret,
+    );
+  });
+
+  it("shows the webhooks the inbox received, with their signature checked", async () => {
+    const server = await startDemoInbox(0, () => [], demoWebhook.secret);
+    try {
+      const { port } = server.address() as { port: number };
+      const post = (secret: string, id: string) => {
+        const body = JSON.stringify({
+          type: "mailbox.state_changed",
+          timestamp: new Date().toISOString(),
+          data: { address: "vie-scolaire@ecole-demo.test", state: "connected", reason: { message: "<ok>" } },
+        });
+        return fetch(`http://127.0.0.1:${port}/webhooks`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...signWebhook(id, new Date(), body, [secret]) },
+          body,
+        });
+      };
+      expect((await post(demoWebhook.secret, "evt-good")).status).toBe(204);
+      expect(
+        (await post(`whsec_${Buffer.from("another key").toString("base64")}`, "evt-forged")).status,
+      ).toBe(204);
+      const html = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      expect(html).toMatch(
+        /mailbox\.state_changed.*vie-scolaire@ecole-demo\.test · connected · &lt;ok&gt;.*valid.*evt-good/s,
+      );
+      expect(html).toMatch(/INVALID<\/td><td><code>evt-forged/);
     } finally {
       server.close();
     }
