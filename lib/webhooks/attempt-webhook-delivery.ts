@@ -1,7 +1,7 @@
 import { safeFetch, type SafeFetchOptions } from "@/lib/net/safe-fetch";
 import { OutboundRefusedError } from "@/lib/net/outbound-refused-error";
 import type { ClaimedDelivery } from "./claim-webhook-deliveries";
-import { signWebhook } from "./sign-webhook";
+import { signWebhook, type SignedHeaders } from "./sign-webhook";
 import { renderWebhookPayload } from "./webhook-payload";
 import { openWebhookSecret } from "./webhook-secret";
 
@@ -41,12 +41,13 @@ export async function attemptWebhookDelivery(
 ): Promise<AttemptOutcome> {
   const started = Date.now();
   const body = JSON.stringify(renderWebhookPayload(delivery));
-  const headers = signWebhook(
-    delivery.eventId,
-    new Date(started),
-    body,
-    signingSecrets(delivery, new Date(started)),
-  );
+  let headers: SignedHeaders;
+  try {
+    headers = signWebhook(delivery.eventId, new Date(started), body, signingSecrets(delivery, new Date(started)));
+  } catch {
+    // The encryption key that sealed the secret is gone: retried, and shown, until an admin rotates the secret.
+    return { ok: false, statusCode: null, error: "secret_unreadable", durationMs: 0 };
+  }
   try {
     const response = await safeFetch(
       delivery.url,

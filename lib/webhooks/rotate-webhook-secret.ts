@@ -1,8 +1,18 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { SecretDecryptError } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { lockWebhookEndpoint } from "./find-webhook-endpoint";
 import { assertCanManageWebhooks, webhookAuditActor, type WebhookManager } from "./webhook-manager";
 import { newWebhookSecret, openWebhookSecret, sealWebhookSecret } from "./webhook-secret";
+
+function readableSecret(id: string, cipher: string): string | null {
+  try {
+    return openWebhookSecret(id, "secret", cipher);
+  } catch (error) {
+    if (error instanceof SecretDecryptError) return null;
+    throw error;
+  }
+}
 
 /** How long deliveries stay signed with the old secret too, so that receivers can switch without a gap. */
 export const SECRET_OVERLAP_MS = 24 * 3600 * 1000;
@@ -19,13 +29,14 @@ export async function rotateWebhookSecret(by: WebhookManager, id: string, now: D
   const previousSecretExpiresAt = new Date(now.getTime() + SECRET_OVERLAP_MS);
   await db.$transaction(async (tx) => {
     const endpoint = await lockWebhookEndpoint(tx, by.tenantId, id);
-    const previous = openWebhookSecret(id, "secret", endpoint.secretCipher);
+    const previous = readableSecret(id, endpoint.secretCipher);
     await tx.webhookEndpoint.update({
       where: { tenantId_id: { tenantId: by.tenantId, id } },
       data: {
         secretCipher: sealWebhookSecret(id, "secret", secret),
-        previousSecretCipher: sealWebhookSecret(id, "previousSecret", previous),
-        previousSecretExpiresAt,
+        // A secret the keys can no longer read signs nothing: the new one replaces it at once.
+        previousSecretCipher: previous === null ? null : sealWebhookSecret(id, "previousSecret", previous),
+        previousSecretExpiresAt: previous === null ? null : previousSecretExpiresAt,
       },
     });
     await recordAudit(tx, webhookAuditActor(by), {

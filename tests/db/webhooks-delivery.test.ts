@@ -418,6 +418,31 @@ describe("delivery", () => {
     expect(JSON.stringify(row)).not.toContain(endpoint.secret.slice(6));
   });
 
+  it("says so when the secret can no longer be read, and recovers when it is rotated", async () => {
+    const { mailbox, endpoint, receiver, ctx } = await school(["mailbox.state_changed"]);
+    const db = await getDb();
+    // Sealed for another endpoint's row: it does not decrypt here (as after losing the key).
+    const other = await db.webhookEndpoint.findFirstOrThrow({ where: { id: { not: endpoint.id } } });
+    await db.webhookEndpoint.update({
+      where: { id: endpoint.id },
+      data: { secretCipher: other.secretCipher },
+    });
+    await setMailboxState(mailbox.id, { state: "needs_reconnect" });
+    await deliverAll();
+    let [row] = await deliveriesOf(endpoint.id);
+    expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "secret_unreadable" });
+    expect(receiver.received).toHaveLength(0);
+
+    const rotated = await rotateWebhookSecret(ctx, endpoint.id);
+    receiver.verifyWith(rotated.secret);
+    await makeDue(endpoint.id);
+    await deliverAll();
+    [row] = await deliveriesOf(endpoint.id);
+    expect(row!.status).toBe("delivered");
+    expect(receiver.received[0]!.signature.split(" ")).toHaveLength(1);
+    expect(receiver.received[0]!.verified).toBe(true);
+  });
+
   it("redelivers an event with the same id and body", async () => {
     const { mailbox, endpoint, receiver, ctx } = await school(["mailbox.state_changed"]);
     await setMailboxState(mailbox.id, { state: "needs_reconnect" });
