@@ -7,7 +7,7 @@ import { useFormAction } from "@/components/members/use-form-action";
 import { createApiKeyAction } from "@/lib/api-keys/api-key-actions";
 import { fieldClass } from "@/components/ui/classes";
 
-/** Creates a key for chosen mailboxes and shows it once. */
+/** Creates a key for chosen mailboxes (and, if ticked, the school's webhook endpoints) and shows it once. */
 export function CreateApiKeyForm({
   tenant,
   mailboxes,
@@ -57,6 +57,21 @@ export function CreateApiKeyForm({
             </p>
           )}
         </fieldset>
+        <div className="text-sm">
+          <label className="inline-flex items-center gap-1">
+            <input
+              type="checkbox"
+              name="manageWebhooks"
+              value="true"
+              aria-describedby="api-key-manage-webhooks-hint"
+              data-testid="api-key-manage-webhooks"
+            />
+            {t("outbox.apiKeys.create.manageWebhooks")}
+          </label>
+          <p id="api-key-manage-webhooks-hint" className="text-slate-600">
+            {t("outbox.apiKeys.create.manageWebhooksHint")}
+          </p>
+        </div>
         <button
           type="submit"
           disabled={pending}

@@ -5,21 +5,30 @@ import { getDb } from "@/lib/db/client";
 import type { CreateApiKeyInput } from "./api-key-schemas";
 import { newApiKey } from "./api-key-secret";
 
-/** A key for the mail submission API, limited to some of the tenant's mailboxes. The key is returned once. */
+const noMailbox = () =>
+  new DomainError("invalid_input", "errors.invalidInput", undefined, {
+    mailboxIds: "outbox.apiKeys.noMailbox",
+  });
+
+/**
+ * A key for the mail submission API, limited to some of the tenant's
+ * mailboxes, and allowed to manage the school's webhook endpoints if asked
+ * (then it may have no mailbox at all). The key is returned once.
+ */
 export async function createApiKey(ctx: TenantContext, input: CreateApiKeyInput) {
+  const manageWebhooks = input.manageWebhooks === true;
   if (!can(ctx, "apiKeys.write")) throw forbidden();
+  // A key cannot be given a right its creator does not have.
+  if (manageWebhooks && !can(ctx, "webhooks.write")) throw forbidden();
   const mailboxIds = [...new Set(input.mailboxIds)];
+  if (mailboxIds.length === 0 && !manageWebhooks) throw noMailbox();
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const mailboxes = await tx.mailbox.findMany({
       where: { tenantId: ctx.tenantId, id: { in: mailboxIds } },
       select: { id: true, address: true },
     });
-    if (mailboxes.length !== mailboxIds.length) {
-      throw new DomainError("invalid_input", "errors.invalidInput", undefined, {
-        mailboxIds: "outbox.apiKeys.noMailbox",
-      });
-    }
+    if (mailboxes.length !== mailboxIds.length) throw noMailbox();
     const { key, prefix, keyHash } = newApiKey();
     const apiKey = await tx.apiKey.create({
       data: {
@@ -27,6 +36,7 @@ export async function createApiKey(ctx: TenantContext, input: CreateApiKeyInput)
         name: input.name,
         prefix,
         keyHash,
+        manageWebhooks,
         createdById: ctx.userId,
         mailboxes: { create: mailboxes.map((m) => ({ tenantId: ctx.tenantId, mailboxId: m.id })) },
       },
@@ -37,7 +47,7 @@ export async function createApiKey(ctx: TenantContext, input: CreateApiKeyInput)
       targetType: "api_key",
       targetId: apiKey.id,
       targetLabel: input.name,
-      details: { prefix, mailboxes: mailboxes.map((m) => m.address) },
+      details: { prefix, mailboxes: mailboxes.map((m) => m.address), manageWebhooks },
     });
     return { id: apiKey.id, prefix, key };
   });

@@ -2,7 +2,7 @@ import { forbidden } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 
-/** The tenant's API keys, newest first, with their mailboxes; never the key itself. */
+/** The tenant's API keys, newest first, with their mailboxes and rights; never the key itself. */
 export async function listApiKeys(ctx: TenantContext) {
   if (!can(ctx, "apiKeys.write")) throw forbidden();
   const db = await getDb();
@@ -16,6 +16,7 @@ export async function listApiKeys(ctx: TenantContext) {
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,
+      manageWebhooks: true,
       mailboxes: { select: { mailbox: { select: { address: true } } } },
     },
   });

@@ -1,12 +1,13 @@
 import { DomainError, type ErrorCode } from "@/lib/auth/errors";
 import { createTranslator } from "@/lib/i18n/translate";
 
-/** An error of the API itself (authentication, body, route), with its HTTP status. */
+/** An error of the API itself (authentication, body, route), with its HTTP status and, for a body, its fields' errors. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
     this.name = "ApiError";
@@ -25,8 +26,13 @@ const statusOf: Record<ErrorCode, number> = {
 
 const noStore = { "Cache-Control": "no-store" };
 
-export function apiJson(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: noStore });
+export function apiJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...noStore, ...headers } });
+}
+
+/** 204: done, nothing to say. */
+export function apiNoContent(): Response {
+  return new Response(null, { status: 204, headers: noStore });
 }
 
 /**
@@ -35,8 +41,10 @@ export function apiJson(body: unknown, status = 200): Response {
  * log; neither its message nor its stack reaches the caller.
  */
 export function apiErrorResponse(error: unknown): Response {
-  if (error instanceof ApiError)
-    return apiJson({ error: { code: error.code, message: error.message } }, error.status);
+  if (error instanceof ApiError) {
+    const fields = error.fields ? { fields: error.fields } : {};
+    return apiJson({ error: { code: error.code, message: error.message, ...fields } }, error.status);
+  }
   if (error instanceof DomainError) {
     const t = createTranslator("en");
     const fields = error.fieldErrors

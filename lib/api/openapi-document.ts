@@ -1,3 +1,5 @@
+import { webhookEvents, webhookPaths, webhookSchemas } from "./openapi-webhooks";
+
 const error = {
   type: "object",
   required: ["error"],
@@ -33,7 +35,7 @@ export const openApiDocument = {
     title: "Relais mail submission API",
     version: "1.0.0",
     description:
-      "Queue mail sent from your school's Google Workspace or Microsoft 365 mailboxes. Authenticate with an API key created by a tenant admin: `Authorization: Bearer relais_…`. A key may send only from the mailboxes chosen for it.",
+      "Queue mail sent from your school's Google Workspace or Microsoft 365 mailboxes. Authenticate with an API key created by a tenant admin: `Authorization: Bearer relais_…`. A key may send only from the mailboxes chosen for it.\n\nA key created with the right to manage the school's webhook endpoints may also use `/webhooks`: Relais then POSTs signed events (mail sent, failed, held or released, a mailbox's connection changed or ending soon, a configuration refused) to the endpoints, as described under `webhooks`.",
   },
   servers: [{ url: "/api/v1" }],
   security: [{ apiKey: [] }],
@@ -130,7 +132,9 @@ export const openApiDocument = {
         },
       },
     },
+    ...webhookPaths,
   },
+  webhooks: webhookEvents,
   components: {
     securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "relais_<prefix>_<secret>" } },
     schemas: {
@@ -240,6 +244,7 @@ export const openApiDocument = {
           pausedUntil: { type: ["string", "null"], format: "date-time" },
         },
       },
+      ...webhookSchemas,
     },
   },
 } as const;

@@ -1,16 +1,15 @@
 import { authenticateApiKey, type ApiKeySender } from "@/lib/api-keys/authenticate-api-key";
 import { ApiError, apiErrorResponse } from "./api-response";
 
+/** The 401 of every route of the API: no key, an unknown one, a revoked one. */
+export const unauthenticated = () =>
+  new ApiError(401, "unauthenticated", "A valid API key is required (Authorization: Bearer relais_…).");
+
 /** Runs a route handler for a valid, unrevoked API key; every failure becomes a JSON error. */
 export async function withApiKey(request: Request, run: (sender: ApiKeySender) => Promise<Response>) {
   try {
     const sender = await authenticateApiKey(request.headers.get("authorization"));
-    if (!sender)
-      throw new ApiError(
-        401,
-        "unauthenticated",
-        "A valid API key is required (Authorization: Bearer relais_…).",
-      );
+    if (!sender) throw unauthenticated();
     return await run(sender);
   } catch (error) {
     return apiErrorResponse(error);

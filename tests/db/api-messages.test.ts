@@ -1,3 +1,5 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as getMailboxes } from "@/app/api/v1/mailboxes/route";
 import { DELETE as deleteMessage, GET as getMessage } from "@/app/api/v1/messages/[id]/route";
@@ -6,6 +8,7 @@ import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { getDb } from "@/lib/db/client";
+import { WEBHOOK_TEST_EVENT, webhookEventTypes } from "@/lib/webhooks/event-types";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { sendOne } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
@@ -180,6 +183,57 @@ describe("GET /api/v1/openapi.json", () => {
   it("describes every route of the API as OpenAPI 3.1", async () => {
     const document = (await getOpenApi().json()) as { openapi: string; paths: Record<string, object> };
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(["/mailboxes", "/messages", "/messages/{id}"]);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/mailboxes",
+      "/messages",
+      "/messages/{id}",
+      "/webhooks",
+      "/webhooks/{id}",
+      "/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+      "/webhooks/{id}/rotate-secret",
+      "/webhooks/{id}/test",
+    ]);
+    // Every route file under app/api/v1 is described, with each of its methods.
+    const routes = path.resolve(import.meta.dirname, "../../app/api/v1");
+    const described: string[] = [];
+    for (const file of await readdir(routes, { recursive: true })) {
+      if (!file.endsWith("route.ts") || file.startsWith("openapi.json")) continue;
+      const route = `/${path.dirname(file)}`.replace(/\[(\w+)\]/g, "{$1}");
+      for (const method of (await readFile(path.join(routes, file), "utf8")).matchAll(
+        /export async function (GET|POST|PATCH|PUT|DELETE)\b/g,
+      )) {
+        described.push(`${method[1]!.toLowerCase()} ${route}`);
+      }
+    }
+    const documented = Object.entries(document.paths).flatMap(([route, item]) =>
+      Object.keys(item).map((method) => `${method} ${route}`),
+    );
+    expect(documented.sort()).toEqual(described.sort());
+  });
+
+  it("describes each webhook event, its signature headers and the delivery rules", async () => {
+    const document = (await getOpenApi().json()) as Record<string, unknown> & {
+      webhooks: Record<
+        string,
+        { post: { description: string; parameters: { name: string; in: string; required: boolean }[] } }
+      >;
+    };
+    expect(Object.keys(document.webhooks).sort()).toEqual([...webhookEventTypes, WEBHOOK_TEST_EVENT].sort());
+    for (const [type, { post }] of Object.entries(document.webhooks)) {
+      expect({ type, headers: post.parameters.map((p) => `${p.in}:${p.name}:${p.required}`) }).toEqual({
+        type,
+        headers: ["header:webhook-id:true", "header:webhook-timestamp:true", "header:webhook-signature:true"],
+      });
+      expect(post.description).toContain("2xx status within 10 s");
+      expect(post.description).toContain("De-duplicate by `webhook-id`");
+      expect(post.description).toContain("retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h");
+      expect(post.description).toContain("HMAC-SHA256");
+    }
+    // Every $ref points at a schema that exists.
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map(
+      (m) => m[1]!,
+    );
+    const schemas = (document.components as { schemas: Record<string, unknown> }).schemas;
+    expect(refs.filter((name) => !(name in schemas))).toEqual([]);
   });
 });

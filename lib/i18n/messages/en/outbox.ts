@@ -113,19 +113,33 @@ export const outbox = {
     notRetryable: "Only failed mail can be retried.",
   },
   apiKeys: {
-    noMailbox: "Choose at least one of this school's mailboxes.",
+    noMailbox:
+      "Choose at least one of this school's mailboxes (a key that only manages webhook endpoints needs none).",
     title: "API keys",
     intro:
-      "Programs (a timetable, a school management system) send mail through the API with a key. Each key may send only from the mailboxes chosen for it.",
+      "Programs (a timetable, a school management system) send mail through the API with a key. Each key may send only from the mailboxes chosen for it, and may also be allowed to manage the school's webhook endpoints.",
     docs: "API description (OpenAPI)",
     create: {
       legend: "New key",
       name: "Name (what uses it)",
       mailboxes: "Mailboxes it may send from",
+      manageWebhooks: "May also manage the school's webhook endpoints",
+      manageWebhooksHint:
+        "Through /api/v1/webhooks, the program can add, change, pause and delete the endpoints that receive the school's events, and read each signing secret when it is created or replaced. A key that only does this needs no mailbox.",
       submit: "Create the key",
       shownOnce: "Copy this key now: it will not be shown again.",
     },
-    columns: { name: "Name", prefix: "Key", mailboxes: "Mailboxes", lastUsed: "Last used", state: "State" },
+    columns: {
+      name: "Name",
+      prefix: "Key",
+      mailboxes: "Mailboxes",
+      webhooks: "Webhooks",
+      lastUsed: "Last used",
+      state: "State",
+    },
+    noMailboxes: "None",
+    managesWebhooks: "Manages the endpoints",
+    noWebhooks: "No",
     never: "Never",
     active: "Active",
     revoked: "Revoked",

@@ -36,6 +36,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
               <th className="px-3 py-2">{t("outbox.apiKeys.columns.name")}</th>
               <th className="px-3 py-2">{t("outbox.apiKeys.columns.prefix")}</th>
               <th className="px-3 py-2">{t("outbox.apiKeys.columns.mailboxes")}</th>
+              <th className="px-3 py-2">{t("outbox.apiKeys.columns.webhooks")}</th>
               <th className="px-3 py-2">{t("outbox.apiKeys.columns.lastUsed")}</th>
               <th className="px-3 py-2">{t("outbox.apiKeys.columns.state")}</th>
               <th className="px-3 py-2">
@@ -48,7 +49,12 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
               <tr key={key.id} className="border-t border-slate-100" data-testid="api-key-row">
                 <td className="px-3 py-2">{key.name}</td>
                 <td className="px-3 py-2 font-mono">relais_{key.prefix}_…</td>
-                <td className="px-3 py-2">{key.mailboxes.join(", ")}</td>
+                <td className="px-3 py-2">
+                  {key.mailboxes.length > 0 ? key.mailboxes.join(", ") : t("outbox.apiKeys.noMailboxes")}
+                </td>
+                <td className="px-3 py-2" data-testid="api-key-webhooks">
+                  {key.manageWebhooks ? t("outbox.apiKeys.managesWebhooks") : t("outbox.apiKeys.noWebhooks")}
+                </td>
                 <td className="px-3 py-2">
                   {key.lastUsedAt ? moment.format(key.lastUsedAt) : t("outbox.apiKeys.never")}
                 </td>
