@@ -24,7 +24,7 @@ export function deviceOutcome(row: DeviceAuthorizationRow): FlowResult | null {
       return {
         outcome: "insufficient_scope",
         mailbox,
-        missing: missingScopes(requiredMailScopes(config), row.mailbox.grantedScopes),
+        missing: missingScopes(requiredMailScopes(config, row.mailbox), row.mailbox.grantedScopes),
       };
     }
     case "denied":

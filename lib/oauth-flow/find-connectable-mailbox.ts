@@ -3,6 +3,8 @@ import { can } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { effectiveTransport, type MailTransport } from "@/lib/transports/mail-transports";
+import { scopesToRequest } from "@/lib/transports/transport-scopes";
 import type { FlowActor } from "./flow-actor";
 
 const configurationColumns = {
@@ -19,6 +21,8 @@ const configurationColumns = {
   smtpHost: true,
   smtpPort: true,
   smtpSecurity: true,
+  transport: true,
+  apiBaseUrl: true,
 } as const satisfies Prisma.ClientConfigurationSelect;
 
 export const connectableMailboxColumns = {
@@ -27,11 +31,29 @@ export const connectableMailboxColumns = {
   address: true,
   state: true,
   connectedAt: true,
+  transport: true,
+  delegateAccount: true,
   clientConfiguration: { select: configurationColumns },
 } as const satisfies Prisma.MailboxSelect;
 
-export type ConnectableMailbox = Prisma.MailboxGetPayload<{ select: typeof connectableMailboxColumns }>;
+type ConnectableRow = Prisma.MailboxGetPayload<{ select: typeof connectableMailboxColumns }>;
+
+/**
+ * A mailbox ready for a flow: `transport` is the one it sends through, and
+ * its configuration's `scopes` are what its consent asks for
+ * (scopesToRequest: the mailbox's own transport's, a delegate's).
+ */
+export type ConnectableMailbox = Omit<ConnectableRow, "transport"> & { transport: MailTransport };
 export type FlowConfiguration = ConnectableMailbox["clientConfiguration"];
+
+export function asConnectable(row: ConnectableRow): ConnectableMailbox {
+  const config = row.clientConfiguration;
+  return {
+    ...row,
+    transport: effectiveTransport(config, row),
+    clientConfiguration: { ...config, scopes: scopesToRequest(config, row) },
+  };
+}
 
 /**
  * The mailboxes `actor` may (re)connect, as a `where`: the tenant is in the
@@ -62,5 +84,5 @@ export async function findConnectableMailbox(
     select: connectableMailboxColumns,
   });
   if (!mailbox) throw notFound();
-  return mailbox;
+  return asConnectable(mailbox);
 }

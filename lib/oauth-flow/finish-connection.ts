@@ -32,9 +32,11 @@ export async function finishConnection(input: {
   const { actor, mailbox, tokens } = input;
   const config = mailbox.clientConfiguration;
   const granted = grantedScopesOf(tokens.scope, config.scopes);
-  const missing = missingScopes(requiredMailScopes(config), granted);
+  const missing = missingScopes(requiredMailScopes(config, mailbox), granted);
   const identity = await verifyIdentity({
-    address: mailbox.address,
+    // A shared mailbox is authorized by its delegate, who sends as it.
+    address: mailbox.delegateAccount ?? mailbox.address,
+    transport: mailbox.transport,
     config,
     credentials: input.credentials,
     tokens,

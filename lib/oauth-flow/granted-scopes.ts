@@ -4,10 +4,22 @@ import {
   isMicrosoftKind,
   type ProviderKind,
 } from "@/lib/oauth/presets";
+import type { MailTransport } from "@/lib/transports/mail-transports";
+import { sendScopesFor } from "@/lib/transports/transport-scopes";
 
 const MICROSOFT_RESOURCE = "https://outlook.office.com/";
 
-type ScopeSource = { provider: ProviderKind; scopes: string[]; authorizationEndpoint: string };
+type ScopeSource = {
+  provider: ProviderKind;
+  scopes: string[];
+  authorizationEndpoint: string;
+  transport?: MailTransport;
+};
+
+/** The mailbox's own transport and delegate, where it has them. */
+type MailboxScopeFacts = { transport?: MailTransport | null; delegateAccount?: string | null };
+
+const GRAPH_RESOURCE = "https://graph.microsoft.com/";
 
 /**
  * What was granted: the token response's `scope` (space-separated), or when
@@ -26,10 +38,15 @@ function hostOf(url: string): string {
   }
 }
 
-/** Microsoft reports `SMTP.Send` or `https://outlook.office.com/SMTP.Send`, in any case. */
+/**
+ * Microsoft reports `SMTP.Send` or `https://outlook.office.com/SMTP.Send`,
+ * `Mail.Send` or `https://graph.microsoft.com/Mail.Send`, in any case.
+ */
 function normalize(scope: string): string {
   const lower = scope.toLowerCase();
-  return lower === "smtp.send" ? `${MICROSOFT_RESOURCE}smtp.send`.toLowerCase() : lower;
+  if (lower === "smtp.send") return `${MICROSOFT_RESOURCE}smtp.send`;
+  if (lower === "mail.send" || lower === "mail.send.shared") return `${GRAPH_RESOURCE}${lower}`;
+  return lower;
 }
 
 function isMailScope(scope: string): boolean {
@@ -37,11 +54,15 @@ function isMailScope(scope: string): boolean {
 }
 
 /**
- * The scopes without which the mailbox cannot send over SMTP: Google's
- * `https://mail.google.com/`, Microsoft's `SMTP.Send`; for a custom
- * configuration, whichever of these it asks for (nothing else can be known).
+ * The scopes without which the mailbox cannot send over its transport. Over
+ * SMTP: Google's `https://mail.google.com/`, Microsoft's `SMTP.Send`; for a
+ * custom configuration, whichever of these it asks for (nothing else can be
+ * known). Over Graph `Mail.Send` (and `Mail.Send.Shared` for a delegate),
+ * over the Gmail API `gmail.send`.
  */
-export function requiredMailScopes(config: ScopeSource): string[] {
+export function requiredMailScopes(config: ScopeSource, mailbox: MailboxScopeFacts = {}): string[] {
+  const transport = mailbox.transport ?? config.transport ?? "smtp";
+  if (transport !== "smtp") return sendScopesFor(config, transport, { delegate: Boolean(mailbox.delegateAccount) });
   if (config.provider === "google" || hostOf(config.authorizationEndpoint) === "accounts.google.com") {
     return [GOOGLE_MAIL_SCOPE];
   }

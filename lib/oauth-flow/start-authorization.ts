@@ -70,7 +70,7 @@ export async function startAuthorization(
     state,
     code_challenge: pkce?.challenge,
     code_challenge_method: pkce ? "S256" : undefined,
-    login_hint: mailbox.address,
+    login_hint: mailbox.delegateAccount ?? mailbox.address,
   });
   return { authorizationUrl, browserBinding };
 }

@@ -1,5 +1,6 @@
 import type { ClientCredentials } from "@/lib/clients/resolve-client-credentials";
 import { verifyXoauth2 } from "@/lib/smtp/verify-xoauth2";
+import type { MailTransport } from "@/lib/transports/mail-transports";
 import type { FlowResult } from "./flow-result";
 import type { FlowConfiguration } from "./find-connectable-mailbox";
 import { readIdToken } from "./id-token-claims";
@@ -14,10 +15,14 @@ export type IdentityCheck =
  * Proves that the tokens belong to the mailbox being connected, so that a
  * person signed in as another account cannot attach that account's mail to
  * this mailbox. With `openid` asked and an id_token returned, its claims
- * decide; otherwise one SMTP XOAUTH2 authentication as the mailbox's address does.
+ * decide; otherwise, for an SMTP mailbox, one SMTP XOAUTH2 authentication as the
+ * expected account (the address, or its delegate) does.
  */
 export async function verifyIdentity(input: {
+  /** The account expected to authorize: the mailbox's address, or its delegate's. */
   address: string;
+  /** Only an SMTP mailbox can be checked by signing in over SMTP. */
+  transport: MailTransport;
   config: FlowConfiguration;
   credentials: Pick<ClientCredentials, "clientId">;
   tokens: TokenResponse;
@@ -36,7 +41,7 @@ export async function verifyIdentity(input: {
     }
     if (reading.account) return { ok: true, account: reading.account };
   }
-  if (!input.mailScopeGranted) return { ok: true, account: null };
+  if (!input.mailScopeGranted || input.transport !== "smtp") return { ok: true, account: null };
   const check = await verifyXoauth2(
     { host: config.smtpHost, port: config.smtpPort, security: config.smtpSecurity },
     address,

@@ -41,7 +41,7 @@ export async function getConnectionDetails(
   });
   if (!mailbox) throw notFound();
   const config = mailbox.clientConfiguration;
-  const required = requiredMailScopes(config);
+  const required = requiredMailScopes(config, mailbox);
   const missing = mailbox.state === "pending" ? [] : missingScopes(required, mailbox.grantedScopes);
   const hasRefreshToken = mailbox.refreshTokenCipher !== null;
   const errorCode = mailbox.lastErrorCode ?? (mailbox.state === "config_error" ? config.brokenReason : null);

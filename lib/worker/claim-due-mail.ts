@@ -3,6 +3,7 @@ import { providerFamily } from "@/lib/outbox/mail-limits";
 import { findSendingSlots, type SlotRequest } from "./find-sending-slots";
 import { unsendableReason, type Unsendable } from "./mailbox-can-send";
 import { pickDueMail, type MailToSend } from "./pick-due-mail";
+import { apiConcurrencyFor } from "@/lib/transports/api-concurrency";
 import { sendingLimitsFor } from "./sending-limits";
 import { SQL_NOW } from "./sql-now";
 
@@ -30,6 +31,7 @@ function slotRequests(mails: MailToSend[]): SlotRequest[] {
   return [...groups].map(([mailboxId, group]) => ({
     mailboxId,
     limits: sendingLimitsFor(providerFamily(group[0]!.config.provider), group[0]!.config),
+    concurrency: apiConcurrencyFor(group[0]!.mailbox.transport),
     mails: group,
   }));
 }

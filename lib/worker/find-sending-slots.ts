@@ -12,13 +12,20 @@ type Window = {
   dayCount: number;
   dayOldest: Date | null;
   dayRecipients: number;
+  /** Its mails being sent now by any worker (only where a concurrency limit applies). */
+  inFlight: number;
 };
 
 export type SlotRequest = {
   mailboxId: string;
   limits: SendingLimits;
+  /** At most this many of the mailbox's mails in flight at once, across workers (Graph: 4); null: no limit. */
+  concurrency?: number | null;
   mails: { id: string; recipientCount: number }[];
 };
+
+/** A mail over its mailbox's concurrency waits this long before it is looked at again. */
+const CONCURRENCY_WAIT_MS = 500;
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -38,7 +45,12 @@ function waitUntil(window: Window, limits: SendingLimits, recipients: number): D
 /** Which of one mailbox's mails fit under its limits, counting each one taken. */
 function allocate(window: Window, request: SlotRequest, answers: Map<string, SlotAnswer>): string[] {
   const fitting: string[] = [];
+  const room = request.concurrency == null ? Infinity : request.concurrency - window.inFlight;
   for (const mail of request.mails) {
+    if (fitting.length >= room) {
+      answers.set(mail.id, { ok: false, waitUntil: new Date(Date.now() + CONCURRENCY_WAIT_MS) });
+      continue;
+    }
     const wait = waitUntil(window, request.limits, mail.recipientCount);
     if (wait) {
       answers.set(mail.id, { ok: false, waitUntil: wait });
@@ -79,6 +91,7 @@ export async function findSendingSlots(
         FROM (SELECT DISTINCT hashtext('outbox:' || id) AS key FROM unnest(${mailboxIds}::text[]) AS id) AS keys
        ORDER BY key`;
   const needMinute = requests.map((r) => r.limits.perMinute !== null);
+  const needFlight = requests.map((r) => r.concurrency != null);
   // The day: the hours wholly inside it from the per-hour counts, the part of the oldest
   // hour inside it from the mails themselves. The minute, only where a per-minute limit
   // applies, from the mails. This batch's own mails (one re-claimed after a lost lease may
@@ -102,8 +115,10 @@ export async function findSendingSlots(
              minute.oldest AS "minuteOldest",
              (coalesce(hours.messages, 0) + edge.count - coalesce(own.messages, 0))::int AS "dayCount",
              oldest.at AS "dayOldest",
-             (coalesce(hours.recipients, 0) + edge.recipients - coalesce(own.recipients, 0))::int AS "dayRecipients"
-        FROM unnest(${mailboxIds}::uuid[], ${needMinute}::boolean[]) AS r("mailboxId", "needMinute")
+             (coalesce(hours.recipients, 0) + edge.recipients - coalesce(own.recipients, 0))::int AS "dayRecipients",
+             coalesce(flight.count, 0) AS "inFlight"
+        FROM unnest(${mailboxIds}::uuid[], ${needMinute}::boolean[], ${needFlight}::boolean[])
+             AS r("mailboxId", "needMinute", "needFlight")
         CROSS JOIN bounds
         LEFT JOIN own ON own."mailboxId" = r."mailboxId"
         CROSS JOIN LATERAL (
@@ -127,7 +142,12 @@ export async function findSendingSlots(
             FROM (SELECT id, status, "sentAt" FROM "OutgoingMail"
                    WHERE r."needMinute" AND "mailboxId" = r."mailboxId" AND "sentAt" > bounds.minute_start
                   OFFSET 0) AS m
-           WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS minute ON true`;
+           WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS minute ON true
+        LEFT JOIN LATERAL (
+          SELECT count(*)::int AS count
+            FROM "OutgoingMail" m
+           WHERE r."needFlight" AND m."mailboxId" = r."mailboxId" AND m.status = 'sending'
+             AND m."leaseExpiresAt" > ${SQL_NOW} AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS flight ON true`;
   const byMailbox = new Map(windows.map((w) => [w.mailboxId, w]));
   const fitting = requests.flatMap((request) =>
     allocate(
@@ -138,6 +158,7 @@ export async function findSendingSlots(
         dayCount: 0,
         dayOldest: null,
         dayRecipients: 0,
+        inFlight: 0,
       },
       request,
       answers,

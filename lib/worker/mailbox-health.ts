@@ -32,3 +32,34 @@ export async function flagSmtpAuthDisabled(tenantId: string, mailboxId: string) 
     data: { state: "config_error", lastErrorCode: "smtp_auth_disabled", lastErrorAt: new Date() },
   });
 }
+
+/**
+ * A provider asked this mailbox to slow down (429 or 503 with Retry-After):
+ * it pauses until then, never shortening a longer pause; its other mail waits.
+ */
+export async function throttleMailbox(tenantId: string, mailboxId: string, until: Date, answer: string) {
+  const db = await getDb();
+  await db.mailbox.updateMany({
+    where: { id: mailboxId, tenantId, OR: [{ pausedUntil: null }, { pausedUntil: { lt: until } }] },
+    data: { pausedUntil: until, pauseReason: `throttled: ${answer}`.slice(0, 500) },
+  });
+}
+
+/**
+ * A refusal that a setting at the provider or a new consent fixes, not a
+ * retry: the delegate has no Send As right (config_error, send_as_denied),
+ * or the grant lacks the transport's permission (insufficient_scope). The
+ * mailbox's mail is held until it is fixed and reconnected.
+ */
+export async function flagMailboxSetting(
+  tenantId: string,
+  mailboxId: string,
+  state: "config_error" | "insufficient_scope",
+  code: "send_as_denied" | "transport_needs_consent",
+) {
+  const db = await getDb();
+  await db.mailbox.updateMany({
+    where: { id: mailboxId, tenantId, state: "connected" },
+    data: { state, lastErrorCode: code, lastErrorAt: new Date() },
+  });
+}

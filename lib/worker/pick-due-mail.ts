@@ -1,5 +1,10 @@
 import type { DbTransaction } from "@/lib/db/client";
-import type { ConnectionState, OAuthProviderKind, SmtpSecurity } from "@/lib/db/generated/enums";
+import type {
+  ConnectionState,
+  MailTransport,
+  OAuthProviderKind,
+  SmtpSecurity,
+} from "@/lib/db/generated/enums";
 import { SQL_NOW } from "./sql-now";
 
 export type MailToSend = {
@@ -28,9 +33,14 @@ export type MailToSend = {
     accessTokenExpiresAt: Date | null;
     lastRefreshAt: Date | null;
     connectedAt: Date | null;
+    /** The transport it sends through: its own, else its configuration's. */
+    transport: MailTransport;
+    /** A shared mailbox's delegate, whose grant sends as `address`. */
+    delegateAccount: string | null;
   };
   config: {
     provider: OAuthProviderKind;
+    apiBaseUrl: string | null;
     smtpHost: string;
     smtpPort: number;
     smtpSecurity: SmtpSecurity;
@@ -77,8 +87,10 @@ export async function pickDueMail(
            json_build_object('id', b.id, 'address', b.address, 'state', b.state,
                              'pausedUntil', b."pausedUntil", 'accessTokenCipher', b."accessTokenCipher",
                              'accessTokenExpiresAt', b."accessTokenExpiresAt", 'lastRefreshAt', b."lastRefreshAt",
-                             'connectedAt', b."connectedAt") AS mailbox,
-           json_build_object('provider', c.provider, 'smtpHost', c."smtpHost", 'smtpPort', c."smtpPort",
+                             'connectedAt', b."connectedAt", 'transport', COALESCE(b.transport, c.transport),
+                             'delegateAccount', b."delegateAccount") AS mailbox,
+           json_build_object('provider', c.provider, 'apiBaseUrl', c."apiBaseUrl",
+                             'smtpHost', c."smtpHost", 'smtpPort', c."smtpPort",
                              'smtpSecurity', c."smtpSecurity", 'maxMessagesPerMinute', c."maxMessagesPerMinute",
                              'maxMessagesPerDay', c."maxMessagesPerDay",
                              'maxRecipientsPerDay', c."maxRecipientsPerDay") AS config

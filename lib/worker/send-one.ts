@@ -3,10 +3,15 @@ import { providerFamily } from "@/lib/outbox/mail-limits";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { liveAccessToken } from "@/lib/tokens/live-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
+import { ApiSendError } from "@/lib/transports/api-send-error";
+import { classifyApiAnswer, type ApiVerdict } from "@/lib/transports/classify-api-answer";
+import { composeMime, withBccHeader } from "@/lib/transports/compose-mime";
+import { apiBaseUrlFor } from "@/lib/transports/mail-transports";
+import { sendOverApi } from "@/lib/transports/send-over-api";
 import { classifySmtpAnswer, maxAttempts, retryDelayMs, type SmtpVerdict } from "./classify-smtp-answer";
 import type { Unsendable } from "./mailbox-can-send";
 import type { MailToSend } from "./pick-due-mail";
-import { flagSmtpAuthDisabled, pauseMailbox } from "./mailbox-health";
+import { flagMailboxSetting, flagSmtpAuthDisabled, pauseMailbox, throttleMailbox } from "./mailbox-health";
 import { settleMail, type AttemptRecord, type MailChange } from "./settle-mail";
 import type { SmtpConnections } from "./smtp-connections";
 
@@ -35,14 +40,64 @@ async function rawOf(mail: MailToSend): Promise<Buffer> {
   return Buffer.from(row.raw);
 }
 
-/** The SMTP conversation: the accepted answer, or throws what the server or network said. */
+type SendVerdict = SmtpVerdict | ApiVerdict;
+
+/** What a failed send means, whichever transport it went through. */
+function classifySendFailure(error: unknown): SendVerdict {
+  if (error instanceof ApiSendError) return classifyApiAnswer(error);
+  const verdict = classifySmtpAnswer(error);
+  // Microsoft's 550 5.7.60: the delegate has no Send As right on the shared address.
+  if (/\b5\.7\.60\b|SendAsDenied/i.test(verdict.response))
+    return { ...verdict, kind: "send_as_denied" } as SendVerdict;
+  return verdict;
+}
+
+/** The message fields both paths build from (the SMTP library and the APIs' MIME). */
+async function fieldsOf(mail: MailToSend) {
+  return {
+    from: { name: mail.fromName, address: mail.mailbox.address },
+    to: mail.to,
+    cc: mail.cc,
+    bcc: mail.bcc,
+    subject: mail.subject,
+    text: mail.text ?? undefined,
+    html: mail.html ?? undefined,
+    messageId: mail.messageId,
+    attachments: mail.hasAttachments ? await attachmentsOf(mail) : [],
+  };
+}
+
+/**
+ * Hands the mail to its mailbox's transport: the accepted answer, or throws
+ * what the server or API said. Over SMTP a delegate authenticates as itself
+ * and sends `MAIL FROM` and `From:` the shared address; over the APIs the
+ * whole MIME message (the same Message-ID) is posted.
+ */
 async function deliver(mail: MailToSend, accessToken: string, connections: SmtpConnections): Promise<string> {
   const { mailbox, config } = mail;
-  const transport = connections.transportFor(mailbox.id, mailbox.address, accessToken, {
-    host: config.smtpHost,
-    port: config.smtpPort,
-    security: config.smtpSecurity,
-  });
+  if (mailbox.transport !== "smtp") {
+    const mime = mail.isRaw
+      ? withBccHeader(await rawOf(mail), mail.bcc)
+      : await composeMime(await fieldsOf(mail));
+    return sendOverApi({
+      transport: mailbox.transport,
+      baseUrl: apiBaseUrlFor(config, mailbox.transport)!,
+      accessToken,
+      sendAs: mailbox.address,
+      delegated: mailbox.delegateAccount !== null,
+      mime,
+    });
+  }
+  const transport = connections.transportFor(
+    mailbox.id,
+    mailbox.delegateAccount ?? mailbox.address,
+    accessToken,
+    {
+      host: config.smtpHost,
+      port: config.smtpPort,
+      security: config.smtpSecurity,
+    },
+  );
   if (mail.isRaw) {
     // A relayed message goes as the relay accepted it; the envelope names every recipient (Bcc included).
     const raw = await rawOf(mail);
@@ -57,17 +112,7 @@ async function deliver(mail: MailToSend, accessToken: string, connections: SmtpC
     });
     return String(info.response ?? "250 OK");
   }
-  const info = await transport.sendMail({
-    from: { name: mail.fromName, address: mailbox.address },
-    to: mail.to,
-    cc: mail.cc,
-    bcc: mail.bcc,
-    subject: mail.subject,
-    text: mail.text ?? undefined,
-    html: mail.html ?? undefined,
-    messageId: mail.messageId,
-    attachments: mail.hasAttachments ? await attachmentsOf(mail) : [],
-  });
+  const info = await transport.sendMail(await fieldsOf(mail));
   return String(info.response ?? "250 OK");
 }
 
@@ -119,7 +164,7 @@ export async function sendReserved(
   const { settle, park } = settlerFor(mail, attempts, workerId, new Date());
   const { mailbox } = mail;
   const family = providerFamily(mail.config.provider);
-  const retryOrFail = (verdict: SmtpVerdict, outcome: "temporary" | "auth") => {
+  const retryOrFail = (verdict: SendVerdict, outcome: "temporary" | "auth") => {
     const record = { outcome, smtpCode: verdict.code, smtpResponse: verdict.response };
     if (attempts >= maxAttempts()) {
       return settle(
@@ -135,9 +180,39 @@ export async function sendReserved(
     error.state === "revoked"
       ? park("cancelled", "mailbox_revoked")
       : park("held", `mailbox_${error.state}${error.code ? `: ${error.code}` : ""}`);
-  const settleFailure = async (verdict: SmtpVerdict): Promise<SendOutcome> => {
+  const settleFailure = async (verdict: SendVerdict): Promise<SendOutcome> => {
     const record = { smtpCode: verdict.code, smtpResponse: verdict.response };
     switch (verdict.kind) {
+      case "throttled": {
+        // This mailbox waits as the provider asked; its mail goes back to the queue, not an attempt.
+        const until = new Date(Date.now() + verdict.retryAfterMs);
+        await throttleMailbox(mail.tenantId, mailbox.id, until, verdict.response);
+        return settle(
+          "retry",
+          {
+            status: "queued",
+            nextAttemptAt: until,
+            lastError: `throttled: ${verdict.response}`,
+            notAnAttempt: true,
+          },
+          { outcome: "temporary", ...record },
+        );
+      }
+      case "send_as_denied":
+        connections.discard(mailbox.id);
+        await flagMailboxSetting(mail.tenantId, mailbox.id, "config_error", "send_as_denied");
+        return settle(
+          "held",
+          { status: "held", lastError: `send_as_denied: ${verdict.response}` },
+          { outcome: "config", ...record },
+        );
+      case "scope":
+        await flagMailboxSetting(mail.tenantId, mailbox.id, "insufficient_scope", "transport_needs_consent");
+        return settle(
+          "held",
+          { status: "held", lastError: `mailbox_insufficient_scope: ${verdict.response}` },
+          { outcome: "config", ...record },
+        );
       case "auth_disabled":
         connections.discard(mailbox.id);
         await flagSmtpAuthDisabled(mail.tenantId, mailbox.id);
@@ -182,7 +257,7 @@ export async function sendReserved(
     throw error;
   }
 
-  let verdict: SmtpVerdict;
+  let verdict: SendVerdict;
   let refreshed = false;
   for (;;) {
     try {
@@ -193,7 +268,7 @@ export async function sendReserved(
         { outcome: "sent", smtpCode: Number(response.slice(0, 3)) || 250, smtpResponse: response },
       );
     } catch (error) {
-      verdict = classifySmtpAnswer(error);
+      verdict = classifySendFailure(error);
     }
     if (verdict.kind !== "auth" || refreshed) break;
     // A token that looked valid was refused: one forced refresh and one retry, not more.
