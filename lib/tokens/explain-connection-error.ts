@@ -28,6 +28,8 @@ const CAUSE_FIX = {
   transient: "waitRetry",
   smtpAuthDisabled: "enableSmtpAuth",
   insufficientScope: "reconnectAllScopes",
+  sendAsDenied: "grantSendAs",
+  transportNeedsConsent: "reconnectForTransport",
   unknown: "retryOrReconnect",
 } as const;
 
@@ -63,6 +65,8 @@ const CODE_CAUSE: Record<string, Cause> = {
   busy: "transient",
   invalid_response: "transient",
   smtp_auth_disabled: "smtpAuthDisabled",
+  send_as_denied: "sendAsDenied",
+  transport_needs_consent: "transportNeedsConsent",
   insufficient_scope: "insufficientScope",
 };
 

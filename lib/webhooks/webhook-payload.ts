@@ -24,6 +24,7 @@ const MAIL_REASONS: Record<string, MessageKey> = {
   mailbox_paused: "webhooks.reasons.mailboxPaused",
   smtp_auth_disabled: "webhooks.reasons.smtpAuthDisabled",
   quota: "webhooks.reasons.quota",
+  send_as_denied: "webhooks.reasons.sendAsDenied",
   attempts_exhausted: "webhooks.reasons.attemptsExhausted",
   rejected: "webhooks.reasons.rejected",
 };

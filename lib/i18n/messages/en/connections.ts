@@ -32,6 +32,10 @@ export const connections = {
       "Authenticated SMTP (SMTP AUTH) is disabled for this mailbox or for the whole Microsoft 365 tenant.",
     insufficientScope:
       "The authorization lacks the permission to send mail (a box was unticked on the consent screen).",
+    sendAsDenied:
+      "The provider refused to let the delegate send as this shared address (no Send As right, or the address is not one of the account's aliases).",
+    transportNeedsConsent:
+      "The mailbox now sends through another transport, whose permission its authorization does not include yet.",
     unknown: "The provider answered with an error Relais does not recognise.",
   },
   fixes: {
@@ -53,6 +57,9 @@ export const connections = {
     enableSmtpAuth:
       "A Microsoft 365 administrator must enable authenticated SMTP for this mailbox (SmtpClientAuthentication).",
     reconnectAllScopes: "Reconnect the mailbox and leave every permission ticked.",
+    grantSendAs:
+      "An administrator must give the delegate Send As rights on the shared mailbox (Exchange admin center), or add the address as a verified alias (Gmail), then reconnect; or name another delegate.",
+    reconnectForTransport: "Reconnect the mailbox to grant the new permission; its held mail then goes out.",
     retryOrReconnect: "If it lasts, reconnect the mailbox or ask your administrator.",
   },
   details: {

@@ -37,6 +37,10 @@ export const connections: Translation<typeof en> = {
       "Le SMTP authentifié (SMTP AUTH) est désactivé pour cette boîte ou pour tout le locataire Microsoft 365.",
     insufficientScope:
       "L’autorisation ne permet pas d’envoyer du courrier (une case a été décochée sur l’écran de consentement).",
+    sendAsDenied:
+      "Le fournisseur a refusé que le délégué envoie en tant que cette adresse partagée (pas de droit « Envoyer en tant que », ou l’adresse n’est pas un alias du compte).",
+    transportNeedsConsent:
+      "La boîte envoie désormais par un autre moyen, dont la permission ne figure pas encore dans son autorisation.",
     unknown: "Le fournisseur a répondu par une erreur que Relais ne reconnaît pas.",
   },
   fixes: {
@@ -58,6 +62,9 @@ export const connections: Translation<typeof en> = {
     waitRetry: "Rien à faire : Relais réessaie de lui-même.",
     enableSmtpAuth:
       "Un administrateur Microsoft 365 doit activer le SMTP authentifié pour cette boîte (SmtpClientAuthentication).",
+    grantSendAs:
+      "Un administrateur doit donner au délégué le droit « Envoyer en tant que » sur la boîte partagée (centre d’administration Exchange), ou ajouter l’adresse comme alias vérifié (Gmail), puis reconnecter ; ou désigner un autre délégué.",
+    reconnectForTransport: "Reconnectez la boîte pour accorder la nouvelle permission ; ses messages en attente partent ensuite.",
     reconnectAllScopes: "Reconnectez la boîte en laissant toutes les autorisations cochées.",
     retryOrReconnect: "Si cela dure, reconnectez la boîte ou adressez-vous à votre administrateur.",
   },
