@@ -1,3 +1,4 @@
+import type { ApiFailure, ThrottleOptions } from "./api-switches";
 import { approveDevice, type DeviceDecision } from "./approve-device";
 import type { FakeStatsSnapshot } from "./fake-stats";
 import { pairKey, type FakeOAuthServer, type FakeWorld } from "./fake-world";
@@ -17,7 +18,10 @@ export interface FakeProvidersControl {
   advanceClock(ms: number): void;
   /** Expires the address's refresh tokens (Google: "Token has been expired or revoked.", Microsoft: AADSTS700082). */
   expireRefreshTokens(email: string): number;
+  /** Expires the address's access tokens now (APIs: 401 "expired"; SMTP: refused). Returns how many. */
   expireAccessTokens(email: string): number;
+  /** Deletes the address's access tokens; its grants and refresh tokens stay alive (APIs: 401; SMTP: refused). */
+  revokeAccessTokens(email: string): number;
   /** The person removed the application (or changed password): every token of the grant dies. */
   revokeGrant(email: string, options?: { clientId?: string }): number;
   /** Microsoft AADSTS7000222 from now on (both providers refuse the secret). */
@@ -33,6 +37,23 @@ export interface FakeProvidersControl {
   failNext(email: string, reply: string): void;
   /** Answers each message of this mailbox only after `ms` (0: at once again). */
   setAnswerDelay(email: string, ms: number): void;
+  /**
+   * `delegate` may send as `shared`: Microsoft "Send As" (SMTP `MAIL FROM`/`From:`, Graph
+   * `/users/{shared}/sendMail` or a `From:`), Google a verified send-as alias (kept in `From:`).
+   */
+  grantSendAs(delegate: string, shared: string): void;
+  revokeSendAs(delegate: string, shared: string): void;
+  /** The next Graph or Gmail API request for this mailbox gets 429 or 503 with `Retry-After`. */
+  throttleNext(email: string, options: ThrottleOptions): void;
+  /** The next API request for this mailbox gets the provider's sending-quota answer. */
+  quotaNext(email: string): void;
+  /** The next API request for this mailbox gets this status, JSON body and headers. */
+  failNextApi(email: string, failure: ApiFailure): void;
+  /** Every API request (or this mailbox's) takes `ms` before it is answered; 0: at once again. */
+  setApiDelay(ms: number, email?: string): void;
+  /** The most API requests for this mailbox seen in flight at once (refused ones included). */
+  peakApiConcurrency(email: string): number;
+  resetApiConcurrency(): void;
   messages(): RecordedMessage[];
   clearMessages(): void;
   stats(): FakeStatsSnapshot;
@@ -52,6 +73,18 @@ function expireTokens(world: FakeWorld, servers: FakeOAuthServer[], email: strin
     for (const { payload } of server.store.all(model)) {
       if (payload.accountId !== accountId) continue;
       payload.exp = Math.floor(Date.now() / 1000) - 1;
+      count += 1;
+    }
+  }
+  return count;
+}
+
+function revokeAccessTokens(world: FakeWorld, servers: FakeOAuthServer[], email: string): number {
+  let count = 0;
+  for (const { server, accountId } of serversHolding(world, servers, email)) {
+    for (const { id, payload } of server.store.all("AccessToken")) {
+      if (payload.accountId !== accountId) continue;
+      server.store.destroy("AccessToken", id, "revoked");
       count += 1;
     }
   }
@@ -94,6 +127,7 @@ export function createControl(world: FakeWorld, servers: FakeOAuthServer[]): Fak
     advanceClock: (ms) => world.clock.advance(ms),
     expireRefreshTokens: (email) => expireTokens(world, servers, email, "RefreshToken"),
     expireAccessTokens: (email) => expireTokens(world, servers, email, "AccessToken"),
+    revokeAccessTokens: (email) => revokeAccessTokens(world, servers, email),
     revokeGrant: (email, options) => revokeGrants(world, servers, email, options?.clientId),
     setClientSecretExpired: (clientId, expired = true) => {
       for (const client of clientsNamed(clientId)) client.secretExpired = expired;
@@ -112,6 +146,14 @@ export function createControl(world: FakeWorld, servers: FakeOAuthServer[]): Fak
     setQuotaExceeded: (email, wording) => world.smtp.setQuotaExceeded(email, wording),
     failNext: (email, reply) => world.smtp.failNext(email, reply),
     setAnswerDelay: (email, ms) => world.smtp.setAnswerDelay(email, ms),
+    grantSendAs: (delegate, shared) => world.sendAs.grant(delegate, shared),
+    revokeSendAs: (delegate, shared) => world.sendAs.revoke(delegate, shared),
+    throttleNext: (email, options) => world.api.queue(email, { kind: "throttle", ...options }),
+    quotaNext: (email) => world.api.queue(email, { kind: "quota" }),
+    failNextApi: (email, failure) => world.api.queue(email, { kind: "fail", ...failure }),
+    setApiDelay: (ms, email) => world.api.setDelay(ms, email),
+    peakApiConcurrency: (email) => world.api.peak(email),
+    resetApiConcurrency: () => world.api.resetPeaks(),
     messages: () => [...world.messages],
     clearMessages: () => void world.messages.splice(0),
     stats: () => world.stats.snapshot(),

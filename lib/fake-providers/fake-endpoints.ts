@@ -1,5 +1,7 @@
 import { CONTROL_PATH } from "./control-endpoint";
 import type { FakeOAuthServer } from "./fake-world";
+import { GMAIL_API_PATH_PREFIX } from "./gmail-api";
+import { GRAPH_PATH_PREFIX } from "./graph-api";
 import { SMTP_SCOPE } from "./types";
 
 export interface GoogleFakeEndpoints {
@@ -17,6 +19,10 @@ export interface GoogleFakeEndpoints {
   discoveryUrl: string;
   controlUrl: string;
   smtpScope: string;
+  /** The Gmail API's base address (stands for `https://gmail.googleapis.com`): `${gmailApiBaseUrl}/gmail/v1/users/me/messages/send`. */
+  gmailApiBaseUrl: string;
+  /** `https://www.googleapis.com/auth/gmail.send`. */
+  gmailSendScope: string;
 }
 
 export interface MicrosoftDirectoryEndpoints {
@@ -39,6 +45,11 @@ export interface MicrosoftFakeEndpoints extends MicrosoftDirectoryEndpoints {
   jwksUri: string;
   controlUrl: string;
   smtpScope: string;
+  /** Microsoft Graph's base address (stands for `https://graph.microsoft.com`): `${graphBaseUrl}/v1.0/me/sendMail`. */
+  graphBaseUrl: string;
+  /** `https://graph.microsoft.com/Mail.Send` and `…/Mail.Send.Shared`. */
+  graphMailSendScope: string;
+  graphMailSendSharedScope: string;
   /** Microsoft has no revocation endpoint. */
   revocationEndpoint: undefined;
 }
@@ -58,6 +69,8 @@ export function googleEndpoints(server: FakeOAuthServer): GoogleFakeEndpoints {
     discoveryUrl: `${baseUrl}/.well-known/openid-configuration`,
     controlUrl: `${baseUrl}${CONTROL_PATH}`,
     smtpScope: SMTP_SCOPE.google,
+    gmailApiBaseUrl: `${baseUrl}${GMAIL_API_PATH_PREFIX}`,
+    gmailSendScope: "https://www.googleapis.com/auth/gmail.send",
   };
 }
 
@@ -81,6 +94,9 @@ export function microsoftEndpoints(server: FakeOAuthServer): MicrosoftFakeEndpoi
     jwksUri: `${baseUrl}${paths.jwks}`,
     controlUrl: `${baseUrl}${CONTROL_PATH}`,
     smtpScope: SMTP_SCOPE.microsoft,
+    graphBaseUrl: `${baseUrl}${GRAPH_PATH_PREFIX}`,
+    graphMailSendScope: "https://graph.microsoft.com/Mail.Send",
+    graphMailSendSharedScope: "https://graph.microsoft.com/Mail.Send.Shared",
     revocationEndpoint: undefined,
   };
 }

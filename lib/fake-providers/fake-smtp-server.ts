@@ -1,6 +1,8 @@
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import type { FakeOAuthServer, FakeWorld } from "./fake-world";
 import { judgeSmtpToken, type SmtpVerdict } from "./judge-smtp-token";
+import { normalizeAddress } from "./mailbox-directory";
+import { MimeMessage } from "./mime-message";
 import { SMTP_REPLIES, smtpError } from "./smtp-replies";
 import type { ProviderName } from "./types";
 
@@ -9,6 +11,29 @@ const GOOGLE_MAX_SIZE = 35_882_577;
 interface AuthenticatedSession {
   email: string;
   provider: ProviderName;
+  /** Google: the current message's `MAIL FROM`, replaced with the account's address. */
+  rewrittenEnvelopeFrom?: string;
+}
+
+interface SenderDecision {
+  raw: string;
+  /** Set when Google replaced the sender. */
+  rewrittenFrom?: string;
+  /** Set when Microsoft refuses the From. */
+  refusal?: string;
+}
+
+/**
+ * The `From:` of an accepted envelope: Microsoft refuses one the account may not send as
+ * (SendAsDenied); Google silently writes the account's address instead.
+ */
+function decideHeaderFrom(world: FakeWorld, session: AuthenticatedSession, raw: string): SenderDecision {
+  const mime = new MimeMessage(raw);
+  const written = mime.fromAddress();
+  if (written === undefined || world.sendAs.allows(session.email, written)) return { raw };
+  if (session.provider === "microsoft") return { raw, refusal: SMTP_REPLIES.microsoftSendAsDeniedFrom };
+  mime.replaceFromAddress(session.email);
+  return { raw: mime.toString(), rewrittenFrom: normalizeAddress(written) };
 }
 
 async function readMessage(stream: SMTPServerDataStream): Promise<string> {
@@ -66,11 +91,21 @@ export function createFakeSmtpServer(world: FakeWorld, servers: FakeOAuthServer[
       callback(null, { data: SMTP_REPLIES.googleAuthChallenge });
       answerGoogleChallengeFollowUp(smtp, session);
     },
-    onMailFrom(_address, session, callback) {
-      const email = sessions.get(session.id)?.email ?? "";
+    onMailFrom(address, session, callback) {
+      const authenticated = sessions.get(session.id);
+      const email = authenticated?.email ?? "";
+      if (authenticated) delete authenticated.rewrittenEnvelopeFrom;
       if (world.smtp.of(email).quotaExceeded === "google") {
         world.stats.smtp.messagesRefused += 1;
         return callback(smtpError(SMTP_REPLIES.googleQuotaExceeded));
+      }
+      // Another sender than the account: Send As (Microsoft) or a send-as alias (Google) is needed.
+      if (authenticated && !world.sendAs.allows(email, address.address)) {
+        if (authenticated.provider === "microsoft") {
+          world.stats.smtp.messagesRefused += 1;
+          return callback(smtpError(SMTP_REPLIES.microsoftSendAsDenied));
+        }
+        authenticated.rewrittenEnvelopeFrom = normalizeAddress(address.address);
       }
       callback();
     },
@@ -92,13 +127,19 @@ export function createFakeSmtpServer(world: FakeWorld, servers: FakeOAuthServer[
           if (switches.quotaExceeded === "microsoft") return refuse(SMTP_REPLIES.microsoftQuotaExceeded);
           const failure = world.smtp.takeFailure(email);
           if (failure) return refuse(failure);
+          const sender = authenticated ? decideHeaderFrom(world, authenticated, raw) : { raw };
+          if (sender.refusal) return refuse(sender.refusal);
+          const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
+          const rewrittenFrom = sender.rewrittenFrom ?? authenticated?.rewrittenEnvelopeFrom;
           world.messages.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+            from: authenticated?.rewrittenEnvelopeFrom ? email : envelopeFrom,
             to: session.envelope.rcptTo.map((recipient) => recipient.address),
-            raw,
+            raw: sender.raw,
             auth: email,
             provider: authenticated?.provider ?? "google",
             receivedAt: new Date(world.clock.now()),
+            transport: "smtp",
+            ...(rewrittenFrom ? { rewrittenFrom } : {}),
           });
           world.stats.smtp.messagesAccepted += 1;
           callback(

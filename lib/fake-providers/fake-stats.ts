@@ -18,9 +18,24 @@ export interface SmtpCounts {
   messagesRefused: number;
 }
 
+/** Requests to one of the fake mail APIs (Graph `sendMail`, Gmail `messages.send`). */
+export interface ApiCounts {
+  /** Every request to the API, refused or not. */
+  requests: number;
+  /** Per mailbox the request acted on (Graph: the URL's mailbox; "unknown" when the token was refused). */
+  requestsByMailbox: Record<string, number>;
+  /** 401 answers (missing, unknown, revoked or expired token). */
+  authFailures: number;
+  messagesAccepted: number;
+  /** Any other refusal after authentication (403, 4xx, 429, 5xx). */
+  messagesRefused: number;
+}
+
 export interface FakeStatsSnapshot extends EndpointCounts {
   byProvider: Record<ProviderName, EndpointCounts>;
   smtp: SmtpCounts;
+  graph: ApiCounts;
+  gmailApi: ApiCounts;
 }
 
 function emptyCounts(): EndpointCounts {
@@ -39,6 +54,10 @@ function emptySmtp(): SmtpCounts {
   return { authAttempts: 0, authFailures: 0, messagesAccepted: 0, messagesRefused: 0 };
 }
 
+function emptyApi(): ApiCounts {
+  return { requests: 0, requestsByMailbox: {}, authFailures: 0, messagesAccepted: 0, messagesRefused: 0 };
+}
+
 function addInto(target: Record<string, number>, source: Record<string, number>): void {
   for (const [key, value] of Object.entries(source)) target[key] = (target[key] ?? 0) + value;
 }
@@ -47,6 +66,8 @@ function addInto(target: Record<string, number>, source: Record<string, number>)
 export class FakeStats {
   private counts: Record<ProviderName, EndpointCounts> = { google: emptyCounts(), microsoft: emptyCounts() };
   readonly smtp: SmtpCounts = emptySmtp();
+  graph: ApiCounts = emptyApi();
+  gmailApi: ApiCounts = emptyApi();
 
   of(provider: ProviderName): EndpointCounts {
     return this.counts[provider];
@@ -67,6 +88,8 @@ export class FakeStats {
   reset(): void {
     this.counts = { google: emptyCounts(), microsoft: emptyCounts() };
     Object.assign(this.smtp, emptySmtp());
+    this.graph = emptyApi();
+    this.gmailApi = emptyApi();
   }
 
   snapshot(): FakeStatsSnapshot {
@@ -81,6 +104,12 @@ export class FakeStats {
       addInto(total.tokenRequestsByGrantType, counts.tokenRequestsByGrantType);
       addInto(total.refreshRequests, counts.refreshRequests);
     }
-    return structuredClone({ ...total, byProvider: this.counts, smtp: this.smtp });
+    return structuredClone({
+      ...total,
+      byProvider: this.counts,
+      smtp: this.smtp,
+      graph: this.graph,
+      gmailApi: this.gmailApi,
+    });
   }
 }

@@ -1,10 +1,12 @@
 import type { Server } from "node:http";
 import type Provider from "oidc-provider";
+import type { ApiSwitches } from "./api-switches";
 import type { ClientRegistry } from "./client-registry";
 import type { FakeClock } from "./fake-clock";
 import type { FakeStats } from "./fake-stats";
 import type { FakeStore } from "./fake-store";
 import type { MailboxDirectory } from "./mailbox-directory";
+import type { SendAsGrants } from "./send-as-grants";
 import type { SmtpSwitches } from "./smtp-switches";
 import type { TokenErrorFormatter } from "./token-error";
 import type { FakeSettings, ProviderName, RecordedMessage } from "./types";
@@ -17,6 +19,10 @@ export interface FakeWorld {
   clients: ClientRegistry;
   stats: FakeStats;
   smtp: SmtpSwitches;
+  /** Switches and concurrency bookkeeping of the fake Graph and Gmail APIs. */
+  api: ApiSwitches;
+  /** Send As permissions (Microsoft) and send-as aliases (Google). */
+  sendAs: SendAsGrants;
   messages: RecordedMessage[];
 }
 

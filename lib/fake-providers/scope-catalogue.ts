@@ -26,6 +26,13 @@ export const SCOPES: Record<ProviderName, Record<string, ScopeInfo>> = {
     "https://www.googleapis.com/auth/gmail.readonly": {
       description: "View your email messages and settings",
     },
+    "https://www.googleapis.com/auth/gmail.compose": { description: "Manage drafts and send emails" },
+    "https://www.googleapis.com/auth/gmail.modify": {
+      description: "Read, compose and send emails from your Gmail account",
+    },
+    "https://www.googleapis.com/auth/gmail.settings.basic": {
+      description: "See, edit, create or change your email settings and filters in Gmail",
+    },
   },
   microsoft: {
     openid: { description: "Sign you in" },
@@ -42,6 +49,9 @@ export const SCOPES: Record<ProviderName, Record<string, ScopeInfo>> = {
     "User.Read": { description: "Sign you in and read your profile" },
     "https://graph.microsoft.com/User.Read": { description: "Sign you in and read your profile" },
     "https://graph.microsoft.com/Mail.Send": { description: "Send mail as you" },
+    "https://graph.microsoft.com/Mail.Send.Shared": { description: "Send mail on behalf of others" },
+    "Mail.Send": { description: "Send mail as you" },
+    "Mail.Send.Shared": { description: "Send mail on behalf of others" },
   },
 };
 

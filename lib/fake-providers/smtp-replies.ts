@@ -18,6 +18,12 @@ export const SMTP_REPLIES = {
     "550 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852 fake - gsmtp",
   microsoftQuotaExceeded:
     "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Cannot submit message. [FAKE0001.prod.outlook.com]",
+  /** Microsoft, `MAIL FROM` another address than the account's without Send As on it. */
+  microsoftSendAsDenied:
+    "550 5.7.60 SMTP; Client does not have permissions to send as this sender [FAKE0001.prod.outlook.com]",
+  /** Microsoft, after `DATA`: a `From:` the account has no Send As on (the envelope being allowed). */
+  microsoftSendAsDeniedFrom:
+    "554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message. [FAKE0001.prod.outlook.com]",
 } as const;
 
 /** "451 4.3.0 Temporary failure" → code and text, as smtp-server wants them. */

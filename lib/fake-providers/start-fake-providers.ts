@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SMTPServer } from "smtp-server";
+import { ApiSwitches } from "./api-switches";
 import { ClientRegistry } from "./client-registry";
 import { controlEndpoint } from "./control-endpoint";
 import { FakeClock } from "./fake-clock";
@@ -12,9 +13,12 @@ import {
   type MicrosoftFakeEndpoints,
 } from "./fake-endpoints";
 import { createFakeSmtpServer } from "./fake-smtp-server";
+import { gmailApi } from "./gmail-api";
+import { graphApi } from "./graph-api";
 import { FakeStats } from "./fake-stats";
 import type { FakeOAuthServer, FakeWorld } from "./fake-world";
 import { MailboxDirectory } from "./mailbox-directory";
+import { SendAsGrants } from "./send-as-grants";
 import { SmtpSwitches } from "./smtp-switches";
 import { startFakeOAuthServer } from "./start-fake-oauth-server";
 import type { FakeProvidersOptions } from "./types";
@@ -48,6 +52,8 @@ function createWorld(options: FakeProvidersOptions): FakeWorld {
     clients: new ClientRegistry(),
     stats: new FakeStats(),
     smtp: new SmtpSwitches(),
+    api: new ApiSwitches(),
+    sendAs: new SendAsGrants(),
     messages: [],
   };
   for (const { email, provider } of options.mailboxes ?? []) world.mailboxes.add(email, provider);
@@ -87,6 +93,7 @@ export async function startFakeProviders(options: FakeProvidersOptions = {}): Pr
     const control = createControl(world, servers);
     for (const server of servers) {
       server.provider.use(controlEndpoint(control));
+      server.provider.use(server.name === "google" ? gmailApi(server) : graphApi(server));
       server.http.on("request", server.provider.callback());
     }
     smtp = createFakeSmtpServer(world, servers);

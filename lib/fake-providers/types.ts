@@ -20,15 +20,34 @@ export interface FakeClientRegistration {
   tenantId?: string;
 }
 
+/** How a message reached the fakes: SMTP (XOAUTH2), Graph `sendMail`, or the Gmail API `messages.send`. */
+export type FakeTransportName = "smtp" | "graph" | "gmail_api";
+
 export interface RecordedMessage {
+  /**
+   * The sender the provider used. SMTP: the envelope sender (`MAIL FROM`); Graph: the `From:`
+   * address, else the mailbox in the URL; Gmail API: the `From:` address. After a Google rewrite,
+   * the account's own address.
+   */
   from: string;
+  /** SMTP: the envelope recipients; Graph and Gmail API: every To, Cc and Bcc address of the MIME headers. */
   to: string[];
+  /** The message as received (SMTP: as sent on the wire); APIs: without its Bcc header, after a Google rewrite. */
   raw: string;
-  /** The mailbox that authenticated the SMTP session. */
+  /** The account whose token was used (a delegate, when sending as a shared address). */
   auth: string;
   /** Which provider issued the access token used to authenticate. */
   provider: ProviderName;
   receivedAt: Date;
+  /** Always set by the fakes (optional only so that records written by hand, as in the demo's tests, stay valid). */
+  transport?: FakeTransportName;
+  /** Graph and Gmail API: the Bcc addresses (also in `to`), whose header was removed from `raw`. */
+  bcc?: string[];
+  /** Gmail API: the message id answered, and its thread. */
+  apiMessageId?: string;
+  threadId?: string;
+  /** Google replaced this sender (neither the account nor one of its send-as aliases) with the account's address. */
+  rewrittenFrom?: string;
 }
 
 export interface FakeProvidersOptions {

@@ -4,6 +4,8 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
 import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import type { MailTransport } from "@/lib/transports/mail-transports";
+import { presetScopesFor, scopesToRequest } from "@/lib/transports/transport-scopes";
 import { connectMailbox } from "../unit/fakes/connect-mailbox";
 
 // The worker and the token refresh reach the fakes on loopback; tokens are encrypted at rest.
@@ -39,8 +41,10 @@ export async function seedFakeConfiguration(
   tenantId: string,
   provider: Provider,
   limits: { maxMessagesPerMinute?: number; maxMessagesPerDay?: number; maxRecipientsPerDay?: number } = {},
+  options: { transport?: MailTransport } = {},
 ) {
   const db = await getDb();
+  const transport = options.transport ?? "smtp";
   const endpoints = provider === "google" ? fakes.google : fakes.microsoft.directory("organizations");
   const client = provider === "google" ? GOOGLE_CLIENT : MICROSOFT_CLIENT;
   const config = await db.clientConfiguration.create({
@@ -51,7 +55,15 @@ export async function seedFakeConfiguration(
       clientId: client.clientId,
       authorizationEndpoint: endpoints.authorizationEndpoint,
       tokenEndpoint: endpoints.tokenEndpoint,
-      scopes: SCOPES[provider],
+      scopes: transport === "smtp" ? SCOPES[provider] : presetScopesFor(provider, transport),
+      transport,
+      // The HTTP APIs' base addresses at the fakes (the presets' are the providers' own).
+      apiBaseUrl:
+        transport === "graph"
+          ? fakes.microsoft.graphBaseUrl
+          : transport === "gmail_api"
+            ? fakes.google.gmailApiBaseUrl
+            : null,
       smtpHost: fakes.smtp.host,
       smtpPort: fakes.smtp.port,
       smtpSecurity: "starttls",
@@ -71,23 +83,36 @@ export async function seedFakeConfiguration(
  */
 export async function seedConnectedMailbox(
   fakes: FakeProvidersHandle,
-  config: { id: string; tenantId: string; provider: string },
+  config: { id: string; tenantId: string; provider: string; scopes?: string[]; transport?: MailTransport },
   address: string,
-  options: { assignTo?: string[] } = {},
+  options: { assignTo?: string[]; delegate?: string; transport?: MailTransport } = {},
 ) {
   const provider = config.provider as Provider;
   const client = provider === "google" ? GOOGLE_CLIENT : MICROSOFT_CLIENT;
+  const delegate = options.delegate?.toLowerCase() ?? null;
+  // What the portal's consent would ask for this mailbox (its transport's scopes, a delegate's).
+  const scopes = scopesToRequest(
+    { provider, scopes: config.scopes ?? SCOPES[provider], transport: config.transport ?? "smtp" },
+    { transport: options.transport ?? null, delegateAccount: delegate },
+  );
   const { tokens } = await connectMailbox(fakes, {
     provider,
-    email: address,
+    email: delegate ?? address,
     ...client,
     redirectUri: REDIRECT,
-    scope: SCOPES[provider].join(" "),
+    scope: scopes.join(" "),
     extra: provider === "google" ? { prompt: "consent", access_type: "offline" } : {},
   });
   const db = await getDb();
   const mailbox = await db.mailbox.create({
-    data: { tenantId: config.tenantId, address, clientConfigurationId: config.id, state: "pending" },
+    data: {
+      tenantId: config.tenantId,
+      address,
+      clientConfigurationId: config.id,
+      state: "pending",
+      transport: options.transport ?? null,
+      delegateAccount: delegate,
+    },
   });
   const now = new Date();
   const updated = await db.mailbox.update({
@@ -97,8 +122,8 @@ export async function seedConnectedMailbox(
       accessTokenCipher: encryptSecret(String(tokens.access_token), accessTokenAad(mailbox.id)),
       refreshTokenCipher: encryptSecret(String(tokens.refresh_token), refreshTokenAad(mailbox.id)),
       accessTokenExpiresAt: new Date(now.getTime() + Number(tokens.expires_in ?? 3600) * 1000),
-      grantedScopes: SCOPES[provider],
-      authorizedAccount: address,
+      grantedScopes: scopes,
+      authorizedAccount: delegate ?? address,
       connectedAt: now,
     },
   });

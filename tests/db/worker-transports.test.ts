@@ -1,0 +1,247 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { queueMail } from "@/lib/outbox/queue-mail";
+import { claimDueMail } from "@/lib/worker/claim-due-mail";
+import { startWorker } from "@/lib/worker/run-worker";
+import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
+import { SmtpConnections } from "@/lib/worker/smtp-connections";
+import type { MailTransport } from "@/lib/transports/mail-transports";
+import { contextFor, seedTenantWithPeople } from "../support/factories";
+import { useTestDatabase } from "../support/test-db";
+import { draft, seedConnectedMailbox, seedFakeConfiguration, type Provider } from "./outbox-fixtures";
+import { useOutboxFakes } from "./use-outbox-fakes";
+
+useTestDatabase();
+const fakes = useOutboxFakes();
+const connections = new SmtpConnections();
+afterAll(() => connections.closeAll());
+
+let counter = 0;
+
+async function setup(provider: Provider, transport: MailTransport, options: { delegate?: string } = {}) {
+  const people = await seedTenantWithPeople();
+  const config = await seedFakeConfiguration(fakes, people.tenant.id, provider, {}, { transport });
+  const domain = provider === "google" ? "lycee.test" : "college.test";
+  const address = options.delegate
+    ? `secretariat${++counter}-${people.tenant.slug}@${domain}`
+    : `api${++counter}-${people.tenant.slug}@${domain}`;
+  const mailbox = await seedConnectedMailbox(fakes, config, address, { delegate: options.delegate });
+  const ctx = await contextFor(people.admin, people.tenant, "outbox.write");
+  const queue = (overrides = {}, mailboxId = mailbox.id) =>
+    queueMail({ kind: "person", ctx }, { mailbox: { mailboxId }, draft: draft(overrides) });
+  return { ...people, config, mailbox, ctx, queue };
+}
+
+async function round(workerId = "transport-worker", limit = 50) {
+  const claimed = await claimDueMail({ workerId, limit, leaseMs: 60_000 });
+  const outcomes = await sendClaimedMail(claimed, { workerId, connections });
+  return claimed.map((mail) => outcomes.get(mail.id));
+}
+
+async function mailRow(id: string) {
+  const db = await getDb();
+  return db.outgoingMail.findUniqueOrThrow({
+    where: { id },
+    include: { attemptLog: { orderBy: { id: "asc" } } },
+  });
+}
+
+async function mailboxRow(id: string) {
+  const db = await getDb();
+  return db.mailbox.findUniqueOrThrow({ where: { id } });
+}
+
+const arrived = (messageId: string) =>
+  fakes.control.messages().filter((m) => m.raw.includes(`Message-ID: ${messageId}`));
+
+describe("Microsoft Graph sendMail", () => {
+  it("posts the same MIME message, Message-ID included, and records the 202", async () => {
+    const { mailbox, queue } = await setup("microsoft", "graph");
+    const queued = await queue({
+      subject: "Conseil de classe",
+      bcc: ["archives@example.org"],
+      attachments: [
+        { filename: "ordre-du-jour.txt", contentType: "text/plain", content: Buffer.from("1. Notes") },
+      ],
+    });
+    expect(await round()).toEqual(["sent"]);
+    const row = await mailRow(queued.id);
+    expect(row.status).toBe("sent");
+    expect(row.smtpResponse).toMatch(/^202 Accepted/);
+    expect(row.attemptLog.map((a) => [a.outcome, a.smtpCode])).toEqual([["sent", 202]]);
+    const [message] = arrived(row.messageId);
+    expect(message).toMatchObject({ transport: "graph", auth: mailbox.address });
+    expect(message!.to).toEqual(expect.arrayContaining(["parent@example.org", "archives@example.org"]));
+    expect(message!.raw).toContain("ordre-du-jour.txt");
+    expect(message!.raw).not.toMatch(/^Bcc:/im);
+  });
+
+  it("waits for Retry-After on that mailbox only, without counting an attempt", async () => {
+    const first = await setup("microsoft", "graph");
+    const other = await setup("microsoft", "graph");
+    fakes.control.throttleNext(first.mailbox.address, { status: 429, retryAfterSeconds: 30 });
+    const throttled = await first.queue({ subject: "Throttled" });
+    const flowing = await other.queue({ subject: "Flows" });
+    const before = Date.now();
+    expect((await round()).sort()).toEqual(["retry", "sent"]);
+
+    const row = await mailRow(throttled.id);
+    expect(row).toMatchObject({ status: "queued", attempts: 0 });
+    expect(row.lastError).toMatch(/^throttled: 429/);
+    expect(row.nextAttemptAt.getTime() - before).toBeGreaterThanOrEqual(29_000);
+    expect(row.attemptLog.map((a) => [a.outcome, a.smtpCode])).toEqual([["temporary", 429]]);
+    const box = await mailboxRow(first.mailbox.id);
+    expect(box.pausedUntil!.getTime() - before).toBeGreaterThanOrEqual(29_000);
+    expect((await mailRow(flowing.id)).status).toBe("sent");
+  });
+
+  it("refreshes once when the token is refused with a 401, and sends", async () => {
+    const { mailbox, queue } = await setup("microsoft", "graph");
+    fakes.control.revokeAccessTokens(mailbox.address);
+    const queued = await queue();
+    expect(await round()).toEqual(["sent"]);
+    const row = await mailRow(queued.id);
+    expect(row.status).toBe("sent");
+    expect((await mailboxRow(mailbox.id)).lastRefreshAt).not.toBeNull();
+    expect(arrived(row.messageId)).toHaveLength(1);
+  });
+
+  it("holds the mail with the fix when Send As is denied, and pauses the mailbox on a quota answer", async () => {
+    const shared = await setup("microsoft", "graph", { delegate: `delegate${++counter}@college.test` });
+    const denied = await shared.queue({ subject: "Refused sender" });
+    expect(await round()).toEqual(["held"]);
+    expect((await mailRow(denied.id)).lastError).toMatch(/^send_as_denied: 403 ErrorSendAsDenied/);
+    expect(await mailboxRow(shared.mailbox.id)).toMatchObject({
+      state: "config_error",
+      lastErrorCode: "send_as_denied",
+    });
+
+    const quota = await setup("microsoft", "graph");
+    fakes.control.quotaNext(quota.mailbox.address);
+    const paused = await quota.queue();
+    expect(await round()).toEqual(["held"]);
+    expect((await mailRow(paused.id)).lastError).toMatch(/^quota: /);
+    expect((await mailboxRow(quota.mailbox.id)).pausedUntil!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("fails a mail the API refuses for good, with the provider's words", async () => {
+    const { mailbox, queue } = await setup("microsoft", "graph");
+    fakes.control.failNextApi(mailbox.address, {
+      status: 400,
+      body: { error: { code: "ErrorInvalidRecipients", message: "At least one recipient is not valid." } },
+    });
+    const queued = await queue();
+    expect(await round()).toEqual(["failed"]);
+    expect((await mailRow(queued.id)).lastError).toBe(
+      "400 ErrorInvalidRecipients: At least one recipient is not valid.",
+    );
+  });
+
+  it("sends as a shared mailbox through its delegate's grant", async () => {
+    const delegate = `jean${++counter}@college.test`;
+    const { mailbox, queue } = await setup("microsoft", "graph", { delegate });
+    fakes.control.grantSendAs(delegate, mailbox.address);
+    const queued = await queue({ subject: "Vie scolaire" });
+    expect(await round()).toEqual(["sent"]);
+    const [message] = arrived((await mailRow(queued.id)).messageId);
+    expect(message).toMatchObject({ transport: "graph", auth: delegate, from: mailbox.address });
+    expect(message!.raw).toMatch(new RegExp(`^From: .*${mailbox.address}`, "im"));
+  });
+
+  it("keeps at most 4 requests per mailbox in flight across two workers", async () => {
+    const { mailbox, queue } = await setup("microsoft", "graph");
+    fakes.control.setApiDelay(250);
+    try {
+      const ids = [];
+      for (let i = 0; i < 16; i++) ids.push((await queue({ subject: `Bulletin ${i}` })).id);
+      const workers = [1, 2].map((n) =>
+        startWorker({
+          workerId: `graph-${n}`,
+          pollMs: 20,
+          concurrency: 10,
+          maintenanceEveryMs: 0,
+          webhooks: false,
+        }),
+      );
+      const deadline = Date.now() + 30_000;
+      const db = await getDb();
+      while (Date.now() < deadline) {
+        if ((await db.outgoingMail.count({ where: { id: { in: ids }, status: "sent" } })) === ids.length)
+          break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await Promise.all(workers.map((w) => w.stop()));
+      expect(await db.outgoingMail.count({ where: { id: { in: ids }, status: "sent" } })).toBe(16);
+      expect(fakes.control.peakApiConcurrency(mailbox.address)).toBeLessThanOrEqual(4);
+      expect(fakes.control.peakApiConcurrency(mailbox.address)).toBeGreaterThan(1);
+    } finally {
+      fakes.control.setApiDelay(0);
+    }
+  }, 60_000);
+});
+
+describe("the Gmail API messages.send", () => {
+  it("posts the message as raw and records the message's id", async () => {
+    const { mailbox, queue } = await setup("google", "gmail_api");
+    const queued = await queue({ subject: "Sortie scolaire" });
+    expect(await round()).toEqual(["sent"]);
+    const row = await mailRow(queued.id);
+    const [message] = arrived(row.messageId);
+    expect(message).toMatchObject({ transport: "gmail_api", auth: mailbox.address });
+    expect(row.smtpResponse).toBe(`200 OK id=${message!.apiMessageId}`);
+  });
+
+  it("waits on a 429 and fails other refusals with the provider's message", async () => {
+    const { mailbox, queue } = await setup("google", "gmail_api");
+    fakes.control.throttleNext(mailbox.address, { status: 429, retryAfterSeconds: 5 });
+    const throttled = await queue();
+    expect(await round()).toEqual(["retry"]);
+    expect((await mailRow(throttled.id)).lastError).toMatch(/^throttled: 429/);
+
+    const other = await setup("google", "gmail_api");
+    fakes.control.quotaNext(other.mailbox.address);
+    const paused = await other.queue();
+    expect(await round()).toEqual(["held"]);
+    expect((await mailRow(paused.id)).lastError).toMatch(/^quota: 403 dailyLimitExceeded/);
+  });
+});
+
+describe("shared mailboxes over SMTP", () => {
+  it("authenticates as the delegate and sends from the shared address when Send As is granted", async () => {
+    const delegate = `marie${++counter}@college.test`;
+    const { mailbox, queue } = await setup("microsoft", "smtp", { delegate });
+    fakes.control.grantSendAs(delegate, mailbox.address);
+    const queued = await queue({ subject: "Secrétariat" });
+    expect(await round()).toEqual(["sent"]);
+    const [message] = arrived((await mailRow(queued.id)).messageId);
+    expect(message).toMatchObject({ transport: "smtp", auth: delegate, from: mailbox.address });
+  });
+
+  it("holds the mail with the fix when the delegate may not send as the shared address", async () => {
+    const delegate = `paul${++counter}@college.test`;
+    const { mailbox, queue } = await setup("microsoft", "smtp", { delegate });
+    const queued = await queue();
+    expect(await round()).toEqual(["held"]);
+    expect((await mailRow(queued.id)).lastError).toMatch(/^send_as_denied: 550 5\.7\.60/);
+    expect(await mailboxRow(mailbox.id)).toMatchObject({
+      state: "config_error",
+      lastErrorCode: "send_as_denied",
+    });
+  });
+});
+
+describe("isolation", () => {
+  it("sends each school's mail through its own configuration's transport", async () => {
+    const a = await setup("microsoft", "graph");
+    const b = await setup("microsoft", "smtp");
+    const fromA = await a.queue();
+    const fromB = await b.queue();
+    expect(await round()).toEqual(["sent", "sent"]);
+    expect(arrived((await mailRow(fromA.id)).messageId)).toEqual([
+      expect.objectContaining({ transport: "graph", auth: a.mailbox.address }),
+    ]);
+    expect(arrived((await mailRow(fromB.id)).messageId)).toEqual([
+      expect.objectContaining({ transport: "smtp", auth: b.mailbox.address }),
+    ]);
+  });
+});
