@@ -7,6 +7,12 @@ export function auditActionLabel(t: Translator, action: string): string {
   return isMessageKey(key) ? t(key) : action;
 }
 
+/** "webhook_endpoint" → "Webhook endpoint"; a target type without a label yet shows as recorded. */
+export function auditTargetTypeLabel(t: Translator, targetType: string): string {
+  const key = `audit.targetTypes.${targetType}`;
+  return isMessageKey(key) ? t(key) : targetType;
+}
+
 /** Details as "key: value" pairs for the table; the export keeps the JSON. */
 export function auditDetailsText(details: Prisma.JsonValue): string {
   if (details === null || details === undefined) return "";

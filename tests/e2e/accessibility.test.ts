@@ -120,6 +120,28 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
     await expectTestId(page, "relay-connection-sheet");
     await expectAccessible(page, "SMTP relay, credential created");
 
+    // Webhooks: the list, a refused form, a new endpoint's secret, and its page with a test event waiting.
+    await page.goto(`${base}/webhooks`);
+    await expectAccessible(page, "webhooks");
+    await page.getByTestId("webhook-create").click();
+    await expectTestId(page, "webhook-error-url");
+    await expectAccessible(page, "webhooks, form refused");
+    await page.getByTestId("webhook-url").fill("http://127.0.0.1:9/relais");
+    await page.getByTestId("webhook-event-mail.sent").check();
+    await page.getByTestId("webhook-create").click();
+    await expectTestId(page, "webhook-secret");
+    await expectAccessible(page, "webhooks, endpoint added");
+    await page.getByTestId("webhook-created-open").click();
+    await expectTestId(page, "webhook-endpoint-url");
+    const webhookEndpointPath = new URL(page.url()).pathname;
+    await page.getByTestId("webhook-send-test").click();
+    await page.getByTestId("webhook-delivery-row").waitFor();
+    await expectAccessible(page, "webhook endpoint");
+    // Paused, so that no test's worker tries to deliver to it; and its paused state is checked too.
+    await page.getByTestId("webhook-pause").click();
+    await expectTestId(page, "webhook-test-paused");
+    await expectAccessible(page, "webhook endpoint, paused");
+
     // The migration planner after a run: a result per sender and the devices' sheets.
     await page.goto(`${base}/migration`);
     await page.getByTestId("migration-select-to-do").click();
@@ -146,5 +168,9 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
     await expectAccessible(french, "compte de relais");
     await french.goto(`${base}/migration`);
     await expectAccessible(french, "migration");
+    await french.goto(`${base}/webhooks`);
+    await expectAccessible(french, "webhooks");
+    await french.goto(webhookEndpointPath);
+    await expectAccessible(french, "point de réception de webhooks");
   });
 });

@@ -29,6 +29,7 @@ export default async function TenantLayout({
     { href: `${base}/my-mailboxes`, label: t("common.nav.myMailboxes"), show: true },
     { href: `${base}/outbox`, label: t("common.nav.outbox"), show: can(ctx, "outbox.read") },
     { href: `${base}/api-keys`, label: t("common.nav.apiKeys"), show: can(ctx, "apiKeys.write") },
+    { href: `${base}/webhooks`, label: t("common.nav.webhooks"), show: can(ctx, "webhooks.write") },
     { href: `${base}/relay`, label: t("common.nav.relay"), show: can(ctx, "relay.write") },
     { href: `${base}/migration`, label: t("common.nav.migration"), show: can(ctx, "migration.write") },
   ];

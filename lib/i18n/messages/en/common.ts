@@ -27,6 +27,7 @@ export const common = {
     apiKeys: "API keys",
     relay: "SMTP relay",
     migration: "Migration",
+    webhooks: "Webhooks",
     operator: "Platform",
   },
   roles: { admin: "Administrator", member: "Member", operator: "Platform operator" },

@@ -6,6 +6,7 @@ export const webhooks = {
     mailboxConfigError: "The provider refused the school's OAuth client configuration.",
     mailboxPaused: "Sending from the mailbox is paused after a quota answer from the provider.",
     smtpAuthDisabled: "The provider has switched off authenticated SMTP for this mailbox.",
+    sendAsDenied: "The provider refused to let the delegate send as the shared address.",
     quota: "The provider refused the mail because the mailbox reached a sending limit.",
     attemptsExhausted: "Every attempt failed with a temporary error; Relais stopped trying.",
     rejected: "The mail server refused the mail.",
@@ -42,7 +43,7 @@ export const webhooks = {
     intro:
       "A webhook tells the school's own software what happened to its mail and mailboxes as soon as it happens: a mail sent, failed or held, a mailbox that must be reconnected, a connection about to end. Relais posts a short JSON message to an address the software listens at (an endpoint), so that the software does not have to ask again and again (polling).",
     signing:
-      "Every message is signed with the endpoint's own secret, as the Standard Webhooks specification says (headers webhook-id, webhook-timestamp and webhook-signature): the software checks the signature to know that the message comes from Relais and was not changed. A delivery that fails is tried again 8 times over about a day; an endpoint whose deliveries all fail for 5 days is paused and the school's administrators are told by mail.",
+      "Every message is signed with the endpoint's own secret, as the Standard Webhooks specification says (headers webhook-id, webhook-timestamp and webhook-signature): the software checks the signature to know that the message comes from Relais and was not changed. A delivery that fails is tried again 8 times over about a day; an endpoint whose deliveries all fail for 5 days is paused and the school's administrators are told by mail.",
     specLink: "The Standard Webhooks specification",
   },
   list: {
@@ -67,7 +68,8 @@ export const webhooks = {
   },
   form: {
     url: "Address (URL) that receives the events",
-    urlHint: "An https address of the school's software, for example https://timetable.example.org/relais-webhooks.",
+    urlHint:
+      "An https address of the school's software, for example https://timetable.example.org/relais-webhooks.",
     description: "Description (optional)",
     descriptionHint: "What receives the events, for whoever reads this list later.",
     events: "Events to send",
@@ -92,7 +94,10 @@ export const webhooks = {
   },
   events: {
     mail: {
-      sent: { label: "Mail sent", hint: "A mail left through its mailbox: the provider's mail server accepted it." },
+      sent: {
+        label: "Mail sent",
+        hint: "A mail left through its mailbox: the provider's mail server accepted it.",
+      },
       failed: {
         label: "Mail failed",
         hint: "A mail could not be sent and Relais stopped trying; the message says why.",
@@ -113,7 +118,7 @@ export const webhooks = {
       },
       ending_soon: {
         label: "Mailbox connection ending soon",
-        hint: "A mailbox's connection will end within 14 days unless it is used or reconnected.",
+        hint: "A mailbox's connection will end within 14 days unless it is used or reconnected.",
       },
     },
     configuration: {
@@ -148,24 +153,28 @@ export const webhooks = {
       "Sends a test event (type webhook.test) to this endpoint only, whatever events it asked for, to check that the software receives it and accepts its signature.",
     testButton: "Send a test event",
     testPaused: "A paused endpoint receives no events: enable it to send a test event.",
-    testQueued: "The test event is queued: it is delivered within a few seconds and shows in the deliveries below.",
+    testQueued:
+      "The test event is queued: it is delivered within a few seconds and shows in the deliveries below.",
     secretHeading: "Signing secret",
     secretIntro:
-      "Deliveries are signed with this endpoint's secret, which is shown only when it is made. If it leaked or was lost, rotate it: the old secret keeps signing deliveries for 24 hours, beside the new one, so that the software can switch without missing any.",
+      "Deliveries are signed with this endpoint's secret, which is shown only when it is made. If it leaked or was lost, rotate it: the old secret keeps signing deliveries for 24 hours, beside the new one, so that the software can switch without missing any.",
     secretOverlap:
       "The secret was rotated: until {date}, each delivery carries two signatures, one with the new secret and one with the old.",
     rotate: "Rotate the secret",
     rotateConfirm:
-      "A new secret will sign deliveries from now on; the old one keeps signing beside it for 24 hours only. Rotate the secret?",
+      "A new secret will sign deliveries from now on; the old one keeps signing beside it for 24 hours only. Rotate the secret?",
     rotateConfirmButton: "Rotate",
     rotated: "New signing secret",
+    rotatedReplaced:
+      "Copy the new secret now into the receiving software: it will not be shown again. The old secret could no longer be read, so only the new one signs deliveries.",
     rotatedShownOnce:
       "Copy the new secret now into the receiving software: it will not be shown again. The old secret keeps signing deliveries until {date}.",
     settingsHeading: "Settings",
     save: "Save the settings",
     saved: "Settings saved.",
     deleteHeading: "Delete the endpoint",
-    deleteIntro: "The endpoint stops receiving events at once; its waiting deliveries and its history are deleted.",
+    deleteIntro:
+      "The endpoint stops receiving events at once; its waiting deliveries and its history are deleted.",
     delete: "Delete the endpoint",
     deleteConfirm: "Delete the endpoint {url}? This cannot be undone.",
     deleteConfirmButton: "Delete",
@@ -212,6 +221,8 @@ export const webhooks = {
     redirect_refused: "Redirect refused: the endpoint answered with a redirect; give its final address",
     too_large: "The endpoint's answer was too large",
     request_failed: "The request failed before any answer came",
+    secret_unreadable:
+      "Relais can no longer read the endpoint's signing secret (the encryption key that protected it is gone): rotate the secret and give the new one to the software",
     unknown: "The delivery failed",
   },
 };

@@ -30,6 +30,7 @@ export const common: Translation<typeof en> = {
     apiKeys: "Clés d’API",
     relay: "Relais SMTP",
     migration: "Migration",
+    webhooks: "Webhooks",
     operator: "Plateforme",
   },
   roles: { admin: "Administrateur", member: "Membre", operator: "Opérateur de la plateforme" },

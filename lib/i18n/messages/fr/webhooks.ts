@@ -9,6 +9,7 @@ export const webhooks: Translation<typeof en> = {
     mailboxConfigError: "Le fournisseur a refusé la configuration de client OAuth de l’établissement.",
     mailboxPaused: "L’envoi depuis la boîte est suspendu après une réponse de quota du fournisseur.",
     smtpAuthDisabled: "Le fournisseur a désactivé le SMTP authentifié pour cette boîte.",
+    sendAsDenied: "Le fournisseur a refusé que le délégué envoie en tant que l’adresse partagée.",
     quota: "Le fournisseur a refusé le message : la boîte a atteint une limite d’envoi.",
     attemptsExhausted: "Chaque tentative a échoué sur une erreur temporaire ; Relais a cessé d’essayer.",
     rejected: "Le serveur de messagerie a refusé le message.",
@@ -45,13 +46,14 @@ export const webhooks: Translation<typeof en> = {
     intro:
       "Un webhook informe le logiciel de l’établissement de ce qui arrive à son courrier et à ses boîtes mail, dès que cela arrive : un message envoyé, en échec ou retenu, une boîte à reconnecter, une connexion sur le point de prendre fin. Relais envoie un court message JSON à une adresse où le logiciel écoute (un point de réception) : le logiciel n’a pas à redemander sans cesse (interrogation périodique).",
     signing:
-      "Chaque message est signé avec le secret propre au point de réception, comme le prévoit la spécification Standard Webhooks (en-têtes webhook-id, webhook-timestamp et webhook-signature) : le logiciel vérifie la signature pour savoir que le message vient de Relais et n’a pas été modifié. Une livraison qui échoue est retentée 8 fois sur environ une journée ; un point de réception dont toutes les livraisons échouent pendant 5 jours est suspendu, et les administrateurs de l’établissement sont prévenus par courriel.",
+      "Chaque message est signé avec le secret propre au point de réception, comme le prévoit la spécification Standard Webhooks (en-têtes webhook-id, webhook-timestamp et webhook-signature) : le logiciel vérifie la signature pour savoir que le message vient de Relais et n’a pas été modifié. Une livraison qui échoue est retentée 8 fois sur environ une journée ; un point de réception dont toutes les livraisons échouent pendant 5 jours est suspendu, et les administrateurs de l’établissement sont prévenus par courriel.",
     specLink: "La spécification Standard Webhooks (en anglais)",
   },
   list: {
     heading: "Points de réception",
     caption: "Les points de réception de webhooks de l’établissement",
-    empty: "Aucun point de réception pour l’instant : ajoutez ci-dessous l’adresse du logiciel qui doit être informé du courrier de l’établissement.",
+    empty:
+      "Aucun point de réception pour l’instant : ajoutez ci-dessous l’adresse du logiciel qui doit être informé du courrier de l’établissement.",
     columns: {
       endpoint: "Point de réception",
       events: "Événements",
@@ -70,7 +72,8 @@ export const webhooks: Translation<typeof en> = {
   },
   form: {
     url: "Adresse (URL) qui reçoit les événements",
-    urlHint: "Une adresse https du logiciel de l’établissement, par exemple https://emploi-du-temps.example.org/relais-webhooks.",
+    urlHint:
+      "Une adresse https du logiciel de l’établissement, par exemple https://emploi-du-temps.example.org/relais-webhooks.",
     description: "Description (facultative)",
     descriptionHint: "Ce qui reçoit les événements, pour qui lira cette liste plus tard.",
     events: "Événements à envoyer",
@@ -119,7 +122,7 @@ export const webhooks: Translation<typeof en> = {
       },
       ending_soon: {
         label: "Connexion d’une boîte bientôt terminée",
-        hint: "La connexion d’une boîte prendra fin d’ici 14 jours si elle n’est ni utilisée ni reconnectée.",
+        hint: "La connexion d’une boîte prendra fin d’ici 14 jours si elle n’est ni utilisée ni reconnectée.",
       },
     },
     configuration: {
@@ -156,25 +159,30 @@ export const webhooks: Translation<typeof en> = {
     testIntro:
       "Envoie un événement de test (type webhook.test) à ce seul point de réception, quels que soient les événements demandés, pour vérifier que le logiciel le reçoit et accepte sa signature.",
     testButton: "Envoyer un événement de test",
-    testPaused: "Un point de réception suspendu ne reçoit aucun événement : réactivez-le pour envoyer un événement de test.",
-    testQueued: "L’événement de test est dans la file : il est livré dans quelques secondes et apparaît dans les livraisons ci-dessous.",
+    testPaused:
+      "Un point de réception suspendu ne reçoit aucun événement : réactivez-le pour envoyer un événement de test.",
+    testQueued:
+      "L’événement de test est dans la file : il est livré dans quelques secondes et apparaît dans les livraisons ci-dessous.",
     secretHeading: "Secret de signature",
     secretIntro:
-      "Les livraisons sont signées avec le secret de ce point de réception, qui n’est affiché qu’à sa création. S’il a fuité ou a été perdu, renouvelez-le : l’ancien secret continue de signer les livraisons pendant 24 heures, à côté du nouveau, pour que le logiciel change de secret sans en manquer aucune.",
+      "Les livraisons sont signées avec le secret de ce point de réception, qui n’est affiché qu’à sa création. S’il a fuité ou a été perdu, renouvelez-le : l’ancien secret continue de signer les livraisons pendant 24 heures, à côté du nouveau, pour que le logiciel change de secret sans en manquer aucune.",
     secretOverlap:
       "Le secret a été renouvelé : jusqu’au {date}, chaque livraison porte deux signatures, l’une avec le nouveau secret, l’autre avec l’ancien.",
     rotate: "Renouveler le secret",
     rotateConfirm:
-      "Un nouveau secret signera les livraisons dès maintenant ; l’ancien continue de signer à côté pendant 24 heures seulement. Renouveler le secret ?",
+      "Un nouveau secret signera les livraisons dès maintenant ; l’ancien continue de signer à côté pendant 24 heures seulement. Renouveler le secret ?",
     rotateConfirmButton: "Renouveler",
     rotated: "Nouveau secret de signature",
+    rotatedReplaced:
+      "Copiez dès maintenant le nouveau secret dans le logiciel destinataire : il ne sera plus affiché. L’ancien secret ne pouvait plus être lu : seul le nouveau signe les livraisons.",
     rotatedShownOnce:
       "Copiez dès maintenant le nouveau secret dans le logiciel destinataire : il ne sera plus affiché. L’ancien secret continue de signer les livraisons jusqu’au {date}.",
     settingsHeading: "Réglages",
     save: "Enregistrer les réglages",
     saved: "Réglages enregistrés.",
     deleteHeading: "Supprimer le point de réception",
-    deleteIntro: "Le point de réception cesse aussitôt de recevoir des événements ; ses livraisons en attente et son historique sont supprimés.",
+    deleteIntro:
+      "Le point de réception cesse aussitôt de recevoir des événements ; ses livraisons en attente et son historique sont supprimés.",
     delete: "Supprimer le point de réception",
     deleteConfirm: "Supprimer le point de réception {url} ? C’est définitif.",
     deleteConfirmButton: "Supprimer",
@@ -182,9 +190,10 @@ export const webhooks: Translation<typeof en> = {
   deliveries: {
     heading: "Livraisons récentes",
     intro:
-      "Les 50 dernières livraisons à ce point de réception, des plus récentes aux plus anciennes. « Relivrer » renvoie le même événement, avec le même webhook-id, pour qu’un logiciel qui ignore les doublons ne le voie qu’une fois.",
+      "Les 50 dernières livraisons à ce point de réception, des plus récentes aux plus anciennes. « Relivrer » renvoie le même événement, avec le même webhook-id, pour qu’un logiciel qui ignore les doublons ne le voie qu’une fois.",
     caption: "Livraisons récentes à ce point de réception",
-    empty: "Aucun événement n’a encore été envoyé à ce point de réception. Envoyez un événement de test pour le vérifier.",
+    empty:
+      "Aucun événement n’a encore été envoyé à ce point de réception. Envoyez un événement de test pour le vérifier.",
     columns: {
       event: "Événement",
       when: "Date",
@@ -218,9 +227,12 @@ export const webhooks: Translation<typeof en> = {
     numeric_host: "Adresse non autorisée : écrivez un nom d’hôte, pas un nombre",
     not_https: "Adresse non autorisée : elle doit commencer par https://",
     invalid_url: "L’adresse n’est pas valide",
-    redirect_refused: "Redirection refusée : le point de réception a répondu par une redirection ; indiquez son adresse finale",
+    redirect_refused:
+      "Redirection refusée : le point de réception a répondu par une redirection ; indiquez son adresse finale",
     too_large: "La réponse du point de réception était trop grande",
     request_failed: "La requête a échoué avant toute réponse",
+    secret_unreadable:
+      "Relais ne peut plus lire le secret de signature du point de réception (la clé de chiffrement qui le protégeait a disparu) : renouvelez le secret et donnez le nouveau au logiciel",
     unknown: "La livraison a échoué",
   },
 };

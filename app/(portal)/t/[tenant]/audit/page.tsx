@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { auditQueryString, parseAuditQuery } from "@/lib/audit/audit-filters";
-import { auditActionLabel, auditDetailsText } from "@/lib/audit/audit-labels";
+import { auditActionLabel, auditDetailsText, auditTargetTypeLabel } from "@/lib/audit/audit-labels";
 import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
@@ -148,7 +148,9 @@ export default async function AuditPage({
                   </td>
                   <td className="py-2 pr-4">
                     {entry.targetLabel || entry.targetId}
-                    <span className="block text-xs text-slate-500">{entry.targetType}</span>
+                    <span className="block text-xs text-slate-500" title={entry.targetType}>
+                      {auditTargetTypeLabel(t, entry.targetType)}
+                    </span>
                   </td>
                   <td className="py-2 pr-4 font-mono text-xs">{entry.ip}</td>
                   <td className="py-2 text-xs break-all text-slate-700">{auditDetailsText(entry.details)}</td>
