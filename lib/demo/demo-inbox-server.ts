@@ -8,6 +8,8 @@ export type DemoWebhook = { receivedAt: Date; id: string; type: string; verified
 
 const MAX_WEBHOOKS = 200;
 
+const TRANSPORT_NAMES = { smtp: "SMTP XOAUTH2", graph: "Microsoft Graph", gmail_api: "Gmail API" } as const;
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
@@ -73,16 +75,17 @@ function page(messages: RecordedMessage[], webhooks: DemoWebhook[]): string {
     .reverse()
     .map(
       (m) =>
-        `<tr><td>${escapeHtml(m.receivedAt.toISOString())}</td><td>${escapeHtml(m.auth)} (${m.provider})</td>` +
+        `<tr><td>${escapeHtml(m.receivedAt.toISOString())}</td>` +
+        `<td>${escapeHtml(m.auth)} (${m.provider}, ${TRANSPORT_NAMES[m.transport ?? "smtp"]})</td>` +
         `<td>${escapeHtml(m.to.join(", "))}</td><td>${escapeHtml(header(m.raw, "Subject"))}</td>` +
         `<td><code>${escapeHtml(header(m.raw, "Message-ID"))}</code></td></tr>`,
     )
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
-<title>Demo SMTP server: received mail</title>
+<title>Demo mail servers: received mail</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left}</style>
-</head><body><h1>Mail received by the demo SMTP server</h1>
-<p>Every message a worker delivered over SMTP with XOAUTH2 to the local demo server. This page reloads every 5 seconds.</p>
+</head><body><h1>Mail received by the demo's mail servers</h1>
+<p>Every message a worker delivered to the local demo providers: over SMTP with XOAUTH2, Microsoft Graph or the Gmail API. This page reloads every 5 seconds.</p>
 <table><thead><tr><th>Received (UTC)</th><th>Sent by (provider)</th><th>To</th><th>Subject</th><th>Message-ID</th></tr></thead>
 <tbody>${rows || '<tr><td colspan="5">Nothing yet.</td></tr>'}</tbody></table>
 <h2>Webhooks received</h2>

@@ -15,27 +15,64 @@ export const demoClients = {
   microsoft: { clientId: "00000000-0000-4000-8000-00000000de70" },
 } as const;
 
+/**
+ * The demo school's mailboxes: one per way of sending. `configuration` names
+ * the demo configuration (seed-demo-mailboxes.ts); a shared mailbox names the
+ * delegate who connects for it, and the fake Microsoft grants that delegate
+ * Send As on it.
+ */
 export const demoMailboxes = [
-  { address: "secretariat@ecole-demo.test", displayName: "Secrétariat", provider: "google" },
-  { address: "direction@ecole-demo.test", displayName: "Direction", provider: "microsoft" },
+  {
+    address: "vie-scolaire@ecole-demo.test",
+    displayName: "Vie scolaire",
+    configuration: "google",
+    delegate: null,
+  },
+  {
+    address: "direction@ecole-demo.test",
+    displayName: "Direction",
+    configuration: "microsoft",
+    delegate: null,
+  },
+  {
+    address: "intendance@ecole-demo.test",
+    displayName: "Intendance",
+    configuration: "graph",
+    delegate: null,
+  },
+  {
+    address: "secretariat@ecole-demo.test",
+    displayName: "Secrétariat",
+    configuration: "graph",
+    delegate: "direction@ecole-demo.test",
+  },
 ] as const;
 
+const providerOf = (configuration: string) => (configuration === "google" ? "google" : "microsoft");
+
 /**
- * Starts the local Google-like and Microsoft-like providers and SMTP server
- * that the demo school's configurations point at, so that a mailbox can be
+ * Starts the local Google-like and Microsoft-like providers (with their Graph
+ * and Gmail API endpoints) and SMTP server that the demo school's
+ * configurations point at, so that a mailbox can be
  * connected and a mail sent without internet. Any address may sign in at
  * them; the portal still checks that it is the mailbox's own.
  */
-export function startDemoProviders(portalUrl: string): Promise<FakeProvidersHandle> {
+export async function startDemoProviders(portalUrl: string): Promise<FakeProvidersHandle> {
   const ports = demoProviderPorts();
   const redirectUris = [`${portalUrl}/api/oauth/callback`];
-  return startFakeProviders({
+  const providers = await startFakeProviders({
     ports: { google: ports.google, microsoft: ports.microsoft, smtp: ports.smtp },
     acceptAnyAccount: true,
-    mailboxes: demoMailboxes.map(({ address, provider }) => ({ email: address, provider })),
+    mailboxes: demoMailboxes.map(({ address, configuration }) => ({
+      email: address,
+      provider: providerOf(configuration),
+    })),
     clients: [
       { provider: "google", ...demoClients.google, redirectUris, name: "Relais (demo)" },
       { provider: "microsoft", ...demoClients.microsoft, redirectUris, name: "Relais (demo)" },
     ],
   });
+  for (const { address, delegate } of demoMailboxes)
+    if (delegate) providers.control.grantSendAs(delegate, address);
+  return providers;
 }

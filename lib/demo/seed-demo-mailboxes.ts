@@ -5,6 +5,7 @@ import { secretHint } from "@/lib/crypto/secret-hint";
 import type { Db } from "@/lib/db/client";
 import type { FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
 import { GOOGLE_MAIL_SCOPE, MICROSOFT_SMTP_SCOPE } from "@/lib/oauth/presets";
+import { presetScopesFor } from "@/lib/transports/transport-scopes";
 import { demoClients, demoMailboxes } from "./demo-providers";
 
 type Endpoints = Pick<FakeProvidersHandle, "google" | "microsoft" | "smtp">;
@@ -39,12 +40,27 @@ function demoConfigurations(providers: Endpoints) {
       microsoftDirectory: "organizations",
       ...smtp,
     },
+    graph: {
+      name: "Microsoft 365 through Graph (local demo)",
+      provider: "microsoft" as const,
+      clientId: demoClients.microsoft.clientId,
+      authorizationEndpoint: providers.microsoft.organizations.authorizationEndpoint,
+      tokenEndpoint: providers.microsoft.organizations.tokenEndpoint,
+      deviceEndpoint: providers.microsoft.organizations.deviceEndpoint,
+      revocationEndpoint: null,
+      scopes: presetScopesFor("microsoft", "graph"),
+      microsoftDirectory: "organizations",
+      transport: "graph" as const,
+      apiBaseUrl: providers.microsoft.graphBaseUrl,
+      ...smtp,
+    },
   };
 }
 
 /**
- * Gives the demo school a Google and a Microsoft configuration pointing at
- * the local providers, and two mailboxes assigned to its teacher and admin.
+ * Gives the demo school a Google, a Microsoft (SMTP) and a Microsoft (Graph)
+ * configuration pointing at the local providers, and their mailboxes (one of
+ * them shared, sent as by a delegate) assigned to its teacher and admin.
  * Endpoints are written again on every start (the ports may have changed);
  * anything else a person changed is kept.
  */
@@ -64,6 +80,7 @@ export async function seedDemoMailboxes(db: Db, tenantSlug: string, providers: E
       revocationEndpoint: config.revocationEndpoint,
       smtpHost: config.smtpHost,
       smtpPort: config.smtpPort,
+      ...("apiBaseUrl" in config ? { apiBaseUrl: config.apiBaseUrl } : {}),
     };
     if (existing) {
       await db.clientConfiguration.update({ where: { id: existing.id }, data: endpoints });
@@ -92,7 +109,8 @@ export async function seedDemoMailboxes(db: Db, tenantSlug: string, providers: E
         tenantId: tenant.id,
         address: mailbox.address,
         displayName: mailbox.displayName,
-        clientConfigurationId: configIds.get(mailbox.provider)!,
+        clientConfigurationId: configIds.get(mailbox.configuration)!,
+        delegateAccount: mailbox.delegate,
         assignments: { create: users.map((user) => ({ tenantId: tenant.id, userId: user.id })) },
       },
     });

@@ -35,7 +35,13 @@ describe("the demo seed", () => {
     }
     const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "demo" } });
     const configurations = await db.clientConfiguration.findMany({ where: { tenantId: tenant.id } });
-    expect(configurations.map((c) => c.provider).sort()).toEqual(["google", "microsoft"]);
+    expect(configurations.map((c) => [c.provider, c.transport]).sort()).toEqual([
+      ["google", "smtp"],
+      ["microsoft", "graph"],
+      ["microsoft", "smtp"],
+    ]);
+    const graph = configurations.find((c) => c.transport === "graph")!;
+    expect(graph.apiBaseUrl).toBe(providers.microsoft.graphBaseUrl);
     const google = configurations.find((c) => c.provider === "google")!;
     expect(google.tokenEndpoint).toBe(providers.google.tokenEndpoint);
     expect(google.authorizationEndpoint).toContain("access_type=offline");
@@ -48,6 +54,10 @@ describe("the demo seed", () => {
       include: { assignments: { include: { user: true } } },
     });
     expect(mailboxes.map((m) => m.address).sort()).toEqual(demoMailboxes.map((m) => m.address).sort());
+    expect(mailboxes.find((m) => m.address === "secretariat@ecole-demo.test")).toMatchObject({
+      clientConfigurationId: graph.id,
+      delegateAccount: "direction@ecole-demo.test",
+    });
     for (const mailbox of mailboxes) {
       expect(mailbox.state).toBe("pending");
       expect(mailbox.assignments.map((a) => a.user.email)).toEqual(["teacher@demo.relais.test"]);
