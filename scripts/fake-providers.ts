@@ -37,11 +37,13 @@ Google-like
   token          ${google.tokenEndpoint}
   device         ${google.deviceEndpoint}   (verification page ${google.verificationUrl})
   revocation     ${google.revocationEndpoint}
+  Gmail API base ${google.gmailApiBaseUrl}   (messages.send: /gmail/v1/users/me/messages/send)
 
 Microsoft-like (any of organizations, common, consumers or a tenant GUID)
   authorization  ${microsoft.organizations.authorizationEndpoint}
   token          ${microsoft.organizations.tokenEndpoint}
   device         ${microsoft.organizations.deviceEndpoint}   (verification page ${microsoft.verificationUri})
+  Graph base     ${microsoft.graphBaseUrl}   (sendMail: /v1.0/me/sendMail, /v1.0/users/{address}/sendMail)
 
 SMTP (XOAUTH2 only, no TLS)  ${smtp.host}:${smtp.port}
 
