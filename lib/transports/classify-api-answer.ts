@@ -15,7 +15,7 @@ export type ApiVerdict =
 const QUOTA =
   /^(ErrorExceededMessageLimit|ErrorQuotaExceeded|ErrorSubmissionQuotaExceeded|dailyLimitExceeded|quotaExceeded)$/i;
 const RATE = /^(rateLimitExceeded|userRateLimitExceeded|ApplicationThrottled|TooManyRequests)$/i;
-const SEND_AS = /^ErrorSendAsDenied$/i;
+const SEND_AS = /^(ErrorSendAsDenied|aliasNotVerified)$/i;
 const SCOPE =
   /^(ErrorAccessDenied|PERMISSION_DENIED|insufficientPermissions|ACCESS_TOKEN_SCOPE_INSUFFICIENT)$/i;
 

@@ -7,6 +7,8 @@ export type MailTransport = (typeof mailTransports)[number];
 export const GRAPH_MAIL_SEND_SCOPE = "https://graph.microsoft.com/Mail.Send";
 export const GRAPH_MAIL_SEND_SHARED_SCOPE = "https://graph.microsoft.com/Mail.Send.Shared";
 export const GMAIL_SEND_SCOPE = "https://www.googleapis.com/auth/gmail.send";
+/** Reads the account's send-as addresses: how a Gmail delegate's alias is checked (check-gmail-alias.ts). */
+export const GMAIL_SETTINGS_SCOPE = "https://www.googleapis.com/auth/gmail.settings.basic";
 
 /** The providers' API base addresses, fixed for the presets. */
 export const GRAPH_BASE_URL = "https://graph.microsoft.com";

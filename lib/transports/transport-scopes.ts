@@ -6,6 +6,7 @@ import {
 } from "@/lib/oauth/presets";
 import {
   GMAIL_SEND_SCOPE,
+  GMAIL_SETTINGS_SCOPE,
   GRAPH_MAIL_SEND_SCOPE,
   GRAPH_MAIL_SEND_SHARED_SCOPE,
   type MailTransport,
@@ -18,6 +19,7 @@ const SEND_SCOPES = [
   GRAPH_MAIL_SEND_SCOPE,
   GRAPH_MAIL_SEND_SHARED_SCOPE,
   GMAIL_SEND_SCOPE,
+  GMAIL_SETTINGS_SCOPE,
 ].map((scope) => scope.toLowerCase());
 
 const isSendScope = (scope: string) => SEND_SCOPES.includes(scope.toLowerCase());
@@ -40,7 +42,8 @@ export function sendScopesFor(
         ? [GRAPH_MAIL_SEND_SCOPE, GRAPH_MAIL_SEND_SHARED_SCOPE]
         : [GRAPH_MAIL_SEND_SCOPE];
     case "gmail_api":
-      return [GMAIL_SEND_SCOPE];
+      // gmail.send cannot list the send-as addresses that a delegate's From: must be one of.
+      return options.delegate ? [GMAIL_SEND_SCOPE, GMAIL_SETTINGS_SCOPE] : [GMAIL_SEND_SCOPE];
     case "smtp":
       if (config.provider === "google") return [GOOGLE_MAIL_SCOPE];
       if (isMicrosoftKind(config.provider)) return [MICROSOFT_SMTP_SCOPE];

@@ -4,6 +4,7 @@ import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { liveAccessToken } from "@/lib/tokens/live-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
 import { ApiSendError } from "@/lib/transports/api-send-error";
+import { assertGmailAlias } from "@/lib/transports/check-gmail-alias";
 import { classifyApiAnswer, type ApiVerdict } from "@/lib/transports/classify-api-answer";
 import { composeMime, withBccHeader } from "@/lib/transports/compose-mime";
 import { apiBaseUrlFor } from "@/lib/transports/mail-transports";
@@ -75,6 +76,16 @@ async function fieldsOf(mail: MailToSend) {
  */
 async function deliver(mail: MailToSend, accessToken: string, connections: SmtpConnections): Promise<string> {
   const { mailbox, config } = mail;
+  if (mailbox.delegateAccount && config.provider === "google") {
+    // Gmail would rewrite a From: that is not a verified alias of the delegate instead of refusing it.
+    await assertGmailAlias({
+      baseUrl: apiBaseUrlFor(config, "gmail_api")!,
+      accessToken,
+      mailboxId: mailbox.id,
+      delegate: mailbox.delegateAccount,
+      shared: mailbox.address,
+    });
+  }
   if (mailbox.transport !== "smtp") {
     const mime = mail.isRaw
       ? withBccHeader(await rawOf(mail), mail.bcc)

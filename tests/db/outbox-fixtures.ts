@@ -58,10 +58,11 @@ export async function seedFakeConfiguration(
       scopes: transport === "smtp" ? SCOPES[provider] : presetScopesFor(provider, transport),
       transport,
       // The HTTP APIs' base addresses at the fakes (the presets' are the providers' own).
+      // (Google's also for SMTP: a delegate's send-as addresses are read through the Gmail API.)
       apiBaseUrl:
         transport === "graph"
           ? fakes.microsoft.graphBaseUrl
-          : transport === "gmail_api"
+          : provider === "google"
             ? fakes.google.gmailApiBaseUrl
             : null,
       smtpHost: fakes.smtp.host,

@@ -206,6 +206,41 @@ describe("the Gmail API messages.send", () => {
   });
 });
 
+describe("a shared address sent as through Gmail", () => {
+  it("sends as a verified alias, and holds the mail rather than let Gmail rewrite the sender", async () => {
+    const delegate = `claire${++counter}@lycee.test`;
+    const shared = await setup("google", "gmail_api", { delegate });
+    const refused = await shared.queue({ subject: "Not an alias yet" });
+    expect(await round()).toEqual(["held"]);
+    expect((await mailRow(refused.id)).lastError).toMatch(/^send_as_denied: 403 aliasNotVerified/);
+    expect(arrived((await mailRow(refused.id)).messageId)).toEqual([]);
+    expect(await mailboxRow(shared.mailbox.id)).toMatchObject({
+      state: "config_error",
+      lastErrorCode: "send_as_denied",
+    });
+
+    const other = `luc${++counter}@lycee.test`;
+    const aliased = await setup("google", "gmail_api", { delegate: other });
+    fakes.control.grantSendAs(other, aliased.mailbox.address);
+    const queued = await aliased.queue({ subject: "Alias" });
+    expect(await round()).toEqual(["sent"]);
+    const [message] = arrived((await mailRow(queued.id)).messageId);
+    expect(message).toMatchObject({ transport: "gmail_api", auth: other });
+    expect(message!.raw).toMatch(new RegExp(`^From: .*${aliased.mailbox.address}`, "im"));
+    expect(message!.rewrittenFrom).toBeFalsy();
+  });
+
+  it("checks the alias over Google's SMTP too", async () => {
+    const delegate = `nina${++counter}@lycee.test`;
+    const { mailbox, queue } = await setup("google", "smtp", { delegate });
+    fakes.control.grantSendAs(delegate, mailbox.address);
+    const queued = await queue();
+    expect(await round()).toEqual(["sent"]);
+    const [message] = arrived((await mailRow(queued.id)).messageId);
+    expect(message).toMatchObject({ transport: "smtp", auth: delegate, from: mailbox.address });
+  });
+});
+
 describe("shared mailboxes over SMTP", () => {
   it("authenticates as the delegate and sends from the shared address when Send As is granted", async () => {
     const delegate = `marie${++counter}@college.test`;
