@@ -62,7 +62,8 @@ function isMailScope(scope: string): boolean {
  */
 export function requiredMailScopes(config: ScopeSource, mailbox: MailboxScopeFacts = {}): string[] {
   const transport = mailbox.transport ?? config.transport ?? "smtp";
-  if (transport !== "smtp") return sendScopesFor(config, transport, { delegate: Boolean(mailbox.delegateAccount) });
+  if (transport !== "smtp")
+    return sendScopesFor(config, transport, { delegate: Boolean(mailbox.delegateAccount) });
   if (config.provider === "google" || hostOf(config.authorizationEndpoint) === "accounts.google.com") {
     return [GOOGLE_MAIL_SCOPE];
   }

@@ -43,7 +43,12 @@ export async function attemptWebhookDelivery(
   const body = JSON.stringify(renderWebhookPayload(delivery));
   let headers: SignedHeaders;
   try {
-    headers = signWebhook(delivery.eventId, new Date(started), body, signingSecrets(delivery, new Date(started)));
+    headers = signWebhook(
+      delivery.eventId,
+      new Date(started),
+      body,
+      signingSecrets(delivery, new Date(started)),
+    );
   } catch {
     // The encryption key that sealed the secret is gone: retried, and shown, until an admin rotates the secret.
     return { ok: false, statusCode: null, error: "secret_unreadable", durationMs: 0 };

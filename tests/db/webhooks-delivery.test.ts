@@ -232,6 +232,21 @@ describe("events are written with the change that causes them", () => {
     expect(receiver.received).toHaveLength(0);
   });
 
+  it("tells that a mailbox was revoked from the dashboard, in words", async () => {
+    const { mailbox, receiver, admin, tenant } = await school(["mailbox.state_changed"]);
+    const ctx = await contextFor(admin, tenant, "mailboxes.write");
+    await revokeConnection(ctx, mailbox.id);
+    await deliverAll();
+    expect(receiver.received.map((r) => r.payload.data)).toEqual([
+      expect.objectContaining({
+        mailboxId: mailbox.id,
+        state: "revoked",
+        previousState: "connected",
+        reason: { code: "revoked", message: expect.stringContaining("revoked") },
+      }),
+    ]);
+  });
+
   it("keeps each school's events to its own endpoints", async () => {
     const a = await school(["mailbox.state_changed"]);
     const b = await school(["mailbox.state_changed"]);
