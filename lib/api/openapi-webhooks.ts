@@ -5,6 +5,7 @@ import {
   WEBHOOK_HISTORY_DAYS,
 } from "@/lib/webhooks/delivery-schedule";
 import { WEBHOOK_TEST_EVENT, webhookEventTypes } from "@/lib/webhooks/event-types";
+import { mailReasonCodes } from "@/lib/webhooks/webhook-payload";
 
 // The webhooks part of the OpenAPI document (openapi-document.ts): the routes that manage
 // endpoints, and under `webhooks` the request Relais makes for each event type, with its body
@@ -79,18 +80,6 @@ const connectionStates = [
 ];
 
 /** Codes of `reason.code` for a mail that is held or failed (lib/webhooks/webhook-payload.ts). */
-const mailReasonCodes = [
-  "mailbox_needs_reconnect",
-  "mailbox_pending",
-  "mailbox_insufficient_scope",
-  "mailbox_config_error",
-  "mailbox_paused",
-  "smtp_auth_disabled",
-  "quota",
-  "attempts_exhausted",
-  "rejected",
-  "unknown",
-];
 
 /** A closed object: every property listed is always present (null when it does not apply). */
 const closed = (properties: Record<string, object>, description?: string) => ({
@@ -142,7 +131,7 @@ const mailEvent = (
 
 const mailReason = closed(
   {
-    code: { type: "string", enum: mailReasonCodes },
+    code: { type: "string", enum: [...mailReasonCodes] },
     message: reasonMessage,
     response: nullable("string", { description: "The mail server's own answer, if there was one." }),
   },

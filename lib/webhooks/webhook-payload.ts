@@ -16,7 +16,7 @@ export type WebhookPayload = { type: string; timestamp: string; data: Facts };
 
 const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
 
-const MAIL_REASONS: Record<string, MessageKey> = {
+const MAIL_REASONS = {
   mailbox_needs_reconnect: "webhooks.reasons.mailboxNeedsReconnect",
   mailbox_pending: "webhooks.reasons.mailboxPending",
   mailbox_insufficient_scope: "webhooks.reasons.mailboxInsufficientScope",
@@ -27,7 +27,15 @@ const MAIL_REASONS: Record<string, MessageKey> = {
   send_as_denied: "webhooks.reasons.sendAsDenied",
   attempts_exhausted: "webhooks.reasons.attemptsExhausted",
   rejected: "webhooks.reasons.rejected",
-};
+} satisfies Record<string, MessageKey>;
+
+/** The codes a held or failed mail's `reason.code` can take (the OpenAPI document lists them). */
+export const mailReasonCodes = [...Object.keys(MAIL_REASONS), "unknown"] as const;
+
+const mailReasonKey = (code: string): MessageKey =>
+  Object.hasOwn(MAIL_REASONS, code)
+    ? (MAIL_REASONS as Record<string, MessageKey>)[code]!
+    : "webhooks.reasons.unknown";
 
 /**
  * A mail's lastError ("mailbox_needs_reconnect", "quota: 452 …", "attempts
@@ -42,7 +50,7 @@ export function mailReason(
   const exhausted = /^attempts exhausted:\s*/.exec(lastError);
   if (exhausted) return { code: "attempts_exhausted", response: lastError.slice(exhausted[0].length) };
   const coded = /^([a-z][a-z0-9_]*)(?::\s*(.*))?$/s.exec(lastError);
-  if (coded && MAIL_REASONS[coded[1]!]) return { code: coded[1]!, response: coded[2] ?? null };
+  if (coded && Object.hasOwn(MAIL_REASONS, coded[1]!)) return { code: coded[1]!, response: coded[2] ?? null };
   return { code: status === "failed" ? "rejected" : "unknown", response: lastError };
 }
 
@@ -68,7 +76,7 @@ export function renderWebhookPayload(event: StoredWebhookEvent): WebhookPayload 
       data.reason = { code: "released", message: t("webhooks.reasons.released"), response: null };
     } else {
       const { code, response } = mailReason(text(facts.lastError), status);
-      data.reason = { code, message: t(MAIL_REASONS[code] ?? "webhooks.reasons.unknown"), response };
+      data.reason = { code, message: t(mailReasonKey(code)), response };
     }
   } else if (event.type === "mailbox.state_changed") {
     const state = String(facts.state ?? "");
