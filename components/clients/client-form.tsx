@@ -14,6 +14,8 @@ import type { ClientFormValues } from "@/lib/clients/client-form-values";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { deriveDeviceEndpoint } from "@/lib/oauth/endpoint-url";
 import { oauthFlows, smtpSecurities, type ProviderKind } from "@/lib/oauth/presets";
+import { apiBaseUrlFor, transportsFor, type MailTransport } from "@/lib/transports/mail-transports";
+import { presetScopesFor } from "@/lib/transports/transport-scopes";
 
 const FIELD_LABELS: Record<string, MessageKey> = {
   name: "clients.form.name",
@@ -30,6 +32,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   smtpHost: "clients.form.smtpHost",
   smtpPort: "clients.form.smtpPort",
   smtpSecurity: "clients.form.smtpSecurity",
+  transport: "clients.form.transport",
+  apiBaseUrl: "clients.form.apiBaseUrl",
   microsoftDirectory: "clients.form.directory",
 };
 
@@ -53,6 +57,7 @@ export function ClientForm({
   storedSecret,
   platform,
   readOnly = false,
+  proposedTransport,
 }: {
   tenant: string;
   /** Absent: a new configuration. */
@@ -61,6 +66,8 @@ export function ClientForm({
   storedSecret?: StoredSecret;
   platform: { offered: boolean; directory: string | null };
   readOnly?: boolean;
+  /** A transport chosen in advance (a link from a mailbox whose SMTP AUTH is off): saved only when the admin saves. */
+  proposedTransport?: MailTransport;
 }) {
   const t = useT();
   const router = useRouter();
@@ -71,6 +78,18 @@ export function ClientForm({
   const [deviceEdited, setDeviceEdited] = useState(false);
   const [pkce, setPkce] = useState(initial.pkce);
   const [clearSecret, setClearSecret] = useState(false);
+  const proposed =
+    proposedTransport &&
+    proposedTransport !== initial.transport &&
+    transportsFor(initial.provider).includes(proposedTransport)
+      ? proposedTransport
+      : null;
+  const [transport, setTransport] = useState<MailTransport>(proposed ?? initial.transport);
+  const [scopes, setScopes] = useState(
+    proposed && initial.provider !== "custom"
+      ? presetScopesFor(initial.provider, proposed).join("\n")
+      : initial.scopes,
+  );
 
   const create = useFormAction(createClientConfigurationAction, (result) => {
     if (result.ok) router.push(`/t/${tenant}/clients/${result.data.id}`);
@@ -86,6 +105,19 @@ export function ClientForm({
   const { result, pending, onSubmit } = id ? update : create;
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const usesPlatform = provider === "platform_microsoft";
+  const offered = transportsFor(provider);
+
+  function onProvider(next: ProviderKind) {
+    setProvider(next);
+    // A transport the new provider does not offer falls back to SMTP, which every one does.
+    if (!transportsFor(next).includes(transport)) setTransport("smtp");
+  }
+
+  function onTransport(next: MailTransport) {
+    setTransport(next);
+    // The presets ask for exactly what their transport needs; a custom configuration's scopes are its own.
+    if (provider !== "custom") setScopes(presetScopesFor(provider, next).join("\n"));
+  }
 
   function onAuthorizationEndpoint(value: string) {
     setAuthorizationEndpoint(value);
@@ -149,7 +181,7 @@ export function ClientForm({
               id={`${formId}-provider`}
               name="provider"
               value={provider}
-              onChange={(event) => setProvider(event.target.value as ProviderKind)}
+              onChange={(event) => onProvider(event.target.value as ProviderKind)}
               data-testid="client-provider"
               aria-invalid={fieldErrors.provider ? true : undefined}
               className={selectClass}
@@ -242,6 +274,40 @@ export function ClientForm({
           </Section>
         )}
 
+        <Section title={t("clients.form.sections.sending")}>
+          <TransportChoice
+            offered={offered}
+            value={transport}
+            onChange={onTransport}
+            error={fieldErrors.transport}
+            proposed={proposed}
+          />
+          {provider === "custom" ? (
+            <TextField
+              name="apiBaseUrl"
+              type="url"
+              label={t("clients.form.apiBaseUrl")}
+              hint={t("clients.form.apiBaseUrlHint")}
+              defaultValue={initial.apiBaseUrl}
+              spellCheck={false}
+              required={transport !== "smtp"}
+              error={fieldErrors.apiBaseUrl}
+              data-testid="client-api-base-url"
+            />
+          ) : (
+            transport !== "smtp" && (
+              <TextField
+                label={t("clients.form.apiBaseUrl")}
+                hint={t("clients.form.apiBaseUrlFixed")}
+                value={apiBaseUrlFor({ apiBaseUrl: null }, transport) ?? ""}
+                readOnly
+                className="[&_input]:bg-slate-50 [&_input]:font-mono [&_input]:text-sm"
+                data-testid="client-api-base-url"
+              />
+            )
+          )}
+        </Section>
+
         <Section title={t("clients.form.sections.access")}>
           <div>
             <label htmlFor={`${formId}-scopes`} className="block text-sm font-medium text-slate-800">
@@ -251,7 +317,8 @@ export function ClientForm({
               id={`${formId}-scopes`}
               name="scopes"
               rows={4}
-              defaultValue={initial.scopes}
+              value={scopes}
+              onChange={(event) => setScopes(event.target.value)}
               spellCheck={false}
               aria-invalid={fieldErrors.scopes ? true : undefined}
               aria-describedby={`${formId}-scopes-hint`}
@@ -260,6 +327,7 @@ export function ClientForm({
             />
             <p id={`${formId}-scopes-hint`} className="mt-1 text-xs text-slate-500">
               {t("clients.form.scopesHint")}
+              {provider !== "custom" && ` ${t("clients.form.transportScopesNote")}`}
             </p>
             {fieldErrors.scopes && <p className="mt-1 text-sm text-red-700">{fieldErrors.scopes}</p>}
           </div>
@@ -303,6 +371,7 @@ export function ClientForm({
         </Section>
 
         <Section title={t("clients.form.sections.smtp")}>
+          <p className="text-sm text-slate-600">{t("clients.form.smtpServerHint")}</p>
           <div className="grid gap-4 sm:grid-cols-3">
             <TextField
               name="smtpHost"
@@ -358,7 +427,17 @@ export function ClientForm({
       )}
       <ActionNotice
         testId="client-saved"
-        notice={result?.ok && id ? { kind: "success", text: t("clients.form.saved") } : null}
+        notice={
+          result?.ok && id
+            ? {
+                kind: "success",
+                text:
+                  "mustReconsent" in result.data && result.data.mustReconsent > 0
+                    ? t("clients.form.savedReconsent", { count: result.data.mustReconsent })
+                    : t("clients.form.saved"),
+              }
+            : null
+        }
       />
     </form>
   );
@@ -369,6 +448,70 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
     <fieldset className="space-y-4">
       <legend className="mb-2 text-base font-semibold">{title}</legend>
       {children}
+    </fieldset>
+  );
+}
+
+/** The transports the provider offers, each with one line saying what it means. */
+function TransportChoice({
+  offered,
+  value,
+  onChange,
+  error,
+  proposed,
+}: {
+  offered: readonly MailTransport[];
+  value: MailTransport;
+  onChange: (transport: MailTransport) => void;
+  error?: string;
+  proposed: MailTransport | null;
+}) {
+  const t = useT();
+  const id = useId();
+  return (
+    <fieldset
+      id="client-transport"
+      data-testid="client-transport"
+      aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+      className="space-y-2"
+    >
+      <legend className="text-sm font-medium text-slate-800">{t("clients.form.transport")}</legend>
+      <p id={`${id}-hint`} className="text-xs text-slate-500">
+        {t("clients.form.transportHint")}
+      </p>
+      {proposed && (
+        <p
+          className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="client-transport-proposed"
+        >
+          {t("clients.form.proposedTransport", { transport: t(`clients.transports.${proposed}`) })}
+        </p>
+      )}
+      {offered.map((transport) => (
+        <label
+          key={transport}
+          className="flex items-start gap-2 rounded border border-slate-200 p-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+        >
+          <input
+            type="radio"
+            name="transport"
+            value={transport}
+            checked={value === transport}
+            onChange={() => onChange(transport)}
+            className="mt-1"
+            data-testid={`client-transport-${transport}`}
+          />
+          <span>
+            <span className="block font-medium">{t(`clients.transports.${transport}`)}</span>
+            <span className="block text-slate-600">{t(`clients.transportDescriptions.${transport}`)}</span>
+          </span>
+        </label>
+      ))}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

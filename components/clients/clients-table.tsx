@@ -21,6 +21,8 @@ export interface ClientRowData {
   provider: ProviderKind;
   clientId: string;
   flowLabel: string;
+  /** How its mailboxes send, in words. */
+  transportLabel: string;
   mailboxCount: number;
   warnings: MessageKey[];
   broken: boolean;
@@ -163,7 +165,12 @@ function ClientRow({
           </span>
         )}
       </td>
-      <td className={td}>{t(`clients.providers.${row.provider}`)}</td>
+      <td className={td}>
+        {t(`clients.providers.${row.provider}`)}
+        <span className="block text-xs text-slate-600" data-testid="client-row-transport">
+          {row.transportLabel}
+        </span>
+      </td>
       <td className={`${td} max-w-48 truncate font-mono text-xs`} title={row.clientId}>
         {row.provider === "platform_microsoft" ? t("clients.list.platformClientId") : row.clientId}
       </td>

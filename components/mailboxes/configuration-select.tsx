@@ -10,6 +10,7 @@ export function ConfigurationSelect({
   error,
   hint,
   testId,
+  onChange,
 }: {
   configurations: { id: string; name: string }[];
   defaultValue?: string;
@@ -17,6 +18,8 @@ export function ConfigurationSelect({
   error?: string;
   hint?: string;
   testId?: string;
+  /** Told the id chosen, for fields that depend on the configuration. */
+  onChange?: (id: string) => void;
 }) {
   const t = useT();
   const id = useId();
@@ -30,6 +33,7 @@ export function ConfigurationSelect({
         id={id}
         name="clientConfigurationId"
         defaultValue={defaultValue}
+        onChange={onChange ? (event) => onChange(event.target.value) : undefined}
         required
         data-testid={testId}
         aria-invalid={error ? true : undefined}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
@@ -10,6 +10,7 @@ import { createMailboxAction } from "@/lib/mailboxes/mailbox-actions";
 import type { MailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-options";
 import { ConfigurationSelect } from "./configuration-select";
 import { MemberChoices } from "./member-choices";
+import { SendingFields } from "./sending-fields";
 
 /** Adds a mailbox; on success the list shows it. */
 export function MailboxForm({ tenant, options }: { tenant: string; options: MailboxFormOptions }) {
@@ -20,6 +21,7 @@ export function MailboxForm({ tenant, options }: { tenant: string; options: Mail
     if (outcome.ok) router.push(`/t/${tenant}/mailboxes?q=${encodeURIComponent(outcome.data.address)}`);
   });
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
+  const [configurationId, setConfigurationId] = useState("");
   return (
     <form
       data-testid="mailbox-form"
@@ -55,6 +57,11 @@ export function MailboxForm({ tenant, options }: { tenant: string; options: Mail
         configurations={options.configurations}
         error={fieldErrors?.clientConfigurationId}
         testId="mailbox-configuration"
+        onChange={setConfigurationId}
+      />
+      <SendingFields
+        configuration={options.configurations.find((c) => c.id === configurationId)}
+        errors={fieldErrors}
       />
       <MemberChoices members={options.members} selected={[]} error={fieldErrors?.members} />
       <button

@@ -1,6 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n-provider";
+import { canonicalScope } from "@/lib/transports/scope-names";
 
 // Sign-in scopes that providers leave out of their answer or rename (see lib/mailboxes/missing-scopes.ts).
 const signInScopes = new Set(["openid", "email", "profile", "offline_access"]);
@@ -16,9 +17,11 @@ export function MailboxScopes({
   missing: string[];
 }) {
   const t = useT();
-  const lower = new Set(granted.map((scope) => scope.toLowerCase()));
+  // Microsoft reports SMTP.Send and Graph's Mail.Send by their short names too.
+  const have = new Set(granted.map(canonicalScope));
   const isMissing = new Set(missing);
-  const extra = granted.filter((scope) => !required.some((r) => r.toLowerCase() === scope.toLowerCase()));
+  const asked = new Set(required.map(canonicalScope));
+  const extra = granted.filter((scope) => !asked.has(canonicalScope(scope)));
   const th = "px-3 py-2 font-medium";
   const td = "px-3 py-2 align-top";
   return (
@@ -45,7 +48,7 @@ export function MailboxScopes({
           {required.map((scope) => {
             const status = isMissing.has(scope)
               ? "missing"
-              : lower.has(scope.toLowerCase())
+              : have.has(canonicalScope(scope))
                 ? "granted"
                 : signInScopes.has(scope.toLowerCase()) && granted.length > 0
                   ? "signIn"

@@ -27,6 +27,10 @@ export const clientConfigurationFormInput = z.object({
   smtpHost: text.optional(),
   smtpPort: text.optional(),
   smtpSecurity: text.optional(),
+  /** "smtp", "graph" or "gmail_api"; absent: SMTP on create, unchanged on edit. */
+  transport: text.optional(),
+  /** The HTTP API's base address; only a custom configuration keeps one (presets use the provider's). */
+  apiBaseUrl: text.optional(),
   /** The directory chosen with the Microsoft preset (tenant ID, organizations or common). */
   microsoftDirectory: text.optional(),
 });

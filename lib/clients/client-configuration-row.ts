@@ -21,6 +21,8 @@ export const clientConfigurationColumns = {
   smtpHost: true,
   smtpPort: true,
   smtpSecurity: true,
+  transport: true,
+  apiBaseUrl: true,
   microsoftDirectory: true,
   brokenAt: true,
   brokenReason: true,

@@ -7,6 +7,7 @@ import {
   type ProviderKind,
   type SmtpSecurity,
 } from "@/lib/oauth/presets";
+import type { MailTransport } from "@/lib/transports/mail-transports";
 
 /** What the configuration form starts with: text as typed, nothing secret. */
 export interface ClientFormValues {
@@ -24,6 +25,9 @@ export interface ClientFormValues {
   smtpHost: string;
   smtpPort: string;
   smtpSecurity: SmtpSecurity;
+  transport: MailTransport;
+  /** Typed for a custom configuration; empty for the presets, whose API address is fixed. */
+  apiBaseUrl: string;
   microsoftDirectory: string;
 }
 
@@ -43,6 +47,8 @@ function fromPreset(provider: ProviderKind, name: string, preset: ClientPreset, 
     smtpHost: preset.smtpHost,
     smtpPort: String(preset.smtpPort),
     smtpSecurity: preset.smtpSecurity,
+    transport: "smtp",
+    apiBaseUrl: "",
     microsoftDirectory: directory,
   } satisfies ClientFormValues;
 }
@@ -92,6 +98,8 @@ export function presetFormValues(choice: PresetChoice, name: string): ClientForm
         smtpHost: "",
         smtpPort: "587",
         smtpSecurity: "starttls",
+        transport: "smtp",
+        apiBaseUrl: "",
         microsoftDirectory: "",
       };
   }
@@ -99,13 +107,14 @@ export function presetFormValues(choice: PresetChoice, name: string): ClientForm
 
 type StoredValues = Omit<
   ClientFormValues,
-  "scopes" | "smtpPort" | "deviceEndpoint" | "revocationEndpoint" | "microsoftDirectory"
+  "scopes" | "smtpPort" | "deviceEndpoint" | "revocationEndpoint" | "microsoftDirectory" | "apiBaseUrl"
 > & {
   scopes: string[];
   smtpPort: number;
   deviceEndpoint: string | null;
   revocationEndpoint: string | null;
   microsoftDirectory: string | null;
+  apiBaseUrl: string | null;
 };
 
 /** A stored configuration as the edit form shows it. */
@@ -124,6 +133,8 @@ export function formValuesOf(row: StoredValues): ClientFormValues {
     smtpHost: row.smtpHost,
     smtpPort: String(row.smtpPort),
     smtpSecurity: row.smtpSecurity,
+    transport: row.transport,
+    apiBaseUrl: row.apiBaseUrl ?? "",
     microsoftDirectory: row.microsoftDirectory ?? "",
   };
 }

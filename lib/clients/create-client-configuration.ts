@@ -33,7 +33,12 @@ export async function createClientConfiguration(ctx: TenantContext, form: Client
         targetType: "clientConfiguration",
         targetId: id,
         targetLabel: fields.name,
-        details: { provider: fields.provider, clientId: fields.clientId, secret: secret !== undefined },
+        details: {
+          provider: fields.provider,
+          clientId: fields.clientId,
+          secret: secret !== undefined,
+          transport: fields.transport,
+        },
       });
     })
     .catch(rethrowNameTaken);

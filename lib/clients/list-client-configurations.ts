@@ -25,6 +25,8 @@ export async function listClientConfigurations(ctx: TenantContext) {
       provider: row.provider,
       clientId: row.clientId,
       defaultFlow: row.defaultFlow,
+      transport: row.transport,
+      apiBaseUrl: row.apiBaseUrl,
       hasSecret: row.hasSecret,
       mailboxCount: _count.mailboxes,
       warnings: storedClientWarnings(row, row.hasSecret),

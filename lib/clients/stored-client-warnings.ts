@@ -19,6 +19,8 @@ type WarningSource = Pick<
   | "smtpHost"
   | "smtpPort"
   | "smtpSecurity"
+  | "transport"
+  | "apiBaseUrl"
 >;
 
 /**
@@ -61,6 +63,8 @@ function commonInput(row: WarningSource) {
     smtpHost: row.smtpHost,
     smtpPort: row.smtpPort,
     smtpSecurity: row.smtpSecurity,
+    transport: row.transport,
+    apiBaseUrl: row.apiBaseUrl ?? undefined,
   };
 }
 

@@ -5,6 +5,12 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import { secretHint } from "@/lib/crypto/secret-hint";
 import { getDb } from "@/lib/db/client";
 import { restoreConfigErrorConnections } from "@/lib/tokens/restore-config-error-connections";
+import {
+  lockTransportMailboxes,
+  settleTransportChange,
+  type TransportSettlement,
+} from "@/lib/transports/settle-transport-change";
+import { recordMailboxChanges, transportAuditDetails } from "@/lib/transports/switch-transport";
 import { clientSecretAad, isClientConfigurationId } from "./client-configuration-id";
 import type { ClientConfigurationForm } from "./client-configuration-form";
 import { rethrowNameTaken } from "./name-taken";
@@ -31,6 +37,8 @@ const ticked = (value: string | undefined) => value === "true" || value === "on"
  * Saves an edited configuration. The secret: blank keeps the stored one, a
  * new value replaces it, `clearSecret` removes it. The platform application
  * keeps no secret of the tenant's, so switching to it removes the stored one.
+ * A new transport is a transport switch (lib/transports/switch-transport.ts):
+ * the connections whose grant lacks its sending scope must consent again.
  */
 export async function updateClientConfiguration(
   ctx: TenantContext,
@@ -53,7 +61,18 @@ export async function updateClientConfiguration(
           where: { id, tenantId: ctx.tenantId },
         })) ?? throwNotFound();
       const hasStoredSecret = clientSecretCipher !== null && !clearSecret;
-      const { fields, secret, warnings } = validateClientConfigurationForm(form, { hasStoredSecret });
+      // A form that does not name a transport (an older caller) keeps the stored one.
+      const { fields, secret, warnings } = validateClientConfigurationForm(
+        form.transport === undefined
+          ? { ...form, transport: current.transport, apiBaseUrl: form.apiBaseUrl ?? current.apiBaseUrl ?? "" }
+          : form,
+        { hasStoredSecret },
+      );
+      const transportChanged = fields.transport !== current.transport;
+      // Locked before the configuration's row is written (see lockTransportMailboxes).
+      const following = transportChanged
+        ? await lockTransportMailboxes(tx, ctx.tenantId, { clientConfigurationId: id })
+        : [];
 
       let secretChange: SecretChange = null;
       let secretColumns = {};
@@ -81,6 +100,8 @@ export async function updateClientConfiguration(
       });
       if (credentialsChanged)
         await restoreConfigErrorConnections(tx, { tenantId: ctx.tenantId, clientConfigurationId: id });
+      let settled: TransportSettlement | null = null;
+      if (transportChanged) settled = await settleTransportChange(tx, ctx.tenantId, fields, following);
       if (changed.length > 0 || secretChange) {
         await recordAudit(tx, ctx, {
           action: "client.updated",
@@ -88,10 +109,22 @@ export async function updateClientConfiguration(
           targetId: id,
           targetLabel: fields.name,
           // Names of fields only: values may be long, and the secret's is never written anywhere.
-          details: { changed, ...(secretChange ? { clientSecret: secretChange } : {}) },
+          details: {
+            changed,
+            ...(secretChange ? { clientSecret: secretChange } : {}),
+            ...(settled ? transportAuditDetails(current.transport, fields.transport, settled) : {}),
+          },
         });
       }
-      return { id, name: fields.name, warnings, changed, secretChange };
+      if (settled) await recordMailboxChanges(tx, ctx, current.transport, fields.transport, settled);
+      return {
+        id,
+        name: fields.name,
+        warnings,
+        changed,
+        secretChange,
+        mustReconsent: settled?.mustReconsent.length ?? 0,
+      };
     })
     .catch(rethrowNameTaken);
 }

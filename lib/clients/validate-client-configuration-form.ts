@@ -13,6 +13,7 @@ import {
 } from "@/lib/oauth/presets";
 import { checkClientConfig } from "@/lib/oauth/validate-client-config";
 import { platformMicrosoftApplication } from "@/lib/platform/platform-application";
+import type { MailTransport } from "@/lib/transports/mail-transports";
 import type { ClientConfigurationForm } from "./client-configuration-form";
 
 /** The columns of a client configuration that the form sets (the secret apart). */
@@ -30,6 +31,9 @@ export interface ClientConfigurationFields {
   smtpHost: string;
   smtpPort: number;
   smtpSecurity: SmtpSecurity;
+  transport: MailTransport;
+  /** Typed for a custom configuration only; null: the provider's own (lib/transports). */
+  apiBaseUrl: string | null;
   microsoftDirectory: string | null;
 }
 
@@ -118,6 +122,8 @@ export function validateClientConfigurationForm(
         tokenEndpoint: "",
         deviceEndpoint: null,
         revocationEndpoint: null,
+        transport: parsed.data.transport ?? "smtp",
+        apiBaseUrl: null,
         microsoftDirectory: null,
       },
       secret: undefined,
@@ -137,6 +143,9 @@ export function validateClientConfigurationForm(
       ...data,
       deviceEndpoint: data.deviceEndpoint ?? null,
       revocationEndpoint: data.revocationEndpoint ?? null,
+      transport: data.transport ?? "smtp",
+      // The presets' API addresses are fixed (the provider's own): only a custom one is stored.
+      apiBaseUrl: data.provider === "custom" ? (data.apiBaseUrl ?? null) : null,
       microsoftDirectory:
         data.provider === "microsoft"
           ? (directoryOfEndpoint(data.authorizationEndpoint) ?? (directoryTyped.toLowerCase() || null))

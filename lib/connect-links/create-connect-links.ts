@@ -13,7 +13,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Creates a single-use connect link for each mailbox given (all of the
- * tenant's, or nothing happens) and mails it to the mailbox's own address.
+ * tenant's, or nothing happens) and mails it to the mailbox's own address
+ * (a shared mailbox's to its delegate).
  * A mailbox keeps one open link: an unused, unexpired older one is revoked.
  */
 export async function createConnectLinks(ctx: TenantContext, input: CreateConnectLinksInput, locale: Locale) {
@@ -34,7 +35,7 @@ export async function createConnectLinks(ctx: TenantContext, input: CreateConnec
     if (locked.length !== ids.length) throw notFound();
     const mailboxes = await tx.mailbox.findMany({
       where: { tenantId: ctx.tenantId, id: { in: ids } },
-      select: { id: true, address: true },
+      select: { id: true, address: true, delegateAccount: true },
       orderBy: { address: "asc" },
     });
     const replaced = await tx.connectLink.findMany({
@@ -62,7 +63,8 @@ export async function createConnectLinks(ctx: TenantContext, input: CreateConnec
           mailboxId: link.mailbox.id,
           tokenHash: link.tokenHash,
           createdById: ctx.userId,
-          sentTo: link.mailbox.address,
+          // A shared mailbox's link goes to its delegate, who connects it.
+          sentTo: link.mailbox.delegateAccount ?? link.mailbox.address,
           expiresAt,
         })),
       });
@@ -90,7 +92,12 @@ export async function createConnectLinks(ctx: TenantContext, input: CreateConnec
   for (const link of links) {
     const mailed = await sendConnectLinkMail(
       ctx,
-      { address: link.mailbox.address, token: link.token, days: input.expiresInDays },
+      {
+        address: link.mailbox.address,
+        delegateAccount: link.mailbox.delegateAccount,
+        token: link.token,
+        days: input.expiresInDays,
+      },
       locale,
     ).then(
       () => true,

@@ -9,22 +9,29 @@ export function connectLinkUrl(token: string): string {
   return `${publicUrl()}/connect/${token}`;
 }
 
-/** The mail to a mailbox's owner, in the admin's language (the owner's is not known). */
+/**
+ * The mail to a mailbox's owner, in the admin's language (the owner's is not
+ * known); for a shared mailbox, to its delegate, who connects it with their
+ * own account.
+ */
 export async function sendConnectLinkMail(
   ctx: TenantContext,
-  link: { address: string; token: string; days: number },
+  link: { address: string; delegateAccount?: string | null; token: string; days: number },
   locale: Locale,
 ): Promise<void> {
   const t = createTranslator(locale);
+  const vars = {
+    admin: ctx.userEmail,
+    tenant: ctx.tenantName,
+    address: link.address,
+    days: link.days,
+    link: connectLinkUrl(link.token),
+  };
   await sendPlatformMail({
-    to: link.address,
+    to: link.delegateAccount ?? link.address,
     subject: t("mailboxes.connectLinks.mail.subject", { tenant: ctx.tenantName, address: link.address }),
-    text: t("mailboxes.connectLinks.mail.body", {
-      admin: ctx.userEmail,
-      tenant: ctx.tenantName,
-      address: link.address,
-      days: link.days,
-      link: connectLinkUrl(link.token),
-    }),
+    text: link.delegateAccount
+      ? t("mailboxes.connectLinks.mail.bodyDelegate", { ...vars, delegate: link.delegateAccount })
+      : t("mailboxes.connectLinks.mail.body", vars),
   });
 }

@@ -6,21 +6,28 @@ import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { fieldError } from "./field-error";
 import type { CreateMailboxInput } from "./mailbox-schemas";
 import { normalizeMailboxAddress } from "./mailbox-address";
+import { delegateAccountOf, transportOverrideOf } from "./mailbox-sending";
 import { requireTenantMembers } from "./require-tenant-members";
 
-/** Adds a mailbox, not connected yet, under one of the tenant's client configurations. */
+/**
+ * Adds a mailbox, not connected yet, under one of the tenant's client
+ * configurations; optionally with a transport of its own and, for a shared
+ * address, the delegate account that connects it.
+ */
 export async function createMailbox(ctx: TenantContext, input: CreateMailboxInput) {
   if (!can(ctx, "mailboxes.write")) throw forbidden();
   const address = normalizeMailboxAddress(input.address);
   if (!address) throw fieldError("address", "errors.validation.email");
+  const delegateAccount = delegateAccountOf(input.delegateAccount ?? "", address);
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {
       const configuration = await tx.clientConfiguration.findFirst({
         where: { id: input.clientConfigurationId, tenantId: ctx.tenantId },
-        select: { id: true, name: true },
+        select: { id: true, name: true, provider: true, apiBaseUrl: true, transport: true },
       });
       if (!configuration) throw fieldError("clientConfigurationId", "mailboxes.form.configurationUnknown");
+      const transport = transportOverrideOf(configuration, input.transport ?? null);
       const members = await requireTenantMembers(tx, ctx.tenantId, input.members);
       const taken = await tx.mailbox.findFirst({
         where: { tenantId: ctx.tenantId, address },
@@ -33,6 +40,8 @@ export async function createMailbox(ctx: TenantContext, input: CreateMailboxInpu
           address,
           displayName: input.displayName,
           clientConfigurationId: configuration.id,
+          transport,
+          delegateAccount,
         },
         select: { id: true, address: true },
       });
@@ -46,7 +55,12 @@ export async function createMailbox(ctx: TenantContext, input: CreateMailboxInpu
         targetType: "mailbox",
         targetId: mailbox.id,
         targetLabel: address,
-        details: { configuration: configuration.name, members: members.map((m) => m.email) },
+        details: {
+          configuration: configuration.name,
+          members: members.map((m) => m.email),
+          ...(transport ? { transport } : {}),
+          ...(delegateAccount ? { delegateAccount } : {}),
+        },
       });
       return mailbox;
     });

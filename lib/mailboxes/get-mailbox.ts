@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { deviceFlowAvailable } from "./device-flow-available";
 import { isUuid } from "./mailbox-id";
+import { effectiveTransport } from "@/lib/transports/mail-transports";
+import { scopesToRequest } from "@/lib/transports/transport-scopes";
 import { missingScopes } from "./missing-scopes";
 
 /**
@@ -42,6 +44,8 @@ export async function getMailbox(ctx: TenantContext, id: string) {
         lastErrorCode: true,
         lastErrorAt: true,
         createdAt: true,
+        transport: true,
+        delegateAccount: true,
         clientConfiguration: {
           select: {
             id: true,
@@ -51,6 +55,8 @@ export async function getMailbox(ctx: TenantContext, id: string) {
             defaultFlow: true,
             deviceEndpoint: true,
             brokenAt: true,
+            transport: true,
+            apiBaseUrl: true,
           },
         },
         assignments: {
@@ -67,13 +73,17 @@ export async function getMailbox(ctx: TenantContext, id: string) {
   const { deviceEndpoint, ...configuration } = clientConfiguration;
   // Before any grant every scope is still to come, not "missing".
   const granted = row.grantedScopes.length > 0 || row.state === "insufficient_scope";
+  // What its consent asks for: its own transport's sending scopes when it has one, a delegate's too.
+  const required = scopesToRequest(configuration, row);
   return {
     ...row,
     configuration,
+    /** How its mail leaves: its own transport, else its configuration's. */
+    effectiveTransport: effectiveTransport(configuration, row),
     hasRefreshToken: withRefreshToken > 0,
     deviceFlow: deviceFlowAvailable({ provider: configuration.provider, deviceEndpoint }),
-    requiredScopes: configuration.scopes,
-    missingScopes: granted ? missingScopes(configuration.scopes, row.grantedScopes) : [],
+    requiredScopes: required,
+    missingScopes: granted ? missingScopes(required, row.grantedScopes) : [],
     members: assignments.map((a) => a.user),
     canManage: can(ctx, "mailboxes.write"),
   };

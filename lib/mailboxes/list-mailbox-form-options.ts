@@ -16,7 +16,14 @@ export async function listMailboxFormOptions(ctx: TenantContext) {
     }),
   ]);
   return {
-    configurations: configurations.map((c) => ({ id: c.id, name: c.name, provider: c.provider })),
+    // With how each sends, so that "Send through" offers what its provider can do.
+    configurations: configurations.map((c) => ({
+      id: c.id,
+      name: c.name,
+      provider: c.provider,
+      transport: c.transport,
+      apiBaseUrl: c.apiBaseUrl,
+    })),
     members: memberships.map((m) => m.user),
   };
 }

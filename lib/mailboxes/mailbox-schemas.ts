@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConnectionState } from "@/lib/db/generated/enums";
+import { mailTransports } from "@/lib/transports/mail-transports";
 import { maxAddressLength } from "./mailbox-address";
 
 // Shared by the server actions (which parse forms with them) and the domain
@@ -25,6 +26,22 @@ const displayName = z
 
 const clientConfigurationId = z.uuid({ error: "mailboxes.form.configurationRequired" });
 
+/**
+ * "Send through": empty is its configuration's transport (null); absent
+ * (a caller that does not know transports) keeps what is stored.
+ */
+const transport = z.preprocess(
+  (value) => (value === "" ? null : value),
+  z.enum(mailTransports, { error: "mailboxes.form.transportInvalid" }).nullable().optional(),
+);
+
+/** "Sent as by a delegate": the account that connects; empty is none. Checked in the domain (mailbox-sending.ts). */
+const delegateAccount = z
+  .string({ error: "mailboxes.form.delegateInvalid" })
+  .trim()
+  .max(maxAddressLength, { error: "errors.validation.tooLong" })
+  .optional();
+
 export const createMailboxInput = z.object({
   address: z
     .string({ error: "errors.validation.required" })
@@ -35,10 +52,18 @@ export const createMailboxInput = z.object({
   displayName,
   clientConfigurationId,
   members: idList(1000),
+  transport,
+  delegateAccount,
 });
 export type CreateMailboxInput = z.infer<typeof createMailboxInput>;
 
-export const updateMailboxInput = z.object({ id, displayName, clientConfigurationId });
+export const updateMailboxInput = z.object({
+  id,
+  displayName,
+  clientConfigurationId,
+  transport,
+  delegateAccount,
+});
 export type UpdateMailboxInput = z.infer<typeof updateMailboxInput>;
 
 export const assignMailboxMembersInput = z.object({ id, members: idList(1000) });

@@ -1,4 +1,4 @@
-import { missingScopes as missingOf } from "@/lib/oauth-flow/granted-scopes";
+import { scopesLacking } from "@/lib/transports/scope-names";
 
 // Sign-in scopes that providers leave out of the token response or rename:
 // Microsoft never echoes openid, profile, email and offline_access (a refresh
@@ -7,8 +7,12 @@ import { missingScopes as missingOf } from "@/lib/oauth-flow/granted-scopes";
 // counted as missing.
 const unreportedScopes = new Set(["openid", "email", "profile", "offline_access"]);
 
-/** The scopes a configuration requires that a grant lacks, in the configuration's order. */
+/**
+ * The scopes a mailbox's consent asks for that its grant lacks, in the
+ * order asked. Microsoft's short names (`SMTP.Send`, Graph's `Mail.Send`)
+ * count as their full ones.
+ */
 export function missingScopes(required: readonly string[], granted: readonly string[]): string[] {
   const reported = required.filter((scope) => !unreportedScopes.has(scope.trim().toLowerCase()));
-  return missingOf(reported, [...granted]);
+  return scopesLacking(reported, granted);
 }

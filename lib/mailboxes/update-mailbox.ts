@@ -4,10 +4,14 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { queueProviderRevocation } from "@/lib/revocation/queue-provider-revocation";
 import { askProviderNow, revocationDetail } from "@/lib/revocation/revoke-connection";
+import { effectiveTransport } from "@/lib/transports/mail-transports";
+import { lockTransportMailboxes, settleTransportChange } from "@/lib/transports/settle-transport-change";
+import { transportProblem } from "@/lib/transports/transport-problem";
 import { isUuid } from "./mailbox-id";
 import type { Prisma } from "@/lib/db/generated/client";
 import { fieldError } from "./field-error";
 import type { UpdateMailboxInput } from "./mailbox-schemas";
+import { delegateAccountOf, transportOverrideOf } from "./mailbox-sending";
 
 /**
  * Tokens are issued to one OAuth client: under another configuration they
@@ -29,17 +33,31 @@ export const connectionReset = {
   ownersNotifiedAt: null,
 } satisfies Prisma.MailboxUpdateManyMutationInput;
 
+const configurationColumns = {
+  name: true,
+  provider: true,
+  revocationEndpoint: true,
+  apiBaseUrl: true,
+  transport: true,
+} as const;
+
 /**
- * Renames a mailbox or moves it to another of the tenant's configurations
- * (which disconnects it: the old grant is withdrawn at the old
- * configuration's provider, as a revocation withdraws it).
+ * Renames a mailbox, moves it to another of the tenant's configurations,
+ * changes how it sends ("Send through") or who connects it ("Sent as by a
+ * delegate"). Moving it or changing its delegate disconnects it: the grant
+ * was the old client's or the old delegate's, and is withdrawn at the old
+ * configuration's provider, as a revocation withdraws it. Another transport
+ * alone keeps the connection, which must consent again when its grant lacks
+ * the new sending scope (lib/transports/settle-transport-change.ts).
  */
 export async function updateMailbox(ctx: TenantContext, input: UpdateMailboxInput) {
   if (!can(ctx, "mailboxes.write")) throw forbidden();
   if (!isUuid(input.id)) throw notFound();
   const db = await getDb();
   const updated = await db.$transaction(async (tx) => {
-    const mailbox = await tx.mailbox.findFirst({
+    const [locked] = await lockTransportMailboxes(tx, ctx.tenantId, { mailboxId: input.id });
+    if (!locked) throw notFound();
+    const mailbox = await tx.mailbox.findFirstOrThrow({
       where: { id: input.id, tenantId: ctx.tenantId },
       select: {
         id: true,
@@ -50,33 +68,59 @@ export async function updateMailbox(ctx: TenantContext, input: UpdateMailboxInpu
         accessTokenCipher: true,
         refreshTokenCipher: true,
         clientConfigurationId: true,
-        clientConfiguration: { select: { name: true, provider: true, revocationEndpoint: true } },
+        transport: true,
+        delegateAccount: true,
+        clientConfiguration: { select: configurationColumns },
       },
     });
-    if (!mailbox) throw notFound();
     const moved = input.clientConfigurationId !== mailbox.clientConfigurationId;
-    let configurationName = mailbox.clientConfiguration.name;
+    let configuration = mailbox.clientConfiguration;
     if (moved) {
-      const configuration = await tx.clientConfiguration.findFirst({
+      const target = await tx.clientConfiguration.findFirst({
         where: { id: input.clientConfigurationId, tenantId: ctx.tenantId },
-        select: { name: true },
+        select: configurationColumns,
       });
-      if (!configuration) throw fieldError("clientConfigurationId", "mailboxes.form.configurationUnknown");
-      configurationName = configuration.name;
+      if (!target) throw fieldError("clientConfigurationId", "mailboxes.form.configurationUnknown");
+      configuration = target;
     }
+    const delegateAccount =
+      input.delegateAccount === undefined
+        ? mailbox.delegateAccount
+        : delegateAccountOf(input.delegateAccount, mailbox.address);
+    const delegateChanged = delegateAccount !== mailbox.delegateAccount;
+    // Absent: the stored choice, dropped when the (new) configuration cannot send that way.
+    const kept =
+      mailbox.transport && !transportProblem(configuration, mailbox.transport) ? mailbox.transport : null;
+    const transport = transportOverrideOf(
+      configuration,
+      input.transport === undefined ? kept : input.transport,
+    );
+    const transportBefore = effectiveTransport(mailbox.clientConfiguration, mailbox);
+    const transportAfter = effectiveTransport(configuration, { transport });
+
+    // The grant belongs to the client that issued it and to the account that gave it.
+    const reset = moved || delegateChanged;
     // Whether there was anything to lose: a pending mailbox that never held a token loses nothing.
     const heldTokens = mailbox.refreshTokenCipher !== null || mailbox.accessTokenCipher !== null;
-    const disconnected = moved && (mailbox.state !== "pending" || heldTokens);
+    const disconnected = reset && (mailbox.state !== "pending" || heldTokens);
     const revocation =
-      moved && heldTokens ? await queueProviderRevocation(tx, mailbox, mailbox.clientConfiguration) : null;
+      reset && heldTokens ? await queueProviderRevocation(tx, mailbox, mailbox.clientConfiguration) : null;
     const { count } = await tx.mailbox.updateMany({
       where: { id: mailbox.id, tenantId: ctx.tenantId },
       data: {
         displayName: input.displayName,
-        ...(moved ? { clientConfigurationId: input.clientConfigurationId, ...connectionReset } : {}),
+        transport,
+        delegateAccount,
+        ...(moved ? { clientConfigurationId: input.clientConfigurationId } : {}),
+        ...(reset ? connectionReset : {}),
       },
     });
     if (count !== 1) throw notFound();
+    const settled =
+      !reset && transportAfter !== transportBefore
+        ? await settleTransportChange(tx, ctx.tenantId, configuration, [{ ...locked, transport }])
+        : null;
+    const stateChange = settled?.changes[0];
     await recordAudit(tx, ctx, {
       action: "mailbox.updated",
       targetType: "mailbox",
@@ -87,8 +131,19 @@ export async function updateMailbox(ctx: TenantContext, input: UpdateMailboxInpu
           ? { displayName: { from: mailbox.displayName, to: input.displayName } }
           : {}),
         ...(moved
+          ? { configuration: { from: mailbox.clientConfiguration.name, to: configuration.name } }
+          : {}),
+        ...(transportAfter !== transportBefore || transport !== mailbox.transport
           ? {
-              configuration: { from: mailbox.clientConfiguration.name, to: configurationName },
+              transport: { from: transportBefore, to: transportAfter },
+              followsConfiguration: transport === null,
+            }
+          : {}),
+        ...(delegateChanged
+          ? { delegateAccount: { from: mailbox.delegateAccount, to: delegateAccount } }
+          : {}),
+        ...(reset
+          ? {
               previousState: mailbox.state,
               disconnected,
               ...(revocation
@@ -96,9 +151,21 @@ export async function updateMailbox(ctx: TenantContext, input: UpdateMailboxInpu
                 : {}),
             }
           : {}),
+        ...(stateChange ? { state: { from: stateChange.from, to: stateChange.to } } : {}),
+        ...(settled && settled.releasedMail > 0 ? { releasedMail: settled.releasedMail } : {}),
       },
     });
-    return { id: mailbox.id, address: mailbox.address, moved, disconnected, revocation };
+    return {
+      id: mailbox.id,
+      address: mailbox.address,
+      moved,
+      disconnected,
+      delegateChanged,
+      transport: transportAfter,
+      /** The new transport needs a permission its grant lacks: it must be connected again. */
+      mustReconsent: (settled?.mustReconsent.length ?? 0) > 0,
+      revocation,
+    };
   });
   const { revocation, ...result } = updated;
   if (revocation) await askProviderNow(ctx.tenantId, revocation);

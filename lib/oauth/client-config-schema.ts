@@ -3,6 +3,7 @@ import type { MessageKey } from "@/lib/i18n/catalog";
 import { isLoopbackAddress } from "@/lib/net/address-guard";
 import { OutboundRefusedError, type OutboundRefusalReason } from "@/lib/net/outbound-refused-error";
 import { checkOutboundTarget } from "@/lib/net/outbound-target";
+import { mailTransports } from "@/lib/transports/mail-transports";
 import { oauthFlows, providerKinds, smtpSecurities } from "./presets";
 import { checkSmtpHost } from "./smtp-host";
 
@@ -135,6 +136,13 @@ export function clientConfigSchema({ allowLocalProviders }: { allowLocalProvider
       }),
     smtpPort,
     smtpSecurity: z.enum(smtpSecurities, { error: key("clients.validation.smtpSecurityInvalid") }),
+    // Absent: SMTP, as before transports were offered (callers that do not know them).
+    transport: z.preprocess(
+      emptyToUndefined,
+      z.enum(mailTransports, { error: key("clients.validation.transportInvalid") }).optional(),
+    ),
+    // The HTTP API's base address: typed for a custom configuration, the provider's otherwise.
+    apiBaseUrl: optionalUrl,
   });
 }
 

@@ -1,4 +1,11 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
+import {
+  GMAIL_SEND_SCOPE,
+  GRAPH_MAIL_SEND_SCOPE,
+  transportsFor,
+  type MailTransport,
+} from "@/lib/transports/mail-transports";
+import { canonicalScope } from "@/lib/transports/scope-names";
 import type { ClientConfigField, ClientConfigInput } from "./client-config-schema";
 import { deriveDeviceEndpoint } from "./endpoint-url";
 import { GOOGLE_MAIL_SCOPE, MICROSOFT_LOGIN_HOST, MICROSOFT_SMTP_SCOPE, isMicrosoftKind } from "./presets";
@@ -46,13 +53,28 @@ export function checkClientConfig(
     authHost === MICROSOFT_LOGIN_HOST ||
     tokenHost === MICROSOFT_LOGIN_HOST;
   const hasSecret = Boolean(input.clientSecret) || hasStoredSecret;
+  const transport: MailTransport = input.transport ?? "smtp";
+
+  if (!transportsFor(input.provider).includes(transport)) {
+    errors.transport = "clients.validation.transportNotOffered";
+  }
+  // The presets' API addresses are the providers' own; a custom provider's must be typed.
+  if (input.provider === "custom" && transport !== "smtp" && !input.apiBaseUrl) {
+    errors.apiBaseUrl = "clients.validation.apiBaseUrlRequired";
+  }
 
   if (google) {
     // Google answers invalid_scope to mail scopes in the device flow: refuse now, not at connect time.
     if (input.defaultFlow === "device_code" && input.scopes.some(isGoogleMailScope)) {
       errors.defaultFlow = "clients.validation.googleDeviceMailScope";
     }
-    if (!input.scopes.includes(GOOGLE_MAIL_SCOPE)) warnings.add("clients.warnings.googleMailScopeMissing");
+    // Each transport has its sending scope: SMTP needs the full mail scope, the Gmail API gmail.send.
+    if (transport === "smtp" && !input.scopes.includes(GOOGLE_MAIL_SCOPE)) {
+      warnings.add("clients.warnings.googleMailScopeMissing");
+    }
+    if (transport === "gmail_api" && !scopes.includes(GMAIL_SEND_SCOPE.toLowerCase())) {
+      warnings.add("clients.warnings.gmailSendScopeMissing");
+    }
     if (!hasSecret) errors.clientSecret = "clients.validation.secretRequired";
     if (
       input.provider === "google" &&
@@ -62,8 +84,11 @@ export function checkClientConfig(
     }
   }
   if (microsoft) {
-    if (!scopes.includes(MICROSOFT_SMTP_SCOPE.toLowerCase()))
+    if (transport === "smtp" && !scopes.includes(MICROSOFT_SMTP_SCOPE.toLowerCase()))
       warnings.add("clients.warnings.microsoftSmtpScopeMissing");
+    // A scope without a resource is Microsoft Graph's: Mail.Send is as good as its full name.
+    if (transport === "graph" && !scopes.map(canonicalScope).includes(GRAPH_MAIL_SEND_SCOPE.toLowerCase()))
+      warnings.add("clients.warnings.graphMailSendScopeMissing");
     if (!scopes.includes("offline_access")) warnings.add("clients.warnings.microsoftOfflineAccessMissing");
     if (
       isMicrosoftKind(input.provider) &&

@@ -44,7 +44,15 @@ export default async function ConnectPage({ params }: { params: Promise<{ token:
           {t("mailboxes.connectPage.whatHappens")}
         </h2>
         <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700">
-          <li>{t("mailboxes.connectPage.steps.signIn", { address: link.mailboxAddress, provider })}</li>
+          <li data-testid="connect-sign-in-step">
+            {view.delegateAccount
+              ? t("mailboxes.connectPage.steps.signInDelegate", {
+                  address: link.mailboxAddress,
+                  delegate: view.delegateAccount,
+                  provider,
+                })
+              : t("mailboxes.connectPage.steps.signIn", { address: link.mailboxAddress, provider })}
+          </li>
           <li>{t("mailboxes.connectPage.steps.consent")}</li>
           <li>{t("mailboxes.connectPage.steps.done")}</li>
         </ol>

@@ -1,5 +1,7 @@
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
+import { mailTransports } from "@/lib/transports/mail-transports";
+import { transportProblem } from "@/lib/transports/transport-problem";
 import { auditEntryRow, slices } from "../audit-entry-rows";
 import { fieldError } from "../field-error";
 import { connectionReset } from "../update-mailbox";
@@ -9,7 +11,9 @@ import type { BulkTarget } from "./resolve-bulk-targets";
 /**
  * Moves every target to another of the tenant's configurations. As for one
  * mailbox (updateMailbox), the tokens belong to the old client: the
- * connection is erased and the mailbox is pending again.
+ * connection is erased and the mailbox is pending again. A transport of a
+ * mailbox's own that the new configuration cannot send through (or sends
+ * through anyway) is dropped: it follows the new configuration's.
  */
 export async function bulkChangeConfiguration(
   ctx: TenantContext,
@@ -20,7 +24,7 @@ export async function bulkChangeConfiguration(
   return db.$transaction(async (tx) => {
     const configuration = await tx.clientConfiguration.findFirst({
       where: { id: clientConfigurationId, tenantId: ctx.tenantId },
-      select: { id: true, name: true },
+      select: { id: true, name: true, provider: true, apiBaseUrl: true, transport: true },
     });
     if (!configuration) throw fieldError("clientConfigurationId", "mailboxes.form.configurationUnknown");
     const report = emptyReport();
@@ -30,10 +34,18 @@ export async function bulkChangeConfiguration(
         report.skipped.push({ id: m.id, address: m.address, reason: "same_configuration" });
       }
     }
+    // Also the new configuration's own transport: that is no override.
+    const unusable = mailTransports.filter(
+      (transport) => transport === configuration.transport || transportProblem(configuration, transport),
+    );
     for (const slice of slices(moving)) {
       await tx.mailbox.updateMany({
         where: { tenantId: ctx.tenantId, id: { in: slice.map((m) => m.id) } },
         data: { clientConfigurationId: configuration.id, ...connectionReset },
+      });
+      await tx.mailbox.updateMany({
+        where: { tenantId: ctx.tenantId, id: { in: slice.map((m) => m.id) }, transport: { in: unusable } },
+        data: { transport: null },
       });
       await tx.auditEntry.createMany({
         data: slice.map((m) =>

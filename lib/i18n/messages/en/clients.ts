@@ -15,6 +15,19 @@ export const clients = {
     device_code: "Device code (a code typed on another device)",
   },
   securities: { tls: "TLS (port 465)", starttls: "STARTTLS (port 587)" },
+  /** How mail leaves Relais; each with one line saying what it means. */
+  transports: {
+    smtp: "SMTP (XOAUTH2)",
+    graph: "Microsoft Graph (sendMail)",
+    gmail_api: "Gmail API (messages.send)",
+  },
+  transportDescriptions: {
+    smtp: "Mail goes to the provider's SMTP server, signed in with the mailbox's OAuth token; the provider must allow SMTP sign-in (SMTP AUTH) for the mailbox.",
+    graph:
+      "Mail is handed to Microsoft's web API over HTTPS: it works where Microsoft has switched SMTP AUTH off.",
+    gmail_api:
+      "Mail is handed to Google's Gmail web API over HTTPS, with a narrower permission (sending only) than SMTP needs.",
+  },
   list: {
     name: "Name",
     provider: "Provider",
@@ -89,7 +102,8 @@ export const clients = {
       application: "Application",
       endpoints: "Endpoints",
       access: "Access",
-      smtp: "Sending (SMTP)",
+      sending: "Sending",
+      smtp: "SMTP",
     },
     name: "Name",
     nameHint: "How this configuration is named in Relais, e.g. “Google – staff”.",
@@ -115,6 +129,18 @@ export const clients = {
     scopesHint: "One per line, or separated by spaces.",
     defaultFlow: "How mailboxes connect",
     pkce: "Use PKCE (recommended; required without a client secret)",
+    transport: "Send through",
+    transportHint:
+      "How this configuration's mailboxes hand their mail to the provider. A mailbox may choose another way in its own settings.",
+    transportScopesNote: "Choosing how to send, above, fills in the permissions it needs.",
+    proposedTransport:
+      "{transport} is chosen below, with the permissions it needs. Save the changes to move every mailbox of this configuration to it.",
+    apiBaseUrl: "API base address",
+    apiBaseUrlFixed: "The provider's own address, fixed for this provider.",
+    apiBaseUrlHint:
+      "Where the mail API's calls start, for example https://graph.microsoft.com. Required to send through an HTTP API.",
+    smtpServerHint:
+      "Used by the mailboxes that send over SMTP: this configuration's, or those that chose SMTP in their own settings.",
     smtpHost: "SMTP server",
     smtpPort: "Port",
     smtpSecurity: "Security",
@@ -123,6 +149,8 @@ export const clients = {
     submitCreate: "Create the configuration",
     submitSave: "Save the changes",
     saved: "Saved.",
+    savedReconsent:
+      "Saved. {count, plural, one {# mailbox needs} other {# mailboxes need}} a new permission for this way of sending: see “Mailboxes to connect again” at the top of the page.",
     errorsTitle: "The configuration was not saved:",
     fieldError: "{field}: {message}",
   },
@@ -132,6 +160,27 @@ export const clients = {
     broken: "The provider refused this client on {when}. Check the client ID and secret, then test again.",
     warningsTitle: "Worth checking",
     readOnly: "You can see this configuration but not change it.",
+    transport: "Sends through {transport}",
+  },
+  reconsent: {
+    title: "Mailboxes to connect again",
+    intro:
+      "This configuration now sends in a way that needs a permission these mailboxes' owners have not granted yet. Their mail waits, and goes out once each is connected again with the new permission.",
+    count: "{count, plural, one {# mailbox} other {# mailboxes}}",
+    by: "connected by {delegate}",
+    more: "and {count} more",
+    send: "Send reconnect links to all",
+    sendHint:
+      "Each link is mailed to the person who connects the mailbox, works once and replaces any earlier unused link.",
+    sending: "Sending reconnect links… {done} of {total}",
+    sent: "{count, plural, one {# reconnect link sent.} other {# reconnect links sent.}}",
+    alreadyConnected:
+      "{count, plural, one {# mailbox was} other {# mailboxes were}} connected again meanwhile and got no link.",
+    notMailed: "These could not be mailed: {addresses}. Try again later.",
+  },
+  switch: {
+    apiBaseUrlMissing:
+      "This configuration has no API base address. Edit it and type one before sending through an HTTP API.",
   },
   redirect: {
     label: "Redirect URI",
@@ -152,7 +201,9 @@ export const clients = {
       step3Warning:
         "Do not leave the app in “Testing” status: Google then lets refresh tokens die after 7 days, and every mailbox would have to reconnect each week.",
       step4:
-        "In the scopes (“Data access”), choose “Add or remove scopes”, paste https://mail.google.com/ under “Manually add scopes”, add it to the table and save. The gmail.send scope is not enough for SMTP.",
+        "To send over SMTP: in the scopes (“Data access”), choose “Add or remove scopes”, paste https://mail.google.com/ under “Manually add scopes”, add it to the table and save. The gmail.send scope is not enough for SMTP.",
+      step4Api:
+        "To send through the Gmail API: add https://www.googleapis.com/auth/gmail.send the same way instead (it only allows sending), and make sure the Gmail API is enabled (step 2).",
       step5:
         "In “Credentials”, choose “Create credentials” → “OAuth client ID”, application type “Web application”.",
       step6: "Under “Authorized redirect URIs”, add this address exactly: {redirectUri}",
@@ -167,7 +218,9 @@ export const clients = {
         "Give it a name and choose the supported account types: “Accounts in this organizational directory only” (then use your directory ID here) or “Accounts in any organizational directory” (then use organizations).",
       step3: "Under “Redirect URI”, choose the “Web” platform and paste this address exactly: {redirectUri}",
       step4:
-        "In “API permissions”, choose “Add a permission” → “APIs my organization uses” → “Office 365 Exchange Online” → “Delegated permissions” → SMTP.Send. Add offline_access, openid and email too (Microsoft Graph, delegated).",
+        "To send over SMTP: in “API permissions”, choose “Add a permission” → “APIs my organization uses” → “Office 365 Exchange Online” → “Delegated permissions” → SMTP.Send. Add offline_access, openid and email too (Microsoft Graph, delegated).",
+      step4Graph:
+        "To send through Microsoft Graph: in “API permissions”, choose “Add a permission” → “Microsoft Graph” → “Delegated permissions” → Mail.Send, and Mail.Send.Shared when shared mailboxes are sent as by a delegate. Add offline_access, openid and email too.",
       step5: "Still in “API permissions”, choose “Grant admin consent” for your organization.",
       step6:
         "In “Certificates & secrets”, create a new client secret and copy its Value (not its Secret ID) at once. Note its expiry date: when it expires, mailboxes stop sending until a new secret is pasted here.",
@@ -175,7 +228,7 @@ export const clients = {
         "Without a secret: in “Authentication”, set “Allow public client flows” to Yes and leave the client secret empty here (PKCE protects the exchange). The device code flow needs this setting too.",
       step7:
         "In “Overview”, copy the “Application (client) ID” into Client ID, and the “Directory (tenant) ID” into the directory when you chose a single directory.",
-      note: "The mailboxes also need “Authenticated SMTP” enabled in the Exchange admin center; otherwise Microsoft answers 535 5.7.139 when they send.",
+      note: "Over SMTP only: the mailboxes also need SMTP AUTH (“Authenticated SMTP”) enabled in the Exchange admin center; otherwise Microsoft refuses them when they send (535 5.7.139). Microsoft Graph does not need it.",
     },
   },
   test: {
@@ -267,6 +320,9 @@ export const clients = {
     directoryInvalid: "Enter a directory (tenant) ID, organizations or common.",
     platformUnavailable: "The platform's Microsoft application is not configured on this server.",
     secretReplaceOrClear: "Either type a new secret or remove the stored one, not both.",
+    transportInvalid: "Choose how this configuration's mailboxes send.",
+    transportNotOffered: "This provider does not offer this way of sending.",
+    apiBaseUrlRequired: "Enter the API's base address: sending through an HTTP API needs it.",
   },
   warnings: {
     googleMailScopeMissing:
@@ -275,6 +331,10 @@ export const clients = {
       "These are not Google's usual endpoints (accounts.google.com and oauth2.googleapis.com). Check them.",
     microsoftSmtpScopeMissing:
       "Without the scope https://outlook.office.com/SMTP.Send, sending over SMTP will fail.",
+    gmailSendScopeMissing:
+      "Without the scope https://www.googleapis.com/auth/gmail.send, sending through the Gmail API will fail.",
+    graphMailSendScopeMissing:
+      "Without the scope https://graph.microsoft.com/Mail.Send, sending through Microsoft Graph will fail.",
     microsoftOfflineAccessMissing:
       "Without the scope offline_access, Microsoft sends no refresh token: mailboxes will disconnect after an hour.",
     microsoftUnexpectedHost:

@@ -90,6 +90,20 @@ export const mailboxes = {
     configurationUnknown: "This OAuth application does not exist in this school.",
     addressTaken: "This school already has a mailbox with this address.",
     memberUnknown: "Someone chosen is not a member of this school.",
+    transport: "Send through",
+    transportSame: "Same as its OAuth application: {transport}",
+    transportHint:
+      "Usually the same as its OAuth application. Choose another way for this mailbox only, for example Microsoft Graph where Microsoft has switched SMTP AUTH off for it.",
+    transportInvalid: "Choose how this mailbox sends.",
+    transportNotOffered: "This OAuth application's provider cannot send this way.",
+    transportNeedsApiBase:
+      "This OAuth application has no API base address: add one to it before sending through its API.",
+    delegate: "Sent as by a delegate (optional)",
+    delegateHint:
+      "For a shared address such as secretariat@ that nobody signs in to: the account of a staff member who has “Send As” rights on it. That person connects with their own account, and mail still leaves from this mailbox's address. Leave it empty when the mailbox's own account connects.",
+    delegateInvalid: "Type the delegate's email address, or leave the field empty.",
+    delegateSameAsAddress:
+      "A delegate is another account than the mailbox itself: leave the field empty when the mailbox's own account connects.",
   },
   edit: {
     title: "Settings",
@@ -99,6 +113,12 @@ export const mailboxes = {
       "Saved. The mailbox moved to another OAuth application, so its connection was erased: its owner must connect it again.",
     moveWarning:
       "Choosing another OAuth application erases this mailbox's connection (its tokens belong to the application that issued them) and asks the provider to withdraw the old authorization.",
+    delegateWarning:
+      "Changing the delegate erases this mailbox's connection, which was the previous account's: the new delegate must connect it.",
+    savedDelegateChanged:
+      "Saved. The delegate changed, so the connection was erased: the new delegate must connect it now.",
+    savedReconsent:
+      "Saved. It now sends through {transport}, which needs a permission not granted yet: connect it again (or send a connect link). Its mail waits until then.",
   },
   assign: {
     title: "Assigned members",
@@ -146,11 +166,37 @@ export const mailboxes = {
     configurationBroken: "The provider refused this OAuth application.",
     openConfiguration: "Open the configuration",
     memberView: "You see this mailbox because it is assigned to you.",
+    sendsThrough: "Sends through",
+    transportOwn: "{transport}, this mailbox's own choice",
+    transportInherited: "{transport}, as its OAuth application",
+    sentAs: "Sent as {address} by {delegate}",
+    errorCode: "Code: {code}",
+  },
+  /** A mailbox stopped because Microsoft has SMTP AUTH off for it (lastErrorCode smtp_auth_disabled). */
+  smtpAuthOff: {
+    label: "SMTP AUTH switched off",
+    title: "SMTP AUTH is switched off for this mailbox at Microsoft",
+    body: "Microsoft refuses to let this mailbox sign in to its SMTP server: SMTP AUTH (“Authenticated SMTP”) is switched off for the mailbox or for the whole Microsoft 365 organisation. Over SMTP no mail can leave, with OAuth or without; its mail waits. Either an Exchange administrator switches it on again, or the mailbox sends through Microsoft Graph, which does not need it.",
+    ownerBody:
+      "Microsoft has SMTP AUTH switched off for this mailbox, so its mail cannot be sent over SMTP and waits. The school's IT admin can switch it on again, or send it through Microsoft Graph.",
+    switchMailbox: "Send this mailbox through Microsoft Graph",
+    switchConfiguration: "Move the whole configuration to Graph",
+    switchHint:
+      "Microsoft Graph needs the Mail.Send permission: unless it was already granted, the mailbox is connected once more to grant it, and its waiting mail then goes out.",
+    switched: "This mailbox now sends through Microsoft Graph; its waiting mail goes out.",
+    switchedReconsent:
+      "This mailbox now sends through Microsoft Graph. Connect it again to grant the new permission (or send a connect link); its waiting mail goes out after that.",
+  },
+  /** A mailbox whose grant lacks the permission of its new transport (lastErrorCode transport_needs_consent). */
+  needsConsent: {
+    fix: "It now sends through {transport}, which needs a permission its owner has not granted yet. Connect it again and accept every permission, or send a connect link; its mail waits until then.",
+    ownerFix:
+      "The school now sends this mailbox's mail through {transport}, which needs one more permission. Reconnect it and accept every permission asked; its mail waits until then.",
   },
   connectLinks: {
     title: "Connect links",
     intro:
-      "A connect link lets a mailbox's owner connect it without a Relais account. It is mailed to the mailbox's own address, works once, and replaces any earlier unused link.",
+      "A connect link lets a mailbox's owner connect it without a Relais account. It is mailed to the mailbox's own address (a shared mailbox's to its delegate), works once, and replaces any earlier unused link.",
     expiry: "Valid for",
     days: "{days} days",
     oneDay: "1 day",
@@ -185,6 +231,8 @@ export const mailboxes = {
     notRevocable: "This link was already used or revoked.",
     mail: {
       subject: "Connect the mailbox {address} for {tenant}",
+      bodyDelegate:
+        "Hello,\n\n{admin}, of {tenant}, asks you to connect the shared mailbox {address} to Relais, through which the school's software sends mail from it without a password. You were named as the person who sends as {address}.\n\nOpen this link, sign in with your own account, {delegate}, and accept:\n{link}\n\nYou will be asked to let Relais send mail with your account; it sends as {address} only, which your “Send As” rights on it allow. Your password is never given to Relais or to the school, and you can withdraw this permission at any time from your account's settings.\n\nThe link works once, for {days} days. If you did not expect this message, ignore it, or ask {tenant}'s IT administrator.",
       body: "Hello,\n\n{admin}, of {tenant}, asks you to connect the mailbox {address} to Relais, through which the school's software sends mail from it without a password.\n\nOpen this link, sign in to {address}, and accept:\n{link}\n\nYou will be asked to let Relais send mail as {address}. Your password is never given to Relais or to the school, and you can withdraw this permission at any time from your account's settings.\n\nThe link works once, for {days} days. If you did not expect this message, ignore it, or ask {tenant}'s IT administrator.",
     },
   },
@@ -264,6 +312,8 @@ export const mailboxes = {
     whatHappens: "What will happen",
     steps: {
       signIn: "You sign in to {address} at {provider}.",
+      signInDelegate:
+        "You sign in at {provider} with your own account, {delegate}, which has the right to send as {address}.",
       consent: "You allow Relais to send mail as this address. Accept every permission asked.",
       done: "You come back here, and the mailbox is connected. Relais never sees your password, and you can withdraw the permission at any time.",
     },

@@ -18,6 +18,18 @@ export const clients: Translation<typeof en> = {
     device_code: "Code d’appareil (un code saisi sur un autre appareil)",
   },
   securities: { tls: "TLS (port 465)", starttls: "STARTTLS (port 587)" },
+  transports: {
+    smtp: "SMTP (XOAUTH2)",
+    graph: "Microsoft Graph (sendMail)",
+    gmail_api: "API Gmail (messages.send)",
+  },
+  transportDescriptions: {
+    smtp: "Le courrier part par le serveur SMTP du fournisseur, connecté avec le jeton OAuth de la boîte ; le fournisseur doit autoriser la connexion SMTP (SMTP AUTH) pour la boîte.",
+    graph:
+      "Le courrier est remis à l’API web de Microsoft en HTTPS : cela fonctionne même là où Microsoft a désactivé SMTP AUTH.",
+    gmail_api:
+      "Le courrier est remis à l’API web Gmail de Google en HTTPS, avec une autorisation plus restreinte (l’envoi seulement) que celle dont SMTP a besoin.",
+  },
   list: {
     name: "Nom",
     provider: "Fournisseur",
@@ -94,7 +106,8 @@ export const clients: Translation<typeof en> = {
       application: "Application",
       endpoints: "Points de terminaison",
       access: "Accès",
-      smtp: "Envoi (SMTP)",
+      sending: "Envoi",
+      smtp: "SMTP",
     },
     name: "Nom",
     nameHint: "Le nom de cette configuration dans Relais, par exemple « Google – personnel ».",
@@ -122,6 +135,18 @@ export const clients: Translation<typeof en> = {
     scopesHint: "Une par ligne, ou séparées par des espaces.",
     defaultFlow: "Mode de connexion des boîtes",
     pkce: "Utiliser PKCE (recommandé ; obligatoire sans secret client)",
+    transport: "Envoyer par",
+    transportHint:
+      "Comment les boîtes de cette configuration remettent leur courrier au fournisseur. Une boîte peut choisir une autre voie dans ses propres réglages.",
+    transportScopesNote: "Choisir la voie d’envoi, plus haut, remplit les autorisations dont elle a besoin.",
+    proposedTransport:
+      "{transport} est choisi ci-dessous, avec les autorisations nécessaires. Enregistrez les modifications pour faire passer toutes les boîtes de cette configuration par cette voie.",
+    apiBaseUrl: "Adresse de base de l’API",
+    apiBaseUrlFixed: "L’adresse du fournisseur lui-même, fixe pour ce fournisseur.",
+    apiBaseUrlHint:
+      "L’adresse à partir de laquelle se font les appels à l’API de messagerie, par exemple https://graph.microsoft.com. Obligatoire pour envoyer par une API HTTP.",
+    smtpServerHint:
+      "Utilisé par les boîtes qui envoient par SMTP : celles de cette configuration, ou celles qui ont choisi SMTP dans leurs propres réglages.",
     smtpHost: "Serveur SMTP",
     smtpPort: "Port",
     smtpSecurity: "Sécurité",
@@ -130,6 +155,8 @@ export const clients: Translation<typeof en> = {
     submitCreate: "Créer la configuration",
     submitSave: "Enregistrer les modifications",
     saved: "Enregistré.",
+    savedReconsent:
+      "Enregistré. {count, plural, one {# boîte a besoin} other {# boîtes ont besoin}} d’une nouvelle autorisation pour cette voie d’envoi : voir « Boîtes à reconnecter » en haut de la page.",
     errorsTitle: "La configuration n’a pas été enregistrée :",
     fieldError: "{field} : {message}",
   },
@@ -140,6 +167,27 @@ export const clients: Translation<typeof en> = {
       "Le fournisseur a refusé ce client le {when}. Vérifiez l’ID client et le secret, puis testez de nouveau.",
     warningsTitle: "À vérifier",
     readOnly: "Vous pouvez consulter cette configuration mais pas la modifier.",
+    transport: "Envoie par {transport}",
+  },
+  reconsent: {
+    title: "Boîtes à reconnecter",
+    intro:
+      "Cette configuration envoie désormais d’une façon qui demande une autorisation que les propriétaires de ces boîtes n’ont pas encore accordée. Leur courrier attend, et part dès que chacune est reconnectée avec la nouvelle autorisation.",
+    count: "{count, plural, one {# boîte} other {# boîtes}}",
+    by: "connectée par {delegate}",
+    more: "et {count} de plus",
+    send: "Envoyer des liens de reconnexion à toutes",
+    sendHint:
+      "Chaque lien est envoyé par courriel à la personne qui connecte la boîte ; il ne sert qu’une fois et remplace tout lien précédent non utilisé.",
+    sending: "Envoi des liens de reconnexion… {done} sur {total}",
+    sent: "{count, plural, one {# lien de reconnexion envoyé.} other {# liens de reconnexion envoyés.}}",
+    alreadyConnected:
+      "{count, plural, one {# boîte a été reconnectée} other {# boîtes ont été reconnectées}} entre-temps et n’a pas reçu de lien.",
+    notMailed: "Ces liens n’ont pas pu être envoyés : {addresses}. Réessayez plus tard.",
+  },
+  switch: {
+    apiBaseUrlMissing:
+      "Cette configuration n’a pas d’adresse de base d’API. Modifiez-la pour en saisir une avant d’envoyer par une API HTTP.",
   },
   redirect: {
     label: "URI de redirection",
@@ -160,7 +208,9 @@ export const clients: Translation<typeof en> = {
       step3Warning:
         "Ne laissez pas l’application au statut « En test » : Google fait alors expirer les jetons d’actualisation au bout de 7 jours, et chaque boîte devrait se reconnecter chaque semaine.",
       step4:
-        "Dans les champs d’application (« Accès aux données »), choisissez « Ajouter ou supprimer des champs d’application », collez https://mail.google.com/ sous « Ajouter manuellement des champs d’application », ajoutez-le au tableau et enregistrez. L’autorisation gmail.send ne suffit pas pour SMTP.",
+        "Pour envoyer par SMTP : dans les champs d’application (« Accès aux données »), choisissez « Ajouter ou supprimer des champs d’application », collez https://mail.google.com/ sous « Ajouter manuellement des champs d’application », ajoutez-le au tableau et enregistrez. L’autorisation gmail.send ne suffit pas pour SMTP.",
+      step4Api:
+        "Pour envoyer par l’API Gmail : ajoutez plutôt https://www.googleapis.com/auth/gmail.send de la même façon (elle ne permet que l’envoi), et vérifiez que l’API Gmail est activée (étape 2).",
       step5:
         "Dans « Identifiants », choisissez « Créer des identifiants » → « ID client OAuth », type d’application « Application Web ».",
       step6: "Sous « URI de redirection autorisés », ajoutez exactement cette adresse : {redirectUri}",
@@ -176,7 +226,9 @@ export const clients: Translation<typeof en> = {
       step3:
         "Sous « URI de redirection », choisissez la plateforme « Web » et collez exactement cette adresse : {redirectUri}",
       step4:
-        "Dans « Autorisations d’API », choisissez « Ajouter une autorisation » → « API utilisées par mon organisation » → « Office 365 Exchange Online » → « Autorisations déléguées » → SMTP.Send. Ajoutez aussi offline_access, openid et email (Microsoft Graph, déléguées).",
+        "Pour envoyer par SMTP : dans « Autorisations d’API », choisissez « Ajouter une autorisation » → « API utilisées par mon organisation » → « Office 365 Exchange Online » → « Autorisations déléguées » → SMTP.Send. Ajoutez aussi offline_access, openid et email (Microsoft Graph, déléguées).",
+      step4Graph:
+        "Pour envoyer par Microsoft Graph : dans « Autorisations d’API », choisissez « Ajouter une autorisation » → « Microsoft Graph » → « Autorisations déléguées » → Mail.Send, et Mail.Send.Shared quand un délégué envoie au nom de boîtes partagées. Ajoutez aussi offline_access, openid et email.",
       step5:
         "Toujours dans « Autorisations d’API », choisissez « Accorder un consentement d’administrateur » pour votre organisation.",
       step6:
@@ -185,7 +237,7 @@ export const clients: Translation<typeof en> = {
         "Sans secret : dans « Authentification », réglez « Autoriser les flux de clients publics » sur Oui et laissez le secret client vide ici (PKCE protège l’échange). Le flux par code d’appareil a aussi besoin de ce réglage.",
       step7:
         "Dans « Vue d’ensemble », copiez l’« ID d’application (client) » dans ID client, et l’« ID de l’annuaire (locataire) » dans l’annuaire si vous avez choisi un seul annuaire.",
-      note: "Les boîtes doivent aussi avoir « SMTP authentifié » activé dans le centre d’administration Exchange ; sinon Microsoft répond 535 5.7.139 à l’envoi.",
+      note: "Par SMTP seulement : les boîtes doivent aussi avoir SMTP AUTH (« SMTP authentifié ») activé dans le centre d’administration Exchange ; sinon Microsoft les refuse à l’envoi (535 5.7.139). Microsoft Graph n’en a pas besoin.",
     },
   },
   test: {
@@ -282,6 +334,9 @@ export const clients: Translation<typeof en> = {
     directoryInvalid: "Saisissez un ID d’annuaire (tenant), organizations ou common.",
     platformUnavailable: "L’application Microsoft de la plateforme n’est pas configurée sur ce serveur.",
     secretReplaceOrClear: "Saisissez un nouveau secret ou supprimez celui qui est enregistré, pas les deux.",
+    transportInvalid: "Choisissez comment les boîtes de cette configuration envoient.",
+    transportNotOffered: "Ce fournisseur ne propose pas cette voie d’envoi.",
+    apiBaseUrlRequired: "Saisissez l’adresse de base de l’API : l’envoi par une API HTTP en a besoin.",
   },
   warnings: {
     googleMailScopeMissing:
@@ -290,6 +345,10 @@ export const clients: Translation<typeof en> = {
       "Ce ne sont pas les adresses habituelles de Google (accounts.google.com et oauth2.googleapis.com). Vérifiez-les.",
     microsoftSmtpScopeMissing:
       "Sans l’autorisation https://outlook.office.com/SMTP.Send, l’envoi par SMTP échouera.",
+    gmailSendScopeMissing:
+      "Sans l’autorisation https://www.googleapis.com/auth/gmail.send, l’envoi par l’API Gmail échouera.",
+    graphMailSendScopeMissing:
+      "Sans l’autorisation https://graph.microsoft.com/Mail.Send, l’envoi par Microsoft Graph échouera.",
     microsoftOfflineAccessMissing:
       "Sans l’autorisation offline_access, Microsoft n’envoie pas de jeton d’actualisation : les boîtes se déconnecteront au bout d’une heure.",
     microsoftUnexpectedHost:

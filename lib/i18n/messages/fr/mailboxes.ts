@@ -94,6 +94,20 @@ export const mailboxes: Translation<typeof en> = {
     configurationUnknown: "Cette application OAuth n’existe pas dans cet établissement.",
     addressTaken: "Cet établissement a déjà une boîte mail à cette adresse.",
     memberUnknown: "Une personne choisie n’est pas membre de cet établissement.",
+    transport: "Envoyer par",
+    transportSame: "Comme son application OAuth : {transport}",
+    transportHint:
+      "En général, comme son application OAuth. Choisissez une autre voie pour cette seule boîte, par exemple Microsoft Graph là où Microsoft a désactivé SMTP AUTH pour elle.",
+    transportInvalid: "Choisissez comment cette boîte envoie.",
+    transportNotOffered: "Le fournisseur de cette application OAuth ne permet pas d’envoyer de cette façon.",
+    transportNeedsApiBase:
+      "Cette application OAuth n’a pas d’adresse de base d’API : ajoutez-en une avant d’envoyer par son API.",
+    delegate: "Envoyée par un délégué (facultatif)",
+    delegateHint:
+      "Pour une adresse partagée comme secretariat@, à laquelle personne ne se connecte : le compte d’un membre du personnel qui a le droit « Envoyer en tant que » sur elle. Cette personne connecte la boîte avec son propre compte, et le courrier part toujours de l’adresse de cette boîte. Laissez vide quand le compte de la boîte elle-même la connecte.",
+    delegateInvalid: "Saisissez l’adresse électronique du délégué, ou laissez le champ vide.",
+    delegateSameAsAddress:
+      "Un délégué est un autre compte que la boîte elle-même : laissez le champ vide quand le compte de la boîte la connecte.",
   },
   edit: {
     title: "Réglages",
@@ -103,6 +117,12 @@ export const mailboxes: Translation<typeof en> = {
       "Enregistré. La boîte est passée à une autre application OAuth, sa connexion a donc été effacée : sa ou son titulaire doit la connecter de nouveau.",
     moveWarning:
       "Choisir une autre application OAuth efface la connexion de cette boîte (ses jetons appartiennent à l’application qui les a émis) et demande au fournisseur de retirer l’ancienne autorisation.",
+    delegateWarning:
+      "Changer de délégué efface la connexion de cette boîte, qui était celle du compte précédent : le nouveau délégué doit la connecter.",
+    savedDelegateChanged:
+      "Enregistré. Le délégué a changé, la connexion a donc été effacée : le nouveau délégué doit maintenant la connecter.",
+    savedReconsent:
+      "Enregistré. Elle envoie désormais par {transport}, qui demande une autorisation pas encore accordée : connectez-la de nouveau (ou envoyez un lien de connexion). Son courrier attend jusque-là.",
   },
   assign: {
     title: "Membres attribués",
@@ -149,12 +169,36 @@ export const mailboxes: Translation<typeof en> = {
     deviceHint: "Pour une boîte dont la ou le titulaire se connecte depuis un autre appareil.",
     configurationBroken: "Le fournisseur a refusé cette application OAuth.",
     openConfiguration: "Ouvrir la configuration",
+    sendsThrough: "Envoie par",
+    transportOwn: "{transport}, choix propre à cette boîte",
+    transportInherited: "{transport}, comme son application OAuth",
+    sentAs: "Envoyée en tant que {address} par {delegate}",
+    errorCode: "Code : {code}",
     memberView: "Vous voyez cette boîte parce qu’elle vous est attribuée.",
+  },
+  smtpAuthOff: {
+    label: "SMTP AUTH désactivé",
+    title: "SMTP AUTH est désactivé pour cette boîte chez Microsoft",
+    body: "Microsoft refuse que cette boîte se connecte à son serveur SMTP : SMTP AUTH (« SMTP authentifié ») est désactivé pour la boîte ou pour toute l’organisation Microsoft 365. Par SMTP, aucun courrier ne peut partir, avec OAuth ou sans ; son courrier attend. Soit un administrateur Exchange le réactive, soit la boîte envoie par Microsoft Graph, qui n’en a pas besoin.",
+    ownerBody:
+      "Microsoft a désactivé SMTP AUTH pour cette boîte : son courrier ne peut pas partir par SMTP et attend. L’administrateur informatique de l’établissement peut le réactiver, ou la faire envoyer par Microsoft Graph.",
+    switchMailbox: "Envoyer cette boîte par Microsoft Graph",
+    switchConfiguration: "Faire passer toute la configuration à Graph",
+    switchHint:
+      "Microsoft Graph a besoin de l’autorisation Mail.Send : si elle n’a pas déjà été accordée, la boîte est connectée une fois de plus pour l’accorder, puis son courrier en attente part.",
+    switched: "Cette boîte envoie désormais par Microsoft Graph ; son courrier en attente part.",
+    switchedReconsent:
+      "Cette boîte envoie désormais par Microsoft Graph. Connectez-la de nouveau pour accorder la nouvelle autorisation (ou envoyez un lien de connexion) ; son courrier en attente partira ensuite.",
+  },
+  needsConsent: {
+    fix: "Elle envoie désormais par {transport}, qui demande une autorisation que sa ou son titulaire n’a pas encore accordée. Connectez-la de nouveau en acceptant toutes les autorisations, ou envoyez un lien de connexion ; son courrier attend jusque-là.",
+    ownerFix:
+      "L’établissement envoie désormais le courrier de cette boîte par {transport}, qui demande une autorisation de plus. Reconnectez-la en acceptant toutes les autorisations demandées ; son courrier attend jusque-là.",
   },
   connectLinks: {
     title: "Liens de connexion",
     intro:
-      "Un lien de connexion permet à la ou au titulaire d’une boîte de la connecter sans compte Relais. Il est envoyé à l’adresse de la boîte elle-même, ne sert qu’une fois et remplace tout lien précédent non utilisé.",
+      "Un lien de connexion permet à la ou au titulaire d’une boîte de la connecter sans compte Relais. Il est envoyé à l’adresse de la boîte elle-même (celui d’une boîte partagée, à son délégué), ne sert qu’une fois et remplace tout lien précédent non utilisé.",
     expiry: "Valable",
     days: "{days} jours",
     oneDay: "1 jour",
@@ -189,6 +233,8 @@ export const mailboxes: Translation<typeof en> = {
     notRevocable: "Ce lien a déjà été utilisé ou révoqué.",
     mail: {
       subject: "Connectez la boîte mail {address} pour {tenant}",
+      bodyDelegate:
+        "Bonjour,\n\n{admin}, de {tenant}, vous demande de connecter la boîte mail partagée {address} à Relais, par lequel les logiciels de l’établissement envoient du courrier depuis cette adresse sans mot de passe. Vous avez été désigné·e comme la personne qui envoie en tant que {address}.\n\nOuvrez ce lien, connectez-vous avec votre propre compte, {delegate}, et acceptez :\n{link}\n\nIl vous sera demandé d’autoriser Relais à envoyer du courrier avec votre compte ; il n’envoie qu’en tant que {address}, ce que votre droit « Envoyer en tant que » sur cette boîte permet. Votre mot de passe n’est jamais transmis à Relais ni à l’établissement, et vous pouvez retirer cette autorisation à tout moment dans les réglages de votre compte.\n\nLe lien ne fonctionne qu’une fois, pendant {days} jours. Si vous n’attendiez pas ce message, ignorez-le, ou adressez-vous à l’administrateur informatique de {tenant}.",
       body: "Bonjour,\n\n{admin}, de {tenant}, vous demande de connecter la boîte mail {address} à Relais, par lequel les logiciels de l’établissement envoient du courrier depuis cette adresse sans mot de passe.\n\nOuvrez ce lien, connectez-vous à {address} et acceptez :\n{link}\n\nOn vous demandera d’autoriser Relais à envoyer du courrier au nom de {address}. Votre mot de passe n’est jamais communiqué à Relais ni à l’établissement, et vous pouvez retirer cette autorisation à tout moment dans les réglages de votre compte.\n\nLe lien ne sert qu’une fois, pendant {days} jours. Si vous n’attendiez pas ce message, ignorez-le, ou adressez-vous à l’administrateur informatique de {tenant}.",
     },
   },
@@ -270,6 +316,8 @@ export const mailboxes: Translation<typeof en> = {
     whatHappens: "Ce qui va se passer",
     steps: {
       signIn: "Vous vous connectez à {address} chez {provider}.",
+      signInDelegate:
+        "Vous vous connectez chez {provider} avec votre propre compte, {delegate}, qui a le droit d’envoyer en tant que {address}.",
       consent:
         "Vous autorisez Relais à envoyer du courrier au nom de cette adresse. Acceptez toutes les permissions demandées.",
       done: "Vous revenez ici, et la boîte est connectée. Relais ne voit jamais votre mot de passe, et vous pouvez retirer l’autorisation à tout moment.",

@@ -41,6 +41,7 @@ export default async function ClientsPage({ params }: { params: Promise<{ tenant
           provider: c.provider,
           clientId: c.clientId,
           flowLabel: t(`clients.flows.${c.defaultFlow}`),
+          transportLabel: t(`clients.transports.${c.transport}`),
           mailboxCount: c.mailboxCount,
           warnings: c.warnings,
           broken: c.broken !== null,

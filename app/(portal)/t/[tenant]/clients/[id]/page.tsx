@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ClientForm } from "@/components/clients/client-form";
 import { ClientTestPanel } from "@/components/clients/client-test-panel";
 import { ClientWarnings } from "@/components/clients/client-warnings";
+import { ReconsentList } from "@/components/clients/reconsent-list";
 import { RedirectUriField } from "@/components/clients/redirect-uri-field";
 import { RegistrationHelp } from "@/components/clients/registration-help";
 import { DomainError } from "@/lib/auth/errors";
@@ -14,6 +15,8 @@ import { getClientConfiguration } from "@/lib/clients/get-client-configuration";
 import { getLocale, getTranslator } from "@/lib/i18n/server";
 import { oauthRedirectUri } from "@/lib/oauth/redirect-uri";
 import { platformApplicationSummary } from "@/lib/platform/platform-application";
+import { listReconsentMailboxes } from "@/lib/transports/list-reconsent-mailboxes";
+import { mailTransports, type MailTransport } from "@/lib/transports/mail-transports";
 
 async function loadOr404(ctx: TenantContext, id: string) {
   // A malformed id never reaches the database; a foreign one looks like no configuration at all.
@@ -26,15 +29,26 @@ async function loadOr404(ctx: TenantContext, id: string) {
   }
 }
 
+const isTransport = (value: unknown): value is MailTransport =>
+  mailTransports.includes(value as MailTransport);
+
 export default async function ClientConfigurationPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ tenant: string; id: string }>;
+  /** `?transport=graph`: that transport chosen in the form, saved only when the admin saves. */
+  searchParams: Promise<{ transport?: string | string[] }>;
 }) {
   const { tenant, id } = await params;
+  const { transport: proposed } = await searchParams;
   const ctx = await requirePageTenant(tenant, "clients.read", `/t/${tenant}/clients/${id}`);
   const config = await loadOr404(ctx, id);
-  const [t, locale] = await Promise.all([getTranslator(), getLocale()]);
+  const [t, locale, reconsent] = await Promise.all([
+    getTranslator(),
+    getLocale(),
+    listReconsentMailboxes(ctx, config.id),
+  ]);
   const canWrite = can(ctx, "clients.write");
   const moment = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const redirectUri = oauthRedirectUri();
@@ -51,7 +65,10 @@ export default async function ClientConfigurationPage({
         </h1>
         <p className="mt-1 text-slate-600">
           {t(`clients.providers.${config.provider}`)} ·{" "}
-          {t("clients.page.mailboxes", { count: config.mailboxCount })}
+          <span data-testid="client-transport-summary" data-transport={config.transport}>
+            {t("clients.page.transport", { transport: t(`clients.transports.${config.transport}`) })}
+          </span>{" "}
+          · {t("clients.page.mailboxes", { count: config.mailboxCount })}
         </p>
         {!canWrite && <p className="mt-1 text-sm text-slate-600">{t("clients.page.readOnly")}</p>}
       </header>
@@ -61,6 +78,14 @@ export default async function ClientConfigurationPage({
         </p>
       )}
       <ClientWarnings warnings={config.warnings} />
+      {reconsent.total > 0 && (
+        <ReconsentList
+          tenant={ctx.tenantSlug}
+          mailboxes={reconsent.mailboxes}
+          total={reconsent.total}
+          canSend={can(ctx, "mailboxes.write")}
+        />
+      )}
       {!usesPlatform && <RedirectUriField redirectUri={redirectUri} />}
       <ClientForm
         tenant={ctx.tenantSlug}
@@ -69,6 +94,7 @@ export default async function ClientConfigurationPage({
         storedSecret={{ hasSecret: config.hasSecret, hint: config.secretHint }}
         platform={platformApplicationSummary()}
         readOnly={!canWrite}
+        proposedTransport={canWrite && isTransport(proposed) ? proposed : undefined}
       />
       <ClientTestPanel
         tenant={ctx.tenantSlug}

@@ -11,6 +11,7 @@ import { MailboxActivity } from "@/components/mailboxes/mailbox-activity";
 import { MailboxMembersForm } from "@/components/mailboxes/mailbox-members-form";
 import { MailboxScopes } from "@/components/mailboxes/mailbox-scopes";
 import { MailboxSettingsForm } from "@/components/mailboxes/mailbox-settings-form";
+import { SwitchToGraphButton } from "@/components/mailboxes/switch-transport-button";
 import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import type { TenantContext } from "@/lib/auth/tenant-context";
@@ -21,6 +22,9 @@ import { listMailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-option
 import { countQueuedMail } from "@/lib/revocation/count-queued-mail";
 import { revocableStates } from "@/lib/revocation/revocable-states";
 import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
+import { SMTP_AUTH_DISABLED } from "@/lib/tokens/restore-config-error-connections";
+import { TRANSPORT_NEEDS_CONSENT } from "@/lib/transports/settle-transport-change";
+import { transportProblem } from "@/lib/transports/transport-problem";
 
 const primary = "inline-block rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700";
 const secondary =
@@ -74,6 +78,14 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
     [t("mailboxes.page.lastUse"), when(mailbox.lastUsedAt)],
   ];
   const base = `/t/${ctx.tenantSlug}`;
+  const transportWords = t(`clients.transports.${mailbox.effectiveTransport}`);
+  // Microsoft has SMTP AUTH off for it: words, and the way out through Microsoft Graph.
+  const smtpAuthOff = mailbox.state === "config_error" && mailbox.lastErrorCode === SMTP_AUTH_DISABLED;
+  const graphOffered = transportProblem(mailbox.configuration, "graph") === null;
+  const fixText =
+    mailbox.state === "insufficient_scope" && mailbox.lastErrorCode === TRANSPORT_NEEDS_CONSENT
+      ? t(`mailboxes.needsConsent.${fix}`, { transport: transportWords })
+      : t(`mailboxes.states.${mailbox.state}.${fix}`);
 
   return (
     <div className="space-y-8">
@@ -98,6 +110,21 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
             mailbox.configuration.name
           )}
         </p>
+        <p
+          className="text-sm"
+          data-testid="mailbox-transport-summary"
+          data-transport={mailbox.effectiveTransport}
+        >
+          <span className="text-slate-600">{t("mailboxes.page.sendsThrough")}</span>{" "}
+          {mailbox.transport
+            ? t("mailboxes.page.transportOwn", { transport: transportWords })
+            : t("mailboxes.page.transportInherited", { transport: transportWords })}
+        </p>
+        {mailbox.delegateAccount && (
+          <p className="text-sm break-words" data-testid="mailbox-sent-as">
+            {t("mailboxes.page.sentAs", { address: mailbox.address, delegate: mailbox.delegateAccount })}
+          </p>
+        )}
         {!mailbox.canManage && <p className="text-sm text-slate-500">{t("mailboxes.page.memberView")}</p>}
       </header>
 
@@ -109,10 +136,48 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
           {t("mailboxes.page.connection")}
         </h2>
         <div className="space-y-2" data-testid="mailbox-state" data-state={mailbox.state}>
-          <ConnectionStateBadge state={mailbox.state} label={t(`mailboxes.states.${mailbox.state}.label`)} />
+          <ConnectionStateBadge
+            state={mailbox.state}
+            label={
+              smtpAuthOff ? t("mailboxes.smtpAuthOff.label") : t(`mailboxes.states.${mailbox.state}.label`)
+            }
+          />
           <h3 className="pt-1 text-sm font-medium text-slate-600">{t("mailboxes.page.fixTitle")}</h3>
-          <p className="text-slate-800">{t(`mailboxes.states.${mailbox.state}.${fix}`)}</p>
-          {mailbox.state === "config_error" && mailbox.canManage && (
+          {smtpAuthOff ? (
+            <div
+              className="space-y-3 rounded border border-amber-300 bg-amber-50 p-3 text-amber-950"
+              data-testid="mailbox-smtp-auth-off"
+            >
+              <p className="font-medium">{t("mailboxes.smtpAuthOff.title")}</p>
+              <p className="text-sm">
+                {mailbox.canManage ? t("mailboxes.smtpAuthOff.body") : t("mailboxes.smtpAuthOff.ownerBody")}
+              </p>
+              {mailbox.canManage && graphOffered && (
+                <>
+                  <SwitchToGraphButton
+                    tenant={ctx.tenantSlug}
+                    mailboxId={mailbox.id}
+                    beside={
+                      <Link
+                        href={`${base}/clients/${mailbox.configuration.id}?transport=graph#client-transport`}
+                        className={secondary}
+                        data-testid="mailbox-switch-configuration"
+                      >
+                        {t("mailboxes.smtpAuthOff.switchConfiguration")}
+                      </Link>
+                    }
+                  />
+                  <p className="text-xs">{t("mailboxes.smtpAuthOff.switchHint")}</p>
+                </>
+              )}
+              <p className="text-xs text-amber-900/80">
+                {t("mailboxes.page.errorCode", { code: SMTP_AUTH_DISABLED })}
+              </p>
+            </div>
+          ) : (
+            <p className="text-slate-800">{fixText}</p>
+          )}
+          {mailbox.state === "config_error" && !smtpAuthOff && mailbox.canManage && (
             <p>
               <Link href={`${base}/clients/${mailbox.configuration.id}`} className="text-brand-700 underline">
                 {t("mailboxes.page.openConfiguration")}
@@ -205,6 +270,8 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
                 id: mailbox.id,
                 displayName: mailbox.displayName,
                 clientConfigurationId: mailbox.configuration.id,
+                transport: mailbox.transport,
+                delegateAccount: mailbox.delegateAccount,
               }}
               configurations={options.configurations}
             />
