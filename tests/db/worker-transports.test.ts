@@ -148,6 +148,23 @@ describe("Microsoft Graph sendMail", () => {
     expect(message!.raw).toMatch(new RegExp(`^From: .*${mailbox.address}`, "im"));
   });
 
+  it("holds a shared mailbox's mail when its delegate's grant dies, until a delegate connects again", async () => {
+    const delegate = `leaving${++counter}@college.test`;
+    const { mailbox, queue } = await setup("microsoft", "graph", { delegate });
+    fakes.control.grantSendAs(delegate, mailbox.address);
+    // The delegate left: their grant is revoked and their access token no longer works.
+    fakes.control.revokeGrant(delegate);
+    fakes.control.revokeAccessTokens(delegate);
+    const queued = await queue();
+    expect(await round()).toEqual(["held"]);
+    expect((await mailRow(queued.id)).lastError).toMatch(/^mailbox_needs_reconnect/);
+    expect(await mailboxRow(mailbox.id)).toMatchObject({
+      state: "needs_reconnect",
+      delegateAccount: delegate,
+    });
+    expect(arrived((await mailRow(queued.id)).messageId)).toEqual([]);
+  });
+
   it("keeps at most 4 requests per mailbox in flight across two workers", async () => {
     const { mailbox, queue } = await setup("microsoft", "graph");
     fakes.control.setApiDelay(250);

@@ -264,7 +264,14 @@ describe.skipIf(!browserTestsRun)("sending through the providers' HTTP APIs, in 
       state: "pending",
       refreshTokenCipher: null,
     });
+    await expect(page.getByTestId("mailbox-delegate-gone").count()).resolves.toBe(0);
     await atBothWidths(page, "mailbox-delegate-en");
+    // The delegate's grant died: the page says who must act.
+    await e2e.db.mailbox.update({ where: { id: mailbox.id }, data: { state: "needs_reconnect" } });
+    await page.reload();
+    await expect((await expectTestId(page, "mailbox-delegate-gone")).innerText()).resolves.toContain(
+      `${delegate.toLowerCase()} no longer authorizes sending as ${address}`,
+    );
 
     // In French.
     const fr = await browser.newPage({ locale: "fr-FR" });

@@ -170,6 +170,8 @@ export const mailboxes = {
     transportOwn: "{transport}, this mailbox's own choice",
     transportInherited: "{transport}, as its OAuth application",
     sentAs: "Sent as {address} by {delegate}",
+    delegateGone:
+      "{delegate} no longer authorizes sending as {address}: they must connect it again, or an administrator names another delegate in the settings below. Its mail waits.",
     errorCode: "Code: {code}",
   },
   /** A mailbox stopped because Microsoft has SMTP AUTH off for it (lastErrorCode smtp_auth_disabled). */

@@ -173,6 +173,8 @@ export const mailboxes: Translation<typeof en> = {
     transportOwn: "{transport}, choix propre à cette boîte",
     transportInherited: "{transport}, comme son application OAuth",
     sentAs: "Envoyée en tant que {address} par {delegate}",
+    delegateGone:
+      "{delegate} n’autorise plus l’envoi en tant que {address} : il faut le reconnecter, ou qu’un administrateur désigne un autre délégué dans les réglages ci-dessous. Ses messages attendent.",
     errorCode: "Code : {code}",
     memberView: "Vous voyez cette boîte parce qu’elle vous est attribuée.",
   },

@@ -125,6 +125,14 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
             {t("mailboxes.page.sentAs", { address: mailbox.address, delegate: mailbox.delegateAccount })}
           </p>
         )}
+        {mailbox.delegateAccount && (mailbox.state === "needs_reconnect" || mailbox.state === "revoked") && (
+          <p className="text-sm break-words text-amber-800" data-testid="mailbox-delegate-gone">
+            {t("mailboxes.page.delegateGone", {
+              address: mailbox.address,
+              delegate: mailbox.delegateAccount,
+            })}
+          </p>
+        )}
         {!mailbox.canManage && <p className="text-sm text-slate-500">{t("mailboxes.page.memberView")}</p>}
       </header>
 
