@@ -14,6 +14,9 @@ const nextConfig = {
   // Composed mail with attachments goes through a server action: room for the
   // largest message (RELAIS_MAX_MESSAGE_BYTES, 10 MiB by default) as a form.
   experimental: { serverActions: { bodySizeLimit: "16mb" } },
+  // Headers that never vary, on every response including static files. The proxy (proxy.ts) adds
+  // the Content-Security-Policy with its per-request nonce, HSTS, and replaces the referrer policy
+  // on the OAuth and connect-link pages (docs/security-headers.md).
   async headers() {
     return [
       {

@@ -19,6 +19,7 @@ const sourceFiles = [
   "postcss.config.mjs",
   "proxy.ts",
   "instrumentation.ts",
+  "instrumentation-client.ts",
 ];
 const hashFile = path.join(".next", "relais-build-hash");
 

@@ -6,14 +6,32 @@ import { consumeSignInLink } from "./sign-in-links";
 
 type RequestLike = { headers?: Record<string, string | string[] | undefined> } | undefined;
 
+/** next-auth hands authorize() the request's headers as a plain object with lower-case names. */
 function ipOf(req: RequestLike): string | null {
   const headers = req?.headers ?? {};
   return clientIp({
     get: (name: string) => {
-      const value = headers[name];
+      const value = headers[name.toLowerCase()];
       return Array.isArray(value) ? value.join(",") : (value ?? null);
     },
   });
+}
+
+/**
+ * The password provider's check: throttled by address and by the client's
+ * address as resolved from the request (lib/http/client-ip.ts).
+ */
+export async function authorizePassword(
+  credentials: { email?: string; password?: string } | undefined,
+  req: RequestLike,
+) {
+  if (!credentials?.email || !credentials.password) return null;
+  const result = await authenticateWithPassword(credentials.email, credentials.password, ipOf(req));
+  if (!result.ok) {
+    // next-auth passes the message to the sign-in page as ?error=…
+    throw new Error(result.reason === "throttled" ? "Throttled" : "CredentialsSignin");
+  }
+  return result.user;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -24,15 +42,7 @@ export const authOptions: NextAuthOptions = {
       id: "password",
       name: "Password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, req) {
-        if (!credentials?.email || !credentials.password) return null;
-        const result = await authenticateWithPassword(credentials.email, credentials.password, ipOf(req));
-        if (!result.ok) {
-          // next-auth passes the message to the sign-in page as ?error=…
-          throw new Error(result.reason === "throttled" ? "Throttled" : "CredentialsSignin");
-        }
-        return result.user;
-      },
+      authorize: authorizePassword,
     }),
     CredentialsProvider({
       id: "email-link",

@@ -1,9 +1,12 @@
+import { installPeerAddressStamp } from "@/lib/http/peer-address-stamp";
 import { startupProblems } from "./startup-checks";
 
 /**
  * What a Next.js server process does once at start (called from
  * instrumentation.ts, Node.js runtime only): refuse to run without its
- * settings, and in embedded mode run the outbox worker in this process.
+ * settings, stamp each request with its socket's address (the client
+ * address's source, lib/http/peer-address.ts), and in embedded mode run the
+ * outbox worker in this process.
  */
 export async function startServerProcess(): Promise<void> {
   const problems = startupProblems(process.env);
@@ -11,6 +14,7 @@ export async function startServerProcess(): Promise<void> {
     console.error(`Relais cannot start:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
     process.exit(1);
   }
+  installPeerAddressStamp();
   // Embedded database: the outbox worker runs in this process (docs/outbox.md).
   if (!process.env.DATABASE_URL && process.env.RELAIS_EMBEDDED_WORKER !== "false") {
     const { startEmbeddedWorker } = await import("@/lib/worker/start-embedded-worker");

@@ -1,4 +1,5 @@
 import { KeyringConfigError, loadKeyring } from "@/lib/crypto/keyring";
+import { parseTrustedProxies, TrustedProxiesError } from "@/lib/http/trusted-proxies";
 import {
   assertOutboundSettingsSafeForProduction,
   UnsafeOutboundSettingsError,
@@ -24,6 +25,20 @@ export function startupProblems(env: Env): string[] {
       if (!(error instanceof KeyringConfigError)) throw error;
       problems.push(error.message);
     }
+  }
+  // Removed: it trusted the first X-Forwarded-For hop, which the client writes. Refused
+  // rather than ignored, so that a proxied server is not left counting every client as the proxy.
+  if (env.RELAIS_TRUST_PROXY?.trim()) {
+    problems.push(
+      "RELAIS_TRUST_PROXY is no longer read: remove it. Behind a reverse proxy, set RELAIS_TRUSTED_PROXIES " +
+        "to the proxy's addresses instead (e.g. RELAIS_TRUSTED_PROXIES=10.0.0.5 or 10.0.0.0/24, ::1); see docs/client-address.md",
+    );
+  }
+  try {
+    parseTrustedProxies(env.RELAIS_TRUSTED_PROXIES);
+  } catch (error) {
+    if (!(error instanceof TrustedProxiesError)) throw error;
+    problems.push(error.message);
   }
   try {
     assertOutboundSettingsSafeForProduction(env);

@@ -1,13 +1,33 @@
-import { describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { POST as postWebhook } from "@/app/api/v1/webhooks/route";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { parseAuditQuery } from "@/lib/audit/audit-filters";
 import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
 import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
-import { contextFor, seedTenantWithPeople } from "../support/factories";
+import { form } from "../support/action-helpers";
+import { headersFrom } from "../support/client-address";
+import { contextFor, seedTenantWithPeople, seedUser } from "../support/factories";
 import { seedAuditEntry } from "../support/seed-audit";
 import { useTestDatabase } from "../support/test-db";
+
+// A server action outside a request: the test is the session and the request's headers.
+const request = vi.hoisted(() => ({ userId: null as string | null, headers: {} as Record<string, string> }));
+vi.mock("next-auth", () => ({
+  getServerSession: async () => (request.userId ? { user: { id: request.userId } } : null),
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(request.headers),
+  cookies: async () => ({ get: () => undefined }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+const { createTenantAction } = await import("@/lib/tenants/tenant-actions");
+
+// Webhook secrets are sealed at rest.
+process.env.RELAIS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 
 useTestDatabase();
 
@@ -186,5 +206,59 @@ describe("exportAuditCsv", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).trimEnd().split("\r\n");
     expect(lines.slice(1).map((line) => line.split(",")[5])).toEqual(["entry 4", "entry 3", "entry 2"]);
+  });
+});
+
+describe("the address in the audit log (docs/client-address.md)", () => {
+  afterEach(() => {
+    delete process.env.RELAIS_TRUSTED_PROXIES;
+    request.userId = null;
+    request.headers = {};
+  });
+
+  const spoofed = { "x-forwarded-for": "6.6.6.6", "x-real-ip": "7.7.7.7" };
+
+  it("is the socket's address for a signed-in person's action, not the X-Forwarded-For they send", async () => {
+    const operator = await seedUser({ isOperator: true });
+    request.userId = operator.id;
+    request.headers = headersFrom("192.0.2.80", spoofed);
+    const slug = `audit-ip-${randomBytes(4).toString("hex")}`;
+    expect(await createTenantAction(null, form({ slug, name: "Collège Camus" }))).toMatchObject({ ok: true });
+    const db = await getDb();
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { tenant: { slug }, action: "tenant.created" },
+    });
+    expect(entry).toMatchObject({ actorId: operator.id, ip: "192.0.2.80" });
+  });
+
+  it("is the client a trusted proxy names for an API call", async () => {
+    process.env.RELAIS_TRUSTED_PROXIES = "10.0.0.5";
+    const people = await seedTenantWithPeople();
+    const key = await createApiKey(await contextFor(people.admin, people.tenant, "apiKeys.write"), {
+      name: "Timetable webhooks",
+      mailboxIds: [],
+      manageWebhooks: true,
+    });
+    const call = (peer: string) =>
+      postWebhook(
+        new Request("http://127.0.0.1:3000/api/v1/webhooks", {
+          method: "POST",
+          headers: {
+            ...headersFrom(peer, { ...spoofed, "x-forwarded-for": "6.6.6.6, 198.51.100.90" }),
+            authorization: `Bearer ${key.key}`,
+            "content-type": "application/json",
+          },
+          body: JSON.stringify({ url: "https://hooks.example.org/relais", eventTypes: ["mail.sent"] }),
+        }),
+      );
+    // Through the proxy: the hop the proxy appended. Straight from elsewhere: that socket, headers ignored.
+    expect((await call("10.0.0.5")).status).toBe(201);
+    expect((await call("203.0.113.40")).status).toBe(201);
+    const db = await getDb();
+    const entries = await db.auditEntry.findMany({
+      where: { tenantId: people.tenant.id, action: "webhook_endpoint.created" },
+      orderBy: { id: "asc" },
+    });
+    expect(entries.map((entry) => entry.ip)).toEqual(["198.51.100.90", "203.0.113.40"]);
   });
 });

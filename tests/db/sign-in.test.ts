@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "@/lib/auth/authenticate-with-password";
+import { authorizePassword } from "@/lib/auth/options";
 import { throttle } from "@/lib/auth/sign-in-throttle";
 import { consumeSignInLink, inspectSignInLink, requestSignInLink } from "@/lib/auth/sign-in-links";
 import { hashLinkToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
+import { headersFrom } from "../support/client-address";
 import { seedUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
 
@@ -68,6 +70,63 @@ describe("password sign-in", () => {
       ok: false,
       reason: "invalid",
     });
+  });
+});
+
+describe("the address password sign-in counts (docs/client-address.md)", () => {
+  afterEach(() => {
+    delete process.env.RELAIS_TRUSTED_PROXIES;
+  });
+
+  // What next-auth hands the password provider: the form's fields and the request's headers.
+  const signIn = (email: string, password: string, headers: Record<string, string>) =>
+    authorizePassword({ email, password }, { headers });
+
+  it("is the socket's address when no proxy is trusted, whatever X-Forwarded-For the client writes", async () => {
+    const user = await seedUser({ email: "judy@school.test", password: "a long password" });
+    for (let i = 0; i < throttle.maxFailuresPerIp; i++) {
+      const spoofed = { "x-forwarded-for": `198.51.100.${100 + i}`, "x-real-ip": `198.51.100.${200 + i}` };
+      await expect(
+        signIn(`spray-xff-${i}@school.test`, "guess", headersFrom("192.0.2.60", spoofed)),
+      ).rejects.toThrow("CredentialsSignin");
+    }
+    const db = await getDb();
+    const attempts = await db.signInAttempt.findMany({ where: { email: { startsWith: "spray-xff-" } } });
+    expect(new Set(attempts.map((attempt) => attempt.ip))).toEqual(new Set(["192.0.2.60"]));
+
+    // A fresh X-Forwarded-For does not get the same socket address past the throttle…
+    const fresh = headersFrom("192.0.2.60", { "x-forwarded-for": "203.0.113.250" });
+    await expect(signIn("judy@school.test", "a long password", fresh)).rejects.toThrow("Throttled");
+    // …while another address signs in.
+    await expect(
+      signIn("judy@school.test", "a long password", headersFrom("192.0.2.61")),
+    ).resolves.toMatchObject({
+      id: user.id,
+    });
+  });
+
+  it("is the client a trusted proxy names, so that one client's failures do not lock out the others behind it", async () => {
+    process.env.RELAIS_TRUSTED_PROXIES = "10.0.0.0/8";
+    const user = await seedUser({ email: "ken@school.test", password: "a long password" });
+    // client → load balancer 10.0.0.1 → nginx 10.0.0.2 → Relais; the client wrote a hop of its own each time.
+    const viaProxies = (client: string, spoofed: string) =>
+      headersFrom("10.0.0.2", { "x-forwarded-for": `${spoofed}, ${client}, 10.0.0.1` });
+    for (let i = 0; i < throttle.maxFailuresPerIp; i++) {
+      await expect(
+        signIn(`spray-proxied-${i}@school.test`, "guess", viaProxies("198.51.100.70", `203.0.113.${i}`)),
+      ).rejects.toThrow("CredentialsSignin");
+    }
+    const db = await getDb();
+    const attempts = await db.signInAttempt.findMany({ where: { email: { startsWith: "spray-proxied-" } } });
+    expect(new Set(attempts.map((attempt) => attempt.ip))).toEqual(new Set(["198.51.100.70"]));
+
+    await expect(
+      signIn("ken@school.test", "a long password", viaProxies("198.51.100.70", "203.0.113.99")),
+    ).rejects.toThrow("Throttled");
+    await expect(
+      signIn("ken@school.test", "a long password", viaProxies("198.51.100.71", "198.51.100.70")),
+    ).resolves.toMatchObject({ id: user.id });
+    expect(await db.signInAttempt.count({ where: { ip: { startsWith: "10." } } })).toBe(0);
   });
 });
 

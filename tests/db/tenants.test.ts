@@ -13,7 +13,7 @@ vi.mock("next-auth", () => ({
   getServerSession: async () => (signedInAs.id ? { user: { id: signedInAs.id } } : null),
 }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.4" }),
+  headers: async () => new Headers((await import("../support/client-address")).headersFrom("198.51.100.4")),
   cookies: async () => ({ get: () => undefined }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));

@@ -18,6 +18,7 @@ import { webhookEventTypes, WEBHOOK_TEST_EVENT } from "@/lib/webhooks/event-type
 import { queueEndingSoonEvents } from "@/lib/webhooks/queue-ending-soon-events";
 import { SECRET_OVERLAP_MS } from "@/lib/webhooks/rotate-webhook-secret";
 import { openWebhookSecret } from "@/lib/webhooks/webhook-secret";
+import { headersFrom } from "../support/client-address";
 import { schemaProblems } from "../support/json-schema-check";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
@@ -58,7 +59,7 @@ type Delivery = {
 type Details = Endpoint & { deliveries: Delivery[] };
 
 function request(method: string, path: string, key: string | null, body?: unknown): Request {
-  const headers: Record<string, string> = { "x-forwarded-for": "198.51.100.23" };
+  const headers = headersFrom("198.51.100.23");
   if (key) headers.authorization = `Bearer ${key}`;
   if (body !== undefined) headers["content-type"] = "application/json";
   return new Request(`${BASE}${path}`, {

@@ -41,6 +41,22 @@ describe.skipIf(!browserTestsRun)("signing in and out in a browser", () => {
     expect(new URL(page.url()).pathname).toBe("/signin");
   });
 
+  it("counts failures against the socket's address, not the X-Forwarded-For or X-Real-IP the browser sends", async () => {
+    const { person } = await seedPerson();
+    const page = await browser.newPage();
+    // No proxy is trusted here: before, the server took a client-written X-Forwarded-For as the address.
+    await page.context().setExtraHTTPHeaders({ "x-forwarded-for": "6.6.6.6", "x-real-ip": "7.7.7.7" });
+    await page.goto("/signin");
+    const form = page.locator("form", { has: page.getByTestId("signin-submit") });
+    await form.locator('input[name="email"]').fill(person.email);
+    await form.locator('input[name="password"]').fill("not the password");
+    await page.getByTestId("signin-submit").click();
+    await form.getByRole("alert").waitFor();
+
+    const attempts = await e2e.db.signInAttempt.findMany({ where: { email: person.email } });
+    expect(attempts.map((attempt) => attempt.ip)).toEqual(["127.0.0.1"]);
+  });
+
   it("signs in with the right password, shows the tenant, and signs out again", async () => {
     const { tenant, person } = await seedPerson();
     const page = await browser.newPage();

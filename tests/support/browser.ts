@@ -80,3 +80,42 @@ export async function expectTestId(page: Page, testId: string) {
   });
   return locator;
 }
+
+/**
+ * Collects every Content-Security-Policy violation on the portal's pages
+ * (not the fake providers'), across navigations: the
+ * `securitypolicyviolation` events, heard by a script the browser injects
+ * before the page's own (which the policy does not govern), and the console
+ * errors Chromium writes for them. Call before the first page.goto.
+ */
+export async function watchCspViolations(page: Page): Promise<string[]> {
+  const portal = new URL(e2eBaseUrl()).origin;
+  const violations: string[] = [];
+  await page.exposeFunction("__relaisReportViolation", (text: string) => violations.push(text));
+  await page.addInitScript((origin: string) => {
+    if (location.origin !== origin) return;
+    document.addEventListener(
+      "securitypolicyviolation",
+      (event) => {
+        const report = (window as unknown as { __relaisReportViolation: (text: string) => void })
+          .__relaisReportViolation;
+        report(
+          `${event.effectiveDirective} refused ${event.blockedURI || "inline"} on ${location.pathname} ` +
+            `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+        );
+      },
+      true,
+    );
+  }, portal);
+  page.on("console", (message) => {
+    const url = message.location().url;
+    if (
+      message.type() === "error" &&
+      /content.security.policy/i.test(message.text()) &&
+      (!url || url.startsWith(portal))
+    ) {
+      violations.push(`console: ${message.text()}`);
+    }
+  });
+  return violations;
+}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
-import { clientIp } from "@/lib/http/client-ip";
 
 describe("passwords", () => {
   it("verify the right password and refuse a wrong one", async () => {
@@ -26,18 +25,5 @@ describe("safeCallbackPath", () => {
     [undefined, "/"],
   ])("%s → %s", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
-  });
-});
-
-describe("clientIp", () => {
-  const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null });
-
-  it("trusts only the hop added by the server unless told it is behind a proxy", () => {
-    delete process.env.RELAIS_TRUST_PROXY;
-    expect(clientIp(headers({ "x-forwarded-for": "6.6.6.6, 198.51.100.4" }))).toBe("198.51.100.4");
-    process.env.RELAIS_TRUST_PROXY = "true";
-    expect(clientIp(headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.2" }))).toBe("203.0.113.9");
-    delete process.env.RELAIS_TRUST_PROXY;
-    expect(clientIp(headers({}))).toBeNull();
   });
 });

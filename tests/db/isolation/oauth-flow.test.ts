@@ -187,6 +187,23 @@ describe("authorization flows across tenants", () => {
     expect(response.status).toBe(403);
   });
 
+  it("takes a device start from its own no-referrer page (Origin: null) only when the browser says it is same-origin", async () => {
+    const a = await school();
+    signedInAs.id = a.admin.id;
+    const post = (headers: Record<string, string>) =>
+      deviceRoute.POST(
+        new Request(`${PORTAL}/api/oauth/device`, {
+          method: "POST",
+          body: new URLSearchParams({ tenant: a.tenant.slug, mailbox: a.mailbox.id }),
+          headers,
+        }),
+      );
+    expect((await post({ origin: "null", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await post({ origin: "null", "sec-fetch-site": "same-site" })).status).toBe(403);
+    expect((await post({ origin: "null" })).status).toBe(403);
+    expect((await post({ origin: "null", "sec-fetch-site": "same-origin" })).status).toBe(303);
+  });
+
   it("a connect link opens its own tenant's mailbox only, and an unknown link nothing", async () => {
     const b = await school();
     expect(outcomeOf(await authorize({ link: "not-a-link" }))).toMatchObject({ outcome: "link_invalid" });

@@ -16,14 +16,25 @@ const field = (form: FormData, name: string) => {
 };
 
 /**
+ * Whether a form post comes from this portal's own pages. A form posted from
+ * another site never starts anything in this browser's name. The device pages
+ * send no referrer (docs/security-headers.md), and a browser then writes
+ * `Origin: null` on their form posts; for those, the browser's own
+ * Sec-Fetch-Site (which no page can set) says whether the form was ours.
+ */
+function postedFromThisPortal(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === "null") return request.headers.get("sec-fetch-site") === "same-origin";
+  return !origin || origin === new URL(publicUrl()).origin;
+}
+
+/**
  * Starts a device authorization grant (RFC 8628) for a mailbox, from the
  * device page's form: `tenant` + `mailbox` for a signed-in person, or `link`
  * for a connect link. Sends the browser to the page showing the code.
  */
 export async function POST(request: Request) {
-  const origin = request.headers.get("origin");
-  // A form posted from another site never starts anything in this browser's name.
-  if (origin && origin !== new URL(publicUrl()).origin) return new Response(null, { status: 403 });
+  if (!postedFromThisPortal(request)) return new Response(null, { status: 403 });
   try {
     const form = await request.formData();
     const link = field(form, "link");

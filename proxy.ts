@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { publicUrl } from "@/lib/config/public-url";
+import { newNonce, securityHeaders } from "@/lib/http/security-headers";
+
+/**
+ * Next.js's proxy (formerly middleware), on the Node.js runtime: a fresh
+ * nonce and the security headers for every page and route
+ * (docs/security-headers.md). The policy also goes on the request, where
+ * Next.js reads the nonce to put it on its own scripts while rendering
+ * (node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md).
+ */
+export function proxy(request: NextRequest) {
+  const headers = securityHeaders({
+    nonce: newNonce(),
+    pathname: request.nextUrl.pathname,
+    publicUrl: publicUrl(),
+    development: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Build output and the icon are files, not documents: next.config.mjs's headers cover them.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
