@@ -11,6 +11,9 @@ const nextConfig = {
   // Without this the development server refuses /_next assets to 127.0.0.1.
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
+  // The container image builds with RELAIS_STANDALONE=1: a self-contained server in
+  // .next/standalone (docs/deploy.md). Off otherwise, for `next start` (npm run demo, tests).
+  ...(process.env.RELAIS_STANDALONE === "1" ? { output: "standalone" } : {}),
   // Composed mail with attachments goes through a server action: room for the
   // largest message (RELAIS_MAX_MESSAGE_BYTES, 10 MiB by default) as a form.
   experimental: { serverActions: { bodySizeLimit: "16mb" } },
