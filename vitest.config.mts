@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: "db",
           include: ["tests/db/**/*.test.ts"],
+          // The db and e2e setups share one PostgreSQL per run: TEST_DATABASE_URL, or one
+          // they start (tests/support/embedded-postgres-setup.ts, docs/testing.md).
           globalSetup: ["tests/support/db-global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -7,7 +7,8 @@ import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../lib/db/migrations";
 import { pgliteExtensions } from "../../lib/db/pglite-extensions";
 import { pgliteRunner, pgRunner } from "../../lib/db/sql-runners";
-import { newTemplateDatabaseName, testDatabaseUrl, withDatabase } from "./postgres-url";
+import { acquireTestPostgres } from "./embedded-postgres-setup";
+import { newTemplateDatabaseName, pgliteTestsRequested, withDatabase } from "./postgres-url";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,35 +17,56 @@ declare module "vitest" {
   }
 }
 
+async function onServer(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
- * Migrates once per run: a template database on PostgreSQL (each test file
- * copies it), or a dump of a migrated PGlite (each test file loads it).
+ * Migrates once per run: a template database on PostgreSQL, which each test
+ * file copies (the server named by TEST_DATABASE_URL, else one started for
+ * this run, see embedded-postgres-setup.ts); with RELAIS_TEST_DB=pglite, a
+ * dump of a migrated PGlite, which each test file loads.
  */
 export default async function setup(project: TestProject) {
-  const url = testDatabaseUrl();
-  if (url) {
-    const admin = new Client({ connectionString: url });
-    await admin.connect();
-    const template = newTemplateDatabaseName();
-    await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${template}"`);
-    await admin.end();
-    const client = new Client({ connectionString: withDatabase(url, template) });
+  if (pgliteTestsRequested()) return setupPglite(project);
+  const server = await acquireTestPostgres();
+  const template = newTemplateDatabaseName();
+  try {
+    await onServer(server.url, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await onServer(server.url, `CREATE DATABASE "${template}"`);
+    const client = new Client({ connectionString: withDatabase(server.url, template) });
     await client.connect();
-    await applyMigrations(pgRunner(client));
-    await client.end();
-    project.provide("pgliteDump", "");
-    project.provide("templateDatabase", template);
-    return async () => {
-      const cleanup = new Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
-      await cleanup.end();
-    };
+    try {
+      await applyMigrations(pgRunner(client));
+    } finally {
+      await client.end();
+    }
+  } catch (error) {
+    await server.release();
+    throw error;
   }
+  project.provide("pgliteDump", "");
+  project.provide("templateDatabase", template);
+  return async () => {
+    try {
+      await onServer(server.url, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    } finally {
+      await server.release();
+    }
+  };
+}
+
+async function setupPglite(project: TestProject) {
   console.log(
-    "[relais tests] TEST_DATABASE_URL is not set: database tests run on embedded PGlite; " +
-      "tests that need a real PostgreSQL server will say that they did not run.",
+    "[relais tests] RELAIS_TEST_DB=pglite: database tests run on embedded PGlite" +
+      (process.env.TEST_DATABASE_URL ? " (TEST_DATABASE_URL is ignored)" : "") +
+      "; tests that need a real PostgreSQL server say NOT RUN, and browser tests are skipped.",
   );
   const pglite = await PGlite.create({ extensions: pgliteExtensions });
   await applyMigrations(pgliteRunner(pglite));

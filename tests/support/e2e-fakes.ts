@@ -10,7 +10,7 @@ export interface E2eFakes {
 
 export function e2eFakes(): E2eFakes {
   const fakes = inject("e2eFakes");
-  if (!fakes) throw new Error("Browser tests need TEST_DATABASE_URL (see docs/testing.md)");
+  if (!fakes) throw new Error("Browser tests do not run with RELAIS_TEST_DB=pglite (see docs/testing.md)");
   return JSON.parse(fakes) as E2eFakes;
 }
 

@@ -7,7 +7,8 @@ import { startFakeProviders } from "../../lib/fake-providers";
 import { pgRunner } from "../../lib/db/sql-runners";
 import { ensureProductionBuild } from "../../scripts/production-build";
 import { startProductionServer } from "./e2e-server";
-import { testDatabaseUrl, withDatabase } from "./postgres-url";
+import { acquireTestPostgres } from "./embedded-postgres-setup";
+import { pgliteTestsRequested, withDatabase } from "./postgres-url";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -32,15 +33,15 @@ async function onServer<T>(url: string, work: (client: Client) => Promise<T>): P
 
 /**
  * Browser tests run against the production build, served by `next start` on
- * a fresh, migrated PostgreSQL database that the tests reach too. Embedded
- * PGlite cannot serve two processes, so without TEST_DATABASE_URL they do
- * not run, and say so.
+ * a fresh, migrated PostgreSQL database that the tests reach too: on the
+ * server of this run (TEST_DATABASE_URL, or one started for the run, see
+ * embedded-postgres-setup.ts). Embedded PGlite cannot serve two processes, so
+ * with RELAIS_TEST_DB=pglite they do not run, and say so.
  */
 export default async function setup(project: TestProject) {
-  const serverUrl = testDatabaseUrl();
-  if (!serverUrl) {
+  if (pgliteTestsRequested()) {
     console.log(
-      "[relais tests] NOT RUN without TEST_DATABASE_URL: browser tests (tests/e2e) need a real PostgreSQL " +
+      "[relais tests] NOT RUN with RELAIS_TEST_DB=pglite: browser tests (tests/e2e) need a real PostgreSQL " +
         "server shared by the test process and the app server; they are reported as skipped.",
     );
     project.provide("e2eBaseUrl", "");
@@ -48,12 +49,21 @@ export default async function setup(project: TestProject) {
     project.provide("e2eFakes", "");
     return;
   }
+  const postgres = await acquireTestPostgres();
+  const serverUrl = postgres.url;
   const root = path.resolve(import.meta.dirname, "..", "..");
   const name = `relais_e2e_${randomBytes(6).toString("hex")}`;
   const databaseUrl = withDatabase(serverUrl, name);
-  await onServer(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  try {
+    await onServer(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}"`));
+  } catch (error) {
+    await postgres.release();
+    throw error;
+  }
   const dropDatabase = () =>
-    onServer(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    onServer(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).finally(
+      () => postgres.release(),
+    );
   try {
     await onServer(databaseUrl, (client) => applyMigrations(pgRunner(client)));
     await ensureProductionBuild(root, (line) => console.log(line));
@@ -71,9 +81,12 @@ export default async function setup(project: TestProject) {
     project.provide("e2eBaseUrl", server.baseUrl);
     project.provide("e2eDatabaseUrl", databaseUrl);
     return async () => {
-      await server.stop();
-      await fakes.close();
-      await dropDatabase();
+      try {
+        await server.stop();
+        await fakes.close();
+      } finally {
+        await dropDatabase();
+      }
     };
   } catch (error) {
     await dropDatabase();

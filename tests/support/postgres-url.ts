@@ -1,5 +1,23 @@
-/** The PostgreSQL server tests may create databases on; unset means "embedded only". */
+/**
+ * RELAIS_TEST_DB=pglite: database tests run on embedded PGlite, as the demo
+ * and a first run do, with no PostgreSQL server; tests that need one do not
+ * run, and say so. Any other value is a mistake.
+ */
+export function pgliteTestsRequested(): boolean {
+  const choice = process.env.RELAIS_TEST_DB;
+  if (!choice) return false;
+  if (choice === "pglite") return true;
+  throw new Error(`RELAIS_TEST_DB=${choice} is not understood: leave it unset, or set it to "pglite".`);
+}
+
+/**
+ * The PostgreSQL server tests create their databases on: TEST_DATABASE_URL,
+ * set by hand or, when it was not, by the global setup, which starts a server
+ * of its own (tests/support/embedded-postgres-setup.ts). Undefined with
+ * RELAIS_TEST_DB=pglite, and in vitest's main process before that setup.
+ */
 export function testDatabaseUrl(): string | undefined {
+  if (pgliteTestsRequested()) return undefined;
   return process.env.TEST_DATABASE_URL || undefined;
 }
 

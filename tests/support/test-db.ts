@@ -8,7 +8,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { useDb, type Db, type DatabaseKind } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { pgliteExtensions } from "@/lib/db/pglite-extensions";
-import { testDatabaseUrl, withDatabase } from "./postgres-url";
+import { pgliteTestsRequested, testDatabaseUrl, withDatabase } from "./postgres-url";
 
 export interface TestDatabase {
   db: Db;
@@ -46,13 +46,20 @@ async function createEmbeddedDatabase(): Promise<TestDatabase> {
 
 /**
  * Gives this test file a migrated database of its own, installed as the
- * process's database (lib/db/client.ts): on the PostgreSQL server named by
- * TEST_DATABASE_URL when set, else an embedded PGlite.
+ * process's database (lib/db/client.ts): on the PostgreSQL server of this run
+ * (TEST_DATABASE_URL, set by hand or by the global setup), or an embedded
+ * PGlite with RELAIS_TEST_DB=pglite.
  */
 export function useTestDatabase(): TestDatabase {
   const handle = {} as TestDatabase;
   beforeAll(async () => {
     const serverUrl = testDatabaseUrl();
+    if (!serverUrl && !pgliteTestsRequested()) {
+      throw new Error(
+        "No test database: TEST_DATABASE_URL is not set in this test process. Run tests through vitest " +
+          "with vitest.config.mts, whose db and e2e global setups start PostgreSQL (docs/testing.md).",
+      );
+    }
     Object.assign(
       handle,
       serverUrl ? await createPostgresDatabase(serverUrl) : await createEmbeddedDatabase(),
@@ -69,11 +76,13 @@ export function useTestDatabase(): TestDatabase {
 
 /**
  * For tests that only mean something on a real PostgreSQL server (several
- * processes, SKIP LOCKED): true when one is configured; otherwise prints
- * plainly that the test did not run.
+ * processes, SKIP LOCKED). Every run has one, except with RELAIS_TEST_DB=pglite:
+ * then this prints plainly that the test did not run, and returns false.
  */
 export function realPostgresAvailable(what: string): boolean {
-  if (testDatabaseUrl()) return true;
-  console.warn(`[relais tests] NOT RUN without TEST_DATABASE_URL (needs a real PostgreSQL server): ${what}`);
+  if (!pgliteTestsRequested()) return true;
+  console.warn(
+    `[relais tests] NOT RUN on PGlite (RELAIS_TEST_DB=pglite; needs a real PostgreSQL server): ${what}`,
+  );
   return false;
 }
