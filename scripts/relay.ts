@@ -1,4 +1,6 @@
 import { Pool } from "pg";
+import { exposition, watchPool } from "../lib/metrics/metrics";
+import { MetricsSettingsError, startMetricsServerFromEnv } from "../lib/metrics/serve-metrics";
 import { RelaySettingsError } from "../lib/relay/relay-settings";
 import { pgRelaySql } from "../lib/relay/relay-sql";
 import { startRelay } from "../lib/relay/start-relay";
@@ -20,6 +22,12 @@ async function main() {
   });
   // An idle connection the server dropped is replaced at the next query; it must not end the process.
   pool.on("error", (error) => console.error(`[relay] database connection lost: ${error.message}`));
+  watchPool("relay", pool);
+  // The relay's own figures and its pool; the queue's are served by the portal and the workers.
+  const metrics = await startMetricsServerFromEnv({
+    render: exposition,
+    log: (line) => console.log(`[relay] ${line}`),
+  });
   const relay = await startRelay({ sql: pgRelaySql(pool) });
   console.log(`[relay] started (pid ${process.pid})`);
   let stopping = false;
@@ -28,6 +36,7 @@ async function main() {
     stopping = true;
     console.log(`[relay] ${signal}: no new sessions; finishing those in progress`);
     await relay.stop();
+    await metrics?.close();
     await pool.end();
     console.log("[relay] stopped");
     process.exit(0);
@@ -37,7 +46,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof RelaySettingsError) {
+  if (error instanceof RelaySettingsError || error instanceof MetricsSettingsError) {
     console.error(`The relay cannot start: ${error.message}`);
     process.exit(2);
   }

@@ -1,10 +1,13 @@
 import { disconnectDb } from "../lib/db/client";
+import { renderMetrics } from "../lib/metrics/render-metrics";
+import { MetricsSettingsError, startMetricsServerFromEnv } from "../lib/metrics/serve-metrics";
 import { startWorker } from "../lib/worker/run-worker";
 
 // Usage: DATABASE_URL=postgresql://… npm run worker
 //   RELAIS_WORKER_BATCH (100), RELAIS_WORKER_CONCURRENCY (40), RELAIS_WORKER_PARALLEL (2),
 //   RELAIS_WORKER_LEASE_MS (60000),
 //   RELAIS_WORKER_POLL_MS (500). Run as many as you like, on any machines.
+//   RELAIS_METRICS_PORT (+ RELAIS_METRICS_TOKEN, RELAIS_METRICS_HOST): Prometheus metrics (docs/metrics.md).
 /** A positive whole number from the environment, else undefined: the worker's own default. */
 const numberFrom = (name: string) => {
   const value = Number(process.env[name]);
@@ -19,13 +22,19 @@ async function main() {
     );
     process.exit(2);
   }
+  const log = (line: string) => console.log(`[worker] ${line}`);
+  // Before the worker: a metrics setting that cannot work stops the process before it claims mail.
+  const metrics = await startMetricsServerFromEnv({
+    render: () => renderMetrics({ database: true, log }),
+    log,
+  });
   const worker = startWorker({
     batch: numberFrom("RELAIS_WORKER_BATCH"),
     concurrency: numberFrom("RELAIS_WORKER_CONCURRENCY"),
     parallel: numberFrom("RELAIS_WORKER_PARALLEL"),
     leaseMs: numberFrom("RELAIS_WORKER_LEASE_MS"),
     pollMs: numberFrom("RELAIS_WORKER_POLL_MS"),
-    log: (line) => console.log(`[worker] ${line}`),
+    log,
   });
   console.log(`[worker] ${worker.workerId} started`);
   let stopping = false;
@@ -34,6 +43,7 @@ async function main() {
     stopping = true;
     console.log(`[worker] ${signal}: finishing the sends in flight`);
     await worker.stop();
+    await metrics?.close();
     await disconnectDb();
     console.log("[worker] stopped");
     process.exit(0);
@@ -43,6 +53,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof MetricsSettingsError) {
+    console.error(`The worker cannot start: ${error.message}`);
+    process.exit(2);
+  }
   console.error(`Worker failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

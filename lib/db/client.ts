@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import { lockDataDir } from "./embedded-lock";
@@ -22,7 +23,11 @@ interface DbHandle {
 
 // Kept on globalThis so that the development server's module reloads do not
 // open a second PGlite on the same folder.
-const state = globalThis as typeof globalThis & { __relaisDb?: Promise<DbHandle> };
+const state = globalThis as typeof globalThis & {
+  __relaisDb?: Promise<DbHandle>;
+  /** The open handle's pool, readable without waiting (or opening anything). */
+  __relaisDbPool?: Pool;
+};
 
 export function embeddedDataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.RELAIS_DATA_DIR ?? ".relais-data");
@@ -55,9 +60,13 @@ async function openEmbedded(): Promise<DbHandle> {
 }
 
 function openPostgres(url: string): DbHandle {
+  // The pool is made here rather than by the adapter, which keeps its own out of reach: the
+  // metrics read its counts. The adapter still ends it when the client disconnects.
+  const pool = new Pool({ connectionString: url });
+  state.__relaisDbPool = pool;
   return {
     kind: "postgresql",
-    client: new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }),
+    client: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }),
   };
 }
 
@@ -86,14 +95,21 @@ export async function databaseKind(): Promise<DatabaseKind> {
   return (await handle()).kind;
 }
 
+/** The `pg` pool of the process's PostgreSQL client when one is open; never opens one. */
+export function currentDbPool(): Pool | undefined {
+  return state.__relaisDbPool;
+}
+
 /** Tests and scripts that bring their own client (an in-memory PGlite, a per-test database). */
 export function useDb(client: Db, kind: DatabaseKind): void {
   state.__relaisDb = Promise.resolve({ kind, client });
+  state.__relaisDbPool = undefined;
 }
 
 export async function disconnectDb(): Promise<void> {
   const current = state.__relaisDb;
   state.__relaisDb = undefined;
+  state.__relaisDbPool = undefined;
   if (!current) return;
   const { client, release } = await current;
   await client.$disconnect();

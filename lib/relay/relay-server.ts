@@ -5,6 +5,7 @@ import {
   type SMTPServerSession,
 } from "smtp-server";
 import { providerFamily, maxRecipientsPerMessage } from "@/lib/outbox/mail-limits";
+import { countRelayMessage, countRelayRefusal, countRelaySession } from "@/lib/metrics/metrics";
 import { plainIp } from "@/lib/relay-credentials/networks";
 import { markCredentialUsed, recordRefusal, recordSession } from "./relay-events";
 import { checkRelayLogin, type RelayMailbox, type SessionCredential } from "./relay-credential-session";
@@ -38,7 +39,7 @@ const MAX_FAILED_LOGINS_PER_SESSION = 3;
 /** Every failure that is not a refusal of ours: the database or the network under it. Devices retry on 421. */
 function unavailable(ctx: RelayContext, error: unknown): RelayReply {
   ctx.log(`relay: ${(error as Error)?.message?.split("\n")[0] ?? "unexpected error"}`);
-  return relayReply("database_unavailable");
+  return countRelayRefusal(relayReply("database_unavailable"));
 }
 
 /** The relay's handlers, shared by every listener of one process. */
@@ -70,7 +71,9 @@ export function relayHandlers(ctx: RelayContext) {
     detail = "",
     phase: "command" | "data" = "command",
   ): RelayReply => {
-    const reply = phase === "data" ? dataReply(reason, detail) : relayReply(reason, detail);
+    const reply = countRelayRefusal(
+      phase === "data" ? dataReply(reason, detail) : relayReply(reason, detail),
+    );
     state.refusals += 1;
     if (state.credential) recordRefusal(ctx.sql, state.credential, state.clientIp, reply, ctx.log);
     return reply;
@@ -86,10 +89,13 @@ export function relayHandlers(ctx: RelayContext) {
       if (open >= ctx.settings.maxConnectionsPerIp) {
         sessions.delete(session.id);
         return callback(
-          new RelayReply(421, "4.7.0 Too many connections from your address; try again later", "throttled"),
+          countRelayRefusal(
+            new RelayReply(421, "4.7.0 Too many connections from your address; try again later", "throttled"),
+          ),
         );
       }
       perIp.set(state.clientIp, open + 1);
+      countRelaySession("opened");
       callback();
     },
 
@@ -115,14 +121,16 @@ export function relayHandlers(ctx: RelayContext) {
         // A session that keeps guessing is closed (421 ends it).
         if (state.failedLogins >= MAX_FAILED_LOGINS_PER_SESSION) {
           return callback(
-            new RelayReply(
-              421,
-              `4.7.0 ${reply.message.replace(/^\d\.\d\.\d+ /, "")}; closing`,
-              result.reason,
+            countRelayRefusal(
+              new RelayReply(
+                421,
+                `4.7.0 ${reply.message.replace(/^\d\.\d\.\d+ /, "")}; closing`,
+                result.reason,
+              ),
             ),
           );
         }
-        callback(reply);
+        callback(countRelayRefusal(reply));
       })().catch((error: unknown) => callback(unavailable(ctx, error)));
     },
 
@@ -130,7 +138,10 @@ export function relayHandlers(ctx: RelayContext) {
       const state = stateOf(session);
       const credential = state.credential;
       // smtp-server already answers 530 to MAIL before AUTH; this is the belt to its braces.
-      if (!credential) return callback(new RelayReply(530, "5.7.0 Authentication required", "bad_password"));
+      if (!credential)
+        return callback(
+          countRelayRefusal(new RelayReply(530, "5.7.0 Authentication required", "bad_password")),
+        );
       if (state.messages >= ctx.settings.maxMessagesPerSession)
         return callback(refuse(state, "too_many_messages"));
       const sender = address.address.trim().toLowerCase();
@@ -165,7 +176,9 @@ export function relayHandlers(ctx: RelayContext) {
           const credential = state.credential;
           const mailbox = state.mailbox;
           if (!credential || !mailbox)
-            return callback(new RelayReply(503, "5.5.1 Bad sequence of commands", "bad_message"));
+            return callback(
+              countRelayRefusal(new RelayReply(503, "5.5.1 Bad sequence of commands", "bad_message")),
+            );
           if (message.length === 0) return callback(refuse(state, "bad_message", "the message is empty"));
           const prepared = prepareMessage({
             message,
@@ -177,6 +190,7 @@ export function relayHandlers(ctx: RelayContext) {
           const queued = await queue.queue(credential, mailbox, prepared, state.clientIp);
           if ("refused" in queued) return callback(refuse(state, queued.refused, queued.detail, "data"));
           state.messages += 1;
+          countRelayMessage();
           // "Used" means a mail went through, not a login: a device whose every mail is refused has not moved.
           if (state.messages === 1) markCredentialUsed(ctx.sql, credential, state.clientIp, ctx.log);
           const note =
@@ -195,6 +209,7 @@ export function relayHandlers(ctx: RelayContext) {
       const state = sessions.get(session.id);
       sessions.delete(session.id);
       if (!state) return;
+      countRelaySession("closed");
       const open = (perIp.get(state.clientIp) ?? 1) - 1;
       if (open > 0) perIp.set(state.clientIp, open);
       else perIp.delete(state.clientIp);

@@ -4,6 +4,7 @@ import { decryptSecret, encryptSecret, SecretDecryptError } from "@/lib/crypto/s
 import type { DbTransaction } from "@/lib/db/client";
 import type { ClientConfiguration, Mailbox } from "@/lib/db/generated/client";
 import type { ConnectionState } from "@/lib/db/generated/enums";
+import { countRefresh } from "@/lib/metrics/metrics";
 import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
 import { requestToken } from "@/lib/oauth-flow/token-request";
 import { ASSUMED_ACCESS_TOKEN_SECONDS, type LiveAccessToken } from "./live-access-token";
@@ -60,6 +61,7 @@ export async function refreshLockedConnection(
   mailbox: LockedMailbox,
 ): Promise<RefreshOutcome> {
   const fail = async (failure: RefreshFailure): Promise<RefreshOutcome> => {
+    countRefresh(failure.effect);
     const recorded = await recordRefreshFailure(tx, mailbox, failure, new Date());
     return { kind: "failed", failure, recorded, state: stateAfter(failure, mailbox.state) };
   };
@@ -98,5 +100,6 @@ export async function refreshLockedConnection(
     },
   });
   if (count !== 1) throw new Error("locked mailbox row vanished during its refresh");
+  countRefresh("ok");
   return { kind: "token", token: { accessToken: tokens.access_token, expiresAt, refreshed: true } };
 }

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { countWebhookDelivery, markHeartbeat } from "@/lib/metrics/metrics";
 import { attemptWebhookDelivery, type AttemptOptions } from "./attempt-webhook-delivery";
 import { claimWebhookDeliveries } from "./claim-webhook-deliveries";
 import { pauseFailingWebhookEndpoint } from "./pause-failing-webhook-endpoint";
@@ -35,6 +36,7 @@ export async function deliverDueWebhooks(options: WebhookDelivererOptions): Prom
         delivery,
         outcome,
       );
+      countWebhookDelivery(settled);
       if (settled === "lease_lost") options.log?.(`webhook delivery ${delivery.id}: lease lost`);
       if (failingTooLong && (await pauseFailingWebhookEndpoint(delivery.tenantId, delivery.endpointId))) {
         options.log?.(`webhook endpoint ${delivery.endpointId} paused: failing for days`);
@@ -59,6 +61,7 @@ export function startWebhookDeliverer(options: WebhookDelivererOptions) {
     });
   const loop = (async () => {
     while (!stopping) {
+      markHeartbeat("webhooks");
       let settled = 0;
       try {
         settled = await deliverDueWebhooks(options);
