@@ -32,7 +32,11 @@ export async function MailboxActivity({ ctx, mailboxId }: { ctx: TenantContext; 
                 <tr key={mail.id} className="border-b border-slate-100 last:border-0">
                   <td className={td}>
                     <Link href={`${base}/outbox/${mail.id}`} className="text-brand-700 underline">
-                      {mail.subject || "—"}
+                      {mail.bodyPurgedAt ? (
+                        <span className="italic">{t("outbox.content.deletedTitle")}</span>
+                      ) : (
+                        mail.subject || "—"
+                      )}
                     </Link>
                   </td>
                   <td className={`${td} min-w-40 break-all`}>{mail.to.join(", ")}</td>

@@ -195,6 +195,31 @@ export const openApiDocument = {
           smtpResponse: { type: ["string", "null"] },
           sentAt: { type: ["string", "null"], format: "date-time" },
           createdAt: { type: "string", format: "date-time" },
+          content: {
+            type: "object",
+            description:
+              "The subject, body and attachments are deleted a number of days (the school's retention period) after the mail is sent, failed or cancelled; the rest of this record stays. Deleted: `subject` is empty and `attachments` is empty.",
+            properties: {
+              state: { type: "string", enum: ["kept", "deleted"] },
+              deletedAt: { type: ["string", "null"], format: "date-time" },
+              retentionDays: {
+                type: ["integer", "null"],
+                description:
+                  "Kept: the school's period now. Deleted: the period that applied, or null when deleted by an erasure of the sender's data.",
+              },
+              deleteAfter: {
+                type: ["string", "null"],
+                format: "date-time",
+                description: "Kept and finished: deleted soon after this time.",
+              },
+              note: {
+                type: ["string", "null"],
+                examples: [
+                  "Subject, body and attachments deleted after 30 days (the school's retention period).",
+                ],
+              },
+            },
+          },
           attemptHistory: {
             type: "array",
             items: {

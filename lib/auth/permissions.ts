@@ -6,6 +6,8 @@ import type { TenantRole } from "@/lib/db/generated/enums";
 const memberPermissions = ["tenant.read", "outbox.read", "outbox.write"] as const;
 const adminPermissions = [
   ...memberPermissions,
+  // The school's own settings (retention of mail content).
+  "tenant.write",
   "members.read",
   "members.write",
   "audit.read",

@@ -20,6 +20,12 @@ export interface CliCommand {
   /** The arguments after the command's name, e.g. "--slug <slug> --name <name>". */
   usage: string;
   options: CliOptions;
+  /**
+   * Names of the arguments given without an option, in order (e.g. ["email"]
+   * for `person:export <email>`); the command reads them from `values` under
+   * these names. Without it, any such argument is a usage error.
+   */
+  positionals?: readonly string[];
   run(values: CliValues, io: CliIo): Promise<void>;
 }
 

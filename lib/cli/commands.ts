@@ -3,6 +3,8 @@ import { tokensKeepAlive } from "./commands/keep-alive";
 import { notificationsDigest } from "./commands/notifications-digest";
 import { operatorCreate } from "./commands/operator-create";
 import { operatorRevoke } from "./commands/operator-revoke";
+import { personErase } from "./commands/person-erase";
+import { personExport } from "./commands/person-export";
 import { relayCreate } from "./commands/relay-create";
 import { relayList } from "./commands/relay-list";
 import { relayRevoke } from "./commands/relay-revoke";
@@ -20,6 +22,8 @@ export const commands: readonly CliCommand[] = [
   userCreate,
   operatorCreate,
   operatorRevoke,
+  personExport,
+  personErase,
   relayCreate,
   relayList,
   relayRevoke,

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { DomainError } from "@/lib/auth/errors";
 import { EmbeddedDatabaseLockedError } from "@/lib/db/embedded-lock";
-import { cliTranslator, UsageError, type CliCommand, type CliIo } from "./command";
+import { cliTranslator, UsageError, type CliCommand, type CliIo, type CliValues } from "./command";
 import { commands } from "./commands";
 
 export const exitCodes = { ok: 0, failure: 1, usage: 2 } as const;
@@ -72,9 +72,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) return usageFailure(io, `unknown command "${name}".`);
-  let values;
+  let values: CliValues;
   try {
-    values = parseArgs({ args: [...rest], options: command.options, strict: true }).values;
+    const names = command.positionals ?? [];
+    const parsed = parseArgs({
+      args: [...rest],
+      options: command.options,
+      strict: true,
+      allowPositionals: names.length > 0,
+    });
+    const extra = parsed.positionals[names.length];
+    if (extra !== undefined) return usageFailure(io, `Unexpected argument '${extra}'.`, command);
+    values = { ...parsed.values };
+    names.forEach((name, index) => {
+      const value = parsed.positionals[index];
+      if (value !== undefined) values[name] = value;
+    });
   } catch (error) {
     return usageFailure(io, firstSentence(error instanceof Error ? error.message : String(error)), command);
   }

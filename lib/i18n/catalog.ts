@@ -31,6 +31,8 @@ import { migration as enMigration } from "./messages/en/migration";
 import { migration as frMigration } from "./messages/fr/migration";
 import { webhooks as enWebhooks } from "./messages/en/webhooks";
 import { webhooks as frWebhooks } from "./messages/fr/webhooks";
+import { settings as enSettings } from "./messages/en/settings";
+import { settings as frSettings } from "./messages/fr/settings";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
@@ -52,6 +54,7 @@ const en = {
   relay: enRelay,
   migration: enMigration,
   webhooks: enWebhooks,
+  settings: enSettings,
 };
 export type Catalog = Translation<typeof en>;
 const fr: Catalog = {
@@ -71,6 +74,7 @@ const fr: Catalog = {
   relay: frRelay,
   migration: frMigration,
   webhooks: frWebhooks,
+  settings: frSettings,
 };
 
 export const catalogs: Record<Locale, Catalog> = { en, fr };

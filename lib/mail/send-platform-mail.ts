@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getDb } from "@/lib/db/client";
+import { sealCapturedMail } from "./captured-mail-body";
 
 export interface PlatformMail {
   to: string;
@@ -22,14 +24,18 @@ export function platformMailIsCaptured(): boolean {
 /**
  * Mail the portal itself sends (invitations, sign-in links, notices). With
  * RELAIS_SMTP_URL it goes out through that server; without one it is kept
- * in the database and readable at /dev/mail, so that a first run works
- * without any mail server.
+ * in the database, its bodies encrypted (they hold sign-in links), and
+ * readable at /dev/mail, so that a first run works without any mail server.
  */
 export async function sendPlatformMail(mail: PlatformMail): Promise<void> {
   const url = process.env.RELAIS_SMTP_URL;
   if (!url) {
     const db = await getDb();
-    await db.capturedMail.create({ data: { ...mail, html: mail.html ?? null } });
+    // The id is chosen here: the ciphertexts are bound to it.
+    const id = randomUUID();
+    await db.capturedMail.create({
+      data: { id, to: mail.to, subject: mail.subject, ...sealCapturedMail(id, mail) },
+    });
     return;
   }
   await smtpTransport(url).sendMail({

@@ -18,7 +18,15 @@ export async function listMailboxActivity(ctx: TenantContext, mailboxId: string)
       where: { ...visibleMailWhere({ kind: "person", ctx }), mailboxId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: RECENT,
-      select: { id: true, status: true, subject: true, to: true, createdAt: true, sentAt: true },
+      select: {
+        id: true,
+        status: true,
+        subject: true,
+        to: true,
+        createdAt: true,
+        sentAt: true,
+        bodyPurgedAt: true,
+      },
     }),
     can(ctx, "audit.read")
       ? db.auditEntry.findMany({

@@ -10,6 +10,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { acceptInvitation } from "./accept-invitation";
 import { changeMemberRole } from "./change-member-role";
 import { inviteMember } from "./invite-member";
+import { eraseMember } from "./member-personal-data";
 import {
   acceptInvitationInput,
   changeMemberRoleInput,
@@ -48,6 +49,10 @@ export const changeMemberRoleAction = tenantAction(
 
 export const removeMemberAction = tenantAction("members.write", membershipInput, async (ctx, input) =>
   refreshMembersPage(ctx, await removeMember(ctx, input)),
+);
+
+export const eraseMemberAction = tenantAction("members.write", membershipInput, async (ctx, input) =>
+  refreshMembersPage(ctx, await eraseMember(ctx, input)),
 );
 
 /** Public: the link is the credential; an account with a password must also be signed in. */

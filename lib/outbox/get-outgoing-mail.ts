@@ -1,12 +1,15 @@
 import { notFound } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { mailContentState } from "./mail-content-state";
 import { visibleMailWhere, type MailSender } from "./mail-sender";
 
 /**
  * One mail the sender may see, with its attempts; anything else is not found.
  * Relayed mail carries its credential's name and the client's address; the
- * message itself (`raw`) is never read here.
+ * message itself (`raw`) is never read here. `content` says whether the
+ * subject, body and attachments are still kept or were deleted under the
+ * school's retention period.
  */
 export async function getOutgoingMail(sender: MailSender, id: string) {
   if (!isUuid(id)) throw notFound();
@@ -33,7 +36,10 @@ export async function getOutgoingMail(sender: MailSender, id: string) {
       smtpResponse: true,
       sentAt: true,
       createdAt: true,
-      mailbox: { select: { id: true, address: true } },
+      updatedAt: true,
+      bodyPurgedAt: true,
+      bodyPurgedAfterDays: true,
+      mailbox: { select: { id: true, address: true, tenant: { select: { mailBodyRetentionDays: true } } } },
       attachments: { select: { filename: true, contentType: true, size: true } },
       attemptLog: {
         orderBy: { id: "asc" },
@@ -49,7 +55,7 @@ export async function getOutgoingMail(sender: MailSender, id: string) {
     },
   });
   if (!mail) throw notFound();
-  return mail;
+  return { ...mail, content: mailContentState(mail, mail.mailbox.tenant.mailBodyRetentionDays) };
 }
 
 export type OutgoingMailDetails = Awaited<ReturnType<typeof getOutgoingMail>>;

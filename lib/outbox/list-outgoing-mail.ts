@@ -49,6 +49,7 @@ export async function listOutgoingMail(ctx: TenantContext, query: OutboxListQuer
         createdAt: true,
         sentAt: true,
         nextAttemptAt: true,
+        bodyPurgedAt: true,
         source: true,
         // Joined through (tenantId, relayCredentialId): only ever the school's own credential.
         relayCredential: { select: { id: true, name: true } },

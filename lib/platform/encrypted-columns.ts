@@ -1,4 +1,5 @@
 import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import { capturedMailHtmlAad, capturedMailTextAad } from "@/lib/mail/captured-mail-body";
 import { accessTokenAad, codeVerifierAad, deviceCodeAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
 import { pendingRevocationTokenAad } from "@/lib/revocation/pending-revocation-aad";
 
@@ -23,4 +24,6 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   { table: "OAuthAuthorization", column: "codeVerifierCipher", aad: codeVerifierAad },
   { table: "DeviceAuthorization", column: "deviceCodeCipher", aad: deviceCodeAad },
   { table: "PendingRevocation", column: "tokenCipher", aad: pendingRevocationTokenAad },
+  { table: "CapturedMail", column: "textCipher", aad: capturedMailTextAad },
+  { table: "CapturedMail", column: "htmlCipher", aad: capturedMailHtmlAad },
 ];

@@ -2,6 +2,7 @@ import { sendBrokenMailboxDigest } from "@/lib/notifications/send-broken-mailbox
 import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
 import { getDb } from "@/lib/db/client";
+import { purgeMailBodies } from "@/lib/outbox/purge-mail-bodies";
 import { pruneRelayEvents, pruneRelayLoginFailures } from "@/lib/relay/prune-relay-records";
 import { queueEndingSoonEvents } from "@/lib/webhooks/queue-ending-soon-events";
 import { pruneWebhookHistory } from "@/lib/webhooks/prune-webhook-history";
@@ -14,7 +15,8 @@ import { pruneSendingHours } from "./prune-sending-hours";
  * send the admins' daily digest, delete the sending limits' per-hour counts
  * of hours past, the relay's failed logins older than its throttle window and
  * its sessions and refusals older than 30 days, warn webhook endpoints of
- * connections ending soon and prune their deliveries' history. Each chore is safe to run from several
+ * connections ending soon and prune their deliveries' history, and delete the bodies of mail
+ * past its school's retention period (docs/personal-data.md). Each chore is safe to run from several
  * workers at once (locks and once-a-day records), and one failing does not
  * stop the others.
  */
@@ -28,6 +30,7 @@ export async function runMaintenance(log: (line: string) => void, now = new Date
     ["relay events", async () => pruneRelayEvents(await getDb(), now)],
     ["webhooks ending soon", () => queueEndingSoonEvents(now)],
     ["webhook history", async () => pruneWebhookHistory(await getDb())],
+    ["mail body retention", () => purgeMailBodies({ now })],
   ];
   for (const [name, chore] of chores) {
     try {

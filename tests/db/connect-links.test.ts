@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 import { useTestDatabase } from "../support/test-db";
+import { readable } from "../support/captured-mail";
 
 useTestDatabase();
 delete process.env.RELAIS_SMTP_URL;
@@ -30,7 +31,9 @@ async function school() {
 
 async function mailTo(address: string) {
   const db = await getDb();
-  return db.capturedMail.findMany({ where: { to: address }, orderBy: { createdAt: "asc" } });
+  return (await db.capturedMail.findMany({ where: { to: address }, orderBy: { createdAt: "asc" } })).map(
+    readable,
+  );
 }
 
 function tokenIn(text: string): string {

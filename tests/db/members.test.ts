@@ -14,6 +14,7 @@ import { resendInvitation } from "@/lib/members/resend-invitation";
 import { revokeInvitation } from "@/lib/members/revoke-invitation";
 import { contextFor, seedMember, seedTenantWithPeople, seedUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
+import { readable } from "../support/captured-mail";
 
 useTestDatabase();
 
@@ -33,7 +34,8 @@ async function errorOf(promise: Promise<unknown>): Promise<DomainError> {
 /** The token in the newest invitation mail to `email`. */
 async function mailedToken(email: string): Promise<string> {
   const db = await getDb();
-  const mail = await db.capturedMail.findFirst({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  const row = await db.capturedMail.findFirst({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  const mail = row && readable(row);
   const token = mail?.text.match(/\/invitations\/([A-Za-z0-9_-]+)/)?.[1];
   expect(token).toBeTruthy();
   return token!;
@@ -72,7 +74,7 @@ describe("inviting", () => {
     const days = (row.expiresAt.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
-    const mail = await db.capturedMail.findFirstOrThrow({ where: { to: email } });
+    const mail = readable(await db.capturedMail.findFirstOrThrow({ where: { to: email } }));
     expect(mail.subject).toContain(tenant.name);
     expect(mail.text).toContain("Bonjour");
     expect(mail.text).toMatch(/https?:\/\/[^\s]+\/invitations\/[A-Za-z0-9_-]+/);
@@ -303,7 +305,7 @@ describe("revoking, resending and asking again", () => {
     expect(await requestNewInvitation(token, "en", "198.51.100.9")).toEqual({ tenantName: tenant.name });
     const toAdmin = await db.capturedMail.findFirstOrThrow({ where: { to: admin.email } });
     expect(toAdmin.subject).toContain(email);
-    const toFrench = await db.capturedMail.findFirstOrThrow({ where: { to: otherAdmin.email } });
+    const toFrench = readable(await db.capturedMail.findFirstOrThrow({ where: { to: otherAdmin.email } }));
     expect(toFrench.text).toContain("Bonjour");
 
     expect((await errorOf(requestNewInvitation(token, "en", null))).code).toBe("rate_limited");

@@ -15,6 +15,7 @@ import {
   seedMailboxInState,
   startOutboxFakes,
 } from "./outbox-fixtures";
+import { readable } from "../support/captured-mail";
 
 useTestDatabase();
 
@@ -229,10 +230,12 @@ describe("the plan", () => {
     });
     expect(reimport).toMatchObject({ ok: true, regressions: [addresses.connected] });
     expect((await getMigrationPlan(ctx)).rows[0]?.status).toBe("still_basic");
-    const mail = await db.capturedMail.findFirstOrThrow({
-      where: { to: admin.email },
-      orderBy: { createdAt: "desc" },
-    });
+    const mail = readable(
+      await db.capturedMail.findFirstOrThrow({
+        where: { to: admin.email },
+        orderBy: { createdAt: "desc" },
+      }),
+    );
     expect(mail.subject).toContain("sending with a password again");
     expect(mail.text).toContain(addresses.connected);
     // Imported twice, mailed once per import.

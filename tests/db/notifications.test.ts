@@ -18,6 +18,7 @@ import {
   useTokenTestEnvironment,
 } from "../multi/token-fixtures";
 import { useTokenFakes } from "../multi/use-token-fakes";
+import { readable } from "../support/captured-mail";
 
 useTokenTestEnvironment();
 delete process.env.RELAIS_SMTP_URL;
@@ -28,7 +29,9 @@ beforeEach(() => fakes.control.resetStats());
 
 const address = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}@ecole.test`;
 const mailTo = async (email: string) =>
-  (await getDb()).capturedMail.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+  (await (await getDb()).capturedMail.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } })).map(
+    readable,
+  );
 
 /** Stores a fresh grant for the mailbox, as a reconnect through the authorization flow does. */
 async function reconnect(mailboxId: string, email: string) {

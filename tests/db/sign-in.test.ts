@@ -8,15 +8,18 @@ import { getDb } from "@/lib/db/client";
 import { headersFrom } from "../support/client-address";
 import { seedUser } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
+import { readable } from "../support/captured-mail";
 
 useTestDatabase();
 
 async function latestLinkTokenTo(email: string): Promise<string> {
   const db = await getDb();
-  const mail = await db.capturedMail.findFirstOrThrow({
-    where: { to: email },
-    orderBy: { createdAt: "desc" },
-  });
+  const mail = readable(
+    await db.capturedMail.findFirstOrThrow({
+      where: { to: email },
+      orderBy: { createdAt: "desc" },
+    }),
+  );
   const token = /token=([\w-]+)/.exec(mail.text)?.[1];
   if (!token) throw new Error(`no link in ${mail.text}`);
   return token;

@@ -19,6 +19,7 @@ import {
   useTokenTestEnvironment,
 } from "../multi/token-fixtures";
 import { useTokenFakes } from "../multi/use-token-fakes";
+import { readable } from "../support/captured-mail";
 
 useTokenTestEnvironment();
 delete process.env.RELAIS_SMTP_URL;
@@ -31,7 +32,8 @@ beforeEach(() => {
 });
 
 const refreshesOf = (email: string) => fakes.control.stats().refreshRequests[email] ?? 0;
-const mailTo = async (email: string) => (await getDb()).capturedMail.findMany({ where: { to: email } });
+const mailTo = async (email: string) =>
+  (await (await getDb()).capturedMail.findMany({ where: { to: email } })).map(readable);
 const address = (label: string) => `${label}-${crypto.randomUUID().slice(0, 8)}@lycee.test`;
 
 async function storedTokens(mailboxId: string) {

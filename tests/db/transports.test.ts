@@ -28,6 +28,7 @@ import { form } from "../support/action-helpers";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 import { useTestDatabase } from "../support/test-db";
+import { readable } from "../support/captured-mail";
 
 // The server actions run outside a request here: the session, the headers and the cache are Next's.
 const signedInAs = vi.hoisted(() => ({ id: null as string | null }));
@@ -792,7 +793,7 @@ describe("a mailbox's transport and delegate", () => {
     const { links } = await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 7 }, "en");
     expect(links).toEqual([expect.objectContaining({ address: "secretariat@lycee.test", mailed: true })]);
     const db = await getDb();
-    const [mail] = await db.capturedMail.findMany({ where: { to: "jean@lycee.test" } });
+    const [mail] = (await db.capturedMail.findMany({ where: { to: "jean@lycee.test" } })).map(readable);
     expect(mail?.subject).toBe(`Connect the mailbox secretariat@lycee.test for ${tenant.name}`);
     expect(mail?.text).toContain("sign in with your own account, jean@lycee.test");
     expect(await db.capturedMail.count({ where: { to: "secretariat@lycee.test" } })).toBe(0);

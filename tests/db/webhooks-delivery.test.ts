@@ -21,6 +21,7 @@ import { realPostgresAvailable, useTestDatabase } from "../support/test-db";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 import { draft, seedConnectedMailbox, seedFakeConfiguration } from "./outbox-fixtures";
 import { useOutboxFakes } from "./use-outbox-fakes";
+import { readable } from "../support/captured-mail";
 
 const database = useTestDatabase();
 const fakes = useOutboxFakes();
@@ -487,7 +488,7 @@ describe("delivery", () => {
 
     const paused = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(paused).toMatchObject({ enabled: false, pausedReason: "failing" });
-    const mails = await db.capturedMail.findMany({ where: { to: admin.email } });
+    const mails = (await db.capturedMail.findMany({ where: { to: admin.email } })).map(readable);
     expect(mails.map((m) => m.subject)).toContain(`${tenant.name}: a webhook endpoint was paused`);
     expect(mails.find((m) => m.subject.includes("webhook"))!.text).toContain(`/webhooks/${endpoint.id}`);
     const audit = await db.auditEntry.findMany({

@@ -96,12 +96,29 @@ describe.skipIf(!browserTestsRun)("operator page, audit log, health and captured
       database: { kind: "postgresql", reachable: true },
     });
 
+    // The server captures a sign-in link; its page opens it (the table holds it encrypted).
+    const reader = await seedUser();
+    const page = await browser.newPage();
+    await page.goto("/signin");
+    const requestForm = page.getByTestId("link-request-form");
+    await requestForm.locator('input[name="email"]').fill(reader.email);
+    await page.getByTestId("link-request-submit").click();
+    await requestForm.getByRole("status").waitFor();
+    await page.goto(`/dev/mail?to=${encodeURIComponent(reader.email)}`);
+    const mail = await expectTestId(page, "captured-mail");
+    await expect(mail.getByTestId("mail-subject").innerText()).resolves.toBe("Your Relais sign-in link");
+    await expect(mail.getByTestId("mail-link").getAttribute("href")).resolves.toMatch(
+      new RegExp(`^${e2eBaseUrl()}/signin/link\\?token=[\\w-]+$`),
+    );
+
+    // Mail captured by another process with another key (this test's) is listed, but not opened.
     const to = `reader-${Date.now()}@school.test`;
     await sendPlatformMail({ to, subject: "Your link", text: `Open ${e2eBaseUrl()}/signin to continue.` });
-    const page = await browser.newPage();
     await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`);
-    const mail = await expectTestId(page, "captured-mail");
-    await expect(mail.getByTestId("mail-subject").innerText()).resolves.toBe("Your link");
-    await expect(mail.getByTestId("mail-link").getAttribute("href")).resolves.toBe(`${e2eBaseUrl()}/signin`);
+    const foreign = await expectTestId(page, "captured-mail");
+    await expect(foreign.getByTestId("mail-subject").innerText()).resolves.toBe("Your link");
+    await expect(foreign.getByTestId("mail-unreadable").innerText()).resolves.toContain(
+      "cannot be opened here",
+    );
   });
 });

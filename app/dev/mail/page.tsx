@@ -72,6 +72,7 @@ export default async function CapturedMailPage({
                 key={mail.id}
                 className="rounded border border-slate-200 bg-white p-4"
                 data-testid="captured-mail"
+                data-mail-id={mail.id}
               >
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
                   <dt className="text-slate-500">{t("devMail.to")}</dt>
@@ -85,25 +86,31 @@ export default async function CapturedMailPage({
                     <time dateTime={mail.createdAt.toISOString()}>{when.format(mail.createdAt)}</time>
                   </dd>
                 </dl>
-                <pre
-                  className="mt-3 font-sans text-sm break-words whitespace-pre-wrap"
-                  data-testid="mail-body"
-                >
-                  {splitLinks(mail.text).map((part, index) =>
-                    part.kind === "link" ? (
-                      <a
-                        key={index}
-                        href={part.value}
-                        className="text-brand-700 underline"
-                        data-testid="mail-link"
-                      >
-                        {part.value}
-                      </a>
-                    ) : (
-                      <span key={index}>{part.value}</span>
-                    ),
-                  )}
-                </pre>
+                {mail.text === null ? (
+                  <p className="mt-3 text-sm text-amber-900" data-testid="mail-unreadable">
+                    {t("devMail.unreadable")}
+                  </p>
+                ) : (
+                  <pre
+                    className="mt-3 font-sans text-sm break-words whitespace-pre-wrap"
+                    data-testid="mail-body"
+                  >
+                    {splitLinks(mail.text).map((part, index) =>
+                      part.kind === "link" ? (
+                        <a
+                          key={index}
+                          href={part.value}
+                          className="text-brand-700 underline"
+                          data-testid="mail-link"
+                        >
+                          {part.value}
+                        </a>
+                      ) : (
+                        <span key={index}>{part.value}</span>
+                      ),
+                    )}
+                  </pre>
+                )}
               </li>
             ))}
           </ol>

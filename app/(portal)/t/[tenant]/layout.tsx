@@ -32,6 +32,7 @@ export default async function TenantLayout({
     { href: `${base}/webhooks`, label: t("common.nav.webhooks"), show: can(ctx, "webhooks.write") },
     { href: `${base}/relay`, label: t("common.nav.relay"), show: can(ctx, "relay.write") },
     { href: `${base}/migration`, label: t("common.nav.migration"), show: can(ctx, "migration.write") },
+    { href: `${base}/settings`, label: t("common.nav.settings"), show: can(ctx, "tenant.write") },
   ];
   return (
     <div className="min-h-screen">

@@ -30,7 +30,11 @@ export const audit = {
     older: "Older",
   },
   actions: {
-    tenant: { created: "School created" },
+    tenant: { created: "School created", retention_changed: "Mail content retention period changed" },
+    person: {
+      erased: "Person's personal data erased (platform)",
+      exported: "Person's personal data exported (platform)",
+    },
     user: { created: "Account created", password_set: "Password set" },
     operator: { granted: "Platform operator rights granted", revoked: "Platform operator rights removed" },
     member: {
@@ -38,6 +42,8 @@ export const audit = {
       invited: "Member invited",
       role_changed: "Role changed",
       removed: "Member removed",
+      data_exported: "Member's personal data exported",
+      erased: "Member's personal data erased",
     },
     invitation: {
       accepted: "Invitation accepted",

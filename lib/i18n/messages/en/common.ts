@@ -28,6 +28,7 @@ export const common = {
     relay: "SMTP relay",
     migration: "Migration",
     webhooks: "Webhooks",
+    settings: "Settings",
     operator: "Platform",
   },
   roles: { admin: "Administrator", member: "Member", operator: "Platform operator" },

@@ -11,4 +11,6 @@ export const devMail = {
   subject: "Subject",
   when: "Captured (UTC)",
   shown: "The {count} most recent messages, newest first.",
+  unreadable:
+    "This message's text cannot be opened here: it was encrypted with another key (another process, or before a restart without RELAIS_ENCRYPTION_KEY). Give every process the same RELAIS_ENCRYPTION_KEY.",
 } as const;

@@ -21,6 +21,21 @@ export const members = {
     confirmButton: "Yes, remove",
     removed: "{email} no longer belongs to {tenant}.",
   },
+  personalData: {
+    export: "Export data",
+    exportLabel: "Export data of {email} (a JSON file of what {tenant} holds)",
+    erase: "Erase data",
+    eraseConfirm:
+      "Erase the personal data of {email} held by {tenant}? Their membership, mailbox assignments and invitations here are deleted, the content of mail they queued is deleted now (mail still waiting is cancelled), and this school's audit log names them by a pseudonym from now on. This cannot be undone.",
+    eraseConfirmButton: "Yes, erase",
+    erased:
+      "The personal data of {email} held by {tenant} was erased; the audit log now names them {label}. An account they use elsewhere in Relais is not touched: the platform operator erases it on request.",
+    eraseSelf: "You cannot erase your own data here: ask another administrator, or the platform operator.",
+    lastAdmin:
+      "A school needs at least one administrator: this person is the last one, so their data cannot be erased. Make someone else administrator first.",
+    lastAdminOf:
+      "{email} is the last administrator of {schools}: make someone else administrator there first, then erase again.",
+  },
   lastAdmin: {
     demote: "A school needs at least one administrator: make someone else administrator first.",
     remove:

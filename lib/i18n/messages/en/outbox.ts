@@ -59,6 +59,7 @@ export const outbox = {
     source: "Sent via",
     relayCredential: "Relay credential",
     clientIp: "Device's address",
+    content: "Content",
     history: "Attempts",
     noAttempts: "No attempt yet.",
     attempt: {
@@ -111,6 +112,19 @@ export const outbox = {
     notCancellable: "Only queued or held mail can be cancelled.",
     idempotencyConflict: "This idempotency key was already used for another sender's mail.",
     notRetryable: "Only failed mail can be retried.",
+    contentDeleted:
+      "This mail's content was deleted under the school's retention period: there is nothing left to send. Write it again instead.",
+  },
+  content: {
+    deletedTitle: "Content deleted",
+    deletedAfter:
+      "Subject, text and attachments deleted after {days, plural, one {# day} other {# days}}, on {date}, as this school's retention period says. The record of who sent it, to whom and when stays.",
+    deletedByErasure:
+      "Subject, text and attachments deleted on {date}, when the sender's personal data was erased. The record of who sent it, to whom and when stays.",
+    keptUntil:
+      "Subject, text and attachments kept until {date} ({days, plural, one {# day} other {# days}} after the mail finished), then deleted.",
+    waiting:
+      "Subject, text and attachments are deleted {days, plural, one {# day} other {# days}} after the mail is sent, fails or is cancelled.",
   },
   apiKeys: {
     noMailbox:

@@ -33,7 +33,14 @@ export const audit: Translation<typeof en> = {
     older: "Plus anciennes",
   },
   actions: {
-    tenant: { created: "Établissement créé" },
+    tenant: {
+      created: "Établissement créé",
+      retention_changed: "Durée de conservation du contenu des e-mails modifiée",
+    },
+    person: {
+      erased: "Données personnelles d’une personne effacées (plateforme)",
+      exported: "Données personnelles d’une personne exportées (plateforme)",
+    },
     user: { created: "Compte créé", password_set: "Mot de passe défini" },
     operator: {
       granted: "Droits d’opérateur de la plateforme accordés",
@@ -44,6 +51,8 @@ export const audit: Translation<typeof en> = {
       invited: "Membre invité",
       role_changed: "Rôle modifié",
       removed: "Membre retiré",
+      data_exported: "Données personnelles d’un membre exportées",
+      erased: "Données personnelles d’un membre effacées",
     },
     invitation: {
       accepted: "Invitation acceptée",

@@ -31,6 +31,7 @@ export const common: Translation<typeof en> = {
     relay: "Relais SMTP",
     migration: "Migration",
     webhooks: "Webhooks",
+    settings: "Réglages",
     operator: "Plateforme",
   },
   roles: { admin: "Administrateur", member: "Membre", operator: "Opérateur de la plateforme" },

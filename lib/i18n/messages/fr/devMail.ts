@@ -15,4 +15,6 @@ export const devMail: Translation<typeof en> = {
   subject: "Objet",
   when: "Capturé (UTC)",
   shown: "Les {count} e-mails les plus récents, le plus récent d’abord.",
+  unreadable:
+    "Le texte de cet e-mail ne peut pas être ouvert ici : il a été chiffré avec une autre clé (un autre processus, ou avant un redémarrage sans RELAIS_ENCRYPTION_KEY). Donnez la même RELAIS_ENCRYPTION_KEY à tous les processus.",
 };

@@ -24,6 +24,22 @@ export const members: Translation<typeof en> = {
     confirmButton: "Oui, retirer",
     removed: "{email} ne fait plus partie de {tenant}.",
   },
+  personalData: {
+    export: "Exporter les données",
+    exportLabel: "Exporter les données de {email} (un fichier JSON de ce que détient {tenant})",
+    erase: "Effacer les données",
+    eraseConfirm:
+      "Effacer les données personnelles de {email} détenues par {tenant} ? Son appartenance, ses boîtes attribuées et ses invitations ici sont supprimées, le contenu des e-mails mis en file par cette personne est supprimé tout de suite (ceux qui attendent encore sont annulés), et le journal d’audit de l’établissement la désigne désormais par un pseudonyme. C’est définitif.",
+    eraseConfirmButton: "Oui, effacer",
+    erased:
+      "Les données personnelles de {email} détenues par {tenant} sont effacées ; le journal d’audit la désigne désormais par {label}. Un compte utilisé ailleurs dans Relais n’est pas touché : l’opérateur de la plateforme l’efface sur demande.",
+    eraseSelf:
+      "Vous ne pouvez pas effacer vos propres données ici : demandez-le à un autre administrateur, ou à l’opérateur de la plateforme.",
+    lastAdmin:
+      "Un établissement doit garder au moins un administrateur : cette personne est la dernière, ses données ne peuvent donc pas être effacées. Nommez d’abord quelqu’un d’autre administrateur.",
+    lastAdminOf:
+      "{email} est le dernier administrateur de {schools} : nommez-y d’abord quelqu’un d’autre administrateur, puis effacez de nouveau.",
+  },
   lastAdmin: {
     demote:
       "Un établissement doit garder au moins un administrateur : nommez d’abord quelqu’un d’autre administrateur.",

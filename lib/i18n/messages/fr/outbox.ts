@@ -61,6 +61,7 @@ export const outbox: Translation<typeof en> = {
     source: "Envoyé par",
     relayCredential: "Compte de relais",
     clientIp: "Adresse de l’appareil",
+    content: "Contenu",
     history: "Tentatives",
     noAttempts: "Aucune tentative pour l’instant.",
     attempt: {
@@ -114,6 +115,19 @@ export const outbox: Translation<typeof en> = {
     notCancellable: "Seul un message en attente ou retenu peut être annulé.",
     idempotencyConflict: "Cette clé d’idempotence a déjà servi à un autre expéditeur.",
     notRetryable: "Seul un message en échec peut être relancé.",
+    contentDeleted:
+      "Le contenu de cet e-mail a été supprimé selon la durée de conservation de l’établissement : il n’y a plus rien à envoyer. Écrivez-le de nouveau.",
+  },
+  content: {
+    deletedTitle: "Contenu supprimé",
+    deletedAfter:
+      "Objet, texte et pièces jointes supprimés au bout de {days, plural, one {# jour} other {# jours}}, le {date}, selon la durée de conservation de cet établissement. La trace de qui l’a envoyé, à qui et quand reste.",
+    deletedByErasure:
+      "Objet, texte et pièces jointes supprimés le {date}, lors de l’effacement des données personnelles de l’expéditeur. La trace de qui l’a envoyé, à qui et quand reste.",
+    keptUntil:
+      "Objet, texte et pièces jointes conservés jusqu’au {date} ({days, plural, one {# jour} other {# jours}} après la fin de l’envoi), puis supprimés.",
+    waiting:
+      "Objet, texte et pièces jointes sont supprimés {days, plural, one {# jour} other {# jours}} après l’envoi, l’échec ou l’annulation de l’e-mail.",
   },
   apiKeys: {
     noMailbox:

@@ -180,7 +180,13 @@ export default async function OutboxPage({
                   </td>
                   <td className="px-3 py-2">
                     <Link href={`${base}/${mail.id}`} className="text-brand-700 underline">
-                      {mail.subject || "—"}
+                      {mail.bodyPurgedAt ? (
+                        <span className="italic" data-testid="outbox-content-deleted">
+                          {t("outbox.content.deletedTitle")}
+                        </span>
+                      ) : (
+                        mail.subject || "—"
+                      )}
                     </Link>
                   </td>
                   <td className="px-3 py-2">
@@ -206,7 +212,7 @@ export default async function OutboxPage({
                     )}
                   </td>
                   <td className="px-3 py-2">
-                    {canWrite && mail.status === "failed" && (
+                    {canWrite && mail.status === "failed" && !mail.bodyPurgedAt && (
                       <MailActionButton tenant={ctx.tenantSlug} id={mail.id} kind="retry" />
                     )}
                     {canWrite && (mail.status === "queued" || mail.status === "held") && (

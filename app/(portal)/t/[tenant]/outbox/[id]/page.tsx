@@ -32,6 +32,19 @@ export default async function OutgoingMailPage({
   const sourceKey = `outbox.sources.${mail.source}`;
   const credential = mail.relayCredential;
   const credentialName = credential?.name ?? null;
+  const day = new Intl.DateTimeFormat(t.locale, { dateStyle: "long" });
+  const { content } = mail;
+  const contentText =
+    content.state === "deleted"
+      ? content.afterDays === null
+        ? t("outbox.content.deletedByErasure", { date: day.format(content.deletedAt) })
+        : t("outbox.content.deletedAfter", { days: content.afterDays, date: day.format(content.deletedAt) })
+      : content.state === "kept"
+        ? t("outbox.content.keptUntil", {
+            days: content.retentionDays,
+            date: day.format(content.deleteAfter),
+          })
+        : t("outbox.content.waiting", { days: content.retentionDays });
   // [label, value, test id]; a row without a value is left out.
   const rows: [string, ReactNode, string?][] = [
     [t("outbox.detail.messageId"), mail.messageId],
@@ -61,6 +74,7 @@ export default async function OutgoingMailPage({
       t("outbox.detail.attachments"),
       mail.attachments.map((a) => `${a.filename} (${a.size} B)`).join(", ") || null,
     ],
+    [t("outbox.detail.content"), contentText, "mail-content"],
   ];
   return (
     <div className="space-y-6">
@@ -68,11 +82,15 @@ export default async function OutgoingMailPage({
         {t("outbox.detail.back")}
       </Link>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold" data-testid="mail-subject">
-          {mail.subject || "—"}
+        <h1 className="text-2xl font-semibold break-words" data-testid="mail-subject">
+          {content.state === "deleted" ? (
+            <span className="text-slate-500 italic">{t("outbox.content.deletedTitle")}</span>
+          ) : (
+            mail.subject || "—"
+          )}
         </h1>
         <MailStatusBadge status={mail.status} label={t(`outbox.statuses.${mail.status}`)} />
-        {canWrite && mail.status === "failed" && (
+        {canWrite && mail.status === "failed" && content.state !== "deleted" && (
           <MailActionButton tenant={ctx.tenantSlug} id={mail.id} kind="retry" />
         )}
         {canWrite && (mail.status === "queued" || mail.status === "held") && (
