@@ -64,7 +64,8 @@ export const connections: Translation<typeof en> = {
       "Un administrateur Microsoft 365 doit activer le SMTP authentifié pour cette boîte (SmtpClientAuthentication).",
     grantSendAs:
       "Un administrateur doit donner au délégué le droit « Envoyer en tant que » sur la boîte partagée (centre d’administration Exchange), ou ajouter l’adresse comme alias vérifié (Gmail), puis reconnecter ; ou désigner un autre délégué.",
-    reconnectForTransport: "Reconnectez la boîte pour accorder la nouvelle permission ; ses messages en attente partent ensuite.",
+    reconnectForTransport:
+      "Reconnectez la boîte pour accorder la nouvelle permission ; ses messages en attente partent ensuite.",
     reconnectAllScopes: "Reconnectez la boîte en laissant toutes les autorisations cochées.",
     retryOrReconnect: "Si cela dure, reconnectez la boîte ou adressez-vous à votre administrateur.",
   },
