@@ -11,7 +11,7 @@ export type BarePoolJob = {
   messages: BareMessage[];
 };
 
-type BareMessage = Pick<
+export type BareMessage = Pick<
   MailToSend,
   "fromName" | "to" | "cc" | "bcc" | "subject" | "text" | "html" | "messageId"
 > & {

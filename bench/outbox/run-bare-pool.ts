@@ -2,29 +2,28 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { BareGraphJob } from "./bare-graph-send";
 import type { BarePoolJob } from "./bare-pool-send";
 import { ownCpuMs } from "./cpu-time";
 import { profileFlags } from "./profile-flags";
 
 /**
- * bench/outbox/bare-pool.ts in a child process: its time and CPU for the
- * measured messages, and the CPU this process (the fake server's) used meanwhile.
+ * bench/outbox/bare-pool.ts (SMTP), or `script` (bench/outbox/bare-graph.ts for
+ * Graph), in a child process: its time and CPU for the measured messages, and
+ * the CPU this process (the fake server's) used meanwhile.
  */
 export async function runBarePool(
-  job: BarePoolJob,
+  job: BarePoolJob | BareGraphJob,
+  script = "bench/outbox/bare-pool.ts",
 ): Promise<{ ms: number; cpuMs: number; serverCpuMs: number }> {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "relais-bench-")), "job.json");
   writeFileSync(file, JSON.stringify(job));
   let serverCpu = ownCpuMs();
   let warm = false;
-  const child = spawn(
-    process.execPath,
-    [...profileFlags(), "--import", "tsx", path.resolve("bench/outbox/bare-pool.ts")],
-    {
-      env: { ...process.env, BARE_POOL_JOB_FILE: file },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+  const child = spawn(process.execPath, [...profileFlags(), "--import", "tsx", path.resolve(script)], {
+    env: { ...process.env, BARE_POOL_JOB_FILE: file },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => {
     output += chunk.toString();

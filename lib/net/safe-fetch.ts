@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+import type { AddressPolicy } from "./address-policy";
 import { createGuardedLookup, systemResolver, type HostResolver } from "./guarded-lookup";
 import { localProvidersAllowed } from "./outbound-settings";
 import { OutboundRefusedError } from "./outbound-refused-error";
@@ -17,12 +18,50 @@ export type SafeFetchOptions = {
   /** Limit for the whole exchange, connect to last byte (default 10 s). */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Reuse connections between calls (keep-alive) instead of a fresh socket per
+   * call: for frequent calls to the same host (the mail APIs). Every new
+   * connection is still checked in the guarded lookup; a reused one goes to
+   * the address checked when it was opened. See docs/outbound-http.md.
+   */
+  keepAlive?: boolean;
 };
 
 export type SafeResponse = { status: number; headers: Record<string, string>; body: string };
 
 const DEFAULT_MAX_BYTES = 256 * 1024;
 const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Pooled connections idle longer than this are closed (before the usual 5 s of servers, to avoid reusing one they close). */
+const POOL_IDLE_MS = 4_000;
+
+/**
+ * Keep-alive agents, one per resolver, scheme and address policy: a pooled
+ * connection serves only calls under the rules it was checked under (a
+ * connection opened with the local-provider setting never serves a call
+ * without it). Within an agent, connections are pooled per host and port, so
+ * a call reuses only a connection opened for the same name. The agent's
+ * `lookup` is the guarded one: the check runs for every connection it opens.
+ */
+const pools = new WeakMap<HostResolver, Map<string, http.Agent>>();
+
+function pooledAgent(protocol: string, policy: AddressPolicy, resolve: HostResolver): http.Agent {
+  let agents = pools.get(resolve);
+  if (!agents) pools.set(resolve, (agents = new Map()));
+  const key = `${protocol}|${policy.allowLoopback}|${policy.loopbackOnly}`;
+  let agent = agents.get(key);
+  if (!agent) {
+    const options = {
+      keepAlive: true,
+      timeout: POOL_IDLE_MS,
+      scheduling: "lifo" as const,
+      lookup: createGuardedLookup(resolve, policy),
+    };
+    agent = protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
+    agents.set(key, agent);
+  }
+  return agent;
+}
 
 function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
@@ -37,6 +76,7 @@ function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, strin
  * rules in docs/outbound-http.md: https only, public addresses only (checked
  * on the addresses the socket connects to), no redirects, bounded size and time.
  * Throws OutboundRefusedError; any status that is not a redirect is returned.
+ * A fresh socket per call unless `keepAlive`.
  */
 export async function safeFetch(
   input: string | URL,
@@ -51,6 +91,7 @@ export async function safeFetch(
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   const body = init.body === undefined ? undefined : Buffer.from(init.body, "utf8");
   const headers = { ...init.headers, ...(body ? { "content-length": String(body.length) } : {}) };
+  const resolver = options.lookup ?? systemResolver;
 
   return new Promise<SafeResponse>((resolve, reject) => {
     let settled = false;
@@ -84,9 +125,10 @@ export async function safeFetch(
       path: `${url.pathname}${url.search}`,
       method: init.method ?? "GET",
       headers,
-      // A fresh socket per call: nothing reuses a connection checked for another call.
-      agent: false,
-      lookup: createGuardedLookup(options.lookup ?? systemResolver, policy),
+      // A fresh socket per call (nothing reuses a connection checked for another call), or a
+      // pooled one opened, and checked, by an agent for this resolver, scheme and policy.
+      agent: options.keepAlive ? pooledAgent(url.protocol, policy, resolver) : false,
+      lookup: createGuardedLookup(resolver, policy),
       signal,
     });
 

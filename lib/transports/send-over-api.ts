@@ -13,15 +13,22 @@ export type ApiSendRequest = {
   mime: Buffer;
 };
 
-const TIMEOUT_MS = 60_000;
+/**
+ * A mail API call's limits, and its connection: kept alive between calls, as a
+ * worker posts mail to the same API host all day (a new connection, and its
+ * TLS handshake, per mail cost more than the call itself); each new one is
+ * checked by the guarded lookup (docs/outbound-http.md).
+ */
+const API_CALL = { timeoutMs: 60_000, maxBytes: 64 * 1024, keepAlive: true };
 
 /**
  * Posts a whole MIME message to Graph `sendMail` (base64, `text/plain`; to
  * `/users/{shared}` for a delegate) or to the Gmail API `messages.send`
- * (`{ raw }` in base64url), through the guarded fetch: the base address may be
- * a custom configuration's. Resolves to the provider's acceptance as one line
- * ("202 Accepted", "200 OK id=…"); throws an ApiSendError for any other answer,
- * an OutboundRefusedError when the call could not be made.
+ * (`{ raw }` in base64url), through the guarded fetch (the base address may be
+ * a custom configuration's) over a kept-alive connection. Resolves to the
+ * provider's acceptance as one line ("202 Accepted", "200 OK id=…"); throws an
+ * ApiSendError for any other answer, an OutboundRefusedError when the call
+ * could not be made.
  */
 export async function sendOverApi(request: ApiSendRequest): Promise<string> {
   const authorization = `Bearer ${request.accessToken}`;
@@ -36,7 +43,7 @@ export async function sendOverApi(request: ApiSendRequest): Promise<string> {
         headers: { authorization, "content-type": "text/plain" },
         body: request.mime.toString("base64"),
       },
-      { timeoutMs: TIMEOUT_MS, maxBytes: 64 * 1024 },
+      API_CALL,
     );
     if (response.status === 202 || response.status === 200) {
       const id = response.headers["request-id"];
@@ -51,7 +58,7 @@ export async function sendOverApi(request: ApiSendRequest): Promise<string> {
       headers: { authorization, "content-type": "application/json" },
       body: JSON.stringify({ raw: request.mime.toString("base64url") }),
     },
-    { timeoutMs: TIMEOUT_MS, maxBytes: 64 * 1024 },
+    API_CALL,
   );
   if (response.status >= 200 && response.status < 300) {
     let id = "";

@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { providerFamily } from "@/lib/outbox/mail-limits";
 import { findSendingSlots, type SlotRequest } from "./find-sending-slots";
 import { unsendableReason, type Unsendable } from "./mailbox-can-send";
-import { pickDueMail, type MailToSend } from "./pick-due-mail";
+import { API_SLOT_WAIT, pickDueMail, type MailToSend, type PickedMail, type SlotPull } from "./pick-due-mail";
 import { apiConcurrencyFor } from "@/lib/transports/api-concurrency";
 import { sendingLimitsFor } from "./sending-limits";
 import { SQL_NOW } from "./sql-now";
@@ -23,10 +23,20 @@ export type ClaimedMail = {
   state: { kind: "ready" } | { kind: "unsendable"; why: Unsendable } | { kind: "waiting"; until: Date };
 };
 
-export type ClaimOptions = { workerId: string; limit: number; leaseMs: number };
+export type ClaimOptions = {
+  workerId: string;
+  limit: number;
+  leaseMs: number;
+  /**
+   * Mailboxes with a concurrency limit (Graph) whose sends just ended in this
+   * worker, freeing that many of their slots: their mails waiting for a slot
+   * are claimed too, before they come due again.
+   */
+  pull?: SlotPull[];
+};
 
-function slotRequests(mails: MailToSend[]): SlotRequest[] {
-  const groups = new Map<string, MailToSend[]>();
+function slotRequests(mails: PickedMail[]): SlotRequest[] {
+  const groups = new Map<string, PickedMail[]>();
   for (const mail of mails) groups.set(mail.mailboxId, [...(groups.get(mail.mailboxId) ?? []), mail]);
   return [...groups].map(([mailboxId, group]) => ({
     mailboxId,
@@ -42,13 +52,19 @@ function slotRequests(mails: MailToSend[]): SlotRequest[] {
  * under their mailbox's sending limits (per-mailbox advisory locks, held to
  * the commit), then in one statement leases each mail (`sending`, the lease,
  * one more attempt) and gives those that fit their slot (`sentAt`); those
- * over a limit go back to the queue until their slot frees up. A mail whose
- * lease had expired is retried with the same Message-ID.
+ * over a limit go back to the queue until their slot frees up (those over
+ * their mailbox's concurrency marked so, for `pull`). A mail whose lease had
+ * expired is retried with the same Message-ID.
  */
-export async function claimDueMail({ workerId, limit, leaseMs }: ClaimOptions): Promise<ClaimedMail[]> {
+export async function claimDueMail({
+  workerId,
+  limit,
+  leaseMs,
+  pull = [],
+}: ClaimOptions): Promise<ClaimedMail[]> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const picked = await pickDueMail(tx, limit);
+    const picked = await pickDueMail(tx, limit, pull);
     if (picked.length === 0) return [];
     const now = new Date();
     const unsendable = new Map(picked.map((mail) => [mail.id, unsendableReason(mail.mailbox, now)]));
@@ -59,6 +75,10 @@ export async function claimDueMail({ workerId, limit, leaseMs }: ClaimOptions): 
       const slot = slots.get(mail.id);
       return slot && !slot.ok ? slot.waitUntil.toISOString() : null;
     });
+    const waitingFor = picked.map((mail) => {
+      const slot = slots.get(mail.id);
+      return slot && !slot.ok && slot.reason === "concurrency" ? API_SLOT_WAIT : "sending_limit";
+    });
     const updated = await tx.$queryRaw<{ id: string; attempts: number }[]>`
       UPDATE "OutgoingMail" m
          SET status = (CASE WHEN u.wait IS NULL THEN 'sending' ELSE 'queued' END)::"OutgoingMailStatus",
@@ -67,10 +87,15 @@ export async function claimDueMail({ workerId, limit, leaseMs }: ClaimOptions): 
                                      THEN ${SQL_NOW} + make_interval(secs => ${leaseMs / 1000}::float8) END,
              attempts = m.attempts + CASE WHEN u.wait IS NULL THEN 1 ELSE 0 END,
              "sentAt" = CASE WHEN u.slot THEN ${SQL_NOW} END,
-             "nextAttemptAt" = COALESCE(u.wait::timestamptz AT TIME ZONE 'UTC', m."nextAttemptAt"),
-             "lastError" = CASE WHEN u.wait IS NULL THEN m."lastError" ELSE 'sending_limit' END,
+             -- A mail already waiting for a slot that still finds none keeps its place in its mailbox's line.
+             "nextAttemptAt" = CASE WHEN u.waiting_for = 'api_concurrency' AND m.status = 'queued'
+                                         AND m."lastError" = 'api_concurrency' AND m."nextAttemptAt" > ${SQL_NOW}
+                                    THEN m."nextAttemptAt"
+                                    ELSE COALESCE(u.wait::timestamptz AT TIME ZONE 'UTC', m."nextAttemptAt") END,
+             "lastError" = CASE WHEN u.wait IS NULL THEN m."lastError" ELSE u.waiting_for END,
              "updatedAt" = ${SQL_NOW}
-        FROM unnest(${ids}::uuid[], ${holdsSlot}::boolean[], ${waitUntil}::text[]) AS u(id, slot, wait)
+        FROM unnest(${ids}::uuid[], ${holdsSlot}::boolean[], ${waitUntil}::text[], ${waitingFor}::text[])
+             AS u(id, slot, wait, waiting_for)
        WHERE m.id = u.id
       RETURNING m.id::text AS id, m.attempts`;
     const attempts = new Map(updated.map((row) => [row.id, row.attempts]));

@@ -2,8 +2,13 @@ import type { DbTransaction } from "@/lib/db/client";
 import type { SendingLimits } from "./sending-limits";
 import { SQL_NOW } from "./sql-now";
 
-/** ok: the mail fits under its mailbox's limits; else when a slot frees up. */
-export type SlotAnswer = { ok: true } | { ok: false; waitUntil: Date };
+/**
+ * ok: the mail fits under its mailbox's limits; else when a slot frees up, and
+ * which limit it waits for: a sending limit (minute, day), or the mailbox's
+ * concurrency (Graph's 4 requests in flight), which frees up as soon as one of
+ * its sends ends.
+ */
+export type SlotAnswer = { ok: true } | { ok: false; waitUntil: Date; reason: "limit" | "concurrency" };
 
 type Window = {
   mailboxId: string;
@@ -14,18 +19,28 @@ type Window = {
   dayRecipients: number;
   /** Its mails being sent now by any worker (only where a concurrency limit applies). */
   inFlight: number;
+  /** Other mails of it wait for a slot (only where a concurrency limit applies): they go first. */
+  othersWaiting: boolean;
 };
+
+/** No per-minute limit: never count the minute. */
+const NO_MINUTE_COUNT = 2_147_483_647;
 
 export type SlotRequest = {
   mailboxId: string;
   limits: SendingLimits;
   /** At most this many of the mailbox's mails in flight at once, across workers (Graph: 4); null: no limit. */
   concurrency?: number | null;
-  mails: { id: string; recipientCount: number }[];
+  /** In the order slots are given; a mail already waiting for a slot (`waitingForSlot`) before the others. */
+  mails: { id: string; recipientCount: number; waitingForSlot?: boolean }[];
 };
 
-/** A mail over its mailbox's concurrency waits this long before it is looked at again. */
-const CONCURRENCY_WAIT_MS = 500;
+/**
+ * A mail over its mailbox's concurrency goes back to the queue until a worker
+ * whose send for that mailbox ends pulls it (`pull` in pickDueMail, from
+ * run-worker.ts), and at most this long when none does (a worker stopped).
+ */
+export const CONCURRENCY_WAIT_MS = 30_000;
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -46,14 +61,18 @@ function waitUntil(window: Window, limits: SendingLimits, recipients: number): D
 function allocate(window: Window, request: SlotRequest, answers: Map<string, SlotAnswer>): string[] {
   const fitting: string[] = [];
   const room = request.concurrency == null ? Infinity : request.concurrency - window.inFlight;
+  // Mails put back to wait for a slot keep their order: one millisecond apart, as the line is read by time.
+  const backInLine = Date.now() + CONCURRENCY_WAIT_MS;
+  let inLine = 0;
   for (const mail of request.mails) {
-    if (fitting.length >= room) {
-      answers.set(mail.id, { ok: false, waitUntil: new Date(Date.now() + CONCURRENCY_WAIT_MS) });
+    // A new mail does not overtake its mailbox's mails waiting for a slot: it joins them.
+    if (fitting.length >= room || (window.othersWaiting && !mail.waitingForSlot)) {
+      answers.set(mail.id, { ok: false, waitUntil: new Date(backInLine + inLine++), reason: "concurrency" });
       continue;
     }
     const wait = waitUntil(window, request.limits, mail.recipientCount);
     if (wait) {
-      answers.set(mail.id, { ok: false, waitUntil: wait });
+      answers.set(mail.id, { ok: false, waitUntil: wait, reason: "limit" });
       continue;
     }
     fitting.push(mail.id);
@@ -74,7 +93,10 @@ function allocate(window: Window, request: SlotRequest, answers: Map<string, Slo
  * then, in a statement after the locks (so it sees every slot taken before),
  * each mailbox's slots taken in the last minute and day (mails sent or being
  * sent, by `sentAt`; the day from the per-hour counts of `MailboxSendingHour`,
- * so that its cost does not grow with the mailbox's volume). The claim gives
+ * so that its cost does not grow with the mailbox's volume; the minute counted
+ * from the mails only when the per-hour counts of the last minute's hours leave
+ * it in doubt, so that a mailbox far below its per-minute limit costs nothing
+ * however fast it sends). The claim gives
  * the mails that fit `sentAt` now, which holds their slot (a send that does
  * not happen clears it again); the others learn when a slot frees up.
  */
@@ -91,6 +113,12 @@ export async function findSendingSlots(
         FROM (SELECT DISTINCT hashtext('outbox:' || id) AS key FROM unnest(${mailboxIds}::text[]) AS id) AS keys
        ORDER BY key`;
   const needMinute = requests.map((r) => r.limits.perMinute !== null);
+  // The minute is counted from the mails only when the per-hour counts of its hours (an upper
+  // bound of the minute's count) could reach the limit with this batch: below that, that bound
+  // decides as the exact count would (allocate() adds at most the batch's mails to it).
+  const minuteDoubtAbove = requests.map((r) =>
+    r.limits.perMinute === null ? NO_MINUTE_COUNT : r.limits.perMinute - r.mails.length,
+  );
   const needFlight = requests.map((r) => r.concurrency != null);
   // The day: the hours wholly inside it from the per-hour counts, the part of the oldest
   // hour inside it from the mails themselves. The minute, only where a per-minute limit
@@ -98,7 +126,8 @@ export async function findSendingSlots(
   // still hold its old slot) are left out. The counting reads of the mails are fenced
   // (OFFSET 0) to the index they must use, [mailboxId, sentAt] or the primary key, whatever
   // the planner's statistics say about the statuses; the oldest is the first entry of
-  // [mailboxId, sentAt] after the day's start.
+  // [mailboxId, sentAt] after the day's start. The minute: an upper bound from the per-hour
+  // counts of the hours it touches, then the mails only when that bound is in doubt.
   const windows = await tx.$queryRaw<Window[]>`
       WITH bounds AS MATERIALIZED (
         SELECT ${SQL_NOW} - interval '1 day' AS day_start,
@@ -111,14 +140,17 @@ export async function findSendingSlots(
          WHERE m.status IN ('sent', 'sending') AND m."sentAt" >= (SELECT whole_hours FROM bounds)
          GROUP BY m."mailboxId")
       SELECT r."mailboxId"::text AS "mailboxId",
-             coalesce(minute.count, 0) AS "minuteCount",
-             minute.oldest AS "minuteOldest",
+             CASE WHEN recent.messages > r."minuteDoubtAbove" THEN coalesce(minute.count, 0)
+                  ELSE recent.messages END AS "minuteCount",
+             CASE WHEN recent.messages > r."minuteDoubtAbove" THEN minute.oldest END AS "minuteOldest",
              (coalesce(hours.messages, 0) + edge.count - coalesce(own.messages, 0))::int AS "dayCount",
              oldest.at AS "dayOldest",
              (coalesce(hours.recipients, 0) + edge.recipients - coalesce(own.recipients, 0))::int AS "dayRecipients",
-             coalesce(flight.count, 0) AS "inFlight"
-        FROM unnest(${mailboxIds}::uuid[], ${needMinute}::boolean[], ${needFlight}::boolean[])
-             AS r("mailboxId", "needMinute", "needFlight")
+             coalesce(flight.count, 0) AS "inFlight",
+             coalesce(flight.waiting, false) AS "othersWaiting"
+        FROM unnest(${mailboxIds}::uuid[], ${needMinute}::boolean[], ${needFlight}::boolean[],
+                    ${minuteDoubtAbove}::int[])
+             AS r("mailboxId", "needMinute", "needFlight", "minuteDoubtAbove")
         CROSS JOIN bounds
         LEFT JOIN own ON own."mailboxId" = r."mailboxId"
         CROSS JOIN LATERAL (
@@ -137,14 +169,24 @@ export async function findSendingSlots(
             FROM "OutgoingMail" m
            WHERE m."mailboxId" = r."mailboxId" AND m."sentAt" > bounds.day_start
              AND m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS oldest
+        CROSS JOIN LATERAL (
+          SELECT coalesce(sum(h.messages), 0)::int AS messages
+            FROM "MailboxSendingHour" h
+           WHERE r."needMinute" AND h."mailboxId" = r."mailboxId"
+             AND h.hour >= date_trunc('hour', bounds.minute_start)) AS recent
         LEFT JOIN LATERAL (
           SELECT count(*)::int AS count, min(m."sentAt") AS oldest
             FROM (SELECT id, status, "sentAt" FROM "OutgoingMail"
-                   WHERE r."needMinute" AND "mailboxId" = r."mailboxId" AND "sentAt" > bounds.minute_start
+                   WHERE r."needMinute" AND recent.messages > r."minuteDoubtAbove"
+                     AND "mailboxId" = r."mailboxId" AND "sentAt" > bounds.minute_start
                   OFFSET 0) AS m
            WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS minute ON true
         LEFT JOIN LATERAL (
-          SELECT count(*)::int AS count
+          SELECT count(*)::int AS count,
+                 r."needFlight" AND EXISTS (SELECT 1 FROM "OutgoingMail" w
+                          WHERE w."mailboxId" = r."mailboxId" AND w.status = 'queued'
+                            AND w."lastError" = 'api_concurrency' AND NOT (w.id = ANY(${mailIds}::uuid[])))
+                   AS waiting
             FROM "OutgoingMail" m
            WHERE r."needFlight" AND m."mailboxId" = r."mailboxId" AND m.status = 'sending'
              AND m."leaseExpiresAt" > ${SQL_NOW} AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS flight ON true`;
@@ -159,6 +201,7 @@ export async function findSendingSlots(
         dayOldest: null,
         dayRecipients: 0,
         inFlight: 0,
+        othersWaiting: false,
       },
       request,
       answers,

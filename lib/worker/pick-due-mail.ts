@@ -5,7 +5,24 @@ import type {
   OAuthProviderKind,
   SmtpSecurity,
 } from "@/lib/db/generated/enums";
+import { Prisma } from "@/lib/db/generated/client";
 import { SQL_NOW } from "./sql-now";
+
+/**
+ * `lastError` of a mail back in the queue until one of its mailbox's request
+ * slots (Graph: 4) frees up; written as a literal in the statements that read
+ * it, as in the partial index `OutgoingMail_api_slot_wait_idx` they use.
+ */
+export const API_SLOT_WAIT = "api_concurrency";
+
+/** A mailbox whose sends just ended in this worker, freeing `count` of its request slots. */
+export type SlotPull = { mailboxId: string; count: number };
+
+export type PickedMail = MailToSend & {
+  attempts: number;
+  /** Put back to wait for one of its mailbox's request slots (API_SLOT_WAIT): its turn comes first. */
+  waitingForSlot: boolean;
+};
 
 export type MailToSend = {
   id: string;
@@ -61,12 +78,34 @@ export type MailToSend = {
  * nextAttemptAt]`) and stops at `limit`, so a pick costs the same with ten
  * mails queued or a hundred thousand. The rows stay locked until the
  * transaction ends: the claim (claim-due-mail.ts) leases them in it.
+ *
+ * `pull` adds, for each mailbox named, up to `count` of its mails waiting for
+ * one of its request slots (`API_SLOT_WAIT`), in the order they were put
+ * back: a mailbox with a concurrency limit (Graph) whose send just ended
+ * takes its next mail at once, rather than when the mail comes due again.
+ * Each reads the partial index of waiting mail `[mailboxId, nextAttemptAt]`
+ * and stops at `count`.
  */
 export async function pickDueMail(
   tx: DbTransaction,
   limit: number,
-): Promise<(MailToSend & { attempts: number })[]> {
-  const rows = await tx.$queryRaw<(MailToSend & { attempts: number })[]>`
+  pull: SlotPull[] = [],
+): Promise<PickedMail[]> {
+  const pulled =
+    pull.length === 0
+      ? Prisma.empty
+      : Prisma.sql`
+    UNION
+    SELECT x.id
+      FROM unnest(${pull.map((p) => p.mailboxId)}::uuid[], ${pull.map((p) => p.count)}::int[])
+           AS p("mailboxId", count)
+     CROSS JOIN LATERAL (
+       SELECT id FROM "OutgoingMail"
+        WHERE "mailboxId" = p."mailboxId" AND status = 'queued' AND "lastError" = 'api_concurrency'
+        ORDER BY "nextAttemptAt"
+        LIMIT p.count
+          FOR UPDATE SKIP LOCKED) AS x`;
+  const rows = await tx.$queryRaw<PickedMail[]>`
     WITH expired AS (
       SELECT id FROM "OutgoingMail"
        WHERE status = 'sending' AND "leaseExpiresAt" < ${SQL_NOW}
@@ -79,11 +118,12 @@ export async function pickDueMail(
        LIMIT ${limit}
          FOR UPDATE SKIP LOCKED),
     picked AS (
-      SELECT id FROM (SELECT id FROM expired UNION ALL SELECT id FROM due) AS ids LIMIT ${limit})
+      (SELECT id FROM (SELECT id FROM expired UNION ALL SELECT id FROM due) AS ids LIMIT ${limit})${pulled})
     SELECT m.id, m."tenantId", m."mailboxId", m."messageId", m."fromName", m."to", m.cc, m.bcc, m.subject,
            m.text, m.html, m."recipientCount", m.attempts,
            EXISTS (SELECT 1 FROM "OutgoingAttachment" a WHERE a."mailId" = m.id) AS "hasAttachments",
            m.raw IS NOT NULL AS "isRaw",
+           (m.status = 'queued' AND m."lastError" = 'api_concurrency') AS "waitingForSlot",
            json_build_object('id', b.id, 'address', b.address, 'state', b.state,
                              'pausedUntil', b."pausedUntil", 'accessTokenCipher', b."accessTokenCipher",
                              'accessTokenExpiresAt', b."accessTokenExpiresAt", 'lastRefreshAt', b."lastRefreshAt",
@@ -98,7 +138,9 @@ export async function pickDueMail(
       JOIN "OutgoingMail" m ON m.id = picked.id
       -- The tenant is checked in each join: a mail never reaches another tenant's mailbox or configuration.
       JOIN "Mailbox" b ON b.id = m."mailboxId" AND b."tenantId" = m."tenantId"
-      JOIN "ClientConfiguration" c ON c.id = b."clientConfigurationId" AND c."tenantId" = b."tenantId"`;
+      JOIN "ClientConfiguration" c ON c.id = b."clientConfigurationId" AND c."tenantId" = b."tenantId"
+     -- A mailbox's mails waiting for a slot first, then in queue order: the order slots are given in.
+     ORDER BY "waitingForSlot" DESC, m."nextAttemptAt"`;
   return rows.map(withDates);
 }
 

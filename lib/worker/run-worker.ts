@@ -1,11 +1,15 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
+import { markHeartbeat } from "@/lib/metrics/metrics";
+import { apiConcurrencyFor } from "@/lib/transports/api-concurrency";
 import { claimDueMail } from "./claim-due-mail";
+import type { SlotPull } from "./pick-due-mail";
 import { releaseResumedMail } from "./release-held-mail";
 import { releaseLeases } from "./release-leases";
 import { runMaintenance } from "./run-maintenance";
 import { prepareClaimedMail, sendReady, type ReadyMail } from "./send-claimed-mail";
 import { SmtpConnections } from "./smtp-connections";
+import { wakeWaitingMail } from "./wake-waiting-mail";
 import { startWebhookDeliverer, type WebhookDelivererOptions } from "@/lib/webhooks/run-webhook-deliverer";
 
 export type WorkerOptions = {
@@ -60,8 +64,11 @@ class Signal {
  * ready, each taking the next mail as soon as its last one is settled: the
  * SMTP connections (reused per mailbox) never wait for a batch to finish.
  * Feeders keep about one batch ready beyond what the lanes hold, and sleep
- * when nothing is due. `stop()` stops claiming, lets the sends in flight
- * finish and hands back claimed mail not yet started.
+ * when nothing is due. A send that ends for a mailbox with a concurrency
+ * limit (Graph) frees one of its slots: the next claim takes that mailbox's
+ * mail waiting for a slot (`pull`), and the feeders are woken for it.
+ * `stop()` stops claiming, lets the sends in flight finish and hands back
+ * claimed mail not yet started (and slots freed but not used).
  */
 export function startWorker(options: WorkerOptions = {}) {
   const workerId = options.workerId ?? newWorkerId();
@@ -75,11 +82,27 @@ export function startWorker(options: WorkerOptions = {}) {
   const ready: (ReadyMail & { claimedAt: number })[] = [];
   /** Mails that waited so long their lease may be gone by the time they are sent: back to the queue. */
   const stale: string[] = [];
+  /** Slots freed by this worker's sends, per mailbox with a concurrency limit, since its last claim. */
+  const freed = new Map<string, number>();
+  const takeFreed = (): SlotPull[] => {
+    const pull = [...freed].map(([mailboxId, count]) => ({ mailboxId, count }));
+    freed.clear();
+    return pull;
+  };
+  const addFreed = (mailboxId: string, count: number) => {
+    freed.set(mailboxId, (freed.get(mailboxId) ?? 0) + count);
+    slotFreed.notify();
+  };
+  const giveBackFreed = (pull: SlotPull[]) => {
+    for (const { mailboxId, count } of pull) addFreed(mailboxId, count);
+  };
 
   /** Mails ready, or stopping: the lanes look again. */
   const mailReady = new Signal();
   /** A lane took a mail, or stopping: the feeders look again. */
   const mailTaken = new Signal();
+  /** A send freed one of its mailbox's slots (concurrency limit), or stopping. */
+  const slotFreed = new Signal();
   let stopping = false;
   let lastRelease = 0;
   const maintenanceEveryMs = options.maintenanceEveryMs ?? MAINTENANCE_EVERY_MS;
@@ -104,7 +127,12 @@ export function startWorker(options: WorkerOptions = {}) {
       await releaseResumedMail();
     }
     if (stale.length > 0) await releaseLeases(workerId, stale.splice(0));
-    const claimed = await claimDueMail({ workerId, limit: batch, leaseMs });
+    const pull = takeFreed();
+    const claimed = await claimDueMail({ workerId, limit: batch, leaseMs, pull }).catch((error: unknown) => {
+      // Not claimed: the next round pulls for those slots.
+      giveBackFreed(pull);
+      throw error;
+    });
     const claimedAt = Date.now();
     const prepared = await prepareClaimedMail(claimed, workerId);
     for (const [id, outcome] of prepared.outcomes) if (outcome === "lease_lost") log(`lease lost on ${id}`);
@@ -116,6 +144,7 @@ export function startWorker(options: WorkerOptions = {}) {
 
   async function feeder() {
     while (!stopping) {
+      markHeartbeat("mail");
       if (ready.length >= concurrency) {
         await mailTaken.wait();
         continue;
@@ -126,7 +155,9 @@ export function startWorker(options: WorkerOptions = {}) {
       } catch (error) {
         log(`worker round failed: ${(error as Error)?.name ?? "error"}: ${(error as Error)?.message ?? ""}`);
       }
-      if (claimed === 0 && !stopping) await mailTaken.wait(pollMs);
+      // Less than a batch: nothing more is due now. Wait for the poll, or for a send to free one of
+      // its mailbox's slots (that mailbox's waiting mail is pulled at once).
+      if (claimed < batch && !stopping && freed.size === 0) await slotFreed.wait(pollMs);
     }
   }
 
@@ -144,7 +175,12 @@ export function startWorker(options: WorkerOptions = {}) {
         continue;
       }
       const outcome = await sendReady(next, workerId, connections, log);
+      markHeartbeat("mail");
       if (outcome === "lease_lost") log(`lease lost on ${next.mail.id}`);
+      // Settled (not lost to another worker): its mailbox's slot is free for its next mail.
+      const slots = apiConcurrencyFor(next.mail.mailbox.transport);
+      if (slots !== null && outcome !== "lease_lost" && (freed.get(next.mail.mailboxId) ?? 0) < slots)
+        addFreed(next.mail.mailboxId, 1);
     }
   }
 
@@ -156,7 +192,14 @@ export function startWorker(options: WorkerOptions = {}) {
     ...Array.from({ length: concurrency }, lane),
   ])
     // Stopping: what was not started goes back to the queue at once instead of waiting for its lease to expire.
-    .then(() => releaseLeases(workerId, [...stale, ...ready.splice(0).map(({ mail }) => mail.id)]))
+    .then(() => {
+      const handedBack = ready.splice(0);
+      // Their slots are free too: as many of their mailboxes' waiting mails come due.
+      for (const { mail } of handedBack)
+        if (apiConcurrencyFor(mail.mailbox.transport) !== null) addFreed(mail.mailboxId, 1);
+      return releaseLeases(workerId, [...stale, ...handedBack.map(({ mail }) => mail.id)]);
+    })
+    .then(() => wakeWaitingMail(takeFreed()))
     .catch((error: unknown) => log(`releasing leases failed: ${(error as Error)?.name ?? "error"}`))
     .then(() => maintenance)
     .then(() => connections.closeAll());
@@ -167,6 +210,7 @@ export function startWorker(options: WorkerOptions = {}) {
       stopping = true;
       mailReady.notify();
       mailTaken.notify();
+      slotFreed.notify();
       await Promise.all([done, webhooks?.stop()]);
     },
   };

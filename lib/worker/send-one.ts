@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { countSettledMail, observeSendDuration } from "@/lib/metrics/metrics";
 import { providerFamily } from "@/lib/outbox/mail-limits";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { liveAccessToken } from "@/lib/tokens/live-access-token";
@@ -142,7 +143,9 @@ function settlerFor(mail: MailToSend, attempts: number, workerId: string, starte
     record?: Pick<AttemptRecord, "outcome" | "smtpCode" | "smtpResponse">,
   ): Promise<SendOutcome> => {
     const attempt = record ? { ...record, tenantId: mail.tenantId, number: attempts, startedAt } : null;
-    return (await settleMail(mail.id, workerId, change, attempt)) ? outcome : "lease_lost";
+    const settled = (await settleMail(mail.id, workerId, change, attempt)) ? outcome : "lease_lost";
+    countSettledMail(mail.mailbox.transport, settled);
+    return settled;
   };
   // Not an attempt at sending: the counter taken by the claim is given back.
   const park = (status: "held" | "cancelled", lastError: string) =>
@@ -173,6 +176,7 @@ export async function sendReserved(
   connections: SmtpConnections,
 ): Promise<SendOutcome> {
   const { settle, park } = settlerFor(mail, attempts, workerId, new Date());
+  const attemptStart = performance.now();
   const { mailbox } = mail;
   const family = providerFamily(mail.config.provider);
   const retryOrFail = (verdict: SendVerdict, outcome: "temporary" | "auth") => {
@@ -273,6 +277,7 @@ export async function sendReserved(
   for (;;) {
     try {
       const response = await deliver(mail, token, connections);
+      observeSendDuration(mailbox.transport, attemptStart);
       return settle(
         "sent",
         { status: "sent", smtpResponse: response, lastError: null },
@@ -293,5 +298,6 @@ export async function sendReserved(
       throw error;
     }
   }
+  observeSendDuration(mailbox.transport, attemptStart);
   return settleFailure(verdict);
 }

@@ -4,6 +4,8 @@ import { queueMail } from "@/lib/outbox/queue-mail";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { startWorker } from "@/lib/worker/run-worker";
 import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
+import { settleMail } from "@/lib/worker/settle-mail";
+import { wakeWaitingMail } from "@/lib/worker/wake-waiting-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
 import type { MailTransport } from "@/lib/transports/mail-transports";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
@@ -195,6 +197,55 @@ describe("Microsoft Graph sendMail", () => {
       fakes.control.setApiDelay(0);
     }
   }, 60_000);
+
+  it("puts mail over the 4 requests back in line, and takes it in order as sends end", async () => {
+    const { mailbox, queue } = await setup("microsoft", "graph");
+    const db = await getDb();
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push((await queue({ subject: `Ligne ${i}` })).id);
+    const workerId = "line-worker";
+    try {
+      const first = await claimDueMail({ workerId, limit: 50, leaseMs: 60_000 });
+      const ready = first.filter((c) => c.state.kind === "ready").map((c) => c.id);
+      expect(ready).toEqual(ids.slice(0, 4));
+      // The other four wait for a slot: marked for the pull, not due again before a worker stops.
+      const line = await db.outgoingMail.findMany({
+        where: { id: { in: ids.slice(4) } },
+        orderBy: { nextAttemptAt: "asc" },
+      });
+      expect(line.map((m) => m.id)).toEqual(ids.slice(4));
+      for (const m of line) {
+        expect(m).toMatchObject({ status: "queued", lastError: "api_concurrency", attempts: 0 });
+        expect(m.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
+      }
+      // One send ends: a new mail, due at once, does not overtake the line even though a slot is free.
+      await settleMail(ready[0]!, workerId, { status: "sent", lastError: null, smtpResponse: "202" }, null);
+      const late = await queue({ subject: "Tardif" });
+      const unpulled = await claimDueMail({ workerId, limit: 50, leaseMs: 60_000 });
+      expect(unpulled.map((c) => [c.id, c.state.kind])).toEqual([[late.id, "waiting"]]);
+      // The worker whose send ended pulls the line's first mail into the free slot.
+      const pulled = await claimDueMail({
+        workerId,
+        limit: 50,
+        leaseMs: 60_000,
+        pull: [{ mailboxId: mailbox.id, count: 1 }],
+      });
+      expect(pulled.map((c) => [c.id, c.state.kind])).toEqual([[ids[4], "ready"]]);
+      // A stopping worker hands its freed slots to the line: that many of its mails come due now.
+      await settleMail(ids[4]!, workerId, { status: "sent", lastError: null, smtpResponse: "202" }, null);
+      expect(await wakeWaitingMail([{ mailboxId: mailbox.id, count: 2 }])).toBe(2);
+      const due = await db.outgoingMail.findMany({
+        where: { mailboxId: mailbox.id, status: "queued", nextAttemptAt: { lte: new Date() } },
+      });
+      expect(due.map((m) => m.id).sort()).toEqual(ids.slice(5, 7).sort());
+    } finally {
+      // Nothing of this mailbox is left for the other tests' rounds.
+      await db.outgoingMail.updateMany({
+        where: { mailboxId: mailbox.id, status: { in: ["queued", "sending"] } },
+        data: { status: "cancelled", leaseOwner: null, leaseExpiresAt: null },
+      });
+    }
+  });
 });
 
 describe("the Gmail API messages.send", () => {

@@ -352,6 +352,56 @@ describe("exchanges with a local provider (loopback, setting on)", () => {
   });
 });
 
+describe("kept-alive connections (keepAlive)", () => {
+  it("reuses a connection between calls, and checks every new one in the lookup", async () => {
+    const port = await listen((_req, res) => res.end("ok"));
+    // The first connection's lookup answers loopback; any later one, the metadata service.
+    const resolver = fakeResolver({ "pool.test": [["127.0.0.1"], ["169.254.169.254"]] });
+    const options = { ...local, lookup: resolver, keepAlive: true };
+    const url = `http://pool.test:${port}/`;
+    expect((await safeFetch(url, { method: "POST", body: "one" }, options)).body).toBe("ok");
+    expect((await safeFetch(url, { method: "POST", body: "two" }, options)).body).toBe("ok");
+    expect(seen.connects).toBe(1);
+    expect(resolver.calls).toEqual(["pool.test"]);
+    // Two at once: one takes the pooled connection, the other needs a new one, whose lookup refuses.
+    const outcomes = await Promise.allSettled([safeFetch(url, {}, options), safeFetch(url, {}, options)]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === "rejected");
+    expect((refused as PromiseRejectedResult).reason).toMatchObject({ reason: "blocked_address" });
+    expect(resolver.calls).toEqual(["pool.test", "pool.test"]);
+    expect(seen.connects).toBe(1);
+  });
+
+  it("never reuses a connection for another name, nor one whose answer was refused", async () => {
+    const port = await listen((req, res) => {
+      if (req.url === "/redirect") res.writeHead(302, { location: "http://127.0.0.1/" });
+      res.end("ok");
+    });
+    const resolver = fakeResolver({ "a.test": [["127.0.0.1"]], "b.test": [["127.0.0.1"]] });
+    const options = { ...local, lookup: resolver, keepAlive: true };
+    expect((await safeFetch(`http://a.test:${port}/`, {}, options)).body).toBe("ok");
+    expect((await safeFetch(`http://b.test:${port}/`, {}, options)).body).toBe("ok");
+    expect(resolver.calls).toEqual(["a.test", "b.test"]);
+    expect(seen.connects).toBe(2);
+    expect(await reason(safeFetch(`http://a.test:${port}/redirect`, {}, options))).toBe("redirect_refused");
+    // The refused answer's connection was closed: the next call opens, and checks, a new one.
+    expect((await safeFetch(`http://a.test:${port}/`, {}, options)).body).toBe("ok");
+    expect(resolver.calls).toEqual(["a.test", "b.test", "a.test"]);
+    expect(seen.connects).toBe(3);
+  });
+
+  it("keeps a fresh socket per call without it", async () => {
+    const port = await listen((_req, res) => res.end("ok"));
+    const resolver = fakeResolver({ "fresh.test": [["127.0.0.1"]] });
+    for (let i = 0; i < 2; i++)
+      expect((await safeFetch(`http://fresh.test:${port}/`, {}, { ...local, lookup: resolver })).body).toBe(
+        "ok",
+      );
+    expect(resolver.calls).toEqual(["fresh.test", "fresh.test"]);
+    expect(seen.connects).toBe(2);
+  });
+});
+
 describe("outbound settings", () => {
   it("allows local providers only for the exact value true", () => {
     expect(localProvidersAllowed({ RELAIS_ALLOW_LOCAL_PROVIDERS: "true" })).toBe(true);
