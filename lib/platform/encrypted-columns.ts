@@ -2,6 +2,7 @@ import { clientSecretAad } from "@/lib/clients/client-configuration-id";
 import { capturedMailHtmlAad, capturedMailTextAad } from "@/lib/mail/captured-mail-body";
 import { accessTokenAad, codeVerifierAad, deviceCodeAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
 import { pendingRevocationTokenAad } from "@/lib/revocation/pending-revocation-aad";
+import { webhookPreviousSecretAad, webhookSecretAad } from "@/lib/webhooks/webhook-secret";
 
 /**
  * Every column that holds a secret encrypted with lib/crypto, and how its
@@ -26,4 +27,6 @@ export const encryptedColumns: readonly EncryptedColumn[] = [
   { table: "PendingRevocation", column: "tokenCipher", aad: pendingRevocationTokenAad },
   { table: "CapturedMail", column: "textCipher", aad: capturedMailTextAad },
   { table: "CapturedMail", column: "htmlCipher", aad: capturedMailHtmlAad },
+  { table: "WebhookEndpoint", column: "secretCipher", aad: webhookSecretAad },
+  { table: "WebhookEndpoint", column: "previousSecretCipher", aad: webhookPreviousSecretAad },
 ];

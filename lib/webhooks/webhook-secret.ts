@@ -17,6 +17,10 @@ type Slot = "secret" | "previousSecret";
 
 const aad = (endpointId: string, slot: Slot) => `webhookEndpoint:${endpointId}:${slot}`;
 
+/** The associated data of an endpoint's signing secrets (lib/platform/encrypted-columns.ts). */
+export const webhookSecretAad = (endpointId: string) => aad(endpointId, "secret");
+export const webhookPreviousSecretAad = (endpointId: string) => aad(endpointId, "previousSecret");
+
 export function sealWebhookSecret(endpointId: string, slot: Slot, secret: string): string {
   return encryptSecret(secret, aad(endpointId, slot));
 }

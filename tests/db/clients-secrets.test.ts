@@ -7,6 +7,7 @@ import { createClientConfiguration } from "@/lib/clients/create-client-configura
 import { loadKeyring } from "@/lib/crypto/keyring";
 import { decryptSecret, encryptSecret, SecretDecryptError } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
+import { webhookPreviousSecretAad, webhookSecretAad } from "@/lib/webhooks/webhook-secret";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
 
@@ -91,6 +92,32 @@ describe("secrets:rotate", () => {
     expect(again.code).toBe(0);
     expect(again.out).toContain(
       `ClientConfiguration.clientSecretCipher: 0 re-encrypted, ${total} already under v2`,
+    );
+  });
+
+  it("re-encrypts webhook endpoints' signing secrets too, the current and the previous one", async () => {
+    const { tenant } = await secretsUnderV1(1);
+    const db = await getDb();
+    const id = (await db.$queryRaw<{ id: string }[]>`SELECT gen_random_uuid()::text AS id`)[0]!.id;
+    await db.webhookEndpoint.create({
+      data: {
+        id,
+        tenantId: tenant.id,
+        url: "https://timetable.example.org/hooks",
+        eventTypes: ["mail.sent"],
+        secretCipher: encryptSecret("whsec_current", webhookSecretAad(id), onlyV1),
+        previousSecretCipher: encryptSecret("whsec_previous", webhookPreviousSecretAad(id), onlyV1),
+        previousSecretExpiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
+    const result = await cli(["secrets:rotate"]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("WebhookEndpoint.secretCipher: 1 re-encrypted");
+    expect(result.out).toContain("WebhookEndpoint.previousSecretCipher: 1 re-encrypted");
+    const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+    expect(decryptSecret(row.secretCipher, webhookSecretAad(id), onlyV2)).toBe("whsec_current");
+    expect(decryptSecret(row.previousSecretCipher!, webhookPreviousSecretAad(id), onlyV2)).toBe(
+      "whsec_previous",
     );
   });
 
