@@ -7,3 +7,15 @@ export const GRAPH_CONCURRENT_REQUESTS = 4;
 export function apiConcurrencyFor(transport: MailTransport): number | null {
   return transport === "graph" ? GRAPH_CONCURRENT_REQUESTS : null;
 }
+
+/**
+ * How many of a mailbox's mails (with a concurrency limit) one worker may hold
+ * leased while it alone sends for that mailbox: four requests' worth ahead, so
+ * that the next request starts as one ends instead of after a claim.
+ */
+export const API_LEASE_AHEAD_FACTOR = 4;
+
+export function apiLeaseAheadFor(transport: MailTransport): number | null {
+  const slots = apiConcurrencyFor(transport);
+  return slots === null ? null : slots * API_LEASE_AHEAD_FACTOR;
+}

@@ -3,7 +3,7 @@ import { providerFamily } from "@/lib/outbox/mail-limits";
 import { findSendingSlots, type SlotRequest } from "./find-sending-slots";
 import { unsendableReason, type Unsendable } from "./mailbox-can-send";
 import { API_SLOT_WAIT, pickDueMail, type MailToSend, type PickedMail, type SlotPull } from "./pick-due-mail";
-import { apiConcurrencyFor } from "@/lib/transports/api-concurrency";
+import { apiConcurrencyFor, apiLeaseAheadFor } from "@/lib/transports/api-concurrency";
 import { sendingLimitsFor } from "./sending-limits";
 import { SQL_NOW } from "./sql-now";
 
@@ -33,15 +33,24 @@ export type ClaimOptions = {
    * are claimed too, before they come due again.
    */
   pull?: SlotPull[];
+  /**
+   * This worker sends at most a mailbox's concurrency (Graph: 4) of its mails
+   * at once itself, whatever it holds (run-worker.ts): while no other worker
+   * holds any of a mailbox's leases, it may lease more of its mails than that
+   * (`apiLeaseAheadFor`), and starts the next as one ends. Without it, the
+   * mails leased are the requests it may have in flight.
+   */
+  gated?: boolean;
 };
 
-function slotRequests(mails: PickedMail[]): SlotRequest[] {
+function slotRequests(mails: PickedMail[], gated: boolean): SlotRequest[] {
   const groups = new Map<string, PickedMail[]>();
   for (const mail of mails) groups.set(mail.mailboxId, [...(groups.get(mail.mailboxId) ?? []), mail]);
   return [...groups].map(([mailboxId, group]) => ({
     mailboxId,
     limits: sendingLimitsFor(providerFamily(group[0]!.config.provider), group[0]!.config),
     concurrency: apiConcurrencyFor(group[0]!.mailbox.transport),
+    leaseAhead: gated ? (apiLeaseAheadFor(group[0]!.mailbox.transport) ?? undefined) : undefined,
     mails: group,
   }));
 }
@@ -61,6 +70,7 @@ export async function claimDueMail({
   limit,
   leaseMs,
   pull = [],
+  gated = false,
 }: ClaimOptions): Promise<ClaimedMail[]> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
@@ -68,7 +78,14 @@ export async function claimDueMail({
     if (picked.length === 0) return [];
     const now = new Date();
     const unsendable = new Map(picked.map((mail) => [mail.id, unsendableReason(mail.mailbox, now)]));
-    const slots = await findSendingSlots(tx, slotRequests(picked.filter((mail) => !unsendable.get(mail.id))));
+    const slots = await findSendingSlots(
+      tx,
+      slotRequests(
+        picked.filter((mail) => !unsendable.get(mail.id)),
+        gated,
+      ),
+      workerId,
+    );
     const ids = picked.map((mail) => mail.id);
     const holdsSlot = picked.map((mail) => slots.get(mail.id)?.ok === true);
     const waitUntil = picked.map((mail) => {

@@ -17,8 +17,10 @@ type Window = {
   dayCount: number;
   dayOldest: Date | null;
   dayRecipients: number;
-  /** Its mails being sent now by any worker (only where a concurrency limit applies). */
-  inFlight: number;
+  /** Its mails being sent now by this worker (only where a concurrency limit applies). */
+  ownInFlight: number;
+  /** Its mails being sent now by other workers (only where a concurrency limit applies). */
+  othersInFlight: number;
   /** Other mails of it wait for a slot (only where a concurrency limit applies): they go first. */
   othersWaiting: boolean;
 };
@@ -31,6 +33,14 @@ export type SlotRequest = {
   limits: SendingLimits;
   /** At most this many of the mailbox's mails in flight at once, across workers (Graph: 4); null: no limit. */
   concurrency?: number | null;
+  /**
+   * With a concurrency limit: the most of the mailbox's mails this worker may
+   * hold leased while no other worker holds any, because it sends at most
+   * `concurrency` of them at once itself (run-worker.ts's per-mailbox gate)
+   * and starts the next as one ends. Unset: `concurrency`, the leases being
+   * the requests in flight.
+   */
+  leaseAhead?: number;
   /** In the order slots are given; a mail already waiting for a slot (`waitingForSlot`) before the others. */
   mails: { id: string; recipientCount: number; waitingForSlot?: boolean }[];
 };
@@ -57,10 +67,26 @@ function waitUntil(window: Window, limits: SendingLimits, recipients: number): D
   return waits.length > 0 ? new Date(Math.max(...waits) + 1000) : null;
 }
 
+/**
+ * How many more of a mailbox's mails may be leased under its concurrency
+ * limit. While this worker alone holds leases of the mailbox, up to its
+ * lease-ahead depth: it gates its own sends to the limit. As soon as another
+ * worker holds one, the leases are the requests in flight: all workers'
+ * together stay within the limit. A worker holding more than the limit is
+ * therefore alone, and gates them; workers sharing a mailbox hold no more
+ * than the limit between them.
+ */
+function concurrencyRoom(window: Window, request: SlotRequest): number {
+  if (request.concurrency == null) return Infinity;
+  if (window.othersInFlight === 0 && request.leaseAhead !== undefined)
+    return Math.max(request.leaseAhead, request.concurrency) - window.ownInFlight;
+  return request.concurrency - window.ownInFlight - window.othersInFlight;
+}
+
 /** Which of one mailbox's mails fit under its limits, counting each one taken. */
 function allocate(window: Window, request: SlotRequest, answers: Map<string, SlotAnswer>): string[] {
   const fitting: string[] = [];
-  const room = request.concurrency == null ? Infinity : request.concurrency - window.inFlight;
+  const room = concurrencyRoom(window, request);
   // Mails put back to wait for a slot keep their order: one millisecond apart, as the line is read by time.
   const backInLine = Date.now() + CONCURRENCY_WAIT_MS;
   let inLine = 0;
@@ -99,10 +125,13 @@ function allocate(window: Window, request: SlotRequest, answers: Map<string, Slo
  * however fast it sends). The claim gives
  * the mails that fit `sentAt` now, which holds their slot (a send that does
  * not happen clears it again); the others learn when a slot frees up.
+ * `workerId` is the claiming worker: its own leases of a mailbox with a
+ * concurrency limit count apart from the others' (`leaseAhead`).
  */
 export async function findSendingSlots(
   tx: DbTransaction,
   requests: SlotRequest[],
+  workerId: string,
 ): Promise<Map<string, SlotAnswer>> {
   const answers = new Map<string, SlotAnswer>();
   if (requests.length === 0) return answers;
@@ -146,7 +175,8 @@ export async function findSendingSlots(
              (coalesce(hours.messages, 0) + edge.count - coalesce(own.messages, 0))::int AS "dayCount",
              oldest.at AS "dayOldest",
              (coalesce(hours.recipients, 0) + edge.recipients - coalesce(own.recipients, 0))::int AS "dayRecipients",
-             coalesce(flight.count, 0) AS "inFlight",
+             coalesce(flight.own, 0) AS "ownInFlight",
+             coalesce(flight.others, 0) AS "othersInFlight",
              coalesce(flight.waiting, false) AS "othersWaiting"
         FROM unnest(${mailboxIds}::uuid[], ${needMinute}::boolean[], ${needFlight}::boolean[],
                     ${minuteDoubtAbove}::int[])
@@ -182,7 +212,8 @@ export async function findSendingSlots(
                   OFFSET 0) AS m
            WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS minute ON true
         LEFT JOIN LATERAL (
-          SELECT count(*)::int AS count,
+          SELECT (count(*) FILTER (WHERE m."leaseOwner" = ${workerId}))::int AS own,
+                 (count(*) FILTER (WHERE m."leaseOwner" IS DISTINCT FROM ${workerId}))::int AS others,
                  r."needFlight" AND EXISTS (SELECT 1 FROM "OutgoingMail" w
                           WHERE w."mailboxId" = r."mailboxId" AND w.status = 'queued'
                             AND w."lastError" = 'api_concurrency' AND NOT (w.id = ANY(${mailIds}::uuid[])))
@@ -200,7 +231,8 @@ export async function findSendingSlots(
         dayCount: 0,
         dayOldest: null,
         dayRecipients: 0,
-        inFlight: 0,
+        ownInFlight: 0,
+        othersInFlight: 0,
         othersWaiting: false,
       },
       request,

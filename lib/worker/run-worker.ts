@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
+import type { Log } from "@/lib/log/log";
+import { logger } from "@/lib/log/logger";
 import { markHeartbeat } from "@/lib/metrics/metrics";
-import { apiConcurrencyFor } from "@/lib/transports/api-concurrency";
+import { apiConcurrencyFor, apiLeaseAheadFor } from "@/lib/transports/api-concurrency";
 import { claimDueMail } from "./claim-due-mail";
 import type { SlotPull } from "./pick-due-mail";
 import { releaseResumedMail } from "./release-held-mail";
@@ -23,7 +25,8 @@ export type WorkerOptions = {
   concurrency?: number;
   /** Batches claimed and prepared at once, so that the database's round trips overlap. */
   parallel?: number;
-  log?: (line: string) => void;
+  /** Where the worker logs; its entries carry the worker's id. The process's root logger by default. */
+  log?: Log;
   /** How often this worker runs the token lifecycle's chores; 0 turns them off. */
   maintenanceEveryMs?: number;
   /** The webhook deliveries' loop beside the mail's (docs/webhooks.md); false turns it off. */
@@ -33,6 +36,9 @@ export type WorkerOptions = {
 export function newWorkerId(): string {
   return `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 }
+
+/** A mail claimed and prepared, waiting for a lane. */
+type Ready = ReadyMail & { claimedAt: number };
 
 const RELEASE_EVERY_MS = 15_000;
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
@@ -64,9 +70,12 @@ class Signal {
  * ready, each taking the next mail as soon as its last one is settled: the
  * SMTP connections (reused per mailbox) never wait for a batch to finish.
  * Feeders keep about one batch ready beyond what the lanes hold, and sleep
- * when nothing is due. A send that ends for a mailbox with a concurrency
- * limit (Graph) frees one of its slots: the next claim takes that mailbox's
- * mail waiting for a slot (`pull`), and the feeders are woken for it.
+ * when nothing is due. A mailbox with a concurrency limit (Graph: 4) has a
+ * gate: no more than the limit of its mails in the lanes at once; the worker
+ * may hold more of them leased while no other worker holds any
+ * (`gated` claims), and a send that ends lets the next one start at once.
+ * When its stock of such a mailbox runs low, the next claim takes that
+ * mailbox's mail waiting for a slot (`pull`), and the feeders are woken for it.
  * `stop()` stops claiming, lets the sends in flight finish and hands back
  * claimed mail not yet started (and slots freed but not used).
  */
@@ -77,9 +86,21 @@ export function startWorker(options: WorkerOptions = {}) {
   const pollMs = options.pollMs ?? 500;
   const concurrency = options.concurrency ?? 40;
   const parallel = options.parallel ?? 2;
-  const log = options.log ?? (() => {});
+  const log = (options.log ?? logger()).child({ workerId });
   const connections = new SmtpConnections();
-  const ready: (ReadyMail & { claimedAt: number })[] = [];
+  /** Mails that may start now: a lane takes the first. */
+  const ready: Ready[] = [];
+  /**
+   * Per mailbox with a concurrency limit (Graph: 4): this worker's mails of
+   * it in `ready` or being sent (`admitted`, at most the limit), and the
+   * others it holds leased, in order (`parked`). A send that ends lets the
+   * next parked mail start at once, without a claim in between.
+   */
+  const gates = new Map<string, { admitted: number; parked: Ready[] }>();
+  const stock = (mailboxId: string) => {
+    const gate = gates.get(mailboxId);
+    return gate ? gate.admitted + gate.parked.length : 0;
+  };
   /** Mails that waited so long their lease may be gone by the time they are sent: back to the queue. */
   const stale: string[] = [];
   /** Slots freed by this worker's sends, per mailbox with a concurrency limit, since its last claim. */
@@ -93,6 +114,46 @@ export function startWorker(options: WorkerOptions = {}) {
     freed.set(mailboxId, (freed.get(mailboxId) ?? 0) + count);
     slotFreed.notify();
   };
+
+  /** A claimed mail ready to send: to the lanes, or parked behind its mailbox's gate. */
+  function admit(next: Ready) {
+    const slots = apiConcurrencyFor(next.mail.mailbox.transport);
+    if (slots === null) {
+      ready.push(next);
+      return;
+    }
+    const gate = gates.get(next.mail.mailboxId) ?? { admitted: 0, parked: [] };
+    gates.set(next.mail.mailboxId, gate);
+    if (gate.admitted < slots) {
+      gate.admitted += 1;
+      ready.push(next);
+    } else gate.parked.push(next);
+  }
+
+  /**
+   * A mail of a mailbox with a concurrency limit left the lanes (sent,
+   * settled or handed back): its mailbox's next parked mail goes first in
+   * line. When what this worker holds of the mailbox runs down to half its
+   * lease-ahead depth (and the send was not lost to another worker), the
+   * next claim pulls that mailbox's mails waiting for a slot, up to the depth.
+   */
+  function leaveGate(mail: ReadyMail["mail"], pullMore: boolean) {
+    const gate = gates.get(mail.mailboxId);
+    if (!gate) return;
+    gate.admitted -= 1;
+    const next = gate.parked.shift();
+    if (next) {
+      gate.admitted += 1;
+      ready.unshift(next);
+      mailReady.notify();
+    }
+    const held = stock(mail.mailboxId);
+    if (held === 0) gates.delete(mail.mailboxId);
+    const depth = apiLeaseAheadFor(mail.mailbox.transport) ?? 0;
+    if (pullMore && held <= depth / 2)
+      freed.set(mail.mailboxId, Math.max(freed.get(mail.mailboxId) ?? 0, depth - held));
+    if (pullMore && held <= depth / 2) slotFreed.notify();
+  }
   const giveBackFreed = (pull: SlotPull[]) => {
     for (const { mailboxId, count } of pull) addFreed(mailboxId, count);
   };
@@ -128,15 +189,18 @@ export function startWorker(options: WorkerOptions = {}) {
     }
     if (stale.length > 0) await releaseLeases(workerId, stale.splice(0));
     const pull = takeFreed();
-    const claimed = await claimDueMail({ workerId, limit: batch, leaseMs, pull }).catch((error: unknown) => {
-      // Not claimed: the next round pulls for those slots.
-      giveBackFreed(pull);
-      throw error;
-    });
+    const claimed = await claimDueMail({ workerId, limit: batch, leaseMs, pull, gated: true }).catch(
+      (error: unknown) => {
+        // Not claimed: the next round pulls for those slots.
+        giveBackFreed(pull);
+        throw error;
+      },
+    );
     const claimedAt = Date.now();
     const prepared = await prepareClaimedMail(claimed, workerId);
-    for (const [id, outcome] of prepared.outcomes) if (outcome === "lease_lost") log(`lease lost on ${id}`);
-    ready.push(...prepared.ready.map((mail) => ({ ...mail, claimedAt })));
+    for (const [id, outcome] of prepared.outcomes)
+      if (outcome === "lease_lost") log.warn({ mailId: id }, "Lease lost on a mail");
+    for (const mail of prepared.ready) admit({ ...mail, claimedAt });
     if (prepared.ready.length > 0) mailReady.notify();
     connections.closeIdle();
     return claimed.length;
@@ -153,7 +217,7 @@ export function startWorker(options: WorkerOptions = {}) {
       try {
         claimed = await feed();
       } catch (error) {
-        log(`worker round failed: ${(error as Error)?.name ?? "error"}: ${(error as Error)?.message ?? ""}`);
+        log.error({ err: error }, "Worker round failed");
       }
       // Less than a batch: nothing more is due now. Wait for the poll, or for a send to free one of
       // its mailbox's slots (that mailbox's waiting mail is pulled at once).
@@ -172,15 +236,14 @@ export function startWorker(options: WorkerOptions = {}) {
       mailTaken.notify();
       if (Date.now() - next.claimedAt > leaseMs / 2) {
         stale.push(next.mail.id);
+        leaveGate(next.mail, false);
         continue;
       }
       const outcome = await sendReady(next, workerId, connections, log);
       markHeartbeat("mail");
-      if (outcome === "lease_lost") log(`lease lost on ${next.mail.id}`);
-      // Settled (not lost to another worker): its mailbox's slot is free for its next mail.
-      const slots = apiConcurrencyFor(next.mail.mailbox.transport);
-      if (slots !== null && outcome !== "lease_lost" && (freed.get(next.mail.mailboxId) ?? 0) < slots)
-        addFreed(next.mail.mailboxId, 1);
+      if (outcome === "lease_lost") log.warn({ mailId: next.mail.id }, "Lease lost on a mail");
+      // Its mailbox's slot is free for its next mail (pulled from the line unless lost to another worker).
+      leaveGate(next.mail, outcome !== "lease_lost");
     }
   }
 
@@ -193,14 +256,18 @@ export function startWorker(options: WorkerOptions = {}) {
   ])
     // Stopping: what was not started goes back to the queue at once instead of waiting for its lease to expire.
     .then(() => {
-      const handedBack = ready.splice(0);
+      const handedBack = [
+        ...ready.splice(0),
+        ...[...gates.values()].flatMap((gate) => gate.parked.splice(0)),
+      ];
+      gates.clear();
       // Their slots are free too: as many of their mailboxes' waiting mails come due.
       for (const { mail } of handedBack)
         if (apiConcurrencyFor(mail.mailbox.transport) !== null) addFreed(mail.mailboxId, 1);
       return releaseLeases(workerId, [...stale, ...handedBack.map(({ mail }) => mail.id)]);
     })
     .then(() => wakeWaitingMail(takeFreed()))
-    .catch((error: unknown) => log(`releasing leases failed: ${(error as Error)?.name ?? "error"}`))
+    .catch((error: unknown) => log.error({ err: error }, "Releasing leases failed"))
     .then(() => maintenance)
     .then(() => connections.closeAll());
 

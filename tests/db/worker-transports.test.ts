@@ -172,7 +172,8 @@ describe("Microsoft Graph sendMail", () => {
     fakes.control.setApiDelay(250);
     try {
       const ids = [];
-      for (let i = 0; i < 16; i++) ids.push((await queue({ subject: `Bulletin ${i}` })).id);
+      // More than one worker's lease-ahead depth (16), within the mailbox's 30 a minute.
+      for (let i = 0; i < 28; i++) ids.push((await queue({ subject: `Bulletin ${i}` })).id);
       const workers = [1, 2].map((n) =>
         startWorker({
           workerId: `graph-${n}`,
@@ -190,7 +191,7 @@ describe("Microsoft Graph sendMail", () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await Promise.all(workers.map((w) => w.stop()));
-      expect(await db.outgoingMail.count({ where: { id: { in: ids }, status: "sent" } })).toBe(16);
+      expect(await db.outgoingMail.count({ where: { id: { in: ids }, status: "sent" } })).toBe(28);
       expect(fakes.control.peakApiConcurrency(mailbox.address)).toBeLessThanOrEqual(4);
       expect(fakes.control.peakApiConcurrency(mailbox.address)).toBeGreaterThan(1);
     } finally {
@@ -240,6 +241,62 @@ describe("Microsoft Graph sendMail", () => {
       expect(due.map((m) => m.id).sort()).toEqual(ids.slice(5, 7).sort());
     } finally {
       // Nothing of this mailbox is left for the other tests' rounds.
+      await db.outgoingMail.updateMany({
+        where: { mailboxId: mailbox.id, status: { in: ["queued", "sending"] } },
+        data: { status: "cancelled", leaseOwner: null, leaseExpiresAt: null },
+      });
+    }
+  });
+
+  it("lets a gated worker lease ahead while it alone holds the mailbox, and no more than 4 once shared", async () => {
+    const { mailbox, queue } = await setup("microsoft", "graph");
+    const db = await getDb();
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await queue({ subject: `Avance ${i}` })).id);
+    const claim = (workerId: string, count = 0) =>
+      claimDueMail({
+        workerId,
+        limit: 50,
+        leaseMs: 60_000,
+        gated: true,
+        pull: count > 0 ? [{ mailboxId: mailbox.id, count }] : [],
+      });
+    const readyIds = (claimed: Awaited<ReturnType<typeof claim>>) =>
+      claimed.filter((c) => c.state.kind === "ready").map((c) => c.id);
+    const sent = (id: string, workerId: string) =>
+      settleMail(id, workerId, { status: "sent", lastError: null, smtpResponse: "202" }, null);
+    try {
+      // Alone: four requests' worth of leases, in order; the rest waits in line.
+      const first = await claim("ahead-a");
+      expect(readyIds(first)).toEqual(ids.slice(0, 16));
+      // Another worker gets none of them while the first holds more than 4.
+      expect(readyIds(await claim("ahead-b", 4))).toEqual([]);
+      // The first down to 3 leases: the other may add one; from then on, 4 between them.
+      for (const id of ids.slice(0, 13)) await sent(id, "ahead-a");
+      expect(readyIds(await claim("ahead-b", 4))).toEqual([ids[16]]);
+      expect(readyIds(await claim("ahead-a", 4))).toEqual([]);
+      const leased = await db.outgoingMail.groupBy({
+        by: ["leaseOwner"],
+        where: { mailboxId: mailbox.id, status: "sending" },
+        _count: true,
+      });
+      expect(Object.fromEntries(leased.map((row) => [row.leaseOwner, row._count]))).toEqual({
+        "ahead-a": 3,
+        "ahead-b": 1,
+      });
+      // The other's lease settled: the first is alone again and leases ahead again.
+      await sent(ids[16]!, "ahead-b");
+      expect(readyIds(await claim("ahead-a", 16))).toEqual(ids.slice(17, 20));
+      // An ungated claim (a caller that sends all it claims at once) never leases beyond 4.
+      await db.outgoingMail.updateMany({
+        where: { id: { in: ids.slice(13) } },
+        data: { status: "sent", leaseOwner: null, leaseExpiresAt: null },
+      });
+      const more: string[] = [];
+      for (let i = 0; i < 6; i++) more.push((await queue({ subject: `Sans porte ${i}` })).id);
+      const ungated = await claimDueMail({ workerId: "ahead-c", limit: 50, leaseMs: 60_000 });
+      expect(readyIds(ungated)).toEqual(more.slice(0, 4));
+    } finally {
       await db.outgoingMail.updateMany({
         where: { mailboxId: mailbox.id, status: { in: ["queued", "sending"] } },
         data: { status: "cancelled", leaseOwner: null, leaseExpiresAt: null },
