@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { publicUrl } from "@/lib/config/public-url";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/http/request-id";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 
 /**
@@ -8,6 +9,8 @@ import { newNonce, securityHeaders } from "@/lib/http/security-headers";
  * (docs/security-headers.md). The policy also goes on the request, where
  * Next.js reads the nonce to put it on its own scripts while rendering
  * (node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md).
+ * Each request also gets its id (lib/http/request-id.ts), on the request for
+ * the log entries of the code serving it, and on the response.
  */
 export function proxy(request: NextRequest) {
   const headers = securityHeaders({
@@ -18,8 +21,11 @@ export function proxy(request: NextRequest) {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

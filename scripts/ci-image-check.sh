@@ -113,8 +113,8 @@ start worker node dist/worker.mjs
 worker_pid=$last_pid
 start relay node dist/relay.mjs
 relay_pid=$last_pid
-wait_until "$worker_pid" 30 "\"[worker] … started\" line" grep -q '^\[worker\] .* started' "$work/worker.log"
-wait_until "$relay_pid" 30 "\"[relay] started\" line" grep -q '^\[relay\] started' "$work/relay.log"
+wait_until "$worker_pid" 30 "\"Worker started\" entry" grep -q '"msg":"Worker started"' "$work/worker.log"
+wait_until "$relay_pid" 30 "\"Relay started\" entry" grep -q '"msg":"Relay started"' "$work/relay.log"
 in_image node dist/healthcheck.mjs worker
 in_image node dist/healthcheck.mjs relay
 sleep 3
@@ -125,7 +125,13 @@ echo "The worker and the relay run, their health checks pass; the operator comma
 
 stop "$worker_pid" worker
 stop "$relay_pid" relay
-grep -q '^\[worker\] stopped' "$work/worker.log" || fail "the worker did not say it stopped"
-grep -q '^\[relay\] stopped' "$work/relay.log" || fail "the relay did not say it stopped"
+grep -q '"msg":"Worker stopped"' "$work/worker.log" || fail "the worker did not say it stopped"
+grep -q '"msg":"Relay stopped"' "$work/relay.log" || fail "the relay did not say it stopped"
+# Their logs are JSON lines, one entry each (docs/logging.md), from the bundled pino.
+for name in worker relay; do
+  node -e 'for (const line of require("fs").readFileSync(process.argv[1], "utf8").split("\n"))
+    if (line && typeof JSON.parse(line).msg !== "string") process.exit(1);' "$work/$name.log" ||
+    fail "$name.log has a line that is not a JSON log entry"
+done
 kill -TERM "$portal_pid" && wait "$portal_pid" || true
 echo "[image] Passed in $((SECONDS - started)) s (of which the build: $build_seconds s)."

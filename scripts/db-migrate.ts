@@ -1,9 +1,13 @@
 import { Client } from "pg";
 import { applyMigrations } from "../lib/db/migrations";
 import { pgRunner } from "../lib/db/sql-runners";
+import { startLogging } from "../lib/log/logger";
 
 // Usage: DATABASE_URL=postgresql://… npm run db:migrate
 // The embedded database needs no command: it migrates itself when it opens.
+// Its answer goes to standard output; a failure is logged (standard error).
+const log = startLogging("cli");
+
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) {
@@ -25,6 +29,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   // The driver's message, never the URL (it may hold a password).
-  console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  log.error({ err: error }, "Migration failed");
   process.exit(1);
 });

@@ -13,11 +13,14 @@ import { demoAccounts, demoPassword, demoTenants, seedDemo } from "@/lib/demo/se
 import { seedDemoMailboxes } from "@/lib/demo/seed-demo-mailboxes";
 import { demoRelayCredential, seedDemoRelay } from "@/lib/demo/seed-demo-relay";
 import { demoWebhook, seedDemoWebhook } from "@/lib/demo/seed-demo-webhook";
+import { startLogging } from "@/lib/log/logger";
 import { relayConnectionInfo } from "@/lib/relay/relay-settings";
 import type { FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
 import { ensureProductionBuild, nextBin } from "./production-build";
 
 const root = process.cwd();
+// The welcome text is printed as it is; what goes wrong is logged (standard error).
+const log = startLogging("cli");
 
 /**
  * A random value made once per data folder and kept there, readable by its
@@ -148,6 +151,8 @@ async function main() {
       RELAIS_DEV_TOOLS: "true",
       RELAIS_DEMO: "true",
       RELAIS_ALLOW_LOCAL_PROVIDERS: "true",
+      // The server's log, in the terminal the demo runs in: lines a person reads.
+      RELAIS_LOG_FORMAT: process.env.RELAIS_LOG_FORMAT ?? "pretty",
     },
   });
   let stopping = false;
@@ -164,15 +169,16 @@ async function main() {
   if (await waitUntilHealthy(url, server)) {
     printWelcome(url, database, inboxUrl);
   } else if (server.exitCode === null && server.signalCode === null) {
-    console.error(`[relais] ${url}/api/health did not answer 200 within 2 minutes; stopping the server.`);
+    log.error(
+      { url: `${url}/api/health` },
+      "The health check did not answer 200 within 2 minutes; stopping the server",
+    );
     server.kill("SIGTERM");
     process.exitCode = 1;
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    `[relais] The demo could not start: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  log.error({ err: error }, "The demo could not start");
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { disconnectDb } from "../lib/db/client";
+import { startLogging } from "../lib/log/logger";
 import { renderMetrics } from "../lib/metrics/render-metrics";
 import { MetricsSettingsError, startMetricsServerFromEnv } from "../lib/metrics/serve-metrics";
 import { startWorker } from "../lib/worker/run-worker";
@@ -8,6 +9,8 @@ import { startWorker } from "../lib/worker/run-worker";
 //   RELAIS_WORKER_LEASE_MS (60000),
 //   RELAIS_WORKER_POLL_MS (500). Run as many as you like, on any machines.
 //   RELAIS_METRICS_PORT (+ RELAIS_METRICS_TOKEN, RELAIS_METRICS_HOST): Prometheus metrics (docs/metrics.md).
+const log = startLogging("worker");
+
 /** A positive whole number from the environment, else undefined: the worker's own default. */
 const numberFrom = (name: string) => {
   const value = Number(process.env[name]);
@@ -22,7 +25,6 @@ async function main() {
     );
     process.exit(2);
   }
-  const log = (line: string) => console.log(`[worker] ${line}`);
   // Before the worker: a metrics setting that cannot work stops the process before it claims mail.
   const metrics = await startMetricsServerFromEnv({
     render: () => renderMetrics({ database: true, log }),
@@ -36,16 +38,16 @@ async function main() {
     pollMs: numberFrom("RELAIS_WORKER_POLL_MS"),
     log,
   });
-  console.log(`[worker] ${worker.workerId} started`);
+  log.info({ workerId: worker.workerId }, "Worker started");
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[worker] ${signal}: finishing the sends in flight`);
+    log.info({ workerId: worker.workerId, signal }, "Worker stopping: finishing the sends in flight");
     await worker.stop();
     await metrics?.close();
     await disconnectDb();
-    console.log("[worker] stopped");
+    log.info({ workerId: worker.workerId }, "Worker stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
@@ -57,6 +59,6 @@ main().catch((error: unknown) => {
     console.error(`The worker cannot start: ${error.message}`);
     process.exit(2);
   }
-  console.error(`Worker failed: ${error instanceof Error ? error.message : String(error)}`);
+  log.error({ err: error }, "Worker failed");
   process.exit(1);
 });

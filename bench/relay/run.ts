@@ -268,7 +268,7 @@ async function main() {
         script: "scripts/relay.ts",
         flags: profileFlags(),
         port: measured,
-        ready: "[relay] started",
+        ready: "Relay started",
         env: {
           DATABASE_URL: database.url,
           RELAIS_DEMO: "true",

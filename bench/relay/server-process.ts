@@ -62,7 +62,8 @@ export async function startServerProcess(options: {
   child.stdout!.on("data", (chunk: Buffer) => {
     collect(chunk);
     // The relay's own errors (a failed statement answered with 421) are worth seeing.
-    for (const line of chunk.toString().split("\n")) if (line.includes("[relay] relay:")) console.error(line);
+    for (const line of chunk.toString().split("\n"))
+      if (line.includes("Relay could not answer")) console.error(line);
   });
   child.stderr!.on("data", (chunk: Buffer) => {
     collect(chunk);

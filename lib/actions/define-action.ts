@@ -22,12 +22,18 @@ export function tenantAction<S extends z.ZodType, R>(
 ): FormAction<R> {
   return async (_previous, form) => {
     const t = await getTranslator();
-    return runAction(t, async () => {
-      const user = await requireUser();
-      const slug = form.get("tenant");
-      const ctx = await resolveTenantContext(user, typeof slug === "string" ? slug : "", permission);
-      return run(ctx, parseInput(schema, formToObject(form)));
-    });
+    const known: { tenantId?: string } = {};
+    return runAction(
+      t,
+      async () => {
+        const user = await requireUser();
+        const slug = form.get("tenant");
+        const ctx = await resolveTenantContext(user, typeof slug === "string" ? slug : "", permission);
+        known.tenantId = ctx.tenantId;
+        return run(ctx, parseInput(schema, formToObject(form)));
+      },
+      known,
+    );
   };
 }
 

@@ -1,7 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { DomainError } from "@/lib/auth/errors";
+import { newRequestId } from "@/lib/http/request-id";
 import { isMessageKey, type Translator } from "@/lib/i18n/translate";
+import type { LogFields } from "@/lib/log/log";
+import { logger } from "@/lib/log/logger";
+import { currentRequestId } from "@/lib/log/request-log";
 import type { ActionResult } from "./action-result";
 
 /** Reads a form into a plain object; repeated fields become arrays. */
@@ -31,18 +34,19 @@ export function fieldErrorsOf(error: z.ZodError, t: Translator): Record<string, 
 
 /**
  * Turns what an action threw into what a person may read: a DomainError's
- * own message, or a generic one with a reference that is also logged
- * (the error itself never reaches the browser).
+ * own message, or a generic one whose reference is the request's id, logged
+ * with the error (the error itself never reaches the browser). `fields` are
+ * what the caller knows of the request (its id, the tenant).
  */
-export function failureOf(error: unknown, t: Translator): ActionResult<never> {
+export function failureOf(error: unknown, t: Translator, fields: LogFields = {}): ActionResult<never> {
   if (error instanceof DomainError) {
     const fieldErrors = error.fieldErrors
       ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, t(key)]))
       : undefined;
     return { ok: false, code: error.code, message: t(error.messageKey, error.vars), fieldErrors };
   }
-  const id = randomUUID().slice(0, 8);
-  console.error(`[relais] unexpected error ${id}:`, error instanceof Error ? error.stack : error);
+  const id = fields.requestId ?? newRequestId();
+  logger().error({ ...fields, requestId: id, err: error }, "Request failed unexpectedly");
   return { ok: false, code: "internal", message: t("errors.internal", { id }) };
 }
 
@@ -59,8 +63,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   return parsed.data;
 }
 
-/** Runs an action's steps and turns any failure into an ActionResult. */
-export async function runAction<R>(t: Translator, steps: () => Promise<R>): Promise<ActionResult<R>> {
+/**
+ * Runs an action's steps and turns any failure into an ActionResult. The
+ * steps may fill in `fields` (the tenant, once known) for the log entry of
+ * an unexpected failure.
+ */
+export async function runAction<R>(
+  t: Translator,
+  steps: () => Promise<R>,
+  fields: LogFields = {},
+): Promise<ActionResult<R>> {
   try {
     return { ok: true, data: await steps() };
   } catch (error) {
@@ -74,7 +86,7 @@ export async function runAction<R>(t: Translator, steps: () => Promise<R>): Prom
         fieldErrors: fieldErrorsOf(error.zodError, t),
       };
     }
-    return failureOf(error, t);
+    return failureOf(error, t, { requestId: await currentRequestId(), ...fields });
   }
 }
 

@@ -1,5 +1,7 @@
 import { DomainError, type ErrorCode } from "@/lib/auth/errors";
+import { newRequestId, requestIdOf } from "@/lib/http/request-id";
 import { createTranslator } from "@/lib/i18n/translate";
+import { logger } from "@/lib/log/logger";
 
 /** An error of the API itself (authentication, body, route), with its HTTP status and, for a body, its fields' errors. */
 export class ApiError extends Error {
@@ -37,10 +39,14 @@ export function apiNoContent(): Response {
 
 /**
  * `{ error: { code, message, fields? } }` in English (an API has no reader's
- * language). An unexpected error becomes a 500 with an id to find it in the
- * log; neither its message nor its stack reaches the caller.
+ * language). An unexpected error becomes a 500 whose reference is the
+ * request's id, to find it in the log; neither its message nor its stack
+ * reaches the caller.
  */
-export function apiErrorResponse(error: unknown): Response {
+export function apiErrorResponse(
+  error: unknown,
+  context: { request?: Request; tenantId?: string } = {},
+): Response {
   if (error instanceof ApiError) {
     const fields = error.fields ? { fields: error.fields } : {};
     return apiJson({ error: { code: error.code, message: error.message, ...fields } }, error.status);
@@ -60,8 +66,11 @@ export function apiErrorResponse(error: unknown): Response {
       statusOf[error.code],
     );
   }
-  const reference = crypto.randomUUID();
-  console.error(`[api] unexpected error ${reference}: ${(error as Error)?.name ?? "error"}`);
+  const reference = (context.request && requestIdOf(context.request)) ?? newRequestId();
+  logger().error(
+    { requestId: reference, tenantId: context.tenantId, err: error },
+    "API request failed unexpectedly",
+  );
   return apiJson(
     { error: { code: "internal", message: `Something went wrong (reference ${reference}).` } },
     500,

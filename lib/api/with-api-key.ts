@@ -7,11 +7,13 @@ export const unauthenticated = () =>
 
 /** Runs a route handler for a valid, unrevoked API key; every failure becomes a JSON error. */
 export async function withApiKey(request: Request, run: (sender: ApiKeySender) => Promise<Response>) {
+  let tenantId: string | undefined;
   try {
     const sender = await authenticateApiKey(request.headers.get("authorization"));
     if (!sender) throw unauthenticated();
+    tenantId = sender.tenantId;
     return await run(sender);
   } catch (error) {
-    return apiErrorResponse(error);
+    return apiErrorResponse(error, { request, tenantId });
   }
 }

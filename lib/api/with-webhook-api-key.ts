@@ -13,9 +13,11 @@ export async function withWebhookApiKey(
   request: Request,
   run: (manager: WebhookApiKeyManager) => Promise<Response>,
 ) {
+  let tenantId: string | undefined;
   try {
     const key = await authenticateApiKeyWithRights(request.headers.get("authorization"));
     if (!key) throw unauthenticated();
+    tenantId = key.sender.tenantId;
     if (!key.manageWebhooks) {
       throw new ApiError(
         403,
@@ -31,6 +33,6 @@ export async function withWebhookApiKey(
       ip: clientIp(request.headers),
     });
   } catch (error) {
-    return apiErrorResponse(error);
+    return apiErrorResponse(error, { request, tenantId });
   }
 }

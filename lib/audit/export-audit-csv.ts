@@ -1,6 +1,7 @@
 import { forbidden } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
 import { auditCsvColumns, auditEntryCsvLine, csvLine } from "./audit-csv";
 import { auditEntryWhere, type AuditFilters } from "./audit-filters";
 import { auditEntrySelect } from "./list-audit-entries";
@@ -49,7 +50,7 @@ export function exportAuditCsv(
         if (rows.length < take || take <= 0) controller.close();
       } catch (error) {
         // The response has started: the client sees a cut download; the cause stays in the server log.
-        console.error("[relais] audit export failed:", error instanceof Error ? error.message : error);
+        logger().error({ tenantId: ctx.tenantId, err: error }, "Audit export failed");
         controller.error(new Error("audit export failed"));
       }
     },

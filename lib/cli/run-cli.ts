@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { DomainError } from "@/lib/auth/errors";
 import { EmbeddedDatabaseLockedError } from "@/lib/db/embedded-lock";
+import { logger } from "@/lib/log/logger";
 import { cliTranslator, UsageError, type CliCommand, type CliIo, type CliValues } from "./command";
 import { commands } from "./commands";
 
@@ -49,12 +50,14 @@ function unexpectedMessage(error: unknown): string {
   return (isPrisma ? lines.at(-1) : lines[0]) ?? "unexpected failure";
 }
 
-function failure(io: CliIo, error: unknown): number {
+function failure(io: CliIo, command: CliCommand, error: unknown): number {
   if (error instanceof DomainError) {
     io.err(`Error: ${cliTranslator(error.messageKey, error.vars)}`);
   } else if (error instanceof EmbeddedDatabaseLockedError) {
     io.err(`Error: ${error.message}`);
   } else {
+    // The person reads one line; the log keeps the error's class and causes.
+    logger().error({ command: command.name, err: error }, "Command failed unexpectedly");
     io.err(`Error: ${unexpectedMessage(error)}`);
   }
   return exitCodes.failure;
@@ -96,6 +99,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return exitCodes.ok;
   } catch (error) {
     if (error instanceof UsageError) return usageFailure(io, error.message, command);
-    return failure(io, error);
+    return failure(io, command, error);
   }
 }

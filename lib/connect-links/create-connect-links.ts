@@ -4,6 +4,7 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { newLinkToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/locales";
+import { logger } from "@/lib/log/logger";
 import { auditEntryRow, slices } from "@/lib/mailboxes/audit-entry-rows";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
 import type { CreateConnectLinksInput } from "./connect-link-schemas";
@@ -102,9 +103,9 @@ export async function createConnectLinks(ctx: TenantContext, input: CreateConnec
     ).then(
       () => true,
       (error: unknown) => {
-        console.error(
-          `[relais] connect link mail to ${link.mailbox.address} failed:`,
-          error instanceof Error ? error.message : "unknown error",
+        logger().error(
+          { tenantId: ctx.tenantId, mailboxId: link.mailbox.id, err: error },
+          "Connect link mail not sent",
         );
         return false;
       },

@@ -1,5 +1,7 @@
 import packageJson from "@/package.json";
 import { databaseKind, getDb, type DatabaseKind } from "@/lib/db/client";
+import type { Log } from "@/lib/log/log";
+import { logger } from "@/lib/log/logger";
 
 export interface HealthReport {
   status: "ok" | "error";
@@ -22,7 +24,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
  * kind it is and how fast, never why it failed (that goes to the server's
  * log: a driver's message can name hosts and users).
  */
-export async function checkHealth(options: { timeoutMs?: number } = {}): Promise<HealthReport> {
+export async function checkHealth(options: { timeoutMs?: number; log?: Log } = {}): Promise<HealthReport> {
   const timeoutMs = options.timeoutMs ?? 2_000;
   let kind: DatabaseKind = process.env.DATABASE_URL ? "postgresql" : "embedded";
   const started = performance.now();
@@ -38,15 +40,10 @@ export async function checkHealth(options: { timeoutMs?: number } = {}): Promise
     const latencyMs = Math.round(performance.now() - started);
     return { status: "ok", version: packageJson.version, database: { kind, reachable: true, latencyMs } };
   } catch (error) {
-    // Prisma's messages quote the calling code first; the cause is the last line.
-    const message = error instanceof Error ? error.message : String(error);
-    const reason =
-      message
-        .split("\n")
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .at(-1) ?? "unknown";
-    console.error(`[relais] health check: the ${kind} database did not answer: ${reason}`);
+    (options.log ?? logger()).error(
+      { database: kind, err: error },
+      "Health check: the database did not answer",
+    );
     return {
       status: "error",
       version: packageJson.version,

@@ -1,6 +1,8 @@
 import { Gauge } from "prom-client";
 import { currentDbPool, getDb } from "@/lib/db/client";
 import { ConnectionState } from "@/lib/db/generated/enums";
+import type { Log } from "@/lib/log/log";
+import { logger } from "@/lib/log/logger";
 import { SQL_NOW } from "@/lib/worker/sql-now";
 import { metricsRegistry, watchPool } from "./metrics";
 
@@ -147,7 +149,7 @@ function apply({ figures: gauges }: Gauges, rows: Row[]) {
   gauges.webhooksPending.set(value("webhooks_pending"));
 }
 
-async function scrape(gauges: Gauges, log: (line: string) => void) {
+async function scrape(gauges: Gauges, log: Log) {
   const started = performance.now();
   try {
     apply(gauges, await withTimeout(query(), QUERY_TIMEOUT_MS));
@@ -157,7 +159,7 @@ async function scrape(gauges: Gauges, log: (line: string) => void) {
     // No figure rather than a stale one; why goes to the log (a driver's message may name hosts).
     gauges.show(false);
     gauges.up.set(0);
-    log(`metrics: database figures unavailable: ${(error as Error)?.message?.split("\n")[0] ?? "error"}`);
+    log.warn({ err: error }, "Metrics: the database's figures are unavailable");
   }
   gauges.queryTime.set((performance.now() - started) / 1000);
 }
@@ -167,7 +169,7 @@ async function scrape(gauges: Gauges, log: (line: string) => void) {
  * arrive together. Never throws: without the database the gauges are empty
  * and `relais_database_up` is 0.
  */
-export function refreshDatabaseGauges(log: (line: string) => void = console.error): Promise<void> {
+export function refreshDatabaseGauges(log: Log = logger()): Promise<void> {
   const gauges = (state.__relaisDbGauges ??= create());
   state.__relaisDbScrape ??= scrape(gauges, log).finally(() => {
     state.__relaisDbScrape = undefined;

@@ -1,3 +1,4 @@
+import type { Log } from "@/lib/log/log";
 import { refreshDatabaseGauges } from "./database-gauges";
 import { exposition, type Exposition } from "./metrics";
 
@@ -8,7 +9,7 @@ export type RenderOptions = {
    * which has no Prisma client, serves `exposition()` alone.
    */
   database: boolean;
-  log?: (line: string) => void;
+  log?: Log;
 };
 
 /** The text exposition of this process's metrics, as `/api/metrics` and the workers' listeners serve it. */

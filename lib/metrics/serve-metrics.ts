@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Log } from "@/lib/log/log";
 import type { Exposition } from "./metrics";
 import { metricsAccess } from "./metrics-access";
 
@@ -52,7 +53,7 @@ export type MetricsServerOptions = {
    * workers), or the registry alone (`exposition`, the relay).
    */
   render: () => Promise<Exposition>;
-  log: (line: string) => void;
+  log: Log;
 };
 
 function answer(
@@ -88,7 +89,7 @@ export async function startMetricsServer(
   };
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      options.log(`metrics: ${(error as Error)?.message?.split("\n")[0] ?? "error"}`);
+      options.log.error({ err: error }, "Metrics scrape failed");
       if (!response.headersSent) answer(response, 500, "Internal error");
       else response.destroy();
     });
@@ -116,7 +117,7 @@ export async function startMetricsServer(
 
 /**
  * Starts the listener RELAIS_METRICS_PORT asks for, if any, and logs where
- * (`metrics on http://127.0.0.1:9464/metrics`). Throws MetricsSettingsError
+ * (`Serving metrics on http://127.0.0.1:9464/metrics`). Throws MetricsSettingsError
  * for a setting that cannot work, or the listen error (port taken).
  */
 export async function startMetricsServerFromEnv(
@@ -127,6 +128,7 @@ export async function startMetricsServerFromEnv(
   if (!settings) return null;
   const running = await startMetricsServer(settings, options);
   const host = running.host.includes(":") ? `[${running.host}]` : running.host;
-  options.log(`metrics on http://${host}:${running.port}/metrics`);
+  const url = `http://${host}:${running.port}/metrics`;
+  options.log.info({ url }, `Serving metrics on ${url}`);
   return running;
 }

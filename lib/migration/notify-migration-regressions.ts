@@ -1,6 +1,7 @@
 import { publicUrl } from "@/lib/config/public-url";
 import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
+import { logger } from "@/lib/log/logger";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
 import { tenantAdmins } from "@/lib/notifications/recipients";
 
@@ -44,7 +45,7 @@ export async function notifyMigrationRegressions(tenantId: string, importId: str
         link: `${publicUrl()}/t/${tenant.slug}/migration`,
       }),
     }).catch((error: unknown) =>
-      console.error(`[migration] regression mail to an admin not sent: ${(error as Error)?.name ?? "error"}`),
+      logger().error({ tenantId, err: error }, "Migration regression mail to an admin not sent"),
     );
   }
   return addresses;

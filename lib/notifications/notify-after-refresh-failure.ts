@@ -1,3 +1,4 @@
+import { logger } from "@/lib/log/logger";
 import type { RecordedFailure } from "@/lib/tokens/record-refresh-failure";
 import type { RefreshFailure } from "@/lib/tokens/refresh-failure";
 import { notifyAdminsOfBrokenConfigurations } from "./notify-configuration-admins";
@@ -18,9 +19,9 @@ export async function notifyAfterRefreshFailure(
     if (recorded.brokeConnection) await notifyOwnersOfBrokenMailboxes({ tenantId });
     if (recorded.brokeConfiguration) await notifyAdminsOfBrokenConfigurations(tenantId);
   } catch (error) {
-    console.error(
-      `[relais] could not send the notice about a refused refresh (${failure.code}):`,
-      error instanceof Error ? error.name : "unknown error",
+    logger().error(
+      { tenantId, refreshFailure: failure.code, err: error },
+      "Could not send the notice about a refused refresh",
     );
   }
 }

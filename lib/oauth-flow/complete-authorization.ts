@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/tenant-context";
 import { resolveClientCredentials } from "@/lib/clients/resolve-client-credentials";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
+import { currentRequestId } from "@/lib/log/request-log";
 import { oauthRedirectUri } from "@/lib/oauth/redirect-uri";
 import { hashBrowserBinding } from "./browser-binding";
 import { issuerMatches } from "./expected-issuer";
@@ -152,7 +153,11 @@ export async function completeAuthorization(input: CallbackInput): Promise<FlowR
     const actor = await reloadFlowActor(row, input.user, input.ip ?? null);
     return withLinks(await redeem(row, actor, code, now), row);
   } catch (error) {
-    const result = flowResultOfError(error);
+    const result = flowResultOfError(error, {
+      requestId: await currentRequestId(),
+      tenantId: row?.tenantId,
+      mailboxId: row?.mailboxId,
+    });
     return row ? withLinks({ mailbox: row.mailbox.address, ...result }, row) : result;
   }
 }

@@ -1,14 +1,17 @@
-import { randomUUID } from "node:crypto";
 import { DomainError } from "@/lib/auth/errors";
+import { newRequestId } from "@/lib/http/request-id";
+import type { LogFields } from "@/lib/log/log";
+import { logger } from "@/lib/log/logger";
 import type { FlowResult } from "./flow-result";
 import { FlowRefusal } from "./flow-refusal";
 
 /**
  * What the result page says when a step threw: the refusal's own result, a
- * domain error in words, or for anything unexpected a reference that is also
- * logged (the error itself never reaches the page).
+ * domain error in words, or for anything unexpected a reference (the
+ * request's id) that is also logged (the error itself never reaches the page).
+ * `fields`: what the caller knows (the request's id, the tenant, the mailbox).
  */
-export function flowResultOfError(error: unknown): FlowResult {
+export function flowResultOfError(error: unknown, fields: LogFields = {}): FlowResult {
   if (error instanceof FlowRefusal) return error.result;
   if (error instanceof DomainError) {
     if (error.messageKey === "connect.result.linkInvalid.body") return { outcome: "link_invalid" };
@@ -16,10 +19,7 @@ export function flowResultOfError(error: unknown): FlowResult {
     if (error.code === "not_found" || error.code === "forbidden") return { outcome: "not_found" };
     return { outcome: "config_unusable", reasonKey: error.messageKey };
   }
-  const reference = randomUUID().slice(0, 8);
-  console.error(
-    `[relais] unexpected error ${reference} in an authorization flow:`,
-    error instanceof Error ? error.stack : error,
-  );
+  const reference = fields.requestId ?? newRequestId();
+  logger().error({ ...fields, requestId: reference, err: error }, "Authorization flow failed unexpectedly");
   return { outcome: "internal", code: reference };
 }

@@ -1,6 +1,7 @@
 import { resolveClientCredentials } from "@/lib/clients/resolve-client-credentials";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
+import { currentRequestId } from "@/lib/log/request-log";
 import { deviceErrorCode, deviceOutcome, type DeviceStatus } from "./device-outcome";
 import { expectedIssuerFor } from "./expected-issuer";
 import { findConnectableMailbox } from "./find-connectable-mailbox";
@@ -134,7 +135,12 @@ export async function pollDeviceAuthorization(
     try {
       result = await pollOnce(actor, row, now);
     } catch (error) {
-      result = { mailbox: row.mailbox.address, ...flowResultOfError(error) };
+      const fields = {
+        requestId: await currentRequestId(),
+        tenantId: row.tenantId,
+        mailboxId: row.mailboxId,
+      };
+      result = { mailbox: row.mailbox.address, ...flowResultOfError(error, fields) };
       if (result.outcome !== "internal") await settle(row, "failed", deviceErrorCode(result));
     }
   }

@@ -1,3 +1,4 @@
+import type { Log } from "@/lib/log/log";
 import type { RelayReply } from "./relay-replies";
 import { RELAY_NOW, type RelaySql } from "./relay-sql";
 
@@ -15,7 +16,7 @@ export function recordRefusal(
   credential: Credential,
   clientIp: string,
   reply: RelayReply,
-  log: (line: string) => void,
+  log: Log,
 ): void {
   sql
     .query("event", INSERT_EVENT, [
@@ -30,7 +31,12 @@ export function recordRefusal(
       0,
       null,
     ])
-    .catch((error: unknown) => log(`could not record a refusal: ${(error as Error).message}`));
+    .catch((error: unknown) =>
+      log.error(
+        { tenantId: credential.tenantId, credentialId: credential.id, err: error },
+        "Could not record a refusal",
+      ),
+    );
 }
 
 /** The summary of a session that logged in, written when it ends. */
@@ -38,7 +44,7 @@ export function recordSession(
   sql: RelaySql,
   credential: Credential,
   session: { clientIp: string; startedAt: Date; messages: number; refusals: number },
-  log: (line: string) => void,
+  log: Log,
 ): void {
   sql
     .query("event", INSERT_EVENT, [
@@ -53,16 +59,16 @@ export function recordSession(
       session.refusals,
       session.startedAt.toISOString(),
     ])
-    .catch((error: unknown) => log(`could not record a session: ${(error as Error).message}`));
+    .catch((error: unknown) =>
+      log.error(
+        { tenantId: credential.tenantId, credentialId: credential.id, err: error },
+        "Could not record a session",
+      ),
+    );
 }
 
 /** Marks the credential used now from this address (once per session, at login); the first use is kept. */
-export function markCredentialUsed(
-  sql: RelaySql,
-  credential: Credential,
-  clientIp: string,
-  log: (line: string) => void,
-): void {
+export function markCredentialUsed(sql: RelaySql, credential: Credential, clientIp: string, log: Log): void {
   sql
     .query(
       "mark_used",
@@ -73,6 +79,9 @@ export function markCredentialUsed(
       [credential.id, credential.tenantId, clientIp],
     )
     .catch((error: unknown) =>
-      log(`could not record the credential's last use: ${(error as Error).message}`),
+      log.error(
+        { tenantId: credential.tenantId, credentialId: credential.id, err: error },
+        "Could not record the credential's last use",
+      ),
     );
 }

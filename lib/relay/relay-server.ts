@@ -4,6 +4,7 @@ import {
   type SMTPServerOptions,
   type SMTPServerSession,
 } from "smtp-server";
+import type { Log } from "@/lib/log/log";
 import { providerFamily, maxRecipientsPerMessage } from "@/lib/outbox/mail-limits";
 import { countRelayMessage, countRelayRefusal, countRelaySession } from "@/lib/metrics/metrics";
 import { plainIp } from "@/lib/relay-credentials/networks";
@@ -31,14 +32,22 @@ type SessionState = {
 export type RelayContext = {
   sql: RelaySql;
   settings: RelaySettings;
-  log: (line: string) => void;
+  log: Log;
 };
 
 const MAX_FAILED_LOGINS_PER_SESSION = 3;
 
+/** What a session's log entries say about it: never its user name (a password is sometimes typed there). */
+const sessionFields = (state: SessionState | undefined) => ({
+  clientIp: state?.clientIp,
+  tenantId: state?.credential?.tenantId,
+  credentialId: state?.credential?.id,
+  mailboxId: state?.mailbox?.id ?? undefined,
+});
+
 /** Every failure that is not a refusal of ours: the database or the network under it. Devices retry on 421. */
-function unavailable(ctx: RelayContext, error: unknown): RelayReply {
-  ctx.log(`relay: ${(error as Error)?.message?.split("\n")[0] ?? "unexpected error"}`);
+function unavailable(ctx: RelayContext, error: unknown, state?: SessionState): RelayReply {
+  ctx.log.error({ ...sessionFields(state), err: error }, "Relay could not answer a command; replied 421");
   return countRelayRefusal(relayReply("database_unavailable"));
 }
 
@@ -113,6 +122,15 @@ export function relayHandlers(ctx: RelayContext) {
           return callback(null, { user: result.credential.username });
         }
         state.failedLogins += 1;
+        ctx.log.info(
+          {
+            clientIp: state.clientIp,
+            tenantId: result.credential?.tenantId,
+            credentialId: result.credential?.id,
+            reason: result.reason,
+          },
+          "Relay login refused",
+        );
         const reply = relayReply(
           result.reason,
           result.reason === "network_not_allowed" ? state.clientIp : "",
@@ -131,7 +149,7 @@ export function relayHandlers(ctx: RelayContext) {
           );
         }
         callback(countRelayRefusal(reply));
-      })().catch((error: unknown) => callback(unavailable(ctx, error)));
+      })().catch((error: unknown) => callback(unavailable(ctx, error, state)));
     },
 
     onMailFrom(address, session, callback) {
@@ -201,7 +219,7 @@ export function relayHandlers(ctx: RelayContext) {
           // The client went away in the middle of DATA: nothing was queued, nobody to answer.
           if ((error as { code?: string })?.code === "ECONNECTION" || stream.destroyed)
             return callback(error as Error);
-          callback(unavailable(ctx, error));
+          callback(unavailable(ctx, error, state));
         });
     },
 

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, unwatchFile, watchFile } from "node:fs";
 import path from "node:path";
 import { createSecureContext } from "node:tls";
+import type { Log } from "@/lib/log/log";
 import type { RelaySettings } from "./relay-settings";
 
 export type CertificatePair = { cert: Buffer; key: Buffer };
@@ -77,7 +78,7 @@ export function readCertificatePair(files: { certFile: string; keyFile: string }
 export function watchCertificate(
   files: { certFile: string; keyFile: string },
   onChange: (pair: CertificatePair) => void,
-  log: (line: string) => void,
+  log: Log,
   intervalMs = 2000,
 ): () => void {
   let timer: NodeJS.Timeout | undefined;
@@ -87,9 +88,9 @@ export function watchCertificate(
     timer = setTimeout(() => {
       try {
         onChange(readCertificatePair(files));
-        log("TLS certificate reloaded");
+        log.info("TLS certificate reloaded");
       } catch (error) {
-        log(`TLS certificate not reloaded, keeping the current one: ${(error as Error).message}`);
+        log.error({ err: error }, "TLS certificate not reloaded; keeping the current one");
       }
     }, 200);
   };

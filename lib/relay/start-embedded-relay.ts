@@ -1,4 +1,6 @@
 import { getDb } from "@/lib/db/client";
+import { createLogger } from "@/lib/log/create-logger";
+import { logSettings } from "@/lib/log/log-settings";
 import { prismaRelaySql } from "./relay-sql";
 import { startRelay, type RunningRelay } from "./start-relay";
 
@@ -11,9 +13,12 @@ const state = globalThis as typeof globalThis & { __relaisEmbeddedRelay?: Promis
  * and the portal runs without it.
  */
 export async function startEmbeddedRelay(): Promise<void> {
-  state.__relaisEmbeddedRelay ??= startRelay({ sql: prismaRelaySql(getDb) }).catch((error: unknown) => {
-    console.error(`[relay] not started: ${error instanceof Error ? error.message : String(error)}`);
-    return null;
-  });
+  state.__relaisEmbeddedRelay ??= (() => {
+    const log = createLogger(logSettings("relay", process.env));
+    return startRelay({ sql: prismaRelaySql(getDb), log }).catch((error: unknown) => {
+      log.error({ err: error }, "Relay not started; the portal runs without it");
+      return null;
+    });
+  })();
   await state.__relaisEmbeddedRelay;
 }

@@ -1,4 +1,6 @@
 import type { SMTPServer } from "smtp-server";
+import type { Log } from "@/lib/log/log";
+import { logger } from "@/lib/log/logger";
 import { createRelayServer, relayHandlers } from "./relay-server";
 import { relaySettings, type RelayListener, type RelaySettings } from "./relay-settings";
 import type { RelaySql } from "./relay-sql";
@@ -18,7 +20,8 @@ export type StartRelayOptions = {
   /** The database: a `pg` pool in `npm run relay`, Prisma in the embedded run (relay-sql.ts). */
   sql: RelaySql;
   settings?: RelaySettings;
-  log?: (line: string) => void;
+  /** The process's root logger by default. */
+  log?: Log;
   certificateReloadIntervalMs?: number;
 };
 
@@ -45,7 +48,7 @@ const describe = (listener: RelayListener) =>
  */
 export async function startRelay(options: StartRelayOptions): Promise<RunningRelay> {
   const settings = options.settings ?? relaySettings();
-  const log = options.log ?? ((line: string) => console.log(`[relay] ${line}`));
+  const log = options.log ?? logger();
   const needsTls = settings.listeners.some((listener) => listener.kind !== "plain");
   const files = needsTls ? certificateFiles(settings) : null;
   let certificate: CertificatePair | null = files ? readCertificatePair(files) : null;
@@ -59,11 +62,16 @@ export async function startRelay(options: StartRelayOptions): Promise<RunningRel
   try {
     for (const listener of settings.listeners) {
       const server = createRelayServer(listener, settings, certificate, handlers);
-      server.on("error", (error: Error) => log(`${describe(listener)}: ${error.message}`));
+      server.on("error", (error: Error) =>
+        log.error({ listener: describe(listener), err: error }, "Relay listener error"),
+      );
       const boundPort = await listen(server, listener);
       servers.push(server);
       started.push({ ...listener, boundPort });
-      log(`listening on ${listener.host}:${boundPort}, ${describe(listener)}`);
+      log.info(
+        { host: listener.host, port: boundPort, listener: describe(listener) },
+        `Relay listening on ${listener.host}:${boundPort}, ${describe(listener)}`,
+      );
     }
   } catch (error) {
     await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));

@@ -1,4 +1,6 @@
 import { getDb } from "@/lib/db/client";
+import type { Log } from "@/lib/log/log";
+import { logger } from "@/lib/log/logger";
 import { countWebhookDelivery, markHeartbeat } from "@/lib/metrics/metrics";
 import { attemptWebhookDelivery, type AttemptOptions } from "./attempt-webhook-delivery";
 import { claimWebhookDeliveries } from "./claim-webhook-deliveries";
@@ -12,8 +14,12 @@ export type WebhookDelivererOptions = AttemptOptions & {
   leaseMs?: number;
   /** How long to sleep when nothing is due. */
   pollMs?: number;
-  log?: (line: string) => void;
+  /** Where failures are logged; the root logger with the worker's id by default. */
+  log?: Log;
 };
+
+const logOf = (options: WebhookDelivererOptions): Log =>
+  options.log ?? logger().child({ workerId: options.workerId });
 
 /**
  * Claims due deliveries and posts them, `concurrency` at a time, until
@@ -21,6 +27,7 @@ export type WebhookDelivererOptions = AttemptOptions & {
  * directly with `deliverDueWebhooks`).
  */
 export async function deliverDueWebhooks(options: WebhookDelivererOptions): Promise<number> {
+  const log = logOf(options);
   const db = await getDb();
   const claimed = await claimWebhookDeliveries(db, {
     workerId: options.workerId,
@@ -37,9 +44,10 @@ export async function deliverDueWebhooks(options: WebhookDelivererOptions): Prom
         outcome,
       );
       countWebhookDelivery(settled);
-      if (settled === "lease_lost") options.log?.(`webhook delivery ${delivery.id}: lease lost`);
+      const about = { tenantId: delivery.tenantId, endpointId: delivery.endpointId, deliveryId: delivery.id };
+      if (settled === "lease_lost") log.warn(about, "Lease lost on a webhook delivery");
       if (failingTooLong && (await pauseFailingWebhookEndpoint(delivery.tenantId, delivery.endpointId))) {
-        options.log?.(`webhook endpoint ${delivery.endpointId} paused: failing for days`);
+        log.warn(about, "Webhook endpoint paused: failing for days");
       }
     }),
   );
@@ -49,6 +57,7 @@ export async function deliverDueWebhooks(options: WebhookDelivererOptions): Prom
 /** The workers' webhook loop, beside the mail loop. `stop()` lets the deliveries in flight finish. */
 export function startWebhookDeliverer(options: WebhookDelivererOptions) {
   const pollMs = options.pollMs ?? 1_000;
+  const log = logOf(options);
   let stopping = false;
   let wake: (() => void) | undefined;
   const sleep = (ms: number) =>
@@ -64,9 +73,9 @@ export function startWebhookDeliverer(options: WebhookDelivererOptions) {
       markHeartbeat("webhooks");
       let settled = 0;
       try {
-        settled = await deliverDueWebhooks(options);
+        settled = await deliverDueWebhooks({ ...options, log });
       } catch (error) {
-        options.log?.(`webhook delivery round failed: ${(error as Error)?.name ?? "error"}`);
+        log.error({ err: error }, "Webhook delivery round failed");
       }
       if (settled === 0 && !stopping) await sleep(pollMs);
     }

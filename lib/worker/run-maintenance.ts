@@ -2,6 +2,7 @@ import { sendBrokenMailboxDigest } from "@/lib/notifications/send-broken-mailbox
 import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
 import { getDb } from "@/lib/db/client";
+import type { Log } from "@/lib/log/log";
 import { purgeMailBodies } from "@/lib/outbox/purge-mail-bodies";
 import { pruneRelayEvents, pruneRelayLoginFailures } from "@/lib/relay/prune-relay-records";
 import { queueEndingSoonEvents } from "@/lib/webhooks/queue-ending-soon-events";
@@ -20,7 +21,7 @@ import { pruneSendingHours } from "./prune-sending-hours";
  * workers at once (locks and once-a-day records), and one failing does not
  * stop the others.
  */
-export async function runMaintenance(log: (line: string) => void, now = new Date()): Promise<void> {
+export async function runMaintenance(log: Log, now = new Date()): Promise<void> {
   const chores: [string, () => Promise<unknown>][] = [
     ["keep-alive", () => runKeepAliveBatch({ limit: 25, now, maxPauseMs: 2_000 })],
     ["pending revocations", () => retryPendingRevocations({ now })],
@@ -36,7 +37,7 @@ export async function runMaintenance(log: (line: string) => void, now = new Date
     try {
       await chore();
     } catch (error) {
-      log(`maintenance (${name}) failed: ${(error as Error)?.name ?? "error"}`);
+      log.error({ chore: name, err: error }, "Maintenance chore failed");
     }
   }
 }

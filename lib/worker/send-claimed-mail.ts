@@ -1,4 +1,6 @@
 import { getDb } from "@/lib/db/client";
+import type { Log } from "@/lib/log/log";
+import { logger } from "@/lib/log/logger";
 import type { ClaimedMail } from "./claim-due-mail";
 import type { MailToSend } from "./pick-due-mail";
 import { releaseLeases } from "./release-leases";
@@ -13,7 +15,7 @@ export type SendOptions = {
   concurrency?: number;
   /** Asked between mails: when true, the mails not started yet are handed back to the queue. */
   stopping?: () => boolean;
-  log?: (line: string) => void;
+  log?: Log;
 };
 
 /** A leased mail holding a sending slot: ready for the SMTP exchange. */
@@ -45,10 +47,13 @@ export function sendReady(
   { mail, attempts }: ReadyMail,
   workerId: string,
   connections: SmtpConnections,
-  log: (line: string) => void,
+  log: Log,
 ): Promise<SendOutcome> {
-  return sendReserved(mail, attempts, workerId, connections).catch((error: unknown) => {
-    log(`send of ${mail.id} failed unexpectedly: ${(error as Error)?.name ?? "error"}`);
+  return sendReserved(mail, attempts, workerId, connections, log).catch((error: unknown) => {
+    log.error(
+      { tenantId: mail.tenantId, mailboxId: mail.mailboxId, mailId: mail.id, err: error },
+      "Send failed unexpectedly; the mail will be retried",
+    );
     return "lease_lost" as const;
   });
 }
@@ -75,7 +80,7 @@ export async function sendClaimedMail(
   claimed: ClaimedMail[],
   options: SendOptions,
 ): Promise<Map<string, SendOutcome>> {
-  const { workerId, connections, concurrency = 10, stopping = () => false, log = () => {} } = options;
+  const { workerId, connections, concurrency = 10, stopping = () => false, log = logger() } = options;
   const prepared = await prepareClaimedMail(claimed, workerId);
   const { outcomes } = prepared;
   const leased = await stillLeased(

@@ -1,4 +1,6 @@
 import { getDb } from "@/lib/db/client";
+import type { Log } from "@/lib/log/log";
+import { logger } from "@/lib/log/logger";
 import { countSettledMail, observeSendDuration } from "@/lib/metrics/metrics";
 import { providerFamily } from "@/lib/outbox/mail-limits";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
@@ -167,17 +169,20 @@ export function parkUnsendable(
  * Sends one leased mail that holds a sending slot, and records where it
  * stands: sent, back in the queue with backoff, failed, held for its mailbox
  * (SMTP AUTH disabled, quota: the mailbox is flagged or paused), or cancelled
- * (revoked meanwhile). Never throws for an expected failure.
+ * (revoked meanwhile). Never throws for an expected failure; each failure is
+ * logged (what the provider said, never the message).
  */
 export async function sendReserved(
   mail: MailToSend,
   attempts: number,
   workerId: string,
   connections: SmtpConnections,
+  log: Log = logger(),
 ): Promise<SendOutcome> {
   const { settle, park } = settlerFor(mail, attempts, workerId, new Date());
   const attemptStart = performance.now();
   const { mailbox } = mail;
+  const about = { tenantId: mail.tenantId, mailboxId: mail.mailboxId, mailId: mail.id, attempt: attempts };
   const family = providerFamily(mail.config.provider);
   const retryOrFail = (verdict: SendVerdict, outcome: "temporary" | "auth") => {
     const record = { outcome, smtpCode: verdict.code, smtpResponse: verdict.response };
@@ -191,11 +196,17 @@ export async function sendReserved(
     const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts));
     return settle("retry", { status: "queued", nextAttemptAt, lastError: verdict.response }, record);
   };
-  const unavailable = (error: ConnectionUnavailableError) =>
-    error.state === "revoked"
+  const unavailable = (error: ConnectionUnavailableError) => {
+    log.warn({ ...about, state: error.state, err: error }, "Mail not sent: its mailbox cannot send");
+    return error.state === "revoked"
       ? park("cancelled", "mailbox_revoked")
       : park("held", `mailbox_${error.state}${error.code ? `: ${error.code}` : ""}`);
-  const settleFailure = async (verdict: SendVerdict): Promise<SendOutcome> => {
+  };
+  const settleFailure = async (verdict: SendVerdict, failure: unknown): Promise<SendOutcome> => {
+    log.warn(
+      { ...about, verdict: verdict.kind, replyCode: verdict.code ?? undefined, err: failure },
+      "Mail not sent",
+    );
     const record = { smtpCode: verdict.code, smtpResponse: verdict.response };
     switch (verdict.kind) {
       case "throttled": {
@@ -267,12 +278,14 @@ export async function sendReserved(
   } catch (error) {
     if (error instanceof ConnectionUnavailableError) return unavailable(error);
     if (error instanceof TransientTokenError) {
+      log.warn({ ...about, err: error }, "Mail not sent: no access token for now");
       return retryOrFail({ kind: "temporary", code: null, response: `token: ${error.code}` }, "temporary");
     }
     throw error;
   }
 
   let verdict: SendVerdict;
+  let failure: unknown;
   let refreshed = false;
   for (;;) {
     try {
@@ -284,6 +297,7 @@ export async function sendReserved(
         { outcome: "sent", smtpCode: Number(response.slice(0, 3)) || 250, smtpResponse: response },
       );
     } catch (error) {
+      failure = error;
       verdict = classifySendFailure(error);
     }
     if (verdict.kind !== "auth" || refreshed) break;
@@ -299,5 +313,5 @@ export async function sendReserved(
     }
   }
   observeSendDuration(mailbox.transport, attemptStart);
-  return settleFailure(verdict);
+  return settleFailure(verdict, failure);
 }

@@ -1,3 +1,5 @@
+import { createLogger } from "@/lib/log/create-logger";
+import { logSettings } from "@/lib/log/log-settings";
 import { startWorker } from "./run-worker";
 
 const state = globalThis as typeof globalThis & { __relaisEmbeddedWorker?: ReturnType<typeof startWorker> };
@@ -9,5 +11,5 @@ const state = globalThis as typeof globalThis & { __relaisEmbeddedWorker?: Retur
  */
 export function startEmbeddedWorker() {
   if (state.__relaisEmbeddedWorker) return;
-  state.__relaisEmbeddedWorker = startWorker({ log: (line) => console.log(`[worker] ${line}`) });
+  state.__relaisEmbeddedWorker = startWorker({ log: createLogger(logSettings("worker", process.env)) });
 }

@@ -1,11 +1,12 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { useDb } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { checkHealth } from "@/lib/health/check-health";
 import packageJson from "@/package.json";
+import { captureLogs } from "../support/capture-logs";
 import { useTestDatabase } from "../support/test-db";
 
 const database = useTestDatabase();
@@ -23,10 +24,6 @@ async function withDatabase<T>(client: PrismaClient, body: () => Promise<T>): Pr
     useDb(database.db, database.kind);
   }
 }
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe("checkHealth", () => {
   it("is ok with the test database, and says which kind it is", async () => {
@@ -47,10 +44,10 @@ describe("checkHealth", () => {
   });
 
   it("answers 503 when nothing listens, logs why, and tells the client nothing more", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logs = captureLogs();
     const response = await withDatabase(clientAt("postgresql://postgres@127.0.0.1:1/nope"), () =>
       healthRoute(),
-    );
+    ).finally(logs.restore);
     expect(response.status).toBe(503);
     const body = await response.text();
     expect(JSON.parse(body)).toEqual({
@@ -59,11 +56,17 @@ describe("checkHealth", () => {
       database: { kind: "postgresql", reachable: false, latencyMs: null },
     });
     expect(body).not.toMatch(/127\.0\.0\.1|nope|ECONNREFUSED|can't reach/i);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining("[relais] health check"));
+    expect(logs.entries()).toEqual([
+      expect.objectContaining({
+        level: "error",
+        msg: "Health check: the database did not answer",
+        database: "postgresql",
+        err: expect.objectContaining({ type: expect.any(String) }),
+      }),
+    ]);
   });
 
   it("gives up on a server that accepts the connection but never answers", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => undefined);
     const sockets: Socket[] = [];
     const silent: Server = createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));

@@ -11,6 +11,7 @@ import { retryOutgoingMail } from "@/lib/outbox/retry-outgoing-mail";
 import { getTenantSettings, setMailBodyRetention } from "@/lib/tenants/tenant-settings";
 import { runMaintenance } from "@/lib/worker/run-maintenance";
 import { expectDomainError, form } from "../support/action-helpers";
+import { recordingLog } from "../support/capture-logs";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 import { useTestDatabase } from "../support/test-db";
@@ -237,9 +238,9 @@ describe("the mail content retention chore", () => {
     // At the real time: the other chores (keep-alive) then find nothing to do with the seeded mailboxes.
     const realNow = new Date();
     const due = await mail(a.tenant.id, a.mailbox.id, "sent", 4, null, realNow);
-    const lines: string[] = [];
-    await runMaintenance((line) => lines.push(line), realNow);
-    expect(lines.filter((line) => line.includes("mail body retention"))).toEqual([]);
+    const recording = recordingLog();
+    await runMaintenance(recording.log, realNow);
+    expect(recording.entries().filter((entry) => entry.chore === "mail body retention")).toEqual([]);
     expect((await stored(due.id)).bodyPurgedAt).not.toBeNull();
   });
 });

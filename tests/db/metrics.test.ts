@@ -13,6 +13,7 @@ import type { MailTransport } from "@/lib/transports/mail-transports";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { deliverDueWebhooks } from "@/lib/webhooks/run-webhook-deliverer";
 import { startWorker } from "@/lib/worker/run-worker";
+import { recordingLog } from "../support/capture-logs";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { seedRelayCredential, startTestRelay, type TestRelay } from "../support/relay-fixtures";
 import { SmtpDialog } from "../support/smtp-dialog";
@@ -241,11 +242,11 @@ describe("metrics of a worker that sent mail, read from the registry and /api/me
     const unreachable = new PrismaClient({
       adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/nope" }),
     });
-    const logged: string[] = [];
+    const recording = recordingLog();
     useDb(unreachable, "postgresql");
     let text: string;
     try {
-      text = (await renderMetrics({ database: true, log: (line) => logged.push(line) })).body;
+      text = (await renderMetrics({ database: true, log: recording.log })).body;
     } finally {
       useDb(database.db, database.kind);
       await unreachable.$disconnect();
@@ -254,7 +255,13 @@ describe("metrics of a worker that sent mail, read from the registry and /api/me
     expect(text).not.toContain("relais_outbox_mails");
     expect(text).not.toContain("relais_mailboxes{");
     expect(sample(text, 'relais_mails_total{transport="smtp",outcome="sent"}')).toBe(2);
-    expect(logged).toEqual([expect.stringMatching(/^metrics: database figures unavailable: /)]);
+    expect(recording.entries()).toEqual([
+      expect.objectContaining({
+        level: "warn",
+        msg: "Metrics: the database's figures are unavailable",
+        err: expect.objectContaining({ type: expect.any(String) }),
+      }),
+    ]);
     // Back: the figures return with the database.
     const again = await scrape();
     expect(sample(again, "relais_database_up")).toBe(1);

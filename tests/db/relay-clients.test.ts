@@ -544,7 +544,7 @@ describe.runIf(realPostgresAvailable("the relay in a process of its own, killed 
         relayProcess.once("exit", (_code, signal) => resolve(signal)),
       );
       const deadline = Date.now() + 20_000;
-      while (!output.includes("[relay] started")) {
+      while (!output.includes("Relay started")) {
         if (relayProcess.exitCode !== null) throw new Error(`the relay exited: ${output}`);
         if (Date.now() > deadline) throw new Error(`the relay did not start in time: ${output}`);
         await new Promise((resolve) => setTimeout(resolve, 50));

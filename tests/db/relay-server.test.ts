@@ -16,6 +16,7 @@ import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { runMaintenance } from "@/lib/worker/run-maintenance";
 import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
+import { recordingLog } from "../support/capture-logs";
 import { seedTenant } from "../support/factories";
 import {
   seedRelayCredential,
@@ -588,7 +589,7 @@ describe("SMTP relay: the workers' chores", () => {
       clientIp: "192.0.2.1",
     };
     await db.relayEvent.createMany({ data: [{ ...event, createdAt: old }, { ...event }] });
-    await runMaintenance(() => {});
+    await runMaintenance(recordingLog().log);
     const left = await db.relayAuthFailure.findMany({
       where: { username: { in: ["relay-old", "relay-new"] } },
     });

@@ -38,7 +38,6 @@ export async function startTestRelay(options: Partial<StartRelayOptions> = {}): 
   const relay = await startRelay({
     sql: prismaRelaySql(getDb),
     settings: testRelaySettings(),
-    log: () => {},
     ...options,
   });
   return {

@@ -1,4 +1,5 @@
 import { metricsAccess } from "@/lib/metrics/metrics-access";
+import { requestLog } from "@/lib/log/request-log";
 import { renderMetrics } from "@/lib/metrics/render-metrics";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export async function GET(request: Request) {
   }
   const { contentType, body } = await renderMetrics({
     database: true,
-    log: (line) => console.error(`[relais] ${line}`),
+    log: await requestLog(),
   });
   return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
 }

@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getSessionUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
+import { requestIdOf } from "@/lib/http/request-id";
 import { BROWSER_BINDING_COOKIE } from "@/lib/oauth-flow/browser-binding";
 import { linkActor, personActor, type FlowActor } from "@/lib/oauth-flow/flow-actor";
 import { seeOther, showResult } from "@/lib/oauth-flow/flow-redirect";
@@ -39,6 +40,6 @@ export async function GET(request: Request) {
     const started = await startAuthorization(actor, mailboxId, { browserBinding: binding, returnTo });
     return seeOther(started.authorizationUrl, started.browserBinding);
   } catch (error) {
-    return showResult(flowResultOfError(error));
+    return showResult(flowResultOfError(error, { requestId: requestIdOf(request) }));
   }
 }

@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getSessionUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
+import { requestIdOf } from "@/lib/http/request-id";
 import { BROWSER_BINDING_COOKIE } from "@/lib/oauth-flow/browser-binding";
 import { completeAuthorization } from "@/lib/oauth-flow/complete-authorization";
 import { showResult } from "@/lib/oauth-flow/flow-redirect";
@@ -22,6 +23,6 @@ export async function GET(request: Request) {
     });
     return showResult(result);
   } catch (error) {
-    return showResult(flowResultOfError(error));
+    return showResult(flowResultOfError(error, { requestId: requestIdOf(request) }));
   }
 }

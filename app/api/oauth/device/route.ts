@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { getSessionUser } from "@/lib/auth/session";
 import { publicUrl } from "@/lib/config/public-url";
 import { clientIp } from "@/lib/http/client-ip";
+import { requestIdOf } from "@/lib/http/request-id";
 import { devicePagePath } from "@/lib/oauth-flow/device-page-path";
 import { linkActor, personActor, type FlowActor } from "@/lib/oauth-flow/flow-actor";
 import { seeOther, showResult } from "@/lib/oauth-flow/flow-redirect";
@@ -52,6 +53,6 @@ export async function POST(request: Request) {
     const { id } = await startDeviceAuthorization(actor, mailboxId);
     return seeOther(devicePagePath(actor, mailboxId, id, link));
   } catch (error) {
-    return showResult(flowResultOfError(error));
+    return showResult(flowResultOfError(error, { requestId: requestIdOf(request) }));
   }
 }

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { DomainError } from "@/lib/auth/errors";
 import { getSessionUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
+import { requestIdOf } from "@/lib/http/request-id";
 import { getTranslator } from "@/lib/i18n/server";
 import { deviceStatusBody } from "@/lib/oauth-flow/device-status-body";
 import { flowResultOfError } from "@/lib/oauth-flow/flow-result-of-error";
@@ -36,6 +37,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   } catch (error) {
     // A foreign grant, a missing right and a dead link all look the same: nothing here.
     if (error instanceof DomainError) return json({ error: "not_found" }, 404);
-    return json({ error: "internal", reference: flowResultOfError(error).code }, 500);
+    return json(
+      { error: "internal", reference: flowResultOfError(error, { requestId: requestIdOf(request) }).code },
+      500,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { failureOf } from "@/lib/actions/run-action";
+import { requestIdOf } from "@/lib/http/request-id";
 import { routeTenantContext } from "@/lib/http/route-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { readImportBody } from "@/lib/mailboxes/import-answer";
@@ -49,7 +50,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ten
     const result = await importSmtpAuthReport(access.ctx, { text, fileName, period: period.data });
     return answer(reportUploadAnswerOf(t, result, fileName), result.ok ? 200 : 422);
   } catch (error) {
-    const failure = failureOf(error, t);
+    const failure = failureOf(error, t, { requestId: requestIdOf(request), tenantId: access.ctx.tenantId });
     if (failure.ok) throw error;
     return answer({ outcome: "error", message: failure.message }, failure.code === "internal" ? 500 : 409);
   }

@@ -1,4 +1,5 @@
 import { failureOf } from "@/lib/actions/run-action";
+import { requestIdOf } from "@/lib/http/request-id";
 import { routeTenantContext } from "@/lib/http/route-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { importAnswerOf, readImportBody, type ImportAnswer } from "@/lib/mailboxes/import-answer";
@@ -41,7 +42,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ten
   try {
     return answer(importAnswerOf(t, await importMailboxesCsv(ctx, body)));
   } catch (error) {
-    const failure = failureOf(error, t);
+    const failure = failureOf(error, t, { requestId: requestIdOf(request), tenantId: ctx.tenantId });
     if (failure.ok) throw error;
     return answer({ outcome: "error", message: failure.message }, failure.code === "internal" ? 500 : 409);
   }
