@@ -11,7 +11,7 @@ import { runWorkers, type WorkersRun } from "./run-workers";
 
 // Usage: TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
 //          npx tsx bench/outbox/run.ts [--mails 8000 --mailboxes 10 --warmup 2000 --rounds 3 \
-//                                       --transport smtp|graph --api-delay 0]
+//                                       --transport smtp|graph --api-delay 200]
 // Creates and drops its own database on that server. See bench/README.md.
 
 process.env.RELAIS_ALLOW_LOCAL_PROVIDERS = "true";
@@ -24,7 +24,7 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "2000" },
     rounds: { type: "string", default: "3" },
     transport: { type: "string", default: "smtp" },
-    "api-delay": { type: "string", default: "0" },
+    "api-delay": { type: "string", default: "200" },
   },
 });
 if (values.transport !== "smtp" && values.transport !== "graph") {
@@ -37,7 +37,11 @@ if (values.transport !== "smtp" && values.transport !== "graph") {
  */
 const TRANSPORT: "smtp" | "graph" = values.transport;
 const GRAPH = TRANSPORT === "graph";
-/** Graph: the fake answers each request after this many ms (setApiDelay), counted in flight meanwhile. */
+/**
+ * Graph: the fake answers each request after this many ms (setApiDelay), counted in flight meanwhile.
+ * 200 by default: Graph answers sendMail over the Internet in hundreds of milliseconds, and with 4
+ * requests per mailbox that answer time, not the CPU, is what bounds a sender (bench/README.md).
+ */
 const API_DELAY_MS = Number(values["api-delay"]);
 const MAILS = Number(values.mails);
 /** Mails sent first and not measured, on both sides: the measure is of processes already running and compiled. */

@@ -87,8 +87,11 @@ export async function safeFetch(
   const { url, policy, literalAddress } = checkOutboundTarget(input, allowLocal);
   const host = url.hostname;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  // A timer cleared when the call ends, rather than AbortSignal.timeout: that one fires at its end
+  // whatever became of the call, and builds a DOMException (stack included) for every call made.
+  const timeout = new AbortController();
+  const clock = setTimeout(() => timeout.abort(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS).unref();
+  const signal = options.signal ? AbortSignal.any([timeout.signal, options.signal]) : timeout.signal;
   const body = init.body === undefined ? undefined : Buffer.from(init.body, "utf8");
   const headers = { ...init.headers, ...(body ? { "content-length": String(body.length) } : {}) };
   const resolver = options.lookup ?? systemResolver;
@@ -98,6 +101,7 @@ export async function safeFetch(
     const settle = (outcome: { response: SafeResponse } | { error: unknown }) => {
       if (settled) return;
       settled = true;
+      clearTimeout(clock);
       signal.removeEventListener("abort", onAbort);
       if ("response" in outcome) return resolve(outcome.response);
       request.destroy();
@@ -107,7 +111,7 @@ export async function safeFetch(
     const onAbort = () => fail(signal.reason);
     const refusalOf = (error: unknown) => {
       if (error instanceof OutboundRefusedError) return error;
-      if (timeout.aborted) return new OutboundRefusedError("timeout", host);
+      if (timeout.signal.aborted) return new OutboundRefusedError("timeout", host);
       if (options.signal?.aborted) return options.signal.reason;
       return new OutboundRefusedError(
         "connect_failed",

@@ -101,6 +101,8 @@ export function startWorker(options: WorkerOptions = {}) {
     const gate = gates.get(mailboxId);
     return gate ? gate.admitted + gate.parked.length : 0;
   };
+  /** Outcomes of answered sends still being recorded. */
+  const settling = new Set<Promise<void>>();
   /** Mails that waited so long their lease may be gone by the time they are sent: back to the queue. */
   const stale: string[] = [];
   /** Slots freed by this worker's sends, per mailbox with a concurrency limit, since its last claim. */
@@ -131,13 +133,11 @@ export function startWorker(options: WorkerOptions = {}) {
   }
 
   /**
-   * A mail of a mailbox with a concurrency limit left the lanes (sent,
-   * settled or handed back): its mailbox's next parked mail goes first in
-   * line. When what this worker holds of the mailbox runs down to half its
-   * lease-ahead depth (and the send was not lost to another worker), the
-   * next claim pulls that mailbox's mails waiting for a slot, up to the depth.
+   * A mail of a mailbox with a concurrency limit left the exchange (the
+   * provider answered, or it was handed back): its mailbox's next parked mail
+   * goes first in line.
    */
-  function leaveGate(mail: ReadyMail["mail"], pullMore: boolean) {
+  function openGate(mail: ReadyMail["mail"]) {
     const gate = gates.get(mail.mailboxId);
     if (!gate) return;
     gate.admitted -= 1;
@@ -147,12 +147,21 @@ export function startWorker(options: WorkerOptions = {}) {
       ready.unshift(next);
       mailReady.notify();
     }
+    if (stock(mail.mailboxId) === 0) gates.delete(mail.mailboxId);
+  }
+
+  /**
+   * A mail's outcome recorded: when what this worker holds of its mailbox
+   * (concurrency limit) runs down to half its lease-ahead depth, and the mail
+   * was not lost to another worker, the next claim pulls that mailbox's mails
+   * waiting for a slot, up to the depth.
+   */
+  function pullIfLow(mail: ReadyMail["mail"], pullMore: boolean) {
+    const depth = apiLeaseAheadFor(mail.mailbox.transport);
     const held = stock(mail.mailboxId);
-    if (held === 0) gates.delete(mail.mailboxId);
-    const depth = apiLeaseAheadFor(mail.mailbox.transport) ?? 0;
-    if (pullMore && held <= depth / 2)
-      freed.set(mail.mailboxId, Math.max(freed.get(mail.mailboxId) ?? 0, depth - held));
-    if (pullMore && held <= depth / 2) slotFreed.notify();
+    if (!pullMore || depth === null || held > depth / 2) return;
+    freed.set(mail.mailboxId, Math.max(freed.get(mail.mailboxId) ?? 0, depth - held));
+    slotFreed.notify();
   }
   const giveBackFreed = (pull: SlotPull[]) => {
     for (const { mailboxId, count } of pull) addFreed(mailboxId, count);
@@ -236,14 +245,26 @@ export function startWorker(options: WorkerOptions = {}) {
       mailTaken.notify();
       if (Date.now() - next.claimedAt > leaseMs / 2) {
         stale.push(next.mail.id);
-        leaveGate(next.mail, false);
+        openGate(next.mail);
         continue;
       }
-      const outcome = await sendReady(next, workerId, connections, log);
-      markHeartbeat("mail");
-      if (outcome === "lease_lost") log.warn({ mailId: next.mail.id }, "Lease lost on a mail");
-      // Its mailbox's slot is free for its next mail (pulled from the line unless lost to another worker).
-      leaveGate(next.mail, outcome !== "lease_lost");
+      let answered = () => {};
+      const answer = new Promise<void>((resolve) => (answered = resolve));
+      const outcome = sendReady(next, workerId, connections, log, answered);
+      // Once the provider has answered, the mailbox's slot is free and the lane takes its next mail
+      // while the outcome is recorded (settles are grouped: see settle-mail.ts).
+      await Promise.race([answer, outcome]);
+      openGate(next.mail);
+      const recorded = outcome.then((result) => {
+        markHeartbeat("mail");
+        if (result === "lease_lost") log.warn({ mailId: next.mail.id }, "Lease lost on a mail");
+        // Its mailbox's waiting mail is pulled, unless this one was lost to another worker.
+        pullIfLow(next.mail, result !== "lease_lost");
+      });
+      settling.add(recorded);
+      void recorded.finally(() => settling.delete(recorded));
+      // No more outcomes waiting to be recorded than lanes: a slow database holds the lanes back.
+      if (settling.size >= concurrency) await Promise.race(settling);
     }
   }
 
@@ -254,6 +275,8 @@ export function startWorker(options: WorkerOptions = {}) {
     ...Array.from({ length: parallel }, feeder),
     ...Array.from({ length: concurrency }, lane),
   ])
+    // The sends in flight are answered; their outcomes are recorded before anything is handed back.
+    .then(() => Promise.all(settling))
     // Stopping: what was not started goes back to the queue at once instead of waiting for its lease to expire.
     .then(() => {
       const handedBack = [

@@ -48,8 +48,9 @@ export function sendReady(
   workerId: string,
   connections: SmtpConnections,
   log: Log,
+  onAnswered?: () => void,
 ): Promise<SendOutcome> {
-  return sendReserved(mail, attempts, workerId, connections, log).catch((error: unknown) => {
+  return sendReserved(mail, attempts, workerId, connections, log, onAnswered).catch((error: unknown) => {
     log.error(
       { tenantId: mail.tenantId, mailboxId: mail.mailboxId, mailId: mail.id, err: error },
       "Send failed unexpectedly; the mail will be retried",

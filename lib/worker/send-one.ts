@@ -170,7 +170,8 @@ export function parkUnsendable(
  * stands: sent, back in the queue with backoff, failed, held for its mailbox
  * (SMTP AUTH disabled, quota: the mailbox is flagged or paused), or cancelled
  * (revoked meanwhile). Never throws for an expected failure; each failure is
- * logged (what the provider said, never the message).
+ * logged (what the provider said, never the message). `onAnswered` is called
+ * once the server or API has answered, before the outcome is recorded.
  */
 export async function sendReserved(
   mail: MailToSend,
@@ -178,6 +179,7 @@ export async function sendReserved(
   workerId: string,
   connections: SmtpConnections,
   log: Log = logger(),
+  onAnswered: () => void = () => {},
 ): Promise<SendOutcome> {
   const { settle, park } = settlerFor(mail, attempts, workerId, new Date());
   const attemptStart = performance.now();
@@ -291,6 +293,7 @@ export async function sendReserved(
     try {
       const response = await deliver(mail, token, connections);
       observeSendDuration(mailbox.transport, attemptStart);
+      onAnswered();
       return settle(
         "sent",
         { status: "sent", smtpResponse: response, lastError: null },
@@ -313,5 +316,6 @@ export async function sendReserved(
     }
   }
   observeSendDuration(mailbox.transport, attemptStart);
+  onAnswered();
   return settleFailure(verdict, failure);
 }
