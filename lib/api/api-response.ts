@@ -37,6 +37,24 @@ export function apiNoContent(): Response {
   return new Response(null, { status: 204, headers: noStore });
 }
 
+export type ApiErrorBody = { code: string; message: string; fields?: Record<string, string> };
+
+/** An expected error as the API says it, in English: its code, its message, its fields' messages. */
+export function apiErrorBody(error: ApiError | DomainError): ApiErrorBody {
+  if (error instanceof ApiError)
+    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  const t = createTranslator("en");
+  const fields = error.fieldErrors
+    ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, t(key)]))
+    : undefined;
+  const message = fields
+    ? Object.entries(fields)
+        .map(([field, text]) => `${field}: ${text}`)
+        .join(" ")
+    : t(error.messageKey, error.vars);
+  return { code: error.code, message, ...(fields ? { fields } : {}) };
+}
+
 /**
  * `{ error: { code, message, fields? } }` in English (an API has no reader's
  * language). An unexpected error becomes a 500 whose reference is the
@@ -47,25 +65,8 @@ export function apiErrorResponse(
   error: unknown,
   context: { request?: Request; tenantId?: string } = {},
 ): Response {
-  if (error instanceof ApiError) {
-    const fields = error.fields ? { fields: error.fields } : {};
-    return apiJson({ error: { code: error.code, message: error.message, ...fields } }, error.status);
-  }
-  if (error instanceof DomainError) {
-    const t = createTranslator("en");
-    const fields = error.fieldErrors
-      ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, t(key)]))
-      : undefined;
-    const message = fields
-      ? Object.entries(fields)
-          .map(([field, text]) => `${field}: ${text}`)
-          .join(" ")
-      : t(error.messageKey, error.vars);
-    return apiJson(
-      { error: { code: error.code, message, ...(fields ? { fields } : {}) } },
-      statusOf[error.code],
-    );
-  }
+  if (error instanceof ApiError) return apiJson({ error: apiErrorBody(error) }, error.status);
+  if (error instanceof DomainError) return apiJson({ error: apiErrorBody(error) }, statusOf[error.code]);
   const reference = (context.request && requestIdOf(context.request)) ?? newRequestId();
   logger().error(
     { requestId: reference, tenantId: context.tenantId, err: error },

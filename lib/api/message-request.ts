@@ -2,6 +2,10 @@ import { z } from "zod";
 import type { QueueMailInput } from "@/lib/outbox/queue-mail";
 import { ApiError } from "./api-response";
 
+/** `from` is not a mailbox of the key (or of its tenant): not found, whichever it is. */
+export const mailboxNotFound = () =>
+  new ApiError(404, "mailbox_not_found", "No mailbox with this address is available to this API key.");
+
 const addressList = z.union([z.string(), z.array(z.string())]).optional();
 
 export const messageRequestSchema = z.object({

@@ -77,6 +77,26 @@ export const openApiDocument = {
         },
       },
     },
+    "/messages/batch": {
+      post: {
+        summary: "Queue up to 500 mails at once",
+        description:
+          "Each message is shaped, checked and answered as `POST /messages` would (its own `idempotencyKey`; the `Idempotency-Key` header does not apply). The valid ones are queued together, in one transaction; the others are refused each with its reason. The answer lists every message's outcome in the order sent. A key repeated within the batch gets its first message's outcome. The body is capped at the size of one message: send mail with large attachments one by one.",
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/NewMessageBatch" } } },
+        },
+        responses: {
+          "200": {
+            description: "The batch was read: each message's outcome, in order.",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/BatchResult" } } },
+          },
+          "400": errorResponse("Malformed JSON, no `messages` array, or not 1 to 500 messages."),
+          "401": errorResponse("Missing, unknown or revoked API key."),
+          "413": errorResponse("The request body is too large."),
+        },
+      },
+    },
     "/messages/{id}": {
       get: {
         summary: "A mail's status and attempt history",
@@ -171,6 +191,49 @@ export const openApiDocument = {
         },
         description:
           "Plain addresses only (no display names). At least one recipient; at most 100 per message for Google, 500 for Microsoft. A text and/or HTML body. No line breaks in the subject, addresses or file names. Message and attachments within the server's size limits (10 MiB and 5 MiB by default).",
+      },
+      NewMessageBatch: {
+        type: "object",
+        required: ["messages"],
+        properties: {
+          messages: {
+            type: "array",
+            minItems: 1,
+            maxItems: 500,
+            items: { $ref: "#/components/schemas/NewMessage" },
+          },
+        },
+      },
+      BatchResult: {
+        type: "object",
+        required: ["accepted", "duplicates", "rejected", "results"],
+        properties: {
+          accepted: { type: "integer", description: "Messages queued (or held) by this request." },
+          duplicates: {
+            type: "integer",
+            description: "Messages whose idempotency key was used before: the first mail is their answer.",
+          },
+          rejected: { type: "integer" },
+          results: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["index", "result"],
+              properties: {
+                index: { type: "integer", description: "The message's place in `messages`, from 0." },
+                result: { type: "string", enum: ["accepted", "duplicate", "rejected"] },
+                id: { type: "string", format: "uuid" },
+                status,
+                messageId: { type: "string" },
+                error: {
+                  description:
+                    "Rejected: why, with the codes of `POST /messages` (`invalid_request`, `invalid_input` with `fields`, `mailbox_not_found`, `conflict`).",
+                  ...error.properties.error,
+                },
+              },
+            },
+          },
+        },
       },
       Queued: {
         type: "object",

@@ -1,13 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { DomainError, notFound } from "@/lib/auth/errors";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { getDb } from "@/lib/db/client";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
-import { domainOf } from "./mail-address";
 import { checkMailDraft, type MailDraft } from "./mail-input";
 import { providerFamily } from "./mail-limits";
+import { outgoingMailRow } from "./outgoing-mail-row";
 import { tenantOf, usableMailboxWhere, type MailboxSelector, type MailSender } from "./mail-sender";
 
 export type QueueMailInput = {
@@ -79,32 +78,11 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
   });
   if (!checked.ok) throw invalid(checked.fieldErrors);
   const mail = checked.mail;
-  const now = new Date();
-  const paused = mailbox.pausedUntil !== null && mailbox.pausedUntil > now;
-  const held = mailbox.state !== "connected" || paused;
   const tenantId = tenantOf(sender);
   try {
     const created = await db.outgoingMail.create({
       data: {
-        tenantId,
-        mailboxId: mailbox.id,
-        messageId: `<${randomUUID()}@${domainOf(mailbox.address)}>`,
-        idempotencyKey: key,
-        source: sender.kind === "apiKey" ? "api" : "portal",
-        createdById: sender.kind === "person" ? sender.ctx.userId : null,
-        apiKeyId: sender.kind === "apiKey" ? sender.apiKeyId : null,
-        fromName: mailbox.displayName,
-        to: mail.to,
-        cc: mail.cc,
-        bcc: mail.bcc,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        sizeBytes: mail.sizeBytes,
-        recipientCount: mail.recipientCount,
-        status: held ? "held" : "queued",
-        lastError: held ? (paused ? "mailbox_paused" : `mailbox_${mailbox.state}`) : null,
-        nextAttemptAt: mail.sendAt && mail.sendAt > now ? mail.sendAt : now,
+        ...outgoingMailRow(sender, mailbox, mail, key, new Date()),
         attachments: {
           create: mail.attachments.map((a) => ({
             tenantId,

@@ -186,6 +186,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       "/mailboxes",
       "/messages",
+      "/messages/batch",
       "/messages/{id}",
       "/webhooks",
       "/webhooks/{id}",

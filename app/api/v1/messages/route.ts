@@ -1,5 +1,5 @@
-import { apiJson, ApiError } from "@/lib/api/api-response";
-import { parseMessageRequest } from "@/lib/api/message-request";
+import { apiJson } from "@/lib/api/api-response";
+import { mailboxNotFound, parseMessageRequest } from "@/lib/api/message-request";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { DomainError } from "@/lib/auth/errors";
@@ -20,11 +20,7 @@ export async function POST(request: Request) {
     } catch (error) {
       // A mailbox of another tenant, or not on this key, is simply not found.
       if (error instanceof DomainError && error.code === "not_found") {
-        throw new ApiError(
-          404,
-          "mailbox_not_found",
-          "No mailbox with this address is available to this API key.",
-        );
+        throw mailboxNotFound();
       }
       throw error;
     }
