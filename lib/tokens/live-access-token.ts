@@ -3,6 +3,13 @@ import { accessTokenAad } from "@/lib/oauth-flow/token-aad";
 
 /** Refresh this long before expiry, so that a token never dies between the check and the SMTP exchange. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
+/**
+ * A token that lives less than four margins (a provider or test set-up
+ * issuing minutes- or seconds-long tokens) gets a quarter of its lifetime as
+ * its margin instead: a fixed margin longer than the lifetime would refresh
+ * before every mail.
+ */
+const MARGIN_SHARE_OF_LIFETIME = 1 / 4;
 /** When a provider gave no expires_in: access tokens commonly live an hour. */
 export const ASSUMED_ACCESS_TOKEN_SECONDS = 3600;
 
@@ -41,6 +48,19 @@ function open(row: TokenColumns & { accessTokenCipher: string }): string {
   return token;
 }
 
+/** How long before its expiry a token is replaced: the margin, or a quarter of a shorter-lived token's life. */
+export function refreshMarginMs(
+  row: Pick<TokenColumns, "lastRefreshAt" | "connectedAt">,
+  expiresAt: Date,
+): number {
+  // The token was issued by the later of the last refresh and the last connection.
+  const issuedAt = Math.max(row.lastRefreshAt?.getTime() ?? 0, row.connectedAt?.getTime() ?? 0);
+  if (issuedAt === 0) return REFRESH_MARGIN_MS;
+  const lifetime = expiresAt.getTime() - issuedAt;
+  if (lifetime <= 0) return REFRESH_MARGIN_MS;
+  return Math.min(REFRESH_MARGIN_MS, lifetime * MARGIN_SHARE_OF_LIFETIME);
+}
+
 function expiryOf(row: TokenColumns): Date | null {
   if (row.accessTokenExpiresAt) return row.accessTokenExpiresAt;
   const issuedAt = row.lastRefreshAt ?? row.connectedAt;
@@ -51,7 +71,7 @@ function expiryOf(row: TokenColumns): Date | null {
 export function liveAccessToken(row: TokenColumns, now: Date): LiveAccessToken | null {
   if (row.state !== "connected" || !row.accessTokenCipher) return null;
   const expiresAt = expiryOf(row);
-  if (!expiresAt || expiresAt.getTime() - REFRESH_MARGIN_MS <= now.getTime()) return null;
+  if (!expiresAt || expiresAt.getTime() - refreshMarginMs(row, expiresAt) <= now.getTime()) return null;
   try {
     return {
       accessToken: open({ ...row, accessTokenCipher: row.accessTokenCipher }),
