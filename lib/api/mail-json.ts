@@ -1,5 +1,6 @@
 import type { OutgoingMailDetails } from "@/lib/outbox/get-outgoing-mail";
 import type { MailContentState } from "@/lib/outbox/mail-content-state";
+import { readRefusedRecipients } from "@/lib/outbox/refused-recipients";
 
 /**
  * What became of the mail's subject, body and attachments under the school's
@@ -46,6 +47,8 @@ export function mailJson(mail: OutgoingMailDetails) {
     nextAttemptAt: mail.status === "queued" ? mail.nextAttemptAt.toISOString() : null,
     lastError: mail.lastError,
     smtpResponse: mail.smtpResponse,
+    // Sent, but these recipients were refused by the server (the others received it).
+    refusedRecipients: readRefusedRecipients(mail.refusedRecipients),
     sentAt: mail.sentAt?.toISOString() ?? null,
     createdAt: mail.createdAt.toISOString(),
     attemptHistory: mail.attemptLog.map((a) => ({

@@ -256,6 +256,16 @@ export const openApiDocument = {
           nextAttemptAt: { type: ["string", "null"], format: "date-time" },
           lastError: { type: ["string", "null"] },
           smtpResponse: { type: ["string", "null"] },
+          refusedRecipients: {
+            type: "array",
+            description:
+              "Sent, but the server refused these recipients at `RCPT TO` while it accepted the others; empty when none was refused.",
+            items: {
+              type: "object",
+              required: ["address", "response"],
+              properties: { address: { type: "string" }, response: { type: "string" } },
+            },
+          },
           sentAt: { type: ["string", "null"], format: "date-time" },
           createdAt: { type: "string", format: "date-time" },
           content: {

@@ -35,6 +35,11 @@ export interface FakeProvidersControl {
   setQuotaExceeded(email: string, wording: ProviderName | null): void;
   /** The next message from this address gets this reply instead of being accepted, e.g. "451 4.3.0 Temporary failure". */
   failNext(email: string, reply: string): void;
+  /**
+   * Refuses this recipient at `RCPT TO` for every sender (null: accepts it again); the message's
+   * other recipients are kept. Default reply: "550 5.1.1 … does not exist" (Google's words).
+   */
+  refuseRecipient(address: string, reply?: string | null): void;
   /** Answers each message of this mailbox only after `ms` (0: at once again). */
   setAnswerDelay(email: string, ms: number): void;
   /**
@@ -145,6 +150,11 @@ export function createControl(world: FakeWorld, servers: FakeOAuthServer[]): Fak
       world.smtp.disableAuth(email, disabled ? level : false),
     setQuotaExceeded: (email, wording) => world.smtp.setQuotaExceeded(email, wording),
     failNext: (email, reply) => world.smtp.failNext(email, reply),
+    refuseRecipient: (address, reply) =>
+      world.smtp.refuseRecipient(
+        address,
+        reply === undefined ? "550 5.1.1 The email account that you tried to reach does not exist." : reply,
+      ),
     setAnswerDelay: (email, ms) => world.smtp.setAnswerDelay(email, ms),
     grantSendAs: (delegate, shared) => world.sendAs.grant(delegate, shared),
     revokeSendAs: (delegate, shared) => world.sendAs.revoke(delegate, shared),

@@ -109,6 +109,12 @@ export function createFakeSmtpServer(world: FakeWorld, servers: FakeOAuthServer[
       }
       callback();
     },
+    onRcptTo(address, _session, callback) {
+      // A recipient the provider knows does not exist is refused here, the others of the message kept.
+      const refusal = world.smtp.recipientRefusal(address.address);
+      if (refusal) return callback(smtpError(refusal));
+      callback();
+    },
     onData(stream, session, callback) {
       const delayMs = world.smtp.of(sessions.get(session.id)?.email ?? "").answerDelayMs ?? 0;
       const slowly = (raw: string) =>

@@ -16,6 +16,21 @@ export interface MailboxSmtpSwitches {
 /** Per-address switches that change how the SMTP server treats a mailbox. */
 export class SmtpSwitches {
   private readonly switches = new Map<string, MailboxSmtpSwitches>();
+  /** Recipients refused at `RCPT TO`, whoever sends, with the reply. */
+  private readonly refusedRecipients = new Map<string, string>();
+
+  refuseRecipient(address: string, reply: string | null): void {
+    if (reply === null) {
+      this.refusedRecipients.delete(normalizeAddress(address));
+      return;
+    }
+    parseReply(reply);
+    this.refusedRecipients.set(normalizeAddress(address), reply);
+  }
+
+  recipientRefusal(address: string): string | undefined {
+    return this.refusedRecipients.get(normalizeAddress(address));
+  }
 
   of(email: string): MailboxSmtpSwitches {
     const address = normalizeAddress(email);

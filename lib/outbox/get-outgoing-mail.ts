@@ -34,6 +34,7 @@ export async function getOutgoingMail(sender: MailSender, id: string) {
       nextAttemptAt: true,
       lastError: true,
       smtpResponse: true,
+      refusedRecipients: true,
       sentAt: true,
       createdAt: true,
       updatedAt: true,

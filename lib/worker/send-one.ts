@@ -3,6 +3,7 @@ import type { Log } from "@/lib/log/log";
 import { logger } from "@/lib/log/logger";
 import { countSettledMail, observeSendDuration } from "@/lib/metrics/metrics";
 import { providerFamily } from "@/lib/outbox/mail-limits";
+import { refusedRecipientsOf, type RefusedRecipient } from "@/lib/outbox/refused-recipients";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { liveAccessToken } from "@/lib/tokens/live-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
@@ -77,7 +78,11 @@ async function fieldsOf(mail: MailToSend) {
  * and sends `MAIL FROM` and `From:` the shared address; over the APIs the
  * whole MIME message (the same Message-ID) is posted.
  */
-async function deliver(mail: MailToSend, accessToken: string, connections: SmtpConnections): Promise<string> {
+async function deliver(
+  mail: MailToSend,
+  accessToken: string,
+  connections: SmtpConnections,
+): Promise<{ response: string; refused: RefusedRecipient[] }> {
   const { mailbox, config } = mail;
   if (mailbox.delegateAccount && config.provider === "google") {
     // Gmail would rewrite a From: that is not a verified alias of the delegate instead of refusing it.
@@ -93,7 +98,8 @@ async function deliver(mail: MailToSend, accessToken: string, connections: SmtpC
     const mime = mail.isRaw
       ? withBccHeader(await rawOf(mail), mail.bcc)
       : await composeMime(await fieldsOf(mail));
-    return sendOverApi({
+    // The APIs take or refuse the message whole: a recipient that does not exist bounces later.
+    const response = await sendOverApi({
       transport: mailbox.transport,
       baseUrl: apiBaseUrlFor(config, mailbox.transport)!,
       accessToken,
@@ -101,6 +107,7 @@ async function deliver(mail: MailToSend, accessToken: string, connections: SmtpC
       delegated: mailbox.delegateAccount !== null,
       mime,
     });
+    return { response, refused: [] };
   }
   const transport = connections.transportFor(
     mailbox.id,
@@ -124,10 +131,11 @@ async function deliver(mail: MailToSend, accessToken: string, connections: SmtpC
       } as { from: string; to: string[] },
       raw,
     });
-    return String(info.response ?? "250 OK");
+    return { response: String(info.response ?? "250 OK"), refused: refusedRecipientsOf(info) };
   }
   const info = await transport.sendMail(await fieldsOf(mail));
-  return String(info.response ?? "250 OK");
+  // Recipients refused at RCPT while the others were accepted: sent, with those named.
+  return { response: String(info.response ?? "250 OK"), refused: refusedRecipientsOf(info) };
 }
 
 /** The stored token when it is still good (no query), else one from getAccessToken (which may refresh). */
@@ -291,12 +299,19 @@ export async function sendReserved(
   let refreshed = false;
   for (;;) {
     try {
-      const response = await deliver(mail, token, connections);
+      const { response, refused } = await deliver(mail, token, connections);
       observeSendDuration(mailbox.transport, attemptStart);
       onAnswered();
+      if (refused.length > 0)
+        log.warn({ ...about, refused: refused.length }, "Mail sent, but some recipients were refused");
       return settle(
         "sent",
-        { status: "sent", smtpResponse: response, lastError: null },
+        {
+          status: "sent",
+          smtpResponse: response,
+          lastError: null,
+          refusedRecipients: refused.length > 0 ? refused : undefined,
+        },
         { outcome: "sent", smtpCode: Number(response.slice(0, 3)) || 250, smtpResponse: response },
       );
     } catch (error) {

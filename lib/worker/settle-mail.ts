@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
+import type { RefusedRecipient } from "@/lib/outbox/refused-recipients";
 import { SQL_NOW } from "./sql-now";
 
 export type MailChange = {
@@ -7,6 +8,8 @@ export type MailChange = {
   lastError: string | null;
   /** Sent: the server's answer. */
   smtpResponse?: string;
+  /** Sent: the recipients the server refused while accepting the others. */
+  refusedRecipients?: RefusedRecipient[];
   /** Back in the queue: when to try again (else unchanged). */
   nextAttemptAt?: Date;
   /** Not an attempt at sending (held before trying, waiting for a slot): give back the claim's count. */
@@ -98,6 +101,7 @@ function inputRow({ mailId, workerId, change, attempt }: Pending) {
     owner: workerId,
     status: change.status,
     smtp_response: change.smtpResponse ?? null,
+    refused_recipients: change.refusedRecipients ?? null,
     last_error: change.lastError,
     next_attempt_at: change.nextAttemptAt?.toISOString() ?? null,
     give_back: change.notAnAttempt ? 1 : 0,
@@ -122,7 +126,8 @@ async function settleBatch(batch: Pending[]): Promise<Set<string>> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(
-        id uuid, owner text, status text, smtp_response text, last_error text, next_attempt_at timestamp,
+        id uuid, owner text, status text, smtp_response text, refused_recipients jsonb, last_error text,
+        next_attempt_at timestamp,
         give_back int, logged boolean, tenant_id uuid, number int, started_at timestamp, outcome text,
         smtp_code int, attempt_response text)),
     moved AS (
@@ -131,6 +136,8 @@ async function settleBatch(batch: Pending[]): Promise<Set<string>> {
              "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
              "sentAt" = CASE WHEN i.status = 'sent' THEN ${SQL_NOW} ELSE NULL END,
              "smtpResponse" = COALESCE(i.smtp_response, m."smtpResponse"),
+             "refusedRecipients" = CASE WHEN i.status = 'sent' THEN i.refused_recipients
+                                        ELSE m."refusedRecipients" END,
              "lastError" = i.last_error,
              "nextAttemptAt" = COALESCE(i.next_attempt_at, m."nextAttemptAt"),
              attempts = m.attempts - i.give_back,

@@ -71,6 +71,39 @@ async function makeDue(id: string) {
 }
 
 describe("sending a queued mail", () => {
+  it("records the recipients refused at RCPT while the others get the mail, and the API and page data show them", async () => {
+    const { mailbox, queue, admin, tenant } = await setup("google");
+    fakes.control.refuseRecipient("ancien.eleve@lycee.test");
+    try {
+      const queued = await queue({
+        to: ["parent@example.org", "ancien.eleve@lycee.test"],
+        cc: ["cpe@example.org"],
+      });
+      expect(await round()).toEqual(["sent"]);
+      const row = await mailRow(queued.id);
+      expect(row.status).toBe("sent");
+      expect(row.refusedRecipients).toEqual([
+        { address: "ancien.eleve@lycee.test", response: expect.stringContaining("550 5.1.1") },
+      ]);
+      const [delivered] = atFake(row.messageId);
+      expect(delivered?.to.sort()).toEqual(["cpe@example.org", "parent@example.org"]);
+      expect(delivered?.from).toBe(mailbox.address);
+      const { getOutgoingMail } = await import("@/lib/outbox/get-outgoing-mail");
+      const { mailJson } = await import("@/lib/api/mail-json");
+      const ctx = await contextFor(admin, tenant, "outbox.write");
+      const details = await getOutgoingMail({ kind: "person", ctx }, queued.id);
+      expect(mailJson(details).refusedRecipients).toEqual([
+        { address: "ancien.eleve@lycee.test", response: expect.stringContaining("does not exist") },
+      ]);
+      // Every recipient accepted: none recorded.
+      const whole = await queue({ to: ["parent@example.org"] });
+      await round();
+      expect((await mailRow(whole.id)).refusedRecipients).toBeNull();
+    } finally {
+      fakes.control.refuseRecipient("ancien.eleve@lycee.test", null);
+    }
+  });
+
   it("delivers it over SMTP XOAUTH2 with its Message-ID and records the server's answer", async () => {
     const { mailbox, queue } = await setup("google");
     const queued = await queue({

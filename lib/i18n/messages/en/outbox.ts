@@ -55,6 +55,9 @@ export const outbox = {
     sentAt: "Sent at",
     lastError: "Last error",
     smtpResponse: "Server's answer",
+    refusedRecipients: "Refused recipients",
+    partiallySent:
+      "Sent to the other recipients; the server refused {count, plural, one {# recipient} other {# recipients}} (below). Check the address with its owner.",
     attachments: "Attachments",
     source: "Sent via",
     relayCredential: "Relay credential",

@@ -57,6 +57,9 @@ export const outbox: Translation<typeof en> = {
     sentAt: "Envoyé le",
     lastError: "Dernière erreur",
     smtpResponse: "Réponse du serveur",
+    refusedRecipients: "Destinataires refusés",
+    partiallySent:
+      "Envoyé aux autres destinataires ; le serveur a refusé {count, plural, one {# destinataire} other {# destinataires}} (ci-dessous). Vérifiez l’adresse auprès de son titulaire.",
     attachments: "Pièces jointes",
     source: "Envoyé par",
     relayCredential: "Compte de relais",

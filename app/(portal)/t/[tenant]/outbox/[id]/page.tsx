@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { getOutgoingMail } from "@/lib/outbox/get-outgoing-mail";
+import { readRefusedRecipients } from "@/lib/outbox/refused-recipients";
 
 async function mailOrNotFound(...args: Parameters<typeof getOutgoingMail>) {
   try {
@@ -46,6 +47,7 @@ export default async function OutgoingMailPage({
           })
         : t("outbox.content.waiting", { days: content.retentionDays });
   // [label, value, test id]; a row without a value is left out.
+  const refused = readRefusedRecipients(mail.refusedRecipients);
   const rows: [string, ReactNode, string?][] = [
     [t("outbox.detail.messageId"), mail.messageId],
     [t("outbox.detail.from"), mail.mailbox.address],
@@ -69,6 +71,20 @@ export default async function OutgoingMailPage({
     [t("outbox.detail.nextAttempt"), mail.status === "queued" ? moment.format(mail.nextAttemptAt) : null],
     [t("outbox.detail.sentAt"), mail.sentAt && mail.status === "sent" ? moment.format(mail.sentAt) : null],
     [t("outbox.detail.smtpResponse"), mail.smtpResponse],
+    [
+      t("outbox.detail.refusedRecipients"),
+      refused.length > 0 ? (
+        <ul className="space-y-1">
+          {refused.map((r) => (
+            <li key={r.address}>
+              <span className="font-medium">{r.address}</span>{" "}
+              <span className="font-mono text-xs text-slate-600">{r.response}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null,
+      "mail-refused-recipients",
+    ],
     [t("outbox.detail.lastError"), mail.lastError],
     [
       t("outbox.detail.attachments"),
@@ -97,6 +113,14 @@ export default async function OutgoingMailPage({
           <MailActionButton tenant={ctx.tenantSlug} id={mail.id} kind="cancel" />
         )}
       </header>
+      {mail.status === "sent" && refused.length > 0 && (
+        <p
+          className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="mail-partially-sent"
+        >
+          {t("outbox.detail.partiallySent", { count: refused.length })}
+        </p>
+      )}
       <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr]">
         {rows
           .filter(([, value]) => value)
