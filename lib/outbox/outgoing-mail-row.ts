@@ -4,6 +4,16 @@ import { domainOf } from "./mail-address";
 import type { CheckedMail } from "./mail-input";
 import { tenantOf, type MailSender } from "./mail-sender";
 
+/** The mailbox columns queueing reads (Prisma `select`), its provider included for the checks. */
+export const queueingMailboxSelect = {
+  id: true,
+  address: true,
+  displayName: true,
+  state: true,
+  pausedUntil: true,
+  clientConfiguration: { select: { provider: true } },
+} as const;
+
 /** What queueing needs to know of the mailbox a mail is sent from. */
 export type QueueingMailbox = {
   id: string;

@@ -8,7 +8,7 @@ import { isUuid } from "@/lib/mailboxes/mailbox-id";
 import { checkMailDraft, type CheckedMail } from "./mail-input";
 import { providerFamily } from "./mail-limits";
 import { tenantOf, usableMailboxWhere, type MailSender, type MailboxSelector } from "./mail-sender";
-import { outgoingMailRow, type QueueingMailbox } from "./outgoing-mail-row";
+import { outgoingMailRow, queueingMailboxSelect, type QueueingMailbox } from "./outgoing-mail-row";
 import type { QueueMailInput } from "./queue-mail";
 
 /** The most messages one batch may hold. */
@@ -42,14 +42,7 @@ async function mailboxesOf(sender: MailSender, selectors: MailboxSelector[]): Pr
   const db = await getDb();
   const rows = await db.mailbox.findMany({
     where: { ...usableMailboxWhere(sender), OR: [{ address: { in: addresses } }, { id: { in: ids } }] },
-    select: {
-      id: true,
-      address: true,
-      displayName: true,
-      state: true,
-      pausedUntil: true,
-      clientConfiguration: { select: { provider: true } },
-    },
+    select: queueingMailboxSelect,
   });
   const found = new Map<string, Mailbox>();
   for (const { clientConfiguration, ...row } of rows) {

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
 import { checkMailDraft, type MailDraft } from "./mail-input";
 import { providerFamily } from "./mail-limits";
-import { outgoingMailRow } from "./outgoing-mail-row";
+import { outgoingMailRow, queueingMailboxSelect } from "./outgoing-mail-row";
 import { tenantOf, usableMailboxWhere, type MailboxSelector, type MailSender } from "./mail-sender";
 
 export type QueueMailInput = {
@@ -61,14 +61,7 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
         ? { address: selector.address.trim().toLowerCase() }
         : { id: selector.mailboxId }),
     },
-    select: {
-      id: true,
-      address: true,
-      displayName: true,
-      state: true,
-      pausedUntil: true,
-      clientConfiguration: { select: { provider: true } },
-    },
+    select: queueingMailboxSelect,
   });
   if (!mailbox) throw notFound();
   if (mailbox.state === "revoked")

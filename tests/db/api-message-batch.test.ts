@@ -4,27 +4,16 @@ import { POST as postMessage } from "@/app/api/v1/messages/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { getDb } from "@/lib/db/client";
 import { MAX_BATCH_MESSAGES } from "@/lib/outbox/queue-mail-batch";
-import { contextFor, seedTenantWithPeople } from "../support/factories";
+import { contextFor } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
-import { seedConnectedMailbox, seedFakeConfiguration } from "./outbox-fixtures";
+import { seedApiKeyWithMailbox } from "./api-key-fixtures";
 import { useOutboxFakes } from "./use-outbox-fakes";
 
 useTestDatabase();
 const fakes = useOutboxFakes();
 
 const BASE = "http://127.0.0.1:3000/api/v1";
-let n = 0;
-
-async function setup() {
-  const people = await seedTenantWithPeople();
-  const config = await seedFakeConfiguration(fakes, people.tenant.id, "google");
-  const slug = people.tenant.slug;
-  const allowed = await seedConnectedMailbox(fakes, config, `batch${++n}-${slug}@lycee.test`);
-  const other = await seedConnectedMailbox(fakes, config, `autre${n}-${slug}@lycee.test`);
-  const ctx = await contextFor(people.admin, people.tenant, "apiKeys.write");
-  const key = await createApiKey(ctx, { name: "Bulletins", mailboxIds: [allowed.id] });
-  return { ...people, key, allowed, other };
-}
+const setup = () => seedApiKeyWithMailbox(fakes, "Bulletins");
 
 const request = (path: string, key: string, body: unknown) =>
   new Request(`${BASE}${path}`, {

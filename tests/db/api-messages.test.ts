@@ -12,9 +12,8 @@ import { WEBHOOK_TEST_EVENT, webhookEventTypes } from "@/lib/webhooks/event-type
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { sendOne } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
-import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
-import { seedConnectedMailbox, seedFakeConfiguration } from "./outbox-fixtures";
+import { seedApiKeyWithMailbox } from "./api-key-fixtures";
 import { useOutboxFakes } from "./use-outbox-fakes";
 
 useTestDatabase();
@@ -22,18 +21,7 @@ useTestDatabase();
 const fakes = useOutboxFakes();
 
 const BASE = "http://127.0.0.1:3000/api/v1";
-let n = 0;
-
-async function setup() {
-  const people = await seedTenantWithPeople();
-  const config = await seedFakeConfiguration(fakes, people.tenant.id, "google");
-  const slug = people.tenant.slug;
-  const allowed = await seedConnectedMailbox(fakes, config, `api${++n}-${slug}@lycee.test`);
-  const other = await seedConnectedMailbox(fakes, config, `other${n}-${slug}@lycee.test`);
-  const ctx = await contextFor(people.admin, people.tenant, "apiKeys.write");
-  const key = await createApiKey(ctx, { name: "Timetable", mailboxIds: [allowed.id] });
-  return { ...people, ctx, key, allowed, other };
-}
+const setup = () => seedApiKeyWithMailbox(fakes);
 
 function post(key: string, body: unknown, headers: Record<string, string> = {}) {
   return postMessage(

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -19,6 +18,7 @@ import { captureLogs, recordingLog, type LogEntry } from "../support/capture-log
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { leakedSecrets } from "../support/find-secrets";
 import { seedRelayCredential } from "../support/relay-fixtures";
+import { freePort } from "../support/e2e-server";
 import { startScript, type ScriptProcess } from "../support/script-process";
 import { SmtpDialog } from "../support/smtp-dialog";
 import { realPostgresAvailable, useTestDatabase } from "../support/test-db";
@@ -55,17 +55,6 @@ afterAll(async () => {
   await fakes?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const unique = (what: string) => `${what}-${randomBytes(9).toString("hex")}`;
 
