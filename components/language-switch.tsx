@@ -16,7 +16,7 @@ export function LanguageSwitch() {
       <span>{t("common.language")}</span>
       <select
         data-testid="language-switch"
-        className="rounded border border-slate-300 bg-white px-2 py-1"
+        className="min-h-11 rounded border border-slate-300 bg-white px-2 py-1 lg:min-h-0"
         value={current}
         disabled={pending}
         onChange={(event) => {

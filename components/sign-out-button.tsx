@@ -8,7 +8,7 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      className="rounded px-3 py-1 text-sm text-slate-700 hover:bg-slate-100"
+      className="min-h-11 rounded px-3 py-1 text-sm text-slate-700 hover:bg-slate-100 lg:min-h-0"
       onClick={() => signOut({ callbackUrl: "/signin?signedOut=1" })}
     >
       {t("common.signOut")}

@@ -6,12 +6,12 @@ import { getTranslator } from "@/lib/i18n/server";
 export default async function OAuthLayout({ children }: { children: ReactNode }) {
   const t = await getTranslator();
   return (
-    <div className="flex min-h-screen flex-col items-center px-4 py-10">
+    <div className="flex min-h-screen flex-col items-center px-4 py-6 sm:py-10">
       <div className="flex w-full max-w-lg items-center justify-between">
         <p className="text-lg font-semibold text-brand-700">{t("common.appName")}</p>
         <LanguageSwitch />
       </div>
-      <main className="mt-6 w-full max-w-lg rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <main className="mt-6 w-full max-w-lg rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         {children}
       </main>
     </div>

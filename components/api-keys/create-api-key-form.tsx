@@ -41,7 +41,7 @@ export function CreateApiKeyForm({
         <fieldset className="text-sm">
           <legend>{t("outbox.apiKeys.create.mailboxes")}</legend>
           {mailboxes.map((m) => (
-            <label key={m.id} className="mr-4 inline-flex items-center gap-1">
+            <label key={m.id} className="mr-4 inline-flex min-w-0 items-baseline gap-1 wrap-anywhere">
               <input
                 type="checkbox"
                 name="mailboxIds"
@@ -58,7 +58,7 @@ export function CreateApiKeyForm({
           )}
         </fieldset>
         <div className="text-sm">
-          <label className="inline-flex items-center gap-1">
+          <label className="inline-flex items-baseline gap-1">
             <input
               type="checkbox"
               name="manageWebhooks"

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useT } from "@/components/i18n-provider";
+import { stackedTable as stacked } from "@/components/ui/classes";
 import type { Notice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import {
@@ -65,9 +66,9 @@ export function ClientsTable({
           {notice}
         </div>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table data-testid="clients-table" className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table data-testid="clients-table" className={`w-full text-left text-sm ${stacked.table}`}>
+          <thead className={`border-b border-slate-200 bg-slate-50 text-slate-600 ${stacked.head}`}>
             <tr>
               <th scope="col" className={th}>
                 {t("clients.list.name")}
@@ -95,7 +96,7 @@ export function ClientsTable({
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className={stacked.body}>
             {rows.length === 0 && (
               <tr>
                 <td colSpan={8} className="px-3 py-4 text-slate-600">
@@ -152,10 +153,15 @@ function ClientRow({
       <input type="hidden" name="id" value={row.id} />
     </>
   );
-  const td = "px-3 py-2 align-top";
+  // On a phone each configuration is a card: its name first, the rest under their column's name.
+  const td = `px-3 py-2 align-top ${stacked.cell}`;
+  const labelled = `${td} ${stacked.labelled}`;
   return (
-    <tr data-testid={`client-row-${row.name}`} className="border-b border-slate-100 last:border-0">
-      <td className={td}>
+    <tr
+      data-testid={`client-row-${row.name}`}
+      className={`border-b border-slate-100 last:border-0 ${stacked.row}`}
+    >
+      <td className={`${td} break-words`}>
         <Link href={`/t/${tenant}/clients/${row.id}`} className="font-medium text-brand-700 hover:underline">
           {row.name}
         </Link>
@@ -165,18 +171,26 @@ function ClientRow({
           </span>
         )}
       </td>
-      <td className={td}>
+      <td className={labelled} data-label={t("clients.list.provider")}>
         {t(`clients.providers.${row.provider}`)}
         <span className="block text-xs text-slate-600" data-testid="client-row-transport">
           {row.transportLabel}
         </span>
       </td>
-      <td className={`${td} max-w-48 truncate font-mono text-xs`} title={row.clientId}>
+      <td
+        className={`${labelled} max-w-48 truncate font-mono text-xs max-sm:max-w-none`}
+        data-label={t("clients.list.clientId")}
+        title={row.clientId}
+      >
         {row.provider === "platform_microsoft" ? t("clients.list.platformClientId") : row.clientId}
       </td>
-      <td className={td}>{row.flowLabel}</td>
-      <td className={td}>{row.mailboxCount}</td>
-      <td className={td}>
+      <td className={labelled} data-label={t("clients.list.flow")}>
+        {row.flowLabel}
+      </td>
+      <td className={labelled} data-label={t("clients.list.mailboxes")}>
+        {row.mailboxCount}
+      </td>
+      <td className={labelled} data-label={t("clients.list.warnings")}>
         {row.warnings.length > 0 ? (
           <span
             data-testid="client-row-warnings"
@@ -189,7 +203,7 @@ function ClientRow({
           <span className="text-slate-500">{t("clients.list.noWarnings")}</span>
         )}
       </td>
-      <td className={td}>
+      <td className={labelled} data-label={t("clients.list.lastTest")}>
         {row.lastTest ? (
           <span className={row.lastTest.outcome === "ok" ? "text-green-800" : "text-red-800"}>
             {row.lastTest.outcome === "ok" ? t("clients.test.passed") : t("clients.test.failed")} ·{" "}

@@ -46,7 +46,7 @@ export function MailPerHourChart({ perHour }: { perHour: TenantDashboard["perHou
         <summary className="cursor-pointer text-sm text-brand-700 underline">
           {t("dashboard.chart.showTable")}
         </summary>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="mt-2 text-sm" aria-labelledby={captionId}>
             <thead>
               <tr className="text-left">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useLocale, useT } from "@/components/i18n-provider";
 import { ActionNotice, type Notice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
+import { stackedTable as stacked } from "@/components/ui/classes";
 import { createConnectLinksAction, revokeConnectLinkAction } from "@/lib/connect-links/connect-link-actions";
 import type { ConnectLinkState } from "@/lib/connect-links/connect-link-state";
 import { ExpirySelect } from "./expiry-select";
@@ -57,8 +58,10 @@ export function ConnectLinksSection({
     );
     router.refresh();
   });
+  // On a phone each link is a card: to whom it went and its state first, the rest under their column's name.
   const th = "px-3 py-2 font-medium";
-  const td = "px-3 py-2 align-top";
+  const td = `px-3 py-2 align-top ${stacked.cell}`;
+  const labelled = `${td} ${stacked.labelled}`;
   return (
     <div className="space-y-3">
       <form onSubmit={create.onSubmit} className="flex flex-wrap items-center gap-3">
@@ -78,10 +81,10 @@ export function ConnectLinksSection({
       {links.length === 0 ? (
         <p className="text-sm text-slate-600">{t("mailboxes.connectLinks.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-200">
-          <table data-testid="connect-links-table" className="w-full text-left text-sm">
+        <div className="relative overflow-x-auto rounded border border-slate-200">
+          <table data-testid="connect-links-table" className={`w-full text-left text-sm ${stacked.table}`}>
             <caption className="sr-only">{t("mailboxes.connectLinks.listTitle")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+            <thead className={`border-b border-slate-200 bg-slate-50 text-slate-600 ${stacked.head}`}>
               <tr>
                 <th scope="col" className={th}>
                   {t("mailboxes.connectLinks.columns.created")}
@@ -103,18 +106,32 @@ export function ConnectLinksSection({
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className={stacked.body}>
               {links.map((link) => (
                 <tr
                   key={link.id}
                   data-testid="connect-link-row"
-                  className="border-b border-slate-100 last:border-0"
+                  className={`border-b border-slate-100 last:border-0 ${stacked.row}`}
                 >
-                  <td className={td}>{link.created}</td>
-                  <td className={`${td} break-all`}>{link.createdBy ?? "—"}</td>
-                  <td className={`${td} break-all`}>{link.sentTo ?? t("mailboxes.connectLinks.notSent")}</td>
-                  <td className={td}>{link.expires}</td>
-                  <td className={td}>
+                  <td className={labelled} data-label={t("mailboxes.connectLinks.columns.created")}>
+                    {link.created}
+                  </td>
+                  <td
+                    className={`${labelled} break-all`}
+                    data-label={t("mailboxes.connectLinks.columns.createdBy")}
+                  >
+                    {link.createdBy ?? "—"}
+                  </td>
+                  <td
+                    className={`${td} ${stacked.first} ${stacked.labelled} break-all`}
+                    data-label={t("mailboxes.connectLinks.columns.sentTo")}
+                  >
+                    {link.sentTo ?? t("mailboxes.connectLinks.notSent")}
+                  </td>
+                  <td className={labelled} data-label={t("mailboxes.connectLinks.columns.expires")}>
+                    {link.expires}
+                  </td>
+                  <td className={`${td} ${stacked.first}`}>
                     <span
                       data-testid="connect-link-state"
                       data-state={link.state}

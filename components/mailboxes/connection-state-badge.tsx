@@ -23,7 +23,7 @@ export function ConnectionStateBadge({
     <span
       data-testid={testId}
       data-state={state}
-      className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${colours[state]}`}
+      className={`inline-block rounded px-2 py-0.5 text-xs font-medium sm:whitespace-nowrap ${colours[state]}`}
     >
       {label}
     </span>

@@ -107,7 +107,7 @@ function ImportOutcome({ tenant, answer }: { tenant: string; answer: ImportAnswe
   return (
     <div className="space-y-3">
       <ActionNotice notice={{ kind: "error", text: answer.message }} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table data-testid="import-report" className="w-full text-left text-sm">
           <caption className="px-3 py-2 text-left font-medium">
             {t("mailboxes.import.report.caption")}

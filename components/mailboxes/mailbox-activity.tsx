@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { MailStatusBadge } from "@/components/outbox/mail-status-badge";
+import { stackedTable as stacked } from "@/components/ui/classes";
 import { TableSection, tableCell as td } from "@/components/ui/table-section";
 import { auditActionLabel } from "@/lib/audit/audit-labels";
 import type { TenantContext } from "@/lib/auth/tenant-context";
@@ -25,12 +26,17 @@ export async function MailboxActivity({ ctx, mailboxId }: { ctx: TenantContext; 
           t("dashboard.activity.status"),
           t("dashboard.activity.created"),
         ]}
+        // On a phone each mail is a card: its subject and status first, the rest under their column's name.
+        stacked
         rows={
           mails.length === 0
             ? null
             : mails.map((mail) => (
-                <tr key={mail.id} className="border-b border-slate-100 last:border-0">
-                  <td className={td}>
+                <tr
+                  key={mail.id}
+                  className={`border-b border-slate-100 last:border-0 ${stacked.row} max-sm:px-0`}
+                >
+                  <td className={`${td} ${stacked.cell} ${stacked.first}`}>
                     <Link href={`${base}/outbox/${mail.id}`} className="text-brand-700 underline">
                       {mail.bodyPurgedAt ? (
                         <span className="italic">{t("outbox.content.deletedTitle")}</span>
@@ -39,11 +45,21 @@ export async function MailboxActivity({ ctx, mailboxId }: { ctx: TenantContext; 
                       )}
                     </Link>
                   </td>
-                  <td className={`${td} min-w-40 break-all`}>{mail.to.join(", ")}</td>
-                  <td className={td}>
+                  <td
+                    className={`${td} ${stacked.cell} ${stacked.labelled} min-w-40 break-all max-sm:min-w-0`}
+                    data-label={t("dashboard.activity.to")}
+                  >
+                    {mail.to.join(", ")}
+                  </td>
+                  <td className={`${td} ${stacked.cell} ${stacked.first}`}>
                     <MailStatusBadge status={mail.status} label={t(`outbox.statuses.${mail.status}`)} />
                   </td>
-                  <td className={td}>{moment.format(mail.createdAt)}</td>
+                  <td
+                    className={`${td} ${stacked.cell} ${stacked.labelled}`}
+                    data-label={t("dashboard.activity.created")}
+                  >
+                    {moment.format(mail.createdAt)}
+                  </td>
                 </tr>
               ))
         }

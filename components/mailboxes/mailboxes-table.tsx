@@ -8,6 +8,7 @@ import { ActionNotice, type Notice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
 import type { ConnectionState } from "@/lib/db/generated/enums";
+import { stackedTable } from "@/components/ui/classes";
 import { ConnectionStateBadge } from "./connection-state-badge";
 import { ExpirySelect } from "./expiry-select";
 
@@ -26,8 +27,16 @@ export interface MailboxRowData {
   lastUsed?: string | null;
 }
 
-const th = "px-3 py-2 font-medium";
-const td = "px-3 py-2 align-top";
+// Under the sm breakpoint each row is a card (see stackedTable): the checkbox
+// beside the address, the state under it, then the other cells under their
+// column's name, the last two side by side. Cells keep their content.
+const th = "px-3 py-2 font-medium max-sm:sr-only";
+const cell = "px-3 py-2 align-top max-sm:p-0";
+/** A card line of its own (one column class per cell: two would fight over the same property). */
+const td = `${cell} max-sm:col-span-2 max-sm:col-start-2`;
+const labelled = stackedTable.labelled;
+const card =
+  "max-sm:grid max-sm:grid-flow-row-dense max-sm:grid-cols-[auto_minmax(0,1fr)_minmax(0,1fr)] max-sm:gap-x-3 max-sm:gap-y-2 max-sm:p-3";
 
 /** The mailboxes of one page, with a selection to send connect links to. */
 export function MailboxesTable({
@@ -93,20 +102,24 @@ export function MailboxesTable({
           <ActionNotice testId="connect-links-result" notice={notice} />
         </div>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table data-testid="mailboxes-table" className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-            <tr>
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table data-testid="mailboxes-table" className={`w-full text-left text-sm ${stackedTable.table}`}>
+          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600 max-sm:block">
+            <tr className="max-sm:flex">
               {canWrite && (
-                <th scope="col" className={th}>
-                  <input
-                    type="checkbox"
-                    aria-label={t("mailboxes.table.selectAll")}
-                    checked={allSelected}
-                    onChange={(event) =>
-                      setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())
-                    }
-                  />
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {/* On a card list, the one header left: its words are shown. */}
+                  <label className="flex items-center gap-3 max-sm:min-h-8">
+                    <input
+                      type="checkbox"
+                      className="max-sm:h-5 max-sm:w-5"
+                      checked={allSelected}
+                      onChange={(event) =>
+                        setSelected(event.target.checked ? new Set(rows.map((row) => row.id)) : new Set())
+                      }
+                    />
+                    <span className="sm:sr-only">{t("mailboxes.table.selectAll")}</span>
+                  </label>
                 </th>
               )}
               <th scope="col" className={th}>
@@ -132,17 +145,18 @@ export function MailboxesTable({
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className={stackedTable.body}>
             {rows.map((row) => (
               <tr
                 key={row.id}
                 data-testid={`mailbox-row-${row.address}`}
-                className="border-b border-slate-100 last:border-0"
+                className={`border-b border-slate-100 last:border-0 ${card}`}
               >
                 {canWrite && (
-                  <td className={td}>
+                  <td className="px-3 py-2 align-top max-sm:col-start-1 max-sm:row-start-1 max-sm:p-0">
                     <input
                       type="checkbox"
+                      className="max-sm:h-5 max-sm:w-5"
                       name="ids"
                       value={row.id}
                       data-testid={`mailbox-select-${row.address}`}
@@ -152,8 +166,8 @@ export function MailboxesTable({
                     />
                   </td>
                 )}
-                {/* A minimum width: on a phone the table scrolls sideways instead of cutting addresses into syllables. */}
-                <td className={`${td} min-w-48`}>
+                {/* A minimum width: on a tablet the table scrolls sideways instead of cutting addresses into syllables. */}
+                <td className={`${td} min-w-48 max-sm:row-start-1 max-sm:min-w-0`} data-column="address">
                   <Link
                     href={`/t/${tenant}/mailboxes/${row.id}`}
                     className="font-medium break-all text-brand-700 hover:underline"
@@ -161,9 +175,16 @@ export function MailboxesTable({
                     {row.address}
                   </Link>
                 </td>
-                <td className={td}>{row.displayName}</td>
-                <td className={td}>{row.configurationName}</td>
-                <td className={td}>
+                <td
+                  className={`${td} ${labelled} max-sm:empty:hidden`}
+                  data-label={t("mailboxes.table.name")}
+                >
+                  {row.displayName}
+                </td>
+                <td className={`${td} ${labelled}`} data-label={t("mailboxes.table.configuration")}>
+                  {row.configurationName}
+                </td>
+                <td className={`${td} max-sm:row-start-2`} data-column="state">
                   <ConnectionStateBadge state={row.state} label={t(`mailboxes.states.${row.state}.label`)} />
                   {row.linkOpenUntil && (
                     <span className="mt-1 block text-xs text-slate-500">
@@ -171,7 +192,10 @@ export function MailboxesTable({
                     </span>
                   )}
                 </td>
-                <td className={`${td} min-w-40`}>
+                <td
+                  className={`${td} ${labelled} min-w-40 max-sm:min-w-0`}
+                  data-label={t("mailboxes.table.members")}
+                >
                   {row.members.length > 0 ? (
                     <ul className="space-y-0.5">
                       {row.members.map((email) => (
@@ -184,14 +208,20 @@ export function MailboxesTable({
                     <span className="text-slate-500">{t("mailboxes.table.noMembers")}</span>
                   )}
                 </td>
-                <td className={td}>
+                <td
+                  className={`${cell} ${labelled} max-sm:col-start-2`}
+                  data-label={t("mailboxes.table.expires")}
+                >
                   {row.expires ?? (
                     <span className="text-slate-500">
                       {row.state === "connected" ? t("mailboxes.table.expiryUnknown") : "—"}
                     </span>
                   )}
                 </td>
-                <td className={td}>
+                <td
+                  className={`${cell} ${labelled} max-sm:col-start-3`}
+                  data-label={t("dashboard.table.sorts.lastUsed")}
+                >
                   {row.lastUsed ?? <span className="text-slate-500">{t("common.never")}</span>}
                 </td>
               </tr>

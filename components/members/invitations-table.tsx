@@ -90,7 +90,7 @@ export function InvitationsTable({
   return (
     <div className="space-y-3">
       <ActionNotice notice={notice} testId="invitations-result" />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table data-testid="invitations-table" className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
             <tr>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
+import { stackedTable as stacked } from "@/components/ui/classes";
 import type { TenantRole } from "@/lib/db/generated/enums";
 import { ActionNotice, type Notice } from "./action-notice";
 import { MemberActions } from "./member-actions";
@@ -29,12 +30,14 @@ export function MembersTable({
 }) {
   const t = useT();
   const [notice, setNotice] = useState<Notice | null>(null);
+  // On a phone each member is a card: the address first, the rest under their column's name.
+  const td = `px-3 py-2 ${stacked.cell}`;
   return (
     <div className="space-y-3">
       <ActionNotice notice={notice} testId="members-result" />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table data-testid="members-table" className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table data-testid="members-table" className={`w-full text-left text-sm ${stacked.table}`}>
+          <thead className={`border-b border-slate-200 bg-slate-50 text-slate-600 ${stacked.head}`}>
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">
                 {t("members.table.email")}
@@ -55,7 +58,7 @@ export function MembersTable({
               )}
             </tr>
           </thead>
-          <tbody>
+          <tbody className={stacked.body}>
             {members.length === 0 && (
               <tr>
                 <td colSpan={canWrite ? 5 : 4} className="px-3 py-4 text-slate-500">
@@ -67,21 +70,32 @@ export function MembersTable({
               <tr
                 key={member.membershipId}
                 data-testid={`member-row-${member.email}`}
-                className="border-b border-slate-100 last:border-0"
+                className={`border-b border-slate-100 last:border-0 ${stacked.row}`}
               >
-                <td className="px-3 py-2">
+                <td className={`${td} max-sm:font-medium max-sm:break-all`}>
                   {member.email}
                   {member.isYou && (
                     <span className="ml-2 text-xs text-slate-500">({t("members.table.you")})</span>
                   )}
                 </td>
-                <td className="px-3 py-2">{member.name}</td>
-                <td className="px-3 py-2" data-testid="member-role">
+                <td className={`${td} ${stacked.labelled}`} data-label={t("members.table.name")}>
+                  {member.name}
+                </td>
+                <td
+                  className={`${td} ${stacked.labelled}`}
+                  data-label={t("members.table.role")}
+                  data-testid="member-role"
+                >
                   {t(`common.roles.${member.role}`)}
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">{member.joined}</td>
+                <td
+                  className={`${td} ${stacked.labelled} whitespace-nowrap`}
+                  data-label={t("members.table.joined")}
+                >
+                  {member.joined}
+                </td>
                 {canWrite && (
-                  <td className="px-3 py-2">
+                  <td className={td}>
                     <MemberActions
                       tenant={tenant}
                       tenantName={tenantName}

@@ -19,7 +19,7 @@ export async function ImportsTable({ imports }: { imports: PlanImport[] }) {
         role="region"
         aria-labelledby="migration-imports-heading"
         tabIndex={0}
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
       >
         <table className="w-full min-w-[34rem] text-left text-sm" data-testid="migration-imports">
           <caption className="sr-only">{t("migration.imports.caption")}</caption>

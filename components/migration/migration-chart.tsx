@@ -51,7 +51,7 @@ export async function MigrationChart({ imports }: { imports: PlanImport[] }) {
           </li>
         ))}
       </ul>
-      <div className="overflow-x-auto" aria-hidden="true">
+      <div className="relative overflow-x-auto" aria-hidden="true">
         <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} className="text-slate-600">
           {[...new Set([max, Math.round(max / 2)])].map((value) => (
             <g key={value}>

@@ -34,7 +34,7 @@ export function PlanTable({
       role="region"
       aria-labelledby="migration-plan-caption"
       tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
     >
       <table className="w-full min-w-[64rem] text-left text-sm" data-testid="migration-plan">
         <caption id="migration-plan-caption" className="sr-only">

@@ -80,7 +80,7 @@ export function CreateRelayCredentialForm({
             ) : (
               <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                 {mailboxes.map((m) => (
-                  <label key={m.id} className="inline-flex min-w-0 items-center gap-1 break-all">
+                  <label key={m.id} className="inline-flex min-w-0 items-baseline gap-1 break-all">
                     <input
                       type="checkbox"
                       name="mailboxIds"

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { stackedTable } from "./classes";
 
 /** A table cell's classes, for the rows a TableSection's caller draws. */
 export const tableCell = "px-3 py-2 align-top";
@@ -8,7 +9,8 @@ export const tableCell = "px-3 py-2 align-top";
  * list: heading (named for screen readers), optional intro, a visually hidden
  * caption, the column headers, and the rows the caller draws. The table
  * scrolls sideways inside the card on a phone (`relative` keeps its hidden
- * caption inside the scrolling box).
+ * caption inside the scrolling box), or with `stacked` becomes one card per
+ * row there (the caller's rows and cells then take `stackedTable`'s classes).
  */
 export function TableSection({
   id,
@@ -20,6 +22,7 @@ export function TableSection({
   empty,
   rows,
   footer,
+  stacked = false,
 }: {
   id: string;
   testId?: string;
@@ -31,6 +34,7 @@ export function TableSection({
   empty: string;
   rows: ReactNode | null;
   footer?: ReactNode;
+  stacked?: boolean;
 }) {
   return (
     <section
@@ -46,9 +50,9 @@ export function TableSection({
         <p className="text-sm text-slate-600">{empty}</p>
       ) : (
         <div className="relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className={`w-full text-left text-sm ${stacked ? stackedTable.table : ""}`}>
             <caption className="sr-only">{caption}</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
+            <thead className={`border-b border-slate-200 text-slate-600 ${stacked ? stackedTable.head : ""}`}>
               <tr>
                 {columns.map((column) => (
                   <th key={column} scope="col" className="px-3 py-2 font-medium">
@@ -57,7 +61,7 @@ export function TableSection({
                 ))}
               </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody className={stacked ? stackedTable.body : undefined}>{rows}</tbody>
           </table>
         </div>
       )}

@@ -112,6 +112,16 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
       await expectAccessible(page, what);
     }
 
+    // On a phone: the header's menu, and the mailbox list's filters and bulk actions, open.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/mailboxes`);
+    await page.getByTestId("header-menu-button").click();
+    await page.getByTestId("mailbox-filters-toggle").click();
+    await page.getByTestId("bulk-actions-toggle").click();
+    await expectTestId(page, "mailbox-search");
+    await expectAccessible(page, "mailboxes on a phone, menu and filters open");
+    await page.setViewportSize({ width: 1280, height: 720 });
+
     // The relay page with a credential just created: its password and connection sheet.
     await page.goto(`${base}/relay`);
     await page.getByTestId("relay-name").fill("Scanner");
@@ -162,6 +172,12 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
     await signIn(french, admin.email, password, `/signin?callbackUrl=/t/${tenant.slug}`);
     await expectTestId(french, "dashboard");
     await expectAccessible(french, "tableau de bord");
+    await french.setViewportSize({ width: 390, height: 844 });
+    await french.goto(`${base}/outbox`);
+    await french.getByTestId("header-menu-button").click();
+    await french.getByTestId("outbox-filters-toggle").click();
+    await expectAccessible(french, "boîte d’envoi sur un téléphone, menu et filtres ouverts");
+    await french.setViewportSize({ width: 1280, height: 720 });
     await french.goto(`${base}/relay`);
     await expectAccessible(french, "relais SMTP");
     await french.goto(`${base}/relay/${credential.id}`);

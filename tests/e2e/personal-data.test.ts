@@ -110,8 +110,9 @@ describe.skipIf(!browserTestsRun)("retention and personal data pages in a browse
       await page.setViewportSize({ width: 390, height: 844 });
       await signIn(page, admin.email, password, `/signin?callbackUrl=/t/${tenant.slug}/settings`);
 
-      // The settings page, reachable from the navigation.
+      // The settings page, reachable from the navigation (in the header's menu on a phone).
       await expectTestId(page, "retention-form");
+      await page.getByTestId("header-menu-button").click();
       await expect(
         page.getByRole("navigation").getByRole("link", { name: text.settings }).count(),
       ).resolves.toBe(1);

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LanguageSwitch } from "@/components/language-switch";
-import { SignOutButton } from "@/components/sign-out-button";
+import { AccountControls } from "@/components/account-controls";
+import { HeaderMenu } from "@/components/header-menu";
 import { requirePageUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { getOperatorOverview } from "@/lib/operator/get-operator-overview";
+import { stackedTable as stacked } from "@/components/ui/classes";
 import { CreateTenantForm } from "./create-tenant-form";
 import { TenantSuspensionButton } from "./tenant-suspension-button";
 
@@ -17,21 +18,20 @@ export default async function OperatorPage() {
   const [t, overview] = await Promise.all([getTranslator(), getOperatorOverview()]);
   const { tenants, platformApplication: platform, health, workers } = overview;
   const date = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeZone: "UTC" });
+  // On a phone each school is a card: its name and status first, the rest under their column's name.
+  const td = `py-2 pr-4 ${stacked.cell}`;
+  const labelled = `${td} ${stacked.labelled}`;
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-brand-700">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
+          <Link href="/" className="shrink-0 text-lg font-semibold text-brand-700">
             {t("common.appName")}
           </Link>
-          <span className="text-sm text-slate-600">{t("common.roles.operator")}</span>
-          <div className="ml-auto flex items-center gap-3">
-            <span className="text-sm text-slate-600" data-testid="current-user">
-              {user.email}
-            </span>
-            <LanguageSwitch />
-            <SignOutButton />
-          </div>
+          <span className="min-w-0 text-sm text-slate-600">{t("common.roles.operator")}</span>
+          <HeaderMenu label={t("common.menu")}>
+            <AccountControls email={user.email} />
+          </HeaderMenu>
         </div>
       </header>
       <main className="mx-auto max-w-6xl space-y-10 px-4 py-6">
@@ -46,10 +46,14 @@ export default async function OperatorPage() {
               {t("operator.tenants.empty")}
             </p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="mt-2 w-full border-collapse text-left text-sm" data-testid="tenant-table">
+            // relative: the visually hidden texts in its cells stay inside this scrolling box on a phone.
+            <div className="relative overflow-x-auto">
+              <table
+                className={`mt-2 w-full border-collapse text-left text-sm ${stacked.table}`}
+                data-testid="tenant-table"
+              >
                 <caption className="sr-only">{t("operator.tenants.heading")}</caption>
-                <thead>
+                <thead className={stacked.head}>
                   <tr className="border-b border-slate-300">
                     <th scope="col" className="py-2 pr-4">
                       {t("operator.tenants.name")}
@@ -77,14 +81,31 @@ export default async function OperatorPage() {
                     </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className={stacked.body}>
                   {tenants.map((tenant) => (
-                    <tr key={tenant.id} className="border-b border-slate-200" data-testid="tenant-row">
-                      <td className="py-2 pr-4 font-medium">{tenant.name}</td>
-                      <td className="py-2 pr-4 font-mono">{tenant.slug}</td>
-                      <td className="py-2 pr-4 text-right">{tenant.memberCount}</td>
-                      <td className="py-2 pr-4">{date.format(tenant.createdAt)}</td>
-                      <td className="py-2 pr-4" data-testid="tenant-mailboxes">
+                    <tr
+                      key={tenant.id}
+                      className={`border-b border-slate-200 ${stacked.row} max-sm:px-0`}
+                      data-testid="tenant-row"
+                    >
+                      <td className={`${td} ${stacked.first} font-medium break-words`}>{tenant.name}</td>
+                      <td className={`${labelled} font-mono`} data-label={t("operator.tenants.slug")}>
+                        {tenant.slug}
+                      </td>
+                      <td
+                        className={`${labelled} text-right max-sm:text-left`}
+                        data-label={t("operator.tenants.members")}
+                      >
+                        {tenant.memberCount}
+                      </td>
+                      <td className={labelled} data-label={t("operator.tenants.created")}>
+                        {date.format(tenant.createdAt)}
+                      </td>
+                      <td
+                        className={labelled}
+                        data-label={t("dashboard.operator.mailboxes")}
+                        data-testid="tenant-mailboxes"
+                      >
                         {t("dashboard.operator.mailboxesCell", {
                           connected: tenant.mailboxes.connected ?? 0,
                           total: Object.values(tenant.mailboxes).reduce((sum, n) => sum + n, 0),
@@ -94,17 +115,21 @@ export default async function OperatorPage() {
                             (tenant.mailboxes.config_error ?? 0),
                         })}
                       </td>
-                      <td className="py-2 pr-4" data-testid="tenant-queue">
+                      <td
+                        className={labelled}
+                        data-label={t("dashboard.operator.queue")}
+                        data-testid="tenant-queue"
+                      >
                         {t("dashboard.operator.queueCell", {
                           queued: tenant.mail.queued ?? 0,
                           held: tenant.mail.held ?? 0,
                           sending: tenant.mail.sending ?? 0,
                         })}
                       </td>
-                      <td className="py-2 pr-4" data-testid="tenant-status">
+                      <td className={`${td} ${stacked.first}`} data-testid="tenant-status">
                         {t(tenant.suspendedAt ? "operator.tenants.suspended" : "operator.tenants.active")}
                       </td>
-                      <td className="py-2">
+                      <td className={`py-2 ${stacked.cell}`}>
                         <TenantSuspensionButton
                           id={tenant.id}
                           name={tenant.name}

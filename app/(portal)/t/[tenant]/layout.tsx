@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { LanguageSwitch } from "@/components/language-switch";
-import { SignOutButton } from "@/components/sign-out-button";
+import { AccountControls } from "@/components/account-controls";
+import { HeaderMenu } from "@/components/header-menu";
 import { TenantNav } from "@/components/tenant-nav";
 import { TenantSwitcher } from "@/components/tenant-switcher";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
@@ -38,22 +38,18 @@ export default async function TenantLayout({
     <div className="min-h-screen">
       {/* Not printed: a printed page (the relay's connection sheet) is about its own content. */}
       <header className="border-b border-slate-200 bg-white print:hidden">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link href={base} className="text-lg font-semibold text-brand-700">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
+          <Link href={base} className="shrink-0 text-lg font-semibold text-brand-700">
             {t("common.appName")}
           </Link>
           <TenantSwitcher current={ctx.tenantSlug} tenants={tenants} />
-          <TenantNav
-            label={t("common.appName")}
-            links={links.filter((link) => link.show).map(({ href, label }) => ({ href, label }))}
-          />
-          <div className="ml-auto flex flex-wrap items-center gap-3">
-            <span className="text-sm text-slate-600" data-testid="current-user">
-              {ctx.userEmail}
-            </span>
-            <LanguageSwitch />
-            <SignOutButton />
-          </div>
+          <HeaderMenu label={t("common.menu")}>
+            <TenantNav
+              label={t("common.appName")}
+              links={links.filter((link) => link.show).map(({ href, label }) => ({ href, label }))}
+            />
+            <AccountControls email={ctx.userEmail} />
+          </HeaderMenu>
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

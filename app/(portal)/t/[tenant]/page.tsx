@@ -39,7 +39,7 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
       {mine.length === 0 ? (
         <p className="text-slate-600">{t("dashboard.member.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full rounded border border-slate-200 bg-white text-sm">
             <caption className="sr-only">{t("dashboard.member.caption")}</caption>
             <thead className="bg-slate-50 text-left">
@@ -55,8 +55,10 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
             <tbody>
               {mine.map((m) => (
                 <tr key={m.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">{m.address}</td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2 wrap-anywhere" data-column="address">
+                    {m.address}
+                  </td>
+                  <td className="px-3 py-2" data-column="state">
                     <ConnectionStateBadge state={m.state} label={t(`mailboxes.states.${m.state}.label`)} />
                   </td>
                 </tr>

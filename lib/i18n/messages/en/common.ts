@@ -16,6 +16,13 @@ export const common = {
   none: "None",
   actions: "Actions",
   tenantSwitcher: "School",
+  /** The button that opens the navigation and account menu on a narrow screen. */
+  menu: "Menu",
+  /** The button that shows a list's filters on a narrow screen, with how many are in use. */
+  filters: {
+    show: "Filters",
+    active: "Filters ({count} in use)",
+  },
   nav: {
     overview: "Overview",
     members: "Members",

@@ -19,6 +19,11 @@ export const common: Translation<typeof en> = {
   none: "Aucun",
   actions: "Actions",
   tenantSwitcher: "Établissement",
+  menu: "Menu",
+  filters: {
+    show: "Filtres",
+    active: "{count, plural, one {Filtres (# actif)} other {Filtres (# actifs)}}",
+  },
   nav: {
     overview: "Vue d’ensemble",
     members: "Membres",

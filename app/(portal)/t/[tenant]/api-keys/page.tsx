@@ -1,5 +1,6 @@
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
+import { stackedTable as stacked } from "@/components/ui/classes";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
@@ -14,6 +15,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
     listSendableMailboxes(ctx),
   ]);
   const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
+  // On a phone each key is a card: its name and state first, the rest under their column's name.
+  const td = `px-3 py-2 ${stacked.cell}`;
+  const labelled = `${td} ${stacked.labelled}`;
   return (
     <div className="space-y-6">
       <header>
@@ -27,49 +31,68 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
       {keys.length === 0 ? (
         <p className="text-slate-600">{t("outbox.apiKeys.empty")}</p>
       ) : (
-        <table
-          className="w-full rounded border border-slate-200 bg-white text-left text-sm"
-          data-testid="api-keys-table"
-        >
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th className="px-3 py-2">{t("outbox.apiKeys.columns.name")}</th>
-              <th className="px-3 py-2">{t("outbox.apiKeys.columns.prefix")}</th>
-              <th className="px-3 py-2">{t("outbox.apiKeys.columns.mailboxes")}</th>
-              <th className="px-3 py-2">{t("outbox.apiKeys.columns.webhooks")}</th>
-              <th className="px-3 py-2">{t("outbox.apiKeys.columns.lastUsed")}</th>
-              <th className="px-3 py-2">{t("outbox.apiKeys.columns.state")}</th>
-              <th className="px-3 py-2">
-                <span className="sr-only">{t("outbox.apiKeys.revoke")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => (
-              <tr key={key.id} className="border-t border-slate-100" data-testid="api-key-row">
-                <td className="px-3 py-2">{key.name}</td>
-                <td className="px-3 py-2 font-mono">relais_{key.prefix}_…</td>
-                <td className="px-3 py-2">
-                  {key.mailboxes.length > 0 ? key.mailboxes.join(", ") : t("outbox.apiKeys.noMailboxes")}
-                </td>
-                <td className="px-3 py-2" data-testid="api-key-webhooks">
-                  {key.manageWebhooks ? t("outbox.apiKeys.managesWebhooks") : t("outbox.apiKeys.noWebhooks")}
-                </td>
-                <td className="px-3 py-2">
-                  {key.lastUsedAt ? moment.format(key.lastUsedAt) : t("outbox.apiKeys.never")}
-                </td>
-                <td className="px-3 py-2">
-                  {key.revokedAt ? t("outbox.apiKeys.revoked") : t("outbox.apiKeys.active")}
-                </td>
-                <td className="px-3 py-2">
-                  {!key.revokedAt && (
-                    <RevokeApiKeyButton tenant={ctx.tenantSlug} id={key.id} name={key.name} />
-                  )}
-                </td>
+        <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
+          <table className={`w-full text-left text-sm ${stacked.table}`} data-testid="api-keys-table">
+            <thead className={`bg-slate-50 text-slate-600 ${stacked.head}`}>
+              <tr>
+                <th className="px-3 py-2">{t("outbox.apiKeys.columns.name")}</th>
+                <th className="px-3 py-2">{t("outbox.apiKeys.columns.prefix")}</th>
+                <th className="px-3 py-2">{t("outbox.apiKeys.columns.mailboxes")}</th>
+                <th className="px-3 py-2">{t("outbox.apiKeys.columns.webhooks")}</th>
+                <th className="px-3 py-2">{t("outbox.apiKeys.columns.lastUsed")}</th>
+                <th className="px-3 py-2">{t("outbox.apiKeys.columns.state")}</th>
+                <th className="px-3 py-2">
+                  <span className="sr-only">{t("outbox.apiKeys.revoke")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className={stacked.body}>
+              {keys.map((key) => (
+                <tr
+                  key={key.id}
+                  className={`border-t border-slate-100 max-sm:first:border-t-0 ${stacked.row}`}
+                  data-testid="api-key-row"
+                >
+                  <td className={`${td} ${stacked.first} min-w-40 font-medium break-words sm:font-normal`}>
+                    {key.name}
+                  </td>
+                  <td
+                    className={`${labelled} font-mono whitespace-nowrap`}
+                    data-label={t("outbox.apiKeys.columns.prefix")}
+                  >
+                    relais_{key.prefix}_…
+                  </td>
+                  <td
+                    className={`${labelled} max-sm:break-all`}
+                    data-label={t("outbox.apiKeys.columns.mailboxes")}
+                  >
+                    {key.mailboxes.length > 0 ? key.mailboxes.join(", ") : t("outbox.apiKeys.noMailboxes")}
+                  </td>
+                  <td
+                    className={labelled}
+                    data-label={t("outbox.apiKeys.columns.webhooks")}
+                    data-testid="api-key-webhooks"
+                  >
+                    {key.manageWebhooks
+                      ? t("outbox.apiKeys.managesWebhooks")
+                      : t("outbox.apiKeys.noWebhooks")}
+                  </td>
+                  <td className={labelled} data-label={t("outbox.apiKeys.columns.lastUsed")}>
+                    {key.lastUsedAt ? moment.format(key.lastUsedAt) : t("outbox.apiKeys.never")}
+                  </td>
+                  <td className={`${td} ${stacked.first}`}>
+                    {key.revokedAt ? t("outbox.apiKeys.revoked") : t("outbox.apiKeys.active")}
+                  </td>
+                  <td className={td}>
+                    {!key.revokedAt && (
+                      <RevokeApiKeyButton tenant={ctx.tenantSlug} id={key.id} name={key.name} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -5,8 +5,9 @@ import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
-import { fieldClass, pageLinkClass } from "@/components/ui/classes";
+import { fieldClass, pageLinkClass, stackedTable as stacked } from "@/components/ui/classes";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { PhoneDisclosure } from "@/components/ui/phone-disclosure";
 
 export default async function AuditPage({
   params,
@@ -32,6 +33,10 @@ export default async function AuditPage({
   const choices =
     filters.action && !actions.includes(filters.action) ? [filters.action, ...actions] : actions;
   const paged = page.before !== undefined || page.after !== undefined;
+  const filtersInUse = Object.values(filters).filter(Boolean).length;
+  // On a phone each entry is a card: what was done first, the rest under their column's name.
+  const td = `py-2 pr-4 ${stacked.cell}`;
+  const labelled = `${td} ${stacked.labelled}`;
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -49,57 +54,67 @@ export default async function AuditPage({
         </a>
       </div>
 
-      <form method="get" action={base} className="rounded border border-slate-200 bg-white p-3" role="search">
-        <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-          <legend className="sr-only">{t("audit.filters.legend")}</legend>
-          <FilterSelect
-            label={t("audit.filters.action")}
-            name="action"
-            value={filters.action}
-            anyLabel={t("audit.filters.anyAction")}
-            options={choices.map((action) => ({ value: action, label: auditActionLabel(t, action) }))}
-            testId="filter-action"
-          />
-          <label className="text-sm">
-            {t("audit.filters.actor")}
-            <input
-              name="actor"
-              defaultValue={filters.actor ?? ""}
-              className={fieldClass}
-              data-testid="filter-actor"
+      <PhoneDisclosure
+        label={filtersInUse ? t("common.filters.active", { count: filtersInUse }) : t("common.filters.show")}
+        testId="audit-filters-toggle"
+      >
+        <form
+          method="get"
+          action={base}
+          className="rounded border border-slate-200 bg-white p-3"
+          role="search"
+        >
+          <fieldset className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+            <legend className="sr-only">{t("audit.filters.legend")}</legend>
+            <FilterSelect
+              label={t("audit.filters.action")}
+              name="action"
+              value={filters.action}
+              anyLabel={t("audit.filters.anyAction")}
+              options={choices.map((action) => ({ value: action, label: auditActionLabel(t, action) }))}
+              testId="filter-action"
             />
-          </label>
-          <label className="text-sm">
-            {t("audit.filters.target")}
-            <input
-              name="target"
-              defaultValue={filters.target ?? ""}
-              className={fieldClass}
-              data-testid="filter-target"
-            />
-          </label>
-          <label className="text-sm">
-            {t("audit.filters.from")}
-            <input type="date" name="from" defaultValue={filters.from ?? ""} className={fieldClass} />
-          </label>
-          <label className="text-sm">
-            {t("audit.filters.to")}
-            <input type="date" name="to" defaultValue={filters.to ?? ""} className={fieldClass} />
-          </label>
-        </fieldset>
-        <div className="mt-3 flex items-center gap-3">
-          <button
-            type="submit"
-            data-testid="filter-apply"
-            className="rounded bg-brand-600 px-4 py-1 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            {t("audit.filters.apply")}
-          </button>
-          <Link href={base} className="text-sm text-brand-700 underline">
-            {t("audit.filters.reset")}
-          </Link>
-        </div>
-      </form>
+            <label className="text-sm">
+              {t("audit.filters.actor")}
+              <input
+                name="actor"
+                defaultValue={filters.actor ?? ""}
+                className={fieldClass}
+                data-testid="filter-actor"
+              />
+            </label>
+            <label className="text-sm">
+              {t("audit.filters.target")}
+              <input
+                name="target"
+                defaultValue={filters.target ?? ""}
+                className={fieldClass}
+                data-testid="filter-target"
+              />
+            </label>
+            <label className="text-sm">
+              {t("audit.filters.from")}
+              <input type="date" name="from" defaultValue={filters.from ?? ""} className={fieldClass} />
+            </label>
+            <label className="text-sm">
+              {t("audit.filters.to")}
+              <input type="date" name="to" defaultValue={filters.to ?? ""} className={fieldClass} />
+            </label>
+          </fieldset>
+          <div className="mt-3 flex items-center gap-3">
+            <button
+              type="submit"
+              data-testid="filter-apply"
+              className="rounded bg-brand-600 px-4 py-1 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              {t("audit.filters.apply")}
+            </button>
+            <Link href={base} className="text-sm text-brand-700 underline">
+              {t("audit.filters.reset")}
+            </Link>
+          </div>
+        </form>
+      </PhoneDisclosure>
 
       {ignored && (
         <p role="alert" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -112,9 +127,12 @@ export default async function AuditPage({
           {t("audit.empty")}
         </p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm" data-testid="audit-table">
-            <thead>
+        <div className="relative overflow-x-auto">
+          <table
+            className={`w-full border-collapse text-left text-sm ${stacked.table}`}
+            data-testid="audit-table"
+          >
+            <thead className={stacked.head}>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="py-2 pr-4">
                   {t("audit.columns.when")}
@@ -136,24 +154,37 @@ export default async function AuditPage({
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className={stacked.body}>
               {list.entries.map((entry) => (
-                <tr key={entry.id} className="border-b border-slate-200 align-top" data-testid="audit-row">
-                  <td className="py-2 pr-4 whitespace-nowrap">
+                <tr
+                  key={entry.id}
+                  className={`border-b border-slate-200 align-top ${stacked.row} max-sm:px-0`}
+                  data-testid="audit-row"
+                >
+                  <td className={`${labelled} whitespace-nowrap`} data-label={t("audit.columns.when")}>
                     <time dateTime={entry.createdAt.toISOString()}>{when.format(entry.createdAt)}</time>
                   </td>
-                  <td className="py-2 pr-4">{entry.actorLabel}</td>
-                  <td className="py-2 pr-4" title={entry.action}>
+                  <td className={`${labelled} max-sm:break-all`} data-label={t("audit.columns.who")}>
+                    {entry.actorLabel}
+                  </td>
+                  <td className={`${td} ${stacked.first} max-sm:font-medium`} title={entry.action}>
                     {auditActionLabel(t, entry.action)}
                   </td>
-                  <td className="py-2 pr-4">
+                  <td className={`${labelled} max-sm:break-all`} data-label={t("audit.columns.target")}>
                     {entry.targetLabel || entry.targetId}
                     <span className="block text-xs text-slate-500" title={entry.targetType}>
                       {auditTargetTypeLabel(t, entry.targetType)}
                     </span>
                   </td>
-                  <td className="py-2 pr-4 font-mono text-xs">{entry.ip}</td>
-                  <td className="py-2 text-xs break-all text-slate-700">{auditDetailsText(entry.details)}</td>
+                  <td className={`${labelled} font-mono text-xs`} data-label={t("audit.columns.ip")}>
+                    {entry.ip}
+                  </td>
+                  <td
+                    className={`py-2 text-xs break-all text-slate-700 ${stacked.cell} ${stacked.labelled}`}
+                    data-label={t("audit.columns.details")}
+                  >
+                    {auditDetailsText(entry.details)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -16,6 +16,7 @@ import {
 import { connectionStates } from "@/lib/mailboxes/mailbox-schemas";
 import { fieldClass, pageLinkClass } from "@/components/ui/classes";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { PhoneDisclosure } from "@/components/ui/phone-disclosure";
 
 export default async function MailboxesPage({
   params,
@@ -35,9 +36,14 @@ export default async function MailboxesPage({
   const base = `/t/${ctx.tenantSlug}/mailboxes`;
   const canWrite = can(ctx, "mailboxes.write");
   const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
-  const filtered = Boolean(
-    query.search || query.state || query.configurationId || query.provider || query.memberId,
-  );
+  const filtersInUse = [
+    query.search,
+    query.state,
+    query.configurationId,
+    query.provider,
+    query.memberId,
+  ].filter(Boolean).length;
+  const filtered = filtersInUse > 0;
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -65,113 +71,131 @@ export default async function MailboxesPage({
         )}
       </header>
 
-      <form method="get" action={base} role="search" className="rounded border border-slate-200 bg-white p-3">
-        <fieldset className="grid gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-4">
-          <legend className="sr-only">{t("mailboxes.filters.legend")}</legend>
-          <label className="text-sm">
-            {t("mailboxes.filters.search")}
-            <input
-              type="search"
-              name="q"
-              defaultValue={query.search ?? ""}
-              maxLength={200}
-              className={fieldClass}
-              data-testid="mailbox-search"
-            />
-          </label>
-          <FilterSelect
-            label={t("mailboxes.filters.state")}
-            name="state"
-            value={query.state}
-            anyLabel={t("mailboxes.filters.anyState")}
-            options={connectionStates.map((state) => ({
-              value: state,
-              label: t(`mailboxes.states.${state}.label`),
-            }))}
-            testId="mailbox-state-filter"
-          />
-          <FilterSelect
-            label={t("dashboard.table.configuration")}
-            name="config"
-            value={query.configurationId}
-            anyLabel={t("dashboard.table.anyConfiguration")}
-            options={options.configurations.map((c) => ({ value: c.id, label: c.name }))}
-            testId="mailbox-config-filter"
-          />
-          <FilterSelect
-            label={t("dashboard.table.provider")}
-            name="provider"
-            value={query.provider}
-            anyLabel={t("dashboard.table.anyProvider")}
-            options={Object.values(OAuthProviderKind).map((p) => ({
-              value: p,
-              label: t(`clients.providers.${p}`),
-            }))}
-            testId="mailbox-provider-filter"
-          />
-          <FilterSelect
-            label={t("dashboard.table.member")}
-            name="member"
-            value={query.memberId}
-            anyLabel={t("dashboard.table.anyMember")}
-            options={options.members.map((m) => ({ value: m.id, label: m.email }))}
-            testId="mailbox-member-filter"
-          />
-          <FilterSelect
-            label={t("dashboard.table.sort")}
-            name="sort"
-            value={query.sort ?? "address"}
-            options={mailboxSorts.map((sort) => ({ value: sort, label: t(`dashboard.table.sorts.${sort}`) }))}
-            testId="mailbox-sort"
-          />
-          <FilterSelect
-            label={t("dashboard.table.dir")}
-            name="dir"
-            value={query.dir ?? "asc"}
-            options={[
-              { value: "asc", label: t("dashboard.table.asc") },
-              { value: "desc", label: t("dashboard.table.desc") },
-            ]}
-            testId="mailbox-dir"
-          />
-          <FilterSelect
-            label={t("dashboard.table.pageSize")}
-            name="size"
-            value={String(list.pageSize)}
-            options={mailboxPageSizes.map((size) => ({ value: String(size), label: String(size) }))}
-            testId="mailbox-page-size"
-          />
-          <div className="flex items-center gap-3">
-            <button
-              type="submit"
-              data-testid="mailbox-filter-apply"
-              className="rounded bg-brand-600 px-4 py-1 text-sm font-medium text-white hover:bg-brand-700"
-            >
-              {t("mailboxes.filters.apply")}
-            </button>
-            {filtered && (
-              <Link href={base} className="text-sm text-brand-700 underline">
-                {t("mailboxes.filters.reset")}
-              </Link>
-            )}
-          </div>
-        </fieldset>
-      </form>
+      {/* On a phone the filters and the bulk actions are two buttons, one under the other. */}
+      <div className="space-y-3 md:space-y-6">
+        <PhoneDisclosure
+          label={filtered ? t("common.filters.active", { count: filtersInUse }) : t("common.filters.show")}
+          testId="mailbox-filters-toggle"
+        >
+          <form
+            method="get"
+            action={base}
+            role="search"
+            className="rounded border border-slate-200 bg-white p-3"
+          >
+            <fieldset className="grid gap-3 sm:grid-cols-2 sm:items-end lg:grid-cols-4">
+              <legend className="sr-only">{t("mailboxes.filters.legend")}</legend>
+              <label className="text-sm">
+                {t("mailboxes.filters.search")}
+                <input
+                  type="search"
+                  name="q"
+                  defaultValue={query.search ?? ""}
+                  maxLength={200}
+                  className={fieldClass}
+                  data-testid="mailbox-search"
+                />
+              </label>
+              <FilterSelect
+                label={t("mailboxes.filters.state")}
+                name="state"
+                value={query.state}
+                anyLabel={t("mailboxes.filters.anyState")}
+                options={connectionStates.map((state) => ({
+                  value: state,
+                  label: t(`mailboxes.states.${state}.label`),
+                }))}
+                testId="mailbox-state-filter"
+              />
+              <FilterSelect
+                label={t("dashboard.table.configuration")}
+                name="config"
+                value={query.configurationId}
+                anyLabel={t("dashboard.table.anyConfiguration")}
+                options={options.configurations.map((c) => ({ value: c.id, label: c.name }))}
+                testId="mailbox-config-filter"
+              />
+              <FilterSelect
+                label={t("dashboard.table.provider")}
+                name="provider"
+                value={query.provider}
+                anyLabel={t("dashboard.table.anyProvider")}
+                options={Object.values(OAuthProviderKind).map((p) => ({
+                  value: p,
+                  label: t(`clients.providers.${p}`),
+                }))}
+                testId="mailbox-provider-filter"
+              />
+              <FilterSelect
+                label={t("dashboard.table.member")}
+                name="member"
+                value={query.memberId}
+                anyLabel={t("dashboard.table.anyMember")}
+                options={options.members.map((m) => ({ value: m.id, label: m.email }))}
+                testId="mailbox-member-filter"
+              />
+              <FilterSelect
+                label={t("dashboard.table.sort")}
+                name="sort"
+                value={query.sort ?? "address"}
+                options={mailboxSorts.map((sort) => ({
+                  value: sort,
+                  label: t(`dashboard.table.sorts.${sort}`),
+                }))}
+                testId="mailbox-sort"
+              />
+              <FilterSelect
+                label={t("dashboard.table.dir")}
+                name="dir"
+                value={query.dir ?? "asc"}
+                options={[
+                  { value: "asc", label: t("dashboard.table.asc") },
+                  { value: "desc", label: t("dashboard.table.desc") },
+                ]}
+                testId="mailbox-dir"
+              />
+              <FilterSelect
+                label={t("dashboard.table.pageSize")}
+                name="size"
+                value={String(list.pageSize)}
+                options={mailboxPageSizes.map((size) => ({ value: String(size), label: String(size) }))}
+                testId="mailbox-page-size"
+              />
+              <div className="flex items-center gap-3">
+                <button
+                  type="submit"
+                  data-testid="mailbox-filter-apply"
+                  className="rounded bg-brand-600 px-4 py-1 text-sm font-medium text-white hover:bg-brand-700"
+                >
+                  {t("mailboxes.filters.apply")}
+                </button>
+                {filtered && (
+                  <Link href={base} className="text-sm text-brand-700 underline">
+                    {t("mailboxes.filters.reset")}
+                  </Link>
+                )}
+              </div>
+            </fieldset>
+          </form>
+        </PhoneDisclosure>
 
-      {canWrite && list.total > 0 && (
-        <BulkActions
-          tenant={ctx.tenantSlug}
-          filter={{
-            q: query.search,
-            state: query.state,
-            config: query.configurationId,
-            provider: query.provider,
-            member: query.memberId,
-          }}
-          configurations={options.configurations}
-          members={options.members}
-        />
-      )}
+        {canWrite && list.total > 0 && (
+          <PhoneDisclosure label={t("dashboard.bulk.heading")} testId="bulk-actions-toggle">
+            <BulkActions
+              tenant={ctx.tenantSlug}
+              filter={{
+                q: query.search,
+                state: query.state,
+                config: query.configurationId,
+                provider: query.provider,
+                member: query.memberId,
+              }}
+              configurations={options.configurations}
+              members={options.members}
+            />
+          </PhoneDisclosure>
+        )}
+      </div>
 
       {list.mailboxes.length === 0 ? (
         <p className="text-slate-600" data-testid="mailboxes-empty">

@@ -12,8 +12,9 @@ import {
   outgoingStatuses,
   parseOutboxListQuery,
 } from "@/lib/outbox/outbox-list-query";
-import { fieldClass, pageLinkClass } from "@/components/ui/classes";
+import { fieldClass, pageLinkClass, stackedTable as stacked } from "@/components/ui/classes";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { PhoneDisclosure } from "@/components/ui/phone-disclosure";
 import { listRelayCredentials } from "@/lib/relay-credentials/list-relay-credentials";
 
 export default async function OutboxPage({
@@ -42,6 +43,12 @@ export default async function OutboxPage({
   const base = `/t/${ctx.tenantSlug}/outbox`;
   const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "short", timeStyle: "short" });
   const canWrite = can(ctx, "outbox.write");
+  // On a phone each mail is a card: its subject and status first, the rest under their column's name.
+  const td = `px-3 py-2 ${stacked.cell}`;
+  const labelled = `${td} ${stacked.labelled}`;
+  const filtersInUse = [query.search, query.status, query.mailboxId, query.credentialId].filter(
+    Boolean,
+  ).length;
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -74,68 +81,78 @@ export default async function OutboxPage({
         ))}
       </ul>
 
-      <form method="get" action={base} role="search" className="rounded border border-slate-200 bg-white p-3">
-        <fieldset
-          className={`grid gap-3 sm:items-end ${
-            showCredentialFilter
-              ? "sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
-              : "sm:grid-cols-[2fr_1fr_1fr_auto]"
-          }`}
+      <PhoneDisclosure
+        label={filtersInUse ? t("common.filters.active", { count: filtersInUse }) : t("common.filters.show")}
+        testId="outbox-filters-toggle"
+      >
+        <form
+          method="get"
+          action={base}
+          role="search"
+          className="rounded border border-slate-200 bg-white p-3"
         >
-          <legend className="sr-only">{t("outbox.filters.legend")}</legend>
-          <label className="text-sm">
-            {t("outbox.filters.search")}
-            <input
-              type="search"
-              name="q"
-              defaultValue={query.search}
-              maxLength={200}
-              className={fieldClass}
-            />
-          </label>
-          <FilterSelect
-            label={t("outbox.filters.status")}
-            name="status"
-            value={query.status}
-            anyLabel={t("outbox.filters.anyStatus")}
-            options={outgoingStatuses.map((status) => ({
-              value: status,
-              label: t(`outbox.statuses.${status}`),
-            }))}
-          />
-          <FilterSelect
-            label={t("outbox.filters.mailbox")}
-            name="mailbox"
-            value={query.mailboxId}
-            anyLabel={t("outbox.filters.anyMailbox")}
-            options={mailboxes.map((m) => ({ value: m.id, label: m.address }))}
-          />
-          {showCredentialFilter && (
+          <fieldset
+            className={`grid gap-3 sm:items-end ${
+              showCredentialFilter
+                ? "sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+                : "sm:grid-cols-[2fr_1fr_1fr_auto]"
+            }`}
+          >
+            <legend className="sr-only">{t("outbox.filters.legend")}</legend>
+            <label className="text-sm">
+              {t("outbox.filters.search")}
+              <input
+                type="search"
+                name="q"
+                defaultValue={query.search}
+                maxLength={200}
+                className={fieldClass}
+              />
+            </label>
             <FilterSelect
-              label={t("outbox.filters.credential")}
-              name="credential"
-              value={query.credentialId}
-              anyLabel={t("outbox.filters.anyCredential")}
-              testId="outbox-filter-credential"
-              options={credentials.map((c) => ({
-                value: c.id,
-                label: c.revokedAt ? `${c.name} (${t("relay.list.revoked")})` : c.name,
+              label={t("outbox.filters.status")}
+              name="status"
+              value={query.status}
+              anyLabel={t("outbox.filters.anyStatus")}
+              options={outgoingStatuses.map((status) => ({
+                value: status,
+                label: t(`outbox.statuses.${status}`),
               }))}
             />
-          )}
-          <div className="flex items-center gap-3">
-            <button
-              type="submit"
-              className="rounded bg-brand-600 px-4 py-1 text-sm font-medium text-white hover:bg-brand-700"
-            >
-              {t("outbox.filters.apply")}
-            </button>
-            <Link href={base} className="text-sm text-brand-700 underline">
-              {t("outbox.filters.reset")}
-            </Link>
-          </div>
-        </fieldset>
-      </form>
+            <FilterSelect
+              label={t("outbox.filters.mailbox")}
+              name="mailbox"
+              value={query.mailboxId}
+              anyLabel={t("outbox.filters.anyMailbox")}
+              options={mailboxes.map((m) => ({ value: m.id, label: m.address }))}
+            />
+            {showCredentialFilter && (
+              <FilterSelect
+                label={t("outbox.filters.credential")}
+                name="credential"
+                value={query.credentialId}
+                anyLabel={t("outbox.filters.anyCredential")}
+                testId="outbox-filter-credential"
+                options={credentials.map((c) => ({
+                  value: c.id,
+                  label: c.revokedAt ? `${c.name} (${t("relay.list.revoked")})` : c.name,
+                }))}
+              />
+            )}
+            <div className="flex items-center gap-3">
+              <button
+                type="submit"
+                className="rounded bg-brand-600 px-4 py-1 text-sm font-medium text-white hover:bg-brand-700"
+              >
+                {t("outbox.filters.apply")}
+              </button>
+              <Link href={base} className="text-sm text-brand-700 underline">
+                {t("outbox.filters.reset")}
+              </Link>
+            </div>
+          </fieldset>
+        </form>
+      </PhoneDisclosure>
 
       {list.mails.length === 0 ? (
         <p className="text-slate-600" data-testid="outbox-empty">
@@ -143,9 +160,9 @@ export default async function OutboxPage({
         </p>
       ) : (
         <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
-          {/* relative: the header's visually hidden text stays inside this scrolling box on a phone. */}
-          <table className="w-full text-left text-sm" data-testid="outbox-table">
-            <thead className="bg-slate-50 text-slate-600">
+          {/* relative: the header's visually hidden text stays inside this box. */}
+          <table className={`w-full text-left text-sm ${stacked.table}`} data-testid="outbox-table">
+            <thead className={`bg-slate-50 text-slate-600 ${stacked.head}`}>
               <tr>
                 <th className="px-3 py-2">{t("outbox.columns.created")}</th>
                 <th className="px-3 py-2">{t("outbox.columns.from")}</th>
@@ -159,17 +176,21 @@ export default async function OutboxPage({
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className={stacked.body}>
               {list.mails.map((mail) => (
                 <tr
                   key={mail.id}
-                  className="border-t border-slate-100"
+                  className={`border-t border-slate-100 max-sm:first:border-t-0 ${stacked.row}`}
                   data-testid="outbox-row"
                   data-mail-id={mail.id}
                 >
-                  <td className="px-3 py-2 whitespace-nowrap">{moment.format(mail.createdAt)}</td>
-                  <td className="px-3 py-2">{mail.mailbox.address}</td>
-                  <td className="px-3 py-2">
+                  <td className={`${labelled} whitespace-nowrap`} data-label={t("outbox.columns.created")}>
+                    {moment.format(mail.createdAt)}
+                  </td>
+                  <td className={`${labelled} max-sm:break-all`} data-label={t("outbox.columns.from")}>
+                    {mail.mailbox.address}
+                  </td>
+                  <td className={`${labelled} max-sm:break-all`} data-label={t("outbox.columns.to")}>
                     {mail.to[0] ?? ""}
                     {mail.recipientCount > 1 && (
                       <span className="text-slate-500">
@@ -178,8 +199,8 @@ export default async function OutboxPage({
                       </span>
                     )}
                   </td>
-                  <td className="px-3 py-2">
-                    <Link href={`${base}/${mail.id}`} className="text-brand-700 underline">
+                  <td className={`${td} ${stacked.first} max-sm:font-medium`}>
+                    <Link href={`${base}/${mail.id}`} className="break-words text-brand-700 underline">
                       {mail.bodyPurgedAt ? (
                         <span className="italic" data-testid="outbox-content-deleted">
                           {t("outbox.content.deletedTitle")}
@@ -189,11 +210,18 @@ export default async function OutboxPage({
                       )}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">
+                  <td className={`${td} ${stacked.first}`}>
                     <MailStatusBadge status={mail.status} label={t(`outbox.statuses.${mail.status}`)} />
                   </td>
-                  <td className="px-3 py-2">{mail.attempts}</td>
-                  <td className="px-3 py-2" data-testid="outbox-source" data-source={mail.source}>
+                  <td className={labelled} data-label={t("outbox.columns.attempts")}>
+                    {mail.attempts}
+                  </td>
+                  <td
+                    className={labelled}
+                    data-label={t("outbox.columns.source")}
+                    data-testid="outbox-source"
+                    data-source={mail.source}
+                  >
                     {sourceLabel(mail.source)}
                     {mail.relayCredential && (
                       <span className="block text-xs text-slate-600">
@@ -211,7 +239,7 @@ export default async function OutboxPage({
                       </span>
                     )}
                   </td>
-                  <td className="px-3 py-2">
+                  <td className={td}>
                     {canWrite && mail.status === "failed" && !mail.bodyPurgedAt && (
                       <MailActionButton tenant={ctx.tenantSlug} id={mail.id} kind="retry" />
                     )}

@@ -2,14 +2,17 @@ import Link from "next/link";
 import { CreateRelayCredentialForm } from "@/components/relay/create-relay-credential-form";
 import { RelayConnectionSettings } from "@/components/relay/relay-connection-settings";
 import { RevokeRelayCredentialButton } from "@/components/relay/revoke-relay-credential-button";
+import { stackedTable as stacked } from "@/components/ui/classes";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { listSendableMailboxes } from "@/lib/outbox/list-sendable-mailboxes";
 import { relayConnectionInfo } from "@/lib/relay/relay-settings";
 import { listRelayCredentials } from "@/lib/relay-credentials/list-relay-credentials";
 
+// On a phone each credential is a card: its name and state first, the rest under their column's name.
 const th = "px-3 py-2 font-medium";
-const td = "px-3 py-2 align-top";
+const td = `px-3 py-2 align-top ${stacked.cell}`;
+const labelled = `${td} ${stacked.labelled}`;
 
 export default async function RelayPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
@@ -48,9 +51,12 @@ export default async function RelayPage({ params }: { params: Promise<{ tenant: 
         ) : (
           <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
             {/* relative: the header's visually hidden text stays inside this scrolling box on a phone. */}
-            <table className="w-full text-left text-sm" data-testid="relay-credentials-table">
+            <table
+              className={`w-full text-left text-sm ${stacked.table}`}
+              data-testid="relay-credentials-table"
+            >
               <caption className="sr-only">{t("relay.list.caption")}</caption>
-              <thead className="bg-slate-50 text-slate-600">
+              <thead className={`bg-slate-50 text-slate-600 ${stacked.head}`}>
                 <tr>
                   <th scope="col" className={th}>
                     {t("relay.list.columns.name")}
@@ -72,15 +78,15 @@ export default async function RelayPage({ params }: { params: Promise<{ tenant: 
                   </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className={stacked.body}>
                 {credentials.map((credential) => (
                   <tr
                     key={credential.id}
-                    className="border-t border-slate-100"
+                    className={`border-t border-slate-100 max-sm:first:border-t-0 ${stacked.row}`}
                     data-testid="relay-row"
                     data-credential-id={credential.id}
                   >
-                    <td className={`${td} min-w-40`}>
+                    <td className={`${td} ${stacked.first} min-w-40 max-sm:min-w-0`}>
                       <Link
                         href={`${base}/${credential.id}`}
                         className="break-words text-brand-700 underline"
@@ -88,11 +94,22 @@ export default async function RelayPage({ params }: { params: Promise<{ tenant: 
                         {credential.name}
                       </Link>
                     </td>
-                    <td className={`${td} font-mono whitespace-nowrap`}>{credential.username}</td>
-                    <td className={`${td} min-w-56 wrap-anywhere`}>
+                    <td
+                      className={`${labelled} font-mono whitespace-nowrap`}
+                      data-label={t("relay.list.columns.username")}
+                    >
+                      {credential.username}
+                    </td>
+                    <td
+                      className={`${labelled} min-w-56 wrap-anywhere max-sm:min-w-0`}
+                      data-label={t("relay.list.columns.mailboxes")}
+                    >
                       {credential.mailboxes.map((m) => m.address).join(", ")}
                     </td>
-                    <td className={`${td} min-w-40`}>
+                    <td
+                      className={`${labelled} min-w-40 max-sm:min-w-0`}
+                      data-label={t("relay.list.columns.lastUsed")}
+                    >
                       {credential.lastUsedAt
                         ? credential.lastUsedIp
                           ? t("relay.list.lastUsedFrom", {
@@ -103,7 +120,7 @@ export default async function RelayPage({ params }: { params: Promise<{ tenant: 
                         : t("common.never")}
                     </td>
                     <td
-                      className={td}
+                      className={`${td} ${stacked.first}`}
                       data-testid="relay-state"
                       data-state={credential.revokedAt ? "revoked" : "active"}
                     >

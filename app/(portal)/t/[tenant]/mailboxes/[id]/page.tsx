@@ -217,7 +217,7 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
           {details.map(([term, value]) => (
             <div key={term} className="contents">
               <dt className="text-slate-600">{term}</dt>
-              <dd className="break-all">{value}</dd>
+              <dd className="wrap-anywhere">{value}</dd>
             </div>
           ))}
         </dl>

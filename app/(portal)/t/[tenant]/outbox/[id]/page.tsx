@@ -127,7 +127,7 @@ export default async function OutgoingMailPage({
           .map(([label, value, testId]) => (
             <div key={label} className="contents">
               <dt className="font-medium text-slate-600">{label}</dt>
-              <dd className="break-all" data-testid={testId}>
+              <dd className="wrap-anywhere" data-testid={testId}>
                 {value}
               </dd>
             </div>
