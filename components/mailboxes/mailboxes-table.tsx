@@ -8,8 +8,10 @@ import { ActionNotice, type Notice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
 import type { ConnectionState } from "@/lib/db/generated/enums";
-import { ConnectionStateBadge } from "./connection-state-badge";
+import type { MailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 import { ExpirySelect } from "./expiry-select";
+import { GrantEndText, type GrantEndWords } from "./grant-end-text";
+import { MailboxHealthLine } from "./mailbox-health-line";
 
 export interface MailboxRowData {
   id: string;
@@ -17,9 +19,11 @@ export interface MailboxRowData {
   displayName: string;
   configurationName: string;
   state: ConnectionState;
+  /** Its health line, in the reader's words. */
+  health: Pick<MailboxHealthWords, "code" | "tone" | "headline">;
   members: string[];
-  /** Already formatted; null when the provider did not announce one. */
-  expires: string | null;
+  /** When its authorization ends (the forecast the mailbox page shows), in words. */
+  end: GrantEndWords;
   /** Already formatted: until when an open connect link is valid. */
   linkOpenUntil: string | null;
   /** Already formatted: when mail was last sent from it. */
@@ -163,10 +167,18 @@ export function MailboxesTable({
                 </td>
                 <td className={td}>{row.displayName}</td>
                 <td className={td}>{row.configurationName}</td>
-                <td className={td}>
-                  <ConnectionStateBadge state={row.state} label={t(`mailboxes.states.${row.state}.label`)} />
+                <td className={`${td} min-w-56`} data-state={row.state}>
+                  <MailboxHealthLine words={row.health} testId={`mailbox-health-${row.address}`} />
+                  {(row.health.tone === "warning" || row.health.tone === "problem") && (
+                    <Link
+                      href={`/t/${tenant}/mailboxes/${row.id}#health`}
+                      className="mt-1 ml-4.5 inline-block text-xs text-brand-700 underline"
+                    >
+                      {t("mailboxes.health.fixes.fixIt")}
+                    </Link>
+                  )}
                   {row.linkOpenUntil && (
-                    <span className="mt-1 block text-xs text-slate-500">
+                    <span className="mt-1 ml-4.5 block text-xs text-slate-500">
                       {t("mailboxes.table.linkOpen", { date: row.linkOpenUntil })}
                     </span>
                   )}
@@ -185,11 +197,7 @@ export function MailboxesTable({
                   )}
                 </td>
                 <td className={td}>
-                  {row.expires ?? (
-                    <span className="text-slate-500">
-                      {row.state === "connected" ? t("mailboxes.table.expiryUnknown") : "—"}
-                    </span>
-                  )}
+                  <GrantEndText end={row.end} />
                 </td>
                 <td className={td}>
                   {row.lastUsed ?? <span className="text-slate-500">{t("common.never")}</span>}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { auditQueryString, parseAuditQuery } from "@/lib/audit/audit-filters";
-import { auditActionLabel, auditDetailsText, auditTargetTypeLabel } from "@/lib/audit/audit-labels";
+import { AuditDetails } from "@/components/audit/audit-details";
+import { auditActionLabel, auditTargetTypeLabel } from "@/lib/audit/audit-labels";
 import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
@@ -153,7 +154,9 @@ export default async function AuditPage({
                     </span>
                   </td>
                   <td className="py-2 pr-4 font-mono text-xs">{entry.ip}</td>
-                  <td className="py-2 text-xs break-all text-slate-700">{auditDetailsText(entry.details)}</td>
+                  <td className="min-w-64 py-2 text-xs text-slate-700">
+                    <AuditDetails t={t} action={entry.action} details={entry.details} />
+                  </td>
                 </tr>
               ))}
             </tbody>
