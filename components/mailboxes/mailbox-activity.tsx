@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AuditDetails } from "@/components/audit/audit-details";
 import { MailStatusBadge } from "@/components/outbox/mail-status-badge";
 import { stackedTable as stacked } from "@/components/ui/classes";
 import { TableSection, tableCell as td } from "@/components/ui/table-section";
@@ -76,15 +77,23 @@ export async function MailboxActivity({ ctx, mailboxId }: { ctx: TenantContext; 
           heading={t("dashboard.activity.auditHeading")}
           caption={t("dashboard.activity.auditCaption")}
           empty={t("dashboard.activity.noAudit")}
-          columns={[t("dashboard.activity.when"), t("dashboard.activity.who"), t("dashboard.activity.what")]}
+          columns={[
+            t("dashboard.activity.when"),
+            t("dashboard.activity.who"),
+            t("dashboard.activity.what"),
+            t("audit.columns.details"),
+          ]}
           rows={
             audit.length === 0
               ? null
               : audit.map((entry) => (
                   <tr key={String(entry.id)} className="border-b border-slate-100 last:border-0">
                     <td className={td}>{moment.format(entry.createdAt)}</td>
-                    <td className={`${td} break-all`}>{entry.actorLabel}</td>
+                    <td className={`${td} min-w-40 break-all`}>{entry.actorLabel}</td>
                     <td className={td}>{auditActionLabel(t, entry.action)}</td>
+                    <td className={`${td} min-w-56 text-xs text-slate-700`}>
+                      <AuditDetails t={t} action={entry.action} details={entry.details} />
+                    </td>
                   </tr>
                 ))
           }

@@ -9,8 +9,10 @@ import { useFormAction } from "@/components/members/use-form-action";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { stackedTable } from "@/components/ui/classes";
-import { ConnectionStateBadge } from "./connection-state-badge";
+import type { MailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 import { ExpirySelect } from "./expiry-select";
+import { GrantEndText, type GrantEndWords } from "./grant-end-text";
+import { MailboxHealthLine } from "./mailbox-health-line";
 
 export interface MailboxRowData {
   id: string;
@@ -18,9 +20,11 @@ export interface MailboxRowData {
   displayName: string;
   configurationName: string;
   state: ConnectionState;
+  /** Its health line, in the reader's words. */
+  health: Pick<MailboxHealthWords, "code" | "tone" | "headline">;
   members: string[];
-  /** Already formatted; null when the provider did not announce one. */
-  expires: string | null;
+  /** When its authorization ends (the forecast the mailbox page shows), in words. */
+  end: GrantEndWords;
   /** Already formatted: until when an open connect link is valid. */
   linkOpenUntil: string | null;
   /** Already formatted: when mail was last sent from it. */
@@ -184,10 +188,22 @@ export function MailboxesTable({
                 <td className={`${td} ${labelled}`} data-label={t("mailboxes.table.configuration")}>
                   {row.configurationName}
                 </td>
-                <td className={`${td} max-sm:row-start-2`} data-column="state">
-                  <ConnectionStateBadge state={row.state} label={t(`mailboxes.states.${row.state}.label`)} />
+                <td
+                  className={`${td} max-sm:row-start-2 sm:min-w-56`}
+                  data-column="state"
+                  data-state={row.state}
+                >
+                  <MailboxHealthLine words={row.health} testId={`mailbox-health-${row.address}`} />
+                  {(row.health.tone === "warning" || row.health.tone === "problem") && (
+                    <Link
+                      href={`/t/${tenant}/mailboxes/${row.id}#health`}
+                      className="mt-1 ml-4.5 inline-block text-xs text-brand-700 underline"
+                    >
+                      {t("mailboxes.health.fixes.fixIt")}
+                    </Link>
+                  )}
                   {row.linkOpenUntil && (
-                    <span className="mt-1 block text-xs text-slate-500">
+                    <span className="mt-1 ml-4.5 block text-xs text-slate-500">
                       {t("mailboxes.table.linkOpen", { date: row.linkOpenUntil })}
                     </span>
                   )}
@@ -212,11 +228,7 @@ export function MailboxesTable({
                   className={`${cell} ${labelled} max-sm:col-start-2`}
                   data-label={t("mailboxes.table.expires")}
                 >
-                  {row.expires ?? (
-                    <span className="text-slate-500">
-                      {row.state === "connected" ? t("mailboxes.table.expiryUnknown") : "—"}
-                    </span>
-                  )}
+                  <GrantEndText end={row.end} />
                 </td>
                 <td
                   className={`${cell} ${labelled} max-sm:col-start-3`}

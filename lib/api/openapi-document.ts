@@ -1,3 +1,4 @@
+import { mailboxHealthCodes } from "@/lib/mailboxes/mailbox-health";
 import { webhookEvents, webhookPaths, webhookSchemas } from "./openapi-webhooks";
 
 const error = {
@@ -340,6 +341,45 @@ export const openApiDocument = {
             ],
           },
           pausedUntil: { type: ["string", "null"], format: "date-time" },
+          health: { $ref: "#/components/schemas/MailboxHealth" },
+        },
+      },
+      MailboxHealth: {
+        type: "object",
+        description:
+          "The mailbox's health line, as the portal shows it: one stable code, how urgent it is, and the portal's words in English.",
+        required: ["code", "tone", "summary", "since", "endsAt", "waitingMail", "errorCode"],
+        additionalProperties: false,
+        properties: {
+          code: {
+            type: "string",
+            enum: [...mailboxHealthCodes],
+            description:
+              "`healthy`: connected and renewing itself. `ending_soon`: its authorization ends within 14 days (see `endsAt`). `no_renewal`: connected without a refresh token, so it stops within the hour. `retrying`: its last renewal failed for a temporary reason; Relais tries again. `attempt_failed`: connected, but a new attempt to connect it was refused (see `errorCode`). `paused`: the provider's sending limit paused it (see `pausedUntil`). `not_connected`, `needs_reconnect`, `permission_missing`, `needs_consent` (its new transport needs one more permission), `disconnected` (revoked), `application_refused` (the school's OAuth application was refused), `smtp_auth_disabled` (Microsoft has SMTP AUTH off for it), `send_as_denied` (the delegate has no Send As right): nothing is sent until someone acts; its mail waits, held.",
+          },
+          tone: { type: "string", enum: ["good", "notice", "warning", "problem"] },
+          summary: {
+            type: "string",
+            description:
+              'The health line in English, e.g. "Healthy · renews itself · ends if unused on March 2, 2027" or "Must be reconnected since January 3, 2027: 4 mails waiting". For people; match on `code`.',
+          },
+          since: {
+            type: ["string", "null"],
+            format: "date-time",
+            description: "When the problem was recorded, when known.",
+          },
+          endsAt: {
+            type: ["string", "null"],
+            format: "date-time",
+            description:
+              "When its authorization ends if nothing renews it: the end the provider announced, or Microsoft's 90 days after the last renewal; null where it cannot be known (Google) or without a connection.",
+          },
+          waitingMail: { type: "integer", description: "Mails queued or held for it." },
+          errorCode: {
+            type: ["string", "null"],
+            description:
+              "The provider's (or Relais's) code behind the state, for support: e.g. `AADSTS700082`.",
+          },
         },
       },
       ...webhookSchemas,

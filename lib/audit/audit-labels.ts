@@ -1,4 +1,3 @@
-import type { Prisma } from "@/lib/db/generated/client";
 import { isMessageKey, type Translator } from "@/lib/i18n/translate";
 
 /** "member.role_changed" → "Role changed"; an action without a label yet shows as recorded. */
@@ -11,13 +10,4 @@ export function auditActionLabel(t: Translator, action: string): string {
 export function auditTargetTypeLabel(t: Translator, targetType: string): string {
   const key = `audit.targetTypes.${targetType}`;
   return isMessageKey(key) ? t(key) : targetType;
-}
-
-/** Details as "key: value" pairs for the table; the export keeps the JSON. */
-export function auditDetailsText(details: Prisma.JsonValue): string {
-  if (details === null || details === undefined) return "";
-  if (typeof details !== "object" || Array.isArray(details)) return JSON.stringify(details);
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
-    .join(", ");
 }

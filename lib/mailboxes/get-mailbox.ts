@@ -3,6 +3,7 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { deviceFlowAvailable } from "./device-flow-available";
+import { healthOfMailbox, loadMailboxHealthExtras, mailboxHealthSelect } from "./load-mailbox-health";
 import { isUuid } from "./mailbox-id";
 import { effectiveTransport } from "@/lib/transports/mail-transports";
 import { scopesToRequest } from "@/lib/transports/transport-scopes";
@@ -26,10 +27,11 @@ export async function getMailbox(ctx: TenantContext, id: string) {
   if (!isUuid(id)) throw notFound();
   const db = await getDb();
   const where = { id, ...visibleMailboxes(ctx) };
-  const [mailbox, withRefreshToken] = await Promise.all([
+  const [mailbox, extras] = await Promise.all([
     db.mailbox.findFirst({
       where,
       select: {
+        ...mailboxHealthSelect,
         id: true,
         address: true,
         displayName: true,
@@ -55,6 +57,7 @@ export async function getMailbox(ctx: TenantContext, id: string) {
             defaultFlow: true,
             deviceEndpoint: true,
             brokenAt: true,
+            brokenReason: true,
             transport: true,
             apiBaseUrl: true,
           },
@@ -66,9 +69,11 @@ export async function getMailbox(ctx: TenantContext, id: string) {
         },
       },
     }),
-    db.mailbox.count({ where: { ...where, refreshTokenCipher: { not: null } } }),
+    // Read for this id before the mailbox is known to be visible: nothing of it is returned unless it is.
+    loadMailboxHealthExtras(ctx.tenantId, [id]),
   ]);
   if (!mailbox) throw notFound();
+  const health = healthOfMailbox(mailbox, extras);
   const { clientConfiguration, assignments, ...row } = mailbox;
   const { deviceEndpoint, ...configuration } = clientConfiguration;
   // Before any grant every scope is still to come, not "missing".
@@ -80,7 +85,9 @@ export async function getMailbox(ctx: TenantContext, id: string) {
     configuration,
     /** How its mail leaves: its own transport, else its configuration's. */
     effectiveTransport: effectiveTransport(configuration, row),
-    hasRefreshToken: withRefreshToken > 0,
+    hasRefreshToken: extras.withRefreshToken.has(mailbox.id),
+    /** Its health line: the same words as the list's and "My mailboxes"'. */
+    health,
     deviceFlow: deviceFlowAvailable({ provider: configuration.provider, deviceEndpoint }),
     requiredScopes: required,
     missingScopes: granted ? missingScopes(required, row.grantedScopes) : [],

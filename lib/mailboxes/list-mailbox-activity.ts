@@ -33,7 +33,7 @@ export async function listMailboxActivity(ctx: TenantContext, mailboxId: string)
           where: { tenantId: ctx.tenantId, targetType: "mailbox", targetId: mailboxId },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           take: RECENT,
-          select: { id: true, action: true, actorLabel: true, createdAt: true },
+          select: { id: true, action: true, actorLabel: true, createdAt: true, details: true },
         })
       : null,
   ]);

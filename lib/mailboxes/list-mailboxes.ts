@@ -1,9 +1,11 @@
 import { forbidden } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import type { ConnectionState, OAuthProviderKind } from "@/lib/db/generated/enums";
+import type { ConnectionState, MailTransport, OAuthProviderKind } from "@/lib/db/generated/enums";
+import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
 import type { MailboxCursor, MailboxSort } from "./mailbox-cursor";
 import { mailboxFilterSql } from "./mailbox-filter";
+import { mailboxHealth } from "./mailbox-health";
 import {
   defaultMailboxPageSize,
   mailboxPageSizes,
@@ -19,17 +21,39 @@ import { mailboxPageSql, type MailboxPageRow } from "./mailbox-page-sql";
  */
 export const mailboxCountCap = 1000;
 
-function mailboxOf(row: MailboxPageRow & { id: string }) {
+function mailboxOf(row: MailboxPageRow & { id: string }, now: Date) {
   const members =
     typeof row.members === "string" ? (JSON.parse(row.members) as typeof row.members) : row.members;
+  const state = row.state as ConnectionState;
+  const grantEnd = storedGrantEnd(row);
+  // A refused configuration names the cause when the mailbox itself has none (getConnectionDetails does the same).
+  const lastErrorCode =
+    row.lastErrorCode ?? (state === "config_error" ? row.configurationBrokenReason : null);
   return {
     id: row.id,
     address: row.address,
     displayName: row.displayName,
-    state: row.state as ConnectionState,
+    state,
     refreshTokenExpiresAt: row.refreshTokenExpiresAt,
+    /** The forecast end of its authorization: the list's expiry column and sort. */
+    grantEnd,
     lastUsedAt: row.lastUsedAt,
     lastErrorCode: row.lastErrorCode,
+    health: mailboxHealth(
+      {
+        state,
+        lastErrorCode,
+        lastErrorAt: row.lastErrorAt,
+        hasRefreshToken: row.hasRefreshToken,
+        accessTokenExpiresAt: row.accessTokenExpiresAt,
+        grantEnd,
+        pausedUntil: row.pausedUntil,
+        pauseReason: row.pauseReason,
+        waitingMail: row.waitingMail,
+        transport: row.transport as MailTransport,
+      },
+      now,
+    ),
     configuration: {
       id: row.configurationId,
       name: row.configurationName,
@@ -48,7 +72,7 @@ function cursorOf(sort: MailboxSort, row: MailboxListItem): MailboxCursor {
     address: null,
     name: row.displayName,
     state: row.state,
-    expiry: row.refreshTokenExpiresAt?.toISOString() ?? null,
+    expiry: row.grantEnd?.at.toISOString() ?? null,
     lastUsed: row.lastUsedAt?.toISOString() ?? null,
   }[sort];
   return { value, address: row.address };
@@ -85,7 +109,7 @@ export async function listMailboxes(ctx: TenantContext, query: MailboxListQuery)
     );
     const found = rows
       .filter((row): row is MailboxPageRow & { id: string } => row.id !== null)
-      .map(mailboxOf);
+      .map((row) => mailboxOf(row, now));
     const page = found.slice(0, pageSize);
     return {
       total: rows[0]?.total ?? 0,

@@ -1,8 +1,9 @@
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { deviceFlowAvailable } from "./device-flow-available";
+import { healthOfMailbox, loadMailboxHealthExtras, mailboxHealthSelect } from "./load-mailbox-health";
 
-/** The mailboxes assigned to the signed-in person in this tenant, whatever their role. */
+/** The mailboxes assigned to the signed-in person in this tenant, whatever their role, with their health line. */
 export async function listMyMailboxes(ctx: TenantContext) {
   const db = await getDb();
   const rows = await db.mailbox.findMany({
@@ -12,20 +13,35 @@ export async function listMyMailboxes(ctx: TenantContext) {
     },
     orderBy: { address: "asc" },
     select: {
+      ...mailboxHealthSelect,
       id: true,
       address: true,
       displayName: true,
-      state: true,
-      lastErrorCode: true,
       connectedAt: true,
-      clientConfiguration: { select: { name: true, provider: true, deviceEndpoint: true } },
+      clientConfiguration: {
+        select: { name: true, provider: true, deviceEndpoint: true, transport: true, brokenReason: true },
+      },
     },
   });
-  return rows.map(({ clientConfiguration: { deviceEndpoint, ...configuration }, ...row }) => ({
-    ...row,
-    configuration,
-    deviceFlow: deviceFlowAvailable({ provider: configuration.provider, deviceEndpoint }),
-  }));
+  const extras = await loadMailboxHealthExtras(
+    ctx.tenantId,
+    rows.map((row) => row.id),
+  );
+  const now = new Date();
+  return rows.map((row) => {
+    const { deviceEndpoint, name, provider } = row.clientConfiguration;
+    return {
+      id: row.id,
+      address: row.address,
+      displayName: row.displayName,
+      state: row.state,
+      lastErrorCode: row.lastErrorCode,
+      connectedAt: row.connectedAt,
+      configuration: { name, provider },
+      deviceFlow: deviceFlowAvailable({ provider, deviceEndpoint }),
+      health: healthOfMailbox(row, extras, now),
+    };
+  });
 }
 
 export type MyMailbox = Awaited<ReturnType<typeof listMyMailboxes>>[number];

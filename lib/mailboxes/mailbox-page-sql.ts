@@ -16,11 +16,20 @@ const sortColumns: Record<MailboxSort, SortColumn> = {
   name: { column: `"displayName"`, nullable: false, value: (v) => Prisma.sql`${v}` },
   state: { column: "state", nullable: false, value: (v) => Prisma.sql`${v}::"ConnectionState"` },
   // Timestamps without zone holding UTC: the ISO cursor's "Z" is ignored by the cast, as it should be.
-  expiry: { column: `"refreshTokenExpiresAt"`, nullable: true, value: (v) => Prisma.sql`${v}::timestamp(3)` },
+  // The forecast end of the authorization, kept by a trigger (see the Mailbox model's grantEndsAt).
+  expiry: { column: `"grantEndsAt"`, nullable: true, value: (v) => Prisma.sql`${v}::timestamp(3)` },
   lastUsed: { column: `"lastUsedAt"`, nullable: true, value: (v) => Prisma.sql`${v}::timestamp(3)` },
 };
 
 const columnOf = (alias: string, column: string) => Prisma.raw(`${alias}.${column}`);
+
+/** The mailbox columns a page shows, read from "Mailbox" (never a token: only whether one is held). */
+const shownColumns = `m.id, m.address, m."displayName", m.state, m."refreshTokenExpiresAt", m."grantEndsAt",
+  m."lastUsedAt", m."lastErrorCode", m."lastErrorAt", m."pausedUntil", m."pauseReason", m."accessTokenExpiresAt",
+  m.transport, m."clientConfigurationId"`;
+const pageColumns = Prisma.raw(`${shownColumns}, m."refreshTokenCipher" IS NOT NULL AS "hasRefreshToken"`);
+/** The same, read again from a search's matches, which hold them under these names. */
+const matchedColumns = Prisma.raw(`${shownColumns}, m."hasRefreshToken"`);
 const orderWord = (dir: Direction) => Prisma.raw(dir === "asc" ? "ASC" : "DESC");
 
 export interface MailboxPageRead {
@@ -88,8 +97,7 @@ export function mailboxPageSql(read: MailboxPageRead): Prisma.Sql {
     const order = keyed
       ? Prisma.sql`${columnOf("m", key.column!)} ${orderWord(dir)}, m.address ${orderWord(dir)}`
       : Prisma.sql`m.address ${orderWord(dir)}`;
-    return Prisma.sql`(SELECT m.id, m.address, m."displayName", m.state, m."refreshTokenExpiresAt", m."lastUsedAt",
-        m."lastErrorCode", m."clientConfigurationId", ${index}::int AS part
+    return Prisma.sql`(SELECT ${read.searching ? matchedColumns : pageColumns}, ${index}::int AS part
       FROM ${source} m
       WHERE ${conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`}
       ORDER BY ${order}
@@ -102,9 +110,7 @@ export function mailboxPageSql(read: MailboxPageRead): Prisma.Sql {
       : Prisma.sql`p.part, p.address ${orderWord(dir)}`;
   const matches = read.searching
     ? Prisma.sql`matches AS MATERIALIZED (
-        SELECT m.id, m.address, m."displayName", m.state, m."refreshTokenExpiresAt", m."lastUsedAt",
-          m."lastErrorCode", m."clientConfigurationId"
-        FROM "Mailbox" m WHERE ${read.filter}),`
+        SELECT ${pageColumns} FROM "Mailbox" m WHERE ${read.filter}),`
     : Prisma.empty;
 
   return Prisma.sql`WITH ${matches}
@@ -113,8 +119,16 @@ export function mailboxPageSql(read: MailboxPageRead): Prisma.Sql {
       FROM (SELECT 1 FROM ${source} m WHERE ${where.length > 0 ? where[0]! : Prisma.sql`TRUE`} LIMIT ${read.countLimit}) s),
     page AS (${Prisma.join(selects, " UNION ALL ")})
     SELECT counted.total, p.id, p.address, p."displayName", p.state::text AS state,
-      p."refreshTokenExpiresAt", p."lastUsedAt", p."lastErrorCode",
+      p."refreshTokenExpiresAt", p."grantEndsAt", p."lastUsedAt", p."lastErrorCode", p."lastErrorAt",
+      p."pausedUntil", p."pauseReason", p."accessTokenExpiresAt", p."hasRefreshToken",
+      COALESCE(p.transport, c.transport)::text AS transport,
       c.id AS "configurationId", c.name AS "configurationName", c.provider::text AS "configurationProvider",
+      c."brokenReason" AS "configurationBrokenReason",
+      -- The mail a stopped mailbox holds, for its health line; a mailbox that sends needs no count.
+      CASE WHEN p.state <> 'connected' OR p."pausedUntil" > ${read.now.toISOString()}::timestamp(3) THEN
+        (SELECT count(*)::int FROM "OutgoingMail" o
+          WHERE o."tenantId" = ${read.tenantId}::uuid AND o."mailboxId" = p.id AND o.status IN ('queued', 'held'))
+      ELSE 0 END AS "waitingMail",
       (SELECT COALESCE(json_agg(json_build_object('email', u.email, 'name', u.name) ORDER BY u.email), '[]'::json)
         FROM "MailboxAssignment" a JOIN "User" u ON u.id = a."userId"
         WHERE a."tenantId" = ${read.tenantId}::uuid AND a."mailboxId" = p.id) AS members,
@@ -136,11 +150,21 @@ export interface MailboxPageRow {
   displayName: string;
   state: string;
   refreshTokenExpiresAt: Date | null;
+  grantEndsAt: Date | null;
   lastUsedAt: Date | null;
   lastErrorCode: string | null;
+  lastErrorAt: Date | null;
+  pausedUntil: Date | null;
+  pauseReason: string | null;
+  accessTokenExpiresAt: Date | null;
+  hasRefreshToken: boolean;
+  /** Its own transport, else its configuration's. */
+  transport: string;
   configurationId: string;
   configurationName: string;
   configurationProvider: string;
+  configurationBrokenReason: string | null;
+  waitingMail: number;
   members: { email: string; name: string }[] | string;
   openConnectLinkExpiresAt: Date | null;
 }

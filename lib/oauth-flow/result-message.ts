@@ -42,6 +42,13 @@ export function resultTone(outcome: FlowOutcome): ResultTone {
   return "error";
 }
 
+/** A flow outcome's title ("wrong_account" → "Another account was used"); null for a code that is none. */
+export function flowOutcomeTitle(t: Translator, outcome: string): string | null {
+  if (!Object.hasOwn(KEYS, outcome)) return null;
+  const key = `connect.result.${KEYS[outcome as FlowOutcome]}.title`;
+  return isMessageKey(key) ? t(key) : null;
+}
+
 /** The title and the sentence a person reads for a result, in their language. */
 export function resultMessage(t: Translator, result: FlowResult): { title: string; body: string } {
   const base = `connect.result.${KEYS[result.outcome]}`;

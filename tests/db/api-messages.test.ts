@@ -12,6 +12,7 @@ import { WEBHOOK_TEST_EVENT, webhookEventTypes } from "@/lib/webhooks/event-type
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { sendOne } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";
+import { schemaProblems } from "../support/json-schema-check";
 import { useTestDatabase } from "../support/test-db";
 import { seedApiKeyWithMailbox } from "./api-key-fixtures";
 import { useOutboxFakes } from "./use-outbox-fakes";
@@ -155,7 +156,54 @@ describe("DELETE /api/v1/messages/{id} and GET /api/v1/mailboxes", () => {
       new Request(`${BASE}/mailboxes`, { headers: { authorization: `Bearer ${key.key}` } }),
     );
     const { mailboxes } = (await listed.json()) as { mailboxes: { address: string; state: string }[] };
-    expect(mailboxes).toEqual([expect.objectContaining({ address: allowed.address, state: "connected" })]);
+    expect(mailboxes).toEqual([
+      expect.objectContaining({
+        address: allowed.address,
+        state: "connected",
+        health: {
+          code: "healthy",
+          tone: "good",
+          summary: "Healthy · renews itself",
+          since: null,
+          endsAt: null,
+          waitingMail: 0,
+          errorCode: null,
+        },
+      }),
+    ]);
+  });
+
+  it("gives each mailbox its health line: a stable code, the portal's words in English, the raw code", async () => {
+    const { key, allowed } = await setup();
+    const db = await getDb();
+    await post(key.key, message(allowed.address));
+    await db.mailbox.update({
+      where: { id: allowed.id },
+      data: {
+        state: "needs_reconnect",
+        refreshTokenCipher: null,
+        lastErrorCode: "invalid_grant",
+        lastErrorAt: new Date("2027-01-03T10:00:00Z"),
+      },
+    });
+    const listed = await getMailboxes(
+      new Request(`${BASE}/mailboxes`, { headers: { authorization: `Bearer ${key.key}` } }),
+    );
+    const { mailboxes } = (await listed.json()) as { mailboxes: unknown[] };
+    expect(mailboxes[0]).toMatchObject({
+      state: "needs_reconnect",
+      health: {
+        code: "needs_reconnect",
+        tone: "problem",
+        summary: "Must be reconnected since January 3, 2027: 1 mail waiting",
+        since: "2027-01-03T10:00:00.000Z",
+        endsAt: null,
+        waitingMail: 1,
+        errorCode: "invalid_grant",
+      },
+    });
+    const document = (await getOpenApi().json()) as Record<string, unknown>;
+    expect(schemaProblems(document, { $ref: "#/components/schemas/Mailbox" }, mailboxes[0])).toEqual([]);
   });
 
   it("does not show another key's mail, even in the same tenant", async () => {

@@ -88,7 +88,7 @@ describe("importing mailboxes from CSV", () => {
     const [refused] = result.outcome === "rows_refused" ? result.refused : [];
     const problem = refused!.problems[0]!;
     expect(createTranslator("fr")(problem.key, problem.vars)).toBe(
-      "Aucune application OAuth ne s’appelle « Google personnel » dans cet établissement.",
+      "Aucune application OAuth ne s’appelle «\u00a0Google personnel\u00a0» dans cet établissement.",
     );
   });
 

@@ -102,6 +102,8 @@ describe("the mailbox table's query", () => {
       address: `m${String(i).padStart(2, "0")}@s.test`,
       displayName: `name ${String(i % 7).padStart(2, "0")}`,
       state: connectionStates[i % connectionStates.length]!,
+      // A held refresh token makes the announced end the forecast end (grantEndsAt), the expiry sort's key.
+      refreshTokenCipher: i % 3 === 0 ? null : "v1:placeholder-refresh",
       refreshTokenExpiresAt: i % 3 === 0 ? null : new Date(base + (i % 5) * day),
       lastUsedAt: i % 4 === 0 ? null : new Date(base - (i % 9) * day + i),
     }));

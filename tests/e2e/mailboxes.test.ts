@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectTestId, signIn, useBrowser } from "../support/browser";
@@ -7,6 +9,22 @@ import { seedMember, seedTenant } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 
 const password = "correct horse battery staple";
+
+/** Screenshots for a person to look at, when RELAIS_SCREENSHOTS_DIR names a folder (never the repository). */
+async function shotsAtBothWidths(page: Page, name: string) {
+  const dir = process.env.RELAIS_SCREENSHOTS_DIR;
+  if (!dir) return;
+  await mkdir(dir, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Codes that must never reach people's eyes outside a "For support" line. */
+const rawCodes =
+  /AADSTS|smtp_auth_disabled|needs_reconnect|config_error|mailbox_|invalid_grant|Not announced/;
 
 /** Chooses a CSV file in the import form and submits it. */
 async function importCsv(page: Page, text: string) {
@@ -136,7 +154,7 @@ describe.skipIf(!browserTestsRun)("mailboxes in a browser", () => {
     );
     const state = await expectTestId(page, "mailbox-state");
     await expect(state.getAttribute("data-state")).resolves.toBe("insufficient_scope");
-    await expect(state.innerText()).resolves.toContain("Autorisation incomplète");
+    await expect(state.innerText()).resolves.toContain("À reconnecter\u00a0: la permission d’envoyer manque");
     await expect(page.getByTestId(`scope-missing-${smtp}`).innerText()).resolves.toContain("Manquante");
     await expect(page.getByTestId("mailbox-connect").getAttribute("href")).resolves.toBe(
       `/api/oauth/authorize?tenant=${tenant.slug}&mailbox=${mailbox.id}`,
@@ -165,5 +183,167 @@ describe.skipIf(!browserTestsRun)("mailboxes in a browser", () => {
       const response = await page.goto(`/t/${tenant.slug}/mailboxes/${id}`);
       expect(response?.status()).toBe(404);
     }
+  });
+
+  it("says each mailbox's health in words, the same in the list, on its page and in My mailboxes, with its fixes", async () => {
+    const tenant = await seedTenant({ name: "Lycée Jean Moulin" });
+    const admin = await seedMember(tenant.id, "admin", { password });
+    const member = await seedMember(tenant.id, "member", { password });
+    const config = await seedClientConfiguration(tenant.id, { name: "Microsoft 365", provider: "microsoft" });
+    const stamp = Date.now().toString(36);
+    const smtp = "https://outlook.office.com/SMTP.Send";
+    const healthy = await seedMailbox(tenant.id, config.id, {
+      address: `direction-${stamp}@lycee.test`,
+      state: "connected",
+      grantedScopes: [smtp],
+    });
+    const broken = await seedMailbox(tenant.id, config.id, {
+      address: `cdi-${stamp}@lycee.test`,
+      state: "needs_reconnect",
+      grantedScopes: [smtp],
+      assignedTo: [member.id],
+    });
+    const off = await seedMailbox(tenant.id, config.id, {
+      address: `accueil-${stamp}@lycee.test`,
+      state: "config_error",
+      withTokens: true,
+      grantedScopes: [smtp],
+    });
+    const lastRefreshAt = new Date(Date.now() - 10 * 86_400_000);
+    await e2e.db.mailbox.update({ where: { id: healthy.id }, data: { lastRefreshAt } });
+    await e2e.db.mailbox.update({
+      where: { id: broken.id },
+      data: { lastErrorCode: "AADSTS700082", lastErrorAt: new Date(Date.now() - 3 * 86_400_000) },
+    });
+    await e2e.db.mailbox.update({
+      where: { id: off.id },
+      data: { lastErrorCode: "smtp_auth_disabled", lastErrorAt: new Date() },
+    });
+    const held = await Promise.all(
+      [1, 2].map((i) =>
+        e2e.db.outgoingMail.create({
+          data: {
+            tenantId: tenant.id,
+            mailboxId: broken.id,
+            messageId: `<held-${i}-${stamp}@lycee.test>`,
+            source: "portal",
+            to: ["parent@example.org"],
+            subject: `Réunion ${i}`,
+            text: "Bonjour",
+            sizeBytes: 100,
+            recipientCount: 1,
+            status: "held",
+            lastError: "mailbox_needs_reconnect: AADSTS700082",
+          },
+        }),
+      ),
+    );
+
+    // The list: one health line per mailbox, and the end Microsoft's rule predicts.
+    const page = await browser.newPage();
+    await signIn(page, admin.email, password, `/signin?callbackUrl=/t/${tenant.slug}/mailboxes?sort=expiry`);
+    const table = await expectTestId(page, "mailboxes-table");
+    const healthyRow = table.getByTestId(`mailbox-row-${healthy.address}`);
+    await expect(healthyRow.innerText()).resolves.toMatch(
+      /Healthy · renews itself · ends if unused on [A-Z][a-z]+ \d+, \d{4}[\s\S]*if unused until then/,
+    );
+    await expect(table.getByTestId(`mailbox-row-${broken.address}`).innerText()).resolves.toMatch(
+      /Must be reconnected since .+: 2 mails waiting/,
+    );
+    await expect(table.getByTestId(`mailbox-health-${off.address}`).innerText()).resolves.toBe(
+      "Sending switched off by the school's Microsoft settings",
+    );
+    // Sorted by that end: the only mailbox with one comes first.
+    await expect(table.locator("tbody tr").first().getAttribute("data-testid")).resolves.toBe(
+      `mailbox-row-${healthy.address}`,
+    );
+    expect(await table.innerText()).not.toMatch(rawCodes);
+    await shotsAtBothWidths(page, "mailboxes-list-en");
+
+    // A healthy mailbox's page says so first; the access token's hour is only in the folded details.
+    await page.goto(`/t/${tenant.slug}/mailboxes/${healthy.id}`);
+    await expect((await expectTestId(page, "mailbox-health")).innerText()).resolves.toMatch(
+      /^Healthy · renews itself · ends if unused on /,
+    );
+    await expect(page.getByTestId("mailbox-connect").count()).resolves.toBe(0);
+    expect(await page.locator("main").innerText()).not.toMatch(/Access token|Nothing to do/);
+    await shotsAtBothWidths(page, "mailbox-page-healthy-en");
+
+    // Its page leads with the same words, the cause, and the fixes; token details are folded away.
+    await page.goto(`/t/${tenant.slug}/mailboxes/${broken.id}`);
+    const health = await expectTestId(page, "mailbox-health");
+    await expect(health.innerText()).resolves.toMatch(/^Must be reconnected since .+: 2 mails waiting$/);
+    const section = page.getByTestId("mailbox-state");
+    await expect(section.innerText()).resolves.toContain(
+      "Microsoft ended the authorization after 90 days without use.",
+    );
+    await expect(section.innerText()).resolves.toContain("For support: AADSTS700082");
+    await expect(page.getByTestId("mailbox-connect").innerText()).resolves.toBe("Reconnect");
+    await expect(
+      page.getByTestId("mailbox-scopes").getByTestId(`scope-${smtp}`).innerText(),
+    ).resolves.toMatch(
+      /Send mail over SMTP \(Microsoft 365\)\s+https:\/\/outlook\.office\.com\/SMTP\.Send\s+No longer in force/,
+    );
+    const technical = page.getByTestId("mailbox-technical");
+    await expect(technical.getAttribute("open")).resolves.toBeNull();
+    const visible = (await page.locator("main").innerText()).replace(/For support: \S+/g, "");
+    expect(visible).not.toMatch(rawCodes);
+    expect(visible).not.toContain("Access token");
+    await technical.locator("summary").click();
+    await expect(technical.innerText()).resolves.toContain("Current access token valid until");
+    await shotsAtBothWidths(page, "mailbox-page-en");
+    const since = new Date();
+    await page.getByTestId("mailbox-send-link").click();
+    await page
+      .getByTestId("mailbox-send-link-result")
+      .filter({ hasText: "Link mailed" })
+      .waitFor({ timeout: 10_000 });
+    await expect(capturedMailTo(e2e.db, broken.address, since)).resolves.toMatchObject({
+      to: broken.address,
+    });
+
+    // The held mail says why in words, with Reconnect beside it and the code for support.
+    await page.goto(`/t/${tenant.slug}/outbox/${held[0]!.id}`);
+    const lastError = await expectTestId(page, "mail-last-error");
+    await expect(lastError.innerText()).resolves.toContain(
+      "Held: its mailbox must be reconnected by its owner.",
+    );
+    await expect(page.getByTestId("mail-reconnect").getAttribute("href")).resolves.toBe(
+      `/api/oauth/authorize?tenant=${tenant.slug}&mailbox=${broken.id}`,
+    );
+
+    // In French.
+    const fr = await browser.newPage({ locale: "fr-FR" });
+    await signIn(fr, admin.email, password, `/signin?callbackUrl=/t/${tenant.slug}/mailboxes`);
+    const frTable = await expectTestId(fr, "mailboxes-table");
+    await expect(frTable.getByTestId(`mailbox-row-${broken.address}`).innerText()).resolves.toMatch(
+      /À reconnecter depuis le .+\u00a0: 2 courriels en attente/,
+    );
+    await expect(frTable.getByTestId(`mailbox-row-${healthy.address}`).innerText()).resolves.toContain(
+      "si inutilisée d’ici là",
+    );
+    expect(await frTable.innerText()).not.toMatch(rawCodes);
+    await shotsAtBothWidths(fr, "mailboxes-list-fr");
+    await fr.goto(`/t/${tenant.slug}/mailboxes/${broken.id}`);
+    await expect((await expectTestId(fr, "mailbox-health")).innerText()).resolves.toMatch(
+      /^À reconnecter depuis le/,
+    );
+    await expect(fr.getByTestId("mailbox-send-link").innerText()).resolves.toBe(
+      "Envoyer un lien de reconnexion",
+    );
+    await shotsAtBothWidths(fr, "mailbox-page-fr");
+
+    // The owner's My mailboxes: the same line, their own advice, Reconnect; no "Nothing to do".
+    const mine = await browser.newPage();
+    await signIn(mine, member.email, password, `/signin?callbackUrl=/t/${tenant.slug}/my-mailboxes`);
+    const card = await expectTestId(mine, `my-mailbox-${broken.address}`);
+    await expect(card.getByTestId(`my-mailbox-health-${broken.address}`).innerText()).resolves.toMatch(
+      /^Must be reconnected since .+: 2 mails waiting$/,
+    );
+    await expect(mine.getByTestId(`my-mailbox-connect-${broken.address}`).innerText()).resolves.toBe(
+      "Reconnect",
+    );
+    expect(await card.innerText()).not.toContain("Nothing to do");
+    await shotsAtBothWidths(mine, "my-mailboxes-en");
   });
 });

@@ -62,6 +62,6 @@ describe.skipIf(!browserTestsRun)("the outbox in a browser", () => {
     await expect(page.getByTestId("outbox-count-sent").innerText()).resolves.toContain("1");
     await row.getByRole("link", { name: "Sortie au musée" }).click();
     const attempts = await expectTestId(page, "mail-attempts");
-    await expect(attempts.innerText()).resolves.toMatch(/sent[\s\S]*250/);
+    await expect(attempts.innerText()).resolves.toMatch(/Sent[\s\S]*250/);
   });
 });

@@ -200,7 +200,7 @@ describe.skipIf(!browserTestsRun)("sending through the providers' HTTP APIs, in 
     );
     const off = await expectTestId(page, "mailbox-smtp-auth-off");
     await expect(off.innerText()).resolves.toContain(
-      "SMTP AUTH is switched off for this mailbox at Microsoft",
+      "Sending switched off by the school's Microsoft settings",
     );
     await expect(page.getByTestId("mailbox-transport-summary").innerText()).resolves.toBe(
       "Sends through SMTP (XOAUTH2), as its OAuth application",
@@ -287,7 +287,7 @@ describe.skipIf(!browserTestsRun)("sending through the providers' HTTP APIs, in 
     });
     await fr.goto(`/t/${tenant.slug}/mailboxes/${other.id}`);
     await expect((await expectTestId(fr, "mailbox-smtp-auth-off")).innerText()).resolves.toContain(
-      "SMTP AUTH est désactivé pour cette boîte chez Microsoft",
+      "Envoi coupé par les réglages Microsoft de l’établissement",
     );
     await atBothWidths(fr, "mailbox-smtp-auth-off-fr");
 

@@ -34,4 +34,20 @@ describe("audit action labels", () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it("exist in both languages for every target type the code records", async () => {
+    const types = new Set<string>();
+    for await (const file of sources(path.join(root, "lib"))) {
+      for (const match of (await readFile(file, "utf8")).matchAll(/\btargetType: "([a-zA-Z_]+)"/g)) {
+        types.add(match[1]!);
+      }
+    }
+    expect(types.size).toBeGreaterThan(5);
+    const missing = [...types].filter(
+      (type) =>
+        !lookup(catalogs.en, `audit.targetTypes.${type}`) ||
+        !lookup(catalogs.fr, `audit.targetTypes.${type}`),
+    );
+    expect(missing).toEqual([]);
+  });
 });

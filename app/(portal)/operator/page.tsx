@@ -163,7 +163,11 @@ export default async function OperatorPage() {
               {t("dashboard.operator.healthHeading")}
             </h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt>{t("dashboard.operator.database", { kind: health.kind })}</dt>
+              <dt>
+                {t("dashboard.operator.database", {
+                  kind: t(`dashboard.operator.databaseKinds.${health.kind}`),
+                })}
+              </dt>
               <dd data-testid="health-database" data-status={health.status}>
                 {health.reachable
                   ? t("dashboard.operator.databaseOk", { ms: health.latencyMs ?? 0 })

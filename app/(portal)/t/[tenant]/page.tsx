@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { TenantDashboard } from "@/components/dashboard/tenant-dashboard";
-import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
+import { MailboxHealthLine } from "@/components/mailboxes/mailbox-health-line";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { DYING_WITHIN_DAYS, getTenantDashboard } from "@/lib/dashboard/get-tenant-dashboard";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
+import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 
 export default async function TenantOverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
@@ -59,7 +60,7 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
                     {m.address}
                   </td>
                   <td className="px-3 py-2" data-column="state">
-                    <ConnectionStateBadge state={m.state} label={t(`mailboxes.states.${m.state}.label`)} />
+                    <MailboxHealthLine words={mailboxHealthWords(t, m.health, "owner")} />
                   </td>
                 </tr>
               ))}

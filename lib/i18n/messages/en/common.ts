@@ -14,6 +14,8 @@ export const common = {
   no: "No",
   never: "Never",
   none: "None",
+  /** Sizes in binary multiples (lib/i18n/formats.ts). */
+  bytes: { bytes: "{size} B", kilobytes: "{size} KB", megabytes: "{size} MB", gigabytes: "{size} GB" },
   actions: "Actions",
   tenantSwitcher: "School",
   /** The button that opens the navigation and account menu on a narrow screen. */

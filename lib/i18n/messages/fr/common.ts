@@ -17,6 +17,7 @@ export const common: Translation<typeof en> = {
   no: "Non",
   never: "Jamais",
   none: "Aucun",
+  bytes: { bytes: "{size} o", kilobytes: "{size} Ko", megabytes: "{size} Mo", gigabytes: "{size} Go" },
   actions: "Actions",
   tenantSwitcher: "Établissement",
   menu: "Menu",

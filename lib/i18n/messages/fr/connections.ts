@@ -10,14 +10,32 @@ export const connections: Translation<typeof en> = {
     revoked: "Révoquée",
     config_error: "Configuration refusée",
   },
+  scopes: {
+    smtpMicrosoft: "Envoyer du courrier par SMTP (Microsoft 365)",
+    imapMicrosoft: "Lire le courrier par IMAP (Microsoft 365)",
+    popMicrosoft: "Lire le courrier par POP (Microsoft 365)",
+    graphSend: "Envoyer du courrier par Microsoft Graph",
+    graphSendShared: "Envoyer en tant que boîtes partagées par Microsoft Graph",
+    userRead: "Se connecter et lire le profil du compte (Microsoft)",
+    gmailFull: "Accès complet à Gmail, nécessaire pour envoyer par SMTP (Google)",
+    gmailSend: "Envoyer du courrier par l’API Gmail",
+    gmailCompose: "Rédiger et envoyer des brouillons dans Gmail",
+    gmailModify: "Lire, écrire et envoyer le courrier Gmail",
+    gmailReadonly: "Lire le courrier et les réglages Gmail",
+    gmailSettings: "Voir les réglages Gmail, pour vérifier les adresses d’envoi autorisées",
+    offlineAccess: "Rester connectée (renouveler l’accès sans se reconnecter)",
+    openid: "Se connecter (identifier le compte)",
+    email: "Voir l’adresse e-mail du compte",
+    profile: "Voir le nom et la photo du compte",
+  },
   causes: {
     grantRevoked:
-      "Le fournisseur n’accepte plus l’autorisation de cette boîte : elle a été révoquée, son mot de passe a changé, ou elle a expiré.",
+      "Le fournisseur n’accepte plus l’autorisation de cette boîte : elle a été révoquée, son mot de passe a changé, ou elle a expiré.",
     idleExpired: "Microsoft a mis fin à l’autorisation après 90 jours sans utilisation.",
     interactionRequired:
       "Le fournisseur demande à la personne de se reconnecter (authentification multifacteur ou accès conditionnel).",
     noRefreshToken:
-      "Le fournisseur n’a pas donné de jeton d’actualisation (accès hors connexion non accordé) : l’autorisation n’a duré qu’une heure.",
+      "Le fournisseur n’a pas donné de jeton d’actualisation (accès hors connexion non accordé) : l’autorisation n’a duré qu’une heure.",
     tokenUnreadable:
       "L’autorisation enregistrée ne peut plus être déchiffrée (la clé de chiffrement a changé).",
     consentMissing:
@@ -38,15 +56,15 @@ export const connections: Translation<typeof en> = {
     insufficientScope:
       "L’autorisation ne permet pas d’envoyer du courrier (une case a été décochée sur l’écran de consentement).",
     sendAsDenied:
-      "Le fournisseur a refusé que le délégué envoie en tant que cette adresse partagée (pas de droit « Envoyer en tant que », ou l’adresse n’est pas un alias du compte).",
+      "Le fournisseur a refusé que le délégué envoie en tant que cette adresse partagée (pas de droit « Envoyer en tant que », ou l’adresse n’est pas un alias du compte).",
     transportNeedsConsent:
       "La boîte envoie désormais par un autre moyen, dont la permission ne figure pas encore dans son autorisation.",
     unknown: "Le fournisseur a répondu par une erreur que Relais ne reconnaît pas.",
   },
   fixes: {
-    reconnect: "Reconnectez la boîte depuis « Mes boîtes aux lettres ».",
+    reconnect: "Reconnectez la boîte depuis « Mes boîtes aux lettres ».",
     reconnectOffline:
-      "Reconnectez la boîte. Si cela se reproduit, demandez à votre administrateur de demander l’accès hors connexion dans la configuration (Microsoft : offline_access).",
+      "Reconnectez la boîte. Si cela se reproduit, demandez à votre administrateur de demander l’accès hors connexion dans la configuration (Microsoft : offline_access).",
     adminConsent:
       "Demandez à votre administrateur Microsoft 365 d’accorder le consentement administrateur à l’application, puis reconnectez.",
     fixSecret: "Un administrateur doit coller le bon secret client dans la configuration de client OAuth.",
@@ -59,25 +77,22 @@ export const connections: Translation<typeof en> = {
     askOperator:
       "Adressez-vous à l’opérateur de la plateforme, ou passez la configuration sur l’application propre de l’établissement.",
     fixEndpoint: "Un administrateur doit corriger le point de terminaison de jeton dans la configuration.",
-    waitRetry: "Rien à faire : Relais réessaie de lui-même.",
+    waitRetry: "Rien à faire : Relais réessaie de lui-même.",
     enableSmtpAuth:
       "Un administrateur Microsoft 365 doit activer le SMTP authentifié pour cette boîte (SmtpClientAuthentication).",
     grantSendAs:
-      "Un administrateur doit donner au délégué le droit « Envoyer en tant que » sur la boîte partagée (centre d’administration Exchange), ou ajouter l’adresse comme alias vérifié (Gmail), puis reconnecter ; ou désigner un autre délégué.",
+      "Un administrateur doit donner au délégué le droit « Envoyer en tant que » sur la boîte partagée (centre d’administration Exchange), ou ajouter l’adresse comme alias vérifié (Gmail), puis reconnecter ; ou désigner un autre délégué.",
     reconnectForTransport:
       "Reconnectez la boîte pour accorder la nouvelle permission ; ses messages en attente partent ensuite.",
     reconnectAllScopes: "Reconnectez la boîte en laissant toutes les autorisations cochées.",
     retryOrReconnect: "Si cela dure, reconnectez la boîte ou adressez-vous à votre administrateur.",
   },
   details: {
-    title: "Connexion",
-    state: "État",
+    title: "Détails techniques (pour le service informatique)",
     provider: "Compte autorisé",
-    scopes: "Autorisations",
-    scopeGranted: "accordée",
-    scopeMissing: "manquante",
-    noScopes: "Aucune accordée pour l’instant.",
-    accessTokenExpiry: "Jeton d’accès valable jusqu’au",
+    accessTokenExpiry: "Jeton d’accès actuel valable jusqu’au",
+    accessTokenNote:
+      "Relais le renouvelle de lui-même avant cette heure : ce n’est pas la fin de la connexion.",
     refreshToken: "Jeton d’actualisation",
     refreshTokenHeld: "Détenu (Relais renouvelle l’accès de lui-même)",
     refreshTokenNone: "Aucun",
@@ -85,52 +100,55 @@ export const connections: Translation<typeof en> = {
     lastUse: "Dernière utilisation",
     connectedAt: "Connectée le",
     lastError: "Dernière erreur",
-    fix: "Que faire",
     predictedEnd: "Fin de l’autorisation",
     predictedEndInactivity:
-      "{date} si elle n’est pas utilisée d’ici là (Microsoft met fin aux autorisations inutilisées pendant 90 jours ; Relais renouvelle lui-même celles qui dorment).",
+      "{date} si elle n’est pas utilisée d’ici là (Microsoft met fin aux autorisations inutilisées pendant 90 jours ; Relais renouvelle lui-même celles qui dorment).",
     predictedEndProvider: "{date} (annoncée par le fournisseur).",
+    predictedEndUnknown:
+      "Non annoncée : ce fournisseur ne donne pas de date de fin que Relais puisse connaître.",
+    reconnectAnyway:
+      "La connecter de nouveau malgré tout (autre compte, ou pour accorder de nouveau ses permissions)",
     never: "Jamais",
     none: "—",
   },
   revoke: {
     button: "Révoquer",
-    title: "Révoquer la connexion de {address} ?",
+    title: "Révoquer la connexion de {address} ?",
     body: "Relais efface les jetons de cette boîte et cesse d’envoyer depuis elle jusqu’à ce que quelqu’un la reconnecte.",
     warnGoogle:
-      "Google révoque toute l’autorisation que ce compte a donnée à l’application Google de l’établissement : toute autre boîte ou tout autre programme qui s’appuie sur cette même autorisation pour ce compte s’arrête aussi.",
+      "Google révoque toute l’autorisation que ce compte a donnée à l’application Google de l’établissement : toute autre boîte ou tout autre programme qui s’appuie sur cette même autorisation pour ce compte s’arrête aussi.",
     warnMicrosoft:
-      "Microsoft ne permet pas à Relais de retirer l’autorisation : supprimez vous-même l’application ensuite.",
+      "Microsoft ne permet pas à Relais de retirer l’autorisation : supprimez vous-même l’application ensuite.",
     queuedMail: "{count} courriers en attente d’envoi depuis cette boîte seront annulés.",
     cancelledMail: "{count} courriers en attente ont été annulés.",
     confirm: "Révoquer",
     cancel: "Annuler",
-    doneAtProvider: "Révoquée : les jetons sont effacés ici et le fournisseur a retiré l’autorisation.",
+    doneAtProvider: "Révoquée : les jetons sont effacés ici et le fournisseur a retiré l’autorisation.",
     doneNoEndpoint:
-      "Les jetons sont effacés ici. Microsoft conserve l’autorisation tant que vous n’avez pas supprimé l’application sur https://myapps.microsoft.com (ou la page « Applications » de votre compte).",
+      "Les jetons sont effacés ici. Microsoft conserve l’autorisation tant que vous n’avez pas supprimé l’application sur https://myapps.microsoft.com (ou la page « Applications » de votre compte).",
     donePending:
-      "Les jetons sont effacés ici. Le fournisseur était injoignable ; Relais lui redemandera de retirer l’autorisation.",
+      "Les jetons sont effacés ici. Le fournisseur était injoignable ; Relais lui redemandera de retirer l’autorisation.",
     doneErased:
-      "Révoquée : les jetons sont effacés ; il ne restait aucune autorisation à retirer chez le fournisseur.",
+      "Révoquée : les jetons sont effacés ; il ne restait aucune autorisation à retirer chez le fournisseur.",
     doneNoEndpointOther:
-      "Les jetons sont effacés ici. Ce fournisseur ne permet pas de retirer l’autorisation d’ici : supprimez l’application dans les paramètres de votre compte chez le fournisseur.",
+      "Les jetons sont effacés ici. Ce fournisseur ne permet pas de retirer l’autorisation d’ici : supprimez l’application dans les paramètres de votre compte chez le fournisseur.",
     doneMany: "{count} connexions révoquées.",
   },
   mail: {
     reconnect: {
       subjectOne: "Reconnectez la boîte {address}",
       subjectMany: "Reconnectez {count} boîtes aux lettres",
-      body: "Relais ne peut plus envoyer de courrier pour {tenant} depuis :\n\n{mailboxes}\n\nLe courrier en attente est conservé, pas perdu. Reconnectez ici :\n{link}\n",
+      body: "Relais ne peut plus envoyer de courrier pour {tenant} depuis :\n\n{mailboxes}\n\nLe courrier en attente est conservé, pas perdu. Reconnectez ici :\n{link}\n",
     },
     configurationBroken: {
-      subject: "{tenant} : une configuration de client OAuth a été refusée",
-      line: "- {name} ({count} boîtes arrêtées) : {cause} {fix}",
-      body: "Le fournisseur a refusé une configuration de client OAuth de {tenant}. Ses boîtes gardent leur autorisation et reprennent dès que la configuration est corrigée ; leur courrier est conservé.\n\n{configurations}\n\n{link}\n",
+      subject: "{tenant} : une configuration de client OAuth a été refusée",
+      line: "- {name} ({count} boîtes arrêtées) : {cause} {fix}",
+      body: "Le fournisseur a refusé une configuration de client OAuth de {tenant}. Ses boîtes gardent leur autorisation et reprennent dès que la configuration est corrigée ; leur courrier est conservé.\n\n{configurations}\n\n{link}\n",
     },
     digest: {
-      subject: "{tenant} : {count} boîtes aux lettres demandent une intervention",
+      subject: "{tenant} : {count} boîtes aux lettres demandent une intervention",
       more: "… et {count} de plus.",
-      body: "Ces boîtes aux lettres de {tenant} ne peuvent plus envoyer tant que personne n’intervient :\n\n{mailboxes}\n\n{link}\n",
+      body: "Ces boîtes aux lettres de {tenant} ne peuvent plus envoyer tant que personne n’intervient :\n\n{mailboxes}\n\n{link}\n",
     },
   },
 };

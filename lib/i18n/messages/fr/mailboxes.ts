@@ -18,14 +18,14 @@ export const mailboxes: Translation<typeof en> = {
     },
     connected: {
       label: "Connectée",
-      fix: "Rien à faire : le courrier peut partir depuis cette boîte.",
+      fix: "Rien à faire : le courrier peut partir depuis cette boîte.",
       ownerFix: "Rien à faire.",
     },
     needs_reconnect: {
       label: "À reconnecter",
-      fix: "Le fournisseur n’accepte plus son autorisation (mot de passe changé, accès retiré, ou inutilisée trop longtemps). Sa ou son titulaire doit la reconnecter ; son courrier attend en attendant.",
+      fix: "Le fournisseur n’accepte plus son autorisation (mot de passe changé, accès retiré, ou inutilisée trop longtemps). Sa ou son titulaire doit la reconnecter ; son courrier attend en attendant.",
       ownerFix:
-        "Le fournisseur n’accepte plus l’autorisation (mot de passe changé, accès retiré, ou inutilisée trop longtemps). Reconnectez-la ; le courrier attend que vous le fassiez.",
+        "Le fournisseur n’accepte plus l’autorisation (mot de passe changé, accès retiré, ou inutilisée trop longtemps). Reconnectez-la ; le courrier attend que vous le fassiez.",
     },
     insufficient_scope: {
       label: "Autorisation incomplète",
@@ -40,10 +40,58 @@ export const mailboxes: Translation<typeof en> = {
     },
     config_error: {
       label: "Application OAuth refusée",
-      fix: "Le fournisseur a refusé l’application OAuth de l’établissement elle-même (secret erroné ou expiré, application supprimée). Demandez à l’administrateur informatique de corriger la configuration ; reconnecter la boîte n’y change rien.",
+      fix: "Le fournisseur a refusé l’application OAuth de l’établissement elle-même (secret erroné ou expiré, application supprimée). Demandez à l’administrateur informatique de corriger la configuration ; reconnecter la boîte n’y change rien.",
       ownerFix:
-        "Le fournisseur a refusé l’application OAuth de l’établissement. Demandez à l’administrateur informatique de la corriger ; vous n’avez rien à faire.",
+        "Le fournisseur a refusé l’application OAuth de l’établissement. Demandez à l’administrateur informatique de la corriger ; vous n’avez rien à faire.",
     },
+  },
+  health: {
+    title: "État de la connexion",
+    healthy: "En bonne santé · se renouvelle seule",
+    healthyIdle: "En bonne santé · se renouvelle seule · prend fin si inutilisée jusqu’au {date}",
+    healthyAnnounced: "En bonne santé · le fournisseur y met fin le {date}",
+    endingSoonIdle: "Prend fin le {date} si elle n’est pas utilisée d’ici là",
+    endingSoonAnnounced: "Prend fin le {date}, comme l’a annoncé le fournisseur",
+    noRenewal: "Connectée pour l’instant seulement : elle ne peut pas se renouveler",
+    noRenewalUntil: "Connectée jusqu’au {moment} seulement : elle ne peut pas se renouveler",
+    retrying: "En bonne santé · son dernier renouvellement a échoué, Relais réessaie",
+    retryingSince: "En bonne santé · renouvellement échoué le {date}, Relais réessaie",
+    attemptFailed: "Connectée · la dernière tentative pour la reconnecter a été refusée",
+    attemptFailedOn: "Connectée · une tentative pour la reconnecter a été refusée le {date}",
+    pausedQuota: "Envoi suspendu jusqu’au {moment} : la limite d’envoi du fournisseur est atteinte",
+    pausedThrottled: "Envoi suspendu jusqu’au {moment} : le fournisseur a demandé à Relais de ralentir",
+    notConnected: "Pas encore connectée",
+    needsReconnect: "À reconnecter",
+    needsReconnectSince: "À reconnecter depuis le {date}",
+    permissionMissing: "À reconnecter : la permission d’envoyer manque",
+    needsConsent: "À reconnecter pour autoriser sa nouvelle façon d’envoyer",
+    disconnected: "Déconnectée : rien n’est envoyé depuis cette boîte",
+    applicationRefused: "Arrêtée : le fournisseur a refusé l’application OAuth de l’établissement",
+    smtpAuthDisabled: "Envoi coupé par les réglages Microsoft de l’établissement",
+    sendAsDenied: "Arrêtée : le délégué n’a pas le droit d’envoyer en tant que cette adresse",
+    withWaiting: "{headline} : {count, plural, one {# courriel en attente} other {# courriels en attente}}",
+    advice: {
+      paused: "Rien à faire : son courrier repart de lui-même à la fin de la pause.",
+      endingIdle:
+        "Relais renouvelle chaque jour les connexions inutilisées, si bien que cette date devrait toujours reculer. Si elle approche, vérifiez que le renouvellement quotidien (tokens:keep-alive) s’exécute, ou reconnectez la boîte.",
+      endingAnnounced:
+        "Le fournisseur met fin à cette autorisation à cette date quoi qu’il arrive : reconnectez la boîte avant, ou envoyez un lien de connexion à sa ou son titulaire.",
+      endingOwner: "Reconnectez-la avant cette date pour que son courrier continue de partir.",
+      askAdmin:
+        "Demandez à l’administrateur informatique de l’établissement de corriger cela : vous n’avez rien à faire.",
+    },
+    fixes: {
+      connect: "Connecter",
+      reconnect: "Reconnecter",
+      sendConnectLink: "Envoyer un lien de connexion",
+      sendReconnectLink: "Envoyer un lien de reconnexion",
+      openConfiguration: "Ouvrir l’application OAuth",
+      changeDelegate: "Changer de délégué",
+      fixIt: "Comment corriger",
+    },
+    linkSent: "Lien envoyé, valable jusqu’au {date}.",
+    linkNotMailed: "Le lien n’a pas pu être envoyé. Réessayez plus tard.",
+    support: "Pour le support :",
   },
   filters: {
     legend: "Filtrer les boîtes mail",
@@ -61,9 +109,11 @@ export const mailboxes: Translation<typeof en> = {
     configuration: "Application OAuth",
     state: "État",
     members: "Attribuée à",
-    expires: "Fin de la connexion",
+    expires: "Fin de l’autorisation",
     noMembers: "Personne",
-    expiryUnknown: "Non annoncée",
+    endsIfUnused: "si inutilisée d’ici là",
+    endAnnounced: "annoncée par le fournisseur",
+    noKnownEnd: "Pas de fin fixée",
     linkOpen: "Lien de connexion valable jusqu’au {date}",
     total: "{count, plural, one {# boîte mail} other {# boîtes mail}}",
     totalCapped: "Plus de {count} boîtes mail",
@@ -81,13 +131,13 @@ export const mailboxes: Translation<typeof en> = {
     addressHint:
       "L’adresse depuis laquelle le courrier partira, par exemple secretariat@etablissement.example.",
     name: "Nom affiché (facultatif)",
-    nameHint: "Affiché dans la liste ; le courrier garde le nom que lui donne votre logiciel.",
+    nameHint: "Affiché dans la liste ; le courrier garde le nom que lui donne votre logiciel.",
     configuration: "Application OAuth",
     chooseConfiguration: "Choisir…",
-    noConfiguration: "Cet établissement n’a pas encore d’application OAuth. Créez-en une d’abord :",
+    noConfiguration: "Cet établissement n’a pas encore d’application OAuth. Créez-en une d’abord :",
     noConfigurationLink: "Applications OAuth",
     members: "Attribuée à",
-    membersHint: "Ces membres voient la boîte dans « Mes boîtes mail » et peuvent la connecter.",
+    membersHint: "Ces membres voient la boîte dans « Mes boîtes mail » et peuvent la connecter.",
     noMembers: "Aucun membre à choisir.",
     submit: "Ajouter la boîte",
     configurationRequired: "Choisissez une application OAuth.",
@@ -104,7 +154,7 @@ export const mailboxes: Translation<typeof en> = {
       "Cette application OAuth n’a pas d’adresse de base d’API : ajoutez-en une avant d’envoyer par son API.",
     delegate: "Envoyée par un délégué (facultatif)",
     delegateHint:
-      "Pour une adresse partagée comme secretariat@, à laquelle personne ne se connecte : le compte d’un membre du personnel qui a le droit « Envoyer en tant que » sur elle. Cette personne connecte la boîte avec son propre compte, et le courrier part toujours de l’adresse de cette boîte. Laissez vide quand le compte de la boîte elle-même la connecte.",
+      "Pour une adresse partagée comme secretariat@, à laquelle personne ne se connecte : le compte d’un membre du personnel qui a le droit « Envoyer en tant que » sur elle. Cette personne connecte la boîte avec son propre compte, et le courrier part toujours de l’adresse de cette boîte. Laissez vide quand le compte de la boîte elle-même la connecte.",
     delegateInvalid: "Saisissez l’adresse électronique du délégué, ou laissez le champ vide.",
     delegateSameAsAddress:
       "Un délégué est un autre compte que la boîte elle-même : laissez le champ vide quand le compte de la boîte la connecte.",
@@ -114,7 +164,7 @@ export const mailboxes: Translation<typeof en> = {
     submit: "Enregistrer",
     saved: "Enregistré.",
     savedDisconnected:
-      "Enregistré. La boîte est passée à une autre application OAuth, sa connexion a donc été effacée : sa ou son titulaire doit la connecter de nouveau.",
+      "Enregistré. La boîte est passée à une autre application OAuth, sa connexion a donc été effacée : sa ou son titulaire doit la connecter de nouveau.",
     moveWarning:
       "Choisir une autre application OAuth efface la connexion de cette boîte (ses jetons appartiennent à l’application qui les a émis) et demande au fournisseur de retirer l’ancienne autorisation.",
     delegateWarning:
@@ -132,7 +182,7 @@ export const mailboxes: Translation<typeof en> = {
   delete: {
     button: "Supprimer cette boîte",
     confirm:
-      "Supprimer {address} ? Ses jetons, ses attributions, ses liens de connexion et l’historique de ses envois sont supprimés avec elle, et le fournisseur est prié de retirer l’autorisation (Microsoft 365 ne le permet pas : sa ou son titulaire retire l’application de son compte).",
+      "Supprimer {address} ? Ses jetons, ses attributions, ses liens de connexion et l’historique de ses envois sont supprimés avec elle, et le fournisseur est prié de retirer l’autorisation (Microsoft 365 ne le permet pas : sa ou son titulaire retire l’application de son compte).",
     confirmButton: "Oui, la supprimer",
     deleted: "La boîte mail {address} a été supprimée.",
     mailWaiting:
@@ -142,9 +192,6 @@ export const mailboxes: Translation<typeof en> = {
     back: "Toutes les boîtes mail",
     backMine: "Mes boîtes mail",
     configuration: "Application OAuth",
-    state: "État",
-    fixTitle: "Que faire",
-    connection: "Connexion",
     scopes: "Permissions",
     scopesIntro: "Ce que demande l’application OAuth, et ce que la ou le titulaire de la boîte a accordé.",
     scopeColumn: "Permission",
@@ -152,36 +199,27 @@ export const mailboxes: Translation<typeof en> = {
     scopeGranted: "Accordée",
     scopeMissing: "Manquante",
     scopeNotYet: "Pas encore accordée",
-    scopeSignIn: "Connexion (pas signalée par tous les fournisseurs)",
-    extraGranted: "Également accordées : {scopes}",
-    accessTokenExpires: "Expiration du jeton d’accès",
-    refreshTokenExpires: "Expiration du jeton de rafraîchissement",
-    refreshToken: "Jeton de rafraîchissement détenu",
-    connectedAt: "Connectée le",
-    lastRefresh: "Dernier rafraîchissement du jeton",
-    lastUse: "Dernier envoi",
-    authorizedAccount: "Autorisée par le compte",
+    scopeNotReported: "Accordée avec la connexion (pas signalée par tous les fournisseurs)",
+    scopeLapsed: "Plus en vigueur",
+    scopesRevoked:
+      "La connexion a été révoquée : aucune de ces permissions n’est plus en vigueur tant que la boîte n’est pas connectée de nouveau.",
+    scopesBroken:
+      "Le fournisseur n’accepte plus cette autorisation : aucune de ces permissions n’est en vigueur tant que la boîte n’est pas reconnectée.",
+    extraLapsed: "Également accordées auparavant, plus en vigueur : {scopes}",
+    extraGranted: "Également accordées : {scopes}",
     members: "Attribuée à",
-    connect: "Connecter",
-    reconnect: "Reconnecter",
-    retry: "Connecter de nouveau",
     device: "Utiliser un code d’appareil",
     deviceHint: "Pour une boîte dont la ou le titulaire se connecte depuis un autre appareil.",
-    configurationBroken: "Le fournisseur a refusé cette application OAuth.",
-    openConfiguration: "Ouvrir la configuration",
     sendsThrough: "Envoie par",
     transportOwn: "{transport}, choix propre à cette boîte",
     transportInherited: "{transport}, comme son application OAuth",
     sentAs: "Envoyée en tant que {address} par {delegate}",
     delegateGone:
       "{delegate} n’autorise plus l’envoi en tant que {address} : il faut le reconnecter, ou qu’un administrateur désigne un autre délégué dans les réglages ci-dessous. Ses messages attendent.",
-    errorCode: "Code : {code}",
     memberView: "Vous voyez cette boîte parce qu’elle vous est attribuée.",
   },
   smtpAuthOff: {
-    label: "SMTP AUTH désactivé",
-    title: "SMTP AUTH est désactivé pour cette boîte chez Microsoft",
-    body: "Microsoft refuse que cette boîte se connecte à son serveur SMTP : SMTP AUTH (« SMTP authentifié ») est désactivé pour la boîte ou pour toute l’organisation Microsoft 365. Par SMTP, aucun courrier ne peut partir, avec OAuth ou sans ; son courrier attend. Soit un administrateur Exchange le réactive, soit la boîte envoie par Microsoft Graph, qui n’en a pas besoin.",
+    body: "Microsoft refuse que cette boîte se connecte à son serveur SMTP : SMTP AUTH (« SMTP authentifié ») est désactivé pour la boîte ou pour toute l’organisation Microsoft 365. Par SMTP, aucun courrier ne peut partir, avec OAuth ou sans ; son courrier attend. Soit un administrateur Exchange le réactive, soit la boîte envoie par Microsoft Graph, qui n’en a pas besoin.",
     ownerBody:
       "Microsoft a désactivé SMTP AUTH pour cette boîte : son courrier ne peut pas partir par SMTP et attend. L’administrateur informatique de l’établissement peut le réactiver, ou la faire envoyer par Microsoft Graph.",
     switchMailbox: "Envoyer cette boîte par Microsoft Graph",
@@ -211,7 +249,7 @@ export const mailboxes: Translation<typeof en> = {
     noneSelected: "Sélectionnez au moins une boîte mail.",
     expiryRange: "Choisissez entre 1 et 30 jours.",
     sent: "{count, plural, one {# lien envoyé, valable} other {# liens envoyés, valables}} jusqu’au {date}.",
-    notMailed: "Ceux-ci n’ont pas pu être envoyés : {addresses}. Renvoyez-les plus tard.",
+    notMailed: "Ceux-ci n’ont pas pu être envoyés : {addresses}. Renvoyez-les plus tard.",
     listTitle: "Liens de cette boîte",
     empty: "Aucun lien de connexion pour l’instant.",
     columns: {
@@ -236,14 +274,14 @@ export const mailboxes: Translation<typeof en> = {
     mail: {
       subject: "Connectez la boîte mail {address} pour {tenant}",
       bodyDelegate:
-        "Bonjour,\n\n{admin}, de {tenant}, vous demande de connecter la boîte mail partagée {address} à Relais, par lequel les logiciels de l’établissement envoient du courrier depuis cette adresse sans mot de passe. Vous avez été désigné·e comme la personne qui envoie en tant que {address}.\n\nOuvrez ce lien, connectez-vous avec votre propre compte, {delegate}, et acceptez :\n{link}\n\nIl vous sera demandé d’autoriser Relais à envoyer du courrier avec votre compte ; il n’envoie qu’en tant que {address}, ce que votre droit « Envoyer en tant que » sur cette boîte permet. Votre mot de passe n’est jamais transmis à Relais ni à l’établissement, et vous pouvez retirer cette autorisation à tout moment dans les réglages de votre compte.\n\nLe lien ne fonctionne qu’une fois, pendant {days} jours. Si vous n’attendiez pas ce message, ignorez-le, ou adressez-vous à l’administrateur informatique de {tenant}.",
-      body: "Bonjour,\n\n{admin}, de {tenant}, vous demande de connecter la boîte mail {address} à Relais, par lequel les logiciels de l’établissement envoient du courrier depuis cette adresse sans mot de passe.\n\nOuvrez ce lien, connectez-vous à {address} et acceptez :\n{link}\n\nOn vous demandera d’autoriser Relais à envoyer du courrier au nom de {address}. Votre mot de passe n’est jamais communiqué à Relais ni à l’établissement, et vous pouvez retirer cette autorisation à tout moment dans les réglages de votre compte.\n\nLe lien ne sert qu’une fois, pendant {days} jours. Si vous n’attendiez pas ce message, ignorez-le, ou adressez-vous à l’administrateur informatique de {tenant}.",
+        "Bonjour,\n\n{admin}, de {tenant}, vous demande de connecter la boîte mail partagée {address} à Relais, par lequel les logiciels de l’établissement envoient du courrier depuis cette adresse sans mot de passe. Vous avez été désigné·e comme la personne qui envoie en tant que {address}.\n\nOuvrez ce lien, connectez-vous avec votre propre compte, {delegate}, et acceptez :\n{link}\n\nIl vous sera demandé d’autoriser Relais à envoyer du courrier avec votre compte ; il n’envoie qu’en tant que {address}, ce que votre droit « Envoyer en tant que » sur cette boîte permet. Votre mot de passe n’est jamais transmis à Relais ni à l’établissement, et vous pouvez retirer cette autorisation à tout moment dans les réglages de votre compte.\n\nLe lien ne fonctionne qu’une fois, pendant {days} jours. Si vous n’attendiez pas ce message, ignorez-le, ou adressez-vous à l’administrateur informatique de {tenant}.",
+      body: "Bonjour,\n\n{admin}, de {tenant}, vous demande de connecter la boîte mail {address} à Relais, par lequel les logiciels de l’établissement envoient du courrier depuis cette adresse sans mot de passe.\n\nOuvrez ce lien, connectez-vous à {address} et acceptez :\n{link}\n\nOn vous demandera d’autoriser Relais à envoyer du courrier au nom de {address}. Votre mot de passe n’est jamais communiqué à Relais ni à l’établissement, et vous pouvez retirer cette autorisation à tout moment dans les réglages de votre compte.\n\nLe lien ne sert qu’une fois, pendant {days} jours. Si vous n’attendiez pas ce message, ignorez-le, ou adressez-vous à l’administrateur informatique de {tenant}.",
     },
   },
   import: {
     title: "Importer des boîtes mail",
     intro:
-      "Ajoutez de nombreuses boîtes d’un coup à partir d’un fichier CSV. Chaque ligne est d’abord vérifiée : si l’une est refusée, rien n’est importé, et un rapport indique les lignes à corriger.",
+      "Ajoutez de nombreuses boîtes d’un coup à partir d’un fichier CSV. Chaque ligne est d’abord vérifiée : si l’une est refusée, rien n’est importé, et un rapport indique les lignes à corriger.",
     columnsTitle: "Colonnes",
     columns: {
       address: "l’adresse de la boîte (obligatoire).",
@@ -254,7 +292,7 @@ export const mailboxes: Translation<typeof en> = {
         "les adresses des membres à qui elle est attribuée, séparées par des points-virgules (facultatif).",
     },
     format:
-      "La première ligne nomme les colonnes. Séparateur virgule ou point-virgule (les tableurs en français utilisent le point-virgule), encodage UTF-8 (« CSV UTF-8 » dans Excel), {rows} lignes et 1 Mio au plus.",
+      "La première ligne nomme les colonnes. Séparateur virgule ou point-virgule (les tableurs en français utilisent le point-virgule), encodage UTF-8 (« CSV UTF-8 » dans Excel), {rows} lignes et 1 Mio au plus.",
     example: "Télécharger un exemple",
     exampleFile: "boites-mail-exemple.csv",
     file: "Fichier CSV",
@@ -262,7 +300,7 @@ export const mailboxes: Translation<typeof en> = {
     importing: "Import en cours…",
     imported: "{count, plural, one {# boîte mail importée.} other {# boîtes mail importées.}}",
     refused:
-      "Rien n’a été importé : {count, plural, one {# ligne} other {# lignes}} sur {total} à corriger. Corrigez-les et importez de nouveau le fichier.",
+      "Rien n’a été importé : {count, plural, one {# ligne} other {# lignes}} sur {total} à corriger. Corrigez-les et importez de nouveau le fichier.",
     fileRefused: "Rien n’a été importé.",
     backToList: "Voir les boîtes mail",
     report: {
@@ -275,13 +313,13 @@ export const mailboxes: Translation<typeof en> = {
       noFile: "Choisissez un fichier CSV.",
       tooLarge: "Le fichier dépasse 1 Mio. Découpez-le en plusieurs fichiers.",
       notUtf8:
-        "Le fichier n’est pas en UTF-8. Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des virgules) ».",
+        "Le fichier n’est pas en UTF-8. Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des virgules) ».",
       unclosedQuote: "Un champ entre guillemets ouvert à la ligne {row} n’est jamais fermé.",
-      empty: "Le fichier est vide : sa première ligne doit nommer les colonnes.",
+      empty: "Le fichier est vide : sa première ligne doit nommer les colonnes.",
       unknownColumn:
-        "Colonne inconnue « {column} ». Les colonnes sont address, display_name, configuration et members.",
-      duplicateColumn: "La colonne « {column} » apparaît deux fois.",
-      missingColumn: "La colonne « {column} » manque dans la première ligne.",
+        "Colonne inconnue « {column} ». Les colonnes sont address, display_name, configuration et members.",
+      duplicateColumn: "La colonne « {column} » apparaît deux fois.",
+      missingColumn: "La colonne « {column} » manque dans la première ligne.",
       tooManyRows: "Le fichier a plus de {max} lignes. Découpez-le en plusieurs fichiers.",
       noRows: "Le fichier nomme ses colonnes mais ne contient aucune boîte.",
       changedMeanwhile:
@@ -295,7 +333,7 @@ export const mailboxes: Translation<typeof en> = {
       duplicateInFile: "Cette adresse figure déjà à la ligne {row}.",
       nameTooLong: "Le nom affiché dépasse 200 caractères.",
       configurationMissing: "L’application OAuth manque.",
-      configurationUnknown: "Aucune application OAuth ne s’appelle « {name} » dans cet établissement.",
+      configurationUnknown: "Aucune application OAuth ne s’appelle « {name} » dans cet établissement.",
       alreadyExists: "Cet établissement a déjà cette boîte mail.",
       memberUnknown: "{email} n’est pas membre de cet établissement.",
     },
@@ -305,9 +343,6 @@ export const mailboxes: Translation<typeof en> = {
     intro:
       "Les boîtes mail de l’établissement qui vous sont attribuées. Connectez chacune pour que les logiciels de l’établissement puissent envoyer du courrier depuis elle, sans votre mot de passe.",
     empty: "Aucune boîte mail ne vous est attribuée dans {tenant}.",
-    connect: "Connecter",
-    reconnect: "Reconnecter",
-    nothingToDo: "Rien à faire",
     device: "Utiliser un code d’appareil",
     details: "Détails",
   },

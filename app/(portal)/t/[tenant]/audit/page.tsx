@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { auditQueryString, parseAuditQuery } from "@/lib/audit/audit-filters";
-import { auditActionLabel, auditDetailsText, auditTargetTypeLabel } from "@/lib/audit/audit-labels";
+import { AuditDetails } from "@/components/audit/audit-details";
+import { auditActionLabel, auditTargetTypeLabel } from "@/lib/audit/audit-labels";
 import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
@@ -180,10 +181,10 @@ export default async function AuditPage({
                     {entry.ip}
                   </td>
                   <td
-                    className={`py-2 text-xs break-all text-slate-700 ${stacked.cell} ${stacked.labelled}`}
+                    className={`py-2 text-xs wrap-anywhere text-slate-700 ${stacked.cell} ${stacked.labelled}`}
                     data-label={t("audit.columns.details")}
                   >
-                    {auditDetailsText(entry.details)}
+                    <AuditDetails t={t} action={entry.action} details={entry.details} />
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,6 @@
 import { ComposeForm } from "@/components/outbox/compose-form";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import { formatBytes } from "@/lib/i18n/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import { listSendableMailboxes } from "@/lib/outbox/list-sendable-mailboxes";
 import { maxMessageBytes } from "@/lib/outbox/mail-limits";
@@ -8,7 +9,7 @@ export default async function ComposePage({ params }: { params: Promise<{ tenant
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "outbox.write", `/t/${tenant}/compose`);
   const [t, mailboxes] = await Promise.all([getTranslator(), listSendableMailboxes(ctx)]);
-  const maxSize = `${Math.floor(maxMessageBytes() / (1024 * 1024))} MiB`;
+  const maxSize = formatBytes(t, maxMessageBytes());
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("outbox.compose.title")}</h1>

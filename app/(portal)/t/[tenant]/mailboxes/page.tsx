@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BulkActions } from "@/components/mailboxes/bulk-actions";
+import { mailboxRows } from "@/components/mailboxes/mailbox-rows";
 import { MailboxesTable } from "@/components/mailboxes/mailboxes-table";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
@@ -35,7 +36,6 @@ export default async function MailboxesPage({
   ]);
   const base = `/t/${ctx.tenantSlug}/mailboxes`;
   const canWrite = can(ctx, "mailboxes.write");
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
   const filtersInUse = [
     query.search,
     query.state,
@@ -214,21 +214,7 @@ export default async function MailboxesPage({
                 })
               : t("mailboxes.table.total", { count: list.total })}
           </p>
-          <MailboxesTable
-            tenant={ctx.tenantSlug}
-            canWrite={canWrite}
-            rows={list.mailboxes.map((m) => ({
-              id: m.id,
-              address: m.address,
-              displayName: m.displayName,
-              configurationName: m.configuration.name,
-              state: m.state,
-              members: m.members.map((member) => member.email),
-              expires: m.refreshTokenExpiresAt ? moment.format(m.refreshTokenExpiresAt) : null,
-              linkOpenUntil: m.openConnectLinkExpiresAt ? moment.format(m.openConnectLinkExpiresAt) : null,
-              lastUsed: m.lastUsedAt ? moment.format(m.lastUsedAt) : null,
-            }))}
-          />
+          <MailboxesTable tenant={ctx.tenantSlug} canWrite={canWrite} rows={mailboxRows(t, list.mailboxes)} />
         </>
       )}
 

@@ -2,32 +2,17 @@ import Link from "next/link";
 import { RevokeButton } from "@/components/connections/revoke-button";
 import { SendTestMailButton } from "@/components/outbox/send-test-mail-button";
 import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
-import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
+import { MailboxHealthLine } from "@/components/mailboxes/mailbox-health-line";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import type { ConnectionState } from "@/lib/db/generated/enums";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
-import { countQueuedMailByMailbox } from "@/lib/revocation/count-queued-mail";
+import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 import { revocableStates } from "@/lib/revocation/revocable-states";
-
-/** The one thing its owner can do about a mailbox in this state; config_error is the admin's to fix. */
-const ownerAction: Record<ConnectionState, "connect" | "reconnect" | null> = {
-  pending: "connect",
-  revoked: "connect",
-  needs_reconnect: "reconnect",
-  insufficient_scope: "reconnect",
-  connected: null,
-  config_error: null,
-};
 
 export default async function MyMailboxesPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/my-mailboxes`);
   const [t, mailboxes] = await Promise.all([getTranslator(), listMyMailboxes(ctx)]);
-  const queuedMail = await countQueuedMailByMailbox(
-    ctx,
-    mailboxes.map((m) => m.id),
-  );
   return (
     <div className="space-y-6">
       <header>
@@ -41,47 +26,52 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
       ) : (
         <ul className="space-y-3" data-testid="my-mailboxes">
           {mailboxes.map((mailbox) => {
-            const action = ownerAction[mailbox.state];
+            const { health } = mailbox;
+            // What its owner can do; the school's settings (config_error) are the admin's to fix.
+            const action = health.fixes.includes("connect")
+              ? "connect"
+              : health.fixes.includes("reconnect")
+                ? "reconnect"
+                : null;
             return (
               <li
                 key={mailbox.id}
                 data-testid={`my-mailbox-${mailbox.address}`}
-                className="flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4"
+                className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
               >
-                <div className="min-w-0 flex-1 space-y-1">
+                <div className="min-w-0 space-y-1">
                   <p className="font-medium break-all">{mailbox.address}</p>
                   {mailbox.displayName && <p className="text-sm text-slate-600">{mailbox.displayName}</p>}
-                  <ConnectionStateBadge
-                    state={mailbox.state}
-                    label={t(`mailboxes.states.${mailbox.state}.label`)}
-                    testId={`my-mailbox-state-${mailbox.address}`}
-                  />
-                  <p className="text-sm text-slate-700">{t(`mailboxes.states.${mailbox.state}.ownerFix`)}</p>
                 </div>
-                <div className="flex flex-wrap items-center gap-2">
-                  {action ? (
-                    // A plain link: the authorization route redirects to the provider.
-                    <a
-                      href={authorizeUrl(ctx.tenantSlug, mailbox.id)}
-                      data-testid={`my-mailbox-connect-${mailbox.address}`}
-                      className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-                    >
-                      {action === "connect" ? t("mailboxes.mine.connect") : t("mailboxes.mine.reconnect")}
-                    </a>
-                  ) : (
-                    mailbox.state === "connected" && (
-                      <span className="text-sm text-green-800">{t("mailboxes.mine.nothingToDo")}</span>
-                    )
-                  )}
-                  {action && mailbox.deviceFlow && (
-                    <Link
-                      href={deviceUrl(ctx.tenantSlug, mailbox.id)}
-                      data-testid={`my-mailbox-device-${mailbox.address}`}
-                      className="rounded border border-brand-600 px-3 py-2 text-sm text-brand-700 hover:bg-brand-50"
-                    >
-                      {t("mailboxes.mine.device")}
-                    </Link>
-                  )}
+                <div data-testid={`my-mailbox-state-${mailbox.address}`} data-state={mailbox.state}>
+                  <MailboxHealthLine
+                    words={mailboxHealthWords(t, health, "owner")}
+                    full={health.tone !== "good"}
+                    supportLabel={t("mailboxes.health.support")}
+                    testId={`my-mailbox-health-${mailbox.address}`}
+                  >
+                    {action && (
+                      // A plain link: the authorization route redirects to the provider.
+                      <a
+                        href={authorizeUrl(ctx.tenantSlug, mailbox.id)}
+                        data-testid={`my-mailbox-connect-${mailbox.address}`}
+                        className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+                      >
+                        {t(`mailboxes.health.fixes.${action}`)}
+                      </a>
+                    )}
+                    {action && mailbox.deviceFlow && (
+                      <Link
+                        href={deviceUrl(ctx.tenantSlug, mailbox.id)}
+                        data-testid={`my-mailbox-device-${mailbox.address}`}
+                        className="rounded border border-brand-600 bg-white px-3 py-2 text-sm text-brand-700 hover:bg-brand-50"
+                      >
+                        {t("mailboxes.mine.device")}
+                      </Link>
+                    )}
+                  </MailboxHealthLine>
+                </div>
+                <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
                   <Link
                     href={`/t/${ctx.tenantSlug}/mailboxes/${mailbox.id}`}
                     className="text-sm text-brand-700 underline"
@@ -103,7 +93,7 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
                       tenant={ctx.tenantSlug}
                       mailbox={{ id: mailbox.id, address: mailbox.address }}
                       provider={mailbox.configuration.provider}
-                      queuedMail={queuedMail[mailbox.id] ?? 0}
+                      queuedMail={health.waitingMail}
                     />
                   )}
                 </div>

@@ -2,12 +2,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { MailActionButton } from "@/components/outbox/mail-action-button";
+import { MailError } from "@/components/outbox/mail-error";
 import { MailStatusBadge } from "@/components/outbox/mail-status-badge";
 import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
+import { formatBytes } from "@/lib/i18n/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
+import { attemptOutcomeLabel } from "@/lib/outbox/attempt-outcome-label";
+import { explainMailError } from "@/lib/outbox/explain-mail-error";
 import { getOutgoingMail } from "@/lib/outbox/get-outgoing-mail";
 import { readRefusedRecipients } from "@/lib/outbox/refused-recipients";
 
@@ -35,6 +39,7 @@ export default async function OutgoingMailPage({
   const credentialName = credential?.name ?? null;
   const day = new Intl.DateTimeFormat(t.locale, { dateStyle: "long" });
   const { content } = mail;
+  const lastError = explainMailError(mail.lastError, mail.status);
   const contentText =
     content.state === "deleted"
       ? content.afterDays === null
@@ -85,10 +90,22 @@ export default async function OutgoingMailPage({
       ) : null,
       "mail-refused-recipients",
     ],
-    [t("outbox.detail.lastError"), mail.lastError],
+    [
+      t("outbox.detail.lastError"),
+      lastError && (
+        <MailError
+          t={t}
+          error={lastError}
+          held={mail.status === "held"}
+          tenant={ctx.tenantSlug}
+          mailboxId={mail.mailbox.id}
+          canManageMailboxes={can(ctx, "mailboxes.write")}
+        />
+      ),
+    ],
     [
       t("outbox.detail.attachments"),
-      mail.attachments.map((a) => `${a.filename} (${a.size} B)`).join(", ") || null,
+      mail.attachments.map((a) => `${a.filename} (${formatBytes(t, a.size)})`).join(", ") || null,
     ],
     [t("outbox.detail.content"), contentText, "mail-content"],
   ];
@@ -155,7 +172,9 @@ export default async function OutgoingMailPage({
                 <tr key={index} className="border-t border-slate-100">
                   <td className="px-3 py-2">{attempt.number}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{moment.format(attempt.startedAt)}</td>
-                  <td className="px-3 py-2">{attempt.outcome}</td>
+                  <td className="px-3 py-2" data-outcome={attempt.outcome ?? "pending"}>
+                    {attemptOutcomeLabel(t, attempt.outcome)}
+                  </td>
                   <td className="px-3 py-2 font-mono text-xs break-all">{attempt.smtpResponse}</td>
                 </tr>
               ))}

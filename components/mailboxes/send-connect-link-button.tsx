@@ -1,0 +1,59 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useLocale, useT } from "@/components/i18n-provider";
+import { ActionNotice } from "@/components/members/action-notice";
+import { useFormAction } from "@/components/members/use-form-action";
+import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
+
+/**
+ * One click that mails this mailbox's owner (a shared mailbox's delegate) a
+ * connect link valid for the default lifetime: the fix beside a health line
+ * that asks for a (re)connection. The connect links section offers other lifetimes.
+ */
+export function SendConnectLinkButton({
+  tenant,
+  mailboxId,
+  label,
+}: {
+  tenant: string;
+  mailboxId: string;
+  /** "Send a connect link" or "Send a reconnect link", translated. */
+  label: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const router = useRouter();
+  const { result, pending, onSubmit } = useFormAction(createConnectLinksAction, (outcome) => {
+    if (outcome.ok) router.refresh();
+  });
+  const notice = !result
+    ? null
+    : !result.ok
+      ? { kind: "error" as const, text: result.message }
+      : result.data.notMailed.length > 0
+        ? { kind: "error" as const, text: t("mailboxes.health.linkNotMailed") }
+        : {
+            kind: "success" as const,
+            text: t("mailboxes.health.linkSent", {
+              date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+                new Date(result.data.expiresAt),
+              ),
+            }),
+          };
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="tenant" value={tenant} />
+      <input type="hidden" name="ids" value={mailboxId} />
+      <button
+        type="submit"
+        disabled={pending}
+        data-testid="mailbox-send-link"
+        className="rounded border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+      >
+        {label}
+      </button>
+      <ActionNotice testId="mailbox-send-link-result" notice={notice} />
+    </form>
+  );
+}

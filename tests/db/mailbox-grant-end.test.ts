@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
+import { getMailbox } from "@/lib/mailboxes/get-mailbox";
+import { predictGrantEnd } from "@/lib/tokens/predict-grant-end";
+import { contextFor, seedTenantWithPeople } from "../support/factories";
+import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
+import { useTestDatabase } from "../support/test-db";
+
+useTestDatabase();
+
+const day = 86_400_000;
+const base = Date.UTC(2027, 0, 1, 9, 30);
+
+/** What the page's forecast (predictGrantEnd) says for a stored mailbox, against what the database kept. */
+async function forecasts(mailboxId: string) {
+  const db = await getDb();
+  const row = await db.mailbox.findUniqueOrThrow({
+    where: { id: mailboxId },
+    include: { clientConfiguration: true },
+  });
+  const predicted = predictGrantEnd({
+    provider: row.clientConfiguration.provider,
+    tokenEndpoint: row.clientConfiguration.tokenEndpoint,
+    hasRefreshToken: row.refreshTokenCipher !== null,
+    lastRefreshAt: row.lastRefreshAt,
+    connectedAt: row.connectedAt,
+    refreshTokenExpiresAt: row.refreshTokenExpiresAt,
+  });
+  return { stored: row.grantEndsAt?.toISOString() ?? null, predicted: predicted?.at.toISOString() ?? null };
+}
+
+describe("the forecast end of a connection kept in the database (grantEndsAt)", () => {
+  it("is predictGrantEnd's, for every provider and combination of dates, and follows every change", async () => {
+    const { tenant } = await seedTenantWithPeople();
+    const db = await getDb();
+    const google = await seedClientConfiguration(tenant.id, { provider: "google" });
+    const microsoft = await seedClientConfiguration(tenant.id, { provider: "microsoft" });
+    const customAtMicrosoft = await seedClientConfiguration(tenant.id, { provider: "custom" });
+    await db.clientConfiguration.update({
+      where: { id: customAtMicrosoft.id },
+      data: { tokenEndpoint: "https://LOGIN.microsoftonline.com:443/contoso/oauth2/v2.0/token" },
+    });
+    const customElsewhere = await seedClientConfiguration(tenant.id, { provider: "custom" });
+    await db.clientConfiguration.update({
+      where: { id: customElsewhere.id },
+      data: { tokenEndpoint: "https://login.microsoftonline.com.evil.test/token" },
+    });
+
+    const dates = [
+      { lastRefreshAt: new Date(base), connectedAt: new Date(base - 10 * day), refreshTokenExpiresAt: null },
+      { lastRefreshAt: null, connectedAt: new Date(base - 10 * day), refreshTokenExpiresAt: null },
+      {
+        lastRefreshAt: new Date(base),
+        connectedAt: new Date(base),
+        refreshTokenExpiresAt: new Date(base + 30 * day),
+      },
+      {
+        lastRefreshAt: new Date(base),
+        connectedAt: new Date(base),
+        refreshTokenExpiresAt: new Date(base + 200 * day),
+      },
+      { lastRefreshAt: null, connectedAt: null, refreshTokenExpiresAt: null },
+    ];
+    const ids: string[] = [];
+    for (const config of [google, microsoft, customAtMicrosoft, customElsewhere]) {
+      for (const [i, facts] of dates.entries()) {
+        for (const withTokens of [true, false]) {
+          const mailbox = await seedMailbox(tenant.id, config.id, { state: "connected", withTokens });
+          await db.mailbox.update({ where: { id: mailbox.id }, data: facts });
+          ids.push(mailbox.id);
+          const { stored, predicted } = await forecasts(mailbox.id);
+          expect(stored, `${config.provider} ${i} ${withTokens}`).toBe(predicted);
+        }
+      }
+    }
+    // Some of each: dates from Microsoft's rule, from the provider's announcement, and none.
+    const all = await Promise.all(ids.map(forecasts));
+    expect(all.filter((f) => f.stored !== null).length).toBeGreaterThan(10);
+    expect(all.filter((f) => f.stored === null).length).toBeGreaterThan(10);
+
+    // A refresh moves it; an erased refresh token ends it; a move to Google takes Microsoft's rule away.
+    const mailbox = await seedMailbox(tenant.id, microsoft.id, { state: "connected" });
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { lastRefreshAt: new Date(base) } });
+    expect((await forecasts(mailbox.id)).stored).toBe(new Date(base + 90 * day).toISOString());
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { lastRefreshAt: new Date(base + day) } });
+    expect((await forecasts(mailbox.id)).stored).toBe(new Date(base + 91 * day).toISOString());
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { clientConfigurationId: google.id } });
+    expect(await forecasts(mailbox.id)).toEqual({ stored: null, predicted: null });
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { clientConfigurationId: microsoft.id } });
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { refreshTokenCipher: null } });
+    expect(await forecasts(mailbox.id)).toEqual({ stored: null, predicted: null });
+
+    // Writing the column directly changes nothing; a configuration's new token endpoint moves its mailboxes'.
+    const other = await seedMailbox(tenant.id, customElsewhere.id, { state: "connected" });
+    await db.mailbox.update({ where: { id: other.id }, data: { grantEndsAt: new Date(base) } });
+    expect((await forecasts(other.id)).stored).toBeNull();
+    await db.clientConfiguration.update({
+      where: { id: customElsewhere.id },
+      data: { tokenEndpoint: "https://login.microsoftonline.com/common/oauth2/v2.0/token" },
+    });
+    const moved = await forecasts(other.id);
+    expect(moved.stored).not.toBeNull();
+    expect(moved.stored).toBe(moved.predicted);
+  });
+
+  it("is the list's expiry column and sort, the mailbox page's forecast, and feeds the health line", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const db = await getDb();
+    const google = await seedClientConfiguration(tenant.id, { provider: "google" });
+    const microsoft = await seedClientConfiguration(tenant.id, { provider: "microsoft" });
+    const now = Date.now();
+    // Microsoft announces nothing: the end comes from its 90 days without use (what the list missed).
+    const later = await seedMailbox(tenant.id, microsoft.id, {
+      address: "a-later@s.test",
+      state: "connected",
+    });
+    await db.mailbox.update({ where: { id: later.id }, data: { lastRefreshAt: new Date(now - 10 * day) } });
+    const sooner = await seedMailbox(tenant.id, microsoft.id, {
+      address: "b-sooner@s.test",
+      state: "connected",
+    });
+    await db.mailbox.update({ where: { id: sooner.id }, data: { lastRefreshAt: new Date(now - 80 * day) } });
+    const announced = await seedMailbox(tenant.id, google.id, {
+      address: "c-announced@s.test",
+      state: "connected",
+    });
+    await db.mailbox.update({
+      where: { id: announced.id },
+      data: { refreshTokenExpiresAt: new Date(now + 40 * day) },
+    });
+    await seedMailbox(tenant.id, google.id, { address: "d-google@s.test", state: "connected" });
+    const broken = await seedMailbox(tenant.id, microsoft.id, {
+      address: "e-broken@s.test",
+      state: "needs_reconnect",
+    });
+    await db.mailbox.update({
+      where: { id: broken.id },
+      data: { lastErrorCode: "AADSTS700082", lastErrorAt: new Date(now - 2 * day) },
+    });
+    await db.outgoingMail.createMany({
+      data: ["held", "held", "queued", "sent"].map((status, i) => ({
+        tenantId: tenant.id,
+        mailboxId: broken.id,
+        messageId: `<m${i}-${broken.id}@s.test>`,
+        source: "portal",
+        sizeBytes: 100,
+        to: ["x@example.org"],
+        subject: "s",
+        status: status as "held" | "queued" | "sent",
+        recipientCount: 1,
+      })),
+    });
+    const ctx = await contextFor(admin, tenant, "mailboxes.read");
+
+    const page = await listMailboxes(ctx, { sort: "expiry" });
+    expect(page.mailboxes.map((m) => m.address)).toEqual([
+      "b-sooner@s.test",
+      "c-announced@s.test",
+      "a-later@s.test",
+      "d-google@s.test",
+      "e-broken@s.test",
+    ]);
+    const desc = await listMailboxes(ctx, { sort: "expiry", dir: "desc" });
+    expect(desc.mailboxes.map((m) => m.address).slice(0, 3)).toEqual([
+      "a-later@s.test",
+      "c-announced@s.test",
+      "b-sooner@s.test",
+    ]);
+    const row = (address: string) => page.mailboxes.find((m) => m.address === address)!;
+    expect(row("b-sooner@s.test").grantEnd).toEqual({
+      at: new Date(now - 80 * day + 90 * day),
+      reason: "inactivity",
+    });
+    expect(row("b-sooner@s.test").health.code).toBe("ending_soon");
+    expect(row("a-later@s.test").health.code).toBe("healthy");
+    expect(row("c-announced@s.test").grantEnd?.reason).toBe("provider");
+    expect(row("d-google@s.test").grantEnd).toBeNull();
+    expect(row("e-broken@s.test").health).toMatchObject({
+      code: "needs_reconnect",
+      waitingMail: 3,
+      errorCode: "AADSTS700082",
+    });
+
+    // The mailbox page says the same.
+    const adminCtx = await contextFor(admin, tenant, "mailboxes.write");
+    for (const m of page.mailboxes) {
+      const details = await getMailbox(adminCtx, m.id);
+      expect(details.health, m.address).toEqual(
+        expect.objectContaining({
+          code: m.health.code,
+          waitingMail: m.health.waitingMail,
+          headline: m.health.headline,
+        }),
+      );
+    }
+  });
+});

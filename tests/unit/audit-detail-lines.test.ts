@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { auditDetailLines } from "@/lib/audit/audit-detail-lines";
+import { catalogs } from "@/lib/i18n/catalog";
+import { createTranslator } from "@/lib/i18n/translate";
+
+const en = createTranslator("en");
+const fr = createTranslator("fr");
+const text = (t: typeof en, action: string, details: Parameters<typeof auditDetailLines>[2]) =>
+  auditDetailLines(t, action, details).map((line) => `${line.label}: ${line.value}`);
+
+describe("audit details in words", () => {
+  it("name each recorded fact and say its codes in words, permissions by name", () => {
+    expect(
+      text(en, "mailbox.connected", {
+        state: "connected",
+        flow: "authorization_code",
+        account: "cdi@college.test",
+        grantedScopes: ["https://outlook.office.com/SMTP.Send", "offline_access"],
+        newRefreshToken: true,
+        viaConnectLink: false,
+      }),
+    ).toEqual([
+      "State: Connected",
+      "How it was connected: In the browser",
+      "Account: cdi@college.test",
+      "Permissions granted: Send mail over SMTP (Microsoft 365), Stay connected (renew access without signing in again)",
+      "New refresh token received: Yes",
+      "Through a connect link: No",
+    ]);
+    expect(text(en, "mailbox.connect_failed", { outcome: "wrong_account", account: "x@y.test" })).toEqual([
+      "Outcome: Another account was used",
+      "Account: x@y.test",
+    ]);
+    expect(text(en, "mailbox.needs_reconnect", { code: "AADSTS700082" })).toEqual([
+      "Cause: Microsoft ended the authorization after 90 days without use. (AADSTS700082)",
+    ]);
+    expect(
+      text(en, "mailbox.updated", {
+        transport: { from: "smtp", to: "graph" },
+        state: { from: "config_error", to: "insufficient_scope" },
+      }),
+    ).toEqual([
+      "Sent through: SMTP (XOAUTH2) → Microsoft Graph (sendMail)",
+      "State: OAuth application refused → Permission missing",
+    ]);
+    expect(text(en, "member.role_changed", { from: "member", to: "admin" })).toEqual([
+      "Before: Member",
+      "After: Administrator",
+    ]);
+    expect(text(en, "mailbox.revoked", { providerRevocation: "no_endpoint", cancelledMail: 1200 })[1]).toBe(
+      "Waiting mails cancelled: 1,200",
+    );
+  });
+
+  it("speak French, and keep a detail they do not know as recorded", () => {
+    expect(text(fr, "mailbox.connected", { flow: "device_code", hasRefreshToken: true })).toEqual([
+      "Mode de connexion: Avec un code d’appareil",
+      "Peut se renouveler: Oui",
+    ]);
+    expect(text(fr, "client.updated", { clientSecret: "replaced", somethingNew: "x" })).toEqual([
+      "Secret client: Remplacé",
+      "somethingNew: x",
+    ]);
+  });
+
+  it("have a label in both languages for every detail the code records", () => {
+    const recorded = [
+      "account",
+      "accountDeleted",
+      "aadsts",
+      "added",
+      "allowedNetworks",
+      "assignmentsRemoved",
+      "attempts",
+      "auditEntriesPseudonymised",
+      "bulk",
+      "byPlatformOperator",
+      "cancelledMail",
+      "capturedMailDeleted",
+      "changed",
+      "clientId",
+      "clientSecret",
+      "code",
+      "configuration",
+      "connectLinkId",
+      "count",
+      "credential",
+      "dailyCap",
+      "delegateAccount",
+      "disconnected",
+      "displayName",
+      "events",
+      "expiresInDays",
+      "failingSince",
+      "flow",
+      "followsConfiguration",
+      "from",
+      "fromPolicy",
+      "grantedScopes",
+      "hasRefreshToken",
+      "invitationsDeleted",
+      "invitedRole",
+      "mailCancelled",
+      "mailContentDeleted",
+      "mailbox",
+      "mailboxes",
+      "mailboxesKept",
+      "manageWebhooks",
+      "members",
+      "membershipRemoved",
+      "membershipsRemoved",
+      "missing",
+      "mustReconsent",
+      "newAccount",
+      "newRefreshToken",
+      "outcome",
+      "periodEnd",
+      "periodStart",
+      "prefix",
+      "previousSecretValidUntil",
+      "previousState",
+      "previousUrl",
+      "provider",
+      "providerError",
+      "providerRevocation",
+      "releasedMail",
+      "removed",
+      "replacedInvitations",
+      "replacedLinks",
+      "resumed",
+      "role",
+      "secret",
+      "senders",
+      "signInAttemptsDeleted",
+      "slug",
+      "source",
+      "sourceId",
+      "sourceName",
+      "state",
+      "status",
+      "to",
+      "transport",
+      "userId",
+      "username",
+      "viaConfiguration",
+      "viaConnectLink",
+    ];
+    const missing = recorded.filter(
+      (key) =>
+        !(key in catalogs.en.audit.details) ||
+        !(key in (catalogs.fr.audit.details as Record<string, string>)),
+    );
+    expect(missing).toEqual([]);
+  });
+});
