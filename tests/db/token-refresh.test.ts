@@ -82,6 +82,8 @@ describe("getAccessToken", () => {
       clientConfigurationId: config.id,
       address: email,
       accessExpiresIn: 60,
+      // An hour-long token near its end (a token issued for 60 s would be good for most of them).
+      connectedAt: new Date(Date.now() - (3600 - 60) * 1000),
     });
     fakes.control.setStrictRotation(true);
 
@@ -371,6 +373,8 @@ describe("concurrent callers", () => {
       clientConfigurationId: config.id,
       address: email,
       accessExpiresIn: 30,
+      // An hour-long token near its end (a token issued for 30 s would be good for most of them).
+      connectedAt: new Date(Date.now() - (3600 - 30) * 1000),
     });
     fakes.control.setStrictRotation(true);
 
