@@ -188,5 +188,6 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
     await expectAccessible(french, "webhooks");
     await french.goto(webhookEndpointPath);
     await expectAccessible(french, "point de réception de webhooks");
-  });
+    // One walk over thirty-odd pages and states, each checked by axe: longer than one page's test.
+  }, 180_000);
 });
