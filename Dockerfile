@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 # One image for every Relais process (docs/deploy.md): the portal by default, and by command
-# the outbox worker (node dist/worker.mjs), the SMTP relay (node dist/relay.mjs), the
-# migrations (node dist/db-migrate.mjs), the operator command line (node dist/relais.mjs)
-# and the health checks (node dist/healthcheck.mjs portal|worker|relay). PostgreSQL only.
+# the outbox worker (node --max-semi-space-size=8 --heap-growing-percent=20 dist/worker.mjs),
+# the SMTP relay (node dist/relay.mjs), the migrations (node dist/db-migrate.mjs), the operator
+# command line (node dist/relais.mjs) and the health checks (node dist/healthcheck.mjs
+# portal|worker|relay). PostgreSQL only.
 # .ci/run runs the same commands without Docker (scripts/ci-image-check.sh).
 
 # 1. Dependencies. npm ci runs `prisma generate` (postinstall), which reads the schema.
@@ -39,4 +40,5 @@ RUN mkdir -p .next/cache && chown node:node .next/cache
 USER node
 EXPOSE 3000 587 465
 # No HEALTHCHECK here: each process has its own (compose.yaml).
-CMD ["node", "server.js"]
+# Node's flags: scripts/node-flags.ts (memory, bench/README.md); the same in package.json's start.
+CMD ["node", "--heap-growing-percent=50", "server.js"]

@@ -95,8 +95,8 @@ echo "[image] migrate: node dist/db-migrate.mjs, on a fresh database, twice"
 in_image node dist/db-migrate.mjs
 [ "$(in_image node dist/db-migrate.mjs)" = "The database is up to date." ] || fail "a second migrate did something"
 
-echo "[image] portal: node server.js"
-start portal node server.js
+echo "[image] portal: node --heap-growing-percent=50 server.js (the image's command)"
+start portal node --heap-growing-percent=50 server.js
 portal_pid=$last_pid
 base="http://127.0.0.1:$port"
 health_ok() { [[ "$(curl -fsS "$base/api/health")" == *'"status":"ok"'* ]]; }
@@ -108,8 +108,8 @@ css="$(curl -fsS "$base/signin" | grep -o '/_next/static/[^"]*\.css' | head -n 1
 curl -fsS -o /dev/null "$base$css" || fail "$css does not answer 200"
 echo "$base/signin and its stylesheet answer."
 
-echo "[image] worker: node dist/worker.mjs; relay: node dist/relay.mjs"
-start worker node dist/worker.mjs
+echo "[image] worker: node --max-semi-space-size=8 --heap-growing-percent=20 dist/worker.mjs (compose.yaml's); relay: node dist/relay.mjs"
+start worker node --max-semi-space-size=8 --heap-growing-percent=20 dist/worker.mjs
 worker_pid=$last_pid
 start relay node dist/relay.mjs
 relay_pid=$last_pid

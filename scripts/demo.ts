@@ -16,6 +16,7 @@ import { demoWebhook, seedDemoWebhook } from "@/lib/demo/seed-demo-webhook";
 import { startLogging } from "@/lib/log/logger";
 import { relayConnectionInfo } from "@/lib/relay/relay-settings";
 import type { FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
+import { PORTAL_NODE_FLAGS } from "./node-flags";
 import { ensureProductionBuild, nextBin } from "./production-build";
 
 const root = process.cwd();
@@ -137,24 +138,28 @@ async function main() {
   });
   await ensureProductionBuild(root);
 
-  const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", port], {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: sessionSecret,
-      RELAIS_ENCRYPTION_KEY: encryptionKey,
-      RELAIS_DATA_DIR: dataDir,
-      RELAIS_DEV_TOOLS: "true",
-      RELAIS_DEMO: "true",
-      RELAIS_ALLOW_LOCAL_PROVIDERS: "true",
-      // The server's log, in the terminal the demo runs in: lines a person reads.
-      RELAIS_LOG_FORMAT: process.env.RELAIS_LOG_FORMAT ?? "pretty",
+  const server = spawn(
+    process.execPath,
+    [...PORTAL_NODE_FLAGS, nextBin, "start", "--hostname", "127.0.0.1", "--port", port],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXTAUTH_URL: url,
+        NEXTAUTH_SECRET: sessionSecret,
+        RELAIS_ENCRYPTION_KEY: encryptionKey,
+        RELAIS_DATA_DIR: dataDir,
+        RELAIS_DEV_TOOLS: "true",
+        RELAIS_DEMO: "true",
+        RELAIS_ALLOW_LOCAL_PROVIDERS: "true",
+        // The server's log, in the terminal the demo runs in: lines a person reads.
+        RELAIS_LOG_FORMAT: process.env.RELAIS_LOG_FORMAT ?? "pretty",
+      },
     },
-  });
+  );
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

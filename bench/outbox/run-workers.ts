@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "../../lib/db/generated/client";
 import { ownCpuMs, postgresCpuBetween, postgresCpuByPid, processCpuMs } from "./cpu-time";
+import { WORKER_NODE_FLAGS } from "../../scripts/node-flags";
 import { profileFlags } from "./profile-flags";
 
 export type WorkersRun = {
@@ -14,6 +15,15 @@ export type WorkersRun = {
   cpu: { workers: number; postgres: number; server: number; mails: number } | null;
   peakRssMiB: number[];
 };
+
+/**
+ * The workers' Node flags: the production ones (scripts/node-flags.ts), or those of
+ * BENCH_WORKER_NODE_FLAGS (space-separated; empty for none), to compare.
+ */
+function workerNodeFlags(): string[] {
+  const override = process.env.BENCH_WORKER_NODE_FLAGS;
+  return override === undefined ? WORKER_NODE_FLAGS : override.split(/\s+/).filter(Boolean);
+}
 
 /** Peak resident memory of a process (Linux VmHWM), in MiB. */
 function peakRssMiB(pid: number): number {
@@ -39,10 +49,15 @@ export async function runWorkers(
   const { dbUrl, count, tenantId, measuredFrom } = options;
   const started = Date.now();
   const workers: ChildProcess[] = Array.from({ length: count }, () =>
-    spawn(process.execPath, [...profileFlags(), "--import", "tsx", path.resolve("scripts/worker.ts")], {
-      env: { ...process.env, DATABASE_URL: dbUrl, RELAIS_WORKER_POLL_MS: "100" },
-      stdio: ["ignore", "ignore", "inherit"],
-    }),
+    // As `npm run worker` starts it: Node's flags of scripts/node-flags.ts, tsx's loader.
+    spawn(
+      process.execPath,
+      [...workerNodeFlags(), ...profileFlags(), "--import", "tsx", path.resolve("scripts/worker.ts")],
+      {
+        env: { ...process.env, DATABASE_URL: dbUrl, RELAIS_WORKER_POLL_MS: "100" },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    ),
   );
   try {
     const cpuNow = () => ({

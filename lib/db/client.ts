@@ -1,12 +1,10 @@
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Pool } from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import { lockDataDir } from "./embedded-lock";
 import { applyMigrations } from "./migrations";
-import { pgliteExtensions } from "./pglite-extensions";
 import { pgliteRunner } from "./sql-runners";
 
 export type Db = PrismaClient;
@@ -34,6 +32,13 @@ export function embeddedDataDir(): string {
 }
 
 async function openEmbedded(): Promise<DbHandle> {
+  // Loaded here only: a process on PostgreSQL (the worker, a server with DATABASE_URL) never
+  // needs PGlite, which weighs about 40 MiB of memory when loaded through tsx (bench/README.md).
+  const [{ PGlite }, { PrismaPGlite }, { pgliteExtensions }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+    import("./pglite-extensions"),
+  ]);
   const dataDir = embeddedDataDir();
   const unlock = lockDataDir(dataDir);
   let pglite: PGlite | undefined;

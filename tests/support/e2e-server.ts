@@ -4,6 +4,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import { PORTAL_NODE_FLAGS } from "../../scripts/node-flags";
 import { nextBin } from "../../scripts/production-build";
 
 export interface RunningServer {
@@ -97,7 +98,7 @@ export async function startProductionServer(root: string, databaseUrl: string): 
   delete env.RELAIS_ENCRYPTION_KEYS;
   const child = spawn(
     process.execPath,
-    [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    [...PORTAL_NODE_FLAGS, nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)],
     {
       cwd: root,
       env,
