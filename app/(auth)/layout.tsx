@@ -6,14 +6,14 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
   const t = await getTranslator();
   return (
     <div className="flex min-h-screen flex-col items-center px-4 py-6 sm:py-10">
-      <div className="flex w-full max-w-md items-center justify-between">
+      <header className="flex w-full max-w-md items-center justify-between">
         <p className="text-lg font-semibold text-brand-700">{t("common.appName")}</p>
         <LanguageSwitch />
-      </div>
+      </header>
       <main className="mt-6 w-full max-w-md rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         {children}
       </main>
-      <p className="mt-4 text-sm text-slate-500">{t("common.tagline")}</p>
+      <footer className="mt-4 text-sm text-slate-500">{t("common.tagline")}</footer>
     </div>
   );
 }

@@ -2,15 +2,15 @@ import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requirePageUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { listMyTenants } from "@/lib/tenants/list-my-tenants";
+import { landingTenantSlug } from "@/lib/tenants/landing-tenant";
 
 export const dynamic = "force-dynamic";
 
-/** Sends a person to their first tenant, an operator to the platform page. */
+/** Sends a person to the school they used last, an operator with no school to the platform page. */
 export default async function HomePage() {
   const user = await requirePageUser("/");
-  const tenants = await listMyTenants(user.userId);
-  if (tenants[0]) redirect(`/t/${encodeURIComponent(tenants[0].slug)}`);
+  const slug = await landingTenantSlug(user.userId);
+  if (slug) redirect(`/t/${encodeURIComponent(slug)}`);
   if (user.isOperator) redirect("/operator");
   const t = await getTranslator();
   return (

@@ -92,7 +92,7 @@ export function ClientForm({
   );
 
   const create = useFormAction(createClientConfigurationAction, (result) => {
-    if (result.ok) router.push(`/t/${tenant}/clients/${result.data.id}`);
+    if (result.ok) router.push(`/t/${tenant}/clients/${result.data.id}?created=1`);
   });
   const update = useFormAction(updateClientConfigurationAction, (result, form) => {
     if (!result.ok) return;

@@ -12,16 +12,25 @@ import { ConfigurationSelect } from "./configuration-select";
 import { MemberChoices } from "./member-choices";
 import { SendingFields } from "./sending-fields";
 
-/** Adds a mailbox; on success the list shows it. */
-export function MailboxForm({ tenant, options }: { tenant: string; options: MailboxFormOptions }) {
+/** Adds a mailbox; on success its page says what to do next. */
+export function MailboxForm({
+  tenant,
+  options,
+  initialConfigurationId = "",
+}: {
+  tenant: string;
+  options: MailboxFormOptions;
+  /** Chosen in advance when the form is opened from an application's page. */
+  initialConfigurationId?: string;
+}) {
   const t = useT();
   const titleId = useId();
   const router = useRouter();
   const { result, pending, onSubmit } = useFormAction(createMailboxAction, (outcome) => {
-    if (outcome.ok) router.push(`/t/${tenant}/mailboxes?q=${encodeURIComponent(outcome.data.address)}`);
+    if (outcome.ok) router.push(`/t/${tenant}/mailboxes/${outcome.data.id}?created=1`);
   });
   const fieldErrors = result && !result.ok ? result.fieldErrors : undefined;
-  const [configurationId, setConfigurationId] = useState("");
+  const [configurationId, setConfigurationId] = useState(initialConfigurationId);
   return (
     <form
       data-testid="mailbox-form"
@@ -55,6 +64,7 @@ export function MailboxForm({ tenant, options }: { tenant: string; options: Mail
       />
       <ConfigurationSelect
         configurations={options.configurations}
+        defaultValue={initialConfigurationId}
         error={fieldErrors?.clientConfigurationId}
         testId="mailbox-configuration"
         onChange={setConfigurationId}

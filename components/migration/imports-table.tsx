@@ -17,12 +17,14 @@ export async function ImportsTable({ imports }: { imports: PlanImport[] }) {
       {/* Focusable so that the keyboard can scroll it sideways on a narrow screen. */}
       <div
         role="region"
-        aria-labelledby="migration-imports-heading"
+        aria-labelledby="migration-imports-caption"
         tabIndex={0}
         className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
       >
         <table className="w-full min-w-[34rem] text-left text-sm" data-testid="migration-imports">
-          <caption className="sr-only">{t("migration.imports.caption")}</caption>
+          <caption id="migration-imports-caption" className="sr-only">
+            {t("migration.imports.caption")}
+          </caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
             <tr>
               <th scope="col" className={th}>

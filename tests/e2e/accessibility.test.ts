@@ -26,7 +26,10 @@ interface Violation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-/** Runs axe-core on the page as it is and fails on any serious or critical violation, listing them. */
+/** What axe found on each page walked, checked at the end so that one run reports every page. */
+const found: string[] = [];
+
+/** Runs axe-core on the page as it is and notes any violation, whatever its impact. */
 async function expectAccessible(page: Page, what: string) {
   await page.waitForLoadState("networkidle");
   await page.addScriptTag({ content: axeSource });
@@ -39,22 +42,19 @@ async function expectAccessible(page: Page, what: string) {
   });
   // axe really looked at the page (a page it could not read would pass nothing).
   expect(passes, what).toBeGreaterThan(10);
-  const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = grave
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help}\n` +
+  for (const v of violations) {
+    found.push(
+      `${what} (${page.url()}): ${v.impact} ${v.id}: ${v.help}\n` +
         v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ""}`).join("\n"),
-    )
-    .join("\n");
-  expect(grave, `${what} (${page.url()}):\n${report}`).toEqual([]);
+    );
+  }
 }
 
 describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", () => {
   useE2eDatabase();
   const browser = useBrowser();
 
-  it("has no serious or critical violation on the main pages, in English and in French", async () => {
+  it("has no violation on the main pages, in English and in French", async () => {
     const tenant = await seedTenant({ name: "Lycée Jules Ferry" });
     const admin = await seedMember(tenant.id, "admin", { password });
     const config = await seedClientConfiguration(tenant.id, { name: "Google", provider: "google" });
@@ -188,6 +188,7 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
     await expectAccessible(french, "webhooks");
     await french.goto(webhookEndpointPath);
     await expectAccessible(french, "point de réception de webhooks");
+    expect(found.join("\n")).toBe("");
     // One walk over thirty-odd pages and states, each checked by axe: longer than one page's test.
   }, 180_000);
 });

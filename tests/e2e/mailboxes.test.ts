@@ -57,7 +57,10 @@ describe.skipIf(!browserTestsRun)("mailboxes in a browser", () => {
     await page.getByTestId("mailbox-name").fill("Secrétariat");
     await page.getByTestId("mailbox-configuration").selectOption({ label: "Microsoft 365" });
     await page.getByTestId("mailbox-submit").click();
-    await page.waitForURL((url) => url.pathname === `/t/${tenant.slug}/mailboxes`, { timeout: 20_000 });
+    // Its page, which offers the next steps; the list then shows it.
+    await page.waitForURL((url) => /\/mailboxes\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 20_000 });
+    await expectTestId(page, "next-steps");
+    await page.goto(`/t/${tenant.slug}/mailboxes?q=${added}`);
     const row = (await expectTestId(page, "mailboxes-table")).getByTestId(`mailbox-row-${added}`);
     await expect(row.innerText()).resolves.toContain("Not connected yet");
 

@@ -191,7 +191,7 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
     );
     expect(refused).toMatchObject({ code: "application_refused", fixes: ["open_configuration"] });
     const words = mailboxHealthWords(en, refused);
-    expect(words.cause).toBe("The configuration's client secret has expired at Microsoft.");
+    expect(words.cause).toBe("The OAuth application's client secret has expired at Microsoft.");
     expect(words.advice).toMatch(/^An administrator must create a new client secret/);
     expect(mailboxHealthWords(en, refused, "owner").advice).toMatch(/Ask the school's IT admin to fix it/);
     const unknownCause = mailboxHealth({ ...connected, state: "config_error", lastErrorCode: null }, now);

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { DemoAccounts } from "@/components/auth/demo-accounts";
 import { LinkRequestForm } from "@/components/auth/link-request-form";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
@@ -24,6 +25,8 @@ export default async function SignInPage({
           {t("auth.signIn.signedOut")}
         </p>
       )}
+      {/* `npm run demo` only: its accounts are printed in the terminal, and here for whoever opens the page. */}
+      {process.env.RELAIS_DEMO === "true" && <DemoAccounts t={t} />}
       <SignInForm callbackUrl={callbackUrl} />
       <hr className="border-slate-200" />
       <LinkRequestForm />

@@ -8,6 +8,7 @@ import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMyTenants } from "@/lib/tenants/list-my-tenants";
+import { rememberTenantVisit } from "@/lib/tenants/remember-tenant-visit";
 
 export default async function TenantLayout({
   children,
@@ -18,7 +19,11 @@ export default async function TenantLayout({
 }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}`);
-  const [t, tenants] = await Promise.all([getTranslator(), listMyTenants(ctx.userId)]);
+  const [t, tenants] = await Promise.all([
+    getTranslator(),
+    listMyTenants(ctx.userId),
+    rememberTenantVisit(ctx.userId, ctx.tenantId),
+  ]);
   const base = `/t/${ctx.tenantSlug}`;
   const links = [
     { href: base, label: t("common.nav.overview"), show: true },

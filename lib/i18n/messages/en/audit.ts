@@ -52,12 +52,12 @@ export const audit = {
       reinvite_requested: "New invitation requested",
     },
     client: {
-      created: "OAuth configuration created",
-      updated: "OAuth configuration changed",
-      duplicated: "OAuth configuration duplicated",
-      deleted: "OAuth configuration deleted",
-      tested: "OAuth configuration tested",
-      broken: "OAuth configuration refused by the provider",
+      created: "OAuth application created",
+      updated: "OAuth application changed",
+      duplicated: "OAuth application duplicated",
+      deleted: "OAuth application deleted",
+      tested: "OAuth application tested",
+      broken: "OAuth application refused by the provider",
     },
     mailbox: {
       created: "Mailbox added",

@@ -11,6 +11,13 @@ export const auth = {
     linkSent:
       "If an account exists for this address, a sign-in link is on its way. It works once, for 15 minutes.",
     signedOut: "You are signed out.",
+    demo: {
+      heading: "This is a demo",
+      intro: "Sign in with one of these accounts. They all use the password {password}.",
+      admin: "Administrator of both demo schools: applications, mailboxes, outbox, relay",
+      member: "Teacher in {school}: their own mailboxes",
+      operator: "Platform operator: every school, the platform's health",
+    },
   },
   link: {
     title: "Sign in with your link",

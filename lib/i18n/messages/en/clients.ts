@@ -1,9 +1,9 @@
 export const clients = {
-  title: "OAuth client configurations",
+  title: "OAuth applications",
   intro:
     "The OAuth applications through which this school's mailboxes connect: the ones you registered at Google or Microsoft, or the platform's own.",
-  newButton: "New configuration",
-  empty: "No configuration yet. Create one to connect mailboxes.",
+  newButton: "New OAuth application",
+  empty: "No OAuth application yet. Add one to connect mailboxes.",
   providers: {
     google: "Google Workspace",
     microsoft: "Microsoft 365",
@@ -45,9 +45,9 @@ export const clients = {
     duplicate: "Duplicate",
     delete: "Delete",
     test: "Test",
-    deleteConfirm: "Delete the configuration “{name}”? This cannot be undone.",
+    deleteConfirm: "Delete the OAuth application “{name}”? This cannot be undone.",
     deleteConfirmButton: "Delete it",
-    deleted: "The configuration “{name}” was deleted.",
+    deleted: "The OAuth application “{name}” was deleted.",
     duplicated: "Copied as “{name}”.",
   },
   duplicate: {
@@ -56,10 +56,10 @@ export const clients = {
   },
   delete: {
     inUse:
-      "{count, plural, one {# mailbox uses} other {# mailboxes use}} this configuration: {addresses}. Move them to another configuration before deleting it.",
+      "{count, plural, one {# mailbox uses} other {# mailboxes use}} this application: {addresses}. Move them to another application before deleting it.",
     inUseMore:
-      "{count} mailboxes use this configuration: {addresses} and {more} more. Move them to another configuration before deleting it.",
-    inUseNow: "A mailbox started using this configuration just now, so it was not deleted.",
+      "{count} mailboxes use this application: {addresses} and {more} more. Move them to another application before deleting it.",
+    inUseNow: "A mailbox started using this application just now, so it was not deleted.",
   },
   errors: {
     platformUnavailable:
@@ -68,7 +68,7 @@ export const clients = {
       "The stored client secret cannot be decrypted with this server's keys. Paste the secret again.",
   },
   new: {
-    title: "New OAuth client configuration",
+    title: "New OAuth application",
     choose: "Where is the application registered?",
     change: "Choose another provider",
     google: {
@@ -106,7 +106,7 @@ export const clients = {
       smtp: "SMTP",
     },
     name: "Name",
-    nameHint: "How this configuration is named in Relais, e.g. “Google – staff”.",
+    nameHint: "How this application is named in Relais, e.g. “Google – staff”.",
     provider: "Provider",
     clientId: "Client ID",
     clientSecret: "Client secret",
@@ -131,41 +131,48 @@ export const clients = {
     pkce: "Use PKCE (recommended; required without a client secret)",
     transport: "Send through",
     transportHint:
-      "How this configuration's mailboxes hand their mail to the provider. A mailbox may choose another way in its own settings.",
+      "How this application's mailboxes hand their mail to the provider. A mailbox may choose another way in its own settings.",
     transportScopesNote: "Choosing how to send, above, fills in the permissions it needs.",
     proposedTransport:
-      "{transport} is chosen below, with the permissions it needs. Save the changes to move every mailbox of this configuration to it.",
+      "{transport} is chosen below, with the permissions it needs. Save the changes to move every mailbox of this application to it.",
     apiBaseUrl: "API base address",
     apiBaseUrlFixed: "The provider's own address, fixed for this provider.",
     apiBaseUrlHint:
       "Where the mail API's calls start, for example https://graph.microsoft.com. Required to send through an HTTP API.",
     smtpServerHint:
-      "Used by the mailboxes that send over SMTP: this configuration's, or those that chose SMTP in their own settings.",
+      "Used by the mailboxes that send over SMTP: this application's, or those that chose SMTP in their own settings.",
     smtpHost: "SMTP server",
     smtpPort: "Port",
     smtpSecurity: "Security",
     platformNote:
-      "This configuration uses the platform's Microsoft application (directory: {directory}). Its client ID, secret and endpoints are set by the platform operator.",
-    submitCreate: "Create the configuration",
+      "This application is the platform's Microsoft application (directory: {directory}). Its client ID, secret and endpoints are set by the platform operator.",
+    submitCreate: "Add the application",
     submitSave: "Save the changes",
     saved: "Saved.",
     savedReconsent:
       "Saved. {count, plural, one {# mailbox needs} other {# mailboxes need}} a new permission for this way of sending: see “Mailboxes to connect again” at the top of the page.",
-    errorsTitle: "The configuration was not saved:",
+    errorsTitle: "The application was not saved:",
     fieldError: "{field}: {message}",
   },
+  created: {
+    title: "OAuth application “{name}” added",
+    intro: "Next, check that the provider accepts it, then add the mailboxes that will connect through it.",
+    test: "Test it now",
+    addMailbox: "Add a mailbox",
+    importMailboxes: "Import mailboxes from a file",
+  },
   page: {
-    back: "All configurations",
+    back: "All OAuth applications",
     mailboxes: "Mailboxes using it: {count}",
     broken: "The provider refused this client on {when}. Check the client ID and secret, then test again.",
     warningsTitle: "Worth checking",
-    readOnly: "You can see this configuration but not change it.",
+    readOnly: "You can see this application but not change it.",
     transport: "Sends through {transport}",
   },
   reconsent: {
     title: "Mailboxes to connect again",
     intro:
-      "This configuration now sends in a way that needs a permission these mailboxes' owners have not granted yet. Their mail waits, and goes out once each is connected again with the new permission.",
+      "This application now sends in a way that needs a permission these mailboxes' owners have not granted yet. Their mail waits, and goes out once each is connected again with the new permission.",
     count: "{count, plural, one {# mailbox} other {# mailboxes}}",
     by: "connected by {delegate}",
     more: "and {count} more",
@@ -180,7 +187,7 @@ export const clients = {
   },
   switch: {
     apiBaseUrlMissing:
-      "This configuration has no API base address. Edit it and type one before sending through an HTTP API.",
+      "This application has no API base address. Edit it and type one before sending through an HTTP API.",
   },
   redirect: {
     label: "Redirect URI",
@@ -232,7 +239,7 @@ export const clients = {
     },
   },
   test: {
-    button: "Test this configuration",
+    button: "Test this application",
     running: "Testing…",
     explanation:
       "Relais sends the token endpoint a made-up authorization code with this client ID and secret. A provider that recognises the client refuses only the code: that is a success.",
@@ -288,7 +295,7 @@ export const clients = {
     },
   },
   validation: {
-    nameRequired: "Give this configuration a name.",
+    nameRequired: "Give this application a name.",
     nameTooLong: "The name is too long (100 characters at most).",
     providerInvalid: "Choose a provider.",
     clientIdRequired: "Enter the client ID from the provider's console.",
@@ -316,11 +323,11 @@ export const clients = {
       "This SMTP server is on a private or reserved network; Relais only connects to public servers.",
     smtpPortInvalid: "Enter a port between 1 and 65535 (usually 465 or 587).",
     smtpSecurityInvalid: "Choose TLS or STARTTLS.",
-    nameTaken: "Another configuration of this school already has this name.",
+    nameTaken: "Another OAuth application of this school already has this name.",
     directoryInvalid: "Enter a directory (tenant) ID, organizations or common.",
     platformUnavailable: "The platform's Microsoft application is not configured on this server.",
     secretReplaceOrClear: "Either type a new secret or remove the stored one, not both.",
-    transportInvalid: "Choose how this configuration's mailboxes send.",
+    transportInvalid: "Choose how this application's mailboxes send.",
     transportNotOffered: "This provider does not offer this way of sending.",
     apiBaseUrlRequired: "Enter the API's base address: sending through an HTTP API needs it.",
   },

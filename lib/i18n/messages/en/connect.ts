@@ -50,7 +50,7 @@ export const connect = {
     },
     configRefused: {
       title: "The school's OAuth application was refused",
-      body: "The provider refused the school's OAuth configuration ({code}): {reason} Nothing was stored. Your school's IT administrator must correct the application.",
+      body: "The provider refused the school's OAuth application ({code}): {reason} Nothing was stored. Your school's IT administrator must correct the application.",
     },
     configUnusable: {
       title: "The school's OAuth application cannot be used",

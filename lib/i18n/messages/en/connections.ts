@@ -5,7 +5,7 @@ export const connections = {
     needs_reconnect: "Needs reconnecting",
     insufficient_scope: "Missing a permission",
     revoked: "Revoked",
-    config_error: "Configuration refused",
+    config_error: "OAuth application refused",
   },
   scopes: {
     smtpMicrosoft: "Send mail over SMTP (Microsoft 365)",
@@ -36,15 +36,14 @@ export const connections = {
     tokenUnreadable: "The stored authorization can no longer be decrypted (the encryption key changed).",
     consentMissing:
       "Consent to the application is missing, or an administrator must grant it for the whole organisation.",
-    secretInvalid: "The provider refused the configuration's client ID or client secret.",
-    secretExpired: "The configuration's client secret has expired at Microsoft.",
-    secretRequired:
-      "Microsoft requires a client secret for this application, and the configuration has none.",
+    secretInvalid: "The provider refused the OAuth application's client ID or client secret.",
+    secretExpired: "The OAuth application's client secret has expired at Microsoft.",
+    secretRequired: "Microsoft requires a client secret for this application, and Relais has none for it.",
     appNotFound: "Microsoft does not know the application in this directory.",
     unauthorizedClient: "The provider does not allow this application this kind of authorization.",
     platformUnavailable: "The platform's Microsoft application is no longer set up.",
-    secretUnreadable: "The configuration's client secret can no longer be decrypted.",
-    endpointRefused: "The configuration's token endpoint is an address Relais may not call.",
+    secretUnreadable: "The OAuth application's client secret can no longer be decrypted.",
+    endpointRefused: "The OAuth application's token endpoint is an address Relais may not call.",
     transient: "The provider could not be reached, or answered with a temporary error.",
     smtpAuthDisabled:
       "Authenticated SMTP (SMTP AUTH) is disabled for this mailbox or for the whole Microsoft 365 tenant.",
@@ -59,18 +58,20 @@ export const connections = {
   fixes: {
     reconnect: "Reconnect the mailbox from My mailboxes.",
     reconnectOffline:
-      "Reconnect the mailbox. If it happens again, ask your administrator to request offline access in the configuration (Microsoft: offline_access).",
+      "Reconnect the mailbox. If it happens again, ask your administrator to request offline access in the OAuth application (Microsoft: offline_access).",
     adminConsent:
       "Ask your Microsoft 365 administrator to grant admin consent to the application, then reconnect.",
-    fixSecret: "An administrator must paste the right client secret in the OAuth client configuration.",
+    fixSecret:
+      "An administrator must paste the right client secret in the school's OAuth application in Relais.",
     newSecret:
-      "An administrator must create a new client secret in the Azure portal and paste it in the configuration.",
+      "An administrator must create a new client secret in the Azure portal and paste it in the OAuth application in Relais.",
     secretOrPublicClient:
       "An administrator must paste the client secret, or allow public client flows for the application in the Azure portal.",
     checkApplication:
       "An administrator must check the client ID and the directory, and that the application is allowed in the school's tenant.",
-    askOperator: "Ask the platform operator, or switch the configuration to the school's own application.",
-    fixEndpoint: "An administrator must correct the token endpoint in the configuration.",
+    askOperator:
+      "Ask the platform operator, or switch the OAuth application to the school's own registration.",
+    fixEndpoint: "An administrator must correct the token endpoint in the OAuth application.",
     waitRetry: "Nothing to do: Relais tries again by itself.",
     enableSmtpAuth:
       "A Microsoft 365 administrator must enable authenticated SMTP for this mailbox (SmtpClientAuthentication).",
@@ -131,9 +132,9 @@ export const connections = {
       body: "Relais can no longer send mail for {tenant} from:\n\n{mailboxes}\n\nMail for it is held, not lost. Reconnect it here:\n{link}\n",
     },
     configurationBroken: {
-      subject: "{tenant}: an OAuth client configuration was refused",
+      subject: "{tenant}: an OAuth application was refused",
       line: "- {name} ({count} mailboxes stopped): {cause} {fix}",
-      body: "The provider refused an OAuth client configuration of {tenant}. Its mailboxes keep their authorization and resume once the configuration is fixed; mail for them is held.\n\n{configurations}\n\n{link}\n",
+      body: "The provider refused an OAuth application of {tenant}. Its mailboxes keep their authorization and resume once the application is fixed; mail for them is held.\n\n{configurations}\n\n{link}\n",
     },
     digest: {
       subject: "{tenant}: {count} mailboxes need attention",

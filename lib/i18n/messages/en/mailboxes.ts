@@ -37,7 +37,7 @@ export const mailboxes = {
     },
     config_error: {
       label: "OAuth application refused",
-      fix: "The provider refused the school's OAuth application itself (wrong or expired secret, application removed). Ask the school's IT admin to fix the configuration; reconnecting does not help.",
+      fix: "The provider refused the school's OAuth application itself (wrong or expired secret, application removed). Ask the school's IT admin to fix it; reconnecting does not help.",
       ownerFix:
         "The school's OAuth application was refused by the provider. Ask the school's IT admin to fix it; there is nothing to do on your side.",
     },
@@ -184,6 +184,14 @@ export const mailboxes = {
     mailWaiting:
       "{count, plural, one {# mail from this mailbox is} other {# mails from this mailbox are}} still waiting to be sent. Cancel them in the outbox, or let them go, before deleting it.",
   },
+  created: {
+    title: "Mailbox {address} added",
+    intro:
+      "It sends nothing until it is connected. Connect it yourself by signing in to it, or send its owner a link to do it.",
+    connect: "Connect it now",
+    sendLink: "Send its owner a connect link",
+    addAnother: "Add another mailbox",
+  },
   page: {
     back: "All mailboxes",
     backMine: "My mailboxes",
@@ -220,7 +228,7 @@ export const mailboxes = {
     ownerBody:
       "Microsoft has SMTP AUTH switched off for this mailbox, so its mail cannot be sent over SMTP and waits. The school's IT admin can switch it on again, or send it through Microsoft Graph.",
     switchMailbox: "Send this mailbox through Microsoft Graph",
-    switchConfiguration: "Move the whole configuration to Graph",
+    switchConfiguration: "Move the whole OAuth application to Graph",
     switchHint:
       "Microsoft Graph needs the Mail.Send permission: unless it was already granted, the mailbox is connected once more to grant it, and its waiting mail then goes out.",
     switched: "This mailbox now sends through Microsoft Graph; its waiting mail goes out.",

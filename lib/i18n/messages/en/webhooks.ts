@@ -3,7 +3,7 @@ export const webhooks = {
     mailboxNeedsReconnect: "The mailbox must be reconnected by its owner before it can send.",
     mailboxPending: "The mailbox was never connected.",
     mailboxInsufficientScope: "The mailbox's authorization lacks the permission to send mail.",
-    mailboxConfigError: "The provider refused the school's OAuth client configuration.",
+    mailboxConfigError: "The provider refused the school's OAuth application.",
     mailboxPaused: "Sending from the mailbox is paused after a quota answer from the provider.",
     smtpAuthDisabled: "The provider has switched off authenticated SMTP for this mailbox.",
     sendAsDenied: "The provider refused to let the delegate send as the shared address.",

@@ -61,12 +61,12 @@ export const audit: Translation<typeof en> = {
       reinvite_requested: "Nouvelle invitation demandée",
     },
     client: {
-      created: "Configuration OAuth créée",
-      updated: "Configuration OAuth modifiée",
-      duplicated: "Configuration OAuth dupliquée",
-      deleted: "Configuration OAuth supprimée",
-      tested: "Configuration OAuth testée",
-      broken: "Configuration OAuth refusée par le fournisseur",
+      created: "Application OAuth créée",
+      updated: "Application OAuth modifiée",
+      duplicated: "Application OAuth dupliquée",
+      deleted: "Application OAuth supprimée",
+      tested: "Application OAuth testée",
+      broken: "Application OAuth refusée par le fournisseur",
     },
     mailbox: {
       created: "Boîte mail ajoutée",

@@ -14,6 +14,14 @@ export const auth: Translation<typeof en> = {
     linkSent:
       "Si un compte existe pour cette adresse, un lien de connexion vient d’être envoyé. Il fonctionne une fois, pendant 15 minutes.",
     signedOut: "Vous êtes déconnecté.",
+    demo: {
+      heading: "Ceci est une démonstration",
+      intro: "Connectez-vous avec l’un de ces comptes. Tous utilisent le mot de passe {password}.",
+      admin:
+        "Administratrice des deux établissements de démonstration : applications, boîtes, envois, relais",
+      member: "Enseignant à {school} : ses propres boîtes aux lettres",
+      operator: "Opératrice de la plateforme : tous les établissements, l’état de la plateforme",
+    },
   },
   link: {
     title: "Connexion par lien",

@@ -2,11 +2,11 @@ import type { clients as en } from "../en/clients";
 import type { Translation } from "../../translation-shape";
 
 export const clients: Translation<typeof en> = {
-  title: "Configurations de clients OAuth",
+  title: "Applications OAuth",
   intro:
     "Les applications OAuth par lesquelles les boîtes aux lettres de l’établissement se connectent : celles que vous avez déclarées chez Google ou Microsoft, ou celle de la plateforme.",
-  newButton: "Nouvelle configuration",
-  empty: "Aucune configuration pour l’instant. Créez-en une pour connecter des boîtes aux lettres.",
+  newButton: "Nouvelle application OAuth",
+  empty: "Aucune application OAuth pour l’instant. Ajoutez-en une pour connecter des boîtes aux lettres.",
   providers: {
     google: "Google Workspace",
     microsoft: "Microsoft 365",
@@ -47,9 +47,9 @@ export const clients: Translation<typeof en> = {
     duplicate: "Dupliquer",
     delete: "Supprimer",
     test: "Tester",
-    deleteConfirm: "Supprimer la configuration « {name} » ? C’est définitif.",
+    deleteConfirm: "Supprimer l’application OAuth « {name} » ? C’est définitif.",
     deleteConfirmButton: "La supprimer",
-    deleted: "La configuration « {name} » a été supprimée.",
+    deleted: "L’application OAuth « {name} » a été supprimée.",
     duplicated: "Copiée sous le nom « {name} ».",
   },
   duplicate: {
@@ -58,11 +58,11 @@ export const clients: Translation<typeof en> = {
   },
   delete: {
     inUse:
-      "{count, plural, one {# boîte aux lettres utilise} other {# boîtes aux lettres utilisent}} cette configuration : {addresses}. Rattachez-les à une autre configuration avant de la supprimer.",
+      "{count, plural, one {# boîte aux lettres utilise} other {# boîtes aux lettres utilisent}} cette application : {addresses}. Rattachez-les à une autre application avant de la supprimer.",
     inUseMore:
-      "{count} boîtes aux lettres utilisent cette configuration : {addresses} et {more} autres. Rattachez-les à une autre configuration avant de la supprimer.",
+      "{count} boîtes aux lettres utilisent cette application : {addresses} et {more} autres. Rattachez-les à une autre application avant de la supprimer.",
     inUseNow:
-      "Une boîte aux lettres vient de commencer à utiliser cette configuration ; elle n’a donc pas été supprimée.",
+      "Une boîte aux lettres vient de commencer à utiliser cette application ; elle n’a donc pas été supprimée.",
   },
   errors: {
     platformUnavailable:
@@ -71,7 +71,7 @@ export const clients: Translation<typeof en> = {
       "Le secret client enregistré ne peut pas être déchiffré avec les clés de ce serveur. Collez de nouveau le secret.",
   },
   new: {
-    title: "Nouvelle configuration de client OAuth",
+    title: "Nouvelle application OAuth",
     choose: "Où l’application est-elle déclarée ?",
     change: "Choisir un autre fournisseur",
     google: {
@@ -110,7 +110,7 @@ export const clients: Translation<typeof en> = {
       smtp: "SMTP",
     },
     name: "Nom",
-    nameHint: "Le nom de cette configuration dans Relais, par exemple « Google – personnel ».",
+    nameHint: "Le nom de cette application dans Relais, par exemple « Google – personnel ».",
     provider: "Fournisseur",
     clientId: "ID client",
     clientSecret: "Secret client",
@@ -137,42 +137,50 @@ export const clients: Translation<typeof en> = {
     pkce: "Utiliser PKCE (recommandé ; obligatoire sans secret client)",
     transport: "Envoyer par",
     transportHint:
-      "Comment les boîtes de cette configuration remettent leur courrier au fournisseur. Une boîte peut choisir une autre voie dans ses propres réglages.",
+      "Comment les boîtes de cette application remettent leur courrier au fournisseur. Une boîte peut choisir une autre voie dans ses propres réglages.",
     transportScopesNote: "Choisir la voie d’envoi, plus haut, remplit les autorisations dont elle a besoin.",
     proposedTransport:
-      "{transport} est choisi ci-dessous, avec les autorisations nécessaires. Enregistrez les modifications pour faire passer toutes les boîtes de cette configuration par cette voie.",
+      "{transport} est choisi ci-dessous, avec les autorisations nécessaires. Enregistrez les modifications pour faire passer toutes les boîtes de cette application par cette voie.",
     apiBaseUrl: "Adresse de base de l’API",
     apiBaseUrlFixed: "L’adresse du fournisseur lui-même, fixe pour ce fournisseur.",
     apiBaseUrlHint:
       "L’adresse à partir de laquelle se font les appels à l’API de messagerie, par exemple https://graph.microsoft.com. Obligatoire pour envoyer par une API HTTP.",
     smtpServerHint:
-      "Utilisé par les boîtes qui envoient par SMTP : celles de cette configuration, ou celles qui ont choisi SMTP dans leurs propres réglages.",
+      "Utilisé par les boîtes qui envoient par SMTP : celles de cette application, ou celles qui ont choisi SMTP dans leurs propres réglages.",
     smtpHost: "Serveur SMTP",
     smtpPort: "Port",
     smtpSecurity: "Sécurité",
     platformNote:
-      "Cette configuration utilise l’application Microsoft de la plateforme (annuaire : {directory}). Son ID client, son secret et ses points de terminaison sont définis par l’opérateur de la plateforme.",
-    submitCreate: "Créer la configuration",
+      "Cette application est l’application Microsoft de la plateforme (annuaire : {directory}). Son ID client, son secret et ses points de terminaison sont définis par l’opérateur de la plateforme.",
+    submitCreate: "Ajouter l’application",
     submitSave: "Enregistrer les modifications",
     saved: "Enregistré.",
     savedReconsent:
       "Enregistré. {count, plural, one {# boîte a besoin} other {# boîtes ont besoin}} d’une nouvelle autorisation pour cette voie d’envoi : voir « Boîtes à reconnecter » en haut de la page.",
-    errorsTitle: "La configuration n’a pas été enregistrée :",
+    errorsTitle: "L’application n’a pas été enregistrée :",
     fieldError: "{field} : {message}",
   },
+  created: {
+    title: "Application OAuth « {name} » ajoutée",
+    intro:
+      "Vérifiez maintenant que le fournisseur l’accepte, puis ajoutez les boîtes aux lettres qui se connecteront par elle.",
+    test: "La tester maintenant",
+    addMailbox: "Ajouter une boîte aux lettres",
+    importMailboxes: "Importer des boîtes depuis un fichier",
+  },
   page: {
-    back: "Toutes les configurations",
+    back: "Toutes les applications OAuth",
     mailboxes: "Boîtes aux lettres qui l’utilisent : {count}",
     broken:
       "Le fournisseur a refusé ce client le {when}. Vérifiez l’ID client et le secret, puis testez de nouveau.",
     warningsTitle: "À vérifier",
-    readOnly: "Vous pouvez consulter cette configuration mais pas la modifier.",
+    readOnly: "Vous pouvez consulter cette application mais pas la modifier.",
     transport: "Envoie par {transport}",
   },
   reconsent: {
     title: "Boîtes à reconnecter",
     intro:
-      "Cette configuration envoie désormais d’une façon qui demande une autorisation que les propriétaires de ces boîtes n’ont pas encore accordée. Leur courrier attend, et part dès que chacune est reconnectée avec la nouvelle autorisation.",
+      "Cette application envoie désormais d’une façon qui demande une autorisation que les propriétaires de ces boîtes n’ont pas encore accordée. Leur courrier attend, et part dès que chacune est reconnectée avec la nouvelle autorisation.",
     count: "{count, plural, one {# boîte} other {# boîtes}}",
     by: "connectée par {delegate}",
     more: "et {count} de plus",
@@ -187,7 +195,7 @@ export const clients: Translation<typeof en> = {
   },
   switch: {
     apiBaseUrlMissing:
-      "Cette configuration n’a pas d’adresse de base d’API. Modifiez-la pour en saisir une avant d’envoyer par une API HTTP.",
+      "Cette application n’a pas d’adresse de base d’API. Modifiez-la pour en saisir une avant d’envoyer par une API HTTP.",
   },
   redirect: {
     label: "URI de redirection",
@@ -241,7 +249,7 @@ export const clients: Translation<typeof en> = {
     },
   },
   test: {
-    button: "Tester cette configuration",
+    button: "Tester cette application",
     running: "Test en cours…",
     explanation:
       "Relais envoie au point de terminaison de jeton un code d’autorisation inventé, avec cet ID client et ce secret. Un fournisseur qui reconnaît le client ne refuse que le code : c’est une réussite.",
@@ -300,7 +308,7 @@ export const clients: Translation<typeof en> = {
     },
   },
   validation: {
-    nameRequired: "Donnez un nom à cette configuration.",
+    nameRequired: "Donnez un nom à cette application.",
     nameTooLong: "Le nom est trop long (100 caractères au plus).",
     providerInvalid: "Choisissez un fournisseur.",
     clientIdRequired: "Saisissez l’ID client indiqué dans la console du fournisseur.",
@@ -330,11 +338,11 @@ export const clients: Translation<typeof en> = {
       "Ce serveur SMTP est sur un réseau privé ou réservé ; Relais ne se connecte qu’à des serveurs publics.",
     smtpPortInvalid: "Saisissez un port entre 1 et 65535 (en général 465 ou 587).",
     smtpSecurityInvalid: "Choisissez TLS ou STARTTLS.",
-    nameTaken: "Une autre configuration de cet établissement porte déjà ce nom.",
+    nameTaken: "Une autre application OAuth de cet établissement porte déjà ce nom.",
     directoryInvalid: "Saisissez un ID d’annuaire (tenant), organizations ou common.",
     platformUnavailable: "L’application Microsoft de la plateforme n’est pas configurée sur ce serveur.",
     secretReplaceOrClear: "Saisissez un nouveau secret ou supprimez celui qui est enregistré, pas les deux.",
-    transportInvalid: "Choisissez comment les boîtes de cette configuration envoient.",
+    transportInvalid: "Choisissez comment les boîtes de cette application envoient.",
     transportNotOffered: "Ce fournisseur ne propose pas cette voie d’envoi.",
     apiBaseUrlRequired: "Saisissez l’adresse de base de l’API : l’envoi par une API HTTP en a besoin.",
   },

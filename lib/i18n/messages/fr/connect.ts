@@ -53,7 +53,7 @@ export const connect: Translation<typeof en> = {
     },
     configRefused: {
       title: "L’application OAuth de l’établissement a été refusée",
-      body: "Le fournisseur a refusé la configuration OAuth de l’établissement ({code}) : {reason} Rien n’a été enregistré. Le service informatique de l’établissement doit corriger l’application.",
+      body: "Le fournisseur a refusé l’application OAuth de l’établissement ({code}) : {reason} Rien n’a été enregistré. Le service informatique de l’établissement doit corriger l’application.",
     },
     configUnusable: {
       title: "L’application OAuth de l’établissement est inutilisable",

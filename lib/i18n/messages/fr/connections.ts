@@ -8,7 +8,7 @@ export const connections: Translation<typeof en> = {
     needs_reconnect: "À reconnecter",
     insufficient_scope: "Autorisation incomplète",
     revoked: "Révoquée",
-    config_error: "Configuration refusée",
+    config_error: "Application OAuth refusée",
   },
   scopes: {
     smtpMicrosoft: "Envoyer du courrier par SMTP (Microsoft 365)",
@@ -40,16 +40,16 @@ export const connections: Translation<typeof en> = {
       "L’autorisation enregistrée ne peut plus être déchiffrée (la clé de chiffrement a changé).",
     consentMissing:
       "Le consentement à l’application manque, ou un administrateur doit l’accorder pour toute l’organisation.",
-    secretInvalid: "Le fournisseur a refusé l’ID client ou le secret client de la configuration.",
-    secretExpired: "Le secret client de la configuration a expiré chez Microsoft.",
+    secretInvalid: "Le fournisseur a refusé l’ID client ou le secret client de l’application OAuth.",
+    secretExpired: "Le secret client de l’application OAuth a expiré chez Microsoft.",
     secretRequired:
-      "Microsoft exige un secret client pour cette application, et la configuration n’en a pas.",
+      "Microsoft exige un secret client pour cette application, et Relais n’en a aucun pour elle.",
     appNotFound: "Microsoft ne connaît pas l’application dans cet annuaire.",
     unauthorizedClient: "Le fournisseur n’autorise pas cette application à ce type d’autorisation.",
     platformUnavailable: "L’application Microsoft de la plateforme n’est plus configurée.",
-    secretUnreadable: "Le secret client de la configuration ne peut plus être déchiffré.",
+    secretUnreadable: "Le secret client de l’application OAuth ne peut plus être déchiffré.",
     endpointRefused:
-      "Le point de terminaison de jeton de la configuration est une adresse que Relais ne peut pas appeler.",
+      "Le point de terminaison de jeton de l’application OAuth est une adresse que Relais ne peut pas appeler.",
     transient: "Le fournisseur était injoignable, ou a répondu par une erreur temporaire.",
     smtpAuthDisabled:
       "Le SMTP authentifié (SMTP AUTH) est désactivé pour cette boîte ou pour tout le locataire Microsoft 365.",
@@ -64,19 +64,20 @@ export const connections: Translation<typeof en> = {
   fixes: {
     reconnect: "Reconnectez la boîte depuis « Mes boîtes aux lettres ».",
     reconnectOffline:
-      "Reconnectez la boîte. Si cela se reproduit, demandez à votre administrateur de demander l’accès hors connexion dans la configuration (Microsoft : offline_access).",
+      "Reconnectez la boîte. Si cela se reproduit, demandez à votre administrateur de demander l’accès hors connexion dans l’application OAuth (Microsoft : offline_access).",
     adminConsent:
       "Demandez à votre administrateur Microsoft 365 d’accorder le consentement administrateur à l’application, puis reconnectez.",
-    fixSecret: "Un administrateur doit coller le bon secret client dans la configuration de client OAuth.",
+    fixSecret:
+      "Un administrateur doit coller le bon secret client dans l’application OAuth de l’établissement dans Relais.",
     newSecret:
-      "Un administrateur doit créer un nouveau secret client dans le portail Azure et le coller dans la configuration.",
+      "Un administrateur doit créer un nouveau secret client dans le portail Azure et le coller dans l’application OAuth dans Relais.",
     secretOrPublicClient:
       "Un administrateur doit coller le secret client, ou autoriser les flux de client public pour l’application dans le portail Azure.",
     checkApplication:
       "Un administrateur doit vérifier l’ID client et l’annuaire, et que l’application est autorisée dans le locataire de l’établissement.",
     askOperator:
-      "Adressez-vous à l’opérateur de la plateforme, ou passez la configuration sur l’application propre de l’établissement.",
-    fixEndpoint: "Un administrateur doit corriger le point de terminaison de jeton dans la configuration.",
+      "Adressez-vous à l’opérateur de la plateforme, ou passez l’application OAuth sur l’inscription propre de l’établissement.",
+    fixEndpoint: "Un administrateur doit corriger le point de terminaison de jeton dans l’application OAuth.",
     waitRetry: "Rien à faire : Relais réessaie de lui-même.",
     enableSmtpAuth:
       "Un administrateur Microsoft 365 doit activer le SMTP authentifié pour cette boîte (SmtpClientAuthentication).",
@@ -141,9 +142,9 @@ export const connections: Translation<typeof en> = {
       body: "Relais ne peut plus envoyer de courrier pour {tenant} depuis :\n\n{mailboxes}\n\nLe courrier en attente est conservé, pas perdu. Reconnectez ici :\n{link}\n",
     },
     configurationBroken: {
-      subject: "{tenant} : une configuration de client OAuth a été refusée",
+      subject: "{tenant} : une application OAuth a été refusée",
       line: "- {name} ({count} boîtes arrêtées) : {cause} {fix}",
-      body: "Le fournisseur a refusé une configuration de client OAuth de {tenant}. Ses boîtes gardent leur autorisation et reprennent dès que la configuration est corrigée ; leur courrier est conservé.\n\n{configurations}\n\n{link}\n",
+      body: "Le fournisseur a refusé une application OAuth de {tenant}. Ses boîtes gardent leur autorisation et reprennent dès que l’application est corrigée ; leur courrier est conservé.\n\n{configurations}\n\n{link}\n",
     },
     digest: {
       subject: "{tenant} : {count} boîtes aux lettres demandent une intervention",

@@ -188,6 +188,14 @@ export const mailboxes: Translation<typeof en> = {
     mailWaiting:
       "{count, plural, one {# courrier de cette boîte attend encore d’être envoyé.} other {# courriers de cette boîte attendent encore d’être envoyés.}} Annulez-les dans la file d’envoi, ou laissez-les partir, avant de la supprimer.",
   },
+  created: {
+    title: "Boîte aux lettres {address} ajoutée",
+    intro:
+      "Elle n’envoie rien tant qu’elle n’est pas connectée. Connectez-la vous-même en vous y identifiant, ou envoyez à sa ou son titulaire un lien pour le faire.",
+    connect: "La connecter maintenant",
+    sendLink: "Envoyer un lien de connexion à sa ou son titulaire",
+    addAnother: "Ajouter une autre boîte",
+  },
   page: {
     back: "Toutes les boîtes mail",
     backMine: "Mes boîtes mail",
@@ -223,7 +231,7 @@ export const mailboxes: Translation<typeof en> = {
     ownerBody:
       "Microsoft a désactivé SMTP AUTH pour cette boîte : son courrier ne peut pas partir par SMTP et attend. L’administrateur informatique de l’établissement peut le réactiver, ou la faire envoyer par Microsoft Graph.",
     switchMailbox: "Envoyer cette boîte par Microsoft Graph",
-    switchConfiguration: "Faire passer toute la configuration à Graph",
+    switchConfiguration: "Faire passer toute l’application OAuth à Graph",
     switchHint:
       "Microsoft Graph a besoin de l’autorisation Mail.Send : si elle n’a pas déjà été accordée, la boîte est connectée une fois de plus pour l’accorder, puis son courrier en attente part.",
     switched: "Cette boîte envoie désormais par Microsoft Graph ; son courrier en attente part.",

@@ -6,7 +6,7 @@ export const webhooks: Translation<typeof en> = {
     mailboxNeedsReconnect: "La boîte doit être reconnectée par son propriétaire avant de pouvoir envoyer.",
     mailboxPending: "La boîte n’a jamais été connectée.",
     mailboxInsufficientScope: "L’autorisation de la boîte n’inclut pas la permission d’envoyer du courrier.",
-    mailboxConfigError: "Le fournisseur a refusé la configuration de client OAuth de l’établissement.",
+    mailboxConfigError: "Le fournisseur a refusé l’application OAuth de l’établissement.",
     mailboxPaused: "L’envoi depuis la boîte est suspendu après une réponse de quota du fournisseur.",
     smtpAuthDisabled: "Le fournisseur a désactivé le SMTP authentifié pour cette boîte.",
     sendAsDenied: "Le fournisseur a refusé que le délégué envoie en tant que l’adresse partagée.",

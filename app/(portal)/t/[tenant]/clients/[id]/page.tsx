@@ -6,6 +6,7 @@ import { ClientWarnings } from "@/components/clients/client-warnings";
 import { ReconsentList } from "@/components/clients/reconsent-list";
 import { RedirectUriField } from "@/components/clients/redirect-uri-field";
 import { RegistrationHelp } from "@/components/clients/registration-help";
+import { NextStepsNotice } from "@/components/ui/next-steps-notice";
 import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
@@ -37,11 +38,14 @@ export default async function ClientConfigurationPage({
   searchParams,
 }: {
   params: Promise<{ tenant: string; id: string }>;
-  /** `?transport=graph`: that transport chosen in the form, saved only when the admin saves. */
-  searchParams: Promise<{ transport?: string | string[] }>;
+  /**
+   * `?transport=graph`: that transport chosen in the form, saved only when the admin saves.
+   * `?created=1`: just created, so the page offers the next steps.
+   */
+  searchParams: Promise<{ transport?: string | string[]; created?: string }>;
 }) {
   const { tenant, id } = await params;
-  const { transport: proposed } = await searchParams;
+  const { transport: proposed, created } = await searchParams;
   const ctx = await requirePageTenant(tenant, "clients.read", `/t/${tenant}/clients/${id}`);
   const config = await loadOr404(ctx, id);
   const [t, locale, reconsent] = await Promise.all([
@@ -72,6 +76,28 @@ export default async function ClientConfigurationPage({
         </p>
         {!canWrite && <p className="mt-1 text-sm text-slate-600">{t("clients.page.readOnly")}</p>}
       </header>
+      {created && canWrite && (
+        <NextStepsNotice
+          title={t("clients.created.title", { name: config.name })}
+          intro={t("clients.created.intro")}
+          steps={[
+            { href: "#client-test-title", label: t("clients.created.test"), testId: "next-step-test" },
+            ...(can(ctx, "mailboxes.write")
+              ? [
+                  {
+                    href: `/t/${ctx.tenantSlug}/mailboxes/new?configuration=${config.id}`,
+                    label: t("clients.created.addMailbox"),
+                    testId: "next-step-add-mailbox",
+                  },
+                  {
+                    href: `/t/${ctx.tenantSlug}/mailboxes/import`,
+                    label: t("clients.created.importMailboxes"),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
       {config.brokenAt && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
           {t("clients.page.broken", { when: moment.format(config.brokenAt) })}

@@ -9,6 +9,7 @@ import { MailboxHealthSection } from "@/components/mailboxes/mailbox-health-sect
 import { MailboxMembersForm } from "@/components/mailboxes/mailbox-members-form";
 import { MailboxScopes } from "@/components/mailboxes/mailbox-scopes";
 import { MailboxSettingsForm } from "@/components/mailboxes/mailbox-settings-form";
+import { NextStepsNotice } from "@/components/ui/next-steps-notice";
 import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import type { TenantContext } from "@/lib/auth/tenant-context";
@@ -29,8 +30,16 @@ async function mailboxOrNotFound(ctx: TenantContext, id: string) {
   }
 }
 
-export default async function MailboxPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
+export default async function MailboxPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string; id: string }>;
+  /** `?created=1`: just added, so the page offers the next steps. */
+  searchParams: Promise<{ created?: string }>;
+}) {
   const { tenant, id } = await params;
+  const { created } = await searchParams;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/mailboxes/${id}`);
   const [t, mailbox] = await Promise.all([getTranslator(), mailboxOrNotFound(ctx, id)]);
   const connection = await getConnectionDetails(ctx, mailbox.id);
@@ -88,6 +97,22 @@ export default async function MailboxPage({ params }: { params: Promise<{ tenant
         )}
         {!mailbox.canManage && <p className="text-sm text-slate-500">{t("mailboxes.page.memberView")}</p>}
       </header>
+
+      {created && mailbox.canManage && mailbox.state === "pending" && (
+        <NextStepsNotice
+          title={t("mailboxes.created.title", { address: mailbox.address })}
+          intro={t("mailboxes.created.intro")}
+          steps={[
+            {
+              href: authorizeUrl(ctx.tenantSlug, mailbox.id),
+              label: t("mailboxes.created.connect"),
+              testId: "next-step-connect",
+            },
+            { href: "#links-heading", label: t("mailboxes.created.sendLink"), testId: "next-step-link" },
+            { href: `${base}/mailboxes/new`, label: t("mailboxes.created.addAnother") },
+          ]}
+        />
+      )}
 
       <MailboxHealthSection
         tenant={ctx.tenantSlug}

@@ -4,8 +4,16 @@ import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-options";
 
-export default async function NewMailboxPage({ params }: { params: Promise<{ tenant: string }> }) {
+export default async function NewMailboxPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  /** `?configuration=<id>`: that application chosen in advance, when it is one of the school's. */
+  searchParams: Promise<{ configuration?: string | string[] }>;
+}) {
   const { tenant } = await params;
+  const { configuration } = await searchParams;
   const ctx = await requirePageTenant(tenant, "mailboxes.write", `/t/${tenant}/mailboxes/new`);
   const [t, options] = await Promise.all([getTranslator(), listMailboxFormOptions(ctx)]);
   return (
@@ -24,7 +32,11 @@ export default async function NewMailboxPage({ params }: { params: Promise<{ ten
           </Link>
         </p>
       ) : (
-        <MailboxForm tenant={ctx.tenantSlug} options={options} />
+        <MailboxForm
+          tenant={ctx.tenantSlug}
+          options={options}
+          initialConfigurationId={options.configurations.find((c) => c.id === configuration)?.id}
+        />
       )}
     </div>
   );
