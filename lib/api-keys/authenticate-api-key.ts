@@ -27,12 +27,12 @@ export async function authenticateApiKeyWithRights(
   const key = apiKeyFromHeader(authorization);
   if (!key) return null;
   const db = await getDb();
+  // One statement: the key, unrevoked, of a school that is not suspended.
   const row = await db.apiKey.findFirst({
-    where: { keyHash: hashApiKey(key), revokedAt: null },
+    where: { keyHash: hashApiKey(key), revokedAt: null, tenant: { suspendedAt: null } },
     select: { id: true, tenantId: true, prefix: true, manageWebhooks: true, lastUsedAt: true },
   });
   if (!row) return null;
-  if ((await db.tenant.count({ where: { id: row.tenantId, suspendedAt: null } })) === 0) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.updateMany({

@@ -76,15 +76,19 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
     const created = await db.outgoingMail.create({
       data: {
         ...outgoingMailRow(sender, mailbox, mail, key, new Date()),
-        attachments: {
-          create: mail.attachments.map((a) => ({
-            tenantId,
-            filename: a.filename,
-            contentType: a.contentType,
-            content: new Uint8Array(a.content),
-            size: a.content.length,
-          })),
-        },
+        // Named only when there are some: a nested write wraps the insert in a transaction of four
+        // statements, where a mail without attachments needs one.
+        ...(mail.attachments.length > 0 && {
+          attachments: {
+            create: mail.attachments.map((a) => ({
+              tenantId,
+              filename: a.filename,
+              contentType: a.contentType,
+              content: new Uint8Array(a.content),
+              size: a.content.length,
+            })),
+          },
+        }),
       },
       select: { id: true, status: true, messageId: true },
     });

@@ -1,0 +1,57 @@
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { POST as postMessage } from "@/app/api/v1/messages/route";
+import { useTestDatabase } from "../support/test-db";
+import { seedApiKeyWithMailbox } from "./api-key-fixtures";
+import { useOutboxFakes } from "./use-outbox-fakes";
+
+useTestDatabase();
+const fakes = useOutboxFakes();
+
+const original = pg.Client.prototype.query;
+afterEach(() => {
+  pg.Client.prototype.query = original;
+});
+
+/** Records the text of every statement sent through `pg` until the returned function is called. */
+function recordStatements() {
+  const seen: string[] = [];
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const q = args[0] as string | { text: string };
+    seen.push(typeof q === "string" ? q : q.text);
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  return () => {
+    pg.Client.prototype.query = original;
+    return seen;
+  };
+}
+
+// What a submission costs the database is most of what it costs (bench/api): a guard against a
+// change that quietly adds round trips to the hot path. The figures themselves are the bench's.
+describe("the statements one submission costs", () => {
+  it("authenticates the key with its school in one statement and stores a plain mail without a transaction", async () => {
+    const { key, allowed } = await seedApiKeyWithMailbox(fakes);
+    const post = () =>
+      postMessage(
+        new Request("http://127.0.0.1:3000/api/v1/messages", {
+          method: "POST",
+          headers: { authorization: `Bearer ${key.key}`, "content-type": "application/json" },
+          body: JSON.stringify({ from: allowed.address, to: "parent@example.org", subject: "A", text: "B" }),
+        }),
+      );
+    expect((await post()).status).toBe(202);
+    const stop = recordStatements();
+    expect((await post()).status).toBe(202);
+    const seen = stop();
+    const kinds = seen.map((text) =>
+      /^\s*(\w+)(?:[^"]*"public"\."(\w+)")?/.exec(text)?.slice(1, 3).join(" "),
+    );
+    expect(kinds).toEqual([
+      "SELECT ApiKey",
+      "SELECT Mailbox",
+      "SELECT ClientConfiguration",
+      "INSERT OutgoingMail",
+    ]);
+  });
+});
