@@ -2,44 +2,46 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/members/action-notice";
+import { UploadProgressBar, useUpload } from "@/components/ui/use-upload";
 import type { ImportAnswer } from "@/lib/mailboxes/import-answer";
 import { importHeader } from "@/lib/mailboxes/import-header";
 
 /**
- * Sends the chosen file to the upload route and shows its answer: the count
- * imported, or why the file or which rows were refused.
+ * Sends the chosen file to the upload route, shows how far it got (the file
+ * going out, then the server checking and saving it: all or nothing), and
+ * its answer: the count imported, or why the file or which rows were refused.
  */
 export function ImportForm({ tenant }: { tenant: string }) {
   const t = useT();
   const id = useId();
   const router = useRouter();
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { progress, upload, running } = useUpload();
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = new FormData(event.currentTarget).get("file");
     if (!(file instanceof File) || file.size === 0) {
       setAnswer({ outcome: "error", message: t("mailboxes.import.errors.noFile") });
       return;
     }
-    startTransition(async () => {
-      const next = await upload(tenant, file).catch((): ImportAnswer => ({
-        outcome: "error",
-        message: t("mailboxes.import.errors.failed"),
-      }));
-      setAnswer(next);
-      if (next.outcome === "imported") router.refresh();
-    });
+    setAnswer(null);
+    const next = await upload<ImportAnswer>(
+      `/t/${encodeURIComponent(tenant)}/mailboxes/import/upload`,
+      file,
+      { "Content-Type": "text/csv", [importHeader]: "1" },
+    ).catch((): ImportAnswer => ({ outcome: "error", message: t("mailboxes.import.errors.failed") }));
+    setAnswer(next);
+    if (next.outcome === "imported") router.refresh();
   }
 
   return (
     <div className="space-y-4">
       <form
-        onSubmit={onSubmit}
+        onSubmit={(event) => void onSubmit(event)}
         noValidate
         data-testid="import-form"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
@@ -60,25 +62,17 @@ export function ImportForm({ tenant }: { tenant: string }) {
         </div>
         <button
           type="submit"
-          disabled={pending}
+          disabled={running}
           data-testid="import-submit"
           className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {pending ? t("mailboxes.import.importing") : t("mailboxes.import.submit")}
+          {t("mailboxes.import.submit")}
         </button>
       </form>
+      <UploadProgressBar progress={progress} testId="import-progress" />
       <ImportOutcome tenant={tenant} answer={answer} />
     </div>
   );
-}
-
-async function upload(tenant: string, file: File): Promise<ImportAnswer> {
-  const response = await fetch(`/t/${encodeURIComponent(tenant)}/mailboxes/import/upload`, {
-    method: "POST",
-    body: file,
-    headers: { "Content-Type": "text/csv", [importHeader]: "1" },
-  });
-  return (await response.json()) as ImportAnswer;
 }
 
 function ImportOutcome({ tenant, answer }: { tenant: string; answer: ImportAnswer | null }) {
@@ -88,9 +82,19 @@ function ImportOutcome({ tenant, answer }: { tenant: string; answer: ImportAnswe
     return (
       <div className="space-y-2" data-testid="import-result" data-count={answer.count}>
         <ActionNotice notice={{ kind: "success", text: answer.message }} />
-        <Link href={`/t/${tenant}/mailboxes`} className="text-sm text-brand-700 underline">
-          {t("mailboxes.import.backToList")}
-        </Link>
+        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {/* The new mailboxes are not connected yet: the list of those, where links go out in bulk. */}
+          <Link
+            href={`/t/${tenant}/mailboxes?state=pending`}
+            className="text-brand-700 underline"
+            data-testid="import-next"
+          >
+            {t("mailboxes.import.connectNext")}
+          </Link>
+          <Link href={`/t/${tenant}/mailboxes`} className="text-brand-700 underline">
+            {t("mailboxes.import.backToList")}
+          </Link>
+        </div>
       </div>
     );
   }

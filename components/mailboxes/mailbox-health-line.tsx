@@ -20,13 +20,16 @@ const boxes: Record<MailboxHealthTone, string> = {
  * A mailbox's health line (mailboxHealthWords): the same words in the list,
  * on its page and in "My mailboxes". The colour repeats what the words say.
  * `full` adds the cause, the advice, the fixes (`children`, buttons or links
- * the page may offer to this reader) and the raw code for support.
+ * the page may offer to this reader) and the raw code for support; `note`,
+ * what the line means for what the reader is about to do (the compose
+ * page's "a mail queued now waits until…"), goes before the fixes.
  */
 export function MailboxHealthLine({
   words,
   full = false,
   supportLabel,
   testId,
+  note,
   children,
 }: {
   words: Pick<MailboxHealthWords, "code" | "tone" | "headline"> & Partial<MailboxHealthWords>;
@@ -34,6 +37,7 @@ export function MailboxHealthLine({
   /** "For support:", translated: shown before the raw code. */
   supportLabel?: string;
   testId?: string;
+  note?: ReactNode;
   children?: ReactNode;
 }) {
   const line = (
@@ -56,6 +60,7 @@ export function MailboxHealthLine({
       {line}
       {words.cause && <p className="text-sm text-slate-700">{words.cause}</p>}
       {words.advice && <p className="text-sm text-slate-800">{words.advice}</p>}
+      {note}
       {Children.toArray(children).length > 0 && (
         <div className="flex flex-wrap items-center gap-2 pt-1">{children}</div>
       )}

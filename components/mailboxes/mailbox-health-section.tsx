@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { RevokeButton } from "@/components/connections/revoke-button";
 import { SendTestMailButton } from "@/components/outbox/send-test-mail-button";
+import { senderWords } from "@/components/outbox/sender-options";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MailboxDetails } from "@/lib/mailboxes/get-mailbox";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 import type { ProviderKind } from "@/lib/oauth/presets";
+import { sendingVerdict } from "@/lib/outbox/sending-verdict";
 import { revocableStates } from "@/lib/revocation/revocable-states";
 import { authorizeUrl, deviceUrl } from "./connect-link-urls";
 import { MailboxHealthLine } from "./mailbox-health-line";
@@ -38,6 +40,12 @@ export async function MailboxHealthSection({
   const base = `/t/${tenant}`;
   const fixes = new Set(health.fixes);
   const connect = fixes.has("connect") ? "connect" : fixes.has("reconnect") ? "reconnect" : null;
+  // What a test mail queued now would do: leave, wait (said before queuing), or nothing (revoked).
+  const sender = senderWords(
+    t,
+    { ...mailbox, verdict: sendingVerdict(health.code) },
+    { tenant, canManage: mailbox.canManage },
+  );
   return (
     <section
       id="health"
@@ -113,9 +121,16 @@ export async function MailboxHealthSection({
           </MailboxHealthLine>
         </div>
       </div>
-      {(mailbox.state === "connected" || revocableStates.includes(mailbox.state)) && (
+      {(sender.verdict !== "refuse" || revocableStates.includes(mailbox.state)) && (
         <div className="flex flex-wrap items-start gap-3">
-          {mailbox.state === "connected" && <SendTestMailButton tenant={tenant} mailboxId={mailbox.id} />}
+          {sender.verdict !== "refuse" && (
+            <SendTestMailButton
+              tenant={tenant}
+              mailboxId={mailbox.id}
+              warning={sender.warning}
+              fix={sender.fixes.find((f) => f.kind === "connect")}
+            />
+          )}
           {revocableStates.includes(mailbox.state) && (
             <RevokeButton
               tenant={tenant}

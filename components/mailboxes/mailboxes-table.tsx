@@ -2,17 +2,22 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import { useLocale, useT } from "@/components/i18n-provider";
 import { ActionNotice, type Notice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { RunProgress } from "@/components/ui/run-progress";
+import { useChunkedRun, type ChunkedRun } from "@/components/ui/use-chunked-run";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
 import type { ConnectionState } from "@/lib/db/generated/enums";
+import { bulkPartSizes } from "@/lib/mailboxes/bulk/bulk-schemas";
 import { stackedTable } from "@/components/ui/classes";
 import type { MailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 import { ExpirySelect } from "./expiry-select";
 import { GrantEndText, type GrantEndWords } from "./grant-end-text";
 import { MailboxHealthLine } from "./mailbox-health-line";
+
+type Sent = Extract<Awaited<ReturnType<typeof createConnectLinksAction>>, { ok: true }>["data"];
+type Target = { id: string; address: string };
 
 export interface MailboxRowData {
   id: string;
@@ -56,12 +61,8 @@ export function MailboxesTable({
   const locale = useLocale();
   const router = useRouter();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const send = useFormAction(createConnectLinksAction, (result) => {
-    if (result.ok) {
-      setSelected(new Set());
-      router.refresh();
-    }
-  });
+  const parts = useChunkedRun<Target, Sent>();
+  const running = parts.state.phase === "running";
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
   const toggle = (id: string, on: boolean) =>
     setSelected((current) => {
@@ -71,24 +72,26 @@ export function MailboxesTable({
       return next;
     });
 
-  let notice: Notice | null = null;
-  if (send.result?.ok) {
-    const { sent, expiresAt, notMailed } = send.result.data;
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
-      new Date(expiresAt),
-    );
-    notice = notMailed.length
-      ? {
-          kind: "error",
-          text: `${t("mailboxes.connectLinks.sent", { count: sent, date })} ${t("mailboxes.connectLinks.notMailed", { addresses: notMailed.join(", ") })}`,
-        }
-      : { kind: "success", text: t("mailboxes.connectLinks.sent", { count: sent, date }) };
-  } else if (send.result && !send.result.ok) {
-    notice = { kind: "error", text: send.result.fieldErrors?.ids ?? send.result.message };
+  // The links go out a few mailboxes at a time (each is mailed), so that the page shows how far it got.
+  async function send(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const expiresInDays = new FormData(event.currentTarget).get("expiresInDays");
+    const targets = rows.filter((row) => selected.has(row.id)).map(({ id, address }) => ({ id, address }));
+    const outcome = await parts.run(targets, bulkPartSizes.connect_links, (part) => {
+      const data = new FormData();
+      data.set("tenant", tenant);
+      if (typeof expiresInDays === "string") data.set("expiresInDays", expiresInDays);
+      for (const target of part) data.append("ids", target.id);
+      return createConnectLinksAction(null, data);
+    });
+    if (outcome.failures.length === 0 && outcome.notRun.length === 0) setSelected(new Set());
+    router.refresh();
   }
 
+  const notice = parts.state.phase === "finished" ? linksNotice(t, locale, parts.state) : null;
+
   return (
-    <form onSubmit={send.onSubmit} className="space-y-3" noValidate>
+    <form onSubmit={(event) => void send(event)} className="space-y-3" noValidate>
       <input type="hidden" name="tenant" value={tenant} />
       {canWrite && (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
@@ -96,7 +99,7 @@ export function MailboxesTable({
           <button
             type="submit"
             data-testid="send-connect-links"
-            disabled={send.pending || selected.size === 0}
+            disabled={running || selected.size === 0}
             className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
           >
             {selected.size > 0
@@ -104,6 +107,22 @@ export function MailboxesTable({
               : t("mailboxes.connectLinks.send")}
           </button>
           <ActionNotice testId="connect-links-result" notice={notice} />
+          {running && (
+            <div className="basis-full">
+              <RunProgress
+                testId="connect-links-progress"
+                value={parts.state.processed}
+                max={parts.state.total}
+                label={t("common.progress.mailboxes", {
+                  done: parts.state.processed,
+                  total: parts.state.total,
+                })}
+                note={t("common.progress.keepOpen")}
+                onStop={parts.stop}
+                stopping={parts.state.stopping}
+              />
+            </div>
+          )}
         </div>
       )}
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -243,4 +262,32 @@ export function MailboxesTable({
       </div>
     </form>
   );
+}
+
+/** What sending links did, in words: how many went, until when they are valid, and what did not go and why. */
+function linksNotice(t: ReturnType<typeof useT>, locale: string, run: ChunkedRun<Target, Sent>): Notice {
+  const sent = run.results.reduce((sum, part) => sum + part.sent, 0);
+  const notMailed = run.results.flatMap((part) => part.notMailed);
+  const last = run.results.at(-1);
+  const date = last
+    ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+        new Date(last.expiresAt),
+      )
+    : "";
+  const sentence = [t("mailboxes.connectLinks.sent", { count: sent, date })];
+  if (notMailed.length > 0)
+    sentence.push(t("mailboxes.connectLinks.notMailed", { addresses: notMailed.join(", ") }));
+  for (const failure of run.failures) {
+    sentence.push(
+      t("mailboxes.connectLinks.partFailed", {
+        addresses: failure.items.map((item) => item.address).join(", "),
+        reason: failure.message,
+      }),
+    );
+  }
+  if (run.notRun.length > 0) sentence.push(t("dashboard.bulk.notRun", { count: run.notRun.length }));
+  const complete = notMailed.length === 0 && run.failures.length === 0 && run.notRun.length === 0;
+  // Nothing went at all: an error; some went: a warning that says what did not.
+  if (sent === 0 && !complete) return { kind: "error", text: sentence.slice(1).join(" ") };
+  return { kind: complete ? "success" : "warning", text: sentence.join(" ") };
 }

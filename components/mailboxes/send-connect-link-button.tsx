@@ -1,15 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
 import { useLocale, useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
+
+type Sent = Extract<Awaited<ReturnType<typeof createConnectLinksAction>>, { ok: true }>["data"];
 
 /**
  * One click that mails this mailbox's owner (a shared mailbox's delegate) a
  * connect link valid for the default lifetime: the fix beside a health line
- * that asks for a (re)connection. The connect links section offers other lifetimes.
+ * that asks for a (re)connection. The connect links section offers other
+ * lifetimes. A button, not a form: it also sits inside other forms (the
+ * compose page's sender).
  */
 export function SendConnectLinkButton({
   tenant,
@@ -24,9 +29,20 @@ export function SendConnectLinkButton({
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
-  const { result, pending, onSubmit } = useFormAction(createConnectLinksAction, (outcome) => {
-    if (outcome.ok) router.refresh();
-  });
+  const [result, setResult] = useState<ActionResult<Sent> | null>(null);
+  const [pending, startTransition] = useTransition();
+  function send() {
+    const data = new FormData();
+    data.set("tenant", tenant);
+    data.set("ids", mailboxId);
+    startTransition(async () => {
+      const outcome = await createConnectLinksAction(null, data);
+      startTransition(() => {
+        setResult(outcome);
+        if (outcome.ok) router.refresh();
+      });
+    });
+  }
   const notice = !result
     ? null
     : !result.ok
@@ -42,11 +58,10 @@ export function SendConnectLinkButton({
             }),
           };
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
-      <input type="hidden" name="tenant" value={tenant} />
-      <input type="hidden" name="ids" value={mailboxId} />
+    <div className="flex flex-wrap items-center gap-2">
       <button
-        type="submit"
+        type="button"
+        onClick={send}
         disabled={pending}
         data-testid="mailbox-send-link"
         className="rounded border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
@@ -54,6 +69,6 @@ export function SendConnectLinkButton({
         {label}
       </button>
       <ActionNotice testId="mailbox-send-link-result" notice={notice} />
-    </form>
+    </div>
   );
 }

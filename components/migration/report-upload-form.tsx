@@ -1,16 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/members/action-notice";
 import { fieldClass } from "@/components/ui/classes";
+import { UploadProgressBar, useUpload } from "@/components/ui/use-upload";
 import { importHeader } from "@/lib/mailboxes/import-header";
 import type { ReportUploadAnswer } from "@/lib/migration/report-upload-answer";
 
 /**
  * Sends an SMTP AUTH clients report and the period it covers to the upload
- * route, then shows what was imported, or every refused line.
+ * route, shows how far it got (the file going out, then the server checking
+ * and saving it: a report is saved whole or not at all), then what was
+ * imported, or every refused line.
  */
 export function ReportUploadForm({
   tenant,
@@ -26,9 +29,9 @@ export function ReportUploadForm({
   const id = useId();
   const router = useRouter();
   const [answer, setAnswer] = useState<ReportUploadAnswer | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { progress, upload, running } = useUpload();
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
@@ -41,14 +44,14 @@ export function ReportUploadForm({
       periodEnd: String(form.get("periodEnd") ?? ""),
       fileName: file.name,
     });
-    startTransition(async () => {
-      const next = await upload(tenant, file, query).catch((): ReportUploadAnswer => ({
-        outcome: "error",
-        message: t("migration.upload.failed"),
-      }));
-      setAnswer(next);
-      if (next.outcome === "imported") router.refresh();
-    });
+    setAnswer(null);
+    const next = await upload<ReportUploadAnswer>(
+      `/t/${encodeURIComponent(tenant)}/migration/upload?${query}`,
+      file,
+      { "Content-Type": "text/csv", [importHeader]: "1" },
+    ).catch((): ReportUploadAnswer => ({ outcome: "error", message: t("migration.upload.failed") }));
+    setAnswer(next);
+    if (next.outcome === "imported") router.refresh();
   }
 
   return (
@@ -63,7 +66,7 @@ export function ReportUploadForm({
         {t("migration.upload.where")}
       </p>
       <form
-        onSubmit={onSubmit}
+        onSubmit={(event) => void onSubmit(event)}
         noValidate
         data-testid="migration-upload-form"
         aria-describedby={`${id}-where`}
@@ -116,27 +119,19 @@ export function ReportUploadForm({
         <div className="sm:col-span-2">
           <button
             type="submit"
-            disabled={pending}
+            disabled={running}
             data-testid="migration-upload-submit"
             className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
           >
-            {pending ? t("migration.upload.importing") : t("migration.upload.submit")}
+            {t("migration.upload.submit")}
           </button>
         </div>
       </form>
+      <UploadProgressBar progress={progress} testId="migration-upload-progress" />
       <p className="text-xs text-slate-600">{t("migration.upload.kept")}</p>
       <UploadOutcome answer={answer} />
     </section>
   );
-}
-
-async function upload(tenant: string, file: File, query: URLSearchParams): Promise<ReportUploadAnswer> {
-  const response = await fetch(`/t/${encodeURIComponent(tenant)}/migration/upload?${query}`, {
-    method: "POST",
-    body: file,
-    headers: { "Content-Type": "text/csv", [importHeader]: "1" },
-  });
-  return (await response.json()) as ReportUploadAnswer;
 }
 
 function UploadOutcome({ answer }: { answer: ReportUploadAnswer | null }) {

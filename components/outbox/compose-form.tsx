@@ -7,21 +7,30 @@ import { ActionNotice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import { composeMailAction } from "@/lib/outbox/outbox-actions";
 import { fieldClass } from "@/components/ui/classes";
+import { SenderHealth } from "./sender-health";
+import type { SenderWords } from "./sender-options";
 
-type Mailbox = { id: string; address: string; displayName: string };
-
-/** The compose form: nothing is queued unless every field passes; refused fields keep what was typed. */
+/**
+ * The compose form: nothing is queued unless every field passes; refused
+ * fields keep what was typed. The sender list says each mailbox's state in
+ * a word, and the chosen one's health line stands under it, with what a
+ * mail queued now would do and the fixes, before anything is queued.
+ */
 export function ComposeForm({
   tenant,
   mailboxes,
+  initialMailboxId,
   maxSize,
 }: {
   tenant: string;
-  mailboxes: Mailbox[];
+  mailboxes: SenderWords[];
+  initialMailboxId: string;
   maxSize: string;
 }) {
   const t = useT();
   const [localSendAt, setLocalSendAt] = useState("");
+  const [mailboxId, setMailboxId] = useState(initialMailboxId);
+  const sender = mailboxes.find((m) => m.id === mailboxId) ?? mailboxes[0]!;
   const { result, pending, onSubmit } = useFormAction(composeMailAction, (outcome, form) => {
     if (outcome.ok) {
       form.reset();
@@ -45,17 +54,35 @@ export function ComposeForm({
     >
       <input type="hidden" name="tenant" value={tenant} />
       <input type="hidden" name="sendAt" value={sendAtIso} />
-      <label className="block text-sm">
-        {t("outbox.compose.mailbox")}
-        <select name="mailboxId" className={fieldClass} data-testid="compose-mailbox" required>
+      <div className="text-sm">
+        <label htmlFor="compose-mailbox">{t("outbox.compose.mailbox")}</label>
+        <select
+          id="compose-mailbox"
+          name="mailboxId"
+          className={fieldClass}
+          data-testid="compose-mailbox"
+          required
+          value={sender.id}
+          onChange={(event) => setMailboxId(event.target.value)}
+          aria-describedby="compose-sender-health"
+        >
           {mailboxes.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.displayName ? `${m.displayName} <${m.address}>` : m.address}
+              {m.label}
             </option>
           ))}
         </select>
         {fieldError("mailboxId")}
-      </label>
+        <div role="group" aria-label={t("outbox.compose.senderHealth")} aria-live="polite">
+          <SenderHealth
+            tenant={tenant}
+            sender={sender}
+            id="compose-sender-health"
+            warningId="compose-sender-warning"
+            testId="compose-sender-health"
+          />
+        </div>
+      </div>
       {(["to", "cc", "bcc"] as const).map((field) => (
         <label key={field} className="block text-sm">
           {t(`outbox.compose.${field}`)}
@@ -121,6 +148,7 @@ export function ComposeForm({
       <button
         type="submit"
         disabled={pending}
+        aria-describedby={sender.warning ? "compose-sender-warning" : undefined}
         data-testid="compose-submit"
         className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
       >
@@ -131,10 +159,7 @@ export function ComposeForm({
         notice={
           result
             ? result.ok
-              ? {
-                  kind: "success",
-                  text: t(result.data.status === "held" ? "outbox.compose.held" : "outbox.compose.queued"),
-                }
+              ? { kind: result.data.tone, text: result.data.message }
               : { kind: "error", text: result.message }
             : null
         }

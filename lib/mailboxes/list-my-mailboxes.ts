@@ -36,6 +36,7 @@ export async function listMyMailboxes(ctx: TenantContext) {
       displayName: row.displayName,
       state: row.state,
       lastErrorCode: row.lastErrorCode,
+      pausedUntil: row.pausedUntil,
       connectedAt: row.connectedAt,
       configuration: { name, provider },
       deviceFlow: deviceFlowAvailable({ provider, deviceEndpoint }),

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import type { AttachmentInput } from "./mail-input";
+import type { AttachmentInput, MailDraft } from "./mail-input";
 import { splitAddressList } from "./mail-address";
-import type { QueueMailInput } from "./queue-mail";
 
 const files = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
@@ -36,7 +35,9 @@ async function attachmentsOf(values: unknown[]): Promise<AttachmentInput[]> {
   );
 }
 
-export async function composeToQueueInput(input: ComposeInput): Promise<QueueMailInput> {
+export async function composeToQueueInput(
+  input: ComposeInput,
+): Promise<{ mailbox: { mailboxId: string }; draft: MailDraft }> {
   const sendAt = input.sendAt ? new Date(input.sendAt) : null;
   return {
     mailbox: { mailboxId: input.mailboxId },

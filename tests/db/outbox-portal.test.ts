@@ -212,3 +212,164 @@ describe("test mail, retry, cancel and the list", () => {
     expect(mine.mails.map((m) => m.mailbox.address)).toEqual([mailbox.address]);
   });
 });
+
+describe("what compose and the test mail answer for each state of the mailbox", () => {
+  // Each state (and error code) the health line tells apart: whether a mail from it is
+  // queued, held (and the words say until what), or refused with nothing queued.
+  const paused = new Date(Date.now() + 3_600_000);
+  const states = [
+    { name: "connected", state: "connected", key: null },
+    { name: "paused", state: "connected", pausedUntil: paused, key: "outbox.sendability.held.paused" },
+    { name: "pending", state: "pending", key: "outbox.sendability.held.not_connected" },
+    { name: "needs-reconnect", state: "needs_reconnect", key: "outbox.sendability.held.reconnect" },
+    { name: "scope", state: "insufficient_scope", key: "outbox.sendability.held.reconnect" },
+    {
+      name: "consent",
+      state: "insufficient_scope",
+      lastErrorCode: "transport_needs_consent",
+      key: "outbox.sendability.held.reconnect",
+    },
+    {
+      name: "application",
+      state: "config_error",
+      lastErrorCode: "invalid_client",
+      key: "outbox.sendability.held.configuration",
+    },
+    {
+      name: "smtp-auth",
+      state: "config_error",
+      lastErrorCode: "smtp_auth_disabled",
+      key: "outbox.sendability.held.smtp_auth",
+    },
+    {
+      name: "send-as",
+      state: "config_error",
+      lastErrorCode: "send_as_denied",
+      key: "outbox.sendability.held.send_as",
+    },
+  ] as const;
+
+  async function seedStates() {
+    const s = await setup();
+    const db = await getDb();
+    const mailboxes = new Map<string, { id: string; address: string }>();
+    for (const entry of [...states, { name: "revoked", state: "revoked" } as const]) {
+      mailboxes.set(
+        entry.name,
+        await db.mailbox.create({
+          data: {
+            tenantId: s.tenant.id,
+            address: `${entry.name}-${s.tenant.slug}@college.test`,
+            clientConfigurationId: s.mailbox.clientConfigurationId,
+            state: entry.state,
+            lastErrorCode: "lastErrorCode" in entry ? entry.lastErrorCode : null,
+            pausedUntil: "pausedUntil" in entry ? entry.pausedUntil : null,
+          },
+          select: { id: true, address: true },
+        }),
+      );
+    }
+    signedInAs.id = s.admin.id;
+    return { ...s, mailboxes };
+  }
+
+  it("queues from a mailbox that can send, holds and says until what from one that cannot, refuses a revoked one", async () => {
+    const { tenant, mailboxes } = await seedStates();
+    const db = await getDb();
+    for (const entry of states) {
+      const mailbox = mailboxes.get(entry.name)!;
+      const result = await actions.composeMailAction(
+        null,
+        form({
+          tenant: tenant.slug,
+          mailboxId: mailbox.id,
+          to: "parent@example.org",
+          subject: "s",
+          text: "t",
+        }),
+      );
+      if (!result.ok) throw new Error(`${entry.name}: ${result.message}`);
+      const row = await db.outgoingMail.findUniqueOrThrow({ where: { id: result.data.id } });
+      if (entry.key === null) {
+        expect(result.data).toMatchObject({
+          status: "queued",
+          tone: "success",
+          messageKey: "outbox.compose.queued",
+        });
+        expect(row.status).toBe("queued");
+        continue;
+      }
+      expect(result.data, entry.name).toMatchObject({
+        status: "held",
+        tone: "warning",
+        messageKey: entry.key,
+      });
+      expect(row.status, entry.name).toBe("held");
+      // The words name what it waits for, never that the mailbox "can send again".
+      expect(result.data.message, entry.name).not.toContain("can send again");
+      if (
+        entry.key !== "outbox.sendability.held.configuration" &&
+        entry.key !== "outbox.sendability.held.paused"
+      )
+        expect(result.data.message, entry.name).toContain(mailbox.address);
+    }
+    const pending = await actions.composeMailAction(
+      null,
+      form({
+        tenant: tenant.slug,
+        mailboxId: mailboxes.get("pending")!.id,
+        to: "p@example.org",
+        subject: "s",
+        text: "t",
+      }),
+    );
+    expect(pending).toMatchObject({
+      ok: true,
+      data: {
+        message: `The mail is queued but held: it waits until ${mailboxes.get("pending")!.address} is connected, then leaves by itself.`,
+      },
+    });
+
+    const revoked = mailboxes.get("revoked")!;
+    const refused = await actions.composeMailAction(
+      null,
+      form({ tenant: tenant.slug, mailboxId: revoked.id, to: "parent@example.org", subject: "s", text: "t" }),
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      message: `${revoked.address} is disconnected: nothing can be sent from it until it is connected again. Nothing was queued.`,
+      fieldErrors: { mailboxId: "This mailbox is disconnected: connect it again, or choose another one." },
+    });
+    expect(await db.outgoingMail.count({ where: { mailboxId: revoked.id } })).toBe(0);
+  });
+
+  it("answers the test mail the same way, in the person's words", async () => {
+    const { tenant, admin, mailboxes } = await seedStates();
+    const db = await getDb();
+    for (const entry of states) {
+      const mailbox = mailboxes.get(entry.name)!;
+      const result = await actions.sendTestMailAction(
+        null,
+        form({ tenant: tenant.slug, mailboxId: mailbox.id }),
+      );
+      expect(result, entry.name).toMatchObject({
+        ok: true,
+        data: entry.key
+          ? { status: "held", tone: "warning", messageKey: entry.key }
+          : { status: "queued", tone: "success", messageKey: "outbox.testMail.queued" },
+      });
+    }
+    const revoked = mailboxes.get("revoked")!;
+    expect(
+      await actions.sendTestMailAction(null, form({ tenant: tenant.slug, mailboxId: revoked.id })),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      message: expect.stringContaining("Nothing was queued."),
+    });
+    const rows = await db.outgoingMail.findMany({ where: { tenantId: tenant.id }, select: { to: true } });
+    expect(rows).toHaveLength(states.length);
+    expect(rows.every((row) => row.to[0] === admin.email)).toBe(true);
+  });
+});

@@ -101,6 +101,8 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
       ["mailboxes", `${base}/mailboxes`],
       ["mailbox page", `${base}/mailboxes/${mailbox.id}`],
       ["my mailboxes", `${base}/my-mailboxes`],
+      ["compose, a sender to reconnect chosen", `${base}/compose?mailbox=${mailbox.id}`],
+      ["mailbox import", `${base}/mailboxes/import`],
       ["clients", `${base}/clients`],
       ["outbox", `${base}/outbox`],
       ["audit", `${base}/audit`],
@@ -111,6 +113,12 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
       await page.goto(path);
       await expectAccessible(page, what);
     }
+
+    // The test mail's warning, for a mailbox that cannot send.
+    await page.goto(`${base}/mailboxes/${mailbox.id}`);
+    await (await expectTestId(page, "send-test-mail")).click();
+    await expectTestId(page, "send-test-mail-warning");
+    await expectAccessible(page, "mailbox page, test mail warning");
 
     // On a phone: the header's menu, and the mailbox list's filters and bulk actions, open.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -75,14 +75,18 @@ describe.skipIf(!browserTestsRun)("mailboxes in a browser", () => {
     );
     await expect(e2e.db.mailbox.count({ where: { tenantId: tenant.id } })).resolves.toBe(1);
     await importCsv(page, `${header}\n${good}\n`);
-    await expect((await expectTestId(page, "import-result")).innerText()).resolves.toContain(
-      "1 mailbox imported.",
+    const imported = await expectTestId(page, "import-result");
+    await expect(imported.innerText()).resolves.toContain("1 mailbox imported.");
+    // The result leads on: the new mailboxes are to be connected.
+    await expect(page.getByTestId("import-next").getAttribute("href")).resolves.toBe(
+      `/t/${tenant.slug}/mailboxes?state=pending`,
     );
-    const imported = await e2e.db.mailbox.findFirstOrThrow({
+    await expect(page.getByTestId("import-progress").count()).resolves.toBe(0);
+    const importedRow = await e2e.db.mailbox.findFirstOrThrow({
       where: { tenantId: tenant.id, address: `vie-${stamp}@lycee.test` },
       include: { assignments: true },
     });
-    expect(imported.assignments.map((a) => a.userId)).toEqual([member.id]);
+    expect(importedRow.assignments.map((a) => a.userId)).toEqual([member.id]);
 
     // Send a connect link to the added mailbox from the table.
     await page.goto(`/t/${tenant.slug}/mailboxes`);
@@ -124,7 +128,7 @@ describe.skipIf(!browserTestsRun)("mailboxes in a browser", () => {
     await expect(mine.getByTestId(`my-mailbox-${added}`).count()).resolves.toBe(0);
     await expect(
       memberPage.getByTestId(`my-mailbox-connect-vie-${stamp}@lycee.test`).getAttribute("href"),
-    ).resolves.toBe(`/api/oauth/authorize?tenant=${tenant.slug}&mailbox=${imported.id}`);
+    ).resolves.toBe(`/api/oauth/authorize?tenant=${tenant.slug}&mailbox=${importedRow.id}`);
     // The admin's list is not theirs.
     const forbidden = await memberPage.goto(`/t/${tenant.slug}/mailboxes`);
     expect(forbidden?.status()).toBe(404);
@@ -348,5 +352,66 @@ describe.skipIf(!browserTestsRun)("mailboxes in a browser", () => {
     );
     expect(await card.innerText()).not.toContain("Nothing to do");
     await shotsAtBothWidths(mine, "my-mailboxes-en");
+  });
+
+  it("a bulk action over more mailboxes than one part shows its progress, then a result with the counts", async () => {
+    const tenant = await seedTenant({ name: "Lycée Simone Veil" });
+    const admin = await seedMember(tenant.id, "admin", { password });
+    const config = await seedClientConfiguration(tenant.id, { name: "Google Workspace", provider: "google" });
+    const stamp = Date.now().toString(36);
+    const mailboxes = [];
+    for (let i = 0; i < 25; i++) {
+      const address = `salle-${String(i).padStart(2, "0")}-${stamp}@lycee.test`;
+      mailboxes.push(await seedMailbox(tenant.id, config.id, { address }));
+    }
+    const connected = await seedMailbox(tenant.id, config.id, {
+      address: `salle-99-${stamp}@lycee.test`,
+      state: "connected",
+    });
+    const page = await browser.newPage();
+    await signIn(
+      page,
+      admin.email,
+      password,
+      `/signin?callbackUrl=${encodeURIComponent(`/t/${tenant.slug}/mailboxes?q=${stamp}`)}`,
+    );
+    await expectTestId(page, "mailboxes-table");
+    await page.getByTestId("mailboxes-table").locator("thead input[type=checkbox]").check();
+    await page.getByTestId("bulk-action").selectOption("connect_links");
+    await page.getByTestId("bulk-scope-selection").check();
+    await page.getByTestId("bulk-review").click();
+    await expect((await expectTestId(page, "bulk-confirm-count")).getAttribute("data-count")).resolves.toBe(
+      "26",
+    );
+
+    // Every text the progress shows, as the page shows it.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="bulk-progress-status"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByTestId("bulk-confirm-run").click();
+    const result = await expectTestId(page, "bulk-result");
+    await expect(result.innerText()).resolves.toContain("25 done, 1 skipped.");
+    await expect(result.getAttribute("data-done")).resolves.toBe("25");
+    await expect(result.getAttribute("data-failed")).resolves.toBe("0");
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    // Ten mailboxes a part: the count moved part by part, and the bar is gone once done.
+    expect(seen).toEqual(
+      expect.arrayContaining(["0 of 26 mailboxes", "10 of 26 mailboxes", "20 of 26 mailboxes"]),
+    );
+    await expect(page.getByTestId("bulk-progress").count()).resolves.toBe(0);
+    await result.locator("summary").click();
+    await expect(result.innerText()).resolves.toContain(`${connected.address}: already connected`);
+
+    // Every ticked mailbox that was not connected got its link, and only those.
+    const links = await e2e.db.connectLink.findMany({
+      where: { tenantId: tenant.id },
+      select: { mailboxId: true },
+    });
+    expect(links.map((l) => l.mailboxId).sort()).toEqual(mailboxes.map((m) => m.id).sort());
   });
 });

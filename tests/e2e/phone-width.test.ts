@@ -397,6 +397,7 @@ describe.skipIf(!browserTestsRun)("every main page fits a 390 px phone, in Engli
       { name: "outbox", path: `${base}/outbox`, row: outboxRow },
       { name: "outbox-mail", path: `${base}/outbox/${failedMail.id}` },
       { name: "compose", path: `${base}/compose` },
+      { name: "compose-reconnect", path: `${base}/compose?mailbox=${reconnect.id}` },
       {
         name: "api-keys",
         path: `${base}/api-keys`,

@@ -4,15 +4,21 @@ import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/actions/define-action";
 import { getTranslator } from "@/lib/i18n/server";
 import { bulkActionInput, bulkTargetInput } from "./bulk-schemas";
-import { countBulkTargets } from "./resolve-bulk-targets";
+import { resolveBulkTargets } from "./resolve-bulk-targets";
 import { runBulkAction } from "./run-bulk-action";
 
-export const countBulkTargetsAction = tenantAction(
+/**
+ * The mailboxes a bulk action would touch, for the person to confirm their
+ * number: the page then sends them, part by part, as selections to
+ * runBulkActionAction, each part checked again there.
+ */
+export const reviewBulkTargetsAction = tenantAction(
   "mailboxes.write",
   bulkTargetInput,
-  async (ctx, input) => ({
-    count: await countBulkTargets(ctx, input),
-  }),
+  async (ctx, input) => {
+    const targets = await resolveBulkTargets(ctx, input);
+    return { count: targets.length, targets: targets.map(({ id, address }) => ({ id, address })) };
+  },
 );
 
 export const runBulkActionAction = tenantAction("mailboxes.write", bulkActionInput, async (ctx, input) => {

@@ -6,6 +6,18 @@ import { id, idList } from "../mailbox-schemas";
 export const bulkActions = ["connect_links", "revoke", "assign", "change_configuration"] as const;
 export type BulkAction = (typeof bulkActions)[number];
 
+/**
+ * How many mailboxes the page sends to the server at once: small where each
+ * one waits on a provider or a mail server (links are mailed, revocations
+ * call the provider), larger where it is a database write.
+ */
+export const bulkPartSizes: Record<BulkAction, number> = {
+  connect_links: 10,
+  revoke: 10,
+  assign: 50,
+  change_configuration: 50,
+};
+
 /** A form's empty field means "no such filter"; anything else must be valid, never silently widened. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());

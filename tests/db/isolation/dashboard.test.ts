@@ -77,7 +77,7 @@ describe("bulk actions", () => {
     signedInAs.id = a.admin.id;
     const tenant = a.tenant.slug;
     const answers = [
-      await bulk.countBulkTargetsAction(null, form({ tenant, scope: "selection", ids: [bMailbox.id] })),
+      await bulk.reviewBulkTargetsAction(null, form({ tenant, scope: "selection", ids: [bMailbox.id] })),
       await bulk.runBulkActionAction(
         null,
         form({ tenant, scope: "selection", ids: [bMailbox.id], action: "revoke" }),
@@ -93,11 +93,11 @@ describe("bulk actions", () => {
     ];
     for (const answer of answers) expect(answer).toMatchObject({ ok: false, code: "not_found" });
     // A's filter never reaches B's rows; B's member and configuration are unknown in A.
-    const count = await bulk.countBulkTargetsAction(
+    const count = await bulk.reviewBulkTargetsAction(
       null,
       form({ tenant, scope: "filter", config: bConfig.id }),
     );
-    expect(count).toEqual({ ok: true, data: { count: 0 } });
+    expect(count).toEqual({ ok: true, data: { count: 0, targets: [] } });
     const assign = await bulk.runBulkActionAction(
       null,
       form({ tenant, scope: "selection", ids: [aMailbox.id], action: "assign", members: [b.member.id] }),

@@ -25,6 +25,19 @@ export const common = {
     show: "Filters",
     active: "Filters ({count} in use)",
   },
+  /** A long action's progress (components/ui/run-progress.tsx), done part by part. */
+  progress: {
+    mailboxes: "{done} of {total, plural, one {# mailbox} other {# mailboxes}}",
+    stop: "Stop",
+    stopping: "Stopping once the part under way is done…",
+    keepOpen:
+      "Keep this page open until it finishes: what is done stays done if you leave, the rest is not done.",
+    lost: "The server could not be reached: nothing more was sent. What was done before stays done.",
+    uploading: "Sending the file: {percent}",
+    checking: "File received: checking and saving it…",
+    uploadKeepOpen:
+      "Keep this page open until the file is sent. Nothing is saved before the whole file is checked.",
+  },
   nav: {
     overview: "Overview",
     members: "Members",

@@ -75,6 +75,9 @@ export const dashboard = {
     confirmCount: "This will touch {count, plural, one {# mailbox} other {# mailboxes}}.",
     result: "{done} done, {skipped} skipped.",
     skippedHeading: "Skipped",
+    failed: "{count, plural, one {# mailbox was} other {# mailboxes were}} not processed:",
+    notRun:
+      "Stopped before the end: {count, plural, one {# mailbox was} other {# mailboxes were}} left untouched. Review and confirm again to finish.",
     noneSelected: "Select at least one mailbox.",
     noMember: "Choose at least one member.",
     tooMany: "More than {max} mailboxes match: narrow the filters and try again.",

@@ -256,6 +256,7 @@ export const mailboxes = {
     expiryRange: "Choose between 1 and 30 days.",
     sent: "{count, plural, one {# link sent} other {# links sent}}, valid until {date}.",
     notMailed: "These could not be mailed: {addresses}. Send them again later.",
+    partFailed: "Not sent to {addresses}: {reason}",
     listTitle: "Links of this mailbox",
     empty: "No connect link yet.",
     columns: {
@@ -302,12 +303,12 @@ export const mailboxes = {
     exampleFile: "mailboxes-example.csv",
     file: "CSV file",
     submit: "Import",
-    importing: "Importing…",
     imported: "{count, plural, one {# mailbox imported.} other {# mailboxes imported.}}",
     refused:
       "Nothing was imported: {count} of {total} {total, plural, one {row needs} other {rows need}} attention. Fix them and import the file again.",
     fileRefused: "Nothing was imported.",
     backToList: "See the mailboxes",
+    connectNext: "Send connect links to the mailboxes not connected yet",
     report: {
       caption: "Rows to fix",
       row: "Row",

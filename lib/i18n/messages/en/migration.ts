@@ -36,7 +36,6 @@ export const migration = {
     periodStart: "Period from",
     periodEnd: "Period to",
     submit: "Import the report",
-    importing: "Importing…",
     imported: "{count, plural, one {# sender} other {# senders}} imported from {file}.",
     regressions:
       "Back on a password after moving: {addresses}. The school's admins were told by mail ({count, plural, one {# sender} other {# senders}}).",

@@ -124,14 +124,66 @@ export const outbox = {
     sendAt: "Send at (optional, your local time)",
     submit: "Queue the mail",
     queued: "The mail is queued.",
-    held: "The mail is held until its mailbox can send again.",
+    held: "The mail is queued but held: its mailbox cannot send right now.",
     view: "See it in the outbox",
+    /** A sender in the list: a short word of its state first (seen even when a phone cuts the line), then the mailbox. */
+    option: "{state} — {mailbox}",
+    senderHealth: "State of the chosen mailbox",
+  },
+  /**
+   * Whether a mail queued now from a mailbox leaves, waits (held, and until
+   * what) or is refused (lib/outbox/sending-verdict.ts): before queuing on the
+   * compose page and beside the test mail button, and in the answer after.
+   */
+  sendability: {
+    short: {
+      ready: "Ready",
+      paused: "Paused",
+      not_connected: "Not connected yet",
+      reconnect: "Must be reconnected",
+      configuration: "Stopped",
+      smtp_auth: "Stopped",
+      send_as: "Stopped",
+      disconnected: "Disconnected",
+    },
+    cannotSend: "This mailbox cannot send right now",
+    neverSends: "Nothing can be sent from this mailbox",
+    before: {
+      paused: "A mail queued now waits, and leaves by itself after {moment}, when the pause ends.",
+      not_connected: "A mail queued now waits until {address} is connected, then leaves by itself.",
+      reconnect: "A mail queued now waits until {address} is reconnected, then leaves by itself.",
+      configuration:
+        "A mail queued now waits until an admin fixes the school's OAuth application, then leaves by itself.",
+      smtp_auth:
+        "A mail queued now waits until SMTP AUTH is switched on again for {address}, or it sends through Microsoft Graph.",
+      send_as: "A mail queued now waits until the delegate is allowed to send as {address}.",
+    },
+    held: {
+      paused: "The mail is queued but held: it leaves by itself after {moment}, when the pause ends.",
+      not_connected:
+        "The mail is queued but held: it waits until {address} is connected, then leaves by itself.",
+      reconnect:
+        "The mail is queued but held: it waits until {address} is reconnected, then leaves by itself.",
+      configuration:
+        "The mail is queued but held: it waits until an admin fixes the school's OAuth application, then leaves by itself.",
+      smtp_auth:
+        "The mail is queued but held: it waits until SMTP AUTH is switched on again for {address}, or it sends through Microsoft Graph.",
+      send_as: "The mail is queued but held: it waits until the delegate is allowed to send as {address}.",
+    },
+    refusedBefore:
+      "{address} is disconnected: a mail from it would be refused. Connect it again first, or choose another mailbox.",
+    refused:
+      "{address} is disconnected: nothing can be sent from it until it is connected again. Nothing was queued.",
+    refusedField: "This mailbox is disconnected: connect it again, or choose another one.",
+    openMailbox: "Open the mailbox's page",
   },
   testMail: {
     button: "Send a test mail",
     subject: "Relais test mail",
     body: "This test mail was sent through Relais for {tenant}. If you read it, sending from this mailbox works.",
     queued: "A test mail to your address is queued.",
+    queueAnyway: "Queue the test mail anyway",
+    cancel: "Not now",
   },
   errors: {
     headerInjection: "Line breaks are not allowed here.",

@@ -25,6 +25,18 @@ export const common: Translation<typeof en> = {
     show: "Filtres",
     active: "{count, plural, one {Filtres (# actif)} other {Filtres (# actifs)}}",
   },
+  progress: {
+    mailboxes: "{done} sur {total, plural, one {# boîte} other {# boîtes}}",
+    stop: "Arrêter",
+    stopping: "Arrêt après la partie en cours…",
+    keepOpen:
+      "Gardez cette page ouverte jusqu’à la fin : ce qui est fait reste fait si vous la quittez, le reste n’est pas fait.",
+    lost: "Le serveur n’a pas pu être joint : rien de plus n’a été envoyé. Ce qui avait été fait reste fait.",
+    uploading: "Envoi du fichier : {percent}",
+    checking: "Fichier reçu : vérification et enregistrement…",
+    uploadKeepOpen:
+      "Gardez cette page ouverte jusqu’à l’envoi complet du fichier. Rien n’est enregistré avant que tout le fichier soit vérifié.",
+  },
   nav: {
     overview: "Vue d’ensemble",
     members: "Membres",

@@ -79,6 +79,9 @@ export const dashboard: Translation<typeof en> = {
     result:
       "{done, plural, one {# traitée} other {# traitées}}, {skipped, plural, one {# ignorée} other {# ignorées}}.",
     skippedHeading: "Ignorées",
+    failed: "{count, plural, one {# boîte n’a pas été traitée} other {# boîtes n’ont pas été traitées}} :",
+    notRun:
+      "Arrêté avant la fin : {count, plural, one {# boîte n’a pas été touchée} other {# boîtes n’ont pas été touchées}}. Vérifiez et confirmez de nouveau pour terminer.",
     noneSelected: "Sélectionnez au moins une boîte.",
     noMember: "Choisissez au moins un membre.",
     tooMany: "Plus de {max} boîtes correspondent : affinez les filtres et recommencez.",

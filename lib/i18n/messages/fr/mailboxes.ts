@@ -258,6 +258,7 @@ export const mailboxes: Translation<typeof en> = {
     expiryRange: "Choisissez entre 1 et 30 jours.",
     sent: "{count, plural, one {# lien envoyé, valable} other {# liens envoyés, valables}} jusqu’au {date}.",
     notMailed: "Ceux-ci n’ont pas pu être envoyés : {addresses}. Renvoyez-les plus tard.",
+    partFailed: "Non envoyés à {addresses} : {reason}",
     listTitle: "Liens de cette boîte",
     empty: "Aucun lien de connexion pour l’instant.",
     columns: {
@@ -305,12 +306,12 @@ export const mailboxes: Translation<typeof en> = {
     exampleFile: "boites-mail-exemple.csv",
     file: "Fichier CSV",
     submit: "Importer",
-    importing: "Import en cours…",
     imported: "{count, plural, one {# boîte mail importée.} other {# boîtes mail importées.}}",
     refused:
       "Rien n’a été importé : {count, plural, one {# ligne} other {# lignes}} sur {total} à corriger. Corrigez-les et importez de nouveau le fichier.",
     fileRefused: "Rien n’a été importé.",
     backToList: "Voir les boîtes mail",
+    connectNext: "Envoyer des liens de connexion aux boîtes pas encore connectées",
     report: {
       caption: "Lignes à corriger",
       row: "Ligne",

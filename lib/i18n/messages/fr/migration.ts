@@ -41,7 +41,6 @@ export const migration: Translation<typeof en> = {
     periodStart: "Période du",
     periodEnd: "Période au",
     submit: "Importer le rapport",
-    importing: "Import en cours…",
     imported: "{count, plural, one {# expéditeur importé} other {# expéditeurs importés}} depuis {file}.",
     regressions:
       "De nouveau avec un mot de passe après leur migration : {addresses}. Les administrateurs de l’établissement en ont été avertis par courriel ({count, plural, one {# expéditeur} other {# expéditeurs}}).",

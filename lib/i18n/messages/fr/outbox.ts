@@ -127,14 +127,66 @@ export const outbox: Translation<typeof en> = {
     sendAt: "Envoyer le (facultatif, heure locale)",
     submit: "Mettre en file",
     queued: "Le message est en attente d’envoi.",
-    held: "Le message est retenu jusqu’à ce que sa boîte puisse de nouveau envoyer.",
+    held: "Le message est en file mais retenu : sa boîte ne peut pas envoyer pour l’instant.",
     view: "Le voir dans la boîte d’envoi",
+    option: "{state} — {mailbox}",
+    senderHealth: "État de la boîte choisie",
+  },
+  sendability: {
+    short: {
+      ready: "Prête",
+      paused: "En pause",
+      not_connected: "Pas encore connectée",
+      reconnect: "À reconnecter",
+      configuration: "Arrêtée",
+      smtp_auth: "Arrêtée",
+      send_as: "Arrêtée",
+      disconnected: "Déconnectée",
+    },
+    cannotSend: "Cette boîte ne peut pas envoyer pour l’instant",
+    neverSends: "Rien ne peut être envoyé depuis cette boîte",
+    before: {
+      paused:
+        "Un message mis en file maintenant attend, et part de lui-même après le {moment}, à la fin de la pause.",
+      not_connected:
+        "Un message mis en file maintenant attend que {address} soit connectée, puis part de lui-même.",
+      reconnect:
+        "Un message mis en file maintenant attend que {address} soit reconnectée, puis part de lui-même.",
+      configuration:
+        "Un message mis en file maintenant attend qu’un administrateur corrige l’application OAuth de l’établissement, puis part de lui-même.",
+      smtp_auth:
+        "Un message mis en file maintenant attend que SMTP AUTH soit réactivé pour {address}, ou qu’elle envoie par Microsoft Graph.",
+      send_as:
+        "Un message mis en file maintenant attend que le délégué soit autorisé à envoyer en tant que {address}.",
+    },
+    held: {
+      paused:
+        "Le message est en file mais retenu : il part de lui-même après le {moment}, à la fin de la pause.",
+      not_connected:
+        "Le message est en file mais retenu : il attend que {address} soit connectée, puis part de lui-même.",
+      reconnect:
+        "Le message est en file mais retenu : il attend que {address} soit reconnectée, puis part de lui-même.",
+      configuration:
+        "Le message est en file mais retenu : il attend qu’un administrateur corrige l’application OAuth de l’établissement, puis part de lui-même.",
+      smtp_auth:
+        "Le message est en file mais retenu : il attend que SMTP AUTH soit réactivé pour {address}, ou qu’elle envoie par Microsoft Graph.",
+      send_as:
+        "Le message est en file mais retenu : il attend que le délégué soit autorisé à envoyer en tant que {address}.",
+    },
+    refusedBefore:
+      "{address} est déconnectée : un message depuis cette boîte serait refusé. Connectez-la d’abord, ou choisissez une autre boîte.",
+    refused:
+      "{address} est déconnectée : rien ne peut en partir tant qu’elle n’est pas connectée de nouveau. Rien n’a été mis en file.",
+    refusedField: "Cette boîte est déconnectée : connectez-la de nouveau, ou choisissez-en une autre.",
+    openMailbox: "Ouvrir la page de la boîte",
   },
   testMail: {
     button: "Envoyer un message de test",
     subject: "Message de test Relais",
     body: "Ce message de test a été envoyé par Relais pour {tenant}. Si vous le lisez, l’envoi depuis cette boîte fonctionne.",
     queued: "Un message de test à votre adresse est en attente d’envoi.",
+    queueAnyway: "Mettre le message de test en file quand même",
+    cancel: "Pas maintenant",
   },
   errors: {
     headerInjection: "Les retours à la ligne ne sont pas permis ici.",

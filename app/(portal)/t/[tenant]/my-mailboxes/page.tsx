@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { RevokeButton } from "@/components/connections/revoke-button";
 import { SendTestMailButton } from "@/components/outbox/send-test-mail-button";
+import { senderWords } from "@/components/outbox/sender-options";
 import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
 import { MailboxHealthLine } from "@/components/mailboxes/mailbox-health-line";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import { sendingVerdict } from "@/lib/outbox/sending-verdict";
 import { revocableStates } from "@/lib/revocation/revocable-states";
 
 export default async function MyMailboxesPage({ params }: { params: Promise<{ tenant: string }> }) {
@@ -27,6 +29,12 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
         <ul className="space-y-3" data-testid="my-mailboxes">
           {mailboxes.map((mailbox) => {
             const { health } = mailbox;
+            // What a test mail queued now would do: leave, wait (said before queuing), or nothing (revoked).
+            const sender = senderWords(
+              t,
+              { ...mailbox, verdict: sendingVerdict(health.code) },
+              { tenant: ctx.tenantSlug, canManage: false, returnTo: `/t/${ctx.tenantSlug}/my-mailboxes` },
+            );
             // What its owner can do; the school's settings (config_error) are the admin's to fix.
             const action = health.fixes.includes("connect")
               ? "connect"
@@ -85,8 +93,13 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
                   >
                     {t("dashboard.activity.allMail")}
                   </Link>
-                  {mailbox.state === "connected" && (
-                    <SendTestMailButton tenant={ctx.tenantSlug} mailboxId={mailbox.id} />
+                  {sender.verdict !== "refuse" && (
+                    <SendTestMailButton
+                      tenant={ctx.tenantSlug}
+                      mailboxId={mailbox.id}
+                      warning={sender.warning}
+                      fix={sender.fixes.find((f) => f.kind === "connect")}
+                    />
                   )}
                   {revocableStates.includes(mailbox.state) && (
                     <RevokeButton
