@@ -58,6 +58,7 @@ export const audit = {
       deleted: "OAuth configuration deleted",
       tested: "OAuth configuration tested",
       broken: "OAuth configuration refused by the provider",
+      google_testing_detected: "Google application found in “Testing” publishing status",
     },
     mailbox: {
       created: "Mailbox added",
