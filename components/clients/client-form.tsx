@@ -15,6 +15,7 @@ import type { MessageKey } from "@/lib/i18n/catalog";
 import { deriveDeviceEndpoint } from "@/lib/oauth/endpoint-url";
 import { oauthFlows, smtpSecurities, type ProviderKind } from "@/lib/oauth/presets";
 import { apiBaseUrlFor, transportsFor, type MailTransport } from "@/lib/transports/mail-transports";
+import { KEEP_ALIVE_WINDOWS, keepAliveFamily } from "@/lib/tokens/keep-alive-windows";
 import { presetScopesFor } from "@/lib/transports/transport-scopes";
 
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -35,6 +36,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   transport: "clients.form.transport",
   apiBaseUrl: "clients.form.apiBaseUrl",
   microsoftDirectory: "clients.form.directory",
+  keepAliveDays: "clients.form.keepAliveDays",
+  googleTesting: "clients.form.googleTesting",
 };
 
 const selectClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2";
@@ -77,6 +80,7 @@ export function ClientForm({
   const [deviceEndpoint, setDeviceEndpoint] = useState(initial.deviceEndpoint);
   const [deviceEdited, setDeviceEdited] = useState(false);
   const [pkce, setPkce] = useState(initial.pkce);
+  const [googleTesting, setGoogleTesting] = useState(initial.googleTesting);
   const [clearSecret, setClearSecret] = useState(false);
   const proposed =
     proposedTransport &&
@@ -106,6 +110,8 @@ export function ClientForm({
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const usesPlatform = provider === "platform_microsoft";
   const offered = transportsFor(provider);
+  const keepAliveWindow =
+    KEEP_ALIVE_WINDOWS[keepAliveFamily({ provider, tokenEndpoint: initial.tokenEndpoint })];
 
   function onProvider(next: ProviderKind) {
     setProvider(next);
@@ -141,6 +147,11 @@ export function ClientForm({
       {id && <input type="hidden" name="id" value={id} />}
       <input type="hidden" name="microsoftDirectory" value={initial.microsoftDirectory} />
       <input type="hidden" name="pkce" value={pkce ? "true" : "false"} />
+      <input
+        type="hidden"
+        name="googleTesting"
+        value={googleTesting && provider === "google" ? "true" : "false"}
+      />
       {result && !result.ok && (
         <div
           data-testid="client-errors"
@@ -368,6 +379,32 @@ export function ClientForm({
             </label>
             {fieldErrors.pkce && <p className="mt-1 text-sm text-red-700">{fieldErrors.pkce}</p>}
           </div>
+          {provider === "google" && (
+            <div>
+              <label className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={googleTesting}
+                  onChange={(event) => setGoogleTesting(event.target.checked)}
+                  data-testid="client-google-testing"
+                />
+                {t("clients.form.googleTesting")}
+              </label>
+              <p className="mt-1 text-xs text-slate-500">{t("clients.form.googleTestingHint")}</p>
+            </div>
+          )}
+          <TextField
+            name="keepAliveDays"
+            inputMode="numeric"
+            label={t("clients.form.keepAliveDays")}
+            hint={t("clients.form.keepAliveDaysHint", {
+              days: keepAliveWindow.defaultDays,
+              max: keepAliveWindow.maxDays,
+            })}
+            defaultValue={initial.keepAliveDays}
+            error={fieldErrors.keepAliveDays}
+            data-testid="client-keep-alive-days"
+          />
         </Section>
 
         <Section title={t("clients.form.sections.smtp")}>

@@ -1,6 +1,14 @@
+import type { MessageKey } from "@/lib/i18n/catalog";
 import { formatMoment } from "@/lib/i18n/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import type { ConnectionDetails as Details } from "@/lib/tokens/get-connection-details";
+import type { PredictedGrantEnd } from "@/lib/tokens/stored-grant-end";
+
+const PREDICTED_END_WORDS = {
+  inactivity: "connections.details.predictedEndInactivity",
+  provider: "connections.details.predictedEndProvider",
+  testing: "connections.details.predictedEndTesting",
+} as const satisfies Record<PredictedGrantEnd["reason"], MessageKey>;
 
 function Row({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -44,12 +52,9 @@ export async function ConnectionDetails({
         </Row>
         <Row label={t("connections.details.predictedEnd")} testId="connection-predicted-end">
           {details.predictedEnd
-            ? t(
-                details.predictedEnd.reason === "inactivity"
-                  ? "connections.details.predictedEndInactivity"
-                  : "connections.details.predictedEndProvider",
-                { date: formatMoment(t.locale, details.predictedEnd.at) },
-              )
+            ? t(PREDICTED_END_WORDS[details.predictedEnd.reason], {
+                date: formatMoment(t.locale, details.predictedEnd.at),
+              })
             : details.hasRefreshToken
               ? t("connections.details.predictedEndUnknown")
               : t("connections.details.none")}

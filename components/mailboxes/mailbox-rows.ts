@@ -10,7 +10,13 @@ function grantEndWords(t: Translator, mailbox: MailboxListItem): GrantEndWords {
   if (end) {
     return {
       text: formatDay(t.locale, end.at),
-      note: t(end.reason === "provider" ? "mailboxes.table.endAnnounced" : "mailboxes.table.endsIfUnused"),
+      note: t(
+        end.reason === "provider"
+          ? "mailboxes.table.endAnnounced"
+          : end.reason === "testing"
+            ? "mailboxes.table.endTesting"
+            : "mailboxes.table.endsIfUnused",
+      ),
     };
   }
   return { text: mailbox.state === "connected" ? t("mailboxes.table.noKnownEnd") : "—", note: null };

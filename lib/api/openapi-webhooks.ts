@@ -232,9 +232,9 @@ const eventSchemas = {
       reason: closed({
         code: {
           type: "string",
-          enum: ["provider", "inactivity"],
+          enum: ["provider", "inactivity", "testing"],
           description:
-            "`provider`: the provider announced the end, its owner must reconnect; `inactivity`: it ends unless the mailbox is used before then.",
+            '`provider`: the provider announced the end, its owner must reconnect; `inactivity`: it ends unless the mailbox is used before then; `testing`: the school\'s Google application is in "Testing" publishing status, which ends every grant 7 days after it was given (publish the application).',
         },
         message: reasonMessage,
       }),

@@ -33,6 +33,10 @@ export const clientConfigurationFormInput = z.object({
   apiBaseUrl: text.optional(),
   /** The directory chosen with the Microsoft preset (tenant ID, organizations or common). */
   microsoftDirectory: text.optional(),
+  /** Days before an idle connection is refreshed; blank: the provider's window. Absent: unchanged on edit. */
+  keepAliveDays: text.optional(),
+  /** Google: "true" when the application is in "Testing" publishing status. Absent: unchanged on edit. */
+  googleTesting: text.optional(),
 });
 export type ClientConfigurationForm = z.infer<typeof clientConfigurationFormInput>;
 

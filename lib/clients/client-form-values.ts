@@ -1,4 +1,5 @@
 import { deriveDeviceEndpoint } from "@/lib/oauth/endpoint-url";
+import { inGoogleTesting } from "./google-testing";
 import {
   googlePreset,
   microsoftPreset,
@@ -29,6 +30,10 @@ export interface ClientFormValues {
   /** Typed for a custom configuration; empty for the presets, whose API address is fixed. */
   apiBaseUrl: string;
   microsoftDirectory: string;
+  /** Days, as typed; empty: the provider's keep-alive window. */
+  keepAliveDays: string;
+  /** Google: the application is in "Testing" (declared, or detected and not cleared). */
+  googleTesting: boolean;
 }
 
 function fromPreset(provider: ProviderKind, name: string, preset: ClientPreset, directory = "") {
@@ -50,6 +55,8 @@ function fromPreset(provider: ProviderKind, name: string, preset: ClientPreset, 
     transport: "smtp",
     apiBaseUrl: "",
     microsoftDirectory: directory,
+    keepAliveDays: "",
+    googleTesting: false,
   } satisfies ClientFormValues;
 }
 
@@ -101,14 +108,24 @@ export function presetFormValues(choice: PresetChoice, name: string): ClientForm
         transport: "smtp",
         apiBaseUrl: "",
         microsoftDirectory: "",
+        keepAliveDays: "",
+        googleTesting: false,
       };
   }
 }
 
 type StoredValues = Omit<
   ClientFormValues,
-  "scopes" | "smtpPort" | "deviceEndpoint" | "revocationEndpoint" | "microsoftDirectory" | "apiBaseUrl"
+  | "scopes"
+  | "smtpPort"
+  | "deviceEndpoint"
+  | "revocationEndpoint"
+  | "microsoftDirectory"
+  | "apiBaseUrl"
+  | "keepAliveDays"
 > & {
+  keepAliveDays: number | null;
+  googleTestingDetectedAt: Date | null;
   scopes: string[];
   smtpPort: number;
   deviceEndpoint: string | null;
@@ -136,5 +153,7 @@ export function formValuesOf(row: StoredValues): ClientFormValues {
     transport: row.transport,
     apiBaseUrl: row.apiBaseUrl ?? "",
     microsoftDirectory: row.microsoftDirectory ?? "",
+    keepAliveDays: row.keepAliveDays === null ? "" : String(row.keepAliveDays),
+    googleTesting: inGoogleTesting(row),
   };
 }

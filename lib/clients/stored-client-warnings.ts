@@ -21,7 +21,16 @@ type WarningSource = Pick<
   | "smtpSecurity"
   | "transport"
   | "apiBaseUrl"
+  | "googleTesting"
+  | "googleTestingDetectedAt"
 >;
+
+/** "Testing" publishing status, declared or detected, with the fix in words (Google only). */
+function testingWarnings(row: WarningSource): MessageKey[] {
+  if (row.provider !== "google") return [];
+  if (row.googleTesting) return ["clients.warnings.googleTesting"];
+  return row.googleTestingDetectedAt ? ["clients.warnings.googleTestingDetected"] : [];
+}
 
 /**
  * The warnings of a stored configuration, computed again from its row, so
@@ -49,7 +58,7 @@ export function storedClientWarnings(row: WarningSource, hasSecret: boolean): Me
   const { errors, warnings } = checkClientConfig(input, { hasStoredSecret });
   // A row saved under older rules may break a rule that is now an error: still worth a word.
   const errorKeys = Object.values(errors).filter((key): key is MessageKey => Boolean(key));
-  return [...new Set([...warnings, ...errorKeys])];
+  return [...new Set([...testingWarnings(row), ...warnings, ...errorKeys])];
 }
 
 function commonInput(row: WarningSource) {

@@ -12,6 +12,8 @@ import {
 } from "@/lib/transports/settle-transport-change";
 import { recordMailboxChanges, transportAuditDetails } from "@/lib/transports/switch-transport";
 import { clientSecretAad, isClientConfigurationId } from "./client-configuration-id";
+import { inGoogleTesting } from "./google-testing";
+import { lockConfigurationConnections } from "./lock-configuration-connections";
 import type { ClientConfigurationForm } from "./client-configuration-form";
 import { rethrowNameTaken } from "./name-taken";
 import {
@@ -32,6 +34,15 @@ function changedFields(before: ClientConfigurationFields, after: ClientConfigura
 }
 
 const ticked = (value: string | undefined) => value === "true" || value === "on";
+
+/** What saving "Testing" ticked or not does to the detection: unticked clears it, from now on. */
+function testingColumns(
+  current: { googleTesting: boolean; googleTestingDetectedAt: Date | null },
+  declared: boolean,
+) {
+  if (declared || (!current.googleTesting && !current.googleTestingDetectedAt)) return {};
+  return { googleTestingDetectedAt: null, googleTestingClearedAt: new Date() };
+}
 
 /**
  * Saves an edited configuration. The secret: blank keeps the stored one, a
@@ -61,11 +72,20 @@ export async function updateClientConfiguration(
           where: { id, tenantId: ctx.tenantId },
         })) ?? throwNotFound();
       const hasStoredSecret = clientSecretCipher !== null && !clearSecret;
-      // A form that does not name a transport (an older caller) keeps the stored one.
+      // A form that does not name a transport, a keep-alive window or "Testing" (an older caller) keeps the stored one.
       const { fields, secret, warnings } = validateClientConfigurationForm(
-        form.transport === undefined
-          ? { ...form, transport: current.transport, apiBaseUrl: form.apiBaseUrl ?? current.apiBaseUrl ?? "" }
-          : form,
+        {
+          ...(form.transport === undefined
+            ? {
+                ...form,
+                transport: current.transport,
+                apiBaseUrl: form.apiBaseUrl ?? current.apiBaseUrl ?? "",
+              }
+            : form),
+          keepAliveDays:
+            form.keepAliveDays ?? (current.keepAliveDays === null ? "" : String(current.keepAliveDays)),
+          googleTesting: form.googleTesting ?? String(inGoogleTesting(current)),
+        },
         { hasStoredSecret },
       );
       const transportChanged = fields.transport !== current.transport;
@@ -73,6 +93,16 @@ export async function updateClientConfiguration(
       const following = transportChanged
         ? await lockTransportMailboxes(tx, ctx.tenantId, { clientConfigurationId: id })
         : [];
+      // "Testing" unticked: a detection is cleared, and grants given before now are no evidence any more.
+      const testing = testingColumns(current, fields.googleTesting);
+      // The forecasts of its connections follow these (a trigger): their rows are locked first, likewise.
+      if (
+        fields.provider !== current.provider ||
+        fields.tokenEndpoint !== current.tokenEndpoint ||
+        inGoogleTesting({ ...current, ...testing, provider: fields.provider }) !== inGoogleTesting(current)
+      ) {
+        await lockConfigurationConnections(tx, ctx.tenantId, id);
+      }
 
       let secretChange: SecretChange = null;
       let secretColumns = {};
@@ -92,6 +122,7 @@ export async function updateClientConfiguration(
         where: { id, tenantId: ctx.tenantId },
         data: {
           ...fields,
+          ...testing,
           ...secretColumns,
           ...(credentialsChanged
             ? { brokenAt: null, brokenReason: null, lastTestedAt: null, lastTestOutcome: null }

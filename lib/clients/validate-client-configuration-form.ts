@@ -13,6 +13,7 @@ import {
 } from "@/lib/oauth/presets";
 import { checkClientConfig } from "@/lib/oauth/validate-client-config";
 import { platformMicrosoftApplication } from "@/lib/platform/platform-application";
+import { KEEP_ALIVE_MIN_DAYS, KEEP_ALIVE_WINDOWS, keepAliveFamily } from "@/lib/tokens/keep-alive-windows";
 import type { MailTransport } from "@/lib/transports/mail-transports";
 import type { ClientConfigurationForm } from "./client-configuration-form";
 
@@ -35,6 +36,10 @@ export interface ClientConfigurationFields {
   /** Typed for a custom configuration only; null: the provider's own (lib/transports). */
   apiBaseUrl: string | null;
   microsoftDirectory: string | null;
+  /** Its own keep-alive window, within its provider's bounds; null: the provider's. */
+  keepAliveDays: number | null;
+  /** Google only: declared in "Testing" publishing status. */
+  googleTesting: boolean;
 }
 
 export interface ValidatedClientConfiguration {
@@ -76,6 +81,25 @@ function directoryOfEndpoint(endpoint: string): string | null {
   }
 }
 
+const ticked = (value: string | undefined) => value === "true" || value === "on";
+
+/** The typed keep-alive window: blank is the provider's; else whole days within its bounds. */
+function keepAliveDaysOf(
+  typed: string | undefined,
+  config: { provider: ProviderKind; tokenEndpoint: string },
+  errors: FieldErrors,
+): number | null {
+  const text = typed?.trim() ?? "";
+  if (text === "") return null;
+  const days = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
+  const { maxDays } = KEEP_ALIVE_WINDOWS[keepAliveFamily(config)];
+  if (!Number.isInteger(days) || days < KEEP_ALIVE_MIN_DAYS || days > maxDays) {
+    errors.keepAliveDays = "clients.validation.keepAliveDaysInvalid";
+    return null;
+  }
+  return days;
+}
+
 function refuse(fieldErrors: FieldErrors): never {
   throw new DomainError("invalid_input", "errors.invalidInput", undefined, fieldErrors);
 }
@@ -113,6 +137,7 @@ export function validateClientConfigurationForm(
     };
     const check = checkClientConfig(effective, { hasStoredSecret: platform.clientSecret !== null });
     Object.assign(errors, check.errors);
+    const keepAliveDays = keepAliveDaysOf(form.keepAliveDays, effective, errors);
     if (Object.keys(errors).length > 0) refuse(errors);
     return {
       fields: {
@@ -125,6 +150,8 @@ export function validateClientConfigurationForm(
         transport: parsed.data.transport ?? "smtp",
         apiBaseUrl: null,
         microsoftDirectory: null,
+        keepAliveDays,
+        googleTesting: false,
       },
       secret: undefined,
       warnings: check.warnings,
@@ -136,6 +163,7 @@ export function validateClientConfigurationForm(
   if (!parsed.success) refuse(errors);
   const check = checkClientConfig(parsed.data, { hasStoredSecret });
   Object.assign(errors, check.errors);
+  const keepAliveDays = keepAliveDaysOf(form.keepAliveDays, parsed.data, errors);
   if (Object.keys(errors).length > 0) refuse(errors);
   const { clientSecret, ...data } = parsed.data;
   return {
@@ -150,6 +178,9 @@ export function validateClientConfigurationForm(
         data.provider === "microsoft"
           ? (directoryOfEndpoint(data.authorizationEndpoint) ?? (directoryTyped.toLowerCase() || null))
           : null,
+      keepAliveDays,
+      // Only Google has a "Testing" publishing status.
+      googleTesting: data.provider === "google" && ticked(form.googleTesting),
     },
     secret: clientSecret,
     warnings: check.warnings,

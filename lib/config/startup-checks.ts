@@ -34,6 +34,15 @@ export function startupProblems(env: Env): string[] {
         "to the proxy's addresses instead (e.g. RELAIS_TRUSTED_PROXIES=10.0.0.5 or 10.0.0.0/24, ::1); see docs/client-address.md",
     );
   }
+  // Removed: one number for every provider. Refused rather than ignored, so that an operator who
+  // set it learns where the windows are now (docs/keep-alive.md).
+  if (env.RELAIS_KEEPALIVE_DAYS?.trim()) {
+    problems.push(
+      "RELAIS_KEEPALIVE_DAYS is no longer read: remove it. Idle connections are renewed per provider " +
+        "(Microsoft every 30 days, Google every 60 by default), and a configuration may set its own " +
+        "window on its page; see docs/keep-alive.md",
+    );
+  }
   try {
     parseTrustedProxies(env.RELAIS_TRUSTED_PROXIES);
   } catch (error) {

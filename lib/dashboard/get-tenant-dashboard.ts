@@ -3,15 +3,12 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { connectionStates } from "@/lib/mailboxes/mailbox-schemas";
-import { MICROSOFT_LOGIN_HOST } from "@/lib/oauth/presets";
-import { predictGrantEnd } from "@/lib/tokens/predict-grant-end";
+import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
 
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** How far ahead a dying connection is announced. */
 export const DYING_WITHIN_DAYS = 14;
-// Microsoft drops a refresh token unused for 90 days (lib/tokens/predict-grant-end.ts).
-const MICROSOFT_IDLE_DAYS = 90;
 const DYING_LISTED = 10;
 
 export interface TenantDashboard {
@@ -35,29 +32,14 @@ export async function getTenantDashboard(ctx: TenantContext, now = new Date()): 
   const db = await getDb();
   const tenantId = ctx.tenantId;
   const horizon = new Date(now.getTime() + DYING_WITHIN_DAYS * DAY_MS);
-  const idleCutoff = new Date(horizon.getTime() - MICROSOFT_IDLE_DAYS * DAY_MS);
   const since = new Date(now.getTime() - DAY_MS);
   const firstHour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 23 * HOUR_MS);
+  // The forecast end the database keeps (Mailbox.grantEndsAt): its rule lives in one place.
   const dyingWhere = {
     tenantId,
     state: "connected" as const,
     refreshTokenCipher: { not: null },
-    OR: [
-      { refreshTokenExpiresAt: { lte: horizon } },
-      {
-        clientConfiguration: {
-          tenantId,
-          OR: [
-            { provider: { in: ["microsoft" as const, "platform_microsoft" as const] } },
-            { tokenEndpoint: { startsWith: `https://${MICROSOFT_LOGIN_HOST}/` } },
-          ],
-        },
-        OR: [
-          { lastRefreshAt: { lte: idleCutoff } },
-          { lastRefreshAt: null, connectedAt: { lte: idleCutoff } },
-        ],
-      },
-    ],
+    grantEndsAt: { lte: horizon },
   };
 
   const [byState, dyingTotal, dyingRows, broken, byStatus, sent24h, failed24h, hourly] = await Promise.all([
@@ -65,15 +47,9 @@ export async function getTenantDashboard(ctx: TenantContext, now = new Date()): 
     db.mailbox.count({ where: dyingWhere }),
     db.mailbox.findMany({
       where: dyingWhere,
-      take: 200,
-      select: {
-        id: true,
-        address: true,
-        refreshTokenExpiresAt: true,
-        lastRefreshAt: true,
-        connectedAt: true,
-        clientConfiguration: { select: { provider: true, tokenEndpoint: true } },
-      },
+      take: DYING_LISTED,
+      orderBy: [{ grantEndsAt: "asc" }, { address: "asc" }],
+      select: { id: true, address: true, grantEndsAt: true, refreshTokenExpiresAt: true, connectedAt: true },
     }),
     db.clientConfiguration.findMany({
       where: { tenantId, brokenAt: { not: null } },
@@ -124,7 +100,7 @@ export async function getTenantDashboard(ctx: TenantContext, now = new Date()): 
     .map((row) => ({
       id: row.id,
       address: row.address,
-      end: predictGrantEnd({ ...row.clientConfiguration, ...row, hasRefreshToken: true }),
+      end: storedGrantEnd(row),
     }))
     .filter((row) => row.end && row.end.at <= horizon)
     .sort((a, b) => a.end!.at.getTime() - b.end!.at.getTime())

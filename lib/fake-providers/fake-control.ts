@@ -1,7 +1,8 @@
 import type { ApiFailure, ThrottleOptions } from "./api-switches";
 import { approveDevice, type DeviceDecision } from "./approve-device";
 import type { FakeStatsSnapshot } from "./fake-stats";
-import { pairKey, type FakeOAuthServer, type FakeWorld } from "./fake-world";
+import { normalizeAddress } from "./mailbox-directory";
+import { pairKey, type FakeOAuthServer, type FakeWorld, type RefreshFailureAnswer } from "./fake-world";
 import type { FakeClientRegistration, ProviderName, RecordedMessage } from "./types";
 
 export interface FakeProvidersControl {
@@ -16,6 +17,11 @@ export interface FakeProvidersControl {
   setDeviceInterval(seconds: number): void;
   /** Simulated time: every stored code, token, grant and session ages by `ms`. */
   advanceClock(ms: number): void;
+  /**
+   * Refreshes of this address's tokens get this answer (status and JSON body) until called with
+   * null, e.g. `{ status: 400, body: { error: "quota_exceeded_x" } }`: an error no table lists.
+   */
+  failRefreshes(email: string, failure: RefreshFailureAnswer | null): void;
   /** Expires the address's refresh tokens (Google: "Token has been expired or revoked.", Microsoft: AADSTS700082). */
   expireRefreshTokens(email: string): number;
   /** Expires the address's access tokens now (APIs: 401 "expired"; SMTP: refused). Returns how many. */
@@ -130,6 +136,10 @@ export function createControl(world: FakeWorld, servers: FakeOAuthServer[]): Fak
     setAccessTokenTtl: (seconds) => void (settings.accessTokenTtlSeconds = seconds),
     setDeviceInterval: (seconds) => void (settings.deviceIntervalSeconds = seconds),
     advanceClock: (ms) => world.clock.advance(ms),
+    failRefreshes: (email, failure) => {
+      if (failure) world.refreshFailures.set(normalizeAddress(email), failure);
+      else world.refreshFailures.delete(normalizeAddress(email));
+    },
     expireRefreshTokens: (email) => expireTokens(world, servers, email, "RefreshToken"),
     expireAccessTokens: (email) => expireTokens(world, servers, email, "AccessToken"),
     revokeAccessTokens: (email) => revokeAccessTokens(world, servers, email),

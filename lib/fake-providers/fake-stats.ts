@@ -11,6 +11,19 @@ export interface EndpointCounts {
   revocationRequests: number;
 }
 
+/** How a revocation request authenticated its client ("missing": no client id at all). */
+export type RevocationAuthMethod = "client_secret_basic" | "client_secret_post" | "none" | "missing";
+
+/** One request to a revocation endpoint, as the provider saw it (never the token or the secret). */
+export interface RevocationRecord {
+  provider: ProviderName;
+  clientId: string;
+  authMethod: RevocationAuthMethod;
+  tokenTypeHint: string | null;
+  /** The HTTP status answered. */
+  status: number;
+}
+
 export interface SmtpCounts {
   authAttempts: number;
   authFailures: number;
@@ -33,6 +46,8 @@ export interface ApiCounts {
 
 export interface FakeStatsSnapshot extends EndpointCounts {
   byProvider: Record<ProviderName, EndpointCounts>;
+  /** Every revocation request, oldest first. */
+  revocations: RevocationRecord[];
   smtp: SmtpCounts;
   graph: ApiCounts;
   gmailApi: ApiCounts;
@@ -68,6 +83,11 @@ export class FakeStats {
   readonly smtp: SmtpCounts = emptySmtp();
   graph: ApiCounts = emptyApi();
   gmailApi: ApiCounts = emptyApi();
+  private revocations: RevocationRecord[] = [];
+
+  recordRevocation(record: RevocationRecord): void {
+    this.revocations.push(record);
+  }
 
   of(provider: ProviderName): EndpointCounts {
     return this.counts[provider];
@@ -90,6 +110,7 @@ export class FakeStats {
     Object.assign(this.smtp, emptySmtp());
     this.graph = emptyApi();
     this.gmailApi = emptyApi();
+    this.revocations = [];
   }
 
   snapshot(): FakeStatsSnapshot {
@@ -107,6 +128,7 @@ export class FakeStats {
     return structuredClone({
       ...total,
       byProvider: this.counts,
+      revocations: this.revocations,
       smtp: this.smtp,
       graph: this.graph,
       gmailApi: this.gmailApi,

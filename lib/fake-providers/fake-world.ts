@@ -24,6 +24,14 @@ export interface FakeWorld {
   /** Send As permissions (Microsoft) and send-as aliases (Google). */
   sendAs: SendAsGrants;
   messages: RecordedMessage[];
+  /** Refresh requests for these addresses' tokens get this answer instead (failRefreshes). */
+  refreshFailures: Map<string, RefreshFailureAnswer>;
+}
+
+/** A token endpoint answer to play for a mailbox's refreshes, e.g. an error Relais does not know. */
+export interface RefreshFailureAnswer {
+  status: number;
+  body: Record<string, unknown>;
 }
 
 /** What the token endpoint needs to know about how a code or device code was requested. */

@@ -55,6 +55,7 @@ function createWorld(options: FakeProvidersOptions): FakeWorld {
     api: new ApiSwitches(),
     sendAs: new SendAsGrants(),
     messages: [],
+    refreshFailures: new Map(),
   };
   for (const { email, provider } of options.mailboxes ?? []) world.mailboxes.add(email, provider);
   for (const client of options.clients ?? []) world.clients.register(client);

@@ -22,16 +22,20 @@ export function answer(ctx: Context, status: number, body: Record<string, unknow
   ctx.body = body;
 }
 
-function countRequest(server: FakeOAuthServer, grantType: string, form: URLSearchParams): void {
-  const { stats, mailboxes } = server.world;
-  stats.countToken(server.name, grantType);
-  if (grantType === DEVICE_CODE_GRANT) stats.of(server.name).devicePolls += 1;
-  if (grantType !== "refresh_token") return;
+/** The address whose refresh token this is (still alive or not), if the fake knows it. */
+function refreshingAddress(server: FakeOAuthServer, form: URLSearchParams): string | undefined {
   const token = form.get("refresh_token") ?? "";
   const accountId =
     server.store.find("RefreshToken", token)?.accountId ??
     server.store.tombstone("RefreshToken", token)?.accountId;
-  stats.countRefresh(server.name, accountId ? mailboxes.byAccount(accountId)?.email : undefined);
+  return accountId ? server.world.mailboxes.byAccount(accountId)?.email : undefined;
+}
+
+function countRequest(server: FakeOAuthServer, grantType: string, form: URLSearchParams): void {
+  const { stats } = server.world;
+  stats.countToken(server.name, grantType);
+  if (grantType === DEVICE_CODE_GRANT) stats.of(server.name).devicePolls += 1;
+  if (grantType === "refresh_token") stats.countRefresh(server.name, refreshingAddress(server, form));
 }
 
 /**
@@ -60,6 +64,12 @@ export function tokenEndpoint(server: FakeOAuthServer) {
     if (server.name === "microsoft" && client?.consentRequired && GRANTS_NEEDING_CONSENT.has(grantType)) {
       return fail("consent_required");
     }
+    // A failure played for this mailbox (failRefreshes), e.g. an error no table lists.
+    const played =
+      grantType === "refresh_token"
+        ? server.world.refreshFailures.get(refreshingAddress(server, form) ?? "")
+        : undefined;
+    if (played) return answer(ctx, played.status, played.body);
     const grantProblem = checkGrant(server, grantType, form, clientId);
     if (grantProblem) return fail(grantProblem.kind, grantProblem.context);
 

@@ -29,7 +29,9 @@ export async function deleteMailbox(ctx: TenantContext, input: MailboxIdInput) {
         state: true,
         accessTokenCipher: true,
         refreshTokenCipher: true,
-        clientConfiguration: { select: { name: true, provider: true, revocationEndpoint: true } },
+        clientConfiguration: {
+          select: { id: true, name: true, provider: true, clientId: true, revocationEndpoint: true },
+        },
       },
     });
     if (!mailbox) throw notFound();
@@ -48,7 +50,7 @@ export async function deleteMailbox(ctx: TenantContext, input: MailboxIdInput) {
       details: {
         state: mailbox.state,
         configuration: mailbox.clientConfiguration.name,
-        providerRevocation: revocationDetail(revocation.pendingId, revocation.hadEndpoint),
+        providerRevocation: revocationDetail(revocation),
       },
     });
     return { address: mailbox.address, revocation };

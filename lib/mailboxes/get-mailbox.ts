@@ -50,6 +50,8 @@ export async function getMailbox(ctx: TenantContext, id: string) {
         delegateAccount: true,
         clientConfiguration: {
           select: {
+            // The health line's columns, and the page's.
+            ...mailboxHealthSelect.clientConfiguration.select,
             id: true,
             name: true,
             provider: true,

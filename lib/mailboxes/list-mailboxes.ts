@@ -1,7 +1,12 @@
 import { forbidden } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import type { ConnectionState, MailTransport, OAuthProviderKind } from "@/lib/db/generated/enums";
+import type {
+  ConnectionState,
+  MailTransport,
+  OAuthProviderKind,
+  ProviderRevocationOutcome,
+} from "@/lib/db/generated/enums";
 import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
 import type { MailboxCursor, MailboxSort } from "./mailbox-cursor";
 import { mailboxFilterSql } from "./mailbox-filter";
@@ -51,6 +56,13 @@ function mailboxOf(row: MailboxPageRow & { id: string }, now: Date) {
         pauseReason: row.pauseReason,
         waitingMail: row.waitingMail,
         transport: row.transport as MailTransport,
+        providerRevocation: row.providerRevocation
+          ? {
+              outcome: row.providerRevocation as ProviderRevocationOutcome,
+              code: row.providerRevocationCode,
+              provider: row.configurationProvider as OAuthProviderKind,
+            }
+          : null,
       },
       now,
     ),

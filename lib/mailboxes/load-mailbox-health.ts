@@ -11,10 +11,13 @@ export const mailboxHealthSelect = {
   accessTokenExpiresAt: true,
   refreshTokenExpiresAt: true,
   grantEndsAt: true,
+  connectedAt: true,
   pausedUntil: true,
   pauseReason: true,
   transport: true,
-  clientConfiguration: { select: { transport: true, brokenReason: true } },
+  providerRevocation: true,
+  providerRevocationCode: true,
+  clientConfiguration: { select: { transport: true, brokenReason: true, provider: true } },
 } satisfies Prisma.MailboxSelect;
 
 export type MailboxHealthRow = Prisma.MailboxGetPayload<{ select: typeof mailboxHealthSelect }>;
@@ -72,6 +75,9 @@ export function healthOfMailbox(
       pauseReason: row.pauseReason,
       waitingMail: extras.waitingMail.get(row.id) ?? 0,
       transport: row.transport ?? config.transport,
+      providerRevocation: row.providerRevocation
+        ? { outcome: row.providerRevocation, code: row.providerRevocationCode, provider: config.provider }
+        : null,
     },
     now,
   );

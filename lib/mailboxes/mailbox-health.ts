@@ -1,7 +1,8 @@
-import type { ConnectionState, MailTransport } from "@/lib/db/generated/enums";
+import type { ConnectionState, MailTransport, ProviderRevocationOutcome } from "@/lib/db/generated/enums";
 import type { MessageKey } from "@/lib/i18n/catalog";
+import { isMicrosoftKind, type ProviderKind } from "@/lib/oauth/presets";
 import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
-import type { PredictedGrantEnd } from "@/lib/tokens/predict-grant-end";
+import type { PredictedGrantEnd } from "@/lib/tokens/stored-grant-end";
 
 const DAY_MS = 86_400_000;
 /** A forecast end this close is announced, as on the dashboard and by the ending-soon webhook. */
@@ -61,6 +62,15 @@ export interface MailboxHealthFacts {
   waitingMail: number;
   /** How it sends, for the words of a transport waiting for consent. */
   transport: MailTransport;
+  /**
+   * A revoked mailbox: what became of the withdrawal at its provider, when its owner has
+   * something to do there (Mailbox.providerRevocation); null or absent: nothing to say.
+   */
+  providerRevocation?: {
+    outcome: ProviderRevocationOutcome;
+    code: string | null;
+    provider: ProviderKind;
+  } | null;
 }
 
 export interface MailboxHealth {
@@ -96,6 +106,59 @@ const codeAdvice = (code: string | null) => {
   const fix = msg(explainConnectionError(code).fix);
   return { admin: fix, owner: fix };
 };
+
+const ENDING_SOON_HEADLINE = {
+  provider: "mailboxes.health.endingSoonAnnounced",
+  inactivity: "mailboxes.health.endingSoonIdle",
+  testing: "mailboxes.health.endingSoonTesting",
+} as const satisfies Record<PredictedGrantEnd["reason"], MessageKey>;
+const ENDING_ADVICE = {
+  provider: "mailboxes.health.advice.endingAnnounced",
+  inactivity: "mailboxes.health.advice.endingIdle",
+  testing: "mailboxes.health.advice.endingTesting",
+} as const satisfies Record<PredictedGrantEnd["reason"], MessageKey>;
+const HEALTHY_HEADLINE = {
+  provider: "mailboxes.health.healthyAnnounced",
+  inactivity: "mailboxes.health.healthyIdle",
+  testing: "mailboxes.health.healthyTesting",
+} as const satisfies Record<PredictedGrantEnd["reason"], MessageKey>;
+
+/** Where the owner (or an admin) withdraws the school's application at the provider. */
+function providerSteps(provider: ProviderKind) {
+  const family = provider === "google" ? "google" : isMicrosoftKind(provider) ? "microsoft" : "other";
+  return {
+    admin: msg(`mailboxes.health.revocation.steps.${family}.admin`),
+    owner: msg(`mailboxes.health.revocation.steps.${family}.owner`),
+  };
+}
+
+const REVOCATION_CAUSE = {
+  pending: "mailboxes.health.revocation.pending",
+  refused: "mailboxes.health.revocation.refused",
+  unconfirmed: "mailboxes.health.revocation.unconfirmed",
+  no_endpoint: "mailboxes.health.revocation.noEndpoint",
+} as const satisfies Record<ProviderRevocationOutcome, MessageKey>;
+
+/** A revoked mailbox: disconnected here, and what the provider's side came to. */
+function revokedHealth(
+  facts: MailboxHealthFacts,
+  base: Pick<MailboxHealth, "waitingMail" | "errorCode" | "since" | "stopped">,
+): MailboxHealth {
+  const revocation = facts.providerRevocation;
+  const providerKeeps = revocation && revocation.outcome !== "pending";
+  return {
+    ...base,
+    code: "disconnected",
+    tone: "problem",
+    headline: msg(
+      providerKeeps ? "mailboxes.health.disconnectedProviderKeeps" : "mailboxes.health.disconnected",
+    ),
+    cause: revocation ? REVOCATION_CAUSE[revocation.outcome] : null,
+    advice: providerKeeps ? providerSteps(revocation.provider) : stateAdvice("revoked"),
+    fixes: ["connect", "send_connect_link"],
+    errorCode: revocation?.code ?? base.errorCode,
+  };
+}
 
 function connectedHealth(facts: MailboxHealthFacts, now: Date): MailboxHealth {
   const base = {
@@ -172,19 +235,14 @@ function connectedHealth(facts: MailboxHealthFacts, now: Date): MailboxHealth {
       ...base,
       code: "ending_soon",
       tone: "warning",
-      headline: msg(
-        end.reason === "provider"
-          ? "mailboxes.health.endingSoonAnnounced"
-          : "mailboxes.health.endingSoonIdle",
-        { date: { day: end.at } },
-      ),
+      headline: msg(ENDING_SOON_HEADLINE[end.reason], { date: { day: end.at } }),
       advice: {
-        admin: msg(
-          end.reason === "provider"
-            ? "mailboxes.health.advice.endingAnnounced"
-            : "mailboxes.health.advice.endingIdle",
+        admin: msg(ENDING_ADVICE[end.reason]),
+        owner: msg(
+          end.reason === "testing"
+            ? "mailboxes.health.advice.endingTestingOwner"
+            : "mailboxes.health.advice.endingOwner",
         ),
-        owner: msg("mailboxes.health.advice.endingOwner"),
       },
       fixes: ["reconnect", "send_connect_link"],
     };
@@ -195,9 +253,7 @@ function connectedHealth(facts: MailboxHealthFacts, now: Date): MailboxHealth {
     tone: "good",
     headline: !end
       ? msg("mailboxes.health.healthy")
-      : end.reason === "provider"
-        ? msg("mailboxes.health.healthyAnnounced", { date: { day: end.at } })
-        : msg("mailboxes.health.healthyIdle", { date: { day: end.at } }),
+      : msg(HEALTHY_HEADLINE[end.reason], { date: { day: end.at } }),
     advice: null,
     fixes: [],
   };
@@ -236,7 +292,8 @@ export function mailboxHealth(facts: MailboxHealthFacts, now = new Date()): Mail
         headline: since
           ? msg("mailboxes.health.needsReconnectSince", { date: { day: since } })
           : msg("mailboxes.health.needsReconnect"),
-        cause,
+        // An answer Relais does not know stops a connection only after days of retries.
+        cause: cause === "connections.causes.unknown" ? "connections.causes.unknownPersisting" : cause,
         advice: stateAdvice("needs_reconnect"),
         fixes: ["reconnect", "send_connect_link"],
       };
@@ -266,15 +323,7 @@ export function mailboxHealth(facts: MailboxHealthFacts, now = new Date()): Mail
         fixes: ["reconnect", "send_connect_link"],
       };
     case "revoked":
-      return {
-        ...base,
-        code: "disconnected",
-        tone: "problem",
-        headline: msg("mailboxes.health.disconnected"),
-        cause: null,
-        advice: stateAdvice("revoked"),
-        fixes: ["connect", "send_connect_link"],
-      };
+      return revokedHealth(facts, base);
     case "config_error":
       if (code === "smtp_auth_disabled") {
         return {

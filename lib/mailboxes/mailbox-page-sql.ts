@@ -25,7 +25,7 @@ const columnOf = (alias: string, column: string) => Prisma.raw(`${alias}.${colum
 
 /** The mailbox columns a page shows, read from "Mailbox" (never a token: only whether one is held). */
 const shownColumns = `m.id, m.address, m."displayName", m.state, m."refreshTokenExpiresAt", m."grantEndsAt",
-  m."lastUsedAt", m."lastErrorCode", m."lastErrorAt", m."pausedUntil", m."pauseReason", m."accessTokenExpiresAt",
+  m."connectedAt", m."providerRevocation", m."providerRevocationCode", m."lastUsedAt", m."lastErrorCode", m."lastErrorAt", m."pausedUntil", m."pauseReason", m."accessTokenExpiresAt",
   m.transport, m."clientConfigurationId"`;
 const pageColumns = Prisma.raw(`${shownColumns}, m."refreshTokenCipher" IS NOT NULL AS "hasRefreshToken"`);
 /** The same, read again from a search's matches, which hold them under these names. */
@@ -119,7 +119,8 @@ export function mailboxPageSql(read: MailboxPageRead): Prisma.Sql {
       FROM (SELECT 1 FROM ${source} m WHERE ${where.length > 0 ? where[0]! : Prisma.sql`TRUE`} LIMIT ${read.countLimit}) s),
     page AS (${Prisma.join(selects, " UNION ALL ")})
     SELECT counted.total, p.id, p.address, p."displayName", p.state::text AS state,
-      p."refreshTokenExpiresAt", p."grantEndsAt", p."lastUsedAt", p."lastErrorCode", p."lastErrorAt",
+      p."refreshTokenExpiresAt", p."grantEndsAt", p."connectedAt", p."lastUsedAt",
+      p."providerRevocation"::text AS "providerRevocation", p."providerRevocationCode", p."lastErrorCode", p."lastErrorAt",
       p."pausedUntil", p."pauseReason", p."accessTokenExpiresAt", p."hasRefreshToken",
       COALESCE(p.transport, c.transport)::text AS transport,
       c.id AS "configurationId", c.name AS "configurationName", c.provider::text AS "configurationProvider",
@@ -151,6 +152,11 @@ export interface MailboxPageRow {
   state: string;
   refreshTokenExpiresAt: Date | null;
   grantEndsAt: Date | null;
+  /** The grant's date: with grantEndsAt, the forecast's reason (storedGrantEnd). */
+  connectedAt: Date | null;
+  /** A revoked mailbox: what became of the withdrawal at the provider (its health line says it). */
+  providerRevocation: string | null;
+  providerRevocationCode: string | null;
   lastUsedAt: Date | null;
   lastErrorCode: string | null;
   lastErrorAt: Date | null;

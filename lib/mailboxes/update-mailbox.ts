@@ -31,9 +31,14 @@ export const connectionReset = {
   lastErrorCode: null,
   lastErrorAt: null,
   ownersNotifiedAt: null,
+  unknownErrorSince: null,
+  providerRevocation: null,
+  providerRevocationCode: null,
 } satisfies Prisma.MailboxUpdateManyMutationInput;
 
 const configurationColumns = {
+  id: true,
+  clientId: true,
   name: true,
   provider: true,
   revocationEndpoint: true,
@@ -146,9 +151,7 @@ export async function updateMailbox(ctx: TenantContext, input: UpdateMailboxInpu
           ? {
               previousState: mailbox.state,
               disconnected,
-              ...(revocation
-                ? { providerRevocation: revocationDetail(revocation.pendingId, revocation.hadEndpoint) }
-                : {}),
+              ...(revocation ? { providerRevocation: revocationDetail(revocation) } : {}),
             }
           : {}),
         ...(stateChange ? { state: { from: stateChange.from, to: stateChange.to } } : {}),

@@ -88,6 +88,10 @@ export async function storeConnectionTokens(
         lastErrorCode: null,
         lastErrorAt: null,
         ownersNotifiedAt: null,
+        unknownErrorSince: null,
+        // A new grant: whatever the provider kept of an earlier one is no longer this mailbox's news.
+        providerRevocation: null,
+        providerRevocationCode: null,
       },
     });
     if (input.state === "connected") await releaseHeldMail(tenantId, mailboxId, tx);

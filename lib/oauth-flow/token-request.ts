@@ -1,6 +1,7 @@
 import type { ClientCredentials } from "@/lib/clients/resolve-client-credentials";
 import type { OutboundRefusedError } from "@/lib/net/outbound-refused-error";
 import { callProvider } from "./call-provider";
+import { clientAuthentication } from "./client-authentication";
 import { parseTokenResponse, type TokenResponse } from "./token-response";
 
 export type TokenCall =
@@ -10,15 +11,15 @@ export type TokenCall =
   | { ok: false; refusal: OutboundRefusedError };
 
 /**
- * POSTs a grant to the token endpoint with `client_secret_post` when the
- * configuration has a secret, and only the client id for a public client.
+ * POSTs a grant to the token endpoint, the client authenticated as
+ * clientAuthentication says: `client_secret_post` when the configuration has
+ * a secret, only the client id for a public client.
  */
 export async function requestToken(
   credentials: Pick<ClientCredentials, "clientId" | "clientSecret" | "tokenEndpoint">,
   grant: Record<string, string>,
 ): Promise<TokenCall> {
-  const form = new URLSearchParams({ ...grant, client_id: credentials.clientId });
-  if (credentials.clientSecret !== null) form.set("client_secret", credentials.clientSecret);
+  const form = new URLSearchParams({ ...grant, ...clientAuthentication(credentials).fields });
   const answer = await callProvider(credentials.tokenEndpoint, form);
   if ("refusal" in answer) return { ok: false, refusal: answer.refusal };
   const tokens = answer.status === 200 ? parseTokenResponse(answer.body) : null;

@@ -1,5 +1,7 @@
+import type { ClientCredentials } from "@/lib/clients/resolve-client-credentials";
 import { OutboundRefusedError } from "@/lib/net/outbound-refused-error";
 import { safeFetch } from "@/lib/net/safe-fetch";
+import { clientAuthentication } from "@/lib/oauth-flow/client-authentication";
 
 export type RevocationAnswer =
   /** The provider withdrew the grant, or did not know the token any more (already dead). */
@@ -8,6 +10,16 @@ export type RevocationAnswer =
   | { kind: "retry"; code: string }
   /** Any other refusal: asking again would change nothing. */
   | { kind: "refused"; code: string };
+
+/** RFC 7009 §2.1: which of the grant's tokens is sent. */
+export type TokenTypeHint = "refresh_token" | "access_token";
+
+export interface RevocationRequest {
+  token: string;
+  tokenTypeHint: TokenTypeHint;
+  /** The client the token was issued to, authenticated as at the token endpoint; null: none (older records). */
+  client: Pick<ClientCredentials, "clientId" | "clientSecret"> | null;
+}
 
 const CODE_SHAPE = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -21,18 +33,28 @@ function errorCodeOf(body: string): string | null {
 }
 
 /**
- * RFC 7009 token revocation: a form POST of `token=…` to the endpoint the
- * configuration names (Google: 200 on success, and revoking either token
- * withdraws the whole grant). Neither the token nor the answer is logged.
+ * RFC 7009 token revocation: a form POST of `token`, `token_type_hint` and the
+ * client's authentication (clientAuthentication: `client_secret_post`, or the
+ * client id alone for a public client) to the endpoint the configuration
+ * names (Google: 200 on success, and revoking either token withdraws the
+ * whole grant). Neither the token, the secret nor the answer is logged.
  */
-export async function callRevocationEndpoint(endpoint: string, token: string): Promise<RevocationAnswer> {
+export async function callRevocationEndpoint(
+  endpoint: string,
+  request: RevocationRequest,
+): Promise<RevocationAnswer> {
+  const form = new URLSearchParams({
+    token: request.token,
+    token_type_hint: request.tokenTypeHint,
+    ...(request.client ? clientAuthentication(request.client).fields : {}),
+  });
   let status: number;
   let body: string;
   try {
     ({ status, body } = await safeFetch(endpoint, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: new URLSearchParams({ token }).toString(),
+      body: form.toString(),
     }));
   } catch (error) {
     if (!(error instanceof OutboundRefusedError)) throw error;

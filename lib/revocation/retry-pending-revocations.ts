@@ -16,7 +16,7 @@ export async function retryPendingRevocations({ now = new Date(), limit = 100 } 
     orderBy: { nextAttemptAt: "asc" },
     take: limit,
   });
-  const counts: Record<RevocationAttempt, number> = { done: 0, retry: 0, given_up: 0 };
+  const counts: Record<RevocationAttempt, number> = { done: 0, retry: 0, refused: 0, given_up: 0 };
   for (const record of due) {
     const { count } = await db.pendingRevocation.updateMany({
       where: { id: record.id, tenantId: record.tenantId, nextAttemptAt: record.nextAttemptAt },

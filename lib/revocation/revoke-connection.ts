@@ -8,13 +8,19 @@ import { isMicrosoftKind, type ProviderKind } from "@/lib/oauth/presets";
 import { connectionScope } from "@/lib/tokens/connection-access";
 import { cancelMailOfRevokedMailbox } from "@/lib/worker/cancel-mail-of-revoked-mailbox";
 import { attemptPendingRevocation } from "./attempt-pending-revocation";
-import { queueProviderRevocation } from "./queue-provider-revocation";
+import {
+  providerRevocationAfterQueue,
+  queueProviderRevocation,
+  type QueuedRevocation,
+} from "./queue-provider-revocation";
 
 export type RevocationOutcome =
   /** The provider withdrew the grant. */
   | "revoked_at_provider"
   /** The provider could not be reached: it is asked again later (retryPendingRevocations). */
   | "provider_pending"
+  /** The provider refused (or Relais could not authenticate): the person removes the application there. */
+  | "not_withdrawn"
   /** The provider has no revocation endpoint (Microsoft): the person removes the application. */
   | "no_endpoint"
   /** There was no token left to withdraw. */
@@ -31,20 +37,24 @@ export interface RevocationResult {
 }
 
 /** What the audit entry says of the provider's side. */
-export const revocationDetail = (pendingId: string | null, hadEndpoint: boolean) =>
+export const revocationDetail = ({ pendingId, hadEndpoint }: QueuedRevocation) =>
   pendingId ? "requested" : hadEndpoint ? "nothing_to_revoke" : "no_endpoint";
 
 /** After the commit: the provider is asked once now; unreachable, the pending revocation waits for a retry. */
-export async function askProviderNow(
-  tenantId: string,
-  queued: { pendingId: string | null; hadEndpoint: boolean },
-): Promise<RevocationOutcome> {
+export async function askProviderNow(tenantId: string, queued: QueuedRevocation): Promise<RevocationOutcome> {
   if (!queued.pendingId) return queued.hadEndpoint ? "nothing_to_revoke" : "no_endpoint";
   const db = await getDb();
   const record = await db.pendingRevocation.findFirst({ where: { id: queued.pendingId, tenantId } });
-  return record && (await attemptPendingRevocation(record)) === "done"
-    ? "revoked_at_provider"
-    : "provider_pending";
+  if (!record) return "provider_pending";
+  switch (await attemptPendingRevocation(record)) {
+    case "done":
+      return "revoked_at_provider";
+    case "retry":
+      return "provider_pending";
+    case "refused":
+    case "given_up":
+      return "not_withdrawn";
+  }
 }
 
 function messageFor(outcome: RevocationOutcome, provider: ProviderKind): MessageKey {
@@ -53,6 +63,10 @@ function messageFor(outcome: RevocationOutcome, provider: ProviderKind): Message
       return "connections.revoke.doneAtProvider";
     case "provider_pending":
       return "connections.revoke.donePending";
+    case "not_withdrawn":
+      return provider === "google"
+        ? "connections.revoke.doneRefusedGoogle"
+        : "connections.revoke.doneRefusedOther";
     case "nothing_to_revoke":
       return "connections.revoke.doneErased";
     case "no_endpoint":
@@ -73,7 +87,7 @@ export async function revokeConnection(ctx: TenantContext, mailboxId: string): P
   if (!isUuid(mailboxId)) throw notFound();
   const db = await getDb();
   const erased = await db.$transaction((tx) => eraseConnection(tx, ctx, mailboxId));
-  const outcome = await askProviderNow(ctx.tenantId, erased);
+  const outcome = await askProviderNow(ctx.tenantId, erased.queued);
   return {
     mailboxId,
     address: erased.address,
@@ -88,11 +102,13 @@ async function eraseConnection(tx: DbTransaction, ctx: TenantContext, mailboxId:
     SELECT id FROM "Mailbox" WHERE id = ${mailboxId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR UPDATE`;
   const mailbox = await tx.mailbox.findFirst({
     where: connectionScope(ctx, mailboxId),
-    include: { clientConfiguration: { select: { provider: true, revocationEndpoint: true } } },
+    include: {
+      clientConfiguration: { select: { id: true, provider: true, clientId: true, revocationEndpoint: true } },
+    },
   });
   if (!mailbox) throw notFound();
   const { provider } = mailbox.clientConfiguration;
-  const { pendingId, hadEndpoint } = await queueProviderRevocation(tx, mailbox, mailbox.clientConfiguration);
+  const queued = await queueProviderRevocation(tx, mailbox, mailbox.clientConfiguration);
   await tx.mailbox.updateMany({
     where: { id: mailboxId, tenantId: ctx.tenantId },
     data: {
@@ -103,6 +119,10 @@ async function eraseConnection(tx: DbTransaction, ctx: TenantContext, mailboxId:
       refreshTokenExpiresAt: null,
       lastErrorCode: null,
       lastErrorAt: null,
+      unknownErrorSince: null,
+      // What its page says of the provider's side until it is connected again.
+      providerRevocation: providerRevocationAfterQueue(queued),
+      providerRevocationCode: null,
     },
   });
   const cancelledMail = await cancelMailOfRevokedMailbox(ctx.tenantId, mailboxId, tx);
@@ -112,11 +132,11 @@ async function eraseConnection(tx: DbTransaction, ctx: TenantContext, mailboxId:
     targetId: mailboxId,
     targetLabel: mailbox.address,
     details: {
-      providerRevocation: revocationDetail(pendingId, hadEndpoint),
+      providerRevocation: revocationDetail(queued),
       cancelledMail,
     },
   });
-  return { address: mailbox.address, provider, pendingId, hadEndpoint, cancelledMail };
+  return { address: mailbox.address, provider, queued, cancelledMail };
 }
 
 /** Revokes a selection; every id must be one the person may revoke, or nothing is done. */

@@ -2,6 +2,7 @@ import { notFound } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { isUuid } from "./is-uuid";
+import { detectGoogleTesting } from "@/lib/clients/detect-google-testing";
 import { notifyAfterRefreshFailure } from "@/lib/notifications/notify-after-refresh-failure";
 import { liveAccessToken, type LiveAccessToken } from "./live-access-token";
 import {
@@ -54,6 +55,10 @@ export async function getAccessToken(
   if (outcome.kind === "token") return outcome.token;
   if (outcome.kind === "unavailable") throw new ConnectionUnavailableError(outcome.state, outcome.code);
   await notifyAfterRefreshFailure(tenantId, outcome.recorded, outcome.failure);
+  // After the commit, out of the row lock: a grant dead a week after it was given may say "Testing".
+  if (outcome.recorded.brokeConnection && outcome.failure.code === "invalid_grant") {
+    await detectGoogleTesting(tenantId, outcome.clientConfigurationId);
+  }
   if (outcome.failure.effect === "transient") throw new TransientTokenError(outcome.failure.code);
   throw new ConnectionUnavailableError(outcome.state, outcome.failure.code);
 }

@@ -7,7 +7,7 @@ import { missingScopes, requiredMailScopes } from "@/lib/oauth-flow/granted-scop
 import type { ProviderKind } from "@/lib/oauth/presets";
 import { explainConnectionError, type ConnectionErrorExplanation } from "./explain-connection-error";
 import { connectionScope } from "./connection-access";
-import { predictGrantEnd, type PredictedGrantEnd } from "./predict-grant-end";
+import { storedGrantEnd, type PredictedGrantEnd } from "./stored-grant-end";
 
 export interface ConnectionDetails {
   mailboxId: string;
@@ -64,14 +64,8 @@ export async function getConnectionDetails(
     lastError: errorCode
       ? { code: errorCode, at: mailbox.lastErrorAt, ...explainConnectionError(errorCode) }
       : null,
-    predictedEnd: predictGrantEnd({
-      provider: config.provider,
-      tokenEndpoint: config.tokenEndpoint,
-      hasRefreshToken,
-      lastRefreshAt: mailbox.lastRefreshAt,
-      connectedAt: mailbox.connectedAt,
-      refreshTokenExpiresAt: mailbox.refreshTokenExpiresAt,
-    }),
+    // The forecast the database keeps (the list's and the dashboard's too).
+    predictedEnd: storedGrantEnd(mailbox),
     providerRevokes: config.provider !== "platform_microsoft" && Boolean(config.revocationEndpoint),
   };
 }

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { getDb } from "@/lib/db/client";
 import { getAccessToken } from "./get-access-token";
-import { keepAliveDays } from "./keep-alive-settings";
+import { keepAliveWindowDays } from "./keep-alive-windows";
 import { ConnectionUnavailableError, TransientTokenError } from "./token-errors";
+import { UNKNOWN_RETRY_MAX_MS, UNKNOWN_RETRY_MIN_MS } from "./unknown-refresh-errors";
 
-const DAY_MS = 24 * 3600 * 1000;
 // A connection whose background refresh just failed waits this long before the next attempt,
 // so that a few failing ones do not take every run's batch.
 const RETRY_AFTER_FAILURE_MS = 6 * 3600 * 1000;
@@ -13,8 +13,6 @@ export interface KeepAliveOptions {
   /** At most this many connections per run. */
   limit: number;
   now?: Date;
-  /** Idle threshold; default RELAIS_KEEPALIVE_DAYS (30). */
-  days?: number;
   /** Random pause of up to this many milliseconds between two refreshes, to spread the load. */
   maxPauseMs?: number;
 }
@@ -26,27 +24,62 @@ export interface KeepAliveReport {
   unavailable: string[];
 }
 
+/** Each unbroken configuration's window, in days (its own, else its provider's). */
+async function configurationWindows() {
+  const db = await getDb();
+  const configurations = await db.clientConfiguration.findMany({
+    where: { brokenAt: null },
+    select: { id: true, provider: true, tokenEndpoint: true, keepAliveDays: true },
+  });
+  return {
+    ids: configurations.map((c) => c.id),
+    days: configurations.map((c) => keepAliveWindowDays(c)),
+  };
+}
+
 /**
- * Refreshes connections idle for `days` or more (Microsoft kills a refresh
- * token unused for 90 days; a school holiday is long enough), oldest first,
- * a bounded batch per run, each through getAccessToken so that it takes the
- * same lock as senders. A daily run with a modest limit spreads the refreshes
- * over days instead of renewing a whole school at once.
+ * Refreshes, through getAccessToken (the same lock as senders), a bounded
+ * batch of connected connections:
+ *
+ * - idle for their configuration's keep-alive window or longer
+ *   (keepAliveWindowDays: Microsoft kills a refresh token unused for 90 days,
+ *   Google one unused for six months; a school holiday is long enough), not
+ *   failed in the last 6 hours, the most overdue first;
+ * - before those, connections whose refreshes fail with answers Relais does not
+ *   recognise (unknownErrorSince), retried after half the time they have been
+ *   failing (1 to 12 hours), so that they recover or, after
+ *   UNKNOWN_REFRESH_ERROR_DAYS, come to a person even when nothing sends.
+ *
+ * A daily run with a modest limit spreads the refreshes over days instead of
+ * renewing a whole school at once.
  */
 export async function runKeepAliveBatch(options: KeepAliveOptions): Promise<KeepAliveReport> {
   const now = options.now ?? new Date();
-  const cutoff = new Date(now.getTime() - (options.days ?? keepAliveDays()) * DAY_MS);
+  const windows = await configurationWindows();
+  const report: KeepAliveReport = { considered: 0, refreshed: [], transient: [], unavailable: [] };
+  if (windows.ids.length === 0) return report;
   const db = await getDb();
-  const idle = await db.$queryRaw<{ id: string; tenantId: string }[]>`
-    SELECT m.id, m."tenantId" FROM "Mailbox" m
-    JOIN "ClientConfiguration" c ON c.id = m."clientConfigurationId" AND c."tenantId" = m."tenantId"
-    WHERE m.state = 'connected' AND m."refreshTokenCipher" IS NOT NULL AND c."brokenAt" IS NULL
-      AND COALESCE(m."lastRefreshAt", m."connectedAt", m."createdAt") < ${cutoff}
-      AND (m."lastErrorAt" IS NULL OR m."lastErrorAt" < ${new Date(now.getTime() - RETRY_AFTER_FAILURE_MS)})
-    ORDER BY COALESCE(m."lastRefreshAt", m."connectedAt", m."createdAt") ASC, m.id
+  const failedBefore = new Date(now.getTime() - RETRY_AFTER_FAILURE_MS);
+  const due = await db.$queryRaw<{ id: string; tenantId: string }[]>`
+    WITH w AS (SELECT * FROM unnest(${windows.ids}::uuid[], ${windows.days}::int[]) AS w(id, days)),
+    c AS (
+      SELECT m.id, m."tenantId", m."unknownErrorSince" IS NOT NULL AS failing,
+        CASE WHEN m."unknownErrorSince" IS NULL
+          THEN COALESCE(m."lastRefreshAt", m."connectedAt", m."createdAt") + w.days * interval '1 day'
+          ELSE COALESCE(m."lastErrorAt", m."unknownErrorSince") + LEAST(
+            ${UNKNOWN_RETRY_MAX_MS} * interval '1 millisecond',
+            GREATEST(${UNKNOWN_RETRY_MIN_MS} * interval '1 millisecond',
+              (COALESCE(m."lastErrorAt", m."unknownErrorSince") - m."unknownErrorSince") / 2))
+        END AS "dueAt",
+        m."lastErrorAt"
+      FROM "Mailbox" m JOIN w ON w.id = m."clientConfigurationId"
+      WHERE m.state = 'connected' AND m."refreshTokenCipher" IS NOT NULL)
+    SELECT id, "tenantId" FROM c
+    WHERE "dueAt" <= ${now} AND (failing OR "lastErrorAt" IS NULL OR "lastErrorAt" < ${failedBefore})
+    ORDER BY failing DESC, "dueAt" ASC, id
     LIMIT ${options.limit}`;
-  const report: KeepAliveReport = { considered: idle.length, refreshed: [], transient: [], unavailable: [] };
-  for (const [index, { id, tenantId }] of idle.entries()) {
+  report.considered = due.length;
+  for (const [index, { id, tenantId }] of due.entries()) {
     if (index > 0 && options.maxPauseMs) await sleep(Math.floor(Math.random() * options.maxPauseMs));
     try {
       await getAccessToken(id, { tenantId, forceRefresh: true });

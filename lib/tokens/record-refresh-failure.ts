@@ -3,7 +3,13 @@ import type { DbTransaction } from "@/lib/db/client";
 import type { RefreshFailure } from "./refresh-failure";
 import { systemActor } from "./system-actor";
 
-type FailedMailbox = { id: string; tenantId: string; address: string; clientConfigurationId: string };
+type FailedMailbox = {
+  id: string;
+  tenantId: string;
+  address: string;
+  clientConfigurationId: string;
+  unknownErrorSince: Date | null;
+};
 
 export type RecordedFailure = {
   /** This failure broke the connection: its owners are to be told. */
@@ -16,7 +22,8 @@ export type RecordedFailure = {
  * Writes what a refused refresh means, in the transaction holding the
  * mailbox's row lock. A dead grant erases both tokens (nothing can revive
  * them); a refused client keeps them, since they work again once the
- * configuration is fixed; a transient failure only records itself.
+ * configuration is fixed; a transient failure only records itself, and an
+ * unrecognised one since when they follow one another (unknownErrorSince).
  */
 export async function recordRefreshFailure(
   tx: DbTransaction,
@@ -27,7 +34,8 @@ export async function recordRefreshFailure(
   const { id, tenantId, clientConfigurationId } = mailbox;
   const error = { lastErrorCode: failure.code, lastErrorAt: now };
   if (failure.effect === "transient") {
-    await tx.mailbox.updateMany({ where: { id, tenantId }, data: error });
+    const since = failure.unrecognised ? { unknownErrorSince: mailbox.unknownErrorSince ?? now } : {};
+    await tx.mailbox.updateMany({ where: { id, tenantId }, data: { ...error, ...since } });
     return { brokeConnection: false, brokeConfiguration: false };
   }
   if (failure.effect === "needs_reconnect") {
@@ -41,6 +49,7 @@ export async function recordRefreshFailure(
         accessTokenExpiresAt: null,
         refreshTokenExpiresAt: null,
         ownersNotifiedAt: null,
+        unknownErrorSince: null,
       },
     });
     if (count === 0) return { brokeConnection: false, brokeConfiguration: false };
@@ -52,7 +61,13 @@ export async function recordRefreshFailure(
         targetType: "mailbox",
         targetId: id,
         targetLabel: mailbox.address,
-        details: { code: failure.code },
+        details: {
+          code: failure.code,
+          // An answer Relais does not know, repeated for days (afterUnknownErrorDays).
+          ...(failure.unrecognised && mailbox.unknownErrorSince
+            ? { failingSince: mailbox.unknownErrorSince.toISOString() }
+            : {}),
+        },
       },
     );
     return { brokeConnection: true, brokeConfiguration: false };
@@ -63,13 +78,14 @@ export async function recordRefreshFailure(
   });
   await tx.mailbox.updateMany({
     where: { id, tenantId },
-    data: { ...error, state: "config_error" },
+    data: { ...error, state: "config_error", unknownErrorSince: null },
   });
   // Every connection of the configuration fails the same way: one refusal is enough to say so.
   // Rows locked by a refresh in flight are skipped (waiting for them while holding the
   // configuration's row could deadlock); that refresh records its own outcome.
   await tx.$executeRaw`
-    UPDATE "Mailbox" SET state = 'config_error', "lastErrorCode" = ${failure.code}, "lastErrorAt" = ${now}
+    UPDATE "Mailbox" SET state = 'config_error', "lastErrorCode" = ${failure.code}, "lastErrorAt" = ${now},
+      "unknownErrorSince" = NULL
     WHERE id IN (
       SELECT id FROM "Mailbox"
       WHERE "tenantId" = ${tenantId}::uuid AND "clientConfigurationId" = ${clientConfigurationId}::uuid

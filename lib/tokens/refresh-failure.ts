@@ -6,6 +6,11 @@ export type RefreshFailure = {
   effect: "needs_reconnect" | "config_error" | "transient";
   /** Short machine code kept in lastErrorCode / brokenReason and explained by explainConnectionError. */
   code: string;
+  /**
+   * An answer outside the known classes: retried like a transient one, but only for
+   * UNKNOWN_REFRESH_ERROR_DAYS (lib/tokens/unknown-refresh-errors.ts).
+   */
+  unrecognised?: boolean;
 };
 
 // Only values that look like codes are kept: a server may echo anything in `error`.
@@ -33,7 +38,8 @@ export function responseFailure(status: number, body: unknown): RefreshFailure {
     case "transient":
       return { effect: "transient", code: status === 429 ? "rate_limited" : code };
     default:
-      // Anything else (a 200 without a token, invalid_request…) is not proof the grant died.
-      return { effect: "transient", code: status === 200 ? "invalid_response" : code };
+      // Anything else (a 200 without a token, invalid_request…) is not proof the grant died: retried,
+      // but not for ever (afterUnknownErrorDays).
+      return { effect: "transient", code: status === 200 ? "invalid_response" : code, unrecognised: true };
   }
 }

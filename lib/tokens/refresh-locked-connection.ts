@@ -10,13 +10,20 @@ import { requestToken } from "@/lib/oauth-flow/token-request";
 import { ASSUMED_ACCESS_TOKEN_SECONDS, type LiveAccessToken } from "./live-access-token";
 import { recordRefreshFailure, type RecordedFailure } from "./record-refresh-failure";
 import { refusalFailure, responseFailure, type RefreshFailure } from "./refresh-failure";
+import { afterUnknownErrorDays } from "./unknown-refresh-errors";
 
 export type LockedMailbox = Mailbox & { clientConfiguration: ClientConfiguration };
 
 export type RefreshOutcome =
   | { kind: "token"; token: LiveAccessToken }
   | { kind: "unavailable"; state: ConnectionState; code: string | null }
-  | { kind: "failed"; failure: RefreshFailure; recorded: RecordedFailure; state: ConnectionState };
+  | {
+      kind: "failed";
+      failure: RefreshFailure;
+      recorded: RecordedFailure;
+      state: ConnectionState;
+      clientConfigurationId: string;
+    };
 
 function credentialsOf(config: ClientConfiguration): ClientCredentials | RefreshFailure {
   try {
@@ -60,10 +67,19 @@ export async function refreshLockedConnection(
   tx: DbTransaction,
   mailbox: LockedMailbox,
 ): Promise<RefreshOutcome> {
-  const fail = async (failure: RefreshFailure): Promise<RefreshOutcome> => {
+  const fail = async (refusal: RefreshFailure): Promise<RefreshOutcome> => {
+    const now = new Date();
+    // An answer Relais does not know, repeated for days, becomes a state a person sees.
+    const failure = afterUnknownErrorDays(refusal, mailbox.unknownErrorSince, now);
     countRefresh(failure.effect);
-    const recorded = await recordRefreshFailure(tx, mailbox, failure, new Date());
-    return { kind: "failed", failure, recorded, state: stateAfter(failure, mailbox.state) };
+    const recorded = await recordRefreshFailure(tx, mailbox, failure, now);
+    return {
+      kind: "failed",
+      failure,
+      recorded,
+      state: stateAfter(failure, mailbox.state),
+      clientConfigurationId: mailbox.clientConfigurationId,
+    };
   };
   const refreshToken = refreshTokenOf(mailbox);
   if (typeof refreshToken !== "string") return fail(refreshToken);
@@ -95,6 +111,7 @@ export async function refreshLockedConnection(
       lastRefreshAt: now,
       lastErrorCode: null,
       lastErrorAt: null,
+      unknownErrorSince: null,
       // A configuration fixed since: its connections work again.
       state: "connected",
     },

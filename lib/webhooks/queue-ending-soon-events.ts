@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { predictGrantEnd } from "@/lib/tokens/predict-grant-end";
+import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
 import { queueWebhookEvents, type WebhookEventCandidate } from "./queue-webhook-event";
 
 /** How far ahead `mailbox.ending_soon` warns of a connection's end. */
@@ -9,8 +9,8 @@ const DAY_MS = 24 * 3600 * 1000;
 /**
  * A workers' chore: for the schools with an endpoint that wants
  * `mailbox.ending_soon`, one event per connected mailbox whose connection is
- * forecast to end (announced by the provider, or predicted from its rules and
- * last use) within ENDING_SOON_DAYS: once per forecast end, whichever worker
+ * forecast to end (Mailbox.grantEndsAt: announced by the provider, or predicted
+ * from its rules and last use) within ENDING_SOON_DAYS: once per forecast end, whichever worker
  * runs it (the event's dedupe key holds the date). Returns the deliveries written.
  */
 export async function queueEndingSoonEvents(now: Date = new Date()): Promise<number> {
@@ -23,27 +23,18 @@ export async function queueEndingSoonEvents(now: Date = new Date()): Promise<num
   let written = 0;
   for (const { tenantId } of tenants) {
     const mailboxes = await db.mailbox.findMany({
-      where: { tenantId, state: "connected", refreshTokenCipher: { not: null } },
-      select: {
-        id: true,
-        address: true,
-        lastRefreshAt: true,
-        connectedAt: true,
-        refreshTokenExpiresAt: true,
-        clientConfiguration: { select: { provider: true, tokenEndpoint: true } },
+      where: {
+        tenantId,
+        state: "connected",
+        refreshTokenCipher: { not: null },
+        grantEndsAt: { gt: now, lte: new Date(now.getTime() + ENDING_SOON_DAYS * DAY_MS) },
       },
+      select: { id: true, address: true, grantEndsAt: true, connectedAt: true, refreshTokenExpiresAt: true },
     });
     const candidates: WebhookEventCandidate[] = [];
     for (const mailbox of mailboxes) {
-      const end = predictGrantEnd({
-        provider: mailbox.clientConfiguration.provider,
-        tokenEndpoint: mailbox.clientConfiguration.tokenEndpoint,
-        hasRefreshToken: true,
-        lastRefreshAt: mailbox.lastRefreshAt,
-        connectedAt: mailbox.connectedAt,
-        refreshTokenExpiresAt: mailbox.refreshTokenExpiresAt,
-      });
-      if (!end || end.at.getTime() - now.getTime() > ENDING_SOON_DAYS * DAY_MS || end.at <= now) continue;
+      const end = storedGrantEnd(mailbox);
+      if (!end) continue;
       const endsAt = end.at.toISOString();
       candidates.push({
         tenantId,

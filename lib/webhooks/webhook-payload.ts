@@ -93,7 +93,7 @@ export function renderWebhookPayload(event: StoredWebhookEvent): WebhookPayload 
     data.reason = { code, message: t(explainConnectionError(code).cause) };
     delete data.code;
   } else if (event.type === "mailbox.ending_soon") {
-    const kind = facts.reason === "provider" ? "provider" : "inactivity";
+    const kind = facts.reason === "provider" || facts.reason === "testing" ? facts.reason : "inactivity";
     data.reason = {
       code: kind,
       message: t(`webhooks.endingSoon.${kind}`, { date: String(facts.endsAt ?? "") }),

@@ -35,7 +35,7 @@ const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${++coun
 /** The form as the browser posts it, from a preset's starting values. */
 function formOf(choice: PresetChoice, overrides: ClientConfigurationForm = {}): ClientConfigurationForm {
   const values = presetFormValues(choice, unique(choice.preset)) as ClientFormValues;
-  return { ...values, pkce: String(values.pkce), ...overrides };
+  return { ...values, pkce: String(values.pkce), googleTesting: String(values.googleTesting), ...overrides };
 }
 
 const googleForm = (overrides: ClientConfigurationForm = {}) =>

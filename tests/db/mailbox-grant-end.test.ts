@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
 import { getMailbox } from "@/lib/mailboxes/get-mailbox";
-import { predictGrantEnd } from "@/lib/tokens/predict-grant-end";
+import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 import { useTestDatabase } from "../support/test-db";
@@ -12,29 +12,36 @@ useTestDatabase();
 const day = 86_400_000;
 const base = Date.UTC(2027, 0, 1, 9, 30);
 
-/** What the page's forecast (predictGrantEnd) says for a stored mailbox, against what the database kept. */
-async function forecasts(mailboxId: string) {
-  const db = await getDb();
-  const row = await db.mailbox.findUniqueOrThrow({
-    where: { id: mailboxId },
-    include: { clientConfiguration: true },
-  });
-  const predicted = predictGrantEnd({
-    provider: row.clientConfiguration.provider,
-    tokenEndpoint: row.clientConfiguration.tokenEndpoint,
-    hasRefreshToken: row.refreshTokenCipher !== null,
-    lastRefreshAt: row.lastRefreshAt,
-    connectedAt: row.connectedAt,
-    refreshTokenExpiresAt: row.refreshTokenExpiresAt,
-  });
-  return { stored: row.grantEndsAt?.toISOString() ?? null, predicted: predicted?.at.toISOString() ?? null };
+type Facts = { lastRefreshAt: Date | null; connectedAt: Date | null; refreshTokenExpiresAt: Date | null };
+
+/**
+ * The rule as docs/mailboxes.md states it, written out here to check the one place it lives (the
+ * database's grant_ends_at): a Google application in Testing, 7 days after the grant; otherwise the
+ * earlier of the announced end and, for Microsoft, 90 days after the last use.
+ */
+function expectedEnd(kind: "google" | "testing" | "microsoft" | "other", withTokens: boolean, f: Facts) {
+  if (!withTokens) return null;
+  if (kind === "testing" && f.connectedAt) return new Date(f.connectedAt.getTime() + 7 * day).toISOString();
+  const lastUse = f.lastRefreshAt ?? f.connectedAt;
+  const candidates = [
+    f.refreshTokenExpiresAt?.getTime(),
+    kind === "microsoft" && lastUse ? lastUse.getTime() + 90 * day : undefined,
+  ].filter((t): t is number => t !== undefined);
+  return candidates.length > 0 ? new Date(Math.min(...candidates)).toISOString() : null;
+}
+
+async function stored(mailboxId: string) {
+  const row = await (await getDb()).mailbox.findUniqueOrThrow({ where: { id: mailboxId } });
+  return { at: row.grantEndsAt?.toISOString() ?? null, reason: storedGrantEnd(row)?.reason ?? null };
 }
 
 describe("the forecast end of a connection kept in the database (grantEndsAt)", () => {
-  it("is predictGrantEnd's, for every provider and combination of dates, and follows every change", async () => {
+  it("follows the rule for every provider, Testing status and combination of dates, and every change", async () => {
     const { tenant } = await seedTenantWithPeople();
     const db = await getDb();
     const google = await seedClientConfiguration(tenant.id, { provider: "google" });
+    const testing = await seedClientConfiguration(tenant.id, { provider: "google" });
+    await db.clientConfiguration.update({ where: { id: testing.id }, data: { googleTesting: true } });
     const microsoft = await seedClientConfiguration(tenant.id, { provider: "microsoft" });
     const customAtMicrosoft = await seedClientConfiguration(tenant.id, { provider: "custom" });
     await db.clientConfiguration.update({
@@ -47,7 +54,7 @@ describe("the forecast end of a connection kept in the database (grantEndsAt)", 
       data: { tokenEndpoint: "https://login.microsoftonline.com.evil.test/token" },
     });
 
-    const dates = [
+    const dates: Facts[] = [
       { lastRefreshAt: new Date(base), connectedAt: new Date(base - 10 * day), refreshTokenExpiresAt: null },
       { lastRefreshAt: null, connectedAt: new Date(base - 10 * day), refreshTokenExpiresAt: null },
       {
@@ -62,46 +69,69 @@ describe("the forecast end of a connection kept in the database (grantEndsAt)", 
       },
       { lastRefreshAt: null, connectedAt: null, refreshTokenExpiresAt: null },
     ];
-    const ids: string[] = [];
-    for (const config of [google, microsoft, customAtMicrosoft, customElsewhere]) {
+    const kinds = [
+      [google, "google"],
+      [testing, "testing"],
+      [microsoft, "microsoft"],
+      [customAtMicrosoft, "microsoft"],
+      [customElsewhere, "other"],
+    ] as const;
+    const all: (string | null)[] = [];
+    for (const [config, kind] of kinds) {
       for (const [i, facts] of dates.entries()) {
         for (const withTokens of [true, false]) {
           const mailbox = await seedMailbox(tenant.id, config.id, { state: "connected", withTokens });
           await db.mailbox.update({ where: { id: mailbox.id }, data: facts });
-          ids.push(mailbox.id);
-          const { stored, predicted } = await forecasts(mailbox.id);
-          expect(stored, `${config.provider} ${i} ${withTokens}`).toBe(predicted);
+          const { at } = await stored(mailbox.id);
+          expect(at, `${kind} ${i} ${withTokens}`).toBe(expectedEnd(kind, withTokens, facts));
+          all.push(at);
         }
       }
     }
-    // Some of each: dates from Microsoft's rule, from the provider's announcement, and none.
-    const all = await Promise.all(ids.map(forecasts));
-    expect(all.filter((f) => f.stored !== null).length).toBeGreaterThan(10);
-    expect(all.filter((f) => f.stored === null).length).toBeGreaterThan(10);
+    // Some of each: dates from Microsoft's rule, from the provider's announcement, from Testing, and none.
+    expect(all.filter((at) => at !== null).length).toBeGreaterThan(10);
+    expect(all.filter((at) => at === null).length).toBeGreaterThan(10);
 
     // A refresh moves it; an erased refresh token ends it; a move to Google takes Microsoft's rule away.
     const mailbox = await seedMailbox(tenant.id, microsoft.id, { state: "connected" });
     await db.mailbox.update({ where: { id: mailbox.id }, data: { lastRefreshAt: new Date(base) } });
-    expect((await forecasts(mailbox.id)).stored).toBe(new Date(base + 90 * day).toISOString());
+    expect(await stored(mailbox.id)).toEqual({
+      at: new Date(base + 90 * day).toISOString(),
+      reason: "inactivity",
+    });
     await db.mailbox.update({ where: { id: mailbox.id }, data: { lastRefreshAt: new Date(base + day) } });
-    expect((await forecasts(mailbox.id)).stored).toBe(new Date(base + 91 * day).toISOString());
+    expect((await stored(mailbox.id)).at).toBe(new Date(base + 91 * day).toISOString());
     await db.mailbox.update({ where: { id: mailbox.id }, data: { clientConfigurationId: google.id } });
-    expect(await forecasts(mailbox.id)).toEqual({ stored: null, predicted: null });
+    expect(await stored(mailbox.id)).toEqual({ at: null, reason: null });
     await db.mailbox.update({ where: { id: mailbox.id }, data: { clientConfigurationId: microsoft.id } });
     await db.mailbox.update({ where: { id: mailbox.id }, data: { refreshTokenCipher: null } });
-    expect(await forecasts(mailbox.id)).toEqual({ stored: null, predicted: null });
+    expect(await stored(mailbox.id)).toEqual({ at: null, reason: null });
 
     // Writing the column directly changes nothing; a configuration's new token endpoint moves its mailboxes'.
     const other = await seedMailbox(tenant.id, customElsewhere.id, { state: "connected" });
     await db.mailbox.update({ where: { id: other.id }, data: { grantEndsAt: new Date(base) } });
-    expect((await forecasts(other.id)).stored).toBeNull();
+    expect((await stored(other.id)).at).toBeNull();
     await db.clientConfiguration.update({
       where: { id: customElsewhere.id },
       data: { tokenEndpoint: "https://login.microsoftonline.com/common/oauth2/v2.0/token" },
     });
-    const moved = await forecasts(other.id);
-    expect(moved.stored).not.toBeNull();
-    expect(moved.stored).toBe(moved.predicted);
+    expect((await stored(other.id)).reason).toBe("inactivity");
+
+    // "Testing" detected, then cleared: its connections' forecasts follow, with the reason.
+    const grant = new Date(base);
+    const young = await seedMailbox(tenant.id, google.id, { state: "connected" });
+    await db.mailbox.update({ where: { id: young.id }, data: { connectedAt: grant } });
+    expect(await stored(young.id)).toEqual({ at: null, reason: null });
+    await db.clientConfiguration.update({
+      where: { id: google.id },
+      data: { googleTestingDetectedAt: new Date() },
+    });
+    expect(await stored(young.id)).toEqual({ at: new Date(base + 7 * day).toISOString(), reason: "testing" });
+    await db.clientConfiguration.update({
+      where: { id: google.id },
+      data: { googleTestingDetectedAt: null },
+    });
+    expect(await stored(young.id)).toEqual({ at: null, reason: null });
   });
 
   it("is the list's expiry column and sort, the mailbox page's forecast, and feeds the health line", async () => {

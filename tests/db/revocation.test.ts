@@ -153,11 +153,16 @@ describe("revokeConnection", () => {
       expect(pending!.tokenCipher).not.toContain(tokens.refresh_token);
       expect(pending!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
       // Not due yet: nothing happens.
-      expect(await retryPendingRevocations()).toEqual({ done: 0, retry: 0, given_up: 0 });
+      expect(await retryPendingRevocations()).toEqual({ done: 0, retry: 0, refused: 0, given_up: 0 });
 
       flaky.bringUp();
       const later = new Date(Date.now() + 3600_000);
-      expect(await retryPendingRevocations({ now: later })).toEqual({ done: 1, retry: 0, given_up: 0 });
+      expect(await retryPendingRevocations({ now: later })).toEqual({
+        done: 1,
+        retry: 0,
+        refused: 0,
+        given_up: 0,
+      });
       expect(await db.pendingRevocation.count({ where: { mailboxId: mailbox.id } })).toBe(0);
       const refused = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
       expect(refused.body.error).toBe("invalid_grant");
@@ -326,6 +331,7 @@ describe("deleting a mailbox", () => {
       expect(await retryPendingRevocations({ now: new Date(Date.now() + 3600_000) })).toEqual({
         done: 1,
         retry: 0,
+        refused: 0,
         given_up: 0,
       });
       const refused = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);

@@ -444,7 +444,7 @@ function formOf(choice: PresetChoice, overrides: ClientConfigurationForm = {}): 
     choice,
     `${choice.preset} ${randomBytes(3).toString("hex")}`,
   ) as ClientFormValues;
-  return { ...values, pkce: String(values.pkce), ...overrides };
+  return { ...values, pkce: String(values.pkce), googleTesting: String(values.googleTesting), ...overrides };
 }
 
 const googleForm = (overrides: ClientConfigurationForm = {}) =>

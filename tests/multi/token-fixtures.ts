@@ -42,16 +42,19 @@ export function startTokenFakes(options: { strictRotation?: boolean } = {}) {
 
 export type FakeProvider = "google" | "microsoft";
 
+/** A client registered at the fake (another school's application, a rotated secret). */
+export type FakeClientCredentials = { clientId: string; clientSecret: string };
+
 /** A client configuration of the tenant pointing at the fake provider. */
 export async function seedFakeConfiguration(
   fakes: FakeProvidersHandle,
   tenantId: string,
   provider: FakeProvider,
-  overrides: { revocationEndpoint?: string | null; name?: string } = {},
+  overrides: { revocationEndpoint?: string | null; name?: string; client?: FakeClientCredentials } = {},
 ) {
   const db = await getDb();
   const id = crypto.randomUUID();
-  const client = provider === "google" ? GOOGLE_CLIENT : MICROSOFT_CLIENT;
+  const client = overrides.client ?? (provider === "google" ? GOOGLE_CLIENT : MICROSOFT_CLIENT);
   const endpoints = provider === "google" ? fakes.google : fakes.microsoft.directory("organizations");
   return db.clientConfiguration.create({
     data: {
@@ -80,8 +83,12 @@ export async function seedFakeConfiguration(
 }
 
 /** Runs the fake's authorization code flow for the address and returns the token response. */
-export async function authorizeAtFake(fakes: FakeProvidersHandle, provider: FakeProvider, email: string) {
-  const client = provider === "google" ? GOOGLE_CLIENT : MICROSOFT_CLIENT;
+export async function authorizeAtFake(
+  fakes: FakeProvidersHandle,
+  provider: FakeProvider,
+  email: string,
+  client: FakeClientCredentials = provider === "google" ? GOOGLE_CLIENT : MICROSOFT_CLIENT,
+) {
   const { tokens } = await connectMailbox(fakes, {
     provider,
     email,
@@ -141,9 +148,12 @@ export async function seedConnection(input: SeedConnection) {
 export async function connectAtFake(
   fakes: FakeProvidersHandle,
   provider: FakeProvider,
-  input: Omit<SeedConnection, "accessToken" | "refreshToken" | "grantedScopes">,
+  input: Omit<SeedConnection, "accessToken" | "refreshToken" | "grantedScopes"> & {
+    /** The client the configuration names, when not the fixtures' own. */
+    client?: FakeClientCredentials;
+  },
 ) {
-  const tokens = await authorizeAtFake(fakes, provider, input.address);
+  const tokens = await authorizeAtFake(fakes, provider, input.address, input.client);
   const mailbox = await seedConnection({
     ...input,
     accessToken: tokens.access_token,

@@ -155,6 +155,48 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
     expect(mailboxHealthWords(en, revoked).headline).toBe("Disconnected: nothing is sent from it");
   });
 
+  it("a Google application in Testing: the end 7 days after the grant, and the fix for the admin", () => {
+    const testing = { at: new Date(now.getTime() + 5 * day), reason: "testing" as const };
+    const health = mailboxHealth({ ...connected, grantEnd: testing }, now);
+    expect(health).toMatchObject({ code: "ending_soon", fixes: ["reconnect", "send_connect_link"] });
+    expect(mailboxHealthWords(en, health).headline).toBe(
+      "Ends on January 15, 2027: the school's Google application is in “Testing”",
+    );
+    expect(mailboxHealthWords(en, health, "admin").advice).toMatch(
+      /publish the application, or make it Internal/,
+    );
+    expect(mailboxHealthWords(fr, health, "owner").advice).toMatch(/publier l’application Google/);
+  });
+
+  it("revoked while the provider kept the grant: where to remove the application, by provider", () => {
+    const revoked = (outcome: "refused" | "no_endpoint" | "pending", provider: "google" | "microsoft") =>
+      mailboxHealth(
+        {
+          ...connected,
+          state: "revoked",
+          hasRefreshToken: false,
+          providerRevocation: { outcome, code: outcome === "refused" ? "invalid_client" : null, provider },
+        },
+        now,
+      );
+    const google = revoked("refused", "google");
+    expect(google).toMatchObject({ code: "disconnected", errorCode: "invalid_client" });
+    expect(mailboxHealthWords(en, google, "owner")).toMatchObject({
+      headline: "Disconnected here · the provider may still allow the school's application in",
+      advice: expect.stringContaining("https://myaccount.google.com/permissions"),
+    });
+    expect(mailboxHealthWords(fr, google, "owner").advice).toContain(
+      "https://myaccount.google.com/permissions",
+    );
+    const microsoft = revoked("no_endpoint", "microsoft");
+    expect(mailboxHealthWords(en, microsoft, "owner").advice).toContain("https://myapps.microsoft.com");
+    expect(mailboxHealthWords(fr, microsoft, "admin").advice).toContain("Microsoft Entra");
+    // Still being asked: nothing to do at the provider yet.
+    expect(mailboxHealthWords(en, revoked("pending", "google"), "owner").headline).toBe(
+      "Disconnected: nothing is sent from it",
+    );
+  });
+
   it("a missing permission, or one its new transport needs, names the transport in the advice", () => {
     expect(line({ state: "insufficient_scope", lastErrorCode: null }).code).toBe("permission_missing");
     const consent = mailboxHealth(
@@ -217,6 +259,15 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
       { state: "insufficient_scope" },
       { state: "insufficient_scope", lastErrorCode: "transport_needs_consent" },
       { state: "revoked" },
+      { grantEnd: { at: new Date(now.getTime() + day), reason: "testing" } },
+      { grantEnd: { at: new Date(now.getTime() + 30 * day), reason: "testing" } },
+      { state: "needs_reconnect", lastErrorCode: "weird_new_error" },
+      ...(["pending", "refused", "unconfirmed", "no_endpoint"] as const).flatMap((outcome) =>
+        (["google", "microsoft", "platform_microsoft", "custom"] as const).map((provider) => ({
+          state: "revoked" as const,
+          providerRevocation: { outcome, code: "invalid_client", provider },
+        })),
+      ),
       { state: "config_error", lastErrorCode: "invalid_client" },
       { state: "config_error", lastErrorCode: "smtp_auth_disabled" },
       { state: "config_error", lastErrorCode: "send_as_denied" },

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
-import { keepAliveDays } from "@/lib/tokens/keep-alive-settings";
 import { parseCommandInput, type CliCommand } from "../command";
 
 const count = (max: number, fallback: number) =>
@@ -16,7 +15,8 @@ const schema = z.object({ limit: count(100_000, 200), maxPauseMs: count(60_000, 
 export const tokensKeepAlive: CliCommand = {
   name: "tokens:keep-alive",
   summary:
-    "Refresh connections idle for RELAIS_KEEPALIVE_DAYS (30) days, oldest first, so that none dies unused.",
+    "Refresh connections idle for their keep-alive window (per provider and configuration: Microsoft 30 days, " +
+    "Google 60 by default), and retry those failing with unknown errors, so that none dies unused.",
   usage: "[--limit <n>] [--max-pause-ms <ms>]",
   options: { limit: { type: "string" }, "max-pause-ms": { type: "string" } },
   async run(values, io) {
@@ -25,10 +25,9 @@ export const tokensKeepAlive: CliCommand = {
       { limit: values.limit, maxPauseMs: values["max-pause-ms"] },
       { limit: "--limit", maxPauseMs: "--max-pause-ms" },
     );
-    const days = keepAliveDays();
-    const report = await runKeepAliveBatch({ limit, maxPauseMs, days });
+    const report = await runKeepAliveBatch({ limit, maxPauseMs });
     io.out(
-      `${report.considered} connection(s) idle for ${days} days or more: ${report.refreshed.length} refreshed, ` +
+      `${report.considered} connection(s) due for renewal: ${report.refreshed.length} refreshed, ` +
         `${report.transient.length} to retry, ${report.unavailable.length} needing a person.`,
     );
     for (const id of report.transient) io.err(`  temporary failure, retried on a later run: mailbox ${id}`);

@@ -9,7 +9,8 @@ export const revocationsRetry: CliCommand = {
   async run(_values, io) {
     const counts = await retryPendingRevocations();
     io.out(
-      `${counts.done} withdrawn, ${counts.retry} still unreachable (retried later), ${counts.given_up} given up (see the audit log).`,
+      `${counts.done} withdrawn, ${counts.retry} still unreachable (retried later), ` +
+        `${counts.refused} refused by the provider, ${counts.given_up} given up (see the audit log).`,
     );
   },
 };

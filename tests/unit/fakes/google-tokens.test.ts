@@ -50,20 +50,93 @@ describe("Google-like refresh tokens", () => {
     expect(second.status).toBe(200);
   });
 
-  it("revokes the whole grant through /revoke (form token=…, 200), after which refresh is invalid_grant", async () => {
+  it("revokes the whole grant through /revoke (RFC 7009, client authenticated, 200), after which refresh is invalid_grant", async () => {
     const { tokens } = await connect("b@college.test");
-    const response = await fetch(fakes.google.revocationEndpoint, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ token: String(tokens.access_token) }),
+    fakes.control.resetStats();
+    const response = await postForm(fakes.google.revocationEndpoint, {
+      token: String(tokens.access_token),
+      token_type_hint: "access_token",
+      client_id: CLIENT.clientId,
+      client_secret: CLIENT.clientSecret,
     });
     expect(response.status).toBe(200);
     expect(await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, CLIENT)).toEqual({
       status: 400,
       body: EXPIRED_OR_REVOKED,
     });
-    const again = await postForm(fakes.google.revocationEndpoint, { token: String(tokens.refresh_token) });
-    expect(again.status).toBe(400);
+    const basic = `Basic ${Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString("base64")}`;
+    const again = await postForm(
+      fakes.google.revocationEndpoint,
+      { token: String(tokens.refresh_token), token_type_hint: "refresh_token" },
+      { authorization: basic },
+    );
+    expect(again).toMatchObject({ status: 400, body: { error: "invalid_token" } });
+    expect(fakes.control.stats().revocations).toEqual([
+      {
+        provider: "google",
+        clientId: CLIENT.clientId,
+        authMethod: "client_secret_post",
+        tokenTypeHint: "access_token",
+        status: 200,
+      },
+      {
+        provider: "google",
+        clientId: CLIENT.clientId,
+        authMethod: "client_secret_basic",
+        tokenTypeHint: "refresh_token",
+        status: 400,
+      },
+    ]);
+  });
+
+  it("refuses a revocation without client authentication, with a wrong secret, or for another client's token", async () => {
+    const { tokens } = await connect("b2@college.test");
+    const token = String(tokens.refresh_token);
+    fakes.control.resetStats();
+    const refused = { status: 401, body: { error: "invalid_client" } };
+    expect(await postForm(fakes.google.revocationEndpoint, { token })).toMatchObject(refused);
+    expect(
+      await postForm(fakes.google.revocationEndpoint, { token, client_id: CLIENT.clientId }),
+    ).toMatchObject(refused);
+    expect(
+      await postForm(fakes.google.revocationEndpoint, {
+        token,
+        client_id: CLIENT.clientId,
+        client_secret: "GOCSPX-wrong",
+      }),
+    ).toMatchObject(refused);
+    fakes.control.registerClient({
+      provider: "google",
+      clientId: "other-school.apps.googleusercontent.com",
+      clientSecret: "GOCSPX-other",
+      redirectUris: [REDIRECT],
+    });
+    expect(
+      await postForm(fakes.google.revocationEndpoint, {
+        token,
+        client_id: "other-school.apps.googleusercontent.com",
+        client_secret: "GOCSPX-other",
+      }),
+    ).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+    expect(fakes.control.stats().revocations.map((r) => [r.authMethod, r.status])).toEqual([
+      ["missing", 401],
+      ["none", 401],
+      ["client_secret_post", 401],
+      ["client_secret_post", 400],
+    ]);
+    // Refused requests withdrew nothing.
+    expect((await refresh(fakes.google.tokenEndpoint, token, CLIENT)).status).toBe(200);
+  });
+
+  it("plays an error no table lists for one address's refreshes, until told to stop", async () => {
+    const { tokens } = await connect("b3@college.test");
+    fakes.control.failRefreshes("B3@college.test", { status: 400, body: { error: "weird_new_error" } });
+    expect(await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, CLIENT)).toEqual({
+      status: 400,
+      body: { error: "weird_new_error" },
+    });
+    fakes.control.failRefreshes("b3@college.test", null);
+    expect((await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, CLIENT)).status).toBe(200);
   });
 
   it("answers 'Token has been expired or revoked.' after expireRefreshTokens and revokeGrant", async () => {

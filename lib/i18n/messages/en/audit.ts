@@ -58,6 +58,7 @@ export const audit = {
       deleted: "OAuth application deleted",
       tested: "OAuth application tested",
       broken: "OAuth application refused by the provider",
+      google_testing_detected: "Google application found in “Testing” publishing status",
     },
     mailbox: {
       created: "Mailbox added",

@@ -129,6 +129,12 @@ export const clients = {
     scopesHint: "One per line, or separated by spaces.",
     defaultFlow: "How mailboxes connect",
     pkce: "Use PKCE (recommended; required without a client secret)",
+    keepAliveDays: "Renew idle connections after (days)",
+    keepAliveDaysHint:
+      "Relais refreshes a connection unused this long, so that the provider does not end it. Leave it empty for this provider's default: {days} days (at most {max}).",
+    googleTesting: "The application is in “Testing” publishing status at Google",
+    googleTestingHint:
+      "Google ends the connections of an application in Testing 7 days after they are made. Once the application is published (or Internal), untick this box.",
     transport: "Send through",
     transportHint:
       "How this application's mailboxes hand their mail to the provider. A mailbox may choose another way in its own settings.",
@@ -330,6 +336,8 @@ export const clients = {
     transportInvalid: "Choose how this application's mailboxes send.",
     transportNotOffered: "This provider does not offer this way of sending.",
     apiBaseUrlRequired: "Enter the API's base address: sending through an HTTP API needs it.",
+    keepAliveDaysInvalid:
+      "Enter a whole number of days within the provider's limits (Microsoft: 1 to 80; Google: 1 to 150), or leave it empty.",
   },
   warnings: {
     googleMailScopeMissing:
@@ -350,5 +358,9 @@ export const clients = {
     smtpSecurityMismatch: "Port 465 normally uses TLS, and ports 25, 587 and 2525 use STARTTLS.",
     platformUnavailable:
       "The platform's Microsoft application is no longer configured on this server: mailboxes cannot connect through it.",
+    googleTesting:
+      "This Google application is declared in “Testing” publishing status: Google ends each mailbox's connection 7 days after it is made. In the Google Cloud console (Google Auth Platform › Audience), publish the application, or make it Internal if only your Google Workspace domain's accounts use it; then reconnect the mailboxes and untick “Testing” below.",
+    googleTestingDetected:
+      "Mailboxes of this OAuth application lost their connection about 7 days after connecting: the Google application looks to be in “Testing” publishing status, where Google ends every connection after 7 days. In the Google Cloud console (Google Auth Platform › Audience), publish it, or make it Internal if only your Google Workspace domain's accounts use it; then reconnect those mailboxes. If it is published already, untick “Testing” below and save.",
   },
 } as const;

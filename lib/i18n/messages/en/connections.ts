@@ -54,6 +54,8 @@ export const connections = {
     transportNeedsConsent:
       "The mailbox now sends through another transport, whose permission its authorization does not include yet.",
     unknown: "The provider answered with an error Relais does not recognise.",
+    unknownPersisting:
+      "For days, the provider refused to renew this authorization with an answer Relais does not recognise, so Relais stopped trying (the code is kept for support).",
   },
   fixes: {
     reconnect: "Reconnect the mailbox from My mailboxes.",
@@ -97,6 +99,8 @@ export const connections = {
     predictedEndInactivity:
       "{date} if it is not used before (Microsoft ends authorizations unused for 90 days; Relais renews idle ones by itself).",
     predictedEndProvider: "{date} (announced by the provider).",
+    predictedEndTesting:
+      "{date}: the school's Google application is in “Testing” publishing status, and Google ends its connections 7 days after they are made.",
     predictedEndUnknown: "Not announced: this provider sets no end date that Relais can know.",
     reconnectAnyway: "Connect it again anyway (another account, or to grant its permissions anew)",
     never: "Never",
@@ -116,7 +120,7 @@ export const connections = {
     cancel: "Cancel",
     doneAtProvider: "Revoked: the tokens are erased here and the provider has withdrawn the authorization.",
     doneNoEndpoint:
-      "The tokens are erased here. Microsoft keeps the authorization until you remove the application at https://myapps.microsoft.com (or your account's “Apps” page).",
+      "The tokens are erased here. Microsoft keeps the authorization until you remove the application at https://myapps.microsoft.com (or your account's “Apps” page); if it is not listed there, your Microsoft 365 administrator can remove your access in the Microsoft Entra admin center (Enterprise applications › the application › Users and groups).",
     donePending:
       "The tokens are erased here. The provider could not be reached; Relais will ask it again to withdraw the authorization.",
     doneErased:
@@ -124,6 +128,10 @@ export const connections = {
     doneNoEndpointOther:
       "The tokens are erased here. This provider offers no way to withdraw the authorization from here: remove the application in your account's settings at the provider.",
     doneMany: "{count} connections revoked.",
+    doneRefusedGoogle:
+      "The tokens are erased here, but Google did not withdraw the authorization. To be sure it is gone, sign in with this account at https://myaccount.google.com/permissions and remove the school's application.",
+    doneRefusedOther:
+      "The tokens are erased here, but the provider did not withdraw the authorization. To be sure it is gone, remove the school's application in this account's settings at the provider.",
   },
   mail: {
     reconnect: {

@@ -50,6 +50,9 @@ export const mailboxes = {
     healthyAnnounced: "Healthy · the provider ends it on {date}",
     endingSoonIdle: "Ends on {date} if it is not used before",
     endingSoonAnnounced: "Ends on {date}, as the provider announced",
+    healthyTesting: "Healthy · ends on {date}: the school's Google application is in “Testing”",
+    endingSoonTesting: "Ends on {date}: the school's Google application is in “Testing”",
+    disconnectedProviderKeeps: "Disconnected here · the provider may still allow the school's application in",
     noRenewal: "Connected for now only: it cannot renew itself",
     noRenewalUntil: "Connected until {moment} only: it cannot renew itself",
     retrying: "Healthy · its last renewal failed, Relais tries again",
@@ -75,6 +78,10 @@ export const mailboxes = {
       endingAnnounced:
         "The provider ends this authorization on that date whatever happens: reconnect the mailbox before then, or send its owner a connect link.",
       endingOwner: "Reconnect it before that date so that its mail keeps leaving.",
+      endingTesting:
+        "The school's Google application is in “Testing” publishing status: Google ends every connection 7 days after it is made. In the Google Cloud console (Google Auth Platform › Audience), publish the application, or make it Internal if only your Google Workspace domain's accounts use it; the mailboxes must then be reconnected.",
+      endingTestingOwner:
+        "Reconnect it before that date, and ask the school's IT admin to publish the school's Google application so that connections last.",
       askAdmin: "Ask the school's IT admin to fix it: there is nothing to do on your side.",
     },
     fixes: {
@@ -89,6 +96,34 @@ export const mailboxes = {
     linkSent: "Link mailed, valid until {date}.",
     linkNotMailed: "The link could not be mailed. Try again later.",
     support: "For support:",
+    revocation: {
+      pending:
+        "Relais erased the authorization here and will ask the provider again to withdraw it (it could not be reached).",
+      refused: "Relais erased the authorization here, but the provider refused to withdraw it.",
+      unconfirmed:
+        "Relais erased the authorization here, but could not get the provider to confirm that it withdrew it.",
+      noEndpoint:
+        "Relais erased the authorization here; this provider offers no way for Relais to withdraw it.",
+      steps: {
+        google: {
+          admin:
+            "Ask the account's owner to remove the school's application at https://myaccount.google.com/permissions; a Google Workspace admin can also remove it for the account in the Admin console (Users › the account › Security › Connected applications).",
+          owner:
+            "Sign in with this account at https://myaccount.google.com/permissions and remove the school's application.",
+        },
+        microsoft: {
+          admin:
+            "In the Microsoft Entra admin center, Enterprise applications › the school's application › Users and groups, remove this account; or ask its owner to remove the application at https://myapps.microsoft.com.",
+          owner:
+            "Remove the school's application at https://myapps.microsoft.com (your account's “Apps” page); if it is not listed there, ask your Microsoft 365 administrator to remove your access (Enterprise applications).",
+        },
+        other: {
+          admin:
+            "Ask the account's owner to remove the school's application in the account's settings at the provider.",
+          owner: "Remove the school's application in this account's settings at the provider.",
+        },
+      },
+    },
   },
   filters: {
     legend: "Filter the mailboxes",
@@ -110,6 +145,7 @@ export const mailboxes = {
     noMembers: "Nobody",
     endsIfUnused: "if unused until then",
     endAnnounced: "announced by the provider",
+    endTesting: "Google application in “Testing”",
     noKnownEnd: "No set end",
     linkOpen: "Connect link valid until {date}",
     total: "{count, plural, one {# mailbox} other {# mailboxes}}",

@@ -22,6 +22,8 @@ export const webhooks = {
   endingSoon: {
     inactivity: "The connection will end on {date} if the mailbox is not used before then.",
     provider: "The provider ends the connection on {date}; the owner must reconnect before then.",
+    testing:
+      "The school's Google application is in “Testing”: Google ends the connection on {date}. Publish the application, then reconnect the mailbox.",
   },
   test: "A test event sent from Relais to check this endpoint.",
   mail: {

@@ -67,6 +67,7 @@ export const audit: Translation<typeof en> = {
       deleted: "Application OAuth supprimée",
       tested: "Application OAuth testée",
       broken: "Application OAuth refusée par le fournisseur",
+      google_testing_detected: "Application Google détectée en statut de publication « Test »",
     },
     mailbox: {
       created: "Boîte mail ajoutée",

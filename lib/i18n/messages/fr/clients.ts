@@ -135,6 +135,12 @@ export const clients: Translation<typeof en> = {
     scopesHint: "Une par ligne, ou séparées par des espaces.",
     defaultFlow: "Mode de connexion des boîtes",
     pkce: "Utiliser PKCE (recommandé ; obligatoire sans secret client)",
+    keepAliveDays: "Renouveler les connexions inutilisées après (jours)",
+    keepAliveDaysHint:
+      "Relais renouvelle une connexion inutilisée depuis ce temps, pour que le fournisseur n’y mette pas fin. Laissez vide pour la valeur par défaut de ce fournisseur : {days} jours (au plus {max}).",
+    googleTesting: "L’application est en statut de publication « Test » chez Google",
+    googleTestingHint:
+      "Google met fin aux connexions d’une application en Test 7 jours après leur création. Une fois l’application publiée (ou interne), décochez cette case.",
     transport: "Envoyer par",
     transportHint:
       "Comment les boîtes de cette application remettent leur courrier au fournisseur. Une boîte peut choisir une autre voie dans ses propres réglages.",
@@ -345,6 +351,8 @@ export const clients: Translation<typeof en> = {
     transportInvalid: "Choisissez comment les boîtes de cette application envoient.",
     transportNotOffered: "Ce fournisseur ne propose pas cette voie d’envoi.",
     apiBaseUrlRequired: "Saisissez l’adresse de base de l’API : l’envoi par une API HTTP en a besoin.",
+    keepAliveDaysInvalid:
+      "Saisissez un nombre entier de jours dans les limites du fournisseur (Microsoft : 1 à 80 ; Google : 1 à 150), ou laissez vide.",
   },
   warnings: {
     googleMailScopeMissing:
@@ -365,5 +373,9 @@ export const clients: Translation<typeof en> = {
     smtpSecurityMismatch: "Le port 465 utilise normalement TLS, et les ports 25, 587 et 2525 STARTTLS.",
     platformUnavailable:
       "L’application Microsoft de la plateforme n’est plus configurée sur ce serveur : les boîtes ne peuvent pas se connecter par elle.",
+    googleTesting:
+      "Cette application Google est déclarée en statut de publication « Test » : Google met fin à la connexion de chaque boîte 7 jours après sa création. Dans la console Google Cloud (Google Auth Platform › Audience), publiez l’application, ou rendez-la interne si seuls les comptes de votre domaine Google Workspace l’utilisent ; puis reconnectez les boîtes et décochez « Test » ci-dessous.",
+    googleTestingDetected:
+      "Des boîtes de cette application OAuth ont perdu leur connexion environ 7 jours après avoir été connectées : l’application Google semble en statut de publication « Test », où Google met fin à chaque connexion au bout de 7 jours. Dans la console Google Cloud (Google Auth Platform › Audience), publiez-la, ou rendez-la interne si seuls les comptes de votre domaine Google Workspace l’utilisent ; puis reconnectez ces boîtes. Si elle est déjà publiée, décochez « Test » ci-dessous et enregistrez.",
   },
 };

@@ -60,6 +60,8 @@ export const connections: Translation<typeof en> = {
     transportNeedsConsent:
       "La boîte envoie désormais par un autre moyen, dont la permission ne figure pas encore dans son autorisation.",
     unknown: "Le fournisseur a répondu par une erreur que Relais ne reconnaît pas.",
+    unknownPersisting:
+      "Pendant plusieurs jours, le fournisseur a refusé de renouveler cette autorisation par une réponse que Relais ne reconnaît pas ; Relais a cessé d’essayer (le code est conservé pour l’assistance).",
   },
   fixes: {
     reconnect: "Reconnectez la boîte depuis « Mes boîtes aux lettres ».",
@@ -105,6 +107,8 @@ export const connections: Translation<typeof en> = {
     predictedEndInactivity:
       "{date} si elle n’est pas utilisée d’ici là (Microsoft met fin aux autorisations inutilisées pendant 90 jours ; Relais renouvelle lui-même celles qui dorment).",
     predictedEndProvider: "{date} (annoncée par le fournisseur).",
+    predictedEndTesting:
+      "{date} : l’application Google de l’établissement est en statut de publication « Test », et Google met fin à ses connexions 7 jours après leur création.",
     predictedEndUnknown:
       "Non annoncée : ce fournisseur ne donne pas de date de fin que Relais puisse connaître.",
     reconnectAnyway:
@@ -126,7 +130,7 @@ export const connections: Translation<typeof en> = {
     cancel: "Annuler",
     doneAtProvider: "Révoquée : les jetons sont effacés ici et le fournisseur a retiré l’autorisation.",
     doneNoEndpoint:
-      "Les jetons sont effacés ici. Microsoft conserve l’autorisation tant que vous n’avez pas supprimé l’application sur https://myapps.microsoft.com (ou la page « Applications » de votre compte).",
+      "Les jetons sont effacés ici. Microsoft conserve l’autorisation tant que vous n’avez pas supprimé l’application sur https://myapps.microsoft.com (ou la page « Applications » de votre compte) ; si elle n’y figure pas, l’administrateur Microsoft 365 peut retirer votre accès dans le centre d’administration Microsoft Entra (Applications d’entreprise › l’application › Utilisateurs et groupes).",
     donePending:
       "Les jetons sont effacés ici. Le fournisseur était injoignable ; Relais lui redemandera de retirer l’autorisation.",
     doneErased:
@@ -134,6 +138,10 @@ export const connections: Translation<typeof en> = {
     doneNoEndpointOther:
       "Les jetons sont effacés ici. Ce fournisseur ne permet pas de retirer l’autorisation d’ici : supprimez l’application dans les paramètres de votre compte chez le fournisseur.",
     doneMany: "{count} connexions révoquées.",
+    doneRefusedGoogle:
+      "Les jetons sont effacés ici, mais Google n’a pas retiré l’autorisation. Pour en être sûr, connectez-vous avec ce compte sur https://myaccount.google.com/permissions et supprimez l’application de l’établissement.",
+    doneRefusedOther:
+      "Les jetons sont effacés ici, mais le fournisseur n’a pas retiré l’autorisation. Pour en être sûr, supprimez l’application de l’établissement dans les paramètres de ce compte chez le fournisseur.",
   },
   mail: {
     reconnect: {

@@ -52,6 +52,11 @@ export const mailboxes: Translation<typeof en> = {
     healthyAnnounced: "En bonne santé · le fournisseur y met fin le {date}",
     endingSoonIdle: "Prend fin le {date} si elle n’est pas utilisée d’ici là",
     endingSoonAnnounced: "Prend fin le {date}, comme l’a annoncé le fournisseur",
+    healthyTesting:
+      "En bonne santé · prend fin le {date} : l’application Google de l’établissement est en « Test »",
+    endingSoonTesting: "Prend fin le {date} : l’application Google de l’établissement est en « Test »",
+    disconnectedProviderKeeps:
+      "Déconnectée ici · le fournisseur laisse peut-être encore entrer l’application de l’établissement",
     noRenewal: "Connectée pour l’instant seulement : elle ne peut pas se renouveler",
     noRenewalUntil: "Connectée jusqu’au {moment} seulement : elle ne peut pas se renouveler",
     retrying: "En bonne santé · son dernier renouvellement a échoué, Relais réessaie",
@@ -77,6 +82,10 @@ export const mailboxes: Translation<typeof en> = {
       endingAnnounced:
         "Le fournisseur met fin à cette autorisation à cette date quoi qu’il arrive : reconnectez la boîte avant, ou envoyez un lien de connexion à sa ou son titulaire.",
       endingOwner: "Reconnectez-la avant cette date pour que son courrier continue de partir.",
+      endingTesting:
+        "L’application Google de l’établissement est en statut de publication « Test » : Google met fin à chaque connexion 7 jours après sa création. Dans la console Google Cloud (Google Auth Platform › Audience), publiez l’application, ou rendez-la interne si seuls les comptes de votre domaine Google Workspace l’utilisent ; puis reconnectez les boîtes.",
+      endingTestingOwner:
+        "Reconnectez-la avant cette date, et demandez à l’administrateur informatique de publier l’application Google de l’établissement pour que les connexions durent.",
       askAdmin:
         "Demandez à l’administrateur informatique de l’établissement de corriger cela : vous n’avez rien à faire.",
     },
@@ -92,6 +101,34 @@ export const mailboxes: Translation<typeof en> = {
     linkSent: "Lien envoyé, valable jusqu’au {date}.",
     linkNotMailed: "Le lien n’a pas pu être envoyé. Réessayez plus tard.",
     support: "Pour le support :",
+    revocation: {
+      pending:
+        "Relais a effacé l’autorisation ici et redemandera au fournisseur de la retirer (il était injoignable).",
+      refused: "Relais a effacé l’autorisation ici, mais le fournisseur a refusé de la retirer.",
+      unconfirmed:
+        "Relais a effacé l’autorisation ici, mais n’a pas pu obtenir du fournisseur la confirmation qu’il l’a retirée.",
+      noEndpoint: "Relais a effacé l’autorisation ici ; ce fournisseur ne permet pas à Relais de la retirer.",
+      steps: {
+        google: {
+          admin:
+            "Demandez à la ou au titulaire du compte de supprimer l’application de l’établissement sur https://myaccount.google.com/permissions ; un administrateur Google Workspace peut aussi la retirer pour ce compte dans la console d’administration (Utilisateurs › le compte › Sécurité › Applications connectées).",
+          owner:
+            "Connectez-vous avec ce compte sur https://myaccount.google.com/permissions et supprimez l’application de l’établissement.",
+        },
+        microsoft: {
+          admin:
+            "Dans le centre d’administration Microsoft Entra, Applications d’entreprise › l’application de l’établissement › Utilisateurs et groupes, retirez ce compte ; ou demandez à sa ou son titulaire de supprimer l’application sur https://myapps.microsoft.com.",
+          owner:
+            "Supprimez l’application de l’établissement sur https://myapps.microsoft.com (la page « Applications » de votre compte) ; si elle n’y figure pas, demandez à l’administrateur Microsoft 365 de retirer votre accès (Applications d’entreprise).",
+        },
+        other: {
+          admin:
+            "Demandez à la ou au titulaire du compte de supprimer l’application de l’établissement dans les paramètres du compte chez le fournisseur.",
+          owner:
+            "Supprimez l’application de l’établissement dans les paramètres de ce compte chez le fournisseur.",
+        },
+      },
+    },
   },
   filters: {
     legend: "Filtrer les boîtes mail",
@@ -113,6 +150,7 @@ export const mailboxes: Translation<typeof en> = {
     noMembers: "Personne",
     endsIfUnused: "si inutilisée d’ici là",
     endAnnounced: "annoncée par le fournisseur",
+    endTesting: "application Google en « Test »",
     noKnownEnd: "Pas de fin fixée",
     linkOpen: "Lien de connexion valable jusqu’au {date}",
     total: "{count, plural, one {# boîte mail} other {# boîtes mail}}",

@@ -25,6 +25,8 @@ export const webhooks: Translation<typeof en> = {
   endingSoon: {
     inactivity: "La connexion prendra fin le {date} si la boîte n’est pas utilisée d’ici là.",
     provider: "Le fournisseur met fin à la connexion le {date} ; le propriétaire doit la reconnecter avant.",
+    testing:
+      "L’application Google de l’établissement est en « Test » : Google met fin à la connexion le {date}. Publiez l’application, puis reconnectez la boîte.",
   },
   test: "Un événement de test envoyé par Relais pour vérifier ce point de réception.",
   mail: {
