@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useLocale, useT } from "@/components/i18n-provider";
+import { useDates, useT } from "@/components/i18n-provider";
+import { formatMoment } from "@/lib/i18n/dates/formats";
 import { ActionNotice, type Notice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
@@ -53,7 +54,7 @@ export function MailboxesTable({
   canWrite: boolean;
 }) {
   const t = useT();
-  const locale = useLocale();
+  const dates = useDates();
   const router = useRouter();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const send = useFormAction(createConnectLinksAction, (result) => {
@@ -74,9 +75,7 @@ export function MailboxesTable({
   let notice: Notice | null = null;
   if (send.result?.ok) {
     const { sent, expiresAt, notMailed } = send.result.data;
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
-      new Date(expiresAt),
-    );
+    const date = formatMoment(dates, new Date(expiresAt));
     notice = notMailed.length
       ? {
           kind: "error",

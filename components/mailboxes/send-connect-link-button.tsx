@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useLocale, useT } from "@/components/i18n-provider";
+import { useDates, useT } from "@/components/i18n-provider";
+import { formatMoment } from "@/lib/i18n/dates/formats";
 import { ActionNotice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
@@ -22,7 +23,7 @@ export function SendConnectLinkButton({
   label: string;
 }) {
   const t = useT();
-  const locale = useLocale();
+  const dates = useDates();
   const router = useRouter();
   const { result, pending, onSubmit } = useFormAction(createConnectLinksAction, (outcome) => {
     if (outcome.ok) router.refresh();
@@ -36,9 +37,7 @@ export function SendConnectLinkButton({
         : {
             kind: "success" as const,
             text: t("mailboxes.health.linkSent", {
-              date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
-                new Date(result.data.expiresAt),
-              ),
+              date: formatMoment(dates, new Date(result.data.expiresAt)),
             }),
           };
   return (

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/actions/define-action";
-import { getTranslator } from "@/lib/i18n/server";
 import { bulkActionInput, bulkTargetInput } from "./bulk-schemas";
 import { countBulkTargets } from "./resolve-bulk-targets";
 import { runBulkAction } from "./run-bulk-action";
@@ -16,7 +15,7 @@ export const countBulkTargetsAction = tenantAction(
 );
 
 export const runBulkActionAction = tenantAction("mailboxes.write", bulkActionInput, async (ctx, input) => {
-  const report = await runBulkAction(ctx, input, (await getTranslator()).locale);
+  const report = await runBulkAction(ctx, input);
   revalidatePath(`/t/${ctx.tenantSlug}/mailboxes`);
   revalidatePath(`/t/${ctx.tenantSlug}`);
   return report;

@@ -4,7 +4,7 @@ import { SendTestMailButton } from "@/components/outbox/send-test-mail-button";
 import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
 import { MailboxHealthLine } from "@/components/mailboxes/mailbox-health-line";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 import { revocableStates } from "@/lib/revocation/revocable-states";
@@ -12,7 +12,11 @@ import { revocableStates } from "@/lib/revocation/revocable-states";
 export default async function MyMailboxesPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/my-mailboxes`);
-  const [t, mailboxes] = await Promise.all([getTranslator(), listMyMailboxes(ctx)]);
+  const [t, dates, mailboxes] = await Promise.all([
+    getTranslator(),
+    getDateConventions(ctx.timeZone),
+    listMyMailboxes(ctx),
+  ]);
   return (
     <div className="space-y-6">
       <header>
@@ -45,7 +49,7 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
                 </div>
                 <div data-testid={`my-mailbox-state-${mailbox.address}`} data-state={mailbox.state}>
                   <MailboxHealthLine
-                    words={mailboxHealthWords(t, health, "owner")}
+                    words={mailboxHealthWords(t, dates, health, "owner")}
                     full={health.tone !== "good"}
                     supportLabel={t("mailboxes.health.support")}
                     testId={`my-mailbox-health-${mailbox.address}`}
