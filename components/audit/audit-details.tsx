@@ -1,5 +1,6 @@
 import { auditDetailLines } from "@/lib/audit/audit-detail-lines";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { DateConventions } from "@/lib/i18n/dates/formats";
 import type { Translator } from "@/lib/i18n/translate";
 
 /**
@@ -8,14 +9,16 @@ import type { Translator } from "@/lib/i18n/translate";
  */
 export function AuditDetails({
   t,
+  dates,
   action,
   details,
 }: {
   t: Translator;
+  dates: DateConventions;
   action: string;
   details: Prisma.JsonValue;
 }) {
-  const lines = auditDetailLines(t, action, details);
+  const lines = auditDetailLines(t, dates, action, details);
   if (lines.length === 0) return null;
   return (
     <div className="space-y-1">

@@ -1,5 +1,5 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
-import { formatMoment } from "@/lib/i18n/formats";
+import { formatMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import type { ConnectionDetails as Details } from "@/lib/tokens/get-connection-details";
 import type { PredictedGrantEnd } from "@/lib/tokens/stored-grant-end";
@@ -27,14 +27,17 @@ function Row({ label, children, testId }: { label: string; children: React.React
  */
 export async function ConnectionDetails({
   details,
+  dates,
   reconnectHref,
 }: {
   details: Details;
+  /** The reader's conventions, in the school's time zone. */
+  dates: DateConventions;
   /** A healthy connection may still be connected again (another account, permissions granted anew). */
   reconnectHref?: string;
 }) {
   const t = await getTranslator();
-  const when = (date: Date | null) => (date ? formatMoment(t.locale, date) : t("connections.details.never"));
+  const when = (date: Date | null) => (date ? formatMoment(dates, date) : t("connections.details.never"));
   return (
     <details data-testid="mailbox-technical" className="rounded-lg border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer font-semibold">{t("connections.details.title")}</summary>
@@ -53,7 +56,7 @@ export async function ConnectionDetails({
         <Row label={t("connections.details.predictedEnd")} testId="connection-predicted-end">
           {details.predictedEnd
             ? t(PREDICTED_END_WORDS[details.predictedEnd.reason], {
-                date: formatMoment(t.locale, details.predictedEnd.at),
+                date: formatMoment(dates, details.predictedEnd.at),
               })
             : details.hasRefreshToken
               ? t("connections.details.predictedEndUnknown")
@@ -62,7 +65,7 @@ export async function ConnectionDetails({
         <Row label={t("connections.details.accessTokenExpiry")} testId="connection-access-token">
           {details.accessTokenExpiresAt ? (
             <>
-              {formatMoment(t.locale, details.accessTokenExpiresAt)}
+              {formatMoment(dates, details.accessTokenExpiresAt)}
               <span className="block text-xs text-slate-500">{t("connections.details.accessTokenNote")}</span>
             </>
           ) : (
@@ -75,7 +78,7 @@ export async function ConnectionDetails({
             <p className="mt-1">{t(details.lastError.fix)}</p>
             <p className="mt-1 text-xs text-slate-500">
               {t("mailboxes.health.support")} <code className="break-all">{details.lastError.code}</code>
-              {details.lastError.at ? ` · ${formatMoment(t.locale, details.lastError.at)}` : ""}
+              {details.lastError.at ? ` · ${formatMoment(dates, details.lastError.at)}` : ""}
             </p>
           </Row>
         )}

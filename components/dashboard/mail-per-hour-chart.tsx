@@ -1,15 +1,15 @@
 "use client";
 
 import { useId } from "react";
-import { useLocale, useT } from "@/components/i18n-provider";
+import { useDates, useT } from "@/components/i18n-provider";
 import type { TenantDashboard } from "@/lib/dashboard/get-tenant-dashboard";
+import { formatTime } from "@/lib/i18n/dates/formats";
 
 /** Bars of mail per hour; the figures are also in a table for screen readers and on request. */
 export function MailPerHourChart({ perHour }: { perHour: TenantDashboard["perHour"] }) {
   const t = useT();
-  const locale = useLocale();
+  const dates = useDates();
   const captionId = useId();
-  const hour = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
   const max = Math.max(1, ...perHour.map((h) => h.sent + h.failed));
   return (
     <figure data-testid="dashboard-chart" className="space-y-2">
@@ -29,7 +29,7 @@ export function MailPerHourChart({ perHour }: { perHour: TenantDashboard["perHou
           const sent = (h.sent / max) * 100;
           return (
             <g key={h.hour}>
-              <title>{hour.format(new Date(h.hour))}</title>
+              <title>{formatTime(dates, new Date(h.hour))}</title>
               <rect
                 x={index + 0.05}
                 width={0.9}
@@ -63,7 +63,7 @@ export function MailPerHourChart({ perHour }: { perHour: TenantDashboard["perHou
               {perHour.map((h) => (
                 <tr key={h.hour}>
                   <th scope="row" className="pr-4 text-left font-normal">
-                    {hour.format(new Date(h.hour))}
+                    {formatTime(dates, new Date(h.hour))}
                   </th>
                   <td className="pr-4">{h.sent}</td>
                   <td>{h.failed}</td>

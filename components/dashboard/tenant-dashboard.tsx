@@ -2,9 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useLocale, useT } from "@/components/i18n-provider";
+import { useDates, useT } from "@/components/i18n-provider";
 import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
 import type { TenantDashboard as Figures } from "@/lib/dashboard/get-tenant-dashboard";
+import { formatDay, formatPreciseTime } from "@/lib/i18n/dates/formats";
 import { connectionStates } from "@/lib/mailboxes/mailbox-schemas";
 import { MailPerHourChart } from "./mail-per-hour-chart";
 
@@ -21,7 +22,7 @@ export function TenantDashboard({
   dyingDays: number;
 }) {
   const t = useT();
-  const locale = useLocale();
+  const dates = useDates();
   const { data, isError } = useQuery({
     queryKey: ["dashboard", tenant],
     queryFn: async (): Promise<Figures> => {
@@ -33,13 +34,11 @@ export function TenantDashboard({
     refetchInterval: 15_000,
   });
   const figures = data ?? initial;
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: "medium" });
   const base = `/t/${tenant}`;
   return (
     <div data-testid="dashboard" className="space-y-6">
       <p className="text-sm text-slate-600" aria-live="polite">
-        {t("dashboard.updated", { time: time.format(new Date(figures.generatedAt)) })}
+        {t("dashboard.updated", { time: formatPreciseTime(dates, new Date(figures.generatedAt)) })}
       </p>
       {isError && (
         <p role="alert" className="text-sm text-red-800">
@@ -118,7 +117,7 @@ export function TenantDashboard({
                     <Link href={`${base}/mailboxes/${m.id}`} className="text-brand-700 underline">
                       {m.address}
                     </Link>{" "}
-                    — {t("dashboard.dying.endsAt", { date: date.format(new Date(m.endsAt)) })}
+                    — {t("dashboard.dying.endsAt", { date: formatDay(dates, new Date(m.endsAt)) })}
                   </li>
                 ))}
               </ul>
@@ -138,7 +137,7 @@ export function TenantDashboard({
                   <Link href={`${base}/clients/${c.id}`} className="text-brand-700 underline">
                     {c.name}
                   </Link>{" "}
-                  — {t("dashboard.broken.since", { date: date.format(new Date(c.brokenAt)) })}
+                  — {t("dashboard.broken.since", { date: formatDay(dates, new Date(c.brokenAt)) })}
                 </li>
               ))}
             </ul>

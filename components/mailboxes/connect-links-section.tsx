@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useLocale, useT } from "@/components/i18n-provider";
+import { useDates, useT } from "@/components/i18n-provider";
+import { formatMoment } from "@/lib/i18n/dates/formats";
 import { ActionNotice, type Notice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import { stackedTable as stacked } from "@/components/ui/classes";
@@ -39,15 +40,13 @@ export function ConnectLinksSection({
   links: ConnectLinkRowData[];
 }) {
   const t = useT();
-  const locale = useLocale();
+  const dates = useDates();
   const router = useRouter();
   const [notice, setNotice] = useState<Notice | null>(null);
   const create = useFormAction(createConnectLinksAction, (result) => {
     if (!result.ok)
       return setNotice({ kind: "error", text: result.fieldErrors?.expiresInDays ?? result.message });
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
-      new Date(result.data.expiresAt),
-    );
+    const date = formatMoment(dates, new Date(result.data.expiresAt));
     setNotice(
       result.data.notMailed.length > 0
         ? {

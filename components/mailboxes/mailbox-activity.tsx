@@ -5,13 +5,17 @@ import { stackedTable as stacked } from "@/components/ui/classes";
 import { TableSection, tableCell as td } from "@/components/ui/table-section";
 import { auditActionLabel } from "@/lib/audit/audit-labels";
 import type { TenantContext } from "@/lib/auth/tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatPreciseMoment, formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listMailboxActivity } from "@/lib/mailboxes/list-mailbox-activity";
 
 /** A mailbox's last mails (linking to the outbox) and its audit trail, on its page. */
 export async function MailboxActivity({ ctx, mailboxId }: { ctx: TenantContext; mailboxId: string }) {
-  const [t, { mails, audit }] = await Promise.all([getTranslator(), listMailboxActivity(ctx, mailboxId)]);
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
+  const [t, dates, { mails, audit }] = await Promise.all([
+    getTranslator(),
+    getDateConventions(ctx.timeZone),
+    listMailboxActivity(ctx, mailboxId),
+  ]);
   const base = `/t/${ctx.tenantSlug}`;
   return (
     <>
@@ -59,7 +63,7 @@ export async function MailboxActivity({ ctx, mailboxId }: { ctx: TenantContext; 
                     className={`${td} ${stacked.cell} ${stacked.labelled}`}
                     data-label={t("dashboard.activity.created")}
                   >
-                    {moment.format(mail.createdAt)}
+                    {formatMoment(dates, mail.createdAt)}
                   </td>
                 </tr>
               ))
@@ -88,11 +92,11 @@ export async function MailboxActivity({ ctx, mailboxId }: { ctx: TenantContext; 
               ? null
               : audit.map((entry) => (
                   <tr key={String(entry.id)} className="border-b border-slate-100 last:border-0">
-                    <td className={td}>{moment.format(entry.createdAt)}</td>
+                    <td className={td}>{formatPreciseMoment(dates, entry.createdAt)}</td>
                     <td className={`${td} min-w-40 break-all`}>{entry.actorLabel}</td>
                     <td className={td}>{auditActionLabel(t, entry.action)}</td>
                     <td className={`${td} min-w-56 text-xs text-slate-700`}>
-                      <AuditDetails t={t} action={entry.action} details={entry.details} />
+                      <AuditDetails t={t} dates={dates} action={entry.action} details={entry.details} />
                     </td>
                   </tr>
                 ))

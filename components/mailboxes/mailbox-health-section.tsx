@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RevokeButton } from "@/components/connections/revoke-button";
 import { SendTestMailButton } from "@/components/outbox/send-test-mail-button";
 import { senderWords } from "@/components/outbox/sender-options";
+import type { DateConventions } from "@/lib/i18n/dates/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MailboxDetails } from "@/lib/mailboxes/get-mailbox";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
@@ -24,11 +25,14 @@ const secondary =
  */
 export async function MailboxHealthSection({
   tenant,
+  dates,
   mailbox,
   provider,
   graphOffered,
 }: {
   tenant: string;
+  /** The reader's conventions, in the school's time zone. */
+  dates: DateConventions;
   mailbox: MailboxDetails;
   provider: ProviderKind;
   /** Microsoft Graph is a way out for this configuration (transportProblem is null). */
@@ -36,7 +40,7 @@ export async function MailboxHealthSection({
 }) {
   const t = await getTranslator();
   const { health } = mailbox;
-  const words = mailboxHealthWords(t, health, mailbox.canManage ? "admin" : "owner");
+  const words = mailboxHealthWords(t, dates, health, mailbox.canManage ? "admin" : "owner");
   const base = `/t/${tenant}`;
   const fixes = new Set(health.fixes);
   const connect = fixes.has("connect") ? "connect" : fixes.has("reconnect") ? "reconnect" : null;
@@ -44,7 +48,7 @@ export async function MailboxHealthSection({
   const sender = senderWords(
     t,
     { ...mailbox, verdict: sendingVerdict(health.code) },
-    { tenant, canManage: mailbox.canManage },
+    { tenant, canManage: mailbox.canManage, dates },
   );
   return (
     <section

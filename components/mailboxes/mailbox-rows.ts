@@ -1,15 +1,15 @@
 import type { Translator } from "@/lib/i18n/translate";
-import { formatDay, formatMoment } from "@/lib/i18n/formats";
+import { formatDay, formatMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import type { MailboxListItem } from "@/lib/mailboxes/list-mailboxes";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 import type { GrantEndWords } from "./grant-end-text";
 import type { MailboxRowData } from "./mailboxes-table";
 
-function grantEndWords(t: Translator, mailbox: MailboxListItem): GrantEndWords {
+function grantEndWords(t: Translator, dates: DateConventions, mailbox: MailboxListItem): GrantEndWords {
   const end = mailbox.grantEnd;
   if (end) {
     return {
-      text: formatDay(t.locale, end.at),
+      text: formatDay(dates, end.at),
       note: t(
         end.reason === "provider"
           ? "mailboxes.table.endAnnounced"
@@ -23,9 +23,13 @@ function grantEndWords(t: Translator, mailbox: MailboxListItem): GrantEndWords {
 }
 
 /** The rows of the mailbox table, in the reader's words: its health line and the forecast end of each connection. */
-export function mailboxRows(t: Translator, mailboxes: MailboxListItem[]): MailboxRowData[] {
+export function mailboxRows(
+  t: Translator,
+  dates: DateConventions,
+  mailboxes: MailboxListItem[],
+): MailboxRowData[] {
   return mailboxes.map((m) => {
-    const { code, tone, headline } = mailboxHealthWords(t, m.health);
+    const { code, tone, headline } = mailboxHealthWords(t, dates, m.health);
     return {
       id: m.id,
       address: m.address,
@@ -34,9 +38,9 @@ export function mailboxRows(t: Translator, mailboxes: MailboxListItem[]): Mailbo
       state: m.state,
       health: { code, tone, headline },
       members: m.members.map((member) => member.email),
-      end: grantEndWords(t, m),
-      linkOpenUntil: m.openConnectLinkExpiresAt ? formatMoment(t.locale, m.openConnectLinkExpiresAt) : null,
-      lastUsed: m.lastUsedAt ? formatMoment(t.locale, m.lastUsedAt) : null,
+      end: grantEndWords(t, dates, m),
+      linkOpenUntil: m.openConnectLinkExpiresAt ? formatMoment(dates, m.openConnectLinkExpiresAt) : null,
+      lastUsed: m.lastUsedAt ? formatMoment(dates, m.lastUsedAt) : null,
     };
   });
 }

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useLocale, useT } from "@/components/i18n-provider";
+import { useDates, useT } from "@/components/i18n-provider";
+import { formatMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import { ActionNotice, type Notice } from "@/components/members/action-notice";
 import { RunProgress } from "@/components/ui/run-progress";
 import { useChunkedRun, type ChunkedRun } from "@/components/ui/use-chunked-run";
@@ -58,7 +59,7 @@ export function MailboxesTable({
   canWrite: boolean;
 }) {
   const t = useT();
-  const locale = useLocale();
+  const dates = useDates();
   const router = useRouter();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const parts = useChunkedRun<Target, Sent>();
@@ -88,7 +89,7 @@ export function MailboxesTable({
     router.refresh();
   }
 
-  const notice = parts.state.phase === "finished" ? linksNotice(t, locale, parts.state) : null;
+  const notice = parts.state.phase === "finished" ? linksNotice(t, dates, parts.state) : null;
 
   return (
     <form onSubmit={(event) => void send(event)} className="space-y-3" noValidate>
@@ -265,15 +266,15 @@ export function MailboxesTable({
 }
 
 /** What sending links did, in words: how many went, until when they are valid, and what did not go and why. */
-function linksNotice(t: ReturnType<typeof useT>, locale: string, run: ChunkedRun<Target, Sent>): Notice {
+function linksNotice(
+  t: ReturnType<typeof useT>,
+  dates: DateConventions,
+  run: ChunkedRun<Target, Sent>,
+): Notice {
   const sent = run.results.reduce((sum, part) => sum + part.sent, 0);
   const notMailed = run.results.flatMap((part) => part.notMailed);
   const last = run.results.at(-1);
-  const date = last
-    ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
-        new Date(last.expiresAt),
-      )
-    : "";
+  const date = last ? formatMoment(dates, new Date(last.expiresAt)) : "";
   const sentence = [t("mailboxes.connectLinks.sent", { count: sent, date })];
   if (notMailed.length > 0)
     sentence.push(t("mailboxes.connectLinks.notMailed", { addresses: notMailed.join(", ") }));

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useLocale, useT } from "@/components/i18n-provider";
+import { useDates, useT } from "@/components/i18n-provider";
+import { formatMoment } from "@/lib/i18n/dates/formats";
 import { ActionNotice } from "@/components/members/action-notice";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
@@ -27,7 +28,7 @@ export function SendConnectLinkButton({
   label: string;
 }) {
   const t = useT();
-  const locale = useLocale();
+  const dates = useDates();
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<Sent> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -52,9 +53,7 @@ export function SendConnectLinkButton({
         : {
             kind: "success" as const,
             text: t("mailboxes.health.linkSent", {
-              date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
-                new Date(result.data.expiresAt),
-              ),
+              date: formatMoment(dates, new Date(result.data.expiresAt)),
             }),
           };
   return (

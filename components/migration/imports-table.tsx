@@ -1,3 +1,4 @@
+import { calendarDays, formatDay, formatMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import type { PlanImport } from "@/lib/migration/get-migration-plan";
 
@@ -5,10 +6,10 @@ const th = "px-3 py-2 font-medium";
 const td = "px-3 py-2 align-top";
 
 /** The reports imported so far, newest first: which period, from which file, how many senders. */
-export async function ImportsTable({ imports }: { imports: PlanImport[] }) {
+export async function ImportsTable({ imports, dates }: { imports: PlanImport[]; dates: DateConventions }) {
   const t = await getTranslator();
-  const day = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeZone: "UTC" });
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
+  // A report's period is calendar days (stored as midnight UTC); the import itself is a moment.
+  const days = calendarDays(dates);
   return (
     <section aria-labelledby="migration-imports-heading" className="space-y-2">
       <h2 id="migration-imports-heading" className="text-lg font-semibold">
@@ -50,12 +51,12 @@ export async function ImportsTable({ imports }: { imports: PlanImport[] }) {
               >
                 <td className={`${td} whitespace-nowrap`}>
                   {t("migration.imports.periodValue", {
-                    start: day.format(item.periodStart),
-                    end: day.format(item.periodEnd),
+                    start: formatDay(days, item.periodStart),
+                    end: formatDay(days, item.periodEnd),
                   })}
                 </td>
                 <td className={`${td} min-w-[12rem] [overflow-wrap:anywhere]`}>{item.fileName}</td>
-                <td className={`${td} whitespace-nowrap`}>{moment.format(item.createdAt)}</td>
+                <td className={`${td} whitespace-nowrap`}>{formatMoment(dates, item.createdAt)}</td>
                 <td className={td}>
                   {t("migration.imports.sendersValue", {
                     count: item.senders,

@@ -1,3 +1,4 @@
+import { calendarDays, formatDay, formatShortDay, type DateConventions } from "@/lib/i18n/dates/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import type { PlanImport } from "@/lib/migration/get-migration-plan";
 
@@ -20,14 +21,14 @@ const LEFT = 36;
  * figures are also in a table that screen readers read (the drawing is hidden
  * from them) and that anyone can open.
  */
-export async function MigrationChart({ imports }: { imports: PlanImport[] }) {
+export async function MigrationChart({ imports, dates }: { imports: PlanImport[]; dates: DateConventions }) {
   const t = await getTranslator();
-  const day = new Intl.DateTimeFormat(t.locale, { day: "numeric", month: "short", timeZone: "UTC" });
-  const fullDay = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeZone: "UTC" });
+  // A report's period is calendar days, stored as midnight UTC.
+  const days = calendarDays(dates);
   const period = (item: PlanImport) =>
     t("migration.imports.periodValue", {
-      start: fullDay.format(item.periodStart),
-      end: fullDay.format(item.periodEnd),
+      start: formatDay(days, item.periodStart),
+      end: formatDay(days, item.periodEnd),
     });
   const max = Math.max(1, ...imports.map((item) => item.onBasic + item.onOauth + item.moved));
   const scale = (value: number) => (value / max) * (HEIGHT - TOP - AXIS);
@@ -90,7 +91,7 @@ export async function MigrationChart({ imports }: { imports: PlanImport[] }) {
                   ) : null;
                 })}
                 <text x={x + BAR / 2} y={baseline + 14} textAnchor="middle" fontSize="11" fill="currentColor">
-                  {day.format(item.periodEnd)}
+                  {formatShortDay(days, item.periodEnd)}
                 </text>
               </g>
             );

@@ -1,3 +1,4 @@
+import { formatTime, type DateConventions } from "@/lib/i18n/dates/formats";
 import type { Translator } from "@/lib/i18n/translate";
 import type { DevicePage } from "@/lib/oauth-flow/load-device-page";
 import { DeviceFlowPanel } from "./device-flow-panel";
@@ -6,6 +7,7 @@ import { DeviceStartForm, type DeviceStartFields } from "./device-start-form";
 /** The device page's body, shared by the portal page and the connect-link page. */
 export function DeviceFlowSection({
   t,
+  dates,
   page,
   pollUrl,
   startFields,
@@ -13,6 +15,8 @@ export function DeviceFlowSection({
   backHref,
 }: {
   t: Translator;
+  /** The reader's conventions, in the school's time zone (page.timeZone). */
+  dates: DateConventions;
   page: DevicePage;
   pollUrl: string;
   startFields: DeviceStartFields;
@@ -31,7 +35,10 @@ export function DeviceFlowSection({
           pollUrl={pollUrl}
           initial={grant.status}
           qrDataUrl={grant.qrDataUrl}
-          expiresAt={grant.expiresAt.toISOString().slice(0, 16).replace("T", " ")}
+          expiresAt={t("common.dates.withZone", {
+            moment: formatTime(dates, grant.expiresAt),
+            zone: dates.timeZone,
+          })}
           startFields={startFields}
           browserFlowHref={browserFlowHref}
           backHref={backHref}

@@ -1,3 +1,4 @@
+import type { DateConventions } from "@/lib/i18n/dates/formats";
 import { authorizeUrl } from "@/components/mailboxes/connect-link-urls";
 import {
   healthMessageText,
@@ -48,7 +49,7 @@ export interface SenderFacts {
 export function senderWords(
   t: Translator,
   mailbox: SenderFacts,
-  options: { tenant: string; canManage: boolean; returnTo?: string },
+  options: { tenant: string; canManage: boolean; dates: DateConventions; returnTo?: string },
 ): SenderWords {
   const { health, verdict } = mailbox;
   const short =
@@ -60,7 +61,7 @@ export function senderWords(
   const name = mailbox.displayName ? `${mailbox.displayName} <${mailbox.address}>` : mailbox.address;
   const warning =
     verdict.kind === "hold"
-      ? `${t("outbox.sendability.cannotSend")}. ${healthMessageText(t, waitMessage("before", mailbox))}`
+      ? `${t("outbox.sendability.cannotSend")}. ${healthMessageText(t, options.dates, waitMessage("before", mailbox))}`
       : verdict.kind === "refuse"
         ? `${t("outbox.sendability.neverSends")}. ${t("outbox.sendability.refusedBefore", { address: mailbox.address })}`
         : null;
@@ -98,7 +99,7 @@ export function senderWords(
     id: mailbox.id,
     address: mailbox.address,
     label: t("outbox.compose.option", { mailbox: name, state: short }),
-    health: mailboxHealthWords(t, health, options.canManage ? "admin" : "owner"),
+    health: mailboxHealthWords(t, options.dates, health, options.canManage ? "admin" : "owner"),
     verdict: verdict.kind,
     warning,
     fixes,

@@ -1,4 +1,5 @@
 import { TableSection, tableCell as td } from "@/components/ui/table-section";
+import { formatPreciseMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import type { RelayCredentialDetails } from "@/lib/relay-credentials/get-relay-credential";
@@ -10,9 +11,8 @@ type RelayEvent = RelayCredentialDetails["events"][number];
  * each refusal says what happened and what to do, with the SMTP answer and
  * the value concerned. A reason this page does not know shows as recorded.
  */
-export async function RelayEvents({ events }: { events: RelayEvent[] }) {
+export async function RelayEvents({ events, dates }: { events: RelayEvent[]; dates: DateConventions }) {
   const t = await getTranslator();
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "short", timeStyle: "medium" });
   const sessions = events.filter((event) => event.kind === "session");
   const refusals = events.filter((event) => event.kind === "refusal");
   return (
@@ -55,7 +55,9 @@ export async function RelayEvents({ events }: { events: RelayEvent[] }) {
                         t("relay.detail.refusals.unknown", { reason: event.reason })
                       )}
                     </td>
-                    <td className={`${td} whitespace-nowrap`}>{moment.format(event.createdAt)}</td>
+                    <td className={`${td} whitespace-nowrap`}>
+                      {formatPreciseMoment(dates, event.createdAt)}
+                    </td>
                     <td className={`${td} font-mono`}>{event.code ?? "—"}</td>
                     <td className={`${td} min-w-40 font-mono text-xs break-all`}>{event.detail || "—"}</td>
                     <td className={`${td} font-mono whitespace-nowrap`}>{event.clientIp}</td>
@@ -84,9 +86,9 @@ export async function RelayEvents({ events }: { events: RelayEvent[] }) {
             : sessions.map((event) => (
                 <tr key={event.id} className="border-t border-slate-100" data-testid="relay-session-row">
                   <td className={`${td} whitespace-nowrap`}>
-                    {event.startedAt ? moment.format(event.startedAt) : "—"}
+                    {event.startedAt ? formatPreciseMoment(dates, event.startedAt) : "—"}
                   </td>
-                  <td className={`${td} whitespace-nowrap`}>{moment.format(event.createdAt)}</td>
+                  <td className={`${td} whitespace-nowrap`}>{formatPreciseMoment(dates, event.createdAt)}</td>
                   <td className={`${td} font-mono whitespace-nowrap`}>{event.clientIp}</td>
                   <td className={td}>{event.messages}</td>
                   <td className={`${td} ${event.refusals > 0 ? "font-semibold text-red-800" : ""}`}>

@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { TableSection, tableCell as td } from "@/components/ui/table-section";
+import { formatPreciseMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import type { Translator } from "@/lib/i18n/translate";
 import type { WebhookDeliveryView } from "@/lib/webhooks/get-webhook-endpoint";
@@ -90,16 +91,18 @@ function AnswerCell({ t, delivery }: { t: Translator; delivery: WebhookDeliveryV
  */
 export async function WebhookDeliveries({
   tenant,
+  dates,
   endpoint,
   deliveries,
 }: {
   tenant: string;
+  /** The reader's conventions, in the school's time zone. */
+  dates: DateConventions;
   endpoint: { id: string; enabled: boolean };
   deliveries: WebhookDeliveryView[];
 }) {
   const t = await getTranslator();
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "medium" });
-  const format = (date: Date) => moment.format(date);
+  const format = (date: Date) => formatPreciseMoment(dates, date);
   const number = new Intl.NumberFormat(t.locale);
   return (
     <TableSection

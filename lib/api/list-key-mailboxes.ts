@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import type { ApiKeySender } from "@/lib/api-keys/authenticate-api-key";
+import { defaultFormatLocales } from "@/lib/i18n/dates/format-locale";
 import { createTranslator } from "@/lib/i18n/translate";
 import {
   healthOfMailbox,
@@ -8,12 +9,13 @@ import {
 } from "@/lib/mailboxes/load-mailbox-health";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 import { usableMailboxWhere } from "@/lib/outbox/mail-sender";
+import { getSchoolTimeZone } from "@/lib/tenants/get-school-time-zone";
 import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
 
 /**
  * The mailboxes the key may send from, with whether they can send now and
  * their health line: a stable code and the portal's words, in English (the
- * API's language).
+ * API's language), its dates in the school's time zone (the ISO fields are UTC).
  */
 export async function listKeyMailboxes(sender: ApiKeySender) {
   const db = await getDb();
@@ -26,6 +28,7 @@ export async function listKeyMailboxes(sender: ApiKeySender) {
     sender.tenantId,
     mailboxes.map((m) => m.id),
   );
+  const dates = { locale: defaultFormatLocales.en, timeZone: await getSchoolTimeZone(sender.tenantId) };
   const now = new Date();
   const t = createTranslator("en");
   return mailboxes.map((m) => {
@@ -39,7 +42,7 @@ export async function listKeyMailboxes(sender: ApiKeySender) {
       health: {
         code: health.code,
         tone: health.tone,
-        summary: mailboxHealthWords(t, health).headline,
+        summary: mailboxHealthWords(t, dates, health).headline,
         since: health.since?.toISOString() ?? null,
         endsAt: storedGrantEnd(m)?.at.toISOString() ?? null,
         waitingMail: health.waitingMail,

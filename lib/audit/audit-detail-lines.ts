@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { formatDay, formatMoment } from "@/lib/i18n/formats";
+import { calendarDays, formatDay, formatMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import { isMessageKey, type Translator } from "@/lib/i18n/translate";
 import { scopeLabelKey } from "@/lib/oauth/scope-label";
 import { flowOutcomeTitle } from "@/lib/oauth-flow/result-message";
@@ -27,7 +27,13 @@ function known(t: Translator, key: string, fallback: string): string {
 }
 
 /** One recorded value in words, by what the detail holds (and, where a word means two things, by the action). */
-function scalarText(t: Translator, action: string, key: string, value: string): string {
+function scalarText(
+  t: Translator,
+  dates: DateConventions,
+  action: string,
+  key: string,
+  value: string,
+): string {
   switch (key) {
     case "state":
     case "previousState":
@@ -65,34 +71,39 @@ function scalarText(t: Translator, action: string, key: string, value: string): 
     }
     case "changed":
       return known(t, `clients.form.${value}`, value);
+    case "language":
+      return known(t, `common.languageNames.${value}`, value);
   }
   if (action === "member.role_changed" && (key === "from" || key === "to"))
     return known(t, `common.roles.${value}`, value);
-  if (ISO_MOMENT.test(value)) return formatMoment(t.locale, new Date(value));
-  if (ISO_DAY.test(value)) return formatDay(t.locale, new Date(`${value}T00:00:00Z`));
+  if (action === "tenant.language_changed" && (key === "from" || key === "to"))
+    return known(t, `common.languageNames.${value}`, value);
+  if (ISO_MOMENT.test(value)) return formatMoment(dates, new Date(value));
+  // A calendar day is the same day in every zone.
+  if (ISO_DAY.test(value)) return formatDay(calendarDays(dates), new Date(`${value}T00:00:00Z`));
   return value;
 }
 
-function valueText(t: Translator, action: string, key: string, value: Json): string {
+function valueText(t: Translator, dates: DateConventions, action: string, key: string, value: Json): string {
   if (value === null) return "—";
   if (typeof value === "boolean") return t(value ? "common.yes" : "common.no");
   if (typeof value === "number") return new Intl.NumberFormat(t.locale).format(value);
-  if (typeof value === "string") return value === "" ? "—" : scalarText(t, action, key, value);
+  if (typeof value === "string") return value === "" ? "—" : scalarText(t, dates, action, key, value);
   if (Array.isArray(value)) {
     return value.length === 0
       ? t("common.none")
-      : value.map((item) => valueText(t, action, key, item)).join(", ");
+      : value.map((item) => valueText(t, dates, action, key, item)).join(", ");
   }
   // { from, to }: a change; anything else, its own facts in a row.
   if ("from" in value || "to" in value) {
-    const side = (v: Json | undefined) => (v === undefined ? "—" : valueText(t, action, key, v));
+    const side = (v: Json | undefined) => (v === undefined ? "—" : valueText(t, dates, action, key, v));
     return t("audit.values.change", { from: side(value.from), to: side(value.to) });
   }
   return Object.entries(value)
     .map(([inner, v]) =>
       t("audit.values.detail", {
         label: auditDetailLabel(t, inner),
-        value: valueText(t, action, inner, v ?? null),
+        value: valueText(t, dates, action, inner, v ?? null),
       }),
     )
     .join("; ");
@@ -106,18 +117,23 @@ export function auditDetailLabel(t: Translator, key: string): string {
 /**
  * An audit entry's details as lines in the reader's language: each recorded
  * name by its label, each code by its words (states, roles, outcomes,
- * permissions, dates…). The export keeps the JSON as recorded, and the page
+ * permissions, dates in the school's zone…). The export keeps the JSON as recorded, and the page
  * shows it under "For support".
  */
-export function auditDetailLines(t: Translator, action: string, details: Json): AuditDetailLine[] {
+export function auditDetailLines(
+  t: Translator,
+  dates: DateConventions,
+  action: string,
+  details: Json,
+): AuditDetailLine[] {
   if (details === null || typeof details !== "object" || Array.isArray(details)) {
-    return details === null ? [] : [{ key: "", label: "", value: valueText(t, action, "", details) }];
+    return details === null ? [] : [{ key: "", label: "", value: valueText(t, dates, action, "", details) }];
   }
   return Object.entries(details)
     .filter(([key]) => !INTERNAL_IDS.has(key))
     .map(([key, value]) => ({
       key,
       label: auditDetailLabel(t, key),
-      value: valueText(t, action, key, value ?? null),
+      value: valueText(t, dates, action, key, value ?? null),
     }));
 }

@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { escapeLike } from "@/lib/db/escape-like";
 import type { Prisma } from "@/lib/db/generated/client";
+import { startOfDayIn } from "@/lib/i18n/dates/time-zones";
 
-/** What a tenant admin narrows the audit log to; dates are whole UTC days, `to` included. */
+/** What a tenant admin narrows the audit log to; dates are whole days in the school's time zone, `to` included. */
 export interface AuditFilters {
   action?: string;
   actor?: string;
@@ -82,7 +83,8 @@ export function auditQueryString(
   return query ? `?${query}` : "";
 }
 
-const day = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /** The entries of the context's tenant that match the filters; the tenant is always part of it. */
 export function auditEntryWhere(ctx: TenantContext, filters: AuditFilters): Prisma.AuditEntryWhereInput {
@@ -94,8 +96,8 @@ export function auditEntryWhere(ctx: TenantContext, filters: AuditFilters): Pris
     where.OR = [{ targetLabel: contains(filters.target) }, { targetId: contains(filters.target) }];
   if (filters.from || filters.to) {
     where.createdAt = {
-      ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00.000Z`) } : {}),
-      ...(filters.to ? { lt: new Date(Date.parse(`${filters.to}T00:00:00.000Z`) + day) } : {}),
+      ...(filters.from ? { gte: startOfDayIn(ctx.timeZone, filters.from) } : {}),
+      ...(filters.to ? { lt: startOfDayIn(ctx.timeZone, nextDay(filters.to)) } : {}),
     };
   }
   return where;

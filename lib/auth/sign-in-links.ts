@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { publicUrl } from "@/lib/config/public-url";
-import type { Locale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
 import { hashLinkToken, newLinkToken, normalizeEmail } from "./tokens";
@@ -10,7 +10,9 @@ export const signInLinkLifetimeMs = 15 * 60 * 1000;
 /**
  * Mails a one-time sign-in link when the address belongs to an active
  * person. The caller answers the same thing either way, so that the form
- * does not reveal which addresses have an account.
+ * does not reveal which addresses have an account. In the account's
+ * language, else in `locale`, the page's from which the person asked (they
+ * read it right then; an account may belong to schools of two languages).
  */
 export async function requestSignInLink(rawEmail: string, locale: Locale): Promise<void> {
   const db = await getDb();
@@ -24,7 +26,7 @@ export async function requestSignInLink(rawEmail: string, locale: Locale): Promi
   await db.signInLink.create({
     data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + signInLinkLifetimeMs) },
   });
-  const t = createTranslator(user.locale === "fr" || user.locale === "en" ? user.locale : locale);
+  const t = createTranslator(isLocale(user.locale) ? user.locale : locale);
   const link = `${publicUrl()}/signin/link?token=${encodeURIComponent(token)}`;
   await sendPlatformMail({
     to: email,

@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import type { TenantRole } from "@/lib/db/generated/enums";
+import { schoolLocale, type Locale } from "@/lib/i18n/locales";
 import { DomainError, notFound } from "./errors";
 import { roleHas, type Permission } from "./permissions";
 
@@ -16,6 +17,10 @@ export interface TenantContext {
   readonly tenantId: string;
   readonly tenantSlug: string;
   readonly tenantName: string;
+  /** The school's IANA time zone: its pages show dates in it (docs/dates-and-time-zones.md). */
+  readonly timeZone: string;
+  /** The school's language: mail to people who chose none is in it. */
+  readonly tenantLocale: Locale;
   readonly userId: string;
   readonly userEmail: string;
   readonly role: TenantRole;
@@ -42,7 +47,10 @@ export async function resolveTenantContext(
   const db = await getDb();
   const membership = await db.membership.findFirst({
     where: { userId: actor.userId, tenant: { slug, suspendedAt: null }, user: { disabledAt: null } },
-    select: { role: true, tenant: { select: { id: true, slug: true, name: true } } },
+    select: {
+      role: true,
+      tenant: { select: { id: true, slug: true, name: true, timeZone: true, locale: true } },
+    },
   });
   if (!membership) throw notFound();
   if (!roleHas(membership.role, permission)) {
@@ -52,6 +60,8 @@ export async function resolveTenantContext(
     tenantId: membership.tenant.id,
     tenantSlug: membership.tenant.slug,
     tenantName: membership.tenant.name,
+    timeZone: membership.tenant.timeZone,
+    tenantLocale: schoolLocale(membership.tenant.locale),
     userId: actor.userId,
     userEmail: actor.email,
     role: membership.role,

@@ -1,5 +1,6 @@
 import { KeyringConfigError, loadKeyring } from "@/lib/crypto/keyring";
 import { parseTrustedProxies, TrustedProxiesError } from "@/lib/http/trusted-proxies";
+import { canonicalTimeZone } from "@/lib/i18n/dates/time-zones";
 import {
   assertOutboundSettingsSafeForProduction,
   UnsafeOutboundSettingsError,
@@ -48,6 +49,12 @@ export function startupProblems(env: Env): string[] {
   } catch (error) {
     if (!(error instanceof TrustedProxiesError)) throw error;
     problems.push(error.message);
+  }
+  const timeZone = env.RELAIS_TIME_ZONE?.trim();
+  if (timeZone && !canonicalTimeZone(timeZone)) {
+    problems.push(
+      `RELAIS_TIME_ZONE is not a time zone this server knows: ${timeZone}. Use an IANA name such as Europe/Paris or America/Toronto`,
+    );
   }
   try {
     assertOutboundSettingsSafeForProduction(env);

@@ -2,17 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/actions/define-action";
-import { getLocale } from "@/lib/i18n/server";
 import { connectLinkIdInput, createConnectLinksInput } from "./connect-link-schemas";
 import { createConnectLinks } from "./create-connect-links";
 import { revokeConnectLink } from "./revoke-connect-link";
 
-/** Sends links to the selected mailboxes, in the admin's language; the answer never holds a token. */
+/** Sends links to the selected mailboxes, each in its recipient's language; the answer never holds a token. */
 export const createConnectLinksAction = tenantAction(
   "mailboxes.write",
   createConnectLinksInput,
   async (ctx, input) => {
-    const { expiresAt, links } = await createConnectLinks(ctx, input, await getLocale());
+    const { expiresAt, links } = await createConnectLinks(ctx, input);
     revalidatePath(`/t/${ctx.tenantSlug}/mailboxes`, "layout");
     return {
       expiresAt,

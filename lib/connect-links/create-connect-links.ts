@@ -3,7 +3,6 @@ import { forbidden, notFound } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { newLinkToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
-import type { Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/log/logger";
 import { auditEntryRow, slices } from "@/lib/mailboxes/audit-entry-rows";
 import { isUuid } from "@/lib/mailboxes/mailbox-id";
@@ -18,7 +17,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * (a shared mailbox's to its delegate).
  * A mailbox keeps one open link: an unused, unexpired older one is revoked.
  */
-export async function createConnectLinks(ctx: TenantContext, input: CreateConnectLinksInput, locale: Locale) {
+export async function createConnectLinks(ctx: TenantContext, input: CreateConnectLinksInput) {
   if (!can(ctx, "mailboxes.write")) throw forbidden();
   const ids = [...new Set(input.ids)];
   if (ids.length === 0 || !ids.every(isUuid)) throw notFound();
@@ -91,16 +90,13 @@ export async function createConnectLinks(ctx: TenantContext, input: CreateConnec
   // stays listed without `sentTo`, and sending again replaces it.
   const results = [];
   for (const link of links) {
-    const mailed = await sendConnectLinkMail(
-      ctx,
-      {
-        address: link.mailbox.address,
-        delegateAccount: link.mailbox.delegateAccount,
-        token: link.token,
-        days: input.expiresInDays,
-      },
-      locale,
-    ).then(
+    const mailed = await sendConnectLinkMail(ctx, {
+      address: link.mailbox.address,
+      delegateAccount: link.mailbox.delegateAccount,
+      token: link.token,
+      days: input.expiresInDays,
+      expiresAt,
+    }).then(
       () => true,
       (error: unknown) => {
         logger().error(

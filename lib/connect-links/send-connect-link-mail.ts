@@ -1,8 +1,10 @@
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { publicUrl } from "@/lib/config/public-url";
-import type { Locale } from "@/lib/i18n/locales";
+import { getDb } from "@/lib/db/client";
+import { momentWithZone } from "@/lib/i18n/dates/moment-with-zone";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
+import { addressLocale, mailDates } from "@/lib/notifications/recipients";
 
 /** The address of a connect link's page; the token is only ever in this URL and the mail. */
 export function connectLinkUrl(token: string): string {
@@ -10,25 +12,28 @@ export function connectLinkUrl(token: string): string {
 }
 
 /**
- * The mail to a mailbox's owner, in the admin's language (the owner's is not
- * known); for a shared mailbox, to its delegate, who connects it with their
- * own account.
+ * The mail to a mailbox's owner (for a shared mailbox, to its delegate, who
+ * connects it with their own account), in the language of the recipient's
+ * account if they have one that chose, else the school's; the link's end in
+ * the school's time zone, named.
  */
 export async function sendConnectLinkMail(
   ctx: TenantContext,
-  link: { address: string; delegateAccount?: string | null; token: string; days: number },
-  locale: Locale,
+  link: { address: string; delegateAccount?: string | null; token: string; days: number; expiresAt: Date },
 ): Promise<void> {
+  const to = link.delegateAccount ?? link.address;
+  const locale = await addressLocale(await getDb(), to, ctx.tenantLocale);
   const t = createTranslator(locale);
   const vars = {
     admin: ctx.userEmail,
     tenant: ctx.tenantName,
     address: link.address,
     days: link.days,
+    until: momentWithZone(t, mailDates(locale, ctx.timeZone), link.expiresAt),
     link: connectLinkUrl(link.token),
   };
   await sendPlatformMail({
-    to: link.delegateAccount ?? link.address,
+    to,
     subject: t("mailboxes.connectLinks.mail.subject", { tenant: ctx.tenantName, address: link.address }),
     text: link.delegateAccount
       ? t("mailboxes.connectLinks.mail.bodyDelegate", { ...vars, delegate: link.delegateAccount })

@@ -1,15 +1,5 @@
-import type { Locale } from "./locales";
+// Dates: lib/i18n/dates/formats.ts.
 import type { Translator } from "./translate";
-
-/** A day in the reader's language: "March 2, 2027", "2 mars 2027". */
-export function formatDay(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(date);
-}
-
-/** A day and time in the reader's language: "Mar 2, 2027, 7:40 PM", "2 mars 2027, 19:40". */
-export function formatMoment(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date);
-}
 
 const UNITS = [
   ["common.bytes.gigabytes", 1024 ** 3],

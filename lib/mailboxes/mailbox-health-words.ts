@@ -1,4 +1,4 @@
-import { formatDay, formatMoment } from "@/lib/i18n/formats";
+import { formatDay, formatMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import type { MessageVars, Translator } from "@/lib/i18n/translate";
 import type { HealthMessage, MailboxHealth, MailboxHealthCode, MailboxHealthTone } from "./mailbox-health";
 
@@ -16,13 +16,13 @@ export interface MailboxHealthWords {
   errorCode: string | null;
 }
 
-/** A health message's text: dates as the reader writes them, transports by name. */
-export function healthMessageText(t: Translator, message: HealthMessage): string {
+/** A health message's text: dates as the reader writes them (in the school's zone), transports by name. */
+export function healthMessageText(t: Translator, dates: DateConventions, message: HealthMessage): string {
   const vars: MessageVars = {};
   for (const [name, value] of Object.entries(message.vars)) {
     if (typeof value === "string" || typeof value === "number") vars[name] = value;
-    else if ("day" in value) vars[name] = formatDay(t.locale, value.day);
-    else if ("moment" in value) vars[name] = formatMoment(t.locale, value.moment);
+    else if ("day" in value) vars[name] = formatDay(dates, value.day);
+    else if ("moment" in value) vars[name] = formatMoment(dates, value.moment);
     else vars[name] = t(`clients.transports.${value.transport}`);
   }
   return t(message.key, vars);
@@ -34,10 +34,11 @@ export function healthMessageText(t: Translator, message: HealthMessage): string
  */
 export function mailboxHealthWords(
   t: Translator,
+  dates: DateConventions,
   health: MailboxHealth,
   audience: "admin" | "owner" = "admin",
 ): MailboxHealthWords {
-  const line = healthMessageText(t, health.headline);
+  const line = healthMessageText(t, dates, health.headline);
   return {
     code: health.code,
     tone: health.tone,
@@ -46,7 +47,7 @@ export function mailboxHealthWords(
         ? t("mailboxes.health.withWaiting", { headline: line, count: health.waitingMail })
         : line,
     cause: health.cause ? t(health.cause) : null,
-    advice: health.advice ? healthMessageText(t, health.advice[audience]) : null,
+    advice: health.advice ? healthMessageText(t, dates, health.advice[audience]) : null,
     errorCode: health.errorCode,
   };
 }

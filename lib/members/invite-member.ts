@@ -3,7 +3,6 @@ import { DomainError, forbidden } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { newLinkToken, normalizeEmail } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
-import type { Locale } from "@/lib/i18n/locales";
 import { invitationLifetimeMs } from "./invitation-state";
 import type { InviteMemberInput } from "./member-schemas";
 import { sendInvitationMail } from "./send-invitation-mail";
@@ -13,7 +12,7 @@ import { sendInvitationMail } from "./send-invitation-mail";
  * same address is revoked, so that only the newest link works and the admins
  * see one row per person.
  */
-export async function inviteMember(ctx: TenantContext, input: InviteMemberInput, locale: Locale) {
+export async function inviteMember(ctx: TenantContext, input: InviteMemberInput) {
   if (!can(ctx, "members.write")) throw forbidden();
   const email = normalizeEmail(input.email);
   const { token, tokenHash } = newLinkToken();
@@ -45,7 +44,7 @@ export async function inviteMember(ctx: TenantContext, input: InviteMemberInput,
         invitedById: ctx.userId,
         expiresAt: new Date(now.getTime() + invitationLifetimeMs),
       },
-      select: { id: true },
+      select: { id: true, expiresAt: true },
     });
     await recordAudit(tx, ctx, {
       action: "member.invited",
@@ -58,6 +57,6 @@ export async function inviteMember(ctx: TenantContext, input: InviteMemberInput,
   });
   // After the commit: a mail cannot be taken back if the transaction failed.
   // Should sending fail, the invitation stays listed and can be sent again.
-  await sendInvitationMail(ctx, { email, role: input.role, token }, locale);
+  await sendInvitationMail(ctx, { email, role: input.role, token, expiresAt: invitation.expiresAt });
   return { invitationId: invitation.id, email };
 }

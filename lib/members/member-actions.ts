@@ -6,7 +6,6 @@ import { publicAction, tenantAction } from "@/lib/actions/define-action";
 import { getSessionUser } from "@/lib/auth/session";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { clientIp } from "@/lib/http/client-ip";
-import { getLocale } from "@/lib/i18n/server";
 import { acceptInvitation } from "./accept-invitation";
 import { changeMemberRole } from "./change-member-role";
 import { inviteMember } from "./invite-member";
@@ -30,7 +29,7 @@ async function refreshMembersPage<R>(ctx: TenantContext, result: R): Promise<R> 
 }
 
 export const inviteMemberAction = tenantAction("members.write", inviteMemberInput, async (ctx, input) =>
-  refreshMembersPage(ctx, await inviteMember(ctx, input, await getLocale())),
+  refreshMembersPage(ctx, await inviteMember(ctx, input)),
 );
 
 export const revokeInvitationAction = tenantAction("members.write", invitationInput, async (ctx, input) =>
@@ -38,7 +37,7 @@ export const revokeInvitationAction = tenantAction("members.write", invitationIn
 );
 
 export const resendInvitationAction = tenantAction("members.write", invitationInput, async (ctx, input) =>
-  refreshMembersPage(ctx, await resendInvitation(ctx, input, await getLocale())),
+  refreshMembersPage(ctx, await resendInvitation(ctx, input)),
 );
 
 export const changeMemberRoleAction = tenantAction(
@@ -62,5 +61,5 @@ export const acceptInvitationAction = publicAction(acceptInvitationInput, async 
 });
 
 export const requestNewInvitationAction = publicAction(invitationTokenInput, async ({ token }) =>
-  requestNewInvitation(token, await getLocale(), clientIp(await headers())),
+  requestNewInvitation(token, clientIp(await headers())),
 );

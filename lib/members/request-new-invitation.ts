@@ -2,9 +2,9 @@ import { DomainError } from "@/lib/auth/errors";
 import { hashLinkToken } from "@/lib/auth/tokens";
 import { publicUrl } from "@/lib/config/public-url";
 import { getDb } from "@/lib/db/client";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
+import { mailLocale } from "@/lib/notifications/recipients";
 import { invitationState } from "./invitation-state";
 import { invitationStateError } from "./invitation-state-error";
 
@@ -13,10 +13,11 @@ const reinviteAction = "invitation.reinvite_requested";
 
 /**
  * From an expired or used invitation link, tells the tenant's admins that
- * its address asks to be invited again. Each request is an audit entry on
+ * its address asks to be invited again, each in their language (else the
+ * school's). Each request is an audit entry on
  * the invitation, which is also what limits requests to one per hour.
  */
-export async function requestNewInvitation(token: string, locale: Locale, ip: string | null) {
+export async function requestNewInvitation(token: string, ip: string | null) {
   const db = await getDb();
   const tokenHash = hashLinkToken(token);
   const now = new Date();
@@ -32,7 +33,7 @@ export async function requestNewInvitation(token: string, locale: Locale, ip: st
         acceptedAt: true,
         revokedAt: true,
         expiresAt: true,
-        tenant: { select: { name: true, slug: true, suspendedAt: true } },
+        tenant: { select: { name: true, slug: true, suspendedAt: true, locale: true } },
       },
     });
     const state = invitationState(found, now);
@@ -73,7 +74,7 @@ export async function requestNewInvitation(token: string, locale: Locale, ip: st
   });
 
   for (const admin of admins) {
-    const t = createTranslator(isLocale(admin.locale) ? admin.locale : locale);
+    const t = createTranslator(mailLocale(admin.locale, invitation.tenant.locale));
     await sendPlatformMail({
       to: admin.email,
       subject: t("members.reinvite.mailSubject", { email: invitation.email, tenant: invitation.tenant.name }),

@@ -3,7 +3,6 @@ import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { newLinkToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
-import type { Locale } from "@/lib/i18n/locales";
 import { invitationLifetimeMs } from "./invitation-state";
 import type { InvitationInput } from "./member-schemas";
 import { sendInvitationMail } from "./send-invitation-mail";
@@ -13,10 +12,11 @@ import { sendInvitationMail } from "./send-invitation-mail";
  * a fresh lifetime. Only the hash is stored, so the old link cannot be sent
  * again: it is replaced, and stops working.
  */
-export async function resendInvitation(ctx: TenantContext, input: InvitationInput, locale: Locale) {
+export async function resendInvitation(ctx: TenantContext, input: InvitationInput) {
   if (!can(ctx, "members.write")) throw forbidden();
   const { token, tokenHash } = newLinkToken();
   const db = await getDb();
+  const expiresAt = new Date(Date.now() + invitationLifetimeMs);
   const invitation = await db.$transaction(async (tx) => {
     const found = await tx.invitation.findFirst({
       where: { id: input.invitationId, tenantId: ctx.tenantId },
@@ -25,7 +25,7 @@ export async function resendInvitation(ctx: TenantContext, input: InvitationInpu
     if (!found) throw notFound();
     const { count } = await tx.invitation.updateMany({
       where: { id: found.id, tenantId: ctx.tenantId, acceptedAt: null, revokedAt: null },
-      data: { tokenHash, expiresAt: new Date(Date.now() + invitationLifetimeMs) },
+      data: { tokenHash, expiresAt },
     });
     if (count !== 1) throw new DomainError("conflict", "members.invitations.notPending");
     await recordAudit(tx, ctx, {
@@ -37,6 +37,6 @@ export async function resendInvitation(ctx: TenantContext, input: InvitationInpu
     });
     return found;
   });
-  await sendInvitationMail(ctx, { email: invitation.email, role: invitation.role, token }, locale);
+  await sendInvitationMail(ctx, { email: invitation.email, role: invitation.role, token, expiresAt });
   return { email: invitation.email };
 }

@@ -3,7 +3,6 @@ import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { createConnectLinks } from "@/lib/connect-links/create-connect-links";
 import { getDb } from "@/lib/db/client";
-import type { Locale } from "@/lib/i18n/locales";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { createRelayCredential } from "@/lib/relay-credentials/create-relay-credential";
 import type { MigrateSenderInput } from "./migration-schemas";
@@ -32,7 +31,6 @@ export type MigrateSenderResult = {
 export async function migrateSender(
   ctx: TenantContext,
   input: MigrateSenderInput,
-  locale: Locale,
 ): Promise<MigrateSenderResult> {
   if (!can(ctx, "migration.write") || !can(ctx, "mailboxes.write") || !can(ctx, "relay.write"))
     throw forbidden();
@@ -82,7 +80,7 @@ export async function migrateSender(
       result.problem ??= "migration.errors.noMailboxForLink";
     } else if (mailbox.state === "connected") result.link = "already";
     else {
-      const sent = await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 14 }, locale);
+      const sent = await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 14 });
       // The link exists either way; a mail that failed is worth saying (sending again replaces it).
       if (sent.links.every((link) => link.mailed)) result.link = "done";
       else {

@@ -10,7 +10,7 @@ import { tenantAdmins } from "@/lib/notifications/recipients";
  * on Basic again in this import, whose whole period is after that first use:
  * a device reset to its old settings. Claimed in one UPDATE so that each is
  * reported once per import, then mailed to the school's admins in their
- * language (the same test as the plan's "still on Basic", sender-status.ts
+ * language (else the school's) (the same test as the plan's "still on Basic", sender-status.ts
  * backOnBasic, for a sender that was used). Returns the addresses reported.
  */
 export async function notifyMigrationRegressions(tenantId: string, importId: string, now = new Date()) {
@@ -29,9 +29,12 @@ export async function notifyMigrationRegressions(tenantId: string, importId: str
     RETURNING s.address`;
   if (claimed.length === 0) return [];
   const addresses = claimed.map((row) => row.address).sort();
-  const tenant = await db.tenant.findFirst({ where: { id: tenantId }, select: { slug: true, name: true } });
+  const tenant = await db.tenant.findFirst({
+    where: { id: tenantId },
+    select: { id: true, slug: true, name: true, locale: true },
+  });
   if (!tenant) return addresses;
-  for (const admin of await tenantAdmins(db, tenantId)) {
+  for (const admin of await tenantAdmins(db, tenant)) {
     const t = createTranslator(admin.locale);
     // The import is committed already: a mail that cannot go is reported, not turned into a failed
     // upload (the rows say "still on Basic" on the page either way).

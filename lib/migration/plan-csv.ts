@@ -1,3 +1,4 @@
+import { dayIn } from "@/lib/i18n/dates/time-zones";
 import type { Translator } from "@/lib/i18n/translate";
 import type { MigrationPlan } from "./get-migration-plan";
 
@@ -8,10 +9,9 @@ const cell = (value: string | number | null | undefined) => {
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : "");
-
-/** The plan as CSV, headers and states in the reader's language, dates as YYYY-MM-DD (UTC). */
-export function planCsv(plan: MigrationPlan, t: Translator): string {
+/** The plan as CSV, headers and states in the reader's language, dates as YYYY-MM-DD in the school's time zone. */
+export function planCsv(plan: MigrationPlan, t: Translator, timeZone: string): string {
+  const day = (date: Date | null | undefined) => (date ? dayIn(timeZone, date) : "");
   const header = [
     t("migration.csv.address"),
     t("migration.csv.messages"),

@@ -23,7 +23,10 @@ export async function notifyAdminsOfBrokenConfigurations(tenantId: string, now: 
       AND ("brokenNotifiedAt" IS NULL OR "brokenNotifiedAt" < "brokenAt")
     RETURNING id, name, "brokenReason"`;
   if (claimed.length === 0) return 0;
-  const tenant = await db.tenant.findFirst({ where: { id: tenantId }, select: { slug: true, name: true } });
+  const tenant = await db.tenant.findFirst({
+    where: { id: tenantId },
+    select: { id: true, slug: true, name: true, locale: true },
+  });
   if (!tenant) return 0;
   const stopped = await db.mailbox.groupBy({
     by: ["clientConfigurationId"],
@@ -35,7 +38,7 @@ export async function notifyAdminsOfBrokenConfigurations(tenantId: string, now: 
     },
     _count: { _all: true },
   });
-  const admins = await tenantAdmins(db, tenantId);
+  const admins = await tenantAdmins(db, tenant);
   for (const admin of admins) {
     const t = createTranslator(admin.locale);
     const lines = claimed.map((config) => {

@@ -11,14 +11,14 @@ import { mailLocale, type Recipient } from "./recipients";
 export const OWNER_NOTICE_COOLDOWN_MS = 12 * 3600_000;
 const NOTICE_ACTION = "mailbox.owner_notified";
 
-type Tenant = { id: string; slug: string; name: string };
+type Tenant = { id: string; slug: string; name: string; locale: string };
 
 /**
  * Tells the members assigned to mailboxes that need reconnecting. Each
  * broken mailbox is claimed once per breakage (ownersNotifiedAt set while
  * null, in one UPDATE that two processes cannot both win); each of its
  * owners then gets one mail listing all their mailboxes that need
- * reconnecting, in their language, unless they got one within the
+ * reconnecting, in their language (else the school's), unless they got one within the
  * cooldown: when a whole school breaks at once, nobody gets a mail per
  * mailbox. Returns how many mails were sent.
  */
@@ -37,7 +37,7 @@ export async function notifyOwnersOfBrokenMailboxes(options: { tenantId?: string
   if (claimed.length === 0) return 0;
   const tenants = await db.tenant.findMany({
     where: { id: { in: [...new Set(claimed.map((m) => m.tenantId))] } },
-    select: { id: true, slug: true, name: true },
+    select: { id: true, slug: true, name: true, locale: true },
   });
   let sent = 0;
   for (const tenant of tenants) {
@@ -52,7 +52,11 @@ export async function notifyOwnersOfBrokenMailboxes(options: { tenantId?: string
       select: { user: { select: { id: true, email: true, locale: true } } },
     });
     for (const { user } of owners) {
-      const recipient = { userId: user.id, email: user.email, locale: mailLocale(user.locale) };
+      const recipient = {
+        userId: user.id,
+        email: user.email,
+        locale: mailLocale(user.locale, tenant.locale),
+      };
       if (await noticeOwner(tenant, recipient, now)) sent += 1;
     }
   }

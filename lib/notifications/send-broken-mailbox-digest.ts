@@ -23,7 +23,7 @@ export async function sendBrokenMailboxDigest({ now = new Date() }: { now?: Date
   const day = now.toISOString().slice(0, 10);
   const tenants = await db.tenant.findMany({
     where: { suspendedAt: null, mailboxes: { some: { state: { in: [...BROKEN_STATES] } } } },
-    select: { id: true, slug: true, name: true },
+    select: { id: true, slug: true, name: true, locale: true },
     orderBy: { slug: "asc" },
   });
   const sentTo: string[] = [];
@@ -53,9 +53,12 @@ export async function sendBrokenMailboxDigest({ now = new Date() }: { now?: Date
   return sentTo;
 }
 
-async function mailAdmins(tenant: { id: string; slug: string; name: string }, mailboxes: DigestMailbox[]) {
+async function mailAdmins(
+  tenant: { id: string; slug: string; name: string; locale: string },
+  mailboxes: DigestMailbox[],
+) {
   const db = await getDb();
-  for (const admin of await tenantAdmins(db, tenant.id)) {
+  for (const admin of await tenantAdmins(db, tenant)) {
     const t = createTranslator(admin.locale);
     const lines = mailboxes.slice(0, LISTED).map((m) => {
       const state = t(

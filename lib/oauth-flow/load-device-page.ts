@@ -1,14 +1,17 @@
 import QRCode from "qrcode";
 import { DomainError } from "@/lib/auth/errors";
 import type { Translator } from "@/lib/i18n/translate";
+import { getSchoolTimeZone } from "@/lib/tenants/get-school-time-zone";
 import { deviceStatusBody, type DeviceStatusBody } from "./device-status-body";
 import { findConnectableMailbox } from "./find-connectable-mailbox";
 import { findDeviceAuthorization } from "./find-device-authorization";
-import type { FlowActor } from "./flow-actor";
+import { tenantIdOf, type FlowActor } from "./flow-actor";
 import { deviceView } from "./poll-device-authorization";
 
 export type DevicePage = {
   mailbox: { id: string; address: string };
+  /** The school's time zone, in which the code's end is shown. */
+  timeZone: string;
   /** The grant named in the page's address, when it is the actor's and this mailbox's. */
   grant: { id: string; expiresAt: Date; qrDataUrl: string; status: DeviceStatusBody } | null;
 };
@@ -31,7 +34,8 @@ export async function loadDevicePage(
         throw error;
       })
     : null;
-  const page: DevicePage = { mailbox: { id: mailbox.id, address: mailbox.address }, grant: null };
+  const timeZone = actor.kind === "person" ? actor.ctx.timeZone : await getSchoolTimeZone(tenantIdOf(actor));
+  const page: DevicePage = { mailbox: { id: mailbox.id, address: mailbox.address }, timeZone, grant: null };
   if (!row || row.mailboxId !== mailbox.id) return page;
   const view = deviceView(row);
   // Drawn on the server: the address comes from the provider and was checked to be http(s).

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { tenantAction } from "@/lib/actions/define-action";
-import { getTranslator } from "@/lib/i18n/server";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { cancelOutgoingMail } from "./cancel-outgoing-mail";
 import { composeSchema, composeToQueueInput } from "./compose-schema";
 import { portalQueueAnswerWords } from "./portal-queue-answer";
@@ -16,7 +16,12 @@ const idSchema = z.object({ id: z.string() });
 export const composeMailAction = tenantAction("outbox.write", composeSchema, async (ctx, input) => {
   const { mailbox, draft } = await composeToQueueInput(input);
   const queued = await queuePortalMail(ctx, mailbox.mailboxId, draft, "compose");
-  return portalQueueAnswerWords(await getTranslator(), queued, queued.answer);
+  return portalQueueAnswerWords(
+    await getTranslator(),
+    await getDateConventions(ctx.timeZone),
+    queued,
+    queued.answer,
+  );
 });
 
 export const cancelMailAction = tenantAction("outbox.write", idSchema, async (ctx, input) => ({
@@ -33,6 +38,6 @@ export const sendTestMailAction = tenantAction(
   async (ctx, input) => {
     const t = await getTranslator();
     const queued = await sendTestMail(ctx, input.mailboxId, t.locale);
-    return portalQueueAnswerWords(t, queued, queued.answer);
+    return portalQueueAnswerWords(t, await getDateConventions(ctx.timeZone), queued, queued.answer);
   },
 );

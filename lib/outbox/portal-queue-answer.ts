@@ -1,3 +1,4 @@
+import type { DateConventions } from "@/lib/i18n/dates/formats";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import type { Translator } from "@/lib/i18n/translate";
@@ -55,6 +56,7 @@ export function waitMessage(when: "before" | "held", mailbox: AnsweredMailbox): 
 /** The server action's answer: the mail, and the words to show (already in the person's language). */
 export function portalQueueAnswerWords(
   t: Translator,
+  dates: DateConventions,
   mail: { id: string; status: OutgoingMailStatus; messageId: string },
   answer: PortalQueueAnswer,
 ) {
@@ -65,6 +67,6 @@ export function portalQueueAnswerWords(
     tone: answer.tone,
     /** The catalog key of `message`, for programs and tests. */
     messageKey: answer.message.key,
-    message: healthMessageText(t, answer.message),
+    message: healthMessageText(t, dates, answer.message),
   };
 }

@@ -9,7 +9,7 @@ export async function getTenantSettings(ctx: TenantContext) {
   const db = await getDb();
   const tenant = await db.tenant.findUnique({
     where: { id: ctx.tenantId },
-    select: { mailBodyRetentionDays: true },
+    select: { mailBodyRetentionDays: true, locale: true, timeZone: true },
   });
   if (!tenant) throw notFound();
   return tenant;

@@ -1,18 +1,18 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publicUrl } from "@/lib/config/public-url";
 import { getDb } from "@/lib/db/client";
+import { momentWithZone } from "@/lib/i18n/dates/moment-with-zone";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
-import { tenantAdmins } from "@/lib/notifications/recipients";
+import { mailDates, tenantAdmins } from "@/lib/notifications/recipients";
 import { systemActor } from "@/lib/tokens/system-actor";
 import { SQL_NOW } from "@/lib/worker/sql-now";
-
-const utcMinute = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /**
  * Pauses an endpoint whose deliveries have all failed for days, once: the
  * UPDATE that pauses it is claimed by one worker only, which records it in
- * the audit log and mails the school's admins in their language. Returns
+ * the audit log and mails the school's admins in their language (else the
+ * school's), the date in the school's time zone. Returns
  * whether this call paused it.
  */
 export async function pauseFailingWebhookEndpoint(tenantId: string, endpointId: string): Promise<boolean> {
@@ -40,9 +40,12 @@ export async function pauseFailingWebhookEndpoint(tenantId: string, endpointId: 
     return row;
   });
   if (!paused) return false;
-  const tenant = await db.tenant.findFirst({ where: { id: tenantId }, select: { slug: true, name: true } });
+  const tenant = await db.tenant.findFirst({
+    where: { id: tenantId },
+    select: { id: true, slug: true, name: true, locale: true, timeZone: true },
+  });
   if (!tenant) return true;
-  for (const admin of await tenantAdmins(db, tenantId)) {
+  for (const admin of await tenantAdmins(db, tenant)) {
     const t = createTranslator(admin.locale);
     await sendPlatformMail({
       to: admin.email,
@@ -50,7 +53,7 @@ export async function pauseFailingWebhookEndpoint(tenantId: string, endpointId: 
       text: t("webhooks.mail.paused.body", {
         tenant: tenant.name,
         url: paused.url,
-        since: utcMinute(paused.failingSince),
+        since: momentWithZone(t, mailDates(admin.locale, tenant.timeZone), paused.failingSince),
         link: `${publicUrl()}/t/${tenant.slug}/webhooks/${endpointId}`,
       }),
     });

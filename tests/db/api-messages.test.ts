@@ -195,7 +195,7 @@ describe("DELETE /api/v1/messages/{id} and GET /api/v1/mailboxes", () => {
       health: {
         code: "needs_reconnect",
         tone: "problem",
-        summary: "Must be reconnected since January 3, 2027: 1 mail waiting",
+        summary: "Must be reconnected since 3 Jan 2027: 1 mail waiting",
         since: "2027-01-03T10:00:00.000Z",
         endsAt: null,
         waitingMail: 1,

@@ -31,8 +31,9 @@ process.env.RELAIS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 
 useTestDatabase();
 
-async function adminOfNewTenant() {
+async function adminOfNewTenant(timeZone?: string) {
   const people = await seedTenantWithPeople();
+  if (timeZone) await (await getDb()).tenant.update({ where: { id: people.tenant.id }, data: { timeZone } });
   return { ...people, ctx: await contextFor(people.admin, people.tenant, "audit.read") };
 }
 
@@ -75,8 +76,8 @@ describe("listAuditEntries", () => {
     });
   });
 
-  it("filters by action, actor, target text and UTC days", async () => {
-    const a = await adminOfNewTenant();
+  it("filters by action, actor, target text and days of the school's zone (here UTC)", async () => {
+    const a = await adminOfNewTenant("UTC");
     await seedAuditEntry(a.tenant.id, {
       action: "member.invited",
       actorLabel: "Alice@School.test",

@@ -85,16 +85,11 @@ describe("captured mail at rest", () => {
     });
     const invitee = `invitee-${tenant.slug}@college.test`;
     await requestSignInLink(member.email, "en");
-    await inviteMember(
-      await contextFor(admin, tenant, "members.write"),
-      { email: invitee, role: "member" },
-      "fr",
-    );
-    await createConnectLinks(
-      await contextFor(admin, tenant, "mailboxes.write"),
-      { ids: [mailbox.id], expiresInDays: 3 },
-      "en",
-    );
+    await inviteMember(await contextFor(admin, tenant, "members.write"), { email: invitee, role: "member" });
+    await createConnectLinks(await contextFor(admin, tenant, "mailboxes.write"), {
+      ids: [mailbox.id],
+      expiresInDays: 3,
+    });
 
     // The page (and only the page) opens them: every link is there, clickable.
     const [connect, invitation, signIn] = await listCapturedMail({ limit: 3 });

@@ -5,7 +5,7 @@ import { listConnectLinks } from "@/lib/connect-links/list-connect-links";
 import { resolveConnectLink } from "@/lib/connect-links/resolve-connect-link";
 import { revokeConnectLink } from "@/lib/connect-links/revoke-connect-link";
 import { getDb } from "@/lib/db/client";
-import { contextFor, seedTenantWithPeople } from "../support/factories";
+import { contextFor, seedTenantWithPeople, seedUser } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 import { useTestDatabase } from "../support/test-db";
 import { readable } from "../support/captured-mail";
@@ -15,6 +15,12 @@ delete process.env.RELAIS_SMTP_URL;
 process.env.NEXTAUTH_URL = "https://relais.example.test/";
 
 const DAY = 24 * 60 * 60 * 1000;
+// What a reader of each language sees of a moment in Paris, written independently of the code under test.
+const inParis = (locale: string, date: Date) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" })
+    .format(date)
+    .replace(/\s/g, " ");
+const plain = (text: string) => text.replace(/\s/g, " ");
 
 async function school() {
   const people = await seedTenantWithPeople();
@@ -63,9 +69,9 @@ async function seedLink(
 }
 
 describe("creating connect links", () => {
-  it("stores only the hash, mails the link to the mailbox in the admin's language, and records it", async () => {
+  it("stores only the hash, mails the link to the mailbox in the school's language, and records it", async () => {
     const { ctx, tenant, admin, mailbox } = await school();
-    const result = await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 3 }, "fr");
+    const result = await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 3 });
     expect(result.links).toEqual([
       { connectLinkId: expect.any(String), mailboxId: mailbox.id, address: mailbox.address, mailed: true },
     ]);
@@ -85,6 +91,10 @@ describe("creating connect links", () => {
       sentTo: mailbox.address,
       usedAt: null,
     });
+    // The owner has no account: the school's language, its end in the school's zone, named.
+    expect(plain(mail!.text)).toContain(
+      `pendant 3 jours, jusqu’au ${inParis("fr-FR", row.expiresAt)} (fuseau Europe/Paris).`,
+    );
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeGreaterThan(3 * DAY - 60_000);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThan(3 * DAY + 60_000);
     const audit = await db.auditEntry.findMany({ where: { tenantId: tenant.id } });
@@ -92,11 +102,23 @@ describe("creating connect links", () => {
     expect(JSON.stringify(audit.map((e) => e.details))).not.toContain(token);
   });
 
+  it("is in the language of the owner's account when it chose one", async () => {
+    const { ctx, tenant, mailbox } = await school();
+    await seedUser({ email: mailbox.address, locale: "en" });
+    await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 7 });
+    const [mail] = await mailTo(mailbox.address);
+    const row = await (await getDb()).connectLink.findFirstOrThrow({ where: { tenantId: tenant.id } });
+    expect(mail?.subject).toBe(`Connect the mailbox ${mailbox.address} for ${tenant.name}`);
+    expect(plain(mail!.text)).toContain(
+      `for 7 days, until ${inParis("en-GB", row.expiresAt)} (Europe/Paris time).`,
+    );
+  });
+
   it("revokes the older unused link of the same mailbox, but not a used one", async () => {
     const { ctx, tenant, mailbox } = await school();
     const used = await seedLink(tenant.id, mailbox.id, { usedAt: new Date() });
-    await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 7 }, "en");
-    await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 7 }, "en");
+    await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 7 });
+    await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 7 });
     const [first, second] = (await mailTo(mailbox.address)).map((m) => tokenIn(m.text));
     expect((await resolveConnectLink(first!)).state).toBe("revoked");
     expect((await resolveConnectLink(second!)).state).toBe("valid");
@@ -108,11 +130,10 @@ describe("creating connect links", () => {
   it("sends one link per selected mailbox", async () => {
     const { ctx, tenant, configuration, mailbox } = await school();
     const second = await seedMailbox(tenant.id, configuration.id);
-    const result = await createConnectLinks(
-      ctx,
-      { ids: [mailbox.id, second.id, mailbox.id], expiresInDays: 7 },
-      "en",
-    );
+    const result = await createConnectLinks(ctx, {
+      ids: [mailbox.id, second.id, mailbox.id],
+      expiresInDays: 7,
+    });
     expect(result.links.map((l) => l.address).sort()).toEqual([mailbox.address, second.address].sort());
     expect(await mailTo(second.address)).toHaveLength(1);
     expect(await mailTo(mailbox.address)).toHaveLength(1);
@@ -122,7 +143,7 @@ describe("creating connect links", () => {
 describe("resolving a connect link", () => {
   it("gives the pinned mailbox for a valid link", async () => {
     const { ctx, tenant, configuration, mailbox } = await school();
-    await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 7 }, "en");
+    await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 7 });
     const token = tokenIn((await mailTo(mailbox.address))[0]!.text);
     const db = await getDb();
     const row = await db.connectLink.findFirstOrThrow({ where: { tenantId: tenant.id } });
@@ -198,7 +219,7 @@ describe("listing connect links", () => {
   it("names who created each link, per mailbox and for the whole tenant", async () => {
     const { ctx, tenant, admin, configuration, mailbox } = await school();
     const other = await seedMailbox(tenant.id, configuration.id);
-    await createConnectLinks(ctx, { ids: [mailbox.id, other.id], expiresInDays: 7 }, "en");
+    await createConnectLinks(ctx, { ids: [mailbox.id, other.id], expiresInDays: 7 });
     const all = await listConnectLinks(ctx);
     expect(all).toHaveLength(2);
     expect(all.every((l) => l.createdBy === admin.email && l.state === "valid")).toBe(true);

@@ -1,3 +1,5 @@
+import { defaultFormatLocales } from "@/lib/i18n/dates/format-locale";
+import type { Translator } from "@/lib/i18n/translate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClientConfiguration } from "@/lib/clients/create-client-configuration";
 import { presetFormValues, type ClientFormValues } from "@/lib/clients/client-form-values";
@@ -16,6 +18,8 @@ import { seedMailbox } from "../support/seed-mailboxes";
 import { useTestDatabase } from "../support/test-db";
 import { connectAtFake, seedFakeConfiguration, useTokenTestEnvironment } from "../multi/token-fixtures";
 import { useTokenFakes } from "../multi/use-token-fakes";
+
+const datesOf = (t: Translator) => ({ locale: defaultFormatLocales[t.locale], timeZone: "Europe/Paris" });
 
 // A Google application in "Testing" publishing status (docs/keep-alive.md): Google ends refresh tokens
 // 7 days after the grant. The fake plays it on its simulated clock; Relais finds it from the first
@@ -104,7 +108,7 @@ describe("a Google application in Testing publishing status", () => {
       headline: { key: "mailboxes.health.endingSoonTesting" },
       advice: { admin: { key: "mailboxes.health.advice.endingTesting" } },
     });
-    expect(mailboxHealthWords(fr, health, "admin").advice).toContain("Google Auth Platform");
+    expect(mailboxHealthWords(fr, datesOf(fr), health, "admin").advice).toContain("Google Auth Platform");
     expect((await getConnectionDetails(adminCtx, young!.id)).predictedEnd?.reason).toBe("testing");
     const listed = await listMailboxes(adminCtx, { sort: "expiry" });
     expect(listed.mailboxes.find((m) => m.id === young!.id)?.grantEnd?.reason).toBe("testing");

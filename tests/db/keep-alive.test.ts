@@ -1,3 +1,5 @@
+import { defaultFormatLocales } from "@/lib/i18n/dates/format-locale";
+import type { Translator } from "@/lib/i18n/translate";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CliIo } from "@/lib/cli/command";
 import { runCli } from "@/lib/cli/run-cli";
@@ -21,6 +23,8 @@ import {
   type FakeProvider,
 } from "../multi/token-fixtures";
 import { useTokenFakes } from "../multi/use-token-fakes";
+
+const datesOf = (t: Translator) => ({ locale: defaultFormatLocales[t.locale], timeZone: "Europe/Paris" });
 
 useTokenTestEnvironment();
 useTestDatabase();
@@ -287,7 +291,9 @@ describe("refresh errors Relais does not recognise", () => {
       errorCode: "weird_new_error",
       cause: "connections.causes.unknownPersisting",
     });
-    expect(mailboxHealthWords(createTranslator("fr"), health, "owner").cause).toContain("plusieurs jours");
+    expect(
+      mailboxHealthWords(createTranslator("fr"), datesOf(createTranslator("fr")), health, "owner").cause,
+    ).toContain("plusieurs jours");
   });
 
   it("a renewal that works again ends the count; a known passing error never starts it", async () => {

@@ -318,7 +318,11 @@ describe("the school's retention setting", () => {
     expect(await save("3650")).toEqual({ ok: true, data: { mailBodyRetentionDays: 3650, changed: true } });
     expect(await save("3650")).toEqual({ ok: true, data: { mailBodyRetentionDays: 3650, changed: false } });
     const ctx = await contextFor(a.admin, a.tenant, "tenant.write");
-    expect(await getTenantSettings(ctx)).toEqual({ mailBodyRetentionDays: 3650 });
+    expect(await getTenantSettings(ctx)).toEqual({
+      mailBodyRetentionDays: 3650,
+      locale: "fr",
+      timeZone: "Europe/Paris",
+    });
 
     const db = await getDb();
     const entries = await db.auditEntry.findMany({

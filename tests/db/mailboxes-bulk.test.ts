@@ -46,11 +46,12 @@ describe("bulk actions", () => {
 
   it("sends links to a filter's mailboxes, skipping connected ones, one audit entry per mailbox", async () => {
     const s = await school();
-    const report = await runBulkAction(
-      s.ctx,
-      { scope: "filter", provider: "google", action: "connect_links", expiresInDays: 7 },
-      "en",
-    );
+    const report = await runBulkAction(s.ctx, {
+      scope: "filter",
+      provider: "google",
+      action: "connect_links",
+      expiresInDays: 7,
+    });
     expect(report.done.map((m) => m.address).sort()).toEqual(["broken@s.test", "pending@s.test"]);
     expect(report.skipped).toEqual([
       { id: s.connected.id, address: "connected@s.test", reason: "already_connected" },
@@ -64,11 +65,11 @@ describe("bulk actions", () => {
 
   it("revokes a selection, skipping what holds no connection", async () => {
     const s = await school();
-    const report = await runBulkAction(
-      s.ctx,
-      { scope: "selection", ids: [s.connected.id, s.pending.id], action: "revoke" },
-      "en",
-    );
+    const report = await runBulkAction(s.ctx, {
+      scope: "selection",
+      ids: [s.connected.id, s.pending.id],
+      action: "revoke",
+    });
     expect(report.done.map((m) => m.id)).toEqual([s.connected.id]);
     expect(report.skipped).toEqual([
       { id: s.pending.id, address: "pending@s.test", reason: "nothing_to_revoke" },
@@ -87,31 +88,28 @@ describe("bulk actions", () => {
         data: { tenantId: s.tenant.id, mailboxId: s.pending.id, userId: s.member.id },
       }),
     );
-    const assigned = await runBulkAction(
-      s.ctx,
-      { scope: "filter", q: "pending", action: "assign", members: [s.member.id] },
-      "en",
-    );
+    const assigned = await runBulkAction(s.ctx, {
+      scope: "filter",
+      q: "pending",
+      action: "assign",
+      members: [s.member.id],
+    });
     expect(assigned).toEqual({
       done: [],
       skipped: [{ id: s.pending.id, address: "pending@s.test", reason: "already_assigned" }],
     });
-    const all = await runBulkAction(s.ctx, { scope: "filter", action: "assign", members: [second.id] }, "en");
+    const all = await runBulkAction(s.ctx, { scope: "filter", action: "assign", members: [second.id] });
     expect(all.done).toHaveLength(4);
     expect(await auditFor(s.tenant.id, "mailbox.members_changed")).toHaveLength(4);
     const db = await getDb();
     expect(await db.mailboxAssignment.count({ where: { tenantId: s.tenant.id, userId: second.id } })).toBe(4);
 
-    const moved = await runBulkAction(
-      s.ctx,
-      {
-        scope: "selection",
-        ids: [s.connected.id, s.other.id],
-        action: "change_configuration",
-        clientConfigurationId: s.microsoft.id,
-      },
-      "en",
-    );
+    const moved = await runBulkAction(s.ctx, {
+      scope: "selection",
+      ids: [s.connected.id, s.other.id],
+      action: "change_configuration",
+      clientConfigurationId: s.microsoft.id,
+    });
     expect(moved.done.map((m) => m.id)).toEqual([s.connected.id]);
     expect(moved.skipped.map((m) => m.reason)).toEqual(["same_configuration"]);
     const after = await db.mailbox.findUniqueOrThrow({ where: { id: s.connected.id } });
@@ -129,11 +127,7 @@ describe("bulk actions", () => {
     const bConfig = await seedClientConfiguration(b.tenant.id);
     const bMailbox = await seedMailbox(b.tenant.id, bConfig.id, { state: "connected" });
     await expect(
-      runBulkAction(
-        s.ctx,
-        { scope: "selection", ids: [s.connected.id, bMailbox.id], action: "revoke" },
-        "en",
-      ),
+      runBulkAction(s.ctx, { scope: "selection", ids: [s.connected.id, bMailbox.id], action: "revoke" }),
     ).rejects.toMatchObject({ code: "not_found" });
     const db = await getDb();
     expect((await db.mailbox.findUniqueOrThrow({ where: { id: s.connected.id } })).state).toBe("connected");

@@ -41,6 +41,13 @@ async function mailedToken(email: string): Promise<string> {
   return token!;
 }
 
+// What a reader of each language sees of a moment in a zone, written independently of the code under test.
+const moment = (locale: string, timeZone: string, date: Date) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone })
+    .format(date)
+    .replace(/\s/g, " ");
+const plain = (text: string) => text.replace(/\s/g, " ");
+
 async function adminSetup() {
   const people = await seedTenantWithPeople();
   const ctx = await contextFor(people.admin, people.tenant, "members.write");
@@ -55,7 +62,7 @@ async function membershipOf(tenantId: string, userId: string) {
 async function invite(role: "admin" | "member" = "member") {
   const setup = await adminSetup();
   const email = newEmail();
-  const { invitationId } = await inviteMember(setup.ctx, { email, role }, "en");
+  const { invitationId } = await inviteMember(setup.ctx, { email, role });
   return { ...setup, email, invitationId, token: await mailedToken(email) };
 }
 
@@ -63,11 +70,7 @@ describe("inviting", () => {
   it("stores the invitation with only the token's hash, mails the link and audits", async () => {
     const { ctx, tenant, admin } = await adminSetup();
     const email = newEmail();
-    const { invitationId } = await inviteMember(
-      ctx,
-      { email: `  ${email.toUpperCase()} `, role: "admin" },
-      "fr",
-    );
+    const { invitationId } = await inviteMember(ctx, { email: `  ${email.toUpperCase()} `, role: "admin" });
     const db = await getDb();
     const row = await db.invitation.findUniqueOrThrow({ where: { id: invitationId } });
     expect(row).toMatchObject({ tenantId: tenant.id, email, role: "admin", invitedById: admin.id });
@@ -86,9 +89,56 @@ describe("inviting", () => {
     expect(audit[0]).toMatchObject({ actorId: admin.id, targetId: invitationId, targetLabel: email });
   });
 
+  it("is mailed in the invitee's own language if their account chose one, else the school's, whatever the inviter's", async () => {
+    const { tenant, admin } = await adminSetup();
+    const db = await getDb();
+    await db.user.update({ where: { id: admin.id }, data: { locale: "en" } });
+    // Re-read: the context carries the school's language and zone.
+    const ctx = await contextFor(admin, tenant, "members.write");
+    const mailOf = async (email: string, invitationId: string) => ({
+      mail: readable(
+        await db.capturedMail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } }),
+      ),
+      expiresAt: (await db.invitation.findUniqueOrThrow({ where: { id: invitationId } })).expiresAt,
+    });
+
+    const newcomer = newEmail();
+    const first = await mailOf(
+      newcomer,
+      (await inviteMember(ctx, { email: newcomer, role: "member" })).invitationId,
+    );
+    expect(first.mail.subject).toBe(`Vous êtes invité à rejoindre ${tenant.name} sur Relais`);
+    expect(plain(first.mail.text)).toContain(
+      `pendant 7 jours, jusqu’au ${moment("fr-FR", "Europe/Paris", first.expiresAt)} (fuseau Europe/Paris) :`,
+    );
+
+    const elsewhere = await seedUser({ locale: "en" });
+    const second = await mailOf(
+      elsewhere.email,
+      (await inviteMember(ctx, { email: elsewhere.email, role: "member" })).invitationId,
+    );
+    expect(second.mail.subject).toBe(`You are invited to join ${tenant.name} on Relais`);
+    expect(plain(second.mail.text)).toContain(
+      `for 7 days, until ${moment("en-GB", "Europe/Paris", second.expiresAt)} (Europe/Paris time):`,
+    );
+
+    // An English-speaking school in Toronto.
+    await db.tenant.update({ where: { id: tenant.id }, data: { locale: "en", timeZone: "America/Toronto" } });
+    const toronto = await contextFor(admin, tenant, "members.write");
+    const other = newEmail();
+    const third = await mailOf(
+      other,
+      (await inviteMember(toronto, { email: other, role: "member" })).invitationId,
+    );
+    expect(third.mail.subject).toBe(`You are invited to join ${tenant.name} on Relais`);
+    expect(plain(third.mail.text)).toContain(
+      `until ${moment("en-GB", "America/Toronto", third.expiresAt)} (America/Toronto time):`,
+    );
+  });
+
   it("replaces an older pending invitation for the same address", async () => {
     const { ctx, tenant, email, invitationId: first, token: firstToken } = await invite();
-    const { invitationId: second } = await inviteMember(ctx, { email, role: "admin" }, "en");
+    const { invitationId: second } = await inviteMember(ctx, { email, role: "admin" });
     const db = await getDb();
     const pending = await db.invitation.findMany({
       where: { tenantId: tenant.id, email, acceptedAt: null, revokedAt: null },
@@ -102,9 +152,7 @@ describe("inviting", () => {
 
   it("refuses an address that is already a member, with a field error", async () => {
     const { ctx, tenant, member } = await adminSetup();
-    const error = await errorOf(
-      inviteMember(ctx, { email: member.email.toUpperCase(), role: "admin" }, "en"),
-    );
+    const error = await errorOf(inviteMember(ctx, { email: member.email.toUpperCase(), role: "admin" }));
     expect(error.code).toBe("conflict");
     expect(error.fieldErrors).toEqual({ email: "members.invite.alreadyMember" });
     const db = await getDb();
@@ -226,7 +274,7 @@ describe("accepting", () => {
     const { tenant, ctx } = await adminSetup();
     const existing = await seedUser({ password });
     const other = await seedUser({ password });
-    await inviteMember(ctx, { email: existing.email, role: "member" }, "en");
+    await inviteMember(ctx, { email: existing.email, role: "member" });
     const token = await mailedToken(existing.email);
     expect(await inspectInvitation(token)).toMatchObject({ state: "valid", account: "has_password" });
 
@@ -245,7 +293,7 @@ describe("accepting", () => {
   it("sets the password of an account that has none", async () => {
     const { tenant, ctx } = await adminSetup();
     const existing = await seedUser({ name: "Known Name" });
-    await inviteMember(ctx, { email: existing.email, role: "member" }, "en");
+    await inviteMember(ctx, { email: existing.email, role: "member" });
     const token = await mailedToken(existing.email);
     expect(await inspectInvitation(token)).toMatchObject({ account: "needs_password", name: "Known Name" });
     const result = await acceptInvitation({ token, password, passwordConfirmation: password }, null, null);
@@ -260,7 +308,7 @@ describe("accepting", () => {
   it("keeps the higher role of someone who became a member meanwhile", async () => {
     const { tenant, ctx } = await adminSetup();
     const email = newEmail();
-    await inviteMember(ctx, { email, role: "member" }, "en");
+    await inviteMember(ctx, { email, role: "member" });
     const token = await mailedToken(email);
     // Made admin through another path after the invitation was sent.
     const person = await seedMember(tenant.id, "admin", { email, password });
@@ -283,7 +331,7 @@ describe("revoking, resending and asking again", () => {
 
   it("resends with a new link; the old one stops working", async () => {
     const { ctx, email, token: oldToken, invitationId } = await invite();
-    await resendInvitation(ctx, { invitationId }, "en");
+    await resendInvitation(ctx, { invitationId });
     const newToken = await mailedToken(email);
     expect(newToken).not.toBe(oldToken);
     expect((await inspectInvitation(oldToken)).state).toBe("unknown");
@@ -293,22 +341,20 @@ describe("revoking, resending and asking again", () => {
   it("mails the admins when an expired invitation asks again, at most once an hour", async () => {
     const { tenant, admin, email, token, invitationId } = await invite();
     const db = await getDb();
-    expect((await errorOf(requestNewInvitation(token, "en", null))).messageKey).toBe(
-      "members.reinvite.notAllowed",
-    );
+    expect((await errorOf(requestNewInvitation(token, null))).messageKey).toBe("members.reinvite.notAllowed");
     await db.invitation.update({
       where: { id: invitationId },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     const otherAdmin = await seedMember(tenant.id, "admin", { locale: "fr" });
 
-    expect(await requestNewInvitation(token, "en", "198.51.100.9")).toEqual({ tenantName: tenant.name });
+    expect(await requestNewInvitation(token, "198.51.100.9")).toEqual({ tenantName: tenant.name });
     const toAdmin = await db.capturedMail.findFirstOrThrow({ where: { to: admin.email } });
     expect(toAdmin.subject).toContain(email);
     const toFrench = readable(await db.capturedMail.findFirstOrThrow({ where: { to: otherAdmin.email } }));
     expect(toFrench.text).toContain("Bonjour");
 
-    expect((await errorOf(requestNewInvitation(token, "en", null))).code).toBe("rate_limited");
+    expect((await errorOf(requestNewInvitation(token, null))).code).toBe("rate_limited");
     expect(await db.capturedMail.count({ where: { to: admin.email } })).toBe(1);
     expect(
       await db.auditEntry.count({ where: { tenantId: tenant.id, action: "invitation.reinvite_requested" } }),
@@ -318,8 +364,8 @@ describe("revoking, resending and asking again", () => {
   it("refuses to ask again from a revoked or unknown invitation", async () => {
     const { ctx, token, invitationId } = await invite();
     await revokeInvitation(ctx, { invitationId });
-    expect((await errorOf(requestNewInvitation(token, "en", null))).code).toBe("conflict");
-    expect((await errorOf(requestNewInvitation("nope", "en", null))).code).toBe("not_found");
+    expect((await errorOf(requestNewInvitation(token, null))).code).toBe("conflict");
+    expect((await errorOf(requestNewInvitation("nope", null))).code).toBe("not_found");
   });
 });
 
@@ -400,16 +446,16 @@ describe("permissions", () => {
     const adminMembership = await membershipOf(tenant.id, admin.id);
     const db = await getDb();
     const { ctx: adminCtx } = { ctx: await contextFor(admin, tenant, "members.write") };
-    const { invitationId } = await inviteMember(adminCtx, { email: newEmail(), role: "member" }, "en");
+    const { invitationId } = await inviteMember(adminCtx, { email: newEmail(), role: "member" });
     const auditBefore = await db.auditEntry.count({ where: { tenantId: tenant.id } });
 
     const attempts = [
       listMembers(ctx),
-      inviteMember(ctx, { email: newEmail(), role: "admin" }, "en"),
+      inviteMember(ctx, { email: newEmail(), role: "admin" }),
       changeMemberRole(ctx, { membershipId: adminMembership.id, role: "member" }),
       removeMember(ctx, { membershipId: adminMembership.id }),
       revokeInvitation(ctx, { invitationId }),
-      resendInvitation(ctx, { invitationId }, "en"),
+      resendInvitation(ctx, { invitationId }),
     ];
     for (const attempt of attempts) expect((await errorOf(attempt)).code).toBe("forbidden");
 

@@ -170,7 +170,7 @@ describe("the plan", () => {
       createCredential: true,
       clientConfigurationId: config.id,
     };
-    const first = await migrateSender(ctx, { address: addresses.missing, ...steps }, "fr");
+    const first = await migrateSender(ctx, { address: addresses.missing, ...steps });
     expect(first).toMatchObject({ mailbox: "done", link: "done", credential: "done", problem: null });
     expect(first.newCredential?.username).toMatch(/^relay-/);
     const db = await getDb();
@@ -184,7 +184,7 @@ describe("the plan", () => {
     });
     expect(credential).toMatchObject({ fromPolicy: "fixed_keep_name", tenantId: ctx.tenantId });
     expect(credential.mailboxes.map((m) => m.mailboxId)).toEqual([mailbox.id]);
-    const again = await migrateSender(ctx, { address: addresses.missing, ...steps }, "fr");
+    const again = await migrateSender(ctx, { address: addresses.missing, ...steps });
     expect(again).toMatchObject({ mailbox: "already", credential: "already", newCredential: null });
     expect((await getMigrationPlan(ctx)).rows[0]).toMatchObject({ status: "waiting", proposal: "send_link" });
   });
@@ -196,11 +196,12 @@ describe("the plan", () => {
       fileName: "r1.csv",
       period: period(-14, -8),
     });
-    const moved = await migrateSender(
-      ctx,
-      { address: addresses.connected, createCredential: true, createMailbox: false, sendLink: false },
-      "en",
-    );
+    const moved = await migrateSender(ctx, {
+      address: addresses.connected,
+      createCredential: true,
+      createMailbox: false,
+      sendLink: false,
+    });
     const { username, password } = moved.newCredential!;
     const dialog = await SmtpDialog.connect(relay.port("tls"), { tls: true });
     await dialog.command("EHLO copier.lan");
@@ -236,7 +237,8 @@ describe("the plan", () => {
         orderBy: { createdAt: "desc" },
       }),
     );
-    expect(mail.subject).toContain("sending with a password again");
+    // The admin chose no language: the school's, French.
+    expect(mail.subject).toContain("un appareil envoie de nouveau avec un mot de passe");
     expect(mail.text).toContain(addresses.connected);
     // Imported twice, mailed once per import.
     const count = await db.capturedMail.count({ where: { to: admin.email } });
@@ -271,11 +273,12 @@ describe("isolation", () => {
     const otherCtx = await contextFor(other.admin, other.tenant, "migration.write");
     expect((await getMigrationPlan(otherCtx)).rows).toEqual([]);
     await expect(
-      migrateSender(
-        otherCtx,
-        { address: addresses.connected, createCredential: true, createMailbox: false, sendLink: false },
-        "en",
-      ),
+      migrateSender(otherCtx, {
+        address: addresses.connected,
+        createCredential: true,
+        createMailbox: false,
+        sendLink: false,
+      }),
     ).rejects.toMatchObject({ code: "not_found" });
     const member = await contextFor(other.member, other.tenant, "tenant.read");
     await expect(getMigrationPlan(member)).rejects.toMatchObject({ code: "forbidden" });

@@ -7,6 +7,7 @@ import {
   OWNER_NOTICE_COOLDOWN_MS,
 } from "@/lib/notifications/notify-mailbox-owners";
 import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { pauseFailingWebhookEndpoint } from "@/lib/webhooks/pause-failing-webhook-endpoint";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { seedMember, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
@@ -64,7 +65,7 @@ async function ageOwnerNotices(ms: number) {
 describe("owners of a mailbox that needs reconnecting", () => {
   it("get one mail per breakage each, in their language, and none for a breakage already told", async () => {
     const { tenant } = await seedTenantWithPeople();
-    const english = await seedMember(tenant.id, "member");
+    const english = await seedMember(tenant.id, "member", { locale: "en" });
     const french = await seedMember(tenant.id, "member", { locale: "fr" });
     const disabled = await seedMember(tenant.id, "member");
     await (await getDb()).user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
@@ -138,6 +139,7 @@ describe("owners of a mailbox that needs reconnecting", () => {
 describe("the daily digest", () => {
   it("goes to each school's admins once a day, listing its broken mailboxes", async () => {
     const first = await seedTenantWithPeople();
+    await (await getDb()).user.update({ where: { id: first.admin.id }, data: { locale: "en" } });
     const secondAdmin = await seedMember(first.tenant.id, "admin", { locale: "fr" });
     const healthy = await seedTenantWithPeople();
     const db = await getDb();
@@ -202,6 +204,7 @@ describe("the daily digest", () => {
 describe("a storm", () => {
   it("200 mailboxes refused for invalid_client: one mail to each admin, none to owners", async () => {
     const { tenant, admin, member } = await seedTenantWithPeople();
+    await (await getDb()).user.update({ where: { id: admin.id }, data: { locale: "en" } });
     const otherAdmin = await seedMember(tenant.id, "admin");
     const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
     const db = await getDb();
@@ -239,5 +242,95 @@ describe("a storm", () => {
     expect(await mailTo(member.email)).toHaveLength(0);
     // The first refusal flags the configuration; the others are not sent to the provider.
     expect(fakes.control.stats().tokenRequestsByGrantType.refresh_token).toBeLessThanOrEqual(20);
+  });
+});
+
+describe("the language and time zone of mail to people", () => {
+  // 23:30 UTC on 2 December: 00:30 on 3 December in Paris, 18:30 on 2 December in Toronto.
+  const failingSince = new Date("2026-12-02T23:30:00Z");
+  // ICU writes no-break spaces; the French catalog one before a colon.
+  const plain = (text: string) => text.replace(/\s/g, " ");
+
+  async function pauseAnEndpoint(tenantId: string) {
+    const db = await getDb();
+    const endpoint = await db.webhookEndpoint.create({
+      data: {
+        tenantId,
+        url: "https://hooks.ecole.test/relais",
+        eventTypes: ["mail.sent"],
+        secretCipher: "unused",
+        failingSince,
+      },
+    });
+    expect(await pauseFailingWebhookEndpoint(tenantId, endpoint.id)).toBe(true);
+  }
+
+  it("is the school's for a person who chose none, dates in the school's zone; a person's own language wins", async () => {
+    // A new school is French, in Europe/Paris; seeded people have chosen no language.
+    const { tenant, admin } = await seedTenantWithPeople();
+    const english = await seedMember(tenant.id, "admin", { locale: "en" });
+
+    await pauseAnEndpoint(tenant.id);
+
+    const [toSchoolLanguage] = await mailTo(admin.email);
+    expect(plain(toSchoolLanguage!.subject)).toBe(
+      `${tenant.name} : un point de réception de webhooks a été suspendu`,
+    );
+    expect(plain(toSchoolLanguage!.text)).toContain(
+      "échouent depuis le 3 déc. 2026, 00:30 (fuseau Europe/Paris).",
+    );
+    const [toEnglish] = await mailTo(english.email);
+    expect(toEnglish!.subject).toBe(`${tenant.name}: a webhook endpoint was paused`);
+    expect(plain(toEnglish!.text)).toContain("has failed since 3 Dec 2026, 00:30 (Europe/Paris time).");
+  });
+
+  it("follows the school's settings: an English-speaking school in Toronto", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const french = await seedMember(tenant.id, "admin", { locale: "fr" });
+    await (
+      await getDb()
+    ).tenant.update({ where: { id: tenant.id }, data: { locale: "en", timeZone: "America/Toronto" } });
+
+    await pauseAnEndpoint(tenant.id);
+
+    const [toSchoolLanguage] = await mailTo(admin.email);
+    expect(toSchoolLanguage!.subject).toBe(`${tenant.name}: a webhook endpoint was paused`);
+    expect(plain(toSchoolLanguage!.text)).toContain(
+      "has failed since 2 Dec 2026, 18:30 (America/Toronto time).",
+    );
+    const [toFrench] = await mailTo(french.email);
+    expect(plain(toFrench!.text)).toContain(
+      "échouent depuis le 2 déc. 2026, 18:30 (fuseau America/Toronto).",
+    );
+  });
+
+  it("is the school's in a reconnect notice to an owner who chose no language", async () => {
+    const french = await seedTenantWithPeople();
+    const english = await seedTenantWithPeople();
+    const db = await getDb();
+    await db.tenant.update({ where: { id: english.tenant.id }, data: { locale: "en" } });
+    for (const { tenant, member } of [french, english]) {
+      const config = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+      const mailbox = await db.mailbox.create({
+        data: {
+          tenantId: tenant.id,
+          clientConfigurationId: config.id,
+          address: `owner-${tenant.slug}@ecole.test`,
+          state: "needs_reconnect",
+          lastErrorCode: "AADSTS700082",
+        },
+      });
+      await db.mailboxAssignment.create({
+        data: { tenantId: tenant.id, mailboxId: mailbox.id, userId: member.id },
+      });
+      expect(await notifyOwnersOfBrokenMailboxes({ tenantId: tenant.id })).toBe(1);
+    }
+
+    expect((await mailTo(french.member.email))[0]!.subject).toBe(
+      `Reconnectez la boîte owner-${french.tenant.slug}@ecole.test`,
+    );
+    expect((await mailTo(english.member.email))[0]!.subject).toBe(
+      `Reconnect the mailbox owner-${english.tenant.slug}@ecole.test`,
+    );
   });
 });

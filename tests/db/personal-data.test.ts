@@ -127,7 +127,7 @@ async function world() {
     membershipId: (await db.membership.findFirstOrThrow({ where: { tenantId: a.id, userId: ada.id } })).id,
     role: "member",
   });
-  await inviteMember(ctxAdaB, { email: `newcomer-${suffix}@lycee.test`, role: "member" }, "en");
+  await inviteMember(ctxAdaB, { email: `newcomer-${suffix}@lycee.test`, role: "member" });
   const ctxAdaA = await contextFor(ada, a, "outbox.write");
   await db.$transaction((tx) =>
     recordAudit(tx, ctxAdaA, {
@@ -147,11 +147,10 @@ async function world() {
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
-  await createConnectLinks(
-    await contextFor(adminA, a, "mailboxes.write"),
-    { ids: [own.id], expiresInDays: 3 },
-    "en",
-  );
+  await createConnectLinks(await contextFor(adminA, a, "mailboxes.write"), {
+    ids: [own.id],
+    expiresInDays: 3,
+  });
   const sent = await queuedMail(a.id, officeA.id, ada.id, "sent");
   const waiting = await queuedMail(a.id, officeA.id, ada.id, "queued");
   const inB = await queuedMail(b.id, officeB.id, ada.id, "sent");

@@ -1,3 +1,5 @@
+import { defaultFormatLocales } from "@/lib/i18n/dates/format-locale";
+import type { Translator } from "@/lib/i18n/translate";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -24,6 +26,8 @@ import {
   type FakeClientCredentials,
 } from "../multi/token-fixtures";
 import { useTokenFakes } from "../multi/use-token-fakes";
+
+const datesOf = (t: Translator) => ({ locale: defaultFormatLocales[t.locale], timeZone: "Europe/Paris" });
 
 // RFC 7009 revocation with client authentication and token_type_hint (docs/revocation.md): what the
 // fake Google received, what a retry sends, what a refusal leaves on the mailbox, school by school.
@@ -96,12 +100,12 @@ async function healthWords(people: Awaited<ReturnType<typeof seedTenantWithPeopl
   return {
     health: forOwner.health,
     owner: {
-      en: mailboxHealthWords(en, forOwner.health, "owner"),
-      fr: mailboxHealthWords(fr, forOwner.health, "owner"),
+      en: mailboxHealthWords(en, datesOf(en), forOwner.health, "owner"),
+      fr: mailboxHealthWords(fr, datesOf(fr), forOwner.health, "owner"),
     },
     admin: {
-      en: mailboxHealthWords(en, forAdmin.health, "admin"),
-      fr: mailboxHealthWords(fr, forAdmin.health, "admin"),
+      en: mailboxHealthWords(en, datesOf(en), forAdmin.health, "admin"),
+      fr: mailboxHealthWords(fr, datesOf(fr), forAdmin.health, "admin"),
     },
   };
 }

@@ -37,7 +37,8 @@ describe("createTenant", () => {
       { userId: operator.id, email: operator.email, ip: "198.51.100.4" },
       { slug: `  ${slug.toUpperCase()} `, name: " Lycée Hugo " },
     );
-    expect(tenant).toMatchObject({ slug, name: "Lycée Hugo" });
+    // A French school in Paris unless the operator says otherwise.
+    expect(tenant).toMatchObject({ slug, name: "Lycée Hugo", locale: "fr", timeZone: "Europe/Paris" });
     const db = await getDb();
     expect(await db.auditEntry.findMany({ where: { tenantId: tenant.id } })).toMatchObject([
       {
@@ -46,6 +47,7 @@ describe("createTenant", () => {
         actorLabel: operator.email,
         ip: "198.51.100.4",
         targetId: tenant.id,
+        details: { slug, language: "fr", timeZone: "Europe/Paris" },
       },
     ]);
   });
@@ -66,7 +68,9 @@ describe("createTenant", () => {
     const db = await getDb();
     expect(await db.tenant.count({ where: { slug } })).toBe(1);
     expect(
-      await db.auditEntry.count({ where: { action: "tenant.created", details: { equals: { slug } } } }),
+      await db.auditEntry.count({
+        where: { action: "tenant.created", details: { path: ["slug"], equals: slug } },
+      }),
     ).toBe(1);
   });
 });
@@ -96,6 +100,34 @@ describe("createTenantAction", () => {
     const db = await getDb();
     const entry = await db.auditEntry.findFirst({ where: { tenant: { slug } } });
     expect(entry).toMatchObject({ actorId: operator.id, ip: "198.51.100.4" });
+  });
+
+  it("takes the school's language and time zone, and refuses a zone that does not exist", async () => {
+    const operator = await seedUser({ isOperator: true });
+    signedInAs.id = operator.id;
+    const slug = newSlug();
+    const created = await createTenantAction(
+      null,
+      form({ slug, name: "Collège de Québec", locale: "en", timeZone: "America/Toronto" }),
+    );
+    expect(created).toMatchObject({ ok: true });
+    const db = await getDb();
+    expect(await db.tenant.findUniqueOrThrow({ where: { slug } })).toMatchObject({
+      locale: "en",
+      timeZone: "America/Toronto",
+    });
+    const refused = newSlug();
+    expect(
+      await createTenantAction(
+        null,
+        form({ slug: refused, name: "Olympus", locale: "de", timeZone: "Mars/Olympus" }),
+      ),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { locale: "Choose English or French.", timeZone: "Choose a time zone from the list." },
+    });
+    expect(await db.tenant.count({ where: { slug: refused } })).toBe(0);
   });
 
   it("refuses a person who is not an operator, even a tenant admin, and creates nothing", async () => {

@@ -777,11 +777,12 @@ describe("a mailbox's transport and delegate", () => {
       transport: null,
       state: "pending",
     });
-    await runBulkAction(
-      ctx,
-      { scope: "selection", ids: [two.id], action: "change_configuration", clientConfigurationId: google.id },
-      "en",
-    );
+    await runBulkAction(ctx, {
+      scope: "selection",
+      ids: [two.id],
+      action: "change_configuration",
+      clientConfigurationId: google.id,
+    });
     expect(await mailboxRow(two.id)).toMatchObject({ clientConfigurationId: google.id, transport: null });
   });
 
@@ -790,12 +791,13 @@ describe("a mailbox's transport and delegate", () => {
     const mailbox = await connected(tenant.id, microsoft.id, "secretariat@lycee.test", [SMTP_SEND], {
       delegateAccount: "jean@lycee.test",
     });
-    const { links } = await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 7 }, "en");
+    const { links } = await createConnectLinks(ctx, { ids: [mailbox.id], expiresInDays: 7 });
     expect(links).toEqual([expect.objectContaining({ address: "secretariat@lycee.test", mailed: true })]);
     const db = await getDb();
     const [mail] = (await db.capturedMail.findMany({ where: { to: "jean@lycee.test" } })).map(readable);
-    expect(mail?.subject).toBe(`Connect the mailbox secretariat@lycee.test for ${tenant.name}`);
-    expect(mail?.text).toContain("sign in with your own account, jean@lycee.test");
+    // The delegate has no account that chose a language: the school's, French.
+    expect(mail?.subject).toBe(`Connectez la boîte mail secretariat@lycee.test pour ${tenant.name}`);
+    expect(mail?.text).toContain("connectez-vous avec votre propre compte, jean@lycee.test");
     expect(await db.capturedMail.count({ where: { to: "secretariat@lycee.test" } })).toBe(0);
     expect((await db.connectLink.findFirstOrThrow({ where: { mailboxId: mailbox.id } })).sentTo).toBe(
       "jean@lycee.test",

@@ -478,6 +478,8 @@ describe("delivery", () => {
   it("pauses an endpoint failing for days, tells its admins, and resumes its backlog when enabled", async () => {
     const { mailbox, endpoint, receiver, ctx, admin, tenant } = await school(["mailbox.state_changed"]);
     const db = await getDb();
+    // An admin who chose English (the school's language is French).
+    await db.user.update({ where: { id: admin.id }, data: { locale: "en" } });
     await db.webhookEndpoint.update({
       where: { id: endpoint.id },
       data: { failingSince: new Date(Date.now() - 6 * 24 * 3600 * 1000) },

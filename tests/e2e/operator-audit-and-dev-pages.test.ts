@@ -12,7 +12,7 @@ describe.skipIf(!browserTestsRun)("operator page, audit log, health and captured
   const e2e = useE2eDatabase();
   const browser = useBrowser();
 
-  it("lets an operator create a school, and refuses a taken short name keeping what was typed", async () => {
+  it("lets an operator create a school with its language and time zone, and refuses a taken short name keeping what was typed", async () => {
     const operator = await seedUser({ isOperator: true, password });
     const slug = `e2e-${Date.now().toString(36)}`;
     const page = await browser.newPage();
@@ -20,18 +20,29 @@ describe.skipIf(!browserTestsRun)("operator page, audit log, health and captured
     const form = await expectTestId(page, "create-tenant-form");
     await form.getByLabel("Name", { exact: true }).fill("Lycée de Test");
     await form.getByLabel("Short name").fill(slug);
+    // French and Paris unless the operator says otherwise.
+    await expect(form.getByTestId("create-tenant-locale").inputValue()).resolves.toBe("fr");
+    await expect(form.getByTestId("create-tenant-time-zone").inputValue()).resolves.toBe("Europe/Paris");
+    await form.getByTestId("create-tenant-locale").selectOption("en");
+    await form.getByTestId("create-tenant-time-zone").selectOption("America/Toronto");
     await page.getByTestId("create-tenant-submit").click();
     await expect(form.getByRole("status").innerText()).resolves.toBe("The school Lycée de Test was created.");
     const row = page.getByTestId("tenant-row").filter({ hasText: slug });
     await row.waitFor();
     await expect(row.innerText()).resolves.toContain("Lycée de Test");
-    expect(await e2e.db.tenant.findUnique({ where: { slug } })).toMatchObject({ name: "Lycée de Test" });
+    expect(await e2e.db.tenant.findUnique({ where: { slug } })).toMatchObject({
+      name: "Lycée de Test",
+      locale: "en",
+      timeZone: "America/Toronto",
+    });
 
     await form.getByLabel("Name", { exact: true }).fill("Second");
     await form.getByLabel("Short name").fill(slug);
+    await form.getByTestId("create-tenant-time-zone").selectOption("Asia/Tokyo");
     await page.getByTestId("create-tenant-submit").click();
     await expect(alerts(page).first().innerText()).resolves.toBe(`The short name ${slug} is already taken.`);
     await expect(form.getByLabel("Name", { exact: true }).inputValue()).resolves.toBe("Second");
+    await expect(form.getByTestId("create-tenant-time-zone").inputValue()).resolves.toBe("Asia/Tokyo");
     expect(await e2e.db.tenant.count({ where: { slug } })).toBe(1);
   });
 
@@ -107,6 +118,8 @@ describe.skipIf(!browserTestsRun)("operator page, audit log, health and captured
     await page.goto(`/dev/mail?to=${encodeURIComponent(reader.email)}`);
     const mail = await expectTestId(page, "captured-mail");
     await expect(mail.getByTestId("mail-subject").innerText()).resolves.toBe("Your Relais sign-in link");
+    // Outside any school: the platform's zone, named.
+    await expect(mail.innerText()).resolves.toContain("Captured (Europe/Paris time)");
     await expect(mail.getByTestId("mail-link").getAttribute("href")).resolves.toMatch(
       new RegExp(`^${e2eBaseUrl()}/signin/link\\?token=[\\w-]+$`),
     );

@@ -5,8 +5,12 @@ import { createTranslator } from "@/lib/i18n/translate";
 
 const en = createTranslator("en");
 const fr = createTranslator("fr");
-const text = (t: typeof en, action: string, details: Parameters<typeof auditDetailLines>[2]) =>
-  auditDetailLines(t, action, details).map((line) => `${line.label}: ${line.value}`);
+const dates = {
+  en: { locale: "en-GB", timeZone: "Europe/Paris" },
+  fr: { locale: "fr-FR", timeZone: "Europe/Paris" },
+};
+const text = (t: typeof en, action: string, details: Parameters<typeof auditDetailLines>[3]) =>
+  auditDetailLines(t, dates[t.locale], action, details).map((line) => `${line.label}: ${line.value}`);
 
 describe("audit details in words", () => {
   it("name each recorded fact and say its codes in words, permissions by name", () => {
@@ -63,6 +67,33 @@ describe("audit details in words", () => {
     ]);
   });
 
+  it("say a school's language and time zone in words, and dates in the school's zone", () => {
+    expect(text(en, "tenant.language_changed", { from: "fr", to: "en" })).toEqual([
+      "Before: French",
+      "After: English",
+    ]);
+    expect(text(fr, "tenant.language_changed", { from: "fr", to: "en" })).toEqual([
+      "Avant: Français",
+      "Après: Anglais",
+    ]);
+    expect(text(en, "tenant.time_zone_changed", { from: "Europe/Paris", to: "America/Toronto" })).toEqual([
+      "Before: Europe/Paris",
+      "After: America/Toronto",
+    ]);
+    expect(text(en, "tenant.created", { slug: "lycee", language: "fr", timeZone: "Europe/Paris" })).toEqual([
+      "Address in the portal: lycee",
+      "Language: French",
+      "Time zone: Europe/Paris",
+    ]);
+    // 23:30 UTC is the next day in Paris; a calendar day stays the day it names.
+    expect(text(en, "webhook_endpoint.paused_failing", { failingSince: "2026-12-02T23:30:00.000Z" })).toEqual(
+      ["Failing since: 3 Dec 2026, 00:30"],
+    );
+    expect(text(en, "migration.imported", { periodStart: "2026-12-02" })).toEqual([
+      "Period start: 2 Dec 2026",
+    ]);
+  });
+
   it("have a label in both languages for every detail the code records", () => {
     const recorded = [
       "account",
@@ -100,6 +131,7 @@ describe("audit details in words", () => {
       "hasRefreshToken",
       "invitationsDeleted",
       "invitedRole",
+      "language",
       "mailCancelled",
       "mailContentDeleted",
       "mailbox",
@@ -138,6 +170,7 @@ describe("audit details in words", () => {
       "sourceName",
       "state",
       "status",
+      "timeZone",
       "to",
       "transport",
       "userId",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTranslator } from "@/lib/i18n/translate";
+import { defaultFormatLocales } from "@/lib/i18n/dates/format-locale";
+import { createTranslator, type Translator } from "@/lib/i18n/translate";
 import { mailboxHealth, mailboxHealthCodes, type MailboxHealthFacts } from "@/lib/mailboxes/mailbox-health";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 
@@ -7,6 +8,8 @@ const now = new Date("2027-01-10T12:00:00Z");
 const day = 86_400_000;
 const en = createTranslator("en");
 const fr = createTranslator("fr");
+// Each language's usual conventions, in a French school's zone.
+const datesOf = (t: Translator) => ({ locale: defaultFormatLocales[t.locale], timeZone: "Europe/Paris" });
 
 const connected: MailboxHealthFacts = {
   state: "connected",
@@ -22,7 +25,7 @@ const connected: MailboxHealthFacts = {
 };
 
 const line = (facts: Partial<MailboxHealthFacts>, t = en) =>
-  mailboxHealthWords(t, mailboxHealth({ ...connected, ...facts }, now));
+  mailboxHealthWords(t, datesOf(t), mailboxHealth({ ...connected, ...facts }, now));
 
 describe("mailboxHealth: a connected mailbox", () => {
   it("is healthy and renews itself; Google announces no end", () => {
@@ -33,13 +36,13 @@ describe("mailboxHealth: a connected mailbox", () => {
   it("says when Microsoft ends it if unused (predicted), or when the provider announced the end", () => {
     const predicted = { at: new Date("2027-03-02T09:00:00Z"), reason: "inactivity" as const };
     expect(line({ grantEnd: predicted }).headline).toBe(
-      "Healthy · renews itself · ends if unused on March 2, 2027",
+      "Healthy · renews itself · ends if unused on 2 Mar 2027",
     );
     expect(line({ grantEnd: predicted }, fr).headline).toBe(
       "En bonne santé · se renouvelle seule · prend fin si inutilisée jusqu’au 2 mars 2027",
     );
     const announced = { at: new Date("2027-03-02T09:00:00Z"), reason: "provider" as const };
-    expect(line({ grantEnd: announced }).headline).toBe("Healthy · the provider ends it on March 2, 2027");
+    expect(line({ grantEnd: announced }).headline).toBe("Healthy · the provider ends it on 2 Mar 2027");
   });
 
   it("warns within 14 days of the end, with the fix: reconnect, or send a link", () => {
@@ -50,12 +53,14 @@ describe("mailboxHealth: a connected mailbox", () => {
       tone: "warning",
       fixes: ["reconnect", "send_connect_link"],
     });
-    expect(mailboxHealthWords(en, health).headline).toBe("Ends on January 23, 2027 if it is not used before");
-    const announced = mailboxHealth({ ...connected, grantEnd: { ...soon, reason: "provider" } }, now);
-    expect(mailboxHealthWords(en, announced).headline).toBe(
-      "Ends on January 23, 2027, as the provider announced",
+    expect(mailboxHealthWords(en, datesOf(en), health).headline).toBe(
+      "Ends on 23 Jan 2027 if it is not used before",
     );
-    expect(mailboxHealthWords(en, announced, "owner").advice).toBe(
+    const announced = mailboxHealth({ ...connected, grantEnd: { ...soon, reason: "provider" } }, now);
+    expect(mailboxHealthWords(en, datesOf(en), announced).headline).toBe(
+      "Ends on 23 Jan 2027, as the provider announced",
+    );
+    expect(mailboxHealthWords(en, datesOf(en), announced, "owner").advice).toBe(
       "Reconnect it before that date so that its mail keeps leaving.",
     );
     const later = mailboxHealth(
@@ -72,7 +77,7 @@ describe("mailboxHealth: a connected mailbox", () => {
       tone: "warning",
       cause: "connections.causes.noRefreshToken",
     });
-    expect(mailboxHealthWords(en, health).headline).toMatch(
+    expect(mailboxHealthWords(en, datesOf(en), health).headline).toMatch(
       /^Connected until .+ only: it cannot renew itself$/,
     );
   });
@@ -81,14 +86,17 @@ describe("mailboxHealth: a connected mailbox", () => {
     const at = new Date("2027-01-09T08:00:00Z");
     const words = line({ lastErrorCode: "http_503", lastErrorAt: at });
     expect(words).toMatchObject({ code: "retrying", tone: "notice", errorCode: "http_503" });
-    expect(words.headline).toMatch(/^Healthy · renewal failed on Jan 9, 2027, .+, Relais tries again$/);
+    // 08:00 UTC is 09:00 in Paris, the school's zone.
+    expect(words.headline).toBe("Healthy · renewal failed on 9 Jan 2027, 09:00, Relais tries again");
     expect(words.cause).toBe("The provider could not be reached, or answered with a temporary error.");
   });
 
   it("after a refused attempt to connect it again, still connected, says so with the fix", () => {
     const words = line({ lastErrorCode: "consent_required", lastErrorAt: new Date("2027-01-09T08:00:00Z") });
     expect(words).toMatchObject({ code: "attempt_failed", tone: "warning", errorCode: "consent_required" });
-    expect(words.headline).toMatch(/^Connected · an attempt to connect it again was refused on Jan 9, 2027/);
+    expect(words.headline).toMatch(
+      /^Connected · an attempt to connect it again was refused on 9 Jan 2027, 09:00/,
+    );
     expect(words.advice).toMatch(/admin consent/);
   });
 
@@ -104,11 +112,13 @@ describe("mailboxHealth: a connected mailbox", () => {
       stopped: true,
       errorCode: "554 5.2.0 quota",
     });
-    expect(mailboxHealthWords(en, quota).headline).toMatch(
+    expect(mailboxHealthWords(en, datesOf(en), quota).headline).toMatch(
       /^Sending paused until .+: the provider's sending limit was reached: 3 mails waiting$/,
     );
     const throttled = mailboxHealth({ ...connected, pausedUntil: until, pauseReason: "throttled: 429" }, now);
-    expect(mailboxHealthWords(en, throttled).headline).toMatch(/the provider asked Relais to slow down$/);
+    expect(mailboxHealthWords(en, datesOf(en), throttled).headline).toMatch(
+      /the provider asked Relais to slow down$/,
+    );
     // A pause that is over is no pause.
     expect(mailboxHealth({ ...connected, pausedUntil: new Date(now.getTime() - 1) }, now).code).toBe(
       "healthy",
@@ -133,15 +143,15 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
       fixes: ["reconnect", "send_connect_link"],
       errorCode: "AADSTS700082",
     });
-    const words = mailboxHealthWords(en, health, "owner");
-    expect(words.headline).toBe("Must be reconnected since January 3, 2027: 4 mails waiting");
+    const words = mailboxHealthWords(en, datesOf(en), health, "owner");
+    expect(words.headline).toBe("Must be reconnected since 3 Jan 2027: 4 mails waiting");
     expect(words.cause).toBe("Microsoft ended the authorization after 90 days without use.");
     expect(words.advice).toMatch(/^The provider no longer accepts the authorization/);
-    expect(mailboxHealthWords(fr, health).headline).toBe(
-      "À reconnecter depuis le 3 janvier 2027\u00a0: 4 courriels en attente",
+    expect(mailboxHealthWords(fr, datesOf(fr), health).headline).toBe(
+      "À reconnecter depuis le 3 janv. 2027\u00a0: 4 courriels en attente",
     );
     const one = mailboxHealth({ ...connected, ...facts, waitingMail: 1, lastErrorAt: null }, now);
-    expect(mailboxHealthWords(en, one).headline).toBe("Must be reconnected: 1 mail waiting");
+    expect(mailboxHealthWords(en, datesOf(en), one).headline).toBe("Must be reconnected: 1 mail waiting");
   });
 
   it("not connected yet, or disconnected: connect it or send a connect link", () => {
@@ -152,20 +162,24 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
     });
     const revoked = mailboxHealth({ ...connected, state: "revoked", hasRefreshToken: false }, now);
     expect(revoked).toMatchObject({ code: "disconnected", fixes: ["connect", "send_connect_link"] });
-    expect(mailboxHealthWords(en, revoked).headline).toBe("Disconnected: nothing is sent from it");
+    expect(mailboxHealthWords(en, datesOf(en), revoked).headline).toBe(
+      "Disconnected: nothing is sent from it",
+    );
   });
 
   it("a Google application in Testing: the end 7 days after the grant, and the fix for the admin", () => {
     const testing = { at: new Date(now.getTime() + 5 * day), reason: "testing" as const };
     const health = mailboxHealth({ ...connected, grantEnd: testing }, now);
     expect(health).toMatchObject({ code: "ending_soon", fixes: ["reconnect", "send_connect_link"] });
-    expect(mailboxHealthWords(en, health).headline).toBe(
-      "Ends on January 15, 2027: the school's Google application is in “Testing”",
+    expect(mailboxHealthWords(en, datesOf(en), health).headline).toBe(
+      "Ends on 15 Jan 2027: the school's Google application is in “Testing”",
     );
-    expect(mailboxHealthWords(en, health, "admin").advice).toMatch(
+    expect(mailboxHealthWords(en, datesOf(en), health, "admin").advice).toMatch(
       /publish the application, or make it Internal/,
     );
-    expect(mailboxHealthWords(fr, health, "owner").advice).toMatch(/publier l’application Google/);
+    expect(mailboxHealthWords(fr, datesOf(fr), health, "owner").advice).toMatch(
+      /publier l’application Google/,
+    );
   });
 
   it("revoked while the provider kept the grant: where to remove the application, by provider", () => {
@@ -181,18 +195,20 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
       );
     const google = revoked("refused", "google");
     expect(google).toMatchObject({ code: "disconnected", errorCode: "invalid_client" });
-    expect(mailboxHealthWords(en, google, "owner")).toMatchObject({
+    expect(mailboxHealthWords(en, datesOf(en), google, "owner")).toMatchObject({
       headline: "Disconnected here · the provider may still allow the school's application in",
       advice: expect.stringContaining("https://myaccount.google.com/permissions"),
     });
-    expect(mailboxHealthWords(fr, google, "owner").advice).toContain(
+    expect(mailboxHealthWords(fr, datesOf(fr), google, "owner").advice).toContain(
       "https://myaccount.google.com/permissions",
     );
     const microsoft = revoked("no_endpoint", "microsoft");
-    expect(mailboxHealthWords(en, microsoft, "owner").advice).toContain("https://myapps.microsoft.com");
-    expect(mailboxHealthWords(fr, microsoft, "admin").advice).toContain("Microsoft Entra");
+    expect(mailboxHealthWords(en, datesOf(en), microsoft, "owner").advice).toContain(
+      "https://myapps.microsoft.com",
+    );
+    expect(mailboxHealthWords(fr, datesOf(fr), microsoft, "admin").advice).toContain("Microsoft Entra");
     // Still being asked: nothing to do at the provider yet.
-    expect(mailboxHealthWords(en, revoked("pending", "google"), "owner").headline).toBe(
+    expect(mailboxHealthWords(en, datesOf(en), revoked("pending", "google"), "owner").headline).toBe(
       "Disconnected: nothing is sent from it",
     );
   });
@@ -209,7 +225,7 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
       now,
     );
     expect(consent.code).toBe("needs_consent");
-    expect(mailboxHealthWords(en, consent).advice).toContain(
+    expect(mailboxHealthWords(en, datesOf(en), consent).advice).toContain(
       "It now sends through Microsoft Graph (sendMail)",
     );
   });
@@ -220,10 +236,12 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
       now,
     );
     expect(health).toMatchObject({ code: "smtp_auth_disabled", tone: "problem", fixes: ["switch_to_graph"] });
-    expect(mailboxHealthWords(en, health).headline).toBe(
+    expect(mailboxHealthWords(en, datesOf(en), health).headline).toBe(
       "Sending switched off by the school's Microsoft settings: 2 mails waiting",
     );
-    expect(mailboxHealthWords(en, health, "owner").advice).toMatch(/^Microsoft has SMTP AUTH switched off/);
+    expect(mailboxHealthWords(en, datesOf(en), health, "owner").advice).toMatch(
+      /^Microsoft has SMTP AUTH switched off/,
+    );
   });
 
   it("a refused OAuth application is the admin's to fix; a refused delegate too", () => {
@@ -232,12 +250,14 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
       now,
     );
     expect(refused).toMatchObject({ code: "application_refused", fixes: ["open_configuration"] });
-    const words = mailboxHealthWords(en, refused);
+    const words = mailboxHealthWords(en, datesOf(en), refused);
     expect(words.cause).toBe("The OAuth application's client secret has expired at Microsoft.");
     expect(words.advice).toMatch(/^An administrator must create a new client secret/);
-    expect(mailboxHealthWords(en, refused, "owner").advice).toMatch(/Ask the school's IT admin to fix it/);
+    expect(mailboxHealthWords(en, datesOf(en), refused, "owner").advice).toMatch(
+      /Ask the school's IT admin to fix it/,
+    );
     const unknownCause = mailboxHealth({ ...connected, state: "config_error", lastErrorCode: null }, now);
-    expect(mailboxHealthWords(en, unknownCause).advice).toMatch(
+    expect(mailboxHealthWords(en, datesOf(en), unknownCause).advice).toMatch(
       /^The provider refused the school's OAuth application/,
     );
     expect(line({ state: "config_error", lastErrorCode: "send_as_denied" })).toMatchObject({
@@ -276,7 +296,12 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
     for (const facts of cases) {
       for (const t of [en, fr]) {
         for (const audience of ["admin", "owner"] as const) {
-          const words = mailboxHealthWords(t, mailboxHealth({ ...connected, ...facts }, now), audience);
+          const words = mailboxHealthWords(
+            t,
+            datesOf(t),
+            mailboxHealth({ ...connected, ...facts }, now),
+            audience,
+          );
           seen.add(words.code);
           for (const text of [words.headline, words.cause, words.advice]) {
             expect(text ?? "").not.toMatch(/mailboxes\.|connections\.|\{/);

@@ -1,3 +1,5 @@
+import { defaultFormatLocales } from "@/lib/i18n/dates/format-locale";
+import type { Translator } from "@/lib/i18n/translate";
 import { describe, expect, it } from "vitest";
 import { ConnectionState } from "@/lib/db/generated/enums";
 import { createTranslator } from "@/lib/i18n/translate";
@@ -7,6 +9,8 @@ import type { CheckedMail } from "@/lib/outbox/mail-input";
 import { outgoingMailRow } from "@/lib/outbox/outgoing-mail-row";
 import { portalQueueAnswer, waitMessage } from "@/lib/outbox/portal-queue-answer";
 import { sendingVerdict } from "@/lib/outbox/sending-verdict";
+
+const datesOf = (t: Translator) => ({ locale: defaultFormatLocales[t.locale], timeZone: "Europe/Paris" });
 
 const now = new Date("2027-01-10T12:00:00Z");
 const facts: MailboxHealthFacts = {
@@ -87,14 +91,14 @@ describe("sendingVerdict", () => {
       tone: "warning",
       message: { key: "outbox.sendability.held.not_connected", vars: { address: "cdi@school.test" } },
     });
-    expect(healthMessageText(en, portalQueueAnswer("held", pending, "compose").message)).toBe(
+    expect(healthMessageText(en, datesOf(en), portalQueueAnswer("held", pending, "compose").message)).toBe(
       "The mail is queued but held: it waits until cdi@school.test is connected, then leaves by itself.",
     );
-    expect(healthMessageText(fr, waitMessage("before", pending))).toBe(
+    expect(healthMessageText(fr, datesOf(fr), waitMessage("before", pending))).toBe(
       "Un message mis en file maintenant attend que cdi@school.test soit connectée, puis part de lui-même.",
     );
     const reconnect = { ...pending, verdict: sendingVerdict("needs_reconnect") };
-    expect(healthMessageText(en, waitMessage("before", reconnect))).toBe(
+    expect(healthMessageText(en, datesOf(en), waitMessage("before", reconnect))).toBe(
       "A mail queued now waits until cdi@school.test is reconnected, then leaves by itself.",
     );
     expect(portalQueueAnswer("queued", reconnect, "test")).toEqual({

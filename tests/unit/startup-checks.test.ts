@@ -30,4 +30,10 @@ describe("startupProblems", () => {
     expect(problems[0]).not.toContain("c2hvcnQ=");
     expect(startupProblems({ NODE_ENV: "development" })).toEqual([]);
   });
+
+  it("refuses a RELAIS_TIME_ZONE the server does not know, and accepts a real one", () => {
+    const problems = startupProblems({ NODE_ENV: "development", RELAIS_TIME_ZONE: "Mars/Olympus" });
+    expect(problems).toEqual([expect.stringContaining("RELAIS_TIME_ZONE")]);
+    expect(startupProblems({ NODE_ENV: "development", RELAIS_TIME_ZONE: "America/Montreal" })).toEqual([]);
+  });
 });

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { AccountControls } from "@/components/account-controls";
 import { HeaderMenu } from "@/components/header-menu";
 import { requirePageUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatDay } from "@/lib/i18n/dates/formats";
+import { timeZoneChoices } from "@/lib/i18n/dates/time-zones";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { getOperatorOverview } from "@/lib/operator/get-operator-overview";
 import { stackedTable as stacked } from "@/components/ui/classes";
 import { CreateTenantForm } from "./create-tenant-form";
@@ -15,9 +17,12 @@ export default async function OperatorPage() {
   const user = await requirePageUser("/operator");
   // Not an operator: the page does not exist for them.
   if (!user.isOperator) notFound();
-  const [t, overview] = await Promise.all([getTranslator(), getOperatorOverview()]);
+  const [t, dates, overview] = await Promise.all([
+    getTranslator(),
+    getDateConventions(),
+    getOperatorOverview(),
+  ]);
   const { tenants, platformApplication: platform, health, workers } = overview;
-  const date = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeZone: "UTC" });
   // On a phone each school is a card: its name and status first, the rest under their column's name.
   const td = `py-2 pr-4 ${stacked.cell}`;
   const labelled = `${td} ${stacked.labelled}`;
@@ -99,7 +104,7 @@ export default async function OperatorPage() {
                         {tenant.memberCount}
                       </td>
                       <td className={labelled} data-label={t("operator.tenants.created")}>
-                        {date.format(tenant.createdAt)}
+                        {formatDay(dates, tenant.createdAt)}
                       </td>
                       <td
                         className={labelled}
@@ -188,7 +193,7 @@ export default async function OperatorPage() {
           <h2 id="create-heading" className="mb-3 text-lg font-semibold">
             {t("operator.create.heading")}
           </h2>
-          <CreateTenantForm />
+          <CreateTenantForm timeZones={timeZoneChoices()} />
         </section>
       </main>
     </div>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { devToolsEnabled } from "@/lib/config/dev-tools";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatPreciseMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { capturedMailShown, listCapturedMail } from "@/lib/mail/list-captured-mail";
 import { platformMailIsCaptured } from "@/lib/mail/send-platform-mail";
 import { splitLinks } from "@/lib/mail/split-links";
@@ -22,12 +23,11 @@ export default async function CapturedMailPage({
   if (!devToolsEnabled()) notFound();
   const { to: rawTo } = await searchParams;
   const to = (Array.isArray(rawTo) ? rawTo[0] : rawTo)?.slice(0, 200);
-  const [t, mails] = await Promise.all([getTranslator(), listCapturedMail({ to })]);
-  const when = new Intl.DateTimeFormat(t.locale, {
-    dateStyle: "medium",
-    timeStyle: "medium",
-    timeZone: "UTC",
-  });
+  const [t, dates, mails] = await Promise.all([
+    getTranslator(),
+    getDateConventions(),
+    listCapturedMail({ to }),
+  ]);
   return (
     <main className="mx-auto max-w-4xl space-y-4 px-4 py-8">
       <h1 className="text-2xl font-semibold">{t("devMail.title")}</h1>
@@ -81,9 +81,11 @@ export default async function CapturedMailPage({
                   <dd className="font-medium" data-testid="mail-subject">
                     {mail.subject}
                   </dd>
-                  <dt className="text-slate-500">{t("devMail.when")}</dt>
+                  <dt className="text-slate-500">{t("devMail.when", { zone: dates.timeZone })}</dt>
                   <dd>
-                    <time dateTime={mail.createdAt.toISOString()}>{when.format(mail.createdAt)}</time>
+                    <time dateTime={mail.createdAt.toISOString()}>
+                      {formatPreciseMoment(dates, mail.createdAt)}
+                    </time>
                   </dd>
                 </dl>
                 {mail.text === null ? (

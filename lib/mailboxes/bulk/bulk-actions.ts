@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/actions/define-action";
-import { getTranslator } from "@/lib/i18n/server";
 import { bulkActionInput, bulkTargetInput } from "./bulk-schemas";
 import { resolveBulkTargets } from "./resolve-bulk-targets";
 import { runBulkAction } from "./run-bulk-action";
@@ -22,7 +21,7 @@ export const reviewBulkTargetsAction = tenantAction(
 );
 
 export const runBulkActionAction = tenantAction("mailboxes.write", bulkActionInput, async (ctx, input) => {
-  const report = await runBulkAction(ctx, input, (await getTranslator()).locale);
+  const report = await runBulkAction(ctx, input);
   revalidatePath(`/t/${ctx.tenantSlug}/mailboxes`);
   revalidatePath(`/t/${ctx.tenantSlug}`);
   return report;

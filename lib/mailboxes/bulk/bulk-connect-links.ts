@@ -1,6 +1,5 @@
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { createConnectLinks } from "@/lib/connect-links/create-connect-links";
-import type { Locale } from "@/lib/i18n/locales";
 import { emptyReport, type BulkReport } from "./bulk-report";
 import type { BulkTarget } from "./resolve-bulk-targets";
 
@@ -9,7 +8,6 @@ export async function bulkConnectLinks(
   ctx: TenantContext,
   targets: BulkTarget[],
   expiresInDays: number,
-  locale: Locale,
 ): Promise<BulkReport> {
   const report = emptyReport();
   const wanted = targets.filter((m) => m.state !== "connected");
@@ -18,7 +16,7 @@ export async function bulkConnectLinks(
       report.skipped.push({ id: m.id, address: m.address, reason: "already_connected" });
   }
   if (wanted.length === 0) return report;
-  const { links } = await createConnectLinks(ctx, { ids: wanted.map((m) => m.id), expiresInDays }, locale);
+  const { links } = await createConnectLinks(ctx, { ids: wanted.map((m) => m.id), expiresInDays });
   for (const link of links) {
     if (link.mailed) report.done.push({ id: link.mailboxId, address: link.address });
     else report.skipped.push({ id: link.mailboxId, address: link.address, reason: "not_mailed" });

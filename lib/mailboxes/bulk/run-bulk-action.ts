@@ -1,5 +1,4 @@
 import type { TenantContext } from "@/lib/auth/tenant-context";
-import type { Locale } from "@/lib/i18n/locales";
 import { bulkAssign } from "./bulk-assign";
 import { bulkChangeConfiguration } from "./bulk-change-configuration";
 import { bulkConnectLinks } from "./bulk-connect-links";
@@ -9,16 +8,12 @@ import type { BulkActionInput } from "./bulk-schemas";
 import { resolveBulkTargets } from "./resolve-bulk-targets";
 
 /** Runs a bulk action on a selection or on everything a filter matches, and says what it did to each. */
-export async function runBulkAction(
-  ctx: TenantContext,
-  input: BulkActionInput,
-  locale: Locale,
-): Promise<BulkReport> {
+export async function runBulkAction(ctx: TenantContext, input: BulkActionInput): Promise<BulkReport> {
   const targets = await resolveBulkTargets(ctx, input);
   if (targets.length === 0) return { done: [], skipped: [] };
   switch (input.action) {
     case "connect_links":
-      return bulkConnectLinks(ctx, targets, input.expiresInDays, locale);
+      return bulkConnectLinks(ctx, targets, input.expiresInDays);
     case "revoke":
       return bulkRevoke(ctx, targets);
     case "assign":

@@ -86,7 +86,7 @@ describe("mailbox entry points, acting as tenant A with tenant B's ids", () => {
     ],
     ["assignMailboxMembers", (ctx, id) => assignMailboxMembers(ctx, { id, members: [] })],
     ["deleteMailbox", (ctx, id) => deleteMailbox(ctx, { id })],
-    ["createConnectLinks", (ctx, id) => createConnectLinks(ctx, { ids: [id], expiresInDays: 7 }, "en")],
+    ["createConnectLinks", (ctx, id) => createConnectLinks(ctx, { ids: [id], expiresInDays: 7 })],
     ["listConnectLinks (malformed id only)", (ctx, id) => listConnectLinks(ctx, { mailboxId: `${id}x` })],
   ];
 
@@ -114,7 +114,7 @@ describe("mailbox entry points, acting as tenant A with tenant B's ids", () => {
     const { a, b, aMailbox, bMailbox, ctxA } = await twoTenants();
     const [beforeA, beforeB] = [await snapshotOf(a.tenant.id), await snapshotOf(b.tenant.id)];
     await expectDomainError(
-      createConnectLinks(ctxA, { ids: [aMailbox.id, bMailbox.id], expiresInDays: 7 }, "en"),
+      createConnectLinks(ctxA, { ids: [aMailbox.id, bMailbox.id], expiresInDays: 7 }),
       "not_found",
     );
     expect(await snapshotOf(a.tenant.id)).toEqual(beforeA);
@@ -242,10 +242,7 @@ describe("a member who is not an admin", () => {
       );
       await expectDomainError(assignMailboxMembers(memberA, { id, members: [a.member.id] }), "forbidden");
       await expectDomainError(deleteMailbox(memberA, { id }), "forbidden");
-      await expectDomainError(
-        createConnectLinks(memberA, { ids: [id], expiresInDays: 7 }, "en"),
-        "forbidden",
-      );
+      await expectDomainError(createConnectLinks(memberA, { ids: [id], expiresInDays: 7 }), "forbidden");
     }
     await expectDomainError(
       importMailboxesCsv(memberA, "address,configuration\nx@a.test,A Google"),

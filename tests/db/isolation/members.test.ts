@@ -18,7 +18,7 @@ async function twoTenants() {
   const b = await seedTenantWithPeople();
   const ctxA = await contextFor(a.admin, a.tenant, "members.write");
   const ctxB = await contextFor(b.admin, b.tenant, "members.write");
-  await inviteMember(ctxB, { email: `pending-${b.tenant.slug}@school.test`, role: "admin" }, "en");
+  await inviteMember(ctxB, { email: `pending-${b.tenant.slug}@school.test`, role: "admin" });
   const db = await getDb();
   const bMembership = await db.membership.findFirstOrThrow({
     where: { tenantId: b.tenant.id, userId: b.member.id },
@@ -77,7 +77,7 @@ describe("members entry points, acting as tenant A with tenant B's ids", () => {
     const before = await snapshotOf(b.tenant.id);
     const db = await getDb();
     const mailsBefore = await db.capturedMail.count({ where: { to: bInvitation.email } });
-    await expectNotFound(resendInvitation(ctxA, { invitationId: bInvitation.id }, "en"));
+    await expectNotFound(resendInvitation(ctxA, { invitationId: bInvitation.id }));
     expect(await snapshotOf(b.tenant.id)).toEqual(before);
     expect(await db.capturedMail.count({ where: { to: bInvitation.email } })).toBe(mailsBefore);
   });
@@ -93,8 +93,8 @@ describe("members entry points, acting as tenant A with tenant B's ids", () => {
   it("inviteMember does not see B's members as A's, and does not touch B's invitations", async () => {
     const { a, b, ctxA, bInvitation } = await twoTenants();
     const before = await snapshotOf(b.tenant.id);
-    await inviteMember(ctxA, { email: b.member.email, role: "member" }, "en");
-    await inviteMember(ctxA, { email: bInvitation.email, role: "member" }, "en");
+    await inviteMember(ctxA, { email: b.member.email, role: "member" });
+    await inviteMember(ctxA, { email: bInvitation.email, role: "member" });
     expect(await snapshotOf(b.tenant.id)).toEqual(before);
     const db = await getDb();
     expect(await db.invitation.count({ where: { tenantId: a.tenant.id, revokedAt: null } })).toBe(2);

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountControls } from "@/components/account-controls";
 import { HeaderMenu } from "@/components/header-menu";
+import { SchoolTimeZone } from "@/components/i18n-provider";
 import { TenantNav } from "@/components/tenant-nav";
 import { TenantSwitcher } from "@/components/tenant-switcher";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
@@ -57,7 +58,10 @@ export default async function TenantLayout({
           </HeaderMenu>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        {/* Client components of the school's pages show dates in its zone, as its server components do. */}
+        <SchoolTimeZone timeZone={ctx.timeZone}>{children}</SchoolTimeZone>
+      </main>
     </div>
   );
 }

@@ -4,14 +4,14 @@ import { MailboxHealthLine } from "@/components/mailboxes/mailbox-health-line";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { DYING_WITHIN_DAYS, getTenantDashboard } from "@/lib/dashboard/get-tenant-dashboard";
-import { getTranslator } from "@/lib/i18n/server";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 
 export default async function TenantOverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}`);
-  const t = await getTranslator();
+  const [t, dates] = await Promise.all([getTranslator(), getDateConventions(ctx.timeZone)]);
   const isAdmin = can(ctx, "mailboxes.read");
   const heading = (
     <header>
@@ -60,7 +60,7 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
                     {m.address}
                   </td>
                   <td className="px-3 py-2" data-column="state">
-                    <MailboxHealthLine words={mailboxHealthWords(t, m.health, "owner")} />
+                    <MailboxHealthLine words={mailboxHealthWords(t, dates, m.health, "owner")} />
                   </td>
                 </tr>
               ))}

@@ -1,7 +1,7 @@
 import { DeviceFlowSection } from "@/components/oauth-flow/device-flow-section";
 import { FlowResultCard } from "@/components/oauth-flow/flow-result-card";
 import { DomainError } from "@/lib/auth/errors";
-import { getTranslator } from "@/lib/i18n/server";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { linkActor } from "@/lib/oauth-flow/flow-actor";
 import { loadDevicePage } from "@/lib/oauth-flow/load-device-page";
 
@@ -31,6 +31,7 @@ export default async function ConnectLinkDevicePage({
       {page ? (
         <DeviceFlowSection
           t={t}
+          dates={await getDateConventions(page.timeZone)}
           page={page}
           pollUrl={page.grant ? `/api/oauth/device/${page.grant.id}?link=${encodeURIComponent(token)}` : ""}
           startFields={{ link: token }}

@@ -3,6 +3,13 @@ export const common = {
   tagline: "School mail over OAuth, without passwords",
   language: "Language",
   languages: { en: "English", fr: "Français" },
+  /** Languages named in the reader's language (a school's language, in settings and the audit log). */
+  languageNames: { en: "English", fr: "French" },
+  /** lib/i18n/dates: a moment with its time zone named, where the reader might assume another. */
+  dates: {
+    withZone: "{moment} ({zone} time)",
+    shownIn: "Times are shown in {zone} time.",
+  },
   signOut: "Sign out",
   save: "Save",
   cancel: "Cancel",

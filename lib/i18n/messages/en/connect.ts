@@ -143,7 +143,7 @@ export const connect = {
     userCode: "Code to enter",
     verificationUri: "Address to open",
     qrAlt: "QR code of the address to open",
-    expires: "The code is valid until {time} (UTC).",
+    expires: "The code is valid until {time}.",
     checking: "Relais checks every few seconds; this page updates by itself.",
     browserFlow: "Sign in in this browser instead",
     status: {

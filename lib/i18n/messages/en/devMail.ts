@@ -9,7 +9,7 @@ export const devMail = {
   empty: "No mail captured yet.",
   to: "To",
   subject: "Subject",
-  when: "Captured (UTC)",
+  when: "Captured ({zone} time)",
   shown: "The {count} most recent messages, newest first.",
   unreadable:
     "This message's text cannot be opened here: it was encrypted with another key (another process, or before a restart without RELAIS_ENCRYPTION_KEY). Give every process the same RELAIS_ENCRYPTION_KEY.",

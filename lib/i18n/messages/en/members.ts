@@ -65,7 +65,7 @@ export const members = {
   },
   mail: {
     subject: "You are invited to join {tenant} on Relais",
-    body: "Hello,\n\n{inviter} invites you to join {tenant} on Relais as {role}.\n\nOpen this link to accept. It works once, for {days} days:\n\n{link}\n\nIf you do not expect this invitation, you can ignore this message.",
+    body: "Hello,\n\n{inviter} invites you to join {tenant} on Relais as {role}.\n\nOpen this link to accept. It works once, for {days} days, until {until}:\n\n{link}\n\nIf you do not expect this invitation, you can ignore this message.",
   },
   accept: {
     title: "Join {tenant}",

@@ -3,22 +3,23 @@ import type { Translation } from "../../translation-shape";
 
 export const audit: Translation<typeof en> = {
   title: "Journal d’audit",
-  intro: "Chaque modification faite dans cet établissement, la plus récente d’abord. Heures en UTC.",
+  intro:
+    "Chaque modification faite dans cet établissement, la plus récente d’abord. Heures et jours dans le fuseau {zone}.",
   filters: {
     legend: "Filtrer le journal",
     action: "Action",
     anyAction: "Toutes les actions",
     actor: "Qui (l’adresse contient)",
     target: "La cible contient",
-    from: "Du (UTC)",
-    to: "Au (UTC, inclus)",
+    from: "Du",
+    to: "Au (inclus)",
     apply: "Filtrer",
     reset: "Effacer les filtres",
     ignored: "Certains filtres n’ont pas été compris et n’ont pas été appliqués.",
   },
   export: "Exporter en CSV",
   columns: {
-    when: "Quand (UTC)",
+    when: "Quand",
     who: "Qui",
     action: "Action",
     target: "Cible",
@@ -36,6 +37,8 @@ export const audit: Translation<typeof en> = {
     tenant: {
       created: "Établissement créé",
       retention_changed: "Durée de conservation du contenu des e-mails modifiée",
+      time_zone_changed: "Fuseau horaire de l’établissement modifié",
+      language_changed: "Langue de l’établissement modifiée",
     },
     person: {
       erased: "Données personnelles d’une personne effacées (plateforme)",
@@ -146,6 +149,7 @@ export const audit: Translation<typeof en> = {
     hasRefreshToken: "Peut se renouveler",
     invitationsDeleted: "Invitations supprimées",
     invitedRole: "Rôle de l’invitation",
+    language: "Langue",
     mailCancelled: "Courriels annulés",
     mailContentDeleted: "Contenus de courriels supprimés",
     mailbox: "Boîte mail",
@@ -184,6 +188,7 @@ export const audit: Translation<typeof en> = {
     sourceName: "Copiée depuis",
     state: "État",
     status: "Statut HTTP",
+    timeZone: "Fuseau horaire",
     to: "Après",
     transport: "Envoi par",
     userId: "Id du compte",

@@ -6,6 +6,11 @@ export const common: Translation<typeof en> = {
   tagline: "Le courrier des écoles par OAuth, sans mot de passe",
   language: "Langue",
   languages: { en: "English", fr: "Français" },
+  languageNames: { en: "Anglais", fr: "Français" },
+  dates: {
+    withZone: "{moment} (fuseau {zone})",
+    shownIn: "Les heures sont données dans le fuseau {zone}.",
+  },
   signOut: "Se déconnecter",
   save: "Enregistrer",
   cancel: "Annuler",

@@ -146,7 +146,7 @@ export const connect: Translation<typeof en> = {
     userCode: "Code à saisir",
     verificationUri: "Adresse à ouvrir",
     qrAlt: "QR code de l’adresse à ouvrir",
-    expires: "Le code est valable jusqu’à {time} (UTC).",
+    expires: "Le code est valable jusqu’à {time}.",
     checking: "Relais vérifie toutes les quelques secondes ; cette page se met à jour toute seule.",
     browserFlow: "Se connecter plutôt dans ce navigateur",
     status: {

@@ -13,7 +13,7 @@ export const devMail: Translation<typeof en> = {
   empty: "Aucun e-mail capturé pour l’instant.",
   to: "À",
   subject: "Objet",
-  when: "Capturé (UTC)",
+  when: "Capturé (fuseau {zone})",
   shown: "Les {count} e-mails les plus récents, le plus récent d’abord.",
   unreadable:
     "Le texte de cet e-mail ne peut pas être ouvert ici : il a été chiffré avec une autre clé (un autre processus, ou avant un redémarrage sans RELAIS_ENCRYPTION_KEY). Donnez la même RELAIS_ENCRYPTION_KEY à tous les processus.",

@@ -70,7 +70,7 @@ export const members: Translation<typeof en> = {
   },
   mail: {
     subject: "Vous êtes invité à rejoindre {tenant} sur Relais",
-    body: "Bonjour,\n\n{inviter} vous invite à rejoindre {tenant} sur Relais en tant que {role}.\n\nOuvrez ce lien pour accepter. Il ne sert qu’une fois, pendant {days} jours :\n\n{link}\n\nSi vous n’attendiez pas cette invitation, vous pouvez ignorer ce message.",
+    body: "Bonjour,\n\n{inviter} vous invite à rejoindre {tenant} sur Relais en tant que {role}.\n\nOuvrez ce lien pour accepter. Il ne sert qu’une fois, pendant {days} jours, jusqu’au {until} :\n\n{link}\n\nSi vous n’attendiez pas cette invitation, vous pouvez ignorer ce message.",
   },
   accept: {
     title: "Rejoindre {tenant}",

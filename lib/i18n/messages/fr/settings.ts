@@ -18,6 +18,24 @@ export const settings: Translation<typeof en> = {
       range: "Saisissez un nombre entier de jours, de 1 à 3650.",
     },
   },
+  region: {
+    heading: "Langue et fuseau horaire",
+    explanation:
+      "Chaque date et heure des pages de l’établissement, et des e-mails que Relais envoie à son sujet, est donnée dans le fuseau horaire de l’établissement, quel que soit celui de l’ordinateur du lecteur. Les e-mails aux personnes qui n’ont pas choisi de langue dans Relais sont écrits dans la langue de l’établissement.",
+    current: "Les heures sont données dans le fuseau {zone}.",
+    language: "Langue des e-mails",
+    languageHint: "Pour les personnes qui n’ont pas choisi de langue ; le choix d’une personne l’emporte.",
+    timeZone: "Fuseau horaire",
+    timeZoneHint:
+      "Tel que nommé dans la base IANA des fuseaux horaires, par exemple Europe/Paris, America/Toronto.",
+    save: "Enregistrer",
+    saved: "Enregistré. Les heures sont désormais données dans le fuseau {zone}.",
+    unchanged: "Rien n’a changé.",
+    errors: {
+      language: "Choisissez l’anglais ou le français.",
+      timeZone: "Choisissez un fuseau horaire dans la liste.",
+    },
+  },
   personalData: {
     heading: "Les données d’une personne",
     body: "Pour remettre à un membre une copie de ce que l’établissement détient sur lui, ou pour l’effacer, utilisez « Exporter les données » ou « Effacer les données » à côté de son nom, sur la page Membres. L’effacement dans tous les établissements, et celui du compte d’une personne, reviennent à l’opérateur de la plateforme.",

@@ -3,18 +3,19 @@ import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button"
 import { stackedTable as stacked } from "@/components/ui/classes";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listSendableMailboxes } from "@/lib/outbox/list-sendable-mailboxes";
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "apiKeys.write", `/t/${tenant}/api-keys`);
-  const [t, keys, mailboxes] = await Promise.all([
+  const [t, dates, keys, mailboxes] = await Promise.all([
     getTranslator(),
+    getDateConventions(ctx.timeZone),
     listApiKeys(ctx),
     listSendableMailboxes(ctx),
   ]);
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
   // On a phone each key is a card: its name and state first, the rest under their column's name.
   const td = `px-3 py-2 ${stacked.cell}`;
   const labelled = `${td} ${stacked.labelled}`;
@@ -78,7 +79,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                       : t("outbox.apiKeys.noWebhooks")}
                   </td>
                   <td className={labelled} data-label={t("outbox.apiKeys.columns.lastUsed")}>
-                    {key.lastUsedAt ? moment.format(key.lastUsedAt) : t("outbox.apiKeys.never")}
+                    {key.lastUsedAt ? formatMoment(dates, key.lastUsedAt) : t("outbox.apiKeys.never")}
                   </td>
                   <td className={`${td} ${stacked.first}`}>
                     {key.revokedAt ? t("outbox.apiKeys.revoked") : t("outbox.apiKeys.active")}

@@ -5,7 +5,8 @@ import { auditActionLabel, auditTargetTypeLabel } from "@/lib/audit/audit-labels
 import { listAuditActions } from "@/lib/audit/list-audit-actions";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatPreciseMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { fieldClass, pageLinkClass, stackedTable as stacked } from "@/components/ui/classes";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PhoneDisclosure } from "@/components/ui/phone-disclosure";
@@ -20,17 +21,13 @@ export default async function AuditPage({
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "audit.read", `/t/${tenant}/audit`);
   const { filters, page, ignored } = parseAuditQuery(await searchParams);
-  const [t, list, actions] = await Promise.all([
+  const [t, dates, list, actions] = await Promise.all([
     getTranslator(),
+    getDateConventions(ctx.timeZone),
     listAuditEntries(ctx, filters, page),
     listAuditActions(ctx),
   ]);
   const base = `/t/${ctx.tenantSlug}/audit`;
-  const when = new Intl.DateTimeFormat(t.locale, {
-    dateStyle: "medium",
-    timeStyle: "medium",
-    timeZone: "UTC",
-  });
   const choices =
     filters.action && !actions.includes(filters.action) ? [filters.action, ...actions] : actions;
   const paged = page.before !== undefined || page.after !== undefined;
@@ -43,7 +40,7 @@ export default async function AuditPage({
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <h1 className="text-2xl font-semibold">{t("audit.title")}</h1>
-          <p className="mt-1 text-slate-600">{t("audit.intro")}</p>
+          <p className="mt-1 text-slate-600">{t("audit.intro", { zone: ctx.timeZone })}</p>
         </div>
         <a
           href={`${base}/export${auditQueryString(filters)}`}
@@ -163,7 +160,9 @@ export default async function AuditPage({
                   data-testid="audit-row"
                 >
                   <td className={`${labelled} whitespace-nowrap`} data-label={t("audit.columns.when")}>
-                    <time dateTime={entry.createdAt.toISOString()}>{when.format(entry.createdAt)}</time>
+                    <time dateTime={entry.createdAt.toISOString()}>
+                      {formatPreciseMoment(dates, entry.createdAt)}
+                    </time>
                   </td>
                   <td className={`${labelled} max-sm:break-all`} data-label={t("audit.columns.who")}>
                     {entry.actorLabel}
@@ -184,7 +183,7 @@ export default async function AuditPage({
                     className={`py-2 text-xs wrap-anywhere text-slate-700 ${stacked.cell} ${stacked.labelled}`}
                     data-label={t("audit.columns.details")}
                   >
-                    <AuditDetails t={t} action={entry.action} details={entry.details} />
+                    <AuditDetails t={t} dates={dates} action={entry.action} details={entry.details} />
                   </td>
                 </tr>
               ))}

@@ -3,18 +3,18 @@ import { ClientsTable } from "@/components/clients/clients-table";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { listClientConfigurations } from "@/lib/clients/list-client-configurations";
-import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 
 export default async function ClientsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "clients.read", `/t/${tenant}/clients`);
-  const [t, locale, configurations] = await Promise.all([
+  const [t, dates, configurations] = await Promise.all([
     getTranslator(),
-    getLocale(),
+    getDateConventions(ctx.timeZone),
     listClientConfigurations(ctx),
   ]);
   const canWrite = can(ctx, "clients.write");
-  const moment = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -47,7 +47,7 @@ export default async function ClientsPage({ params }: { params: Promise<{ tenant
           broken: c.broken !== null,
           lastTest:
             c.lastTestedAt && c.lastTestOutcome
-              ? { when: moment.format(c.lastTestedAt), outcome: c.lastTestOutcome }
+              ? { when: formatMoment(dates, c.lastTestedAt), outcome: c.lastTestOutcome }
               : null,
         }))}
       />

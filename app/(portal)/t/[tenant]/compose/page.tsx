@@ -3,7 +3,7 @@ import { senderWords } from "@/components/outbox/sender-options";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { formatBytes } from "@/lib/i18n/formats";
-import { getTranslator } from "@/lib/i18n/server";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listSenderMailboxes } from "@/lib/outbox/list-sender-mailboxes";
 import { maxMessageBytes } from "@/lib/outbox/mail-limits";
 
@@ -16,13 +16,19 @@ export default async function ComposePage({
 }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "outbox.write", `/t/${tenant}/compose`);
-  const [t, mailboxes, query] = await Promise.all([getTranslator(), listSenderMailboxes(ctx), searchParams]);
+  const [t, dates, mailboxes, query] = await Promise.all([
+    getTranslator(),
+    getDateConventions(ctx.timeZone),
+    listSenderMailboxes(ctx),
+    searchParams,
+  ]);
   const maxSize = formatBytes(t, maxMessageBytes());
   const canManage = can(ctx, "mailboxes.write");
   const senders = mailboxes.map((mailbox) =>
     senderWords(t, mailbox, {
       tenant: ctx.tenantSlug,
       canManage,
+      dates,
       // After connecting it, "Back" comes here with this mailbox chosen.
       returnTo: `/t/${ctx.tenantSlug}/compose?mailbox=${mailbox.id}`,
     }),

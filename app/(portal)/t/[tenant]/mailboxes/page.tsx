@@ -4,7 +4,7 @@ import { mailboxRows } from "@/components/mailboxes/mailbox-rows";
 import { MailboxesTable } from "@/components/mailboxes/mailboxes-table";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { OAuthProviderKind } from "@/lib/db/generated/enums";
 import { listMailboxFilterOptions } from "@/lib/mailboxes/list-mailbox-filter-options";
 import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
@@ -29,8 +29,9 @@ export default async function MailboxesPage({
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "mailboxes.read", `/t/${tenant}/mailboxes`);
   const query = parseMailboxListQuery(await searchParams);
-  const [t, list, options] = await Promise.all([
+  const [t, dates, list, options] = await Promise.all([
     getTranslator(),
+    getDateConventions(ctx.timeZone),
     listMailboxes(ctx, query),
     listMailboxFilterOptions(ctx),
   ]);
@@ -214,7 +215,11 @@ export default async function MailboxesPage({
                 })
               : t("mailboxes.table.total", { count: list.total })}
           </p>
-          <MailboxesTable tenant={ctx.tenantSlug} canWrite={canWrite} rows={mailboxRows(t, list.mailboxes)} />
+          <MailboxesTable
+            tenant={ctx.tenantSlug}
+            canWrite={canWrite}
+            rows={mailboxRows(t, dates, list.mailboxes)}
+          />
         </>
       )}
 

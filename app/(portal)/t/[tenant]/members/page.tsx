@@ -3,16 +3,19 @@ import { InvitationsTable } from "@/components/members/invitations-table";
 import { MembersTable } from "@/components/members/members-table";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
-import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { formatDay, formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listMembers } from "@/lib/members/list-members";
 
 export default async function MembersPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "members.read", `/t/${tenant}/members`);
-  const [t, locale, list] = await Promise.all([getTranslator(), getLocale(), listMembers(ctx)]);
+  const [t, dates, list] = await Promise.all([
+    getTranslator(),
+    getDateConventions(ctx.timeZone),
+    listMembers(ctx),
+  ]);
   const canWrite = can(ctx, "members.write");
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-  const moment = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
 
   return (
     <div className="space-y-8">
@@ -34,7 +37,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
             email: m.email,
             name: m.name,
             role: m.role,
-            joined: day.format(m.joinedAt),
+            joined: formatDay(dates, m.joinedAt),
             isYou: m.userId === ctx.userId,
           }))}
         />
@@ -50,7 +53,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
             invitationId: i.invitationId,
             email: i.email,
             role: i.role,
-            expires: moment.format(i.expiresAt),
+            expires: formatMoment(dates, i.expiresAt),
             expired: i.expired,
             invitedBy: i.invitedBy ? i.invitedBy.name || i.invitedBy.email : "",
           }))}

@@ -5,23 +5,24 @@ import { MigrationTotals } from "@/components/migration/migration-totals";
 import { ReportUploadForm } from "@/components/migration/report-upload-form";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { listClientConfigurations } from "@/lib/clients/list-client-configurations";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatMoment } from "@/lib/i18n/dates/formats";
+import { dayIn } from "@/lib/i18n/dates/time-zones";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { getMigrationPlan } from "@/lib/migration/get-migration-plan";
 import { planRowView } from "@/lib/migration/plan-row-view";
 import { relayConnectionInfo } from "@/lib/relay/relay-settings";
 
 const DAY_MS = 86_400_000;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export default async function MigrationPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "migration.write", `/t/${tenant}/migration`);
-  const [t, plan, configurations] = await Promise.all([
+  const [t, dates, plan, configurations] = await Promise.all([
     getTranslator(),
+    getDateConventions(ctx.timeZone),
     getMigrationPlan(ctx),
     listClientConfigurations(ctx),
   ]);
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
   const now = new Date();
   const base = `/t/${ctx.tenantSlug}/migration`;
   const hasImports = plan.imports.length > 0;
@@ -34,7 +35,7 @@ export default async function MigrationPage({ params }: { params: Promise<{ tena
       {hasImports && (
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] print:hidden">
           <MigrationTotals totals={plan.totals} />
-          <MigrationChart imports={plan.imports} />
+          <MigrationChart imports={plan.imports} dates={dates} />
         </div>
       )}
       {/* Always in this place of the tree, so that the upload's answer survives the refresh that follows it.
@@ -42,11 +43,11 @@ export default async function MigrationPage({ params }: { params: Promise<{ tena
       <div className="grid grid-cols-1 gap-4 2xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] print:hidden">
         <ReportUploadForm
           tenant={ctx.tenantSlug}
-          defaultStart={isoDay(new Date(now.getTime() - 6 * DAY_MS))}
-          defaultEnd={isoDay(now)}
+          defaultStart={dayIn(ctx.timeZone, new Date(now.getTime() - 6 * DAY_MS))}
+          defaultEnd={dayIn(ctx.timeZone, now)}
         />
         {hasImports ? (
-          <ImportsTable imports={plan.imports} />
+          <ImportsTable imports={plan.imports} dates={dates} />
         ) : (
           <p className="text-slate-700 lg:pt-4" data-testid="migration-empty">
             {t("migration.page.empty")}
@@ -70,7 +71,7 @@ export default async function MigrationPage({ params }: { params: Promise<{ tena
           </div>
           <MigrationPlanner
             tenant={ctx.tenantSlug}
-            rows={plan.rows.map((row) => planRowView(row, (date) => moment.format(date)))}
+            rows={plan.rows.map((row) => planRowView(row, (date) => formatMoment(dates, date)))}
             configurations={configurations.map(({ id, name }) => ({ id, name }))}
             info={relayConnectionInfo()}
           />

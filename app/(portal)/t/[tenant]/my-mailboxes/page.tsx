@@ -5,7 +5,7 @@ import { senderWords } from "@/components/outbox/sender-options";
 import { authorizeUrl, deviceUrl } from "@/components/mailboxes/connect-link-urls";
 import { MailboxHealthLine } from "@/components/mailboxes/mailbox-health-line";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 import { sendingVerdict } from "@/lib/outbox/sending-verdict";
@@ -14,7 +14,11 @@ import { revocableStates } from "@/lib/revocation/revocable-states";
 export default async function MyMailboxesPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/my-mailboxes`);
-  const [t, mailboxes] = await Promise.all([getTranslator(), listMyMailboxes(ctx)]);
+  const [t, dates, mailboxes] = await Promise.all([
+    getTranslator(),
+    getDateConventions(ctx.timeZone),
+    listMyMailboxes(ctx),
+  ]);
   return (
     <div className="space-y-6">
       <header>
@@ -33,7 +37,12 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
             const sender = senderWords(
               t,
               { ...mailbox, verdict: sendingVerdict(health.code) },
-              { tenant: ctx.tenantSlug, canManage: false, returnTo: `/t/${ctx.tenantSlug}/my-mailboxes` },
+              {
+                tenant: ctx.tenantSlug,
+                canManage: false,
+                dates,
+                returnTo: `/t/${ctx.tenantSlug}/my-mailboxes`,
+              },
             );
             // What its owner can do; the school's settings (config_error) are the admin's to fix.
             const action = health.fixes.includes("connect")
@@ -53,7 +62,7 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
                 </div>
                 <div data-testid={`my-mailbox-state-${mailbox.address}`} data-state={mailbox.state}>
                   <MailboxHealthLine
-                    words={mailboxHealthWords(t, health, "owner")}
+                    words={mailboxHealthWords(t, dates, health, "owner")}
                     full={health.tone !== "good"}
                     supportLabel={t("mailboxes.health.support")}
                     testId={`my-mailbox-health-${mailbox.address}`}

@@ -3,7 +3,8 @@ import { MailActionButton } from "@/components/outbox/mail-action-button";
 import { MailStatusBadge } from "@/components/outbox/mail-status-badge";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { listOutgoingMail } from "@/lib/outbox/list-outgoing-mail";
 import { listSendableMailboxes } from "@/lib/outbox/list-sendable-mailboxes";
@@ -28,8 +29,9 @@ export default async function OutboxPage({
   const ctx = await requirePageTenant(tenant, "outbox.read", `/t/${tenant}/outbox`);
   const query = parseOutboxListQuery(await searchParams);
   const canManageRelay = can(ctx, "relay.write");
-  const [t, list, mailboxes, credentials] = await Promise.all([
+  const [t, dates, list, mailboxes, credentials] = await Promise.all([
     getTranslator(),
+    getDateConventions(ctx.timeZone),
     listOutgoingMail(ctx, query),
     listSendableMailboxes(ctx),
     canManageRelay ? listRelayCredentials(ctx) : [],
@@ -41,7 +43,6 @@ export default async function OutboxPage({
     return isMessageKey(key) ? t(key) : source;
   };
   const base = `/t/${ctx.tenantSlug}/outbox`;
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "short", timeStyle: "short" });
   const canWrite = can(ctx, "outbox.write");
   // On a phone each mail is a card: its subject and status first, the rest under their column's name.
   const td = `px-3 py-2 ${stacked.cell}`;
@@ -185,7 +186,7 @@ export default async function OutboxPage({
                   data-mail-id={mail.id}
                 >
                   <td className={`${labelled} whitespace-nowrap`} data-label={t("outbox.columns.created")}>
-                    {moment.format(mail.createdAt)}
+                    {formatMoment(dates, mail.createdAt)}
                   </td>
                   <td className={`${labelled} max-sm:break-all`} data-label={t("outbox.columns.from")}>
                     {mail.mailbox.address}

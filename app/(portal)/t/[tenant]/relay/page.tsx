@@ -4,7 +4,8 @@ import { RelayConnectionSettings } from "@/components/relay/relay-connection-set
 import { RevokeRelayCredentialButton } from "@/components/relay/revoke-relay-credential-button";
 import { stackedTable as stacked } from "@/components/ui/classes";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listSendableMailboxes } from "@/lib/outbox/list-sendable-mailboxes";
 import { relayConnectionInfo } from "@/lib/relay/relay-settings";
 import { listRelayCredentials } from "@/lib/relay-credentials/list-relay-credentials";
@@ -17,13 +18,13 @@ const labelled = `${td} ${stacked.labelled}`;
 export default async function RelayPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "relay.write", `/t/${tenant}/relay`);
-  const [t, credentials, mailboxes] = await Promise.all([
+  const [t, dates, credentials, mailboxes] = await Promise.all([
     getTranslator(),
+    getDateConventions(ctx.timeZone),
     listRelayCredentials(ctx),
     listSendableMailboxes(ctx),
   ]);
   const info = relayConnectionInfo();
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
   const base = `/t/${ctx.tenantSlug}/relay`;
   return (
     <div className="space-y-6">
@@ -113,10 +114,10 @@ export default async function RelayPage({ params }: { params: Promise<{ tenant: 
                       {credential.lastUsedAt
                         ? credential.lastUsedIp
                           ? t("relay.list.lastUsedFrom", {
-                              date: moment.format(credential.lastUsedAt),
+                              date: formatMoment(dates, credential.lastUsedAt),
                               ip: credential.lastUsedIp,
                             })
-                          : moment.format(credential.lastUsedAt)
+                          : formatMoment(dates, credential.lastUsedAt)
                         : t("common.never")}
                     </td>
                     <td

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { MailRetentionForm } from "@/components/settings/mail-retention-form";
+import { SchoolRegionForm } from "@/components/settings/school-region-form";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
+import { timeZoneChoices } from "@/lib/i18n/dates/time-zones";
+import { schoolLocale } from "@/lib/i18n/locales";
 import { getTranslator } from "@/lib/i18n/server";
 import { getTenantSettings } from "@/lib/tenants/tenant-settings";
 
@@ -24,6 +27,24 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
         </h2>
         <p className="text-sm text-slate-700">{t("settings.retention.explanation")}</p>
         <MailRetentionForm tenant={ctx.tenantSlug} days={settings.mailBodyRetentionDays} />
+      </section>
+      <section
+        aria-labelledby="region-heading"
+        className="max-w-3xl space-y-3 rounded border border-slate-200 bg-white p-4"
+      >
+        <h2 id="region-heading" className="text-lg font-semibold">
+          {t("settings.region.heading")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("settings.region.explanation")}</p>
+        <p className="text-sm font-medium" data-testid="region-current">
+          {t("settings.region.current", { zone: settings.timeZone })}
+        </p>
+        <SchoolRegionForm
+          tenant={ctx.tenantSlug}
+          locale={schoolLocale(settings.locale)}
+          timeZone={settings.timeZone}
+          timeZones={timeZoneChoices()}
+        />
       </section>
       <section
         aria-labelledby="personal-data-heading"

@@ -9,7 +9,8 @@ import {
   eventLabel,
 } from "@/components/webhooks/webhook-words";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import type { Translator } from "@/lib/i18n/translate";
 import { listWebhookEndpoints, type WebhookEndpointSummary } from "@/lib/webhooks/list-webhook-endpoints";
 
@@ -70,9 +71,12 @@ function EndpointRow({
 export default async function WebhooksPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "webhooks.write", `/t/${tenant}/webhooks`);
-  const [t, endpoints] = await Promise.all([getTranslator(), listWebhookEndpoints(ctx)]);
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
-  const format = (date: Date) => moment.format(date);
+  const [t, dates, endpoints] = await Promise.all([
+    getTranslator(),
+    getDateConventions(ctx.timeZone),
+    listWebhookEndpoints(ctx),
+  ]);
+  const format = (date: Date) => formatMoment(dates, date);
   const base = `/t/${ctx.tenantSlug}/webhooks`;
   return (
     <div className="space-y-6">

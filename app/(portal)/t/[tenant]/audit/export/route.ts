@@ -1,6 +1,7 @@
 import { parseAuditQuery } from "@/lib/audit/audit-filters";
 import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
 import { routeTenantContext } from "@/lib/http/route-tenant-context";
+import { dayIn } from "@/lib/i18n/dates/time-zones";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
   if (!access.ok) return Response.json({ error: access.error }, { status: access.status });
   const { ctx } = access;
   const { filters } = parseAuditQuery(new URL(request.url).searchParams);
-  const day = new Date().toISOString().slice(0, 10);
+  const day = dayIn(ctx.timeZone, new Date());
   return new Response(exportAuditCsv(ctx, filters), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

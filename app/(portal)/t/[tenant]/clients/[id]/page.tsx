@@ -13,7 +13,8 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { isClientConfigurationId } from "@/lib/clients/client-configuration-id";
 import { formValuesOf } from "@/lib/clients/client-form-values";
 import { getClientConfiguration } from "@/lib/clients/get-client-configuration";
-import { getLocale, getTranslator } from "@/lib/i18n/server";
+import { formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { oauthRedirectUri } from "@/lib/oauth/redirect-uri";
 import { platformApplicationSummary } from "@/lib/platform/platform-application";
 import { listReconsentMailboxes } from "@/lib/transports/list-reconsent-mailboxes";
@@ -48,13 +49,12 @@ export default async function ClientConfigurationPage({
   const { transport: proposed, created } = await searchParams;
   const ctx = await requirePageTenant(tenant, "clients.read", `/t/${tenant}/clients/${id}`);
   const config = await loadOr404(ctx, id);
-  const [t, locale, reconsent] = await Promise.all([
+  const [t, dates, reconsent] = await Promise.all([
     getTranslator(),
-    getLocale(),
+    getDateConventions(ctx.timeZone),
     listReconsentMailboxes(ctx, config.id),
   ]);
   const canWrite = can(ctx, "clients.write");
-  const moment = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const redirectUri = oauthRedirectUri();
   const usesPlatform = config.provider === "platform_microsoft";
 
@@ -100,7 +100,7 @@ export default async function ClientConfigurationPage({
       )}
       {config.brokenAt && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t("clients.page.broken", { when: moment.format(config.brokenAt) })}
+          {t("clients.page.broken", { when: formatMoment(dates, config.brokenAt) })}
         </p>
       )}
       <ClientWarnings warnings={config.warnings} />
@@ -128,7 +128,7 @@ export default async function ClientConfigurationPage({
         canTest={canWrite}
         lastTest={
           config.lastTestedAt && config.lastTestOutcome
-            ? { when: moment.format(config.lastTestedAt), outcome: config.lastTestOutcome }
+            ? { when: formatMoment(dates, config.lastTestedAt), outcome: config.lastTestOutcome }
             : null
         }
       />

@@ -14,7 +14,8 @@ import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { listConnectLinks } from "@/lib/connect-links/list-connect-links";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { getMailbox } from "@/lib/mailboxes/get-mailbox";
 import { listMailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-options";
 import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
@@ -41,12 +42,15 @@ export default async function MailboxPage({
   const { tenant, id } = await params;
   const { created } = await searchParams;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/mailboxes/${id}`);
-  const [t, mailbox] = await Promise.all([getTranslator(), mailboxOrNotFound(ctx, id)]);
+  const [t, dates, mailbox] = await Promise.all([
+    getTranslator(),
+    getDateConventions(ctx.timeZone),
+    mailboxOrNotFound(ctx, id),
+  ]);
   const connection = await getConnectionDetails(ctx, mailbox.id);
   const [options, links] = mailbox.canManage
     ? await Promise.all([listMailboxFormOptions(ctx), listConnectLinks(ctx, { mailboxId: mailbox.id })])
     : [null, []];
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
   const base = `/t/${ctx.tenantSlug}`;
   const transportWords = t(`clients.transports.${mailbox.effectiveTransport}`);
   return (
@@ -116,6 +120,7 @@ export default async function MailboxPage({
 
       <MailboxHealthSection
         tenant={ctx.tenantSlug}
+        dates={dates}
         mailbox={mailbox}
         provider={connection.provider}
         graphOffered={transportProblem(mailbox.configuration, "graph") === null}
@@ -131,6 +136,7 @@ export default async function MailboxPage({
 
       <ConnectionDetails
         details={connection}
+        dates={dates}
         reconnectHref={
           mailbox.health.fixes.some((fix) => fix === "connect" || fix === "reconnect")
             ? undefined
@@ -155,8 +161,8 @@ export default async function MailboxPage({
               mailboxId={mailbox.id}
               links={links.map((link) => ({
                 id: link.id,
-                created: moment.format(link.createdAt),
-                expires: moment.format(link.expiresAt),
+                created: formatMoment(dates, link.createdAt),
+                expires: formatMoment(dates, link.expiresAt),
                 createdBy: link.createdBy,
                 sentTo: link.sentTo,
                 state: link.state,

@@ -1,4 +1,5 @@
 import { routeTenantContext } from "@/lib/http/route-tenant-context";
+import { dayIn } from "@/lib/i18n/dates/time-zones";
 import { getTranslator } from "@/lib/i18n/server";
 import { getMigrationPlan } from "@/lib/migration/get-migration-plan";
 import { planCsv } from "@/lib/migration/plan-csv";
@@ -11,8 +12,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ten
   if (!access.ok) return Response.json({ error: access.error }, { status: access.status });
   const { ctx } = access;
   const [t, plan] = await Promise.all([getTranslator(), getMigrationPlan(ctx)]);
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(planCsv(plan, t), {
+  const day = dayIn(ctx.timeZone, new Date());
+  return new Response(planCsv(plan, t, ctx.timeZone), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="migration-plan-${ctx.tenantSlug}-${day}.csv"`,

@@ -8,7 +8,8 @@ import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { formatBytes } from "@/lib/i18n/formats";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatDay, formatPreciseMoment, formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { attemptOutcomeLabel } from "@/lib/outbox/attempt-outcome-label";
 import { explainMailError } from "@/lib/outbox/explain-mail-error";
@@ -31,24 +32,29 @@ export default async function OutgoingMailPage({
 }) {
   const { tenant, id } = await params;
   const ctx = await requirePageTenant(tenant, "outbox.read", `/t/${tenant}/outbox/${id}`);
-  const [t, mail] = await Promise.all([getTranslator(), mailOrNotFound({ kind: "person", ctx }, id)]);
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "medium" });
+  const [t, dates, mail] = await Promise.all([
+    getTranslator(),
+    getDateConventions(ctx.timeZone),
+    mailOrNotFound({ kind: "person", ctx }, id),
+  ]);
   const canWrite = can(ctx, "outbox.write");
   const sourceKey = `outbox.sources.${mail.source}`;
   const credential = mail.relayCredential;
   const credentialName = credential?.name ?? null;
-  const day = new Intl.DateTimeFormat(t.locale, { dateStyle: "long" });
   const { content } = mail;
   const lastError = explainMailError(mail.lastError, mail.status);
   const contentText =
     content.state === "deleted"
       ? content.afterDays === null
-        ? t("outbox.content.deletedByErasure", { date: day.format(content.deletedAt) })
-        : t("outbox.content.deletedAfter", { days: content.afterDays, date: day.format(content.deletedAt) })
+        ? t("outbox.content.deletedByErasure", { date: formatDay(dates, content.deletedAt) })
+        : t("outbox.content.deletedAfter", {
+            days: content.afterDays,
+            date: formatDay(dates, content.deletedAt),
+          })
       : content.state === "kept"
         ? t("outbox.content.keptUntil", {
             days: content.retentionDays,
-            date: day.format(content.deleteAfter),
+            date: formatDay(dates, content.deleteAfter),
           })
         : t("outbox.content.waiting", { days: content.retentionDays });
   // [label, value, test id]; a row without a value is left out.
@@ -72,9 +78,15 @@ export default async function OutgoingMailPage({
       "mail-relay-credential",
     ],
     [t("outbox.detail.clientIp"), mail.clientIp, "mail-client-ip"],
-    [t("outbox.detail.created"), moment.format(mail.createdAt)],
-    [t("outbox.detail.nextAttempt"), mail.status === "queued" ? moment.format(mail.nextAttemptAt) : null],
-    [t("outbox.detail.sentAt"), mail.sentAt && mail.status === "sent" ? moment.format(mail.sentAt) : null],
+    [t("outbox.detail.created"), formatMoment(dates, mail.createdAt)],
+    [
+      t("outbox.detail.nextAttempt"),
+      mail.status === "queued" ? formatMoment(dates, mail.nextAttemptAt) : null,
+    ],
+    [
+      t("outbox.detail.sentAt"),
+      mail.sentAt && mail.status === "sent" ? formatMoment(dates, mail.sentAt) : null,
+    ],
     [t("outbox.detail.smtpResponse"), mail.smtpResponse],
     [
       t("outbox.detail.refusedRecipients"),
@@ -171,7 +183,9 @@ export default async function OutgoingMailPage({
               {mail.attemptLog.map((attempt, index) => (
                 <tr key={index} className="border-t border-slate-100">
                   <td className="px-3 py-2">{attempt.number}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{moment.format(attempt.startedAt)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {formatPreciseMoment(dates, attempt.startedAt)}
+                  </td>
                   <td className="px-3 py-2" data-outcome={attempt.outcome ?? "pending"}>
                     {attemptOutcomeLabel(t, attempt.outcome)}
                   </td>

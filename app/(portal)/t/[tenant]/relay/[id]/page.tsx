@@ -6,7 +6,8 @@ import { RelayEvents } from "@/components/relay/relay-events";
 import { RevokeRelayCredentialButton } from "@/components/relay/revoke-relay-credential-button";
 import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { outboxListQueryString } from "@/lib/outbox/outbox-list-query";
 import { getRelayCredential } from "@/lib/relay-credentials/get-relay-credential";
 
@@ -27,8 +28,11 @@ export default async function RelayCredentialPage({
 }) {
   const { tenant, id } = await params;
   const ctx = await requirePageTenant(tenant, "relay.write", `/t/${tenant}/relay/${id}`);
-  const [t, credential] = await Promise.all([getTranslator(), credentialOrNotFound(ctx, id)]);
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
+  const [t, dates, credential] = await Promise.all([
+    getTranslator(),
+    getDateConventions(ctx.timeZone),
+    credentialOrNotFound(ctx, id),
+  ]);
   const base = `/t/${ctx.tenantSlug}`;
   const details: { label: string; value: ReactNode; testId: string }[] = [
     {
@@ -104,12 +108,12 @@ export default async function RelayCredentialPage({
     },
     {
       label: t("relay.detail.created"),
-      value: moment.format(credential.createdAt),
+      value: formatMoment(dates, credential.createdAt),
       testId: "relay-detail-created",
     },
     {
       label: t("relay.detail.firstUsed"),
-      value: credential.firstUsedAt ? moment.format(credential.firstUsedAt) : t("common.never"),
+      value: credential.firstUsedAt ? formatMoment(dates, credential.firstUsedAt) : t("common.never"),
       testId: "relay-detail-first-used",
     },
     {
@@ -117,10 +121,10 @@ export default async function RelayCredentialPage({
       value: credential.lastUsedAt
         ? credential.lastUsedIp
           ? t("relay.list.lastUsedFrom", {
-              date: moment.format(credential.lastUsedAt),
+              date: formatMoment(dates, credential.lastUsedAt),
               ip: credential.lastUsedIp,
             })
-          : moment.format(credential.lastUsedAt)
+          : formatMoment(dates, credential.lastUsedAt)
         : t("common.never"),
       testId: "relay-detail-last-used",
     },
@@ -128,7 +132,7 @@ export default async function RelayCredentialPage({
       label: t("relay.detail.state"),
       value: credential.revokedAt ? (
         <span className="font-medium text-red-800">
-          {t("relay.detail.revokedOn", { date: moment.format(credential.revokedAt) })}
+          {t("relay.detail.revokedOn", { date: formatMoment(dates, credential.revokedAt) })}
         </span>
       ) : (
         <span className="flex flex-wrap items-center gap-3">
@@ -170,7 +174,7 @@ export default async function RelayCredentialPage({
         {!credential.revokedAt && <p className="text-sm text-slate-600">{t("relay.detail.passwordLost")}</p>}
       </section>
 
-      <RelayEvents events={credential.events} />
+      <RelayEvents events={credential.events} dates={dates} />
     </div>
   );
 }

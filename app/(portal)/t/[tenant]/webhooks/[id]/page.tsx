@@ -17,7 +17,8 @@ import {
 } from "@/components/webhooks/webhook-words";
 import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { formatMoment } from "@/lib/i18n/dates/formats";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { PAUSE_FAILING_AFTER_MS } from "@/lib/webhooks/delivery-schedule";
 import { getWebhookEndpoint } from "@/lib/webhooks/get-webhook-endpoint";
 
@@ -67,9 +68,12 @@ export default async function WebhookEndpointPage({
   const ctx = await requirePageTenant(tenant, "webhooks.write", `/t/${tenant}/webhooks/${id}`);
   // The query casts the id to uuid: anything else is simply not there.
   if (!UUID.test(id)) notFound();
-  const [t, endpoint] = await Promise.all([getTranslator(), endpointOrNotFound(ctx, id)]);
-  const moment = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeStyle: "short" });
-  const format = (date: Date) => moment.format(date);
+  const [t, dates, endpoint] = await Promise.all([
+    getTranslator(),
+    getDateConventions(ctx.timeZone),
+    endpointOrNotFound(ctx, id),
+  ]);
+  const format = (date: Date) => formatMoment(dates, date);
   const state = endpointState(endpoint);
   const base = `/t/${ctx.tenantSlug}/webhooks`;
 
@@ -144,6 +148,7 @@ export default async function WebhookEndpointPage({
 
       <WebhookDeliveries
         tenant={ctx.tenantSlug}
+        dates={dates}
         endpoint={{ id: endpoint.id, enabled: endpoint.enabled }}
         deliveries={endpoint.deliveries}
       />

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { DeviceFlowSection } from "@/components/oauth-flow/device-flow-section";
 import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import { getTranslator } from "@/lib/i18n/server";
+import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { loadDevicePage } from "@/lib/oauth-flow/load-device-page";
 import { authorizePath } from "@/lib/oauth-flow/retry-path";
 import { returnPathFor } from "@/lib/oauth-flow/return-path";
@@ -36,6 +36,7 @@ export default async function MailboxDevicePage({
   return (
     <DeviceFlowSection
       t={t}
+      dates={await getDateConventions(page.timeZone)}
       page={page}
       pollUrl={pollUrl}
       startFields={{ tenant: ctx.tenantSlug, mailbox: page.mailbox.id }}

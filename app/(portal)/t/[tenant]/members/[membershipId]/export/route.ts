@@ -1,5 +1,6 @@
 import { DomainError } from "@/lib/auth/errors";
 import { routeTenantContext } from "@/lib/http/route-tenant-context";
+import { dayIn } from "@/lib/i18n/dates/time-zones";
 import { exportMemberData } from "@/lib/members/member-personal-data";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export async function GET(
   const { ctx } = access;
   try {
     const { email, data } = await exportMemberData(ctx, membershipId);
-    const day = new Date().toISOString().slice(0, 10);
+    const day = dayIn(ctx.timeZone, new Date());
     // The address in a file name: letters, digits and a few signs only.
     const name = email.replace(/[^A-Za-z0-9@._-]/g, "_");
     return new Response(`${JSON.stringify(data, null, 2)}\n`, {
