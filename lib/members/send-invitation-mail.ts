@@ -14,7 +14,8 @@ import { invitationLifetimeDays } from "./invitation-state";
  * in the school's time zone, named.
  */
 export async function sendInvitationMail(
-  ctx: TenantContext,
+  /** The school's context, or what stands for it when the operator invites a school's first admin. */
+  ctx: Pick<TenantContext, "tenantName" | "tenantLocale" | "timeZone" | "userEmail">,
   invitation: { email: string; role: TenantRole; token: string; expiresAt: Date },
 ): Promise<void> {
   const locale = await addressLocale(await getDb(), invitation.email, ctx.tenantLocale);

@@ -5,12 +5,14 @@ export interface TenantSummary {
   slug: string;
   name: string;
   memberCount: number;
+  /** Its administrators: none means nobody can manage it until the operator invites one. */
+  adminCount: number;
   createdAt: Date;
   suspendedAt: Date | null;
 }
 
 /**
- * Every tenant with its number of members, for platform operators (the
+ * Every tenant with its number of members and admins, for platform operators (the
  * operator page and the command line check that). Nothing of a tenant's
  * content, and never a secret.
  */
@@ -25,7 +27,12 @@ export async function listTenantsForOperator(): Promise<TenantSummary[]> {
       createdAt: true,
       suspendedAt: true,
       _count: { select: { memberships: true } },
+      memberships: { where: { role: "admin" }, select: { id: true } },
     },
   });
-  return tenants.map(({ _count, ...tenant }) => ({ ...tenant, memberCount: _count.memberships }));
+  return tenants.map(({ _count, memberships, ...tenant }) => ({
+    ...tenant,
+    memberCount: _count.memberships,
+    adminCount: memberships.length,
+  }));
 }

@@ -18,6 +18,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { createTenantAction } = await import("@/lib/tenants/tenant-actions");
+const { inviteSchoolAdminAction } = await import("@/lib/operator/operator-actions");
 
 useTestDatabase();
 
@@ -76,16 +77,20 @@ describe("createTenant", () => {
 });
 
 describe("listTenantsForOperator", () => {
-  it("gives every tenant with its member count", async () => {
+  it("gives every tenant with its member and admin counts", async () => {
     const busy = await seedTenant();
     const empty = await seedTenant();
     await seedMember(busy.id, "admin");
     await seedMember(busy.id, "member");
     const list = await listTenantsForOperator();
-    expect(list.find((tenant) => tenant.id === busy.id)).toMatchObject({ slug: busy.slug, memberCount: 2 });
-    expect(list.find((tenant) => tenant.id === empty.id)).toMatchObject({ memberCount: 0 });
+    expect(list.find((tenant) => tenant.id === busy.id)).toMatchObject({
+      slug: busy.slug,
+      memberCount: 2,
+      adminCount: 1,
+    });
+    expect(list.find((tenant) => tenant.id === empty.id)).toMatchObject({ memberCount: 0, adminCount: 0 });
     expect(Object.keys(list[0]!).sort()).toEqual(
-      ["createdAt", "id", "memberCount", "name", "slug", "suspendedAt"].sort(),
+      ["adminCount", "createdAt", "id", "memberCount", "name", "slug", "suspendedAt"].sort(),
     );
   });
 });
@@ -167,5 +172,56 @@ describe("createTenantAction", () => {
       message: `The short name ${taken.slug} is already taken.`,
       fieldErrors: { slug: "This short name is already taken." },
     });
+  });
+});
+
+describe("inviteSchoolAdminAction", () => {
+  it("invites a school's first admin for an operator: the invitation, its audit entry in the school's log, the mail in the school's language", async () => {
+    const operator = await seedUser({ isOperator: true });
+    const tenant = await seedTenant({ name: "Collège Sans Admin" });
+    const other = await seedTenant();
+    signedInAs.id = operator.id;
+    const email = `first-admin-${newSlug()}@college.test`;
+    const result = await inviteSchoolAdminAction(
+      null,
+      form({ id: tenant.id, email: `  ${email.toUpperCase()} ` }),
+    );
+    expect(result).toMatchObject({ ok: true, data: { email, tenantName: "Collège Sans Admin" } });
+    const db = await getDb();
+    const invitation = await db.invitation.findFirstOrThrow({ where: { email } });
+    expect(invitation).toMatchObject({ tenantId: tenant.id, role: "admin", invitedById: operator.id });
+    await expect(db.invitation.count({ where: { tenantId: other.id } })).resolves.toBe(0);
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { tenantId: tenant.id, action: "member.invited" },
+    });
+    expect(entry).toMatchObject({ actorId: operator.id, targetLabel: email, details: { role: "admin" } });
+    // A new school is French unless told otherwise, and the invitee has no account yet.
+    const mail = await db.capturedMail.findFirstOrThrow({ where: { to: email } });
+    expect(mail.subject).toContain("Collège Sans Admin");
+    expect(mail.subject).not.toContain("You are invited");
+  });
+
+  it("refuses a tenant admin and an unknown school, inviting nobody", async () => {
+    const tenant = await seedTenant();
+    const admin = await seedMember(tenant.id, "admin");
+    signedInAs.id = admin.id;
+    const email = `sneaky-${newSlug()}@college.test`;
+    expect(await inviteSchoolAdminAction(null, form({ id: tenant.id, email }))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    const operator = await seedUser({ isOperator: true });
+    signedInAs.id = operator.id;
+    expect(
+      await inviteSchoolAdminAction(null, form({ id: "00000000-0000-4000-8000-000000000000", email })),
+    ).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await inviteSchoolAdminAction(null, form({ id: tenant.id, email: "not-an-address" })),
+    ).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
+    const db = await getDb();
+    await expect(db.invitation.count({ where: { tenantId: tenant.id } })).resolves.toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
 import { alerts, expectTestId, signIn, useBrowser } from "../support/browser";
-import { useE2eDatabase } from "../support/e2e-db";
+import { capturedMailTo, useE2eDatabase } from "../support/e2e-db";
 import { browserTestsRun, e2eBaseUrl } from "../support/e2e-env";
 import { seedMember, seedTenant, seedUser } from "../support/factories";
 import { seedAuditEntry } from "../support/seed-audit";
@@ -26,15 +26,36 @@ describe.skipIf(!browserTestsRun)("operator page, audit log, health and captured
     await form.getByTestId("create-tenant-locale").selectOption("en");
     await form.getByTestId("create-tenant-time-zone").selectOption("America/Toronto");
     await page.getByTestId("create-tenant-submit").click();
-    await expect(form.getByRole("status").innerText()).resolves.toBe("The school Lycée de Test was created.");
+    await expect(form.getByRole("status").innerText()).resolves.toContain(
+      "The school Lycée de Test was created.",
+    );
     const row = page.getByTestId("tenant-row").filter({ hasText: slug });
     await row.waitFor();
     await expect(row.innerText()).resolves.toContain("Lycée de Test");
-    expect(await e2e.db.tenant.findUnique({ where: { slug } })).toMatchObject({
-      name: "Lycée de Test",
-      locale: "en",
-      timeZone: "America/Toronto",
+    const created = await e2e.db.tenant.findUniqueOrThrow({ where: { slug } });
+    expect(created).toMatchObject({ name: "Lycée de Test", locale: "en", timeZone: "America/Toronto" });
+
+    // Nobody manages it yet: its row says so, with the invitation form open.
+    await expect(row.getByTestId("tenant-no-admin").innerText()).resolves.toBe("No administrator yet");
+    const since = new Date();
+    const firstAdmin = `first-admin-${slug}@lycee.test`;
+    await row.getByTestId("invite-admin-email").fill(firstAdmin);
+    await row.getByTestId("invite-admin-submit").click();
+    const sent = row.getByTestId("invite-admin-result").filter({ hasText: "Invitation sent" });
+    await sent.waitFor();
+    await expect(sent.innerText()).resolves.toBe(
+      `Invitation sent to ${firstAdmin}. They become an administrator of Lycée de Test when they accept it.`,
+    );
+    const invitation = await e2e.db.invitation.findFirstOrThrow({ where: { tenantId: created.id } });
+    expect(invitation).toMatchObject({ email: firstAdmin, role: "admin", invitedById: operator.id });
+    const audit = await e2e.db.auditEntry.findFirstOrThrow({
+      where: { tenantId: created.id, action: "member.invited" },
     });
+    expect(audit).toMatchObject({ actorId: operator.id, targetLabel: firstAdmin });
+    // In the school's language (English here), with the link to accept.
+    const mail = await capturedMailTo(e2e.db, firstAdmin, since);
+    expect(mail.subject).toContain("Lycée de Test");
+    expect(mail.text).toContain("/invitations/");
 
     await form.getByLabel("Name", { exact: true }).fill("Second");
     await form.getByLabel("Short name").fill(slug);

@@ -9,6 +9,7 @@ import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { getOperatorOverview } from "@/lib/operator/get-operator-overview";
 import { stackedTable as stacked } from "@/components/ui/classes";
 import { CreateTenantForm } from "./create-tenant-form";
+import { InviteAdminForm } from "./invite-admin-form";
 import { TenantSuspensionButton } from "./tenant-suspension-button";
 
 export const dynamic = "force-dynamic";
@@ -102,6 +103,11 @@ export default async function OperatorPage() {
                         data-label={t("operator.tenants.members")}
                       >
                         {tenant.memberCount}
+                        {tenant.adminCount === 0 && (
+                          <span className="block text-xs text-amber-800" data-testid="tenant-no-admin">
+                            {t("operator.inviteAdmin.noAdmin")}
+                          </span>
+                        )}
                       </td>
                       <td className={labelled} data-label={t("operator.tenants.created")}>
                         {formatDay(dates, tenant.createdAt)}
@@ -140,6 +146,8 @@ export default async function OperatorPage() {
                           name={tenant.name}
                           suspended={Boolean(tenant.suspendedAt)}
                         />
+                        {/* Open where the school has nobody to manage it: the operator's next step. */}
+                        <InviteAdminForm id={tenant.id} name={tenant.name} open={tenant.adminCount === 0} />
                       </td>
                     </tr>
                   ))}

@@ -13,6 +13,14 @@ export const operator = {
     active: "Active",
     suspended: "Suspended",
   },
+  inviteAdmin: {
+    open: "Invite an admin",
+    title: "Invite an administrator of {name}",
+    email: "Email address",
+    submit: "Send the invitation",
+    sent: "Invitation sent to {email}. They become an administrator of {name} when they accept it.",
+    noAdmin: "No administrator yet",
+  },
   create: {
     heading: "Create a school",
     slug: "Short name",
@@ -20,7 +28,7 @@ export const operator = {
     name: "Name",
     nameHint: "As the school's people know it, e.g. Lycée Victor Hugo.",
     submit: "Create the school",
-    created: "The school {name} was created.",
+    created: "The school {name} was created. Next, invite its first administrator from its row in the list above.",
   },
   errors: {
     slugTaken: "The short name {slug} is already taken.",

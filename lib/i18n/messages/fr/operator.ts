@@ -16,6 +16,14 @@ export const operator: Translation<typeof en> = {
     active: "Actif",
     suspended: "Suspendu",
   },
+  inviteAdmin: {
+    open: "Inviter un administrateur",
+    title: "Inviter un administrateur de {name}",
+    email: "Adresse e-mail",
+    submit: "Envoyer l’invitation",
+    sent: "Invitation envoyée à {email}. La personne devient administratrice de {name} quand elle l’accepte.",
+    noAdmin: "Aucun administrateur pour l’instant",
+  },
   create: {
     heading: "Créer un établissement",
     slug: "Nom court",
@@ -24,7 +32,7 @@ export const operator: Translation<typeof en> = {
     name: "Nom",
     nameHint: "Tel que les personnes de l’établissement le connaissent, par exemple Lycée Victor Hugo.",
     submit: "Créer l’établissement",
-    created: "L’établissement {name} a été créé.",
+    created: "L’établissement {name} a été créé. Invitez maintenant son premier administrateur depuis sa ligne dans la liste ci-dessus.",
   },
   errors: {
     slugTaken: "Le nom court {slug} est déjà pris.",
