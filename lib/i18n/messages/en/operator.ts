@@ -28,7 +28,8 @@ export const operator = {
     name: "Name",
     nameHint: "As the school's people know it, e.g. Lycée Victor Hugo.",
     submit: "Create the school",
-    created: "The school {name} was created. Next, invite its first administrator from its row in the list above.",
+    created:
+      "The school {name} was created. Next, invite its first administrator from its row in the list above.",
   },
   errors: {
     slugTaken: "The short name {slug} is already taken.",

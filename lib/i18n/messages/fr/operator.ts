@@ -32,7 +32,8 @@ export const operator: Translation<typeof en> = {
     name: "Nom",
     nameHint: "Tel que les personnes de l’établissement le connaissent, par exemple Lycée Victor Hugo.",
     submit: "Créer l’établissement",
-    created: "L’établissement {name} a été créé. Invitez maintenant son premier administrateur depuis sa ligne dans la liste ci-dessus.",
+    created:
+      "L’établissement {name} a été créé. Invitez maintenant son premier administrateur depuis sa ligne dans la liste ci-dessus.",
   },
   errors: {
     slugTaken: "Le nom court {slug} est déjà pris.",
