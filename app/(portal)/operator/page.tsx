@@ -2,7 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccountControls } from "@/components/account-controls";
 import { HeaderMenu } from "@/components/header-menu";
+import { SchoolActivity } from "@/components/operator/school-activity";
 import { requirePageUser } from "@/lib/auth/session";
+import { parseMailActivityRange } from "@/lib/dashboard/mail-activity-range";
 import { getTranslator } from "@/lib/i18n/server";
 import { getOperatorOverview } from "@/lib/operator/get-operator-overview";
 import { stackedTable as stacked } from "@/components/ui/classes";
@@ -11,11 +13,16 @@ import { TenantSuspensionButton } from "./tenant-suspension-button";
 
 export const dynamic = "force-dynamic";
 
-export default async function OperatorPage() {
+export default async function OperatorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("/operator");
   // Not an operator: the page does not exist for them.
   if (!user.isOperator) notFound();
-  const [t, overview] = await Promise.all([getTranslator(), getOperatorOverview()]);
+  const range = parseMailActivityRange((await searchParams).range);
+  const [t, overview] = await Promise.all([getTranslator(), getOperatorOverview(new Date(), range)]);
   const { tenants, platformApplication: platform, health, workers } = overview;
   const date = new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeZone: "UTC" });
   // On a phone each school is a card: its name and status first, the rest under their column's name.
@@ -143,6 +150,7 @@ export default async function OperatorPage() {
             </div>
           )}
         </section>
+        {tenants.length > 0 && <SchoolActivity tenants={tenants} range={overview.range} />}
         <div className="grid gap-6 md:grid-cols-2">
           <section aria-labelledby="platform-heading" data-testid="platform-application">
             <h2 id="platform-heading" className="mb-2 text-lg font-semibold">
