@@ -10,6 +10,10 @@ const SMALL = 10;
 const OTHERS = 98;
 const OTHER_SIZE = 200;
 const REPEAT = 100;
+// Mail per school, spread over the last 100 days: the dashboard's charts read up to 90 of them.
+const LARGE_MAIL = 200_000;
+const SMALL_MAIL = 200;
+const OTHER_MAIL = 500;
 
 /**
  * 100 schools: "large" with 20,000 mailboxes, "small" with 10, the others 200
@@ -38,7 +42,7 @@ async function seed(sql: Client) {
     SELECT gen_random_uuid(), t.id, 'mb-' || lpad(g::text, 5, '0') || '@' || t.slug || '.test',
            'Mailbox ' || g, c.id,
            (ARRAY['connected','connected','connected','pending','needs_reconnect','insufficient_scope','revoked','config_error'])[1 + g % 8]::"ConnectionState",
-           '{}', CASE WHEN g % 3 = 0 THEN now() + (g % 90) * interval '1 day' END,
+           '{}', CASE WHEN g % 3 = 0 THEN now() + (g % 120) * interval '1 day' END,
            CASE WHEN g % 2 = 0 THEN now() - (g % 1000) * interval '1 minute' END, now()
     FROM "Tenant" t
     CROSS JOIN LATERAL generate_series(1, CASE t.slug WHEN 'large' THEN ${LARGE} WHEN 'small' THEN ${SMALL} ELSE ${OTHER_SIZE} END) g
@@ -48,9 +52,36 @@ async function seed(sql: Client) {
     SELECT m."tenantId", m.id, ms."userId" FROM "Mailbox" m
     JOIN "Membership" ms ON ms."tenantId" = m."tenantId"
     WHERE m."displayName" ~ '[05]$'`);
+  // A refresh token for those with an announced end: the trigger then forecasts their end
+  // (grantEndsAt), which the expiry sort and the connections-ending figures read.
+  await sql.query(
+    `UPDATE "Mailbox" SET "refreshTokenCipher" = 'bench' WHERE "refreshTokenExpiresAt" IS NOT NULL`,
+  );
+  // Mail: mostly sent, some failed, held, queued or cancelled, at any time of the last 100 days,
+  // over each school's first 100 mailboxes (1,000 for the large one).
+  await sql.query(`
+    WITH boxes AS (
+      SELECT "tenantId", id, row_number() OVER (PARTITION BY "tenantId" ORDER BY address) - 1 AS n
+      FROM "Mailbox"),
+    used AS (
+      SELECT t.id, t.slug, LEAST(count(*), CASE t.slug WHEN 'large' THEN 1000 ELSE 100 END) AS k
+      FROM "Tenant" t JOIN "Mailbox" m ON m."tenantId" = t.id GROUP BY t.id),
+    mail AS (
+      SELECT u.id AS "tenantId", u.slug, g, g % u.k AS n,
+             (CASE WHEN g % 100 < 93 THEN 'sent' WHEN g % 100 < 96 THEN 'failed'
+                   WHEN g % 100 < 98 THEN 'held' WHEN g % 100 < 99 THEN 'queued'
+                   ELSE 'cancelled' END)::"OutgoingMailStatus" AS status,
+             (now() AT TIME ZONE 'UTC') - (g * 7919 % 144000) * interval '1 minute' AS at
+      FROM used u
+      CROSS JOIN LATERAL generate_series(1, CASE u.slug WHEN 'large' THEN ${LARGE_MAIL} WHEN 'small' THEN ${SMALL_MAIL} ELSE ${OTHER_MAIL} END) g)
+    INSERT INTO "OutgoingMail" ("tenantId", "mailboxId", "messageId", source, subject, "sizeBytes",
+                                "recipientCount", status, "sentAt", "createdAt", "updatedAt")
+    SELECT mail."tenantId", b.id, 'bench-' || mail.slug || '-' || g || '@bench.test', 'api', 'Bench', 1000, 1,
+           status, CASE WHEN status = 'sent' THEN at END, at - interval '1 minute', at
+    FROM mail JOIN boxes b ON b."tenantId" = mail."tenantId" AND b.n = mail.n`);
   // As autovacuum leaves a table in service: statistics, and a visibility map for index-only counts.
   await sql.query(
-    'VACUUM ANALYZE "Tenant", "Mailbox", "MailboxAssignment", "Membership", "ClientConfiguration"',
+    'VACUUM ANALYZE "Tenant", "Mailbox", "MailboxAssignment", "Membership", "ClientConfiguration", "OutgoingMail"',
   );
 }
 
@@ -147,26 +178,9 @@ async function main() {
         query: (slug) => parseMailboxListQuery({ sort: "expiry", dir: "desc", after: cursors[slug].expiry }),
       },
     ];
-    const time = async (ctx: typeof large, query: Query) => {
-      const started = performance.now();
-      await listMailboxes(ctx, query);
-      return performance.now() - started;
-    };
-    console.log(`\nlistMailboxes, ${REPEAT} runs each (ms)`);
-    console.log("case                          large med  p95 | small med  p95 | ratio (median)");
-    for (const c of cases) {
-      const runs = { large: [] as number[], small: [] as number[] };
-      // Alternated, after a warm-up, so that caches and JIT favour neither.
-      const queries = { large: c.query("large"), small: c.query("small") };
-      if (!queries.large.position && c.label.includes("middle")) throw new Error(`${c.label}: no cursor`);
-      await time(large, queries.large);
-      await time(small, queries.small);
-      for (let i = 0; i < REPEAT; i++) {
-        runs.large.push(await time(large, queries.large));
-        runs.small.push(await time(small, queries.small));
-      }
-      const l = runs.large.sort((a, b) => a - b);
-      const s = runs.small.sort((a, b) => a - b);
+    const row = (label: string, large: number[], small: number[]) => {
+      const l = large.sort((a, b) => a - b);
+      const s = small.sort((a, b) => a - b);
       const [lm, lp, sm, sp] = [
         percentile(l, 0.5),
         percentile(l, 0.95),
@@ -174,7 +188,81 @@ async function main() {
         percentile(s, 0.95),
       ];
       console.log(
-        `${c.label.padEnd(30)}${lm.toFixed(1).padStart(8)}${lp.toFixed(1).padStart(6)} |${sm.toFixed(1).padStart(10)}${sp.toFixed(1).padStart(6)} | ${(lm / sm).toFixed(2)}`,
+        `${label.padEnd(30)}${lm.toFixed(1).padStart(8)}${lp.toFixed(1).padStart(6)} |${sm.toFixed(1).padStart(10)}${sp.toFixed(1).padStart(6)} | ${(lm / sm).toFixed(2)}`,
+      );
+    };
+    /** Runs both, alternated after a warm-up so that caches and JIT favour neither; prints a row. */
+    const compare = async (
+      label: string,
+      runLarge: () => Promise<unknown>,
+      runSmall: () => Promise<unknown>,
+    ) => {
+      const time = async (run: () => Promise<unknown>) => {
+        const started = performance.now();
+        await run();
+        return performance.now() - started;
+      };
+      const runs = { large: [] as number[], small: [] as number[] };
+      await runLarge();
+      await runSmall();
+      for (let i = 0; i < REPEAT; i++) {
+        runs.large.push(await time(runLarge));
+        runs.small.push(await time(runSmall));
+      }
+      row(label, runs.large, runs.small);
+    };
+    const header = "case                          large med  p95 | small med  p95 | ratio (median)";
+    console.log(`\nlistMailboxes, ${REPEAT} runs each (ms)`);
+    console.log(header);
+    for (const c of cases) {
+      const queries = { large: c.query("large"), small: c.query("small") };
+      if (!queries.large.position && c.label.includes("middle")) throw new Error(`${c.label}: no cursor`);
+      await compare(
+        c.label,
+        () => listMailboxes(large, queries.large),
+        () => listMailboxes(small, queries.small),
+      );
+    }
+
+    // The dashboard: ${LARGE_MAIL} mails for the large school, ${SMALL_MAIL} for the small one.
+    const { getTenantDashboard } = await import("../../lib/dashboard/get-tenant-dashboard");
+    console.log(`\ndashboard figures (${LARGE_MAIL} / ${SMALL_MAIL} mails), ${REPEAT} runs each (ms)`);
+    console.log(header);
+    await compare(
+      "getTenantDashboard (polled)",
+      () => getTenantDashboard(large),
+      () => getTenantDashboard(small),
+    );
+    const { getMailActivity } = await import("../../lib/dashboard/get-mail-activity");
+    for (const range of ["24h", "7d", "30d", "90d"] as const) {
+      await compare(
+        `getMailActivity ${range}`,
+        () => getMailActivity(large, range),
+        () => getMailActivity(small, range),
+      );
+    }
+    const { countEndingConnections } = await import("../../lib/dashboard/count-ending-connections");
+    await compare(
+      "countEndingConnections",
+      () => countEndingConnections(large),
+      () => countEndingConnections(small),
+    );
+
+    // The operator's page: every school (${OTHERS + 2}) at once.
+    const { getOperatorOverview } = await import("../../lib/operator/get-operator-overview");
+    console.log(`\noperator overview, ${OTHERS + 2} schools, ${REPEAT} runs each (ms)`);
+    console.log("range                            med   p95");
+    for (const range of ["24h", "90d"] as const) {
+      const runs: number[] = [];
+      await getOperatorOverview(new Date(), range);
+      for (let i = 0; i < REPEAT; i++) {
+        const started = performance.now();
+        await getOperatorOverview(new Date(), range);
+        runs.push(performance.now() - started);
+      }
+      runs.sort((a, b) => a - b);
+      console.log(
+        `${`getOperatorOverview ${range}`.padEnd(30)}${percentile(runs, 0.5).toFixed(1).padStart(6)}${percentile(runs, 0.95).toFixed(1).padStart(6)}`,
       );
     }
     await disconnectDb();

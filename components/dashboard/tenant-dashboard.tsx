@@ -2,24 +2,32 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useDates, useT } from "@/components/i18n-provider";
 import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
 import type { TenantDashboard as Figures } from "@/lib/dashboard/get-tenant-dashboard";
 import { formatDay, formatPreciseTime } from "@/lib/i18n/dates/formats";
 import { connectionStates } from "@/lib/mailboxes/mailbox-schemas";
-import { MailPerHourChart } from "./mail-per-hour-chart";
 
 const card = "rounded-lg border border-slate-200 bg-white p-4";
 
-/** The admin's figures, fetched from the dashboard route and refreshed every 15 seconds. */
+/**
+ * The admin's figures, fetched from the dashboard route and refreshed every 15 seconds.
+ * The charts (`activity`, `ending`) are drawn by the page on the server, for the period
+ * in its URL, and stay as drawn until the page is loaded again or another period chosen.
+ */
 export function TenantDashboard({
   tenant,
   initial,
   dyingDays,
+  activity,
+  ending,
 }: {
   tenant: string;
   initial: Figures;
   dyingDays: number;
+  activity: ReactNode;
+  ending: ReactNode;
 }) {
   const t = useT();
   const dates = useDates();
@@ -95,11 +103,10 @@ export function TenantDashboard({
         </section>
       </div>
 
-      <section className={card}>
-        <MailPerHourChart perHour={figures.perHour} />
-      </section>
+      <div className={card}>{activity}</div>
 
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        <div className={card}>{ending}</div>
         <section aria-labelledby="dashboard-dying-heading" className={card} data-testid="dashboard-dying">
           <h2 id="dashboard-dying-heading" className="font-semibold">
             {t("dashboard.dying.heading", { days: dyingDays })}

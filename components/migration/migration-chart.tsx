@@ -1,19 +1,18 @@
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { calendarDays, formatDay, formatShortDay, type DateConventions } from "@/lib/i18n/dates/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import type { PlanImport } from "@/lib/migration/get-migration-plan";
 
 const series = [
-  { key: "onBasic", label: "migration.chart.basic", fill: "#d97706", swatch: "bg-amber-600" },
-  { key: "onOauth", label: "migration.chart.oauth", fill: "#0369a1", swatch: "bg-sky-700" },
-  { key: "moved", label: "migration.chart.moved", fill: "#15803d", swatch: "bg-green-700" },
+  { key: "onBasic", label: "migration.chart.basic", barClass: "fill-amber-600", swatch: "bg-amber-600" },
+  { key: "onOauth", label: "migration.chart.oauth", barClass: "fill-sky-700", swatch: "bg-sky-700" },
+  { key: "moved", label: "migration.chart.moved", barClass: "fill-green-700", swatch: "bg-green-700" },
 ] as const;
 
 const SLOT = 64;
-const BAR = 40;
-const HEIGHT = 200;
-const TOP = 16;
-const AXIS = 36;
-const LEFT = 36;
+const HEIGHT = 230;
+/** The chart's margins around its columns (components/charts/stacked-bar-chart.tsx). */
+const MARGINS = 72;
 
 /**
  * Stacked bars, one per imported report: its senders still on Basic, on OAuth,
@@ -25,15 +24,13 @@ export async function MigrationChart({ imports, dates }: { imports: PlanImport[]
   const t = await getTranslator();
   // A report's period is calendar days, stored as midnight UTC.
   const days = calendarDays(dates);
+  const number = new Intl.NumberFormat(t.locale);
   const period = (item: PlanImport) =>
     t("migration.imports.periodValue", {
       start: formatDay(days, item.periodStart),
       end: formatDay(days, item.periodEnd),
     });
-  const max = Math.max(1, ...imports.map((item) => item.onBasic + item.onOauth + item.moved));
-  const scale = (value: number) => (value / max) * (HEIGHT - TOP - AXIS);
-  const width = LEFT + Math.max(imports.length, 4) * SLOT;
-  const baseline = HEIGHT - AXIS;
+  const width = MARGINS + Math.max(imports.length, 4) * SLOT;
   const latest = imports[imports.length - 1];
   return (
     <figure
@@ -52,51 +49,23 @@ export async function MigrationChart({ imports, dates }: { imports: PlanImport[]
           </li>
         ))}
       </ul>
-      <div className="relative overflow-x-auto" aria-hidden="true">
-        <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} className="text-slate-600">
-          {[...new Set([max, Math.round(max / 2)])].map((value) => (
-            <g key={value}>
-              <line
-                x1={LEFT - 4}
-                x2={width}
-                y1={baseline - scale(value)}
-                y2={baseline - scale(value)}
-                stroke="#e2e8f0"
-              />
-              <text
-                x={LEFT - 8}
-                y={baseline - scale(value) + 4}
-                textAnchor="end"
-                fontSize="11"
-                fill="currentColor"
-              >
-                {value}
-              </text>
-            </g>
-          ))}
-          <line x1={LEFT - 4} x2={width} y1={baseline} y2={baseline} stroke="#94a3b8" />
-          {imports.map((item, index) => {
-            const x = LEFT + index * SLOT + (SLOT - BAR) / 2;
-            let top = baseline;
-            return (
-              <g key={item.id}>
-                <title>
-                  {`${period(item)}: ${series.map((s) => `${t(s.label)} ${item[s.key]}`).join(", ")}`}
-                </title>
-                {series.map((s) => {
-                  const height = scale(item[s.key]);
-                  top -= height;
-                  return height > 0 ? (
-                    <rect key={s.key} x={x} y={top} width={BAR} height={height} fill={s.fill} />
-                  ) : null;
-                })}
-                <text x={x + BAR / 2} y={baseline + 14} textAnchor="middle" fontSize="11" fill="currentColor">
-                  {formatShortDay(days, item.periodEnd)}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
+      <div className="relative overflow-x-auto">
+        <StackedBarChart
+          columns={imports.map((item) => ({
+            id: item.id,
+            tick: formatShortDay(days, item.periodEnd),
+            title: `${period(item)}: ${series.map((s) => `${t(s.label)} ${item[s.key]}`).join(", ")}`,
+            values: { onBasic: item.onBasic, onOauth: item.onOauth, moved: item.moved },
+          }))}
+          series={series.map((s) => ({ key: s.key, label: t(s.label), barClass: s.barClass }))}
+          width={width}
+          height={HEIGHT}
+          slot={SLOT}
+          xTitle={t("charts.migration.x")}
+          yTitle={t("charts.migration.y")}
+          formatNumber={(value) => number.format(value)}
+          className="text-slate-600"
+        />
       </div>
       {latest && (
         <p className="text-sm text-slate-700" data-testid="migration-chart-summary">

@@ -19,13 +19,13 @@ export interface TenantDashboard {
   queue: { queued: number; held: number; sending: number; total: number };
   sent24h: number;
   failed24h: number;
-  /** 24 hourly buckets, oldest first; `hour` is the bucket's start (ISO). */
-  perHour: { hour: string; sent: number; failed: number }[];
 }
 
 /**
  * The tenant admin's figures, each one aggregate query scoped to the tenant:
  * counts, never rows, so that a 20,000-mailbox school costs what a small one does.
+ * Polled by the page every 15 seconds; the charts (mail over time, connections
+ * ending) are read once per page by getMailActivity and countEndingConnections.
  */
 export async function getTenantDashboard(ctx: TenantContext, now = new Date()): Promise<TenantDashboard> {
   if (!can(ctx, "mailboxes.read")) throw forbidden();
@@ -33,8 +33,6 @@ export async function getTenantDashboard(ctx: TenantContext, now = new Date()): 
   const tenantId = ctx.tenantId;
   const horizon = new Date(now.getTime() + DYING_WITHIN_DAYS * DAY_MS);
   const since = new Date(now.getTime() - DAY_MS);
-  const firstHour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 23 * HOUR_MS);
-  // The forecast end the database keeps (Mailbox.grantEndsAt): its rule lives in one place.
   const dyingWhere = {
     tenantId,
     state: "connected" as const,
@@ -42,7 +40,7 @@ export async function getTenantDashboard(ctx: TenantContext, now = new Date()): 
     grantEndsAt: { lte: horizon },
   };
 
-  const [byState, dyingTotal, dyingRows, broken, byStatus, sent24h, failed24h, hourly] = await Promise.all([
+  const [byState, dyingTotal, dyingRows, broken, byStatus, sent24h, failed24h] = await Promise.all([
     db.mailbox.groupBy({ by: ["state"], where: { tenantId }, _count: { _all: true } }),
     db.mailbox.count({ where: dyingWhere }),
     db.mailbox.findMany({
@@ -63,16 +61,6 @@ export async function getTenantDashboard(ctx: TenantContext, now = new Date()): 
     }),
     db.outgoingMail.count({ where: { tenantId, status: "sent", sentAt: { gte: since } } }),
     db.outgoingMail.count({ where: { tenantId, status: "failed", updatedAt: { gte: since } } }),
-    // Columns are UTC timestamps without zone: compare and bucket in epoch hours, whatever the session zone.
-    db.$queryRaw<{ hour: number; sent: bigint; failed: bigint }[]>`
-      SELECT floor(extract(epoch FROM COALESCE("sentAt", "updatedAt")) / 3600)::int AS hour,
-             count(*) FILTER (WHERE status = 'sent') AS sent,
-             count(*) FILTER (WHERE status = 'failed') AS failed
-      FROM "OutgoingMail"
-      WHERE "tenantId" = ${tenantId}::uuid
-        AND ((status = 'sent' AND "sentAt" >= to_timestamp(${firstHour.getTime() / 1000}) AT TIME ZONE 'UTC')
-          OR (status = 'failed' AND "updatedAt" >= to_timestamp(${firstHour.getTime() / 1000}) AT TIME ZONE 'UTC'))
-      GROUP BY 1`,
   ]);
 
   const counts = Object.fromEntries(connectionStates.map((s) => [s, 0])) as Record<ConnectionState, number>;
@@ -84,17 +72,6 @@ export async function getTenantDashboard(ctx: TenantContext, now = new Date()): 
       queue.total += row._count._all;
     }
   }
-
-  const buckets = new Map(
-    hourly.map((row) => [
-      new Date(Number(row.hour) * HOUR_MS).toISOString(),
-      { sent: Number(row.sent), failed: Number(row.failed) },
-    ]),
-  );
-  const perHour = Array.from({ length: 24 }, (_, i) => {
-    const hour = new Date(firstHour.getTime() + i * HOUR_MS).toISOString();
-    return { hour, ...(buckets.get(hour) ?? { sent: 0, failed: 0 }) };
-  });
 
   const dying = dyingRows
     .map((row) => ({
@@ -119,6 +96,5 @@ export async function getTenantDashboard(ctx: TenantContext, now = new Date()): 
     queue,
     sent24h,
     failed24h,
-    perHour,
   };
 }

@@ -33,6 +33,8 @@ import { webhooks as enWebhooks } from "./messages/en/webhooks";
 import { webhooks as frWebhooks } from "./messages/fr/webhooks";
 import { settings as enSettings } from "./messages/en/settings";
 import { settings as frSettings } from "./messages/fr/settings";
+import { charts as enCharts } from "./messages/en/charts";
+import { charts as frCharts } from "./messages/fr/charts";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
@@ -55,6 +57,7 @@ const en = {
   migration: enMigration,
   webhooks: enWebhooks,
   settings: enSettings,
+  charts: enCharts,
 };
 export type Catalog = Translation<typeof en>;
 const fr: Catalog = {
@@ -75,6 +78,7 @@ const fr: Catalog = {
   migration: frMigration,
   webhooks: frWebhooks,
   settings: frSettings,
+  charts: frCharts,
 };
 
 export const catalogs: Record<Locale, Catalog> = { en, fr };

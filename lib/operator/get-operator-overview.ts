@@ -1,16 +1,26 @@
+import type { EndingConnections } from "@/lib/dashboard/count-ending-connections";
+import type { MailCounts } from "@/lib/dashboard/get-mail-activity";
+import { defaultMailActivityRange, type MailActivityRange } from "@/lib/dashboard/mail-activity-range";
 import { getDb } from "@/lib/db/client";
 import type { ConnectionState, OutgoingMailStatus } from "@/lib/db/generated/enums";
 import { checkHealth, type HealthReport } from "@/lib/health/check-health";
 import { platformMicrosoftApplication } from "@/lib/platform/platform-application";
 import { listTenantsForOperator, type TenantSummary } from "@/lib/tenants/list-tenants-for-operator";
+import { countEndingConnectionsBySchool } from "./count-ending-connections-by-school";
+import { listSchoolMailActivity } from "./list-school-mail-activity";
 
 export interface OperatorTenant extends TenantSummary {
   mailboxes: Partial<Record<ConnectionState, number>>;
   mail: Partial<Record<OutgoingMailStatus, number>>;
+  /** Mail sent, failed and held over `OperatorOverview.range`, as the school's own chart counts it. */
+  activity: MailCounts;
+  /** Connected mailboxes ending within 30, 60 and 90 days. */
+  ending: EndingConnections;
 }
 
 export interface OperatorOverview {
   tenants: OperatorTenant[];
+  range: MailActivityRange;
   /** The client id is public (it is in every authorization URL); the secret never leaves lib/platform. */
   platformApplication: { configured: boolean; clientId: string | null; invalid: boolean };
   health: HealthReport["database"] & { status: HealthReport["status"] };
@@ -29,13 +39,17 @@ function platformSummary(): OperatorOverview["platformApplication"] {
 }
 
 /**
- * What the platform operator sees: each school's mailbox and queue counts
- * (counts only: no address, token or mail content), the platform application
+ * What the platform operator sees: each school's mailbox and queue counts, its
+ * mail over `range` and its connections ending soon (counts only: no address,
+ * token or mail content), the platform application
  * and the health of the database and workers. Callers check the operator.
  */
-export async function getOperatorOverview(now = new Date()): Promise<OperatorOverview> {
+export async function getOperatorOverview(
+  now = new Date(),
+  range: MailActivityRange = defaultMailActivityRange,
+): Promise<OperatorOverview> {
   const db = await getDb();
-  const [tenants, mailboxes, mail, leases, oldestDue, health] = await Promise.all([
+  const [tenants, mailboxes, mail, leases, oldestDue, health, activity, ending] = await Promise.all([
     listTenantsForOperator(),
     db.mailbox.groupBy({ by: ["tenantId", "state"], _count: { _all: true } }),
     db.outgoingMail.groupBy({
@@ -53,9 +67,20 @@ export async function getOperatorOverview(now = new Date()): Promise<OperatorOve
       _min: { nextAttemptAt: true },
     }),
     checkHealth(),
+    listSchoolMailActivity(range, now),
+    countEndingConnectionsBySchool(now),
   ]);
   const byTenant = new Map<string, OperatorTenant>(
-    tenants.map((t) => [t.id, { ...t, mailboxes: {}, mail: {} }]),
+    tenants.map((t) => [
+      t.id,
+      {
+        ...t,
+        mailboxes: {},
+        mail: {},
+        activity: activity.get(t.id) ?? { sent: 0, failed: 0, held: 0 },
+        ending: ending.get(t.id) ?? { 30: 0, 60: 0, 90: 0 },
+      },
+    ]),
   );
   for (const row of mailboxes) {
     const tenant = byTenant.get(row.tenantId);
@@ -68,6 +93,7 @@ export async function getOperatorOverview(now = new Date()): Promise<OperatorOve
   const oldest = oldestDue._min.nextAttemptAt;
   return {
     tenants: [...byTenant.values()],
+    range,
     platformApplication: platformSummary(),
     health: { status: health.status, ...health.database },
     workers: {

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { getMailActivity } from "@/lib/dashboard/get-mail-activity";
+import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import { getOperatorOverview } from "@/lib/operator/get-operator-overview";
 import { setTenantSuspension } from "@/lib/operator/set-tenant-suspension";
 import { contextFor, seedTenantWithPeople, seedUser } from "../support/factories";
@@ -98,5 +100,73 @@ describe("operator", () => {
     ]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it("gives each school's mail over a period, cut in its own time zone, and its connections ending", async () => {
+    const paris = await seedTenantWithPeople();
+    const york = await seedTenantWithPeople();
+    const db = await getDb();
+    await db.tenant.update({ where: { id: york.tenant.id }, data: { timeZone: "America/New_York" } });
+    const now = new Date("2026-12-05T12:00:00Z");
+    const mail = async (tenantId: string, mailboxId: string, status: OutgoingMailStatus, iso: string) => {
+      const at = new Date(iso);
+      const row = await db.outgoingMail.create({
+        data: {
+          tenantId,
+          mailboxId,
+          messageId: `<${randomUUID()}@relais.test>`,
+          source: "api",
+          subject: "x",
+          sizeBytes: 1,
+          recipientCount: 1,
+          status,
+          createdAt: at,
+          ...(status === "sent" ? { sentAt: at } : {}),
+        },
+      });
+      await db.$executeRaw`UPDATE "OutgoingMail" SET "updatedAt" = ${at.toISOString()}::timestamp(3) WHERE id = ${row.id}::uuid`;
+    };
+    const schools = [];
+    for (const school of [paris, york]) {
+      const config = await seedClientConfiguration(school.tenant.id);
+      const box = await seedMailbox(school.tenant.id, config.id, { state: "connected" });
+      // The same instants for both: 28 November at 23:30 UTC is 29 November in Paris (the 7 days'
+      // first day) and still 28 November in New York (before them).
+      await mail(school.tenant.id, box.id, "sent", "2026-11-28T23:30:00Z");
+      await mail(school.tenant.id, box.id, "sent", "2026-12-05T10:00:00Z");
+      await mail(school.tenant.id, box.id, "failed", "2026-12-04T10:00:00Z");
+      await mail(school.tenant.id, box.id, "held", "2026-12-03T10:00:00Z");
+      await mail(school.tenant.id, box.id, "queued", "2026-12-03T10:00:00Z");
+      const ending = await seedMailbox(school.tenant.id, config.id, { state: "connected" });
+      await db.mailbox.update({
+        where: { id: ending.id },
+        data: { refreshTokenExpiresAt: new Date(now.getTime() + 40 * 86_400_000) },
+      });
+      schools.push(school);
+    }
+    const overview = await getOperatorOverview(now, "7d");
+    expect(overview.range).toBe("7d");
+    const row = (id: string) => overview.tenants.find((t) => t.id === id)!;
+    expect(row(paris.tenant.id).activity).toEqual({ sent: 2, failed: 1, held: 1 });
+    expect(row(york.tenant.id).activity).toEqual({ sent: 1, failed: 1, held: 1 });
+    // The figure is the total under the school's own chart.
+    for (const school of schools) {
+      const own = await getMailActivity(
+        await contextFor(school.admin, school.tenant, "mailboxes.read"),
+        "7d",
+        now,
+      );
+      expect(row(school.tenant.id).activity).toEqual(own.totals);
+    }
+    expect(row(paris.tenant.id).ending).toEqual({ 30: 0, 60: 1, 90: 1 });
+    const hours = await getOperatorOverview(now, "24h");
+    expect(row(paris.tenant.id).activity).not.toEqual(
+      hours.tenants.find((t) => t.id === paris.tenant.id)!.activity,
+    );
+    expect(hours.tenants.find((t) => t.id === york.tenant.id)!.activity).toEqual({
+      sent: 1,
+      failed: 0,
+      held: 0,
+    });
   });
 });

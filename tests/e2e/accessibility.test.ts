@@ -11,7 +11,8 @@ import { importSmtpAuthReport } from "@/lib/migration/import-report";
 import { reportPeriodSchema } from "@/lib/migration/migration-schemas";
 import { contextFor, seedMember, seedTenant, seedUser } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
-import { seedRelayEvent } from "../support/seed-relay";
+import { seedRelayedMail, seedRelayEvent } from "../support/seed-relay";
+import { getDb } from "@/lib/db/client";
 
 const password = "correct horse battery staple";
 const axeSource = readFileSync(
@@ -67,6 +68,15 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
       address: "vie-scolaire@lycee.test",
       state: "connected",
     });
+    // The overview's charts drawn: mail in the last 24 hours, a connection ending within 30 days.
+    await seedRelayedMail(tenant.id, connected.id, null, { status: "failed" });
+    await seedRelayedMail(tenant.id, mailbox.id, null, { status: "held" });
+    await (
+      await getDb()
+    ).mailbox.update({
+      where: { id: connected.id },
+      data: { refreshTokenExpiresAt: new Date(Date.now() + 20 * 86_400_000) },
+    });
     const credential = await createRelayCredential(await contextFor(admin, tenant, "relay.write"), {
       name: "Photocopieur, salle des profs",
       mailboxIds: [connected.id, mailbox.id],
@@ -97,6 +107,7 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
     await expectAccessible(page, "tenant dashboard");
     const base = `/t/${tenant.slug}`;
     for (const [what, path] of [
+      ["tenant dashboard, 7 days", `${base}?range=7d`],
       ["members", `${base}/members`],
       ["mailboxes", `${base}/mailboxes`],
       ["mailbox page", `${base}/mailboxes/${mailbox.id}`],

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import { expectTestId, signIn, useBrowser } from "../support/browser";
 import { useE2eDatabase } from "../support/e2e-db";
 import { browserTestsRun } from "../support/e2e-env";
@@ -6,6 +9,54 @@ import { seedMember, seedTenant, seedUser } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 
 const password = "correct horse battery staple";
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** A mail as the worker leaves it: sent at `at` (sentAt), failed at `at` (updatedAt), or held since `at` (createdAt). */
+async function seedMail(db: Db, tenantId: string, mailboxId: string, status: OutgoingMailStatus, at: Date) {
+  const mail = await db.outgoingMail.create({
+    data: {
+      tenantId,
+      mailboxId,
+      messageId: `<${randomUUID()}@relais.test>`,
+      source: "api",
+      to: ["parent@example.test"],
+      subject: "Bulletin",
+      text: "body",
+      sizeBytes: 10,
+      recipientCount: 1,
+      status,
+      createdAt: at,
+      ...(status === "sent" ? { sentAt: at } : {}),
+    },
+  });
+  await db.$executeRaw`UPDATE "OutgoingMail" SET "updatedAt" = ${at.toISOString()}::timestamp(3) WHERE id = ${mail.id}::uuid`;
+}
+
+/** A school whose mail spreads over 100 days and two of whose connections end within 60 days. */
+async function seedSchoolWithMail(db: Db, name: string) {
+  const tenant = await seedTenant({ name });
+  const admin = await seedMember(tenant.id, "admin", { password });
+  const config = await seedClientConfiguration(tenant.id, { name: "Google", provider: "google" });
+  const mailbox = await seedMailbox(tenant.id, config.id, { state: "connected" });
+  const now = Date.now();
+  const ago = (ms: number) => new Date(now - ms);
+  await seedMail(db, tenant.id, mailbox.id, "sent", ago(10 * 60_000));
+  await seedMail(db, tenant.id, mailbox.id, "sent", ago(10 * 60_000));
+  await seedMail(db, tenant.id, mailbox.id, "failed", ago(2 * HOUR));
+  await seedMail(db, tenant.id, mailbox.id, "held", ago(3 * HOUR));
+  for (let i = 0; i < 3; i++) await seedMail(db, tenant.id, mailbox.id, "sent", ago(3 * DAY));
+  await seedMail(db, tenant.id, mailbox.id, "failed", ago(20 * DAY));
+  await seedMail(db, tenant.id, mailbox.id, "sent", ago(100 * DAY));
+  for (const days of [10, 45]) {
+    const box = await seedMailbox(tenant.id, config.id, { state: "connected" });
+    await db.mailbox.update({
+      where: { id: box.id },
+      data: { refreshTokenExpiresAt: new Date(now + days * DAY) },
+    });
+  }
+  return { tenant, admin };
+}
 
 describe.skipIf(!browserTestsRun)("dashboards in a browser", () => {
   const e2e = useE2eDatabase();
@@ -105,6 +156,126 @@ describe.skipIf(!browserTestsRun)("dashboards in a browser", () => {
     const result = await expectTestId(page, "bulk-result");
     await expect(result.getAttribute("data-done")).resolves.toBe("30");
     await expect(e2e.db.connectLink.count({ where: { tenantId: tenant.id } })).resolves.toBe(30);
+  });
+
+  it("an admin reads mail per hour and per day on labelled axes, its table for a chosen period, and the connections ending", async () => {
+    const { tenant, admin } = await seedSchoolWithMail(e2e.db, "Collège Louise Michel");
+    const page = await browser.newPage();
+    await signIn(page, admin.email, password, `/signin?callbackUrl=/t/${tenant.slug}`);
+    const chart = await expectTestId(page, "dashboard-chart");
+    await expect(chart.getAttribute("data-range")).resolves.toBe("24h");
+    await expect(page.getByTestId("mail-activity-range-24h").getAttribute("aria-current")).resolves.toBe(
+      "true",
+    );
+    // The drawing: an image named by its totals, with its axes titled and labelled.
+    const svg = page.getByTestId("mail-activity-chart");
+    await expect(svg.getAttribute("role")).resolves.toBe("img");
+    await expect(svg.getAttribute("aria-label")).resolves.toBe(
+      "Mail per hour over the last 24 hours: 2 sent, 1 failed, 1 held.",
+    );
+    await expect(svg.locator('[data-axis="x"]').textContent()).resolves.toBe("Hour (Europe/Paris)");
+    await expect(svg.locator('[data-axis="y"]').textContent()).resolves.toBe("Mails");
+    const xTicks = await svg.locator(".visx-axis-bottom text").allTextContents();
+    expect(xTicks).toHaveLength(8);
+    expect(xTicks.every((tick) => /^\d{1,2} [AP]M$/.test(tick))).toBe(true);
+    const yTicks = await svg.locator(".visx-axis-left text").allTextContents();
+    expect(yTicks.map(Number)).toEqual([0, 1, 2]);
+    // Each bar's values on hover.
+    await expect(svg.locator("g > title").allTextContents()).resolves.toContainEqual(
+      expect.stringMatching(/: 2 sent, 0 failed, 0 held$/),
+    );
+    const totals = page.getByTestId("mail-activity-totals");
+    await expect(totals.locator('[data-series="sent"]').getAttribute("data-count")).resolves.toBe("2");
+    await expect(totals.locator('[data-series="failed"]').getAttribute("data-count")).resolves.toBe("1");
+    await expect(totals.locator('[data-series="held"]').getAttribute("data-count")).resolves.toBe("1");
+
+    // Seven days: the table behind its summary lists each day and the period's totals.
+    await page.getByTestId("mail-activity-range-7d").click();
+    await page.waitForURL((url) => url.searchParams.get("range") === "7d");
+    await expect.poll(() => chart.getAttribute("data-range")).toBe("7d");
+    await expect(page.getByTestId("mail-activity-range-7d").getAttribute("aria-current")).resolves.toBe(
+      "true",
+    );
+    await expect(
+      page.getByTestId("mail-activity-range-24h").getAttribute("aria-current"),
+    ).resolves.toBeNull();
+    await expect(svg.locator('[data-axis="x"]').textContent()).resolves.toBe("Day (Europe/Paris)");
+    await page.getByTestId("dashboard-chart").locator("summary").click();
+    const table = page.getByTestId("mail-activity-table");
+    await expect(table.locator("tbody tr").count()).resolves.toBe(7);
+    const cells = (row: string) =>
+      Promise.all(
+        ["sent", "failed", "held"].map((series) =>
+          table.locator(`${row} [data-series="${series}"]`).innerText(),
+        ),
+      );
+    await expect(cells("tfoot tr")).resolves.toEqual(["5", "1", "1"]);
+    // The three mails of three days ago, on one day's row.
+    await expect(table.locator('tbody [data-series="sent"]').allInnerTexts()).resolves.toContain("3");
+    const days = await table.locator("tbody th").allInnerTexts();
+    expect(days.every((day) => /^[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{4}$/.test(day))).toBe(true);
+
+    // Ninety days, read without JavaScript: the links are plain, the page is drawn on the server.
+    const html = await (await page.request.get(`/t/${tenant.slug}?range=90d`)).text();
+    expect(html).toContain('data-range="90d"');
+    expect(html).toMatch(
+      /data-testid="mail-activity-range-90d"[^>]*aria-current="true"|aria-current="true"[^>]*data-testid="mail-activity-range-90d"/,
+    );
+    expect(html).toContain("Mail per day over the last 90 days: 5 sent, 2 failed, 1 held.");
+    // No style attribute anywhere: the Content-Security-Policy would refuse it.
+    expect(html.match(/<[a-z][^>]*\sstyle="[^"]*"[^>]*>/g) ?? []).toEqual([]);
+
+    // Connections ending: 1 within 30 days, 2 within 60 and 90; the list sorted by that end.
+    const ending = await expectTestId(page, "dashboard-ending");
+    for (const [days, count] of [
+      ["30", "1"],
+      ["60", "2"],
+      ["90", "2"],
+    ]) {
+      await expect(ending.locator(`tr[data-days="${days}"] [data-count]`).innerText()).resolves.toBe(count);
+    }
+    await page.getByTestId("ending-link").click();
+    await page.waitForURL(
+      (url) => url.pathname.endsWith("/mailboxes") && url.searchParams.get("sort") === "expiry",
+    );
+    expect(new URL(page.url()).searchParams.get("state")).toBe("connected");
+
+    // A school without mail says so, in words.
+    const quiet = await seedTenant({ name: "École sans courriel" });
+    const quietAdmin = await seedMember(quiet.id, "admin", { password });
+    const other = await browser.newPage({ locale: "fr-FR" });
+    await signIn(other, quietAdmin.email, password, `/signin?callbackUrl=/t/${quiet.slug}`);
+    await expect((await expectTestId(other, "mail-activity-empty")).innerText()).resolves.toBe(
+      "Aucun courriel sur cette période.",
+    );
+    await expect(other.getByTestId("mail-activity-chart").count()).resolves.toBe(0);
+    await expect((await expectTestId(other, "ending-none")).innerText()).resolves.toContain(
+      "Aucune connexion",
+    );
+  });
+
+  it("an operator reads each school's mail for a chosen period and its connections ending", async () => {
+    const { tenant } = await seedSchoolWithMail(e2e.db, `Lycée ${Date.now().toString(36)}`);
+    const operator = await seedUser({ isOperator: true, password });
+    const page = await browser.newPage();
+    await signIn(page, operator.email, password, "/signin?callbackUrl=/operator");
+    const row = () =>
+      page
+        .getByTestId("school-activity-table")
+        .locator(`[data-testid="school-activity-row"][data-slug="${tenant.slug}"]`);
+    const figures = async () => [
+      ...(await Promise.all(
+        ["sent", "failed", "held"].map((s) => row().locator(`[data-series="${s}"]`).innerText()),
+      )),
+      ...(await Promise.all(["30", "60", "90"].map((d) => row().locator(`[data-days="${d}"]`).innerText()))),
+    ];
+    await expect(figures()).resolves.toEqual(["2", "1", "1", "1", "2", "2"]);
+    await page.getByTestId("school-activity-range-30d").click();
+    await page.waitForURL((url) => url.searchParams.get("range") === "30d");
+    await expect.poll(figures).toEqual(["5", "2", "1", "1", "2", "2"]);
+    await expect(page.getByTestId("school-activity-range-30d").getAttribute("aria-current")).resolves.toBe(
+      "true",
+    );
   });
 
   it("a member sees their mailboxes' states and a Reconnect button for a broken one", async () => {

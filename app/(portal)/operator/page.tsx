@@ -2,7 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccountControls } from "@/components/account-controls";
 import { HeaderMenu } from "@/components/header-menu";
+import { SchoolActivity } from "@/components/operator/school-activity";
 import { requirePageUser } from "@/lib/auth/session";
+import { parseMailActivityRange } from "@/lib/dashboard/mail-activity-range";
 import { formatDay } from "@/lib/i18n/dates/formats";
 import { timeZoneChoices } from "@/lib/i18n/dates/time-zones";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
@@ -14,14 +16,19 @@ import { TenantSuspensionButton } from "./tenant-suspension-button";
 
 export const dynamic = "force-dynamic";
 
-export default async function OperatorPage() {
+export default async function OperatorPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageUser("/operator");
   // Not an operator: the page does not exist for them.
   if (!user.isOperator) notFound();
+  const range = parseMailActivityRange((await searchParams).range);
   const [t, dates, overview] = await Promise.all([
     getTranslator(),
     getDateConventions(),
-    getOperatorOverview(),
+    getOperatorOverview(new Date(), range),
   ]);
   const { tenants, platformApplication: platform, health, workers } = overview;
   // On a phone each school is a card: its name and status first, the rest under their column's name.
@@ -156,6 +163,7 @@ export default async function OperatorPage() {
             </div>
           )}
         </section>
+        {tenants.length > 0 && <SchoolActivity tenants={tenants} range={overview.range} />}
         <div className="grid gap-6 md:grid-cols-2">
           <section aria-labelledby="platform-heading" data-testid="platform-application">
             <h2 id="platform-heading" className="mb-2 text-lg font-semibold">

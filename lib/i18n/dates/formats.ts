@@ -26,6 +26,14 @@ const KINDS = {
   preciseTime: { timeStyle: "medium" },
   /** A chart's day labels, where the year is the chart's: "3 Dec", "Dec 3", "3 déc.". */
   shortDay: { day: "numeric", month: "short" },
+  /** A chart's day labels over a week: "Thu 3 Dec", "Thu, Dec 3", "jeu. 3 déc.". */
+  weekdayShortDay: { weekday: "short", day: "numeric", month: "short" },
+  /** A chart's hour labels: "14", "2 PM", "14 h". */
+  hour: { hour: "numeric" },
+  /** A chart's hour in full, as a span in its table and titles: "3 Dec, 14:00–15:00". */
+  hourSpan: { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" },
+  /** A chart's day in full: "Thursday 3 December 2026", "jeudi 3 décembre 2026". */
+  fullDay: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export type DateKind = keyof typeof KINDS;
@@ -47,6 +55,16 @@ function formatter(conventions: DateConventions, kind: DateKind): Intl.DateTimeF
 
 export function formatDate(conventions: DateConventions, kind: DateKind, date: Date): string {
   return formatter(conventions, kind).format(date);
+}
+
+/** A span between two instants in one kind, written once where they share a part ("3 Dec, 14:00–15:00"). */
+export function formatDateRange(
+  conventions: DateConventions,
+  kind: DateKind,
+  start: Date,
+  end: Date,
+): string {
+  return formatter(conventions, kind).formatRange(start, end);
 }
 
 export const formatDay = (c: DateConventions, date: Date) => formatDate(c, "day", date);

@@ -1,14 +1,25 @@
 import Link from "next/link";
+import { EndingConnectionsChart } from "@/components/dashboard/ending-connections";
+import { MailActivityChart } from "@/components/dashboard/mail-activity-chart";
 import { TenantDashboard } from "@/components/dashboard/tenant-dashboard";
 import { MailboxHealthLine } from "@/components/mailboxes/mailbox-health-line";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
+import { countEndingConnections } from "@/lib/dashboard/count-ending-connections";
+import { getMailActivity } from "@/lib/dashboard/get-mail-activity";
 import { DYING_WITHIN_DAYS, getTenantDashboard } from "@/lib/dashboard/get-tenant-dashboard";
+import { parseMailActivityRange } from "@/lib/dashboard/mail-activity-range";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 
-export default async function TenantOverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
+export default async function TenantOverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}`);
   const [t, dates] = await Promise.all([getTranslator(), getDateConventions(ctx.timeZone)]);
@@ -24,11 +35,23 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
     </header>
   );
   if (isAdmin) {
-    const figures = await getTenantDashboard(ctx);
+    const range = parseMailActivityRange((await searchParams).range);
+    const [figures, activity, ending] = await Promise.all([
+      getTenantDashboard(ctx),
+      getMailActivity(ctx, range),
+      countEndingConnections(ctx),
+    ]);
+    const base = `/t/${ctx.tenantSlug}`;
     return (
       <section className="space-y-4">
         {heading}
-        <TenantDashboard tenant={ctx.tenantSlug} initial={figures} dyingDays={DYING_WITHIN_DAYS} />
+        <TenantDashboard
+          tenant={ctx.tenantSlug}
+          initial={figures}
+          dyingDays={DYING_WITHIN_DAYS}
+          activity={<MailActivityChart activity={activity} base={base} />}
+          ending={<EndingConnectionsChart ending={ending} base={base} />}
+        />
       </section>
     );
   }

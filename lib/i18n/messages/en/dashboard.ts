@@ -26,14 +26,6 @@ export const dashboard = {
   },
   sent24h: "Sent in the last 24 hours",
   failed24h: "Failed in the last 24 hours",
-  chart: {
-    heading: "Mail per hour, last 24 hours",
-    label: "Mail sent and failed per hour over the last 24 hours",
-    hour: "Hour",
-    sent: "Sent",
-    failed: "Failed",
-    showTable: "Show the figures as a table",
-  },
   table: {
     configuration: "OAuth application",
     anyConfiguration: "All applications",

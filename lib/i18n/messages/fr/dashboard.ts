@@ -29,14 +29,6 @@ export const dashboard: Translation<typeof en> = {
   },
   sent24h: "Envoyés ces dernières 24 heures",
   failed24h: "En échec ces dernières 24 heures",
-  chart: {
-    heading: "Courriels par heure, dernières 24 heures",
-    label: "Courriels envoyés et en échec par heure sur les dernières 24 heures",
-    hour: "Heure",
-    sent: "Envoyés",
-    failed: "En échec",
-    showTable: "Afficher les chiffres sous forme de tableau",
-  },
   table: {
     configuration: "Application OAuth",
     anyConfiguration: "Toutes les applications",
