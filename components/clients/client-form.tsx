@@ -38,6 +38,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   microsoftDirectory: "clients.form.directory",
   keepAliveDays: "clients.form.keepAliveDays",
   googleTesting: "clients.form.googleTesting",
+  clientSecretExpiresOn: "clients.form.clientSecretExpiresOn",
 };
 
 const selectClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2";
@@ -82,6 +83,7 @@ export function ClientForm({
   const [pkce, setPkce] = useState(initial.pkce);
   const [googleTesting, setGoogleTesting] = useState(initial.googleTesting);
   const [clearSecret, setClearSecret] = useState(false);
+  const [secretExpiresOn, setSecretExpiresOn] = useState(initial.clientSecretExpiresOn);
   const proposed =
     proposedTransport &&
     proposedTransport !== initial.transport &&
@@ -103,6 +105,8 @@ export function ClientForm({
     const secret = form.elements.namedItem("clientSecret");
     if (secret instanceof HTMLInputElement) secret.value = "";
     setClearSecret(false);
+    // A new secret saved without a new date drops the old one: show what is stored.
+    if ("clientSecretExpiresOn" in result.data) setSecretExpiresOn(result.data.clientSecretExpiresOn ?? "");
     // The page's warnings and secret hint are computed from the stored row.
     router.refresh();
   });
@@ -230,6 +234,16 @@ export function ClientForm({
                 clearSecret={clearSecret}
                 onClearSecret={setClearSecret}
                 error={fieldErrors.clientSecret}
+              />
+              <TextField
+                name="clientSecretExpiresOn"
+                type="date"
+                label={t("clients.form.clientSecretExpiresOn")}
+                hint={t("clients.form.clientSecretExpiresOnHint")}
+                value={secretExpiresOn}
+                onChange={(event) => setSecretExpiresOn(event.target.value)}
+                error={fieldErrors.clientSecretExpiresOn}
+                data-testid="client-secret-expires-on"
               />
             </>
           )}

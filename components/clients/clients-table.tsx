@@ -27,6 +27,8 @@ export interface ClientRowData {
   mailboxCount: number;
   warnings: MessageKey[];
   broken: boolean;
+  /** The client secret expires within 30 days, or has expired; null otherwise. */
+  secretExpiry: { expired: boolean; daysLeft: number } | null;
   /** Already formatted, with the stored outcome code. */
   lastTest: { when: string; outcome: string } | null;
 }
@@ -168,6 +170,22 @@ function ClientRow({
         {row.broken && (
           <span className="ml-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">
             {t("clients.list.broken")}
+          </span>
+        )}
+        {row.secretExpiry && (
+          <span
+            data-testid="client-row-secret-expiry"
+            className={`ml-2 rounded px-2 py-0.5 text-xs ${
+              row.secretExpiry.expired || row.secretExpiry.daysLeft === 0
+                ? "bg-red-100 text-red-800"
+                : "bg-amber-100 text-amber-900"
+            }`}
+          >
+            {row.secretExpiry.expired
+              ? t("clients.list.secretExpired")
+              : row.secretExpiry.daysLeft === 0
+                ? t("clients.list.secretExpiresToday")
+                : t("clients.list.secretExpiresIn", { days: row.secretExpiry.daysLeft })}
           </span>
         )}
       </td>

@@ -105,7 +105,7 @@ const reasonMessage = { type: "string", description: "The reason in plain Englis
 const mailEvent = (
   type: string,
   description: string,
-  facts: { status: object; previousStatus: object; reason: object },
+  facts: { status: object; previousStatus: object; reason: object; extra?: Record<string, object> },
 ) =>
   eventBody(
     type,
@@ -125,6 +125,7 @@ const mailEvent = (
       smtpResponse: nullable("string", { description: "The SMTP server's answer to the accepted mail." }),
       sentAt: nullable("string", { format: "date-time" }),
       reason: facts.reason,
+      ...facts.extra,
     }),
     description,
   );
@@ -168,11 +169,26 @@ const eventSchemaNames: Record<string, keyof typeof eventSchemas> = {
 };
 
 const eventSchemas = {
-  MailSentEvent: mailEvent("mail.sent", "A mail was accepted by the provider's SMTP server.", {
-    status: { const: "sent" },
-    previousStatus: { type: "string", enum: mailStatus },
-    reason: { type: "null" },
-  }),
+  MailSentEvent: mailEvent(
+    "mail.sent",
+    "A mail was accepted by the provider's SMTP server. When the server refused some recipients at `RCPT TO` while it accepted the others, the mail is sent to the others and `refusedRecipients` names those refused.",
+    {
+      status: { const: "sent" },
+      previousStatus: { type: "string", enum: mailStatus },
+      reason: { type: "null" },
+      extra: {
+        refusedRecipients: {
+          type: "array",
+          description:
+            "The recipients the server refused at `RCPT TO` while it accepted the others, each with the server's answer; empty when every recipient was accepted.",
+          items: closed({
+            address: { type: "string", description: "The refused recipient's address." },
+            response: { type: "string", description: "The server's answer to its `RCPT TO`." },
+          }),
+        },
+      },
+    },
+  ),
   MailFailedEvent: mailEvent(
     "mail.failed",
     "A mail will not be sent: the server refused it for good, or every attempt failed.",

@@ -15,6 +15,8 @@ export const clientConfigurationFormInput = z.object({
   clientSecret: text.optional(),
   /** "true": remove the stored secret (edit only). */
   clearSecret: text.optional(),
+  /** The secret's expiry day, "YYYY-MM-DD"; blank: not known. Absent: unchanged on edit (unless the secret changes). */
+  clientSecretExpiresOn: text.optional(),
   authorizationEndpoint: text.optional(),
   tokenEndpoint: text.optional(),
   deviceEndpoint: text.optional(),

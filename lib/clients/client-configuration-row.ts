@@ -27,6 +27,8 @@ export const clientConfigurationColumns = {
   keepAliveDays: true,
   googleTesting: true,
   googleTestingDetectedAt: true,
+  clientSecretExpiresOn: true,
+  clientSecretExpiredSeenAt: true,
   brokenAt: true,
   brokenReason: true,
   lastTestedAt: true,

@@ -1,4 +1,5 @@
 import { deriveDeviceEndpoint } from "@/lib/oauth/endpoint-url";
+import { dayText } from "./client-secret-expiry";
 import { inGoogleTesting } from "./google-testing";
 import {
   googlePreset,
@@ -34,6 +35,8 @@ export interface ClientFormValues {
   keepAliveDays: string;
   /** Google: the application is in "Testing" (declared, or detected and not cleared). */
   googleTesting: boolean;
+  /** The client secret's expiry day, "YYYY-MM-DD"; empty: not known. */
+  clientSecretExpiresOn: string;
 }
 
 function fromPreset(provider: ProviderKind, name: string, preset: ClientPreset, directory = "") {
@@ -57,6 +60,7 @@ function fromPreset(provider: ProviderKind, name: string, preset: ClientPreset, 
     microsoftDirectory: directory,
     keepAliveDays: "",
     googleTesting: false,
+    clientSecretExpiresOn: "",
   } satisfies ClientFormValues;
 }
 
@@ -110,6 +114,7 @@ export function presetFormValues(choice: PresetChoice, name: string): ClientForm
         microsoftDirectory: "",
         keepAliveDays: "",
         googleTesting: false,
+        clientSecretExpiresOn: "",
       };
   }
 }
@@ -123,8 +128,10 @@ type StoredValues = Omit<
   | "microsoftDirectory"
   | "apiBaseUrl"
   | "keepAliveDays"
+  | "clientSecretExpiresOn"
 > & {
   keepAliveDays: number | null;
+  clientSecretExpiresOn: Date | null;
   googleTestingDetectedAt: Date | null;
   scopes: string[];
   smtpPort: number;
@@ -155,5 +162,6 @@ export function formValuesOf(row: StoredValues): ClientFormValues {
     microsoftDirectory: row.microsoftDirectory ?? "",
     keepAliveDays: row.keepAliveDays === null ? "" : String(row.keepAliveDays),
     googleTesting: inGoogleTesting(row),
+    clientSecretExpiresOn: dayText(row.clientSecretExpiresOn) ?? "",
   };
 }

@@ -13,7 +13,10 @@ import { validateClientConfigurationForm } from "./validate-client-configuration
 /** Saves a new configuration; its secret is encrypted bound to the new row's id. */
 export async function createClientConfiguration(ctx: TenantContext, form: ClientConfigurationForm) {
   if (!can(ctx, "clients.write")) throw forbidden();
-  const { fields, secret, warnings } = validateClientConfigurationForm(form, { hasStoredSecret: false });
+  const { fields, secret, secretExpiresOn, warnings } = validateClientConfigurationForm(form, {
+    hasStoredSecret: false,
+  });
+  const expiresOn = secretExpiresOn ? new Date(`${secretExpiresOn}T00:00:00Z`) : null;
   // The id is made here rather than by the database so that the ciphertext can name it.
   const id = randomUUID();
   const db = await getDb();
@@ -26,6 +29,7 @@ export async function createClientConfiguration(ctx: TenantContext, form: Client
           ...fields,
           clientSecretCipher: secret === undefined ? null : encryptSecret(secret, clientSecretAad(id)),
           clientSecretHint: secret === undefined ? null : secretHint(secret),
+          clientSecretExpiresOn: expiresOn,
         },
       });
       await recordAudit(tx, ctx, {
@@ -38,6 +42,7 @@ export async function createClientConfiguration(ctx: TenantContext, form: Client
           clientId: fields.clientId,
           secret: secret !== undefined,
           transport: fields.transport,
+          ...(secretExpiresOn ? { clientSecretExpiresOn: secretExpiresOn } : {}),
         },
       });
     })

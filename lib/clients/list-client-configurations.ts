@@ -2,10 +2,11 @@ import { forbidden } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { clientConfigurationColumns, withoutCipher } from "./client-configuration-row";
+import { secretExpiryStatus } from "./client-secret-expiry";
 import { storedClientWarnings } from "./stored-client-warnings";
 
 /** The tenant's configurations, by name, with how many mailboxes use each and what is wrong with it. */
-export async function listClientConfigurations(ctx: TenantContext) {
+export async function listClientConfigurations(ctx: TenantContext, now: Date = new Date()) {
   if (!can(ctx, "clients.read")) throw forbidden();
   const db = await getDb();
   const rows = await db.clientConfiguration.findMany({
@@ -33,6 +34,7 @@ export async function listClientConfigurations(ctx: TenantContext) {
       broken: row.brokenAt ? { at: row.brokenAt, reason: row.brokenReason } : null,
       lastTestedAt: row.lastTestedAt,
       lastTestOutcome: row.lastTestOutcome,
+      secretExpiry: secretExpiryStatus(row, now),
     };
   });
 }

@@ -4,6 +4,7 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { restoreConfigErrorConnections } from "@/lib/tokens/restore-config-error-connections";
 import { isClientConfigurationId } from "./client-configuration-id";
+import { noteExpiredClientSecret } from "./note-expired-client-secret";
 import type { ClientConfigurationIdInput } from "./client-configuration-form";
 import { probeTokenEndpoint } from "./probe-token-endpoint";
 
@@ -31,6 +32,9 @@ export async function testClientConfiguration(ctx: TenantContext, { id }: Client
       },
     });
     if (count !== 1) throw notFound();
+    if (result.outcome === "secret_expired") {
+      await noteExpiredClientSecret(tx, { tenantId: ctx.tenantId, clientConfigurationId: id, now: testedAt });
+    }
     if (result.success) {
       // The provider accepts the client again: connections it had stopped may resume.
       await restoreConfigErrorConnections(tx, { tenantId: ctx.tenantId, clientConfigurationId: id });

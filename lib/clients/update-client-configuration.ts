@@ -12,6 +12,7 @@ import {
 } from "@/lib/transports/settle-transport-change";
 import { recordMailboxChanges, transportAuditDetails } from "@/lib/transports/switch-transport";
 import { clientSecretAad, isClientConfigurationId } from "./client-configuration-id";
+import { secretExpiryChange } from "./client-secret-expiry";
 import { inGoogleTesting } from "./google-testing";
 import { lockConfigurationConnections } from "./lock-configuration-connections";
 import type { ClientConfigurationForm } from "./client-configuration-form";
@@ -73,7 +74,7 @@ export async function updateClientConfiguration(
         })) ?? throwNotFound();
       const hasStoredSecret = clientSecretCipher !== null && !clearSecret;
       // A form that does not name a transport, a keep-alive window or "Testing" (an older caller) keeps the stored one.
-      const { fields, secret, warnings } = validateClientConfigurationForm(
+      const { fields, secret, secretExpiresOn, warnings } = validateClientConfigurationForm(
         {
           ...(form.transport === undefined
             ? {
@@ -116,7 +117,9 @@ export async function updateClientConfiguration(
         secretChange = "cleared";
         secretColumns = { clientSecretCipher: null, clientSecretHint: null };
       }
+      const expiry = secretExpiryChange(current, secretChange, secretExpiresOn);
       const changed = changedFields(current, fields);
+      if (expiry.to !== expiry.from) changed.push("clientSecretExpiresOn");
       const credentialsChanged = secretChange !== null || changed.some((f) => CREDENTIAL_FIELDS.has(f));
       await tx.clientConfiguration.updateMany({
         where: { id, tenantId: ctx.tenantId },
@@ -124,6 +127,7 @@ export async function updateClientConfiguration(
           ...fields,
           ...testing,
           ...secretColumns,
+          ...expiry.columns,
           ...(credentialsChanged
             ? { brokenAt: null, brokenReason: null, lastTestedAt: null, lastTestOutcome: null }
             : {}),
@@ -131,6 +135,11 @@ export async function updateClientConfiguration(
       });
       if (credentialsChanged)
         await restoreConfigErrorConnections(tx, { tenantId: ctx.tenantId, clientConfigurationId: id });
+      // A new secret (or none): the reminders sent about the old one's expiry no longer count.
+      if (secretChange)
+        await tx.clientSecretReminder.deleteMany({
+          where: { tenantId: ctx.tenantId, clientConfigurationId: id },
+        });
       let settled: TransportSettlement | null = null;
       if (transportChanged) settled = await settleTransportChange(tx, ctx.tenantId, fields, following);
       if (changed.length > 0 || secretChange) {
@@ -143,6 +152,9 @@ export async function updateClientConfiguration(
           details: {
             changed,
             ...(secretChange ? { clientSecret: secretChange } : {}),
+            ...(expiry.to !== expiry.from
+              ? { clientSecretExpiresOn: { from: expiry.from, to: expiry.to } }
+              : {}),
             ...(settled ? transportAuditDetails(current.transport, fields.transport, settled) : {}),
           },
         });
@@ -154,6 +166,8 @@ export async function updateClientConfiguration(
         warnings,
         changed,
         secretChange,
+        /** The secret's expiry day now stored ("YYYY-MM-DD"), for the form to show. */
+        clientSecretExpiresOn: expiry.to,
         mustReconsent: settled?.mustReconsent.length ?? 0,
       };
     })

@@ -16,6 +16,7 @@ import { platformMicrosoftApplication } from "@/lib/platform/platform-applicatio
 import { KEEP_ALIVE_MIN_DAYS, KEEP_ALIVE_WINDOWS, keepAliveFamily } from "@/lib/tokens/keep-alive-windows";
 import type { MailTransport } from "@/lib/transports/mail-transports";
 import type { ClientConfigurationForm } from "./client-configuration-form";
+import { parseSecretExpiryDay } from "./client-secret-expiry";
 
 /** The columns of a client configuration that the form sets (the secret apart). */
 export interface ClientConfigurationFields {
@@ -46,6 +47,8 @@ export interface ValidatedClientConfiguration {
   fields: ClientConfigurationFields;
   /** A new secret to store; undefined when none was typed. */
   secret: string | undefined;
+  /** The secret's typed expiry day ("YYYY-MM-DD"), null when blank, undefined when the form has no such field. */
+  secretExpiresOn: string | null | undefined;
   warnings: MessageKey[];
 }
 
@@ -98,6 +101,15 @@ function keepAliveDaysOf(
     return null;
   }
   return days;
+}
+
+/** The typed expiry day of the secret; absent stays undefined (an older caller). */
+function secretExpiresOnOf(typed: string | undefined, errors: FieldErrors): string | null | undefined {
+  if (typed === undefined) return undefined;
+  const day = parseSecretExpiryDay(typed, new Date());
+  if (day !== "invalid") return day;
+  errors.clientSecretExpiresOn = "clients.validation.secretExpiryInvalid";
+  return undefined;
 }
 
 function refuse(fieldErrors: FieldErrors): never {
@@ -154,6 +166,8 @@ export function validateClientConfigurationForm(
         googleTesting: false,
       },
       secret: undefined,
+      // The platform's secret is the operator's: the school tracks no expiry of it.
+      secretExpiresOn: null,
       warnings: check.warnings,
     };
   }
@@ -164,6 +178,7 @@ export function validateClientConfigurationForm(
   const check = checkClientConfig(parsed.data, { hasStoredSecret });
   Object.assign(errors, check.errors);
   const keepAliveDays = keepAliveDaysOf(form.keepAliveDays, parsed.data, errors);
+  const secretExpiresOn = secretExpiresOnOf(form.clientSecretExpiresOn, errors);
   if (Object.keys(errors).length > 0) refuse(errors);
   const { clientSecret, ...data } = parsed.data;
   return {
@@ -183,6 +198,7 @@ export function validateClientConfigurationForm(
       googleTesting: data.provider === "google" && ticked(form.googleTesting),
     },
     secret: clientSecret,
+    secretExpiresOn,
     warnings: check.warnings,
   };
 }

@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { noteExpiredClientSecret, SECRET_EXPIRED_CODE } from "@/lib/clients/note-expired-client-secret";
 import type { DbTransaction } from "@/lib/db/client";
 import type { RefreshFailure } from "./refresh-failure";
 import { systemActor } from "./system-actor";
@@ -91,6 +92,10 @@ export async function recordRefreshFailure(
       WHERE "tenantId" = ${tenantId}::uuid AND "clientConfigurationId" = ${clientConfigurationId}::uuid
         AND state = 'connected'
       FOR UPDATE SKIP LOCKED)`;
+  // An expired secret: its expiry is known from now on, and shown as such on the configuration.
+  if (failure.code === SECRET_EXPIRED_CODE) {
+    await noteExpiredClientSecret(tx, { tenantId, clientConfigurationId, now });
+  }
   if (flagged.count > 0) {
     await recordAudit(
       tx,

@@ -1,5 +1,6 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { createTranslator } from "@/lib/i18n/translate";
+import { readRefusedRecipients } from "@/lib/outbox/refused-recipients";
 import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
 
 /** An event as stored (lib/webhooks triggers and queueWebhookEvent). */
@@ -70,8 +71,11 @@ export function renderWebhookPayload(event: StoredWebhookEvent): WebhookPayload 
   if (event.type.startsWith("mail.")) {
     const status = String(facts.status ?? "");
     delete data.lastError;
+    delete data.refusedRecipients;
     if (event.type === "mail.sent") {
       data.reason = null;
+      // Sent, but the server refused these at RCPT TO while it accepted the others; empty when none.
+      data.refusedRecipients = readRefusedRecipients(facts.refusedRecipients);
     } else if (event.type === "mail.released") {
       data.reason = { code: "released", message: t("webhooks.reasons.released"), response: null };
     } else {

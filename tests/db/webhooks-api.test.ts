@@ -499,7 +499,12 @@ describe("the OpenAPI document's webhooks", () => {
     await db.outgoingMail.update({ where: { id: mail.id }, data: { status: "sending", attempts: 1 } });
     await db.outgoingMail.update({
       where: { id: mail.id },
-      data: { status: "sent", sentAt: new Date(), smtpResponse: "250 2.0.0 OK" },
+      data: {
+        status: "sent",
+        sentAt: new Date(),
+        smtpResponse: "250 2.0.0 OK",
+        refusedRecipients: [{ address: "ancien@example.org", response: "550 5.1.1 User unknown" }],
+      },
     });
     const other = await db.outgoingMail.create({
       data: {
@@ -575,6 +580,9 @@ describe("the OpenAPI document's webhooks", () => {
     });
     // The schemas are closed: a field more or less, or a reason where there is none, does not match.
     const sent = details.deliveries.find((d) => d.type === "mail.sent")!.payload;
+    expect(sent.data.refusedRecipients).toEqual([
+      { address: "ancien@example.org", response: "550 5.1.1 User unknown" },
+    ]);
     const sentSchema = webhooks["mail.sent"]!.post.requestBody.content["application/json"].schema;
     expect(schemaProblems(document, sentSchema, { ...sent, data: { ...sent.data, extra: 1 } })).not.toEqual(
       [],

@@ -199,6 +199,31 @@ describe("events are written with the change that causes them", () => {
       expect(Math.abs(Number(r.timestamp) - Date.now() / 1000)).toBeLessThan(60);
   }, 60_000);
 
+  it("names in mail.sent the recipients refused at RCPT while the others got the mail", async () => {
+    const { receiver, queue } = await school(["mail.sent"]);
+    fakes.control.refuseRecipient("ancien.eleve@lycee.test");
+    const partly = await queue({ to: ["parent@example.org", "ancien.eleve@lycee.test"] });
+    const whole = await queue({ to: ["parent@example.org"] });
+    const worker = startWorker({
+      workerId: "refused-recipients-worker",
+      pollMs: 50,
+      maintenanceEveryMs: 0,
+      webhooks: { allowLocalProviders: true, pollMs: 50, timeoutMs: 2_000 },
+    });
+    try {
+      await receiver.waitFor(2, 20_000);
+    } finally {
+      await worker.stop();
+      fakes.control.refuseRecipient("ancien.eleve@lycee.test", null);
+    }
+    const sent = (id: string) => receiver.received.find((r) => r.payload.data.id === id)!.payload;
+    expect(sent(partly.id)).toMatchObject({ type: "mail.sent", data: { status: "sent", reason: null } });
+    expect(sent(partly.id).data.refusedRecipients).toEqual([
+      { address: "ancien.eleve@lycee.test", response: expect.stringContaining("550 5.1.1") },
+    ]);
+    expect(sent(whole.id).data.refusedRecipients).toEqual([]);
+  }, 60_000);
+
   it("writes nothing when no enabled endpoint wants the event, and only what an endpoint chose", async () => {
     const { mailbox, endpoint, receiver, ctx } = await school(["mail.sent"]);
     const db = await getDb();

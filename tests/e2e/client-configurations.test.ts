@@ -67,6 +67,17 @@ describe.skipIf(!browserTestsRun)("OAuth client configurations in a browser", ()
     // A blank secret field kept the stored secret.
     expect(updated.clientSecretCipher).toBe(google.clientSecretCipher);
 
+    // The secret's expiry date, typed: shown with the days left, amber within 30 days, with the fix.
+    const expiresOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId("client-secret-expires-on").fill(expiresOn);
+    await page.getByTestId("client-submit").click();
+    const expiry = await expectTestId(page, "client-secret-expiry");
+    await expect(expiry.getAttribute("data-tone")).resolves.toBe("soon");
+    await expect(expiry.innerText()).resolves.toMatch(/Client secret expires on .+ — in 20 days\./);
+    await expect(expiry.innerText()).resolves.toContain("Google Cloud console");
+    const dated = await e2e.db.clientConfiguration.findUniqueOrThrow({ where: { id: google.id } });
+    expect(dated.clientSecretExpiresOn?.toISOString().slice(0, 10)).toBe(expiresOn);
+
     // Microsoft 365 for any work or school account.
     await page.goto(`/t/${tenant.slug}/clients/new`);
     await (await expectTestId(page, "client-directory")).fill("organizations");
@@ -123,6 +134,12 @@ describe.skipIf(!browserTestsRun)("OAuth client configurations in a browser", ()
     await expect(table.getByTestId("client-row-Google staff").count()).resolves.toBe(1);
     await expect(table.getByTestId("client-row-Microsoft staff").count()).resolves.toBe(1);
     await expect(table.locator("tbody tr").count()).resolves.toBe(2);
+    await expect(
+      table.getByTestId("client-row-Google staff").getByTestId("client-row-secret-expiry").innerText(),
+    ).resolves.toBe("Secret expires in 20 days");
+    await expect(
+      table.getByTestId("client-row-Microsoft staff").getByTestId("client-row-secret-expiry").count(),
+    ).resolves.toBe(0);
 
     // Malformed and foreign ids are "not found", never a server error.
     const other = await seedTenant();

@@ -64,6 +64,7 @@ export const audit = {
       tested: "OAuth application tested",
       broken: "OAuth application refused by the provider",
       google_testing_detected: "Google application found in “Testing” publishing status",
+      secret_expired: "Client secret found expired by the provider",
     },
     mailbox: {
       created: "Mailbox added",
@@ -122,6 +123,7 @@ export const audit = {
     changed: "Fields changed",
     clientId: "Client ID",
     clientSecret: "Client secret",
+    clientSecretExpiresOn: "Client secret expiry",
     code: "Cause",
     configuration: "OAuth application",
     connectLinkId: "Connect link",

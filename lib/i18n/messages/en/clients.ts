@@ -41,6 +41,9 @@ export const clients = {
     noWarnings: "None",
     broken: "Refused by the provider",
     neverTested: "Never",
+    secretExpiresIn: "Secret expires in {days, plural, one {# day} other {# days}}",
+    secretExpiresToday: "Secret expires today",
+    secretExpired: "Secret expired",
     edit: "Edit",
     duplicate: "Duplicate",
     delete: "Delete",
@@ -117,6 +120,9 @@ export const clients = {
     newSecret: "New client secret",
     clearSecret: "Remove the stored secret",
     noSecret: "No client secret is stored.",
+    clientSecretExpiresOn: "Client secret expires on",
+    clientSecretExpiresOnHint:
+      "Optional: the expiry date the provider showed when the secret was made (Microsoft: “Certificates & secrets”, “Expires”). Relais reminds the administrators 60, 30 and 7 days before. With a new secret, type its new date: otherwise the old one is dropped.",
     directory: "Microsoft directory",
     authorizationEndpoint: "Authorization endpoint",
     tokenEndpoint: "Token endpoint",
@@ -338,6 +344,30 @@ export const clients = {
     apiBaseUrlRequired: "Enter the API's base address: sending through an HTTP API needs it.",
     keepAliveDaysInvalid:
       "Enter a whole number of days within the provider's limits (Microsoft: 1 to 80; Google: 1 to 150), or leave it empty.",
+    secretExpiryInvalid:
+      "Enter a real date (for example 2027-03-03), at most 10 years ahead, or leave it empty.",
+  },
+  secretExpiry: {
+    expiresIn: "Client secret expires on {date} — in {days, plural, one {# day} other {# days}}.",
+    expiresToday: "Client secret expires today, {date}.",
+    expired: "Client secret expired on {date}.",
+    seenExpired: "Client secret expired: the provider refused it as expired on {date}.",
+    fix: {
+      microsoft:
+        "Create a new client secret in the Azure portal (Microsoft Entra admin center › App registrations › this application › Certificates & secrets), then paste its value, with its expiry date, in this application's settings in Relais.",
+      google:
+        "Create a new client secret in the Google Cloud console (Google Auth Platform › Clients › this client), then paste it, with its expiry date, in this application's settings in Relais.",
+      other:
+        "Create a new client secret at the provider, then paste it, with its expiry date, in this application's settings in Relais.",
+    },
+  },
+  mail: {
+    secretExpiring: {
+      subjectOne: "{tenant}: the client secret of “{name}” expires on {date}",
+      subjectMany: "{tenant}: {count} client secrets expire soon",
+      line: "- {name}: its client secret expires on {date}, in {days, plural, one {# day} other {# days}}. {fix}\n  {link}",
+      body: "When an OAuth application's client secret expires, the provider refuses the application, and every mailbox of {tenant} that connects through it stops sending until a new secret is saved:\n\n{configurations}\n",
+    },
   },
   warnings: {
     googleMailScopeMissing:

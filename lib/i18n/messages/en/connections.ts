@@ -149,5 +149,36 @@ export const connections = {
       more: "… and {count} more.",
       body: "These mailboxes of {tenant} cannot send until someone acts:\n\n{mailboxes}\n\n{link}\n",
     },
+    endingSoon: {
+      subjectOne: "The connection of {address} ends on {date}",
+      subjectMany: "{count} mailbox connections end soon",
+      line: "- {address}: ends on {date}, in {days, plural, one {# day} other {# days}}. {why} {fix}",
+      why: {
+        provider: "The provider announced this end.",
+        inactivity:
+          "Microsoft ends an authorization unused for 90 days, and Relais could not renew it by itself in time.",
+        testing:
+          "The school's Google application is in “Testing” publishing status: Google ends its connections 7 days after they are made.",
+      },
+      ownerFix: {
+        provider: "Reconnect it before then and it goes on.",
+        inactivity: "Reconnect it before then and it goes on.",
+        testing:
+          "Reconnecting gives it 7 more days; ask the school's administrators to publish the application so that it lasts.",
+      },
+      adminFix: {
+        provider: "Its owner, or you, must reconnect it before then.",
+        inactivity:
+          "Reconnect it before then, and check why Relais cannot renew it (the last error on the mailbox's page, the OAuth application, the worker).",
+        testing:
+          "Publish the application in the Google Cloud console (Google Auth Platform › Audience), or make it Internal, then reconnect the mailbox.",
+      },
+      ownerBody:
+        "Relais will stop sending mail for {tenant} from these mailboxes when their connection ends:\n\n{mailboxes}\n\nReconnect them here:\n{link}\n",
+      digestSubject:
+        "{tenant}: {count, plural, one {# mailbox connection ends} other {# mailbox connections end}} soon",
+      digestBody:
+        "These mailboxes of {tenant} will stop sending when their connection ends, unless someone acts before then:\n\n{mailboxes}\n\n{link}\n",
+    },
   },
 };

@@ -71,6 +71,7 @@ export const audit: Translation<typeof en> = {
       tested: "Application OAuth testée",
       broken: "Application OAuth refusée par le fournisseur",
       google_testing_detected: "Application Google détectée en statut de publication « Test »",
+      secret_expired: "Secret client constaté expiré par le fournisseur",
     },
     mailbox: {
       created: "Boîte mail ajoutée",
@@ -129,6 +130,7 @@ export const audit: Translation<typeof en> = {
     changed: "Champs modifiés",
     clientId: "ID client",
     clientSecret: "Secret client",
+    clientSecretExpiresOn: "Expiration du secret client",
     code: "Cause",
     configuration: "Application OAuth",
     connectLinkId: "Lien de connexion",

@@ -43,6 +43,9 @@ export const clients: Translation<typeof en> = {
     noWarnings: "Aucun",
     broken: "Refusée par le fournisseur",
     neverTested: "Jamais",
+    secretExpiresIn: "Secret expirant dans {days, plural, one {# jour} other {# jours}}",
+    secretExpiresToday: "Secret expirant aujourd’hui",
+    secretExpired: "Secret expiré",
     edit: "Modifier",
     duplicate: "Dupliquer",
     delete: "Supprimer",
@@ -122,6 +125,9 @@ export const clients: Translation<typeof en> = {
     newSecret: "Nouveau secret client",
     clearSecret: "Supprimer le secret enregistré",
     noSecret: "Aucun secret client n’est enregistré.",
+    clientSecretExpiresOn: "Expiration du secret client",
+    clientSecretExpiresOnHint:
+      "Facultatif : la date d’expiration indiquée par le fournisseur à la création du secret (Microsoft : « Certificats et secrets », « Expire »). Relais prévient les administrateurs 60, 30 et 7 jours avant. Avec un nouveau secret, saisissez sa nouvelle date : sinon l’ancienne est effacée.",
     directory: "Annuaire Microsoft",
     authorizationEndpoint: "Point de terminaison d’autorisation",
     tokenEndpoint: "Point de terminaison de jeton",
@@ -353,6 +359,30 @@ export const clients: Translation<typeof en> = {
     apiBaseUrlRequired: "Saisissez l’adresse de base de l’API : l’envoi par une API HTTP en a besoin.",
     keepAliveDaysInvalid:
       "Saisissez un nombre entier de jours dans les limites du fournisseur (Microsoft : 1 à 80 ; Google : 1 à 150), ou laissez vide.",
+    secretExpiryInvalid:
+      "Saisissez une date réelle (par exemple 2027-03-03), à 10 ans au plus, ou laissez le champ vide.",
+  },
+  secretExpiry: {
+    expiresIn: "Le secret client expire le {date} — dans {days, plural, one {# jour} other {# jours}}.",
+    expiresToday: "Le secret client expire aujourd’hui, {date}.",
+    expired: "Le secret client a expiré le {date}.",
+    seenExpired: "Le secret client a expiré : le fournisseur l’a refusé comme expiré le {date}.",
+    fix: {
+      microsoft:
+        "Créez un nouveau secret client dans le portail Azure (centre d’administration Microsoft Entra › Inscriptions d’applications › cette application › Certificats et secrets), puis collez sa valeur, avec sa date d’expiration, dans les réglages de cette application dans Relais.",
+      google:
+        "Créez un nouveau secret client dans la console Google Cloud (Google Auth Platform › Clients › ce client), puis collez-le, avec sa date d’expiration, dans les réglages de cette application dans Relais.",
+      other:
+        "Créez un nouveau secret client chez le fournisseur, puis collez-le, avec sa date d’expiration, dans les réglages de cette application dans Relais.",
+    },
+  },
+  mail: {
+    secretExpiring: {
+      subjectOne: "{tenant} : le secret client de « {name} » expire le {date}",
+      subjectMany: "{tenant} : {count} secrets clients expirent bientôt",
+      line: "- {name} : son secret client expire le {date}, dans {days, plural, one {# jour} other {# jours}}. {fix}\n  {link}",
+      body: "Quand le secret client d’une application OAuth expire, le fournisseur refuse l’application, et toutes les boîtes de {tenant} qui se connectent par elle cessent d’envoyer jusqu’à ce qu’un nouveau secret soit enregistré :\n\n{configurations}\n",
+    },
   },
   warnings: {
     googleMailScopeMissing:

@@ -159,5 +159,36 @@ export const connections: Translation<typeof en> = {
       more: "… et {count} de plus.",
       body: "Ces boîtes aux lettres de {tenant} ne peuvent plus envoyer tant que personne n’intervient :\n\n{mailboxes}\n\n{link}\n",
     },
+    endingSoon: {
+      subjectOne: "La connexion de {address} prend fin le {date}",
+      subjectMany: "{count} connexions de boîtes aux lettres prennent bientôt fin",
+      line: "- {address} : prend fin le {date}, dans {days, plural, one {# jour} other {# jours}}. {why} {fix}",
+      why: {
+        provider: "Le fournisseur a annoncé cette fin.",
+        inactivity:
+          "Microsoft met fin aux autorisations inutilisées pendant 90 jours, et Relais n’a pas pu la renouveler de lui-même à temps.",
+        testing:
+          "L’application Google de l’établissement est en statut de publication « Test » : Google met fin à ses connexions 7 jours après leur création.",
+      },
+      ownerFix: {
+        provider: "Reconnectez-la d’ici là pour qu’elle continue.",
+        inactivity: "Reconnectez-la d’ici là pour qu’elle continue.",
+        testing:
+          "La reconnecter lui donne 7 jours de plus ; demandez aux administrateurs de l’établissement de publier l’application pour qu’elle dure.",
+      },
+      adminFix: {
+        provider: "Son propriétaire, ou vous, doit la reconnecter d’ici là.",
+        inactivity:
+          "Reconnectez-la d’ici là, et cherchez pourquoi Relais ne peut pas la renouveler (la dernière erreur sur la page de la boîte, l’application OAuth, le processus d’arrière-plan).",
+        testing:
+          "Publiez l’application dans la console Google Cloud (Google Auth Platform › Audience), ou rendez-la interne, puis reconnectez la boîte.",
+      },
+      ownerBody:
+        "Relais cessera d’envoyer du courrier pour {tenant} depuis ces boîtes quand leur connexion prendra fin :\n\n{mailboxes}\n\nReconnectez-les ici :\n{link}\n",
+      digestSubject:
+        "{tenant} : {count, plural, one {# connexion de boîte prend} other {# connexions de boîtes prennent}} bientôt fin",
+      digestBody:
+        "Ces boîtes aux lettres de {tenant} cesseront d’envoyer quand leur connexion prendra fin, sauf si quelqu’un intervient d’ici là :\n\n{mailboxes}\n\n{link}\n",
+    },
   },
 };

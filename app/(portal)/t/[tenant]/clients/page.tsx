@@ -45,6 +45,14 @@ export default async function ClientsPage({ params }: { params: Promise<{ tenant
           mailboxCount: c.mailboxCount,
           warnings: c.warnings,
           broken: c.broken !== null,
+          // Briefly, and only when it calls for action: within 30 days, or expired.
+          secretExpiry:
+            c.secretExpiry && c.secretExpiry.tone !== "later"
+              ? {
+                  expired: c.secretExpiry.seenExpired || c.secretExpiry.daysLeft < 0,
+                  daysLeft: c.secretExpiry.daysLeft,
+                }
+              : null,
           lastTest:
             c.lastTestedAt && c.lastTestOutcome
               ? { when: formatMoment(dates, c.lastTestedAt), outcome: c.lastTestOutcome }

@@ -6,11 +6,13 @@ import { ClientWarnings } from "@/components/clients/client-warnings";
 import { ReconsentList } from "@/components/clients/reconsent-list";
 import { RedirectUriField } from "@/components/clients/redirect-uri-field";
 import { RegistrationHelp } from "@/components/clients/registration-help";
+import { SecretExpiryNotice } from "@/components/clients/secret-expiry-notice";
 import { NextStepsNotice } from "@/components/ui/next-steps-notice";
 import { DomainError } from "@/lib/auth/errors";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { isClientConfigurationId } from "@/lib/clients/client-configuration-id";
+import { formatExpiryDay, secretExpiryStatus, secretFixFamily } from "@/lib/clients/client-secret-expiry";
 import { formValuesOf } from "@/lib/clients/client-form-values";
 import { getClientConfiguration } from "@/lib/clients/get-client-configuration";
 import { formatMoment } from "@/lib/i18n/dates/formats";
@@ -57,6 +59,7 @@ export default async function ClientConfigurationPage({
   const canWrite = can(ctx, "clients.write");
   const redirectUri = oauthRedirectUri();
   const usesPlatform = config.provider === "platform_microsoft";
+  const secretExpiry = usesPlatform ? null : secretExpiryStatus(config, new Date());
 
   return (
     <div className="space-y-6">
@@ -102,6 +105,13 @@ export default async function ClientConfigurationPage({
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
           {t("clients.page.broken", { when: formatMoment(dates, config.brokenAt) })}
         </p>
+      )}
+      {secretExpiry && (
+        <SecretExpiryNotice
+          status={secretExpiry}
+          date={formatExpiryDay(locale, secretExpiry.expiresOn)}
+          family={secretFixFamily(config)}
+        />
       )}
       <ClientWarnings warnings={config.warnings} />
       {reconsent.total > 0 && (
