@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/i18n/locales";
+import { calendarDays, formatDay, type DateConventions } from "@/lib/i18n/dates/formats";
 import type { ProviderKind } from "@/lib/oauth/presets";
 import { keepAliveFamily, type KeepAliveFamily } from "@/lib/tokens/keep-alive-windows";
 
@@ -78,9 +78,9 @@ export function secretReminderThreshold(daysLeft: number): number | null {
   return [...CLIENT_SECRET_REMINDER_DAYS].sort((a, b) => a - b).find((days) => daysLeft <= days) ?? null;
 }
 
-/** A stored day in the reader's language ("3 March 2027"), read as the calendar day it is (UTC). */
-export function formatExpiryDay(locale: Locale, day: Date): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(day);
+/** A stored day as the reader writes days ("3 Mar 2027"), read as the calendar day it is (stored as midnight UTC). */
+export function formatExpiryDay(dates: DateConventions, day: Date): string {
+  return formatDay(calendarDays(dates), day);
 }
 
 /** Whose console a new secret is made in, for the words of the fix (a custom one by its token endpoint). */

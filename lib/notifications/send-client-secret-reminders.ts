@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
 import type { ProviderKind } from "@/lib/oauth/presets";
-import { tenantAdmins } from "./recipients";
+import { mailDates, tenantAdmins } from "./recipients";
 
 const DAY_MS = 86_400_000;
 
@@ -24,7 +24,7 @@ type Expiring = {
   daysLeft: number;
   thresholdDays: number;
 };
-type Tenant = { id: string; slug: string; name: string };
+type Tenant = { id: string; slug: string; name: string; locale: string; timeZone: string };
 
 /**
  * A workers' chore: reminds each school's admins of the client secrets of its
@@ -75,7 +75,7 @@ export async function sendClientSecretReminders({ now = new Date() }: { now?: Da
   for (const [tenantId, expiring] of byTenant) {
     const tenant = await db.tenant.findFirst({
       where: { id: tenantId },
-      select: { id: true, slug: true, name: true },
+      select: { id: true, slug: true, name: true, locale: true, timeZone: true },
     });
     if (!tenant) continue;
     const claimed = await db.clientSecretReminder.createManyAndReturn({
@@ -106,14 +106,15 @@ export async function sendClientSecretReminders({ now = new Date() }: { now?: Da
 
 async function mailAdmins(tenant: Tenant, expiring: Expiring[]): Promise<number> {
   const db = await getDb();
-  const admins = await tenantAdmins(db, tenant.id);
+  const admins = await tenantAdmins(db, tenant);
   for (const admin of admins) {
     const t = createTranslator(admin.locale);
+    const dates = mailDates(admin.locale, tenant.timeZone);
     const first = expiring[0]!;
     const lines = expiring.map((c) =>
       t("clients.mail.secretExpiring.line", {
         name: c.name,
-        date: formatExpiryDay(t.locale, c.expiresOn),
+        date: formatExpiryDay(dates, c.expiresOn),
         days: c.daysLeft,
         fix: t(`clients.secretExpiry.fix.${secretFixFamily(c)}`),
         link: `${publicUrl()}/t/${tenant.slug}/clients/${c.id}`,
@@ -126,7 +127,7 @@ async function mailAdmins(tenant: Tenant, expiring: Expiring[]): Promise<number>
           ? t("clients.mail.secretExpiring.subjectOne", {
               tenant: tenant.name,
               name: first.name,
-              date: formatExpiryDay(t.locale, first.expiresOn),
+              date: formatExpiryDay(dates, first.expiresOn),
             })
           : t("clients.mail.secretExpiring.subjectMany", { tenant: tenant.name, count: expiring.length }),
       text: t("clients.mail.secretExpiring.body", {

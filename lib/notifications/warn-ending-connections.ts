@@ -1,17 +1,17 @@
 import { publicUrl } from "@/lib/config/public-url";
 import { getDb } from "@/lib/db/client";
-import { formatDay } from "@/lib/i18n/formats";
+import { formatDay, type DateConventions } from "@/lib/i18n/dates/formats";
 import { createTranslator, type Translator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
 import { storedGrantEnd, type PredictedGrantEnd } from "@/lib/tokens/stored-grant-end";
 import { daysUntil, GRANT_END_WARNING_DAYS, grantEndWarningThreshold } from "./grant-end-warnings";
-import { mailLocale, tenantAdmins } from "./recipients";
+import { mailDates, mailLocale, tenantAdmins } from "./recipients";
 
 const DAY_MS = 86_400_000;
 // The admins' digest lists this many mailboxes and counts the rest.
 const LISTED = 50;
 
-type Tenant = { id: string; slug: string; name: string };
+type Tenant = { id: string; slug: string; name: string; locale: string; timeZone: string };
 type Ending = { id: string; address: string; end: PredictedGrantEnd; thresholdDays: number };
 
 const WHY = {
@@ -76,7 +76,7 @@ export async function warnEndingConnections({ now = new Date() }: { now?: Date }
   for (const [tenantId, endings] of byTenant) {
     const tenant = await db.tenant.findFirst({
       where: { id: tenantId },
-      select: { id: true, slug: true, name: true },
+      select: { id: true, slug: true, name: true, locale: true, timeZone: true },
     });
     if (!tenant) continue;
     const claimed = await db.grantEndWarning.createManyAndReturn({
@@ -111,10 +111,16 @@ export async function warnEndingConnections({ now = new Date() }: { now?: Date }
   return sent;
 }
 
-function line(t: Translator, m: Ending, now: Date, fix: typeof OWNER_FIX | typeof ADMIN_FIX) {
+function line(
+  t: Translator,
+  dates: DateConventions,
+  m: Ending,
+  now: Date,
+  fix: typeof OWNER_FIX | typeof ADMIN_FIX,
+) {
   return t("connections.mail.endingSoon.line", {
     address: m.address,
-    date: formatDay(t.locale, m.end.at),
+    date: formatDay(dates, m.end.at),
     days: daysUntil(m.end.at, now),
     why: t(WHY[m.end.reason]),
     fix: t(fix[m.end.reason]),
@@ -140,7 +146,9 @@ async function mailOwners(tenant: Tenant, warned: Ending[], now: Date): Promise<
     owners.set(user.id, owner);
   }
   for (const owner of owners.values()) {
-    const t = createTranslator(mailLocale(owner.locale));
+    const locale = mailLocale(owner.locale, tenant.locale);
+    const t = createTranslator(locale);
+    const dates = mailDates(locale, tenant.timeZone);
     const first = owner.mailboxes[0]!;
     await sendPlatformMail({
       to: owner.email,
@@ -148,12 +156,12 @@ async function mailOwners(tenant: Tenant, warned: Ending[], now: Date): Promise<
         owner.mailboxes.length === 1
           ? t("connections.mail.endingSoon.subjectOne", {
               address: first.address,
-              date: formatDay(t.locale, first.end.at),
+              date: formatDay(dates, first.end.at),
             })
           : t("connections.mail.endingSoon.subjectMany", { count: owner.mailboxes.length }),
       text: t("connections.mail.endingSoon.ownerBody", {
         tenant: tenant.name,
-        mailboxes: owner.mailboxes.map((m) => line(t, m, now, OWNER_FIX)).join("\n"),
+        mailboxes: owner.mailboxes.map((m) => line(t, dates, m, now, OWNER_FIX)).join("\n"),
         link: `${publicUrl()}/t/${tenant.slug}/my-mailboxes`,
       }),
     });
@@ -164,10 +172,11 @@ async function mailOwners(tenant: Tenant, warned: Ending[], now: Date): Promise<
 /** One digest per admin of the school listing its mailboxes warned of. */
 async function mailAdmins(tenant: Tenant, warned: Ending[], now: Date): Promise<number> {
   const db = await getDb();
-  const admins = await tenantAdmins(db, tenant.id);
+  const admins = await tenantAdmins(db, tenant);
   for (const admin of admins) {
     const t = createTranslator(admin.locale);
-    const lines = warned.slice(0, LISTED).map((m) => line(t, m, now, ADMIN_FIX));
+    const dates = mailDates(admin.locale, tenant.timeZone);
+    const lines = warned.slice(0, LISTED).map((m) => line(t, dates, m, now, ADMIN_FIX));
     if (warned.length > LISTED)
       lines.push(t("connections.mail.digest.more", { count: warned.length - LISTED }));
     await sendPlatformMail({

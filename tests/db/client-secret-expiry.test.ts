@@ -22,6 +22,13 @@ import {
 } from "../multi/token-fixtures";
 import { useTokenFakes } from "../multi/use-token-fakes";
 
+/** A school whose language is English, so that its people who chose none read English. */
+async function seedEnglishSchool() {
+  const people = await seedTenantWithPeople();
+  await (await getDb()).tenant.update({ where: { id: people.tenant.id }, data: { locale: "en" } });
+  return { ...people, tenant: { ...people.tenant, locale: "en" } };
+}
+
 useTokenTestEnvironment();
 delete process.env.RELAIS_SMTP_URL;
 useTestDatabase();
@@ -54,7 +61,7 @@ function microsoftForm(overrides: ClientConfigurationForm = {}): ClientConfigura
 }
 
 async function school() {
-  const people = await seedTenantWithPeople();
+  const people = await seedEnglishSchool();
   return { ...people, ctx: await contextFor(people.admin, people.tenant, "clients.write") };
 }
 
@@ -132,7 +139,7 @@ describe("a client secret's expiry date", () => {
     const [first, ...none] = await mailTo(admin.email);
     expect(none).toHaveLength(0);
     expect(first!.subject).toBe(
-      `${tenant.name}: the client secret of “${created.name}” expires on July 10, 2031`,
+      `${tenant.name}: the client secret of “${created.name}” expires on 10 Jul 2031`,
     );
     expect(first!.text).toContain("in 59 days");
     expect(first!.text).toContain("Azure portal");
@@ -140,7 +147,7 @@ describe("a client secret's expiry date", () => {
     const french = await mailTo(frenchAdmin.email);
     expect(french).toHaveLength(1);
     expect(french[0]!.subject).toBe(
-      `${tenant.name}\u00a0: le secret client de «\u00a0${created.name}\u00a0» expire le 10 juillet 2031`,
+      `${tenant.name}\u00a0: le secret client de «\u00a0${created.name}\u00a0» expire le 10 juil. 2031`,
     );
 
     await sendClientSecretReminders({ now: after(30) });

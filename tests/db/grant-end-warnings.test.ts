@@ -8,6 +8,13 @@ import { readable } from "../support/captured-mail";
 import { seedMember, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
 
+/** A school whose language is English, so that its people who chose none read English. */
+async function seedEnglishSchool() {
+  const people = await seedTenantWithPeople();
+  await (await getDb()).tenant.update({ where: { id: people.tenant.id }, data: { locale: "en" } });
+  return { ...people, tenant: { ...people.tenant, locale: "en" } };
+}
+
 process.env.RELAIS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 delete process.env.RELAIS_SMTP_URL;
 
@@ -76,7 +83,7 @@ async function connected(
 
 describe("warnings of a connection's end", () => {
   it("mail its owners and the school's admins once, in their language, whichever worker runs the chore", async () => {
-    const school = await seedTenantWithPeople();
+    const school = await seedEnglishSchool();
     const frenchAdmin = await seedMember(school.tenant.id, "admin", { locale: "fr" });
     const frenchOwner = await seedMember(school.tenant.id, "member", { locale: "fr" });
     const bystander = await seedMember(school.tenant.id, "member");
@@ -89,7 +96,7 @@ describe("warnings of a connection's end", () => {
     const far = await connected(school.tenant.id, config.id, { refreshTokenExpiresAt: after(40) }, [
       bystander.id,
     ]);
-    const other = await seedTenantWithPeople();
+    const other = await seedEnglishSchool();
     const otherConfig = await configuration(other.tenant.id, "microsoft");
     const otherEnding = await connected(other.tenant.id, otherConfig.id, {
       refreshTokenExpiresAt: after(10),
@@ -103,8 +110,8 @@ describe("warnings of a connection's end", () => {
 
     const [toOwner, ...moreToOwner] = await mailTo(school.member.email);
     expect(moreToOwner).toHaveLength(0);
-    expect(toOwner!.subject).toBe(`The connection of ${ending.address} ends on May 22, 2031`);
-    expect(toOwner!.text).toContain(`${ending.address}: ends on May 22, 2031, in 10 days.`);
+    expect(toOwner!.subject).toBe(`The connection of ${ending.address} ends on 22 May 2031`);
+    expect(toOwner!.text).toContain(`${ending.address}: ends on 22 May 2031, in 10 days.`);
     expect(toOwner!.text).toContain("The provider announced this end.");
     expect(toOwner!.text).toContain(`/t/${school.tenant.slug}/my-mailboxes`);
     expect(toOwner!.text).not.toContain(far.address);
@@ -143,7 +150,7 @@ describe("warnings of a connection's end", () => {
   });
 
   it("warn again 3 days before, and start over for a renewed forecast", async () => {
-    const { tenant, admin, member } = await seedTenantWithPeople();
+    const { tenant, admin, member } = await seedEnglishSchool();
     const config = await configuration(tenant.id, "microsoft");
     const mailbox = await connected(tenant.id, config.id, { refreshTokenExpiresAt: after(10) }, [member.id]);
 
@@ -167,12 +174,12 @@ describe("warnings of a connection's end", () => {
     await warnEndingConnections({ now: after(8.5) });
     const renewed = await mailTo(member.email);
     expect(renewed).toHaveLength(3);
-    expect(renewed[2]!.subject).toContain("June 1, 2031");
+    expect(renewed[2]!.subject).toContain("1 Jun 2031");
     expect(await mailTo(admin.email)).toHaveLength(3);
   });
 
   it("leave a Microsoft inactivity end to the keep-alive until 3 days before, and warn of a Google application in Testing", async () => {
-    const { tenant, admin, member } = await seedTenantWithPeople();
+    const { tenant, admin, member } = await seedEnglishSchool();
     const microsoft = await configuration(tenant.id, "microsoft");
     // Last refreshed 80 days ago: Microsoft's 90 days end it in 10 days, unless the keep-alive renews it.
     const idle = await connected(
@@ -188,7 +195,7 @@ describe("warnings of a connection's end", () => {
     await warnEndingConnections({ now: NOW });
     const [first, ...others] = await mailTo(member.email);
     expect(others).toHaveLength(0);
-    expect(first!.subject).toBe(`The connection of ${testing.address} ends on May 18, 2031`);
+    expect(first!.subject).toBe(`The connection of ${testing.address} ends on 18 May 2031`);
     expect(first!.text).toContain("in 6 days");
     expect(first!.text).toContain("“Testing” publishing status");
     expect(first!.text).toContain("ask the school's administrators to publish the application");
@@ -198,7 +205,7 @@ describe("warnings of a connection's end", () => {
     // The keep-alive could not renew it: 2 days before its end, a warning that says so.
     await warnEndingConnections({ now: after(8) });
     const [, second] = await mailTo(member.email);
-    expect(second!.subject).toBe(`The connection of ${idle.address} ends on May 22, 2031`);
+    expect(second!.subject).toBe(`The connection of ${idle.address} ends on 22 May 2031`);
     expect(second!.text).toContain("Relais could not renew it by itself in time");
     const [, digest] = await mailTo(admin.email);
     expect(digest!.text).toContain(idle.address);
@@ -206,12 +213,12 @@ describe("warnings of a connection's end", () => {
   });
 
   it("say nothing of mailboxes that are not connected, or of a suspended school", async () => {
-    const { tenant, admin, member } = await seedTenantWithPeople();
+    const { tenant, admin, member } = await seedEnglishSchool();
     const config = await configuration(tenant.id, "microsoft");
     const mailbox = await connected(tenant.id, config.id, { refreshTokenExpiresAt: after(5) }, [member.id]);
     const db = await getDb();
     await db.mailbox.update({ where: { id: mailbox.id }, data: { state: "config_error" } });
-    const suspended = await seedTenantWithPeople();
+    const suspended = await seedEnglishSchool();
     const suspendedConfig = await configuration(suspended.tenant.id, "microsoft");
     await connected(suspended.tenant.id, suspendedConfig.id, { refreshTokenExpiresAt: after(5) }, [
       suspended.member.id,

@@ -109,7 +109,7 @@ export default async function ClientConfigurationPage({
       {secretExpiry && (
         <SecretExpiryNotice
           status={secretExpiry}
-          date={formatExpiryDay(locale, secretExpiry.expiresOn)}
+          date={formatExpiryDay(dates, secretExpiry.expiresOn)}
           family={secretFixFamily(config)}
         />
       )}
