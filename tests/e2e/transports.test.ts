@@ -206,7 +206,7 @@ describe.skipIf(!browserTestsRun)("sending through the providers' HTTP APIs, in 
       "Sends through SMTP (XOAUTH2), as its OAuth application",
     );
     const whole = page.getByTestId("mailbox-switch-configuration");
-    await expect(whole.innerText()).resolves.toBe("Move the whole configuration to Graph");
+    await expect(whole.innerText()).resolves.toBe("Move the whole OAuth application to Graph");
     await expect(whole.getAttribute("href")).resolves.toBe(
       `/t/${tenant.slug}/clients/${config.id}?transport=graph#client-transport`,
     );
