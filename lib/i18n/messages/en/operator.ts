@@ -1,7 +1,7 @@
 export const operator = {
   title: "Platform",
   intro:
-    "The schools on this Relais. Add their administrators with the command line (see docs/operator-cli.md).",
+    "The schools on this Relais. Invite each school's administrators from its row; they add the rest of its people.",
   tenants: {
     heading: "Schools",
     empty: "No school yet. Create the first one below.",

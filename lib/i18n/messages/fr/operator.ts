@@ -4,7 +4,7 @@ import type { Translation } from "../../translation-shape";
 export const operator: Translation<typeof en> = {
   title: "Plateforme",
   intro:
-    "Les établissements de ce Relais. Ajoutez leurs administrateurs avec la ligne de commande (voir docs/operator-cli.md).",
+    "Les établissements de ce Relais. Invitez les administrateurs de chaque établissement depuis sa ligne ; ils ajoutent ensuite les autres personnes.",
   tenants: {
     heading: "Établissements",
     empty: "Aucun établissement pour l’instant. Créez le premier ci-dessous.",
