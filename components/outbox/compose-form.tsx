@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { useT } from "@/components/i18n-provider";
+import { useDates, useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import { composeMailAction } from "@/lib/outbox/outbox-actions";
 import { fieldClass } from "@/components/ui/classes";
+import { instantIn } from "@/lib/i18n/dates/time-zones";
 import { SenderHealth } from "./sender-health";
 import type { SenderWords } from "./sender-options";
 
@@ -28,6 +29,7 @@ export function ComposeForm({
   maxSize: string;
 }) {
   const t = useT();
+  const dates = useDates();
   const [localSendAt, setLocalSendAt] = useState("");
   const [mailboxId, setMailboxId] = useState(initialMailboxId);
   const sender = mailboxes.find((m) => m.id === mailboxId) ?? mailboxes[0]!;
@@ -44,8 +46,8 @@ export function ComposeForm({
         {errors[name]}
       </p>
     ) : null;
-  // The browser knows the person's time zone; the server gets an exact instant.
-  const sendAtIso = localSendAt ? new Date(localSendAt).toISOString() : "";
+  // The time typed is the school's (its zone, as every time on its pages); the server gets an exact instant.
+  const sendAtIso = localSendAt ? (instantIn(dates.timeZone, localSendAt)?.toISOString() ?? "") : "";
   return (
     <form
       onSubmit={onSubmit}
@@ -135,7 +137,7 @@ export function ComposeForm({
         {fieldError("attachments")}
       </label>
       <label className="block text-sm">
-        {t("outbox.compose.sendAt")}
+        {t("outbox.compose.sendAt", { timeZone: dates.timeZone })}
         <input
           type="datetime-local"
           value={localSendAt}

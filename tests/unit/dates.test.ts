@@ -14,6 +14,7 @@ import { momentWithZone } from "@/lib/i18n/dates/moment-with-zone";
 import {
   canonicalTimeZone,
   dayIn,
+  instantIn,
   isTimeZone,
   platformTimeZone,
   startOfDayIn,
@@ -126,6 +127,16 @@ describe("time zones", () => {
     expect(platformTimeZone({})).toBe("Europe/Paris");
     expect(platformTimeZone({ RELAIS_TIME_ZONE: "America/Toronto" })).toBe("America/Toronto");
     expect(platformTimeZone({ RELAIS_TIME_ZONE: "Mars/Olympus" })).toBe("Europe/Paris");
+  });
+
+  it("read a time typed for a school (a datetime-local field) in the school's zone", () => {
+    expect(instantIn("Europe/Paris", "2026-12-03T09:30")?.toISOString()).toBe("2026-12-03T08:30:00.000Z");
+    expect(instantIn("Europe/Paris", "2026-07-01T09:30")?.toISOString()).toBe("2026-07-01T07:30:00.000Z");
+    expect(instantIn("America/Toronto", "2026-12-03T09:30")?.toISOString()).toBe("2026-12-03T14:30:00.000Z");
+    expect(instantIn("UTC", "2026-12-03T09:30:15")?.toISOString()).toBe("2026-12-03T09:30:15.000Z");
+    for (const bad of ["", "tomorrow", "2026-13-40T09:30", "2026-12-03 09:30"]) {
+      expect(instantIn("Europe/Paris", bad)).toBeNull();
+    }
   });
 
   it("cut days at the zone's midnight, summer time included", () => {

@@ -76,15 +76,30 @@ export function dayIn(timeZone: string, date: Date): string {
   return wallClock(timeZone, date).day;
 }
 
-/** The instant a calendar day ("2026-12-03") begins in a zone. */
-export function startOfDayIn(timeZone: string, day: string): Date {
-  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+/**
+ * The instant a wall-clock reading ("2026-12-03T09:30", as a datetime-local
+ * field gives it) stands for in a zone; null for a reading that is not one.
+ * In the hour skipped when clocks go forward, the offset before the change.
+ */
+export function instantIn(timeZone: string, wallTime: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(wallTime);
+  if (!match) return null;
+  const [, day, hour, minute, second = "00"] = match;
+  const readingAsUtc = Date.parse(`${day}T${hour}:${minute}:${second}Z`);
+  if (Number.isNaN(readingAsUtc)) return null;
   // Offset at the guess, then again at the first answer, in case a change of
   // offset (summer time) falls between the two.
-  let at = midnightUtc;
+  let at = readingAsUtc;
   for (let i = 0; i < 2; i++) {
     const offset = wallClock(timeZone, new Date(at)).asUtc - Math.floor(at / 1000) * 1000;
-    at = midnightUtc - offset;
+    at = readingAsUtc - offset;
   }
   return new Date(at);
+}
+
+/** The instant a calendar day ("2026-12-03") begins in a zone. */
+export function startOfDayIn(timeZone: string, day: string): Date {
+  const start = instantIn(timeZone, `${day}T00:00`);
+  if (!start) throw new RangeError(`Not a calendar day: ${day}`);
+  return start;
 }

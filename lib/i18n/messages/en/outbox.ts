@@ -121,7 +121,7 @@ export const outbox = {
     html: "HTML (optional)",
     attachments: "Attachments",
     attachmentsHint: "Up to {size} in all.",
-    sendAt: "Send at (optional, your local time)",
+    sendAt: "Send at (optional, {timeZone} time)",
     submit: "Queue the mail",
     queued: "The mail is queued.",
     held: "The mail is queued but held: its mailbox cannot send right now.",

@@ -124,7 +124,7 @@ export const outbox: Translation<typeof en> = {
     html: "HTML (facultatif)",
     attachments: "Pièces jointes",
     attachmentsHint: "Jusqu’à {size} au total.",
-    sendAt: "Envoyer le (facultatif, heure locale)",
+    sendAt: "Envoyer le (facultatif, heure de {timeZone})",
     submit: "Mettre en file",
     queued: "Le message est en attente d’envoi.",
     held: "Le message est en file mais retenu : sa boîte ne peut pas envoyer pour l’instant.",
