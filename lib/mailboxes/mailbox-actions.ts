@@ -12,6 +12,7 @@ import {
   mailboxIdInput,
   updateMailboxInput,
 } from "./mailbox-schemas";
+import { runPreflight } from "./run-preflight";
 import { updateMailbox } from "./update-mailbox";
 
 async function refreshMailboxPages<R>(ctx: TenantContext, result: R): Promise<R> {
@@ -36,4 +37,9 @@ export const assignMailboxMembersAction = tenantAction(
 
 export const deleteMailboxAction = tenantAction("mailboxes.write", mailboxIdInput, async (ctx, input) =>
   refreshMailboxPages(ctx, await deleteMailbox(ctx, input)),
+);
+
+/** The preflight check (lib/mailboxes/run-preflight.ts): a token, the scopes, one SMTP sign-in; nothing sent. */
+export const runPreflightAction = tenantAction("mailboxes.write", mailboxIdInput, (ctx, input) =>
+  runPreflight(ctx, input),
 );

@@ -78,6 +78,7 @@ export const audit = {
       owner_notified: "Owners told to reconnect",
       revoked: "Connection revoked",
       provider_revocation_failed: "Provider could not be told of a revocation",
+      preflight: "Preflight check run",
     },
     connect_link: {
       created: "Connect link sent",
@@ -108,6 +109,10 @@ export const audit = {
   },
   /** Names of the recorded details (lib/audit/audit-detail-lines.ts); a name without words shows as recorded. */
   details: {
+    steps: "Checks",
+    token: "Access token",
+    scopes: "Permissions",
+    smtp: "SMTP sign-in",
     aadsts: "Microsoft error code",
     account: "Account",
     accountDeleted: "Account deleted",

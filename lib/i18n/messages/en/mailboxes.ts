@@ -258,6 +258,49 @@ export const mailboxes = {
     delegateGone:
       "{delegate} no longer authorizes sending as {address}: they must connect it again, or an administrator names another delegate in the settings below. Its mail waits.",
   },
+  /** The preflight check of one mailbox (lib/mailboxes/run-preflight.ts): each step, then what to change. */
+  preflight: {
+    title: "Preflight check",
+    intro:
+      "Tries this mailbox's way out without sending anything: an access token, its permissions and, over SMTP, one sign-in to the provider's server.",
+    button: "Run the check",
+    running: "Checking…",
+    status: {
+      passed: "Passed",
+      failed: "Failed",
+      skipped: "Not tried",
+    },
+    code: "Code for support: {code}",
+    steps: {
+      token: "Access token",
+      scopes: "Permissions",
+      smtp: "SMTP sign-in",
+    },
+    token: {
+      passed: "Relais got an access token for this mailbox (renewed if it was about to end).",
+      failed: "Relais could not get an access token: the connection is “{state}”.",
+      transient: "The provider could not be reached, or answered with a temporary error.",
+      transientFix: "Run the check again in a few minutes; if it lasts, the provider may be having trouble.",
+    },
+    scopes: {
+      passed: "Its authorization includes every permission that sending through {transport} needs.",
+      failed: "Its authorization lacks a permission that sending needs: {scopes}.",
+    },
+    smtp: {
+      passed: "Signed in to {host} with OAuth (XOAUTH2), then left without sending anything.",
+      whereSmtpAuth:
+        "Where: Microsoft 365 admin centre › Users › Active users › this mailbox › Mail › Manage email apps › “Authenticated SMTP”.",
+      refused: "{host} refused the access token for this mailbox.",
+      refusedFix:
+        "Reconnect the mailbox with the account that owns it (or its delegate), and leave every permission ticked.",
+      invalidAddress: "This mailbox's address cannot be used to sign in over SMTP.",
+      invalidAddressFix: "Correct the mailbox's address, or its delegate, in its settings below.",
+      unreachable: "Relais could not reach the SMTP server {host}.",
+      unreachableFix:
+        "An administrator should check the SMTP host, port and security of the school's OAuth application; if they are right, try again later.",
+      skipped: "Not tried: there is no access token to sign in with.",
+    },
+  },
   /** A mailbox stopped because Microsoft has SMTP AUTH off for it (lastErrorCode smtp_auth_disabled). */
   smtpAuthOff: {
     body: "Microsoft refuses to let this mailbox sign in to its SMTP server: SMTP AUTH (“Authenticated SMTP”) is switched off for the mailbox or for the whole Microsoft 365 organisation. Over SMTP no mail can leave, with OAuth or without; its mail waits. Either an Exchange administrator switches it on again, or the mailbox sends through Microsoft Graph, which does not need it.",

@@ -85,6 +85,7 @@ export const audit: Translation<typeof en> = {
       owner_notified: "Propriétaires invités à reconnecter",
       revoked: "Connexion révoquée",
       provider_revocation_failed: "Le fournisseur n’a pas pu être informé d’une révocation",
+      preflight: "Vérification préalable lancée",
     },
     connect_link: {
       created: "Lien de connexion envoyé",
@@ -115,6 +116,10 @@ export const audit: Translation<typeof en> = {
   },
   /** Names of the recorded details (lib/audit/audit-detail-lines.ts); a name without words shows as recorded. */
   details: {
+    steps: "Vérifications",
+    token: "Jeton d’accès",
+    scopes: "Autorisations",
+    smtp: "Connexion SMTP",
     aadsts: "Code d’erreur Microsoft",
     account: "Compte",
     accountDeleted: "Compte supprimé",

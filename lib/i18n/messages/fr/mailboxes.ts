@@ -264,6 +264,50 @@ export const mailboxes: Translation<typeof en> = {
       "{delegate} n’autorise plus l’envoi en tant que {address} : il faut le reconnecter, ou qu’un administrateur désigne un autre délégué dans les réglages ci-dessous. Ses messages attendent.",
     memberView: "Vous voyez cette boîte parce qu’elle vous est attribuée.",
   },
+  /** The preflight check of one mailbox (lib/mailboxes/run-preflight.ts): each step, then what to change. */
+  preflight: {
+    title: "Vérification préalable",
+    intro:
+      "Essaie la voie d’envoi de cette boîte sans rien envoyer : un jeton d’accès, ses autorisations et, en SMTP, une connexion au serveur du fournisseur.",
+    button: "Lancer la vérification",
+    running: "Vérification…",
+    status: {
+      passed: "Réussi",
+      failed: "Échec",
+      skipped: "Non essayé",
+    },
+    code: "Code pour le support : {code}",
+    steps: {
+      token: "Jeton d’accès",
+      scopes: "Autorisations",
+      smtp: "Connexion SMTP",
+    },
+    token: {
+      passed: "Relais a obtenu un jeton d’accès pour cette boîte (renouvelé s’il allait expirer).",
+      failed: "Relais n’a pas pu obtenir de jeton d’accès : la connexion est « {state} ».",
+      transient: "Le fournisseur n’a pas pu être joint, ou a répondu par une erreur temporaire.",
+      transientFix:
+        "Relancez la vérification dans quelques minutes ; si cela dure, le fournisseur a peut-être un problème.",
+    },
+    scopes: {
+      passed: "Son autorisation comprend toutes les permissions qu’exige l’envoi par {transport}.",
+      failed: "Il manque à son autorisation une permission nécessaire à l’envoi : {scopes}.",
+    },
+    smtp: {
+      passed: "Connexion réussie à {host} avec OAuth (XOAUTH2), puis déconnexion sans rien envoyer.",
+      whereSmtpAuth:
+        "Où : centre d’administration Microsoft 365 › Utilisateurs › Utilisateurs actifs › cette boîte › Courrier › Gérer les applications de messagerie › « SMTP authentifié ».",
+      refused: "{host} a refusé le jeton d’accès de cette boîte.",
+      refusedFix:
+        "Reconnectez la boîte avec le compte à qui elle appartient (ou son délégué), en laissant toutes les permissions cochées.",
+      invalidAddress: "L’adresse de cette boîte ne permet pas de se connecter en SMTP.",
+      invalidAddressFix: "Corrigez l’adresse de la boîte, ou son délégué, dans ses réglages ci-dessous.",
+      unreachable: "Relais n’a pas pu joindre le serveur SMTP {host}.",
+      unreachableFix:
+        "Un administrateur doit vérifier l’hôte, le port et la sécurité SMTP de l’application OAuth de l’établissement ; s’ils sont justes, réessayez plus tard.",
+      skipped: "Non essayé : aucun jeton d’accès avec lequel se connecter.",
+    },
+  },
   smtpAuthOff: {
     body: "Microsoft refuse que cette boîte se connecte à son serveur SMTP : SMTP AUTH (« SMTP authentifié ») est désactivé pour la boîte ou pour toute l’organisation Microsoft 365. Par SMTP, aucun courrier ne peut partir, avec OAuth ou sans ; son courrier attend. Soit un administrateur Exchange le réactive, soit la boîte envoie par Microsoft Graph, qui n’en a pas besoin.",
     ownerBody:

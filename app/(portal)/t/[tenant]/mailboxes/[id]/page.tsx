@@ -7,6 +7,7 @@ import { DeleteMailboxButton } from "@/components/mailboxes/delete-mailbox-butto
 import { MailboxActivity } from "@/components/mailboxes/mailbox-activity";
 import { MailboxHealthSection } from "@/components/mailboxes/mailbox-health-section";
 import { MailboxMembersForm } from "@/components/mailboxes/mailbox-members-form";
+import { MailboxPreflight } from "@/components/mailboxes/mailbox-preflight";
 import { MailboxScopes } from "@/components/mailboxes/mailbox-scopes";
 import { MailboxSettingsForm } from "@/components/mailboxes/mailbox-settings-form";
 import { NextStepsNotice } from "@/components/ui/next-steps-notice";
@@ -143,6 +144,8 @@ export default async function MailboxPage({
             : authorizeUrl(ctx.tenantSlug, mailbox.id)
         }
       />
+
+      {mailbox.canManage && <MailboxPreflight tenant={ctx.tenantSlug} mailboxId={mailbox.id} />}
 
       <MailboxActivity ctx={ctx} mailboxId={mailbox.id} />
 
