@@ -74,6 +74,12 @@ function scalarText(
     case "language":
       return known(t, `common.languageNames.${value}`, value);
   }
+  if (action === "mailbox.preflight" && (key === "token" || key === "scopes" || key === "smtp")) {
+    // Recorded as "passed", "skipped" or "failed: 5.7.139": the outcome in words, the code beside it.
+    const [status = value, code] = value.split(": ");
+    const words = known(t, `mailboxes.preflight.status.${status}`, status);
+    return code ? t("audit.values.withCode", { value: words, code }) : words;
+  }
   if (action === "member.role_changed" && (key === "from" || key === "to"))
     return known(t, `common.roles.${value}`, value);
   if (action === "tenant.language_changed" && (key === "from" || key === "to"))

@@ -67,6 +67,19 @@ describe("audit details in words", () => {
     ]);
   });
 
+  it("say a preflight check's outcome per step in words, a code beside a failure", () => {
+    expect(
+      text(en, "mailbox.preflight", {
+        transport: "smtp",
+        steps: { token: "passed", scopes: "passed", smtp: "failed: 5.7.139" },
+      }),
+    ).toEqual([
+      "Sent through: SMTP (XOAUTH2)",
+      "Checks: Access token: Passed; Permissions: Passed; SMTP sign-in: Failed (code 5.7.139)",
+    ]);
+    expect(text(fr, "mailbox.preflight", { steps: { smtp: "skipped" } })[0]).toContain("Non essayé");
+  });
+
   it("say a school's language and time zone in words, and dates in the school's zone", () => {
     expect(text(en, "tenant.language_changed", { from: "fr", to: "en" })).toEqual([
       "Before: French",

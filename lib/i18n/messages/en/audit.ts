@@ -201,6 +201,7 @@ export const audit = {
     detail: "{label}: {value}",
     change: "{from} → {to}",
     codeWithCause: "{cause} ({code})",
+    withCode: "{value} (code {code})",
     flow: { authorization_code: "In the browser", device_code: "With a device code" },
     providerRevocation: {
       requested: "Asked",

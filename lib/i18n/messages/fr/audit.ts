@@ -207,6 +207,7 @@ export const audit: Translation<typeof en> = {
     detail: "{label} : {value}",
     change: "{from} → {to}",
     codeWithCause: "{cause} ({code})",
+    withCode: "{value} (code {code})",
     flow: { authorization_code: "Dans le navigateur", device_code: "Avec un code d’appareil" },
     providerRevocation: {
       requested: "Demandé",
