@@ -1,10 +1,10 @@
+import { knownTimeZone } from "@/lib/i18n/dates/time-zones";
 import { forbidden } from "@/lib/auth/errors";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { rangeBuckets, type BucketUnit, type MailActivityRange } from "./mail-activity-range";
 import { bucketBoundarySql } from "./mail-activity-sql";
-import { readSchoolTimeZone } from "./school-time-zone";
 
 export interface MailCounts {
   sent: number;
@@ -51,7 +51,8 @@ export async function getMailActivity(
 ): Promise<MailActivity> {
   if (!can(ctx, "mailboxes.read")) throw forbidden();
   const db = await getDb();
-  const timeZone = await readSchoolTimeZone(ctx.tenantId);
+  // The context holds the school's zone: no second read of the school.
+  const timeZone = knownTimeZone(ctx.timeZone);
   const { unit, count } = rangeBuckets[range];
   const tenantId = ctx.tenantId;
   const boundary = bucketBoundarySql(range, now, Prisma.sql`${timeZone}::text`, Prisma.sql`i`);

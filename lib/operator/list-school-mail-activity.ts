@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { MailCounts } from "@/lib/dashboard/get-mail-activity";
 import { rangeBuckets, type MailActivityRange } from "@/lib/dashboard/mail-activity-range";
 import { bucketBoundarySql } from "@/lib/dashboard/mail-activity-sql";
-import { knownTimeZone } from "@/lib/dashboard/school-time-zone";
+import { knownTimeZone } from "@/lib/i18n/dates/time-zones";
 
 /**
  * Each school's mail sent, failed and held over a range, counted as its own

@@ -29,6 +29,11 @@ export function canonicalTimeZone(value: string): string | null {
   return isTimeZone(resolved) ? resolved : null;
 }
 
+/** A stored zone as the runtime lists it, else the default: for reading rows, where a bad value must not fail a page. */
+export function knownTimeZone(zone: string | null | undefined): string {
+  return (zone && canonicalTimeZone(zone)) || DEFAULT_TIME_ZONE;
+}
+
 /**
  * The zone of pages that belong to no school (platform, account, development
  * mail): RELAIS_TIME_ZONE, else Europe/Paris. A wrong value stops the server
