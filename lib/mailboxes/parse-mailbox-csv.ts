@@ -2,7 +2,7 @@ import type { MessageKey } from "@/lib/i18n/catalog";
 import type { MessageVars } from "@/lib/i18n/translate";
 import { normalizeMailboxAddress } from "./mailbox-address";
 import { maxDisplayNameLength } from "./mailbox-schemas";
-import { detectSeparator, readCsvRecords, type CsvSeparator } from "./read-csv-records";
+import { detectSeparator, readCsvRecords, type CsvSeparator } from "@/lib/csv/read-csv-records";
 
 export const mailboxCsvLimits = { maxBytes: 1024 * 1024, maxRows: 5000 } as const;
 

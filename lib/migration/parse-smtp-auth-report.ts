@@ -1,5 +1,5 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
-import { detectSeparator, readCsvRecords } from "@/lib/mailboxes/read-csv-records";
+import { detectSeparator, readCsvRecords } from "@/lib/csv/read-csv-records";
 import { normalizeRecipient } from "@/lib/outbox/mail-address";
 
 /** One sender of an Exchange "SMTP AUTH clients" report, merged when the export lists it more than once. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseMailboxCsv } from "@/lib/mailboxes/parse-mailbox-csv";
-import { detectSeparator, readCsvRecords } from "@/lib/mailboxes/read-csv-records";
+import { detectSeparator, readCsvRecords } from "@/lib/csv/read-csv-records";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
