@@ -1,8 +1,8 @@
 import { catalogs, type Catalog, type MessageKey } from "./catalog";
 import type { Locale } from "./locales";
-import { applyPlurals } from "./plural";
+import { formatMessage, type MessageVars } from "./format-message";
 
-export type MessageVars = Record<string, string | number>;
+export type { MessageVars };
 export type Translator = ((key: MessageKey, vars?: MessageVars) => string) & { locale: Locale };
 
 export function lookup(catalog: Catalog, key: string): string | undefined {
@@ -19,10 +19,7 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 export function interpolate(template: string, vars?: MessageVars, locale: Locale = "en"): string {
-  if (!vars) return template;
-  return applyPlurals(template, vars, locale).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return formatMessage(template, vars, locale);
 }
 
 export function createTranslator(locale: Locale): Translator {

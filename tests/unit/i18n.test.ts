@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { catalogs } from "@/lib/i18n/catalog";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
@@ -53,6 +54,25 @@ describe("message catalogs", () => {
         text: expect.stringContaining("plural"),
       });
     }
+  });
+
+  it("are all ICU MessageFormat that intl-messageformat parses", () => {
+    const unparsable = [...leaves(catalogs.en), ...leaves(catalogs.fr)].filter(([, text]) => {
+      try {
+        new IntlMessageFormat(text, "en", undefined, { ignoreTag: true });
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(unparsable.map(([key]) => key)).toEqual([]);
+  });
+
+  it("keep the sentence when a caller leaves out a variable, filling the others", () => {
+    expect(
+      interpolate("{count, plural, one {# mail} other {# mails}} to {address}", { address: "a@b.test" }),
+    ).toBe("{count, plural, one {# mail} other {# mails}} to a@b.test");
+    expect(interpolate("Sent <b>{n}</b> of {total}", { n: 3, total: 4 })).toBe("Sent <b>3</b> of 4");
   });
 
   it("translates with variables", () => {
