@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n-provider";
 import { QueryProvider } from "@/components/query-provider";
 import { catalogs } from "@/lib/i18n/catalog";
+import { pickAreas, shellAreas } from "@/lib/i18n/message-areas";
 import { platformTimeZone } from "@/lib/i18n/dates/time-zones";
 import { getFormatLocale, getLocale } from "@/lib/i18n/server";
 import "./globals.css";
@@ -16,7 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
         <I18nProvider
           locale={locale}
-          catalog={catalogs[locale]}
+          messages={pickAreas(catalogs[locale], shellAreas)}
           formatLocale={formatLocale}
           timeZone={platformTimeZone()}
         >

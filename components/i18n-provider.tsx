@@ -1,33 +1,47 @@
 "use client";
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import type { Catalog, MessageKey } from "@/lib/i18n/catalog";
+import type { MessageKey } from "@/lib/i18n/catalog";
 import type { DateConventions } from "@/lib/i18n/dates/formats";
 import type { Locale } from "@/lib/i18n/locales";
+import type { CatalogPart } from "@/lib/i18n/message-areas";
 import { interpolate, lookup, type MessageVars } from "@/lib/i18n/translate";
 
 interface I18nValue {
   locale: Locale;
+  /** The areas of the catalog this part of the page was given (lib/i18n/message-areas.ts). */
+  messages: CatalogPart;
   t: (key: MessageKey, vars?: MessageVars) => string;
   dates: DateConventions;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
 
+function translatorOver(messages: CatalogPart, locale: Locale): I18nValue["t"] {
+  return (key, vars) => {
+    const template = lookup(messages, key);
+    if (template === undefined && process.env.NODE_ENV !== "production") {
+      console.error(`Message ${key} is not in this page's areas: add its area to the page's withMessages.`);
+    }
+    return interpolate(template ?? key, vars, locale);
+  };
+}
+
 /**
- * The reader's language and date conventions for client components. The
- * time zone given here is the platform's; a school's pages wrap theirs in
- * SchoolTimeZone.
+ * The reader's language and date conventions for client components, with
+ * the catalog's shell areas. The time zone given here is the platform's; a
+ * school's pages wrap theirs in SchoolTimeZone; a page adds its message
+ * areas with MessagesScope (through withMessages).
  */
 export function I18nProvider({
   locale,
-  catalog,
+  messages,
   formatLocale,
   timeZone,
   children,
 }: {
   locale: Locale;
-  catalog: Catalog;
+  messages: CatalogPart;
   /** The reader's formatting locale (en-GB, en-US, fr-FR…): lib/i18n/dates/format-locale.ts. */
   formatLocale: string;
   timeZone: string;
@@ -36,11 +50,22 @@ export function I18nProvider({
   const value = useMemo<I18nValue>(
     () => ({
       locale,
-      t: (key, vars) => interpolate(lookup(catalog, key) ?? key, vars, locale),
+      messages,
+      t: translatorOver(messages, locale),
       dates: { locale: formatLocale, timeZone },
     }),
-    [locale, catalog, formatLocale, timeZone],
+    [locale, messages, formatLocale, timeZone],
   );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** A page's own message areas, added to the shell's for the client components inside. */
+export function MessagesScope({ messages, children }: { messages: CatalogPart; children: ReactNode }) {
+  const parent = useI18n("MessagesScope");
+  const value = useMemo<I18nValue>(() => {
+    const merged = { ...parent.messages, ...messages };
+    return { ...parent, messages: merged, t: translatorOver(merged, parent.locale) };
+  }, [parent, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -5,7 +5,7 @@ import { formatMessage, type MessageVars } from "./format-message";
 export type { MessageVars };
 export type Translator = ((key: MessageKey, vars?: MessageVars) => string) & { locale: Locale };
 
-export function lookup(catalog: Catalog, key: string): string | undefined {
+export function lookup(catalog: Catalog | Partial<Catalog>, key: string): string | undefined {
   let node: unknown = catalog;
   for (const part of key.split(".")) {
     if (typeof node !== "object" || node === null) return undefined;

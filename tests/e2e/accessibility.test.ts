@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectTestId, signIn, useBrowser } from "../support/browser";
 import { useE2eDatabase } from "../support/e2e-db";
+import { rawMessageKeysOn } from "../support/raw-message-keys";
 import { browserTestsRun } from "../support/e2e-env";
 import { createRelayCredential } from "@/lib/relay-credentials/create-relay-credential";
 import { importSmtpAuthReport } from "@/lib/migration/import-report";
@@ -30,7 +31,7 @@ interface Violation {
 /** What axe found on each page walked, checked at the end so that one run reports every page. */
 const found: string[] = [];
 
-/** Runs axe-core on the page as it is and notes any violation, whatever its impact. */
+/** Runs axe-core on the page as it is and notes any violation, whatever its impact, and any message key shown as it is. */
 async function expectAccessible(page: Page, what: string) {
   await page.waitForLoadState("networkidle");
   await page.addScriptTag({ content: axeSource });
@@ -43,6 +44,9 @@ async function expectAccessible(page: Page, what: string) {
   });
   // axe really looked at the page (a page it could not read would pass nothing).
   expect(passes, what).toBeGreaterThan(10);
+  // Words, never keys: every area the page's client components read was sent to the browser.
+  for (const key of await rawMessageKeysOn(page))
+    found.push(`${what} (${page.url()}): message key shown: ${key}`);
   for (const v of violations) {
     found.push(
       `${what} (${page.url()}): ${v.impact} ${v.id}: ${v.help}\n` +

@@ -18,6 +18,7 @@ import { contextFor, seedMember, seedTenant, seedUser } from "../support/factori
 import { seedAuditEntry } from "../support/seed-audit";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 import { seedRelayedMail, seedRelayEvent } from "../support/seed-relay";
+import { rawMessageKeysOn } from "../support/raw-message-keys";
 
 // The webhook secret is sealed by this process (createWebhookEndpoint); the pages never open it.
 process.env.RELAIS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
@@ -120,6 +121,7 @@ async function visitAll(page: Page, visits: Visit[], lang: string) {
     if (visit.ready) await expectTestId(page, visit.ready);
     await page.waitForLoadState("networkidle");
     const label = `${visit.name} (${lang})`;
+    expect.soft(await rawMessageKeysOn(page), `${label}: message keys shown instead of words`).toEqual([]);
     await expectFits(page, visit, phone.width, label);
     await shot(page, `${visit.name}-${lang}-390`);
     await page.setViewportSize(desktop);

@@ -5,10 +5,11 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { getSessionUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
+import { withMessages } from "@/components/i18n/with-messages";
 
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({
+async function SignInPage({
   searchParams,
 }: {
   searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
@@ -33,3 +34,5 @@ export default async function SignInPage({
     </div>
   );
 }
+
+export default withMessages(["auth"], SignInPage);

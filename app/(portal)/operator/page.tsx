@@ -13,10 +13,11 @@ import { stackedTable as stacked } from "@/components/ui/classes";
 import { CreateTenantForm } from "./create-tenant-form";
 import { InviteAdminForm } from "./invite-admin-form";
 import { TenantSuspensionButton } from "./tenant-suspension-button";
+import { withMessages } from "@/components/i18n/with-messages";
 
 export const dynamic = "force-dynamic";
 
-export default async function OperatorPage({
+async function OperatorPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -215,3 +216,5 @@ export default async function OperatorPage({
     </div>
   );
 }
+
+export default withMessages(["operator", "dashboard", "settings"], OperatorPage);

@@ -8,12 +8,13 @@ import { getSessionUser } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import type { InvitationState } from "@/lib/members/invitation-state";
 import { inspectInvitation } from "@/lib/members/inspect-invitation";
+import { withMessages } from "@/components/i18n/with-messages";
 
 export const dynamic = "force-dynamic";
 
 const linkClass = "inline-block rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700";
 
-export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [t, view, user] = await Promise.all([getTranslator(), inspectInvitation(token), getSessionUser()]);
   const here = `/invitations/${encodeURIComponent(token)}`;
@@ -92,3 +93,5 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     </div>
   );
 }
+
+export default withMessages(["members"], InvitationPage);

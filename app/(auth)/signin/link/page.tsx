@@ -2,6 +2,7 @@ import Link from "next/link";
 import { LinkContinueButton } from "@/components/auth/link-continue-button";
 import { inspectSignInLink } from "@/lib/auth/sign-in-links";
 import { getTranslator } from "@/lib/i18n/server";
+import { withMessages } from "@/components/i18n/with-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -11,11 +12,7 @@ const messageOf = {
   unknown: "auth.link.unknown",
 } as const;
 
-export default async function SignInLinkPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ token?: string }>;
-}) {
+async function SignInLinkPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token } = await searchParams;
   const t = await getTranslator();
   const state = token ? await inspectSignInLink(token) : "unknown";
@@ -39,3 +36,5 @@ export default async function SignInLinkPage({
     </div>
   );
 }
+
+export default withMessages(["auth"], SignInLinkPage);

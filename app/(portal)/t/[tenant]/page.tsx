@@ -12,8 +12,9 @@ import { parseMailActivityRange } from "@/lib/dashboard/mail-activity-range";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import { withMessages } from "@/components/i18n/with-messages";
 
-export default async function TenantOverviewPage({
+async function TenantOverviewPage({
   params,
   searchParams,
 }: {
@@ -100,3 +101,5 @@ export default async function TenantOverviewPage({
     </section>
   );
 }
+
+export default withMessages(["mailboxes", "dashboard"], TenantOverviewPage);

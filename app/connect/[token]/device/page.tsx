@@ -4,11 +4,12 @@ import { DomainError } from "@/lib/auth/errors";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { linkActor } from "@/lib/oauth-flow/flow-actor";
 import { loadDevicePage } from "@/lib/oauth-flow/load-device-page";
+import { withMessages } from "@/components/i18n/with-messages";
 
 export const dynamic = "force-dynamic";
 
 /** Connect the connect link's mailbox with a code typed on another device, without a portal account. */
-export default async function ConnectLinkDevicePage({
+async function ConnectLinkDevicePage({
   params,
   searchParams,
 }: {
@@ -43,3 +44,5 @@ export default async function ConnectLinkDevicePage({
     </div>
   );
 }
+
+export default withMessages(["connect"], ConnectLinkDevicePage);

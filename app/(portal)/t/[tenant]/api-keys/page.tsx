@@ -6,8 +6,9 @@ import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listSendableMailboxes } from "@/lib/outbox/list-sendable-mailboxes";
+import { withMessages } from "@/components/i18n/with-messages";
 
-export default async function ApiKeysPage({ params }: { params: Promise<{ tenant: string }> }) {
+async function ApiKeysPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "apiKeys.write", `/t/${tenant}/api-keys`);
   const [t, dates, keys, mailboxes] = await Promise.all([
@@ -98,3 +99,5 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
     </div>
   );
 }
+
+export default withMessages(["outbox"], ApiKeysPage);

@@ -5,8 +5,9 @@ import { can } from "@/lib/auth/tenant-context";
 import { listClientConfigurations } from "@/lib/clients/list-client-configurations";
 import { formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
+import { withMessages } from "@/components/i18n/with-messages";
 
-export default async function ClientsPage({ params }: { params: Promise<{ tenant: string }> }) {
+async function ClientsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "clients.read", `/t/${tenant}/clients`);
   const [t, dates, configurations] = await Promise.all([
@@ -62,3 +63,5 @@ export default async function ClientsPage({ params }: { params: Promise<{ tenant
     </div>
   );
 }
+
+export default withMessages(["clients"], ClientsPage);

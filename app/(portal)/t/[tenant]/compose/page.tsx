@@ -6,8 +6,9 @@ import { formatBytes } from "@/lib/i18n/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listSenderMailboxes } from "@/lib/outbox/list-sender-mailboxes";
 import { maxMessageBytes } from "@/lib/outbox/mail-limits";
+import { withMessages } from "@/components/i18n/with-messages";
 
-export default async function ComposePage({
+async function ComposePage({
   params,
   searchParams,
 }: {
@@ -59,3 +60,5 @@ export default async function ComposePage({
     </div>
   );
 }
+
+export default withMessages(["mailboxes", "outbox"], ComposePage);

@@ -18,8 +18,9 @@ import { connectionStates } from "@/lib/mailboxes/mailbox-schemas";
 import { fieldClass, pageLinkClass } from "@/components/ui/classes";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PhoneDisclosure } from "@/components/ui/phone-disclosure";
+import { withMessages } from "@/components/i18n/with-messages";
 
-export default async function MailboxesPage({
+async function MailboxesPage({
   params,
   searchParams,
 }: {
@@ -271,3 +272,5 @@ export default async function MailboxesPage({
     </div>
   );
 }
+
+export default withMessages(["mailboxes", "dashboard"], MailboxesPage);

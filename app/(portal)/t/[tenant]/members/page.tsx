@@ -6,8 +6,9 @@ import { can } from "@/lib/auth/tenant-context";
 import { formatDay, formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listMembers } from "@/lib/members/list-members";
+import { withMessages } from "@/components/i18n/with-messages";
 
-export default async function MembersPage({ params }: { params: Promise<{ tenant: string }> }) {
+async function MembersPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "members.read", `/t/${tenant}/members`);
   const [t, dates, list] = await Promise.all([
@@ -62,3 +63,5 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
     </div>
   );
 }
+
+export default withMessages(["members"], MembersPage);

@@ -11,10 +11,11 @@ import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { getMigrationPlan } from "@/lib/migration/get-migration-plan";
 import { planRowView } from "@/lib/migration/plan-row-view";
 import { relayConnectionInfo } from "@/lib/relay/relay-settings";
+import { withMessages } from "@/components/i18n/with-messages";
 
 const DAY_MS = 86_400_000;
 
-export default async function MigrationPage({ params }: { params: Promise<{ tenant: string }> }) {
+async function MigrationPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "migration.write", `/t/${tenant}/migration`);
   const [t, dates, plan, configurations] = await Promise.all([
@@ -80,3 +81,5 @@ export default async function MigrationPage({ params }: { params: Promise<{ tena
     </div>
   );
 }
+
+export default withMessages(["migration"], MigrationPage);

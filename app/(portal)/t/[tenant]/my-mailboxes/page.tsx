@@ -10,8 +10,9 @@ import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
 import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
 import { sendingVerdict } from "@/lib/outbox/sending-verdict";
 import { revocableStates } from "@/lib/revocation/revocable-states";
+import { withMessages } from "@/components/i18n/with-messages";
 
-export default async function MyMailboxesPage({ params }: { params: Promise<{ tenant: string }> }) {
+async function MyMailboxesPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/my-mailboxes`);
   const [t, dates, mailboxes] = await Promise.all([
@@ -127,3 +128,5 @@ export default async function MyMailboxesPage({ params }: { params: Promise<{ te
     </div>
   );
 }
+
+export default withMessages(["connections", "outbox"], MyMailboxesPage);

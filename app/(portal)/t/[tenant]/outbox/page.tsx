@@ -17,8 +17,9 @@ import { fieldClass, pageLinkClass, stackedTable as stacked } from "@/components
 import { FilterSelect } from "@/components/ui/filter-select";
 import { PhoneDisclosure } from "@/components/ui/phone-disclosure";
 import { listRelayCredentials } from "@/lib/relay-credentials/list-relay-credentials";
+import { withMessages } from "@/components/i18n/with-messages";
 
-export default async function OutboxPage({
+async function OutboxPage({
   params,
   searchParams,
 }: {
@@ -278,3 +279,5 @@ export default async function OutboxPage({
     </div>
   );
 }
+
+export default withMessages(["outbox"], OutboxPage);

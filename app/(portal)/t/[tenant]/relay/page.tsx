@@ -9,13 +9,14 @@ import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listSendableMailboxes } from "@/lib/outbox/list-sendable-mailboxes";
 import { relayConnectionInfo } from "@/lib/relay/relay-settings";
 import { listRelayCredentials } from "@/lib/relay-credentials/list-relay-credentials";
+import { withMessages } from "@/components/i18n/with-messages";
 
 // On a phone each credential is a card: its name and state first, the rest under their column's name.
 const th = "px-3 py-2 font-medium";
 const td = `px-3 py-2 align-top ${stacked.cell}`;
 const labelled = `${td} ${stacked.labelled}`;
 
-export default async function RelayPage({ params }: { params: Promise<{ tenant: string }> }) {
+async function RelayPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "relay.write", `/t/${tenant}/relay`);
   const [t, dates, credentials, mailboxes] = await Promise.all([
@@ -146,3 +147,5 @@ export default async function RelayPage({ params }: { params: Promise<{ tenant: 
     </div>
   );
 }
+
+export default withMessages(["relay"], RelayPage);

@@ -6,9 +6,10 @@ import { timeZoneChoices } from "@/lib/i18n/dates/time-zones";
 import { schoolLocale } from "@/lib/i18n/locales";
 import { getTranslator } from "@/lib/i18n/server";
 import { getTenantSettings } from "@/lib/tenants/tenant-settings";
+import { withMessages } from "@/components/i18n/with-messages";
 
 /** The school's own settings, for its administrators (permission tenant.write). */
-export default async function TenantSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
+async function TenantSettingsPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "tenant.write", `/t/${tenant}/settings`);
   const [t, settings] = await Promise.all([getTranslator(), getTenantSettings(ctx)]);
@@ -61,3 +62,5 @@ export default async function TenantSettingsPage({ params }: { params: Promise<{
     </div>
   );
 }
+
+export default withMessages(["settings"], TenantSettingsPage);

@@ -13,6 +13,7 @@ import { formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import type { Translator } from "@/lib/i18n/translate";
 import { listWebhookEndpoints, type WebhookEndpointSummary } from "@/lib/webhooks/list-webhook-endpoints";
+import { withMessages } from "@/components/i18n/with-messages";
 
 const SPEC_URL = "https://www.standardwebhooks.com/";
 
@@ -68,7 +69,7 @@ function EndpointRow({
   );
 }
 
-export default async function WebhooksPage({ params }: { params: Promise<{ tenant: string }> }) {
+async function WebhooksPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "webhooks.write", `/t/${tenant}/webhooks`);
   const [t, dates, endpoints] = await Promise.all([
@@ -116,3 +117,5 @@ export default async function WebhooksPage({ params }: { params: Promise<{ tenan
     </div>
   );
 }
+
+export default withMessages(["webhooks"], WebhooksPage);

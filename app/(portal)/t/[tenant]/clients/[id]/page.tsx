@@ -21,6 +21,7 @@ import { oauthRedirectUri } from "@/lib/oauth/redirect-uri";
 import { platformApplicationSummary } from "@/lib/platform/platform-application";
 import { listReconsentMailboxes } from "@/lib/transports/list-reconsent-mailboxes";
 import { mailTransports, type MailTransport } from "@/lib/transports/mail-transports";
+import { withMessages } from "@/components/i18n/with-messages";
 
 async function loadOr404(ctx: TenantContext, id: string) {
   // A malformed id never reaches the database; a foreign one looks like no configuration at all.
@@ -36,7 +37,7 @@ async function loadOr404(ctx: TenantContext, id: string) {
 const isTransport = (value: unknown): value is MailTransport =>
   mailTransports.includes(value as MailTransport);
 
-export default async function ClientConfigurationPage({
+async function ClientConfigurationPage({
   params,
   searchParams,
 }: {
@@ -157,3 +158,5 @@ export default async function ClientConfigurationPage({
     </div>
   );
 }
+
+export default withMessages(["clients", "mailboxes"], ClientConfigurationPage);

@@ -9,12 +9,13 @@ import { getTranslator } from "@/lib/i18n/server";
 import { isMicrosoftDirectory } from "@/lib/oauth/presets";
 import { oauthRedirectUri } from "@/lib/oauth/redirect-uri";
 import { platformApplicationSummary } from "@/lib/platform/platform-application";
+import { withMessages } from "@/components/i18n/with-messages";
 
 type Search = { preset?: string | string[]; directory?: string | string[] };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
 
-export default async function NewClientPage({
+async function NewClientPage({
   params,
   searchParams,
 }: {
@@ -83,3 +84,5 @@ export default async function NewClientPage({
     </div>
   );
 }
+
+export default withMessages(["clients"], NewClientPage);

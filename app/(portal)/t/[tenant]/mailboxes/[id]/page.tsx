@@ -21,6 +21,7 @@ import { getMailbox } from "@/lib/mailboxes/get-mailbox";
 import { listMailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-options";
 import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
 import { transportProblem } from "@/lib/transports/transport-problem";
+import { withMessages } from "@/components/i18n/with-messages";
 
 /** A foreign, unassigned or malformed id is Next's not-found page, like a mailbox that does not exist. */
 async function mailboxOrNotFound(ctx: TenantContext, id: string) {
@@ -32,7 +33,7 @@ async function mailboxOrNotFound(ctx: TenantContext, id: string) {
   }
 }
 
-export default async function MailboxPage({
+async function MailboxPage({
   params,
   searchParams,
 }: {
@@ -206,3 +207,5 @@ export default async function MailboxPage({
     </div>
   );
 }
+
+export default withMessages(["clients", "connections", "mailboxes", "outbox"], MailboxPage);

@@ -4,6 +4,7 @@ import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-options";
 import { mailboxCsvColumns, mailboxCsvLimits } from "@/lib/mailboxes/parse-mailbox-csv";
+import { withMessages } from "@/components/i18n/with-messages";
 
 /** An example file built from the tenant's own configuration and members, so that it imports as it is. */
 function exampleCsv(configuration: string, members: string[]): string {
@@ -19,7 +20,7 @@ function exampleCsv(configuration: string, members: string[]): string {
   return `\uFEFF${rows.join("\r\n")}\r\n`;
 }
 
-export default async function ImportMailboxesPage({ params }: { params: Promise<{ tenant: string }> }) {
+async function ImportMailboxesPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requirePageTenant(tenant, "mailboxes.write", `/t/${tenant}/mailboxes/import`);
   const [t, options] = await Promise.all([getTranslator(), listMailboxFormOptions(ctx)]);
@@ -67,3 +68,5 @@ export default async function ImportMailboxesPage({ params }: { params: Promise<
     </div>
   );
 }
+
+export default withMessages(["mailboxes"], ImportMailboxesPage);

@@ -3,8 +3,9 @@ import { MailboxForm } from "@/components/mailboxes/mailbox-form";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-options";
+import { withMessages } from "@/components/i18n/with-messages";
 
-export default async function NewMailboxPage({
+async function NewMailboxPage({
   params,
   searchParams,
 }: {
@@ -41,3 +42,5 @@ export default async function NewMailboxPage({
     </div>
   );
 }
+
+export default withMessages(["clients", "mailboxes"], NewMailboxPage);

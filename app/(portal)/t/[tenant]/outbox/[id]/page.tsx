@@ -15,6 +15,7 @@ import { attemptOutcomeLabel } from "@/lib/outbox/attempt-outcome-label";
 import { explainMailError } from "@/lib/outbox/explain-mail-error";
 import { getOutgoingMail } from "@/lib/outbox/get-outgoing-mail";
 import { readRefusedRecipients } from "@/lib/outbox/refused-recipients";
+import { withMessages } from "@/components/i18n/with-messages";
 
 async function mailOrNotFound(...args: Parameters<typeof getOutgoingMail>) {
   try {
@@ -25,11 +26,7 @@ async function mailOrNotFound(...args: Parameters<typeof getOutgoingMail>) {
   }
 }
 
-export default async function OutgoingMailPage({
-  params,
-}: {
-  params: Promise<{ tenant: string; id: string }>;
-}) {
+async function OutgoingMailPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant, id } = await params;
   const ctx = await requirePageTenant(tenant, "outbox.read", `/t/${tenant}/outbox/${id}`);
   const [t, dates, mail] = await Promise.all([
@@ -199,3 +196,5 @@ export default async function OutgoingMailPage({
     </div>
   );
 }
+
+export default withMessages(["mailboxes", "outbox"], OutgoingMailPage);

@@ -10,6 +10,7 @@ import { formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { outboxListQueryString } from "@/lib/outbox/outbox-list-query";
 import { getRelayCredential } from "@/lib/relay-credentials/get-relay-credential";
+import { withMessages } from "@/components/i18n/with-messages";
 
 /** A foreign or malformed id is Next's not-found page, like a credential that does not exist. */
 async function credentialOrNotFound(...args: Parameters<typeof getRelayCredential>) {
@@ -21,11 +22,7 @@ async function credentialOrNotFound(...args: Parameters<typeof getRelayCredentia
   }
 }
 
-export default async function RelayCredentialPage({
-  params,
-}: {
-  params: Promise<{ tenant: string; id: string }>;
-}) {
+async function RelayCredentialPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant, id } = await params;
   const ctx = await requirePageTenant(tenant, "relay.write", `/t/${tenant}/relay/${id}`);
   const [t, dates, credential] = await Promise.all([
@@ -178,3 +175,5 @@ export default async function RelayCredentialPage({
     </div>
   );
 }
+
+export default withMessages(["relay"], RelayCredentialPage);

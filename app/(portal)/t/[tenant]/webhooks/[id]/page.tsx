@@ -21,6 +21,7 @@ import { formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { PAUSE_FAILING_AFTER_MS } from "@/lib/webhooks/delivery-schedule";
 import { getWebhookEndpoint } from "@/lib/webhooks/get-webhook-endpoint";
+import { withMessages } from "@/components/i18n/with-messages";
 
 /** A foreign or malformed id is Next's not-found page, like an endpoint that does not exist. */
 async function endpointOrNotFound(...args: Parameters<typeof getWebhookEndpoint>) {
@@ -59,11 +60,7 @@ function Card({
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function WebhookEndpointPage({
-  params,
-}: {
-  params: Promise<{ tenant: string; id: string }>;
-}) {
+async function WebhookEndpointPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant, id } = await params;
   const ctx = await requirePageTenant(tenant, "webhooks.write", `/t/${tenant}/webhooks/${id}`);
   // The query casts the id to uuid: anything else is simply not there.
@@ -193,3 +190,5 @@ export default async function WebhookEndpointPage({
     </div>
   );
 }
+
+export default withMessages(["webhooks"], WebhookEndpointPage);

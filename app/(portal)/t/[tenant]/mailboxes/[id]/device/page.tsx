@@ -6,11 +6,12 @@ import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { loadDevicePage } from "@/lib/oauth-flow/load-device-page";
 import { authorizePath } from "@/lib/oauth-flow/retry-path";
 import { returnPathFor } from "@/lib/oauth-flow/return-path";
+import { withMessages } from "@/components/i18n/with-messages";
 
 export const dynamic = "force-dynamic";
 
 /** Connect a mailbox with a code typed on another device (RFC 8628), for a signed-in person. */
-export default async function MailboxDevicePage({
+async function MailboxDevicePage({
   params,
   searchParams,
 }: {
@@ -45,3 +46,5 @@ export default async function MailboxDevicePage({
     />
   );
 }
+
+export default withMessages(["connect"], MailboxDevicePage);
