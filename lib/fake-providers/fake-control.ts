@@ -30,6 +30,12 @@ export interface FakeProvidersControl {
   revokeAccessTokens(email: string): number;
   /** The person removed the application (or changed password): every token of the grant dies. */
   revokeGrant(email: string, options?: { clientId?: string }): number;
+  /**
+   * The person changed or reset their password (Microsoft: also an admin's "Revoke sessions"): the
+   * address's refresh and access tokens die (Microsoft AADSTS50173, Google invalid_grant) while its
+   * consent stays, so that connecting again asks for no new consent. Returns how many tokens died.
+   */
+  changePassword(email: string): number;
   /** Microsoft AADSTS7000222 from now on (both providers refuse the secret). */
   setClientSecretExpired(clientId: string, expired?: boolean): void;
   /** Microsoft AADSTS65001 at the token endpoint from now on. */
@@ -102,6 +108,20 @@ function revokeAccessTokens(world: FakeWorld, servers: FakeOAuthServer[], email:
   return count;
 }
 
+function revokeTokensOfAccount(world: FakeWorld, servers: FakeOAuthServer[], email: string): number {
+  let count = 0;
+  for (const { server, accountId } of serversHolding(world, servers, email)) {
+    for (const model of ["RefreshToken", "AccessToken"]) {
+      for (const { id, payload } of server.store.all(model)) {
+        if (payload.accountId !== accountId) continue;
+        server.store.destroy(model, id, "revoked");
+        count += 1;
+      }
+    }
+  }
+  return count;
+}
+
 function revokeGrants(
   world: FakeWorld,
   servers: FakeOAuthServer[],
@@ -144,6 +164,7 @@ export function createControl(world: FakeWorld, servers: FakeOAuthServer[]): Fak
     expireAccessTokens: (email) => expireTokens(world, servers, email, "AccessToken"),
     revokeAccessTokens: (email) => revokeAccessTokens(world, servers, email),
     revokeGrant: (email, options) => revokeGrants(world, servers, email, options?.clientId),
+    changePassword: (email) => revokeTokensOfAccount(world, servers, email),
     setClientSecretExpired: (clientId, expired = true) => {
       for (const client of clientsNamed(clientId)) client.secretExpired = expired;
     },

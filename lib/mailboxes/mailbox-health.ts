@@ -294,7 +294,11 @@ export function mailboxHealth(facts: MailboxHealthFacts, now = new Date()): Mail
           : msg("mailboxes.health.needsReconnect"),
         // An answer Relais does not know stops a connection only after days of retries.
         cause: cause === "connections.causes.unknown" ? "connections.causes.unknownPersisting" : cause,
-        advice: stateAdvice("needs_reconnect"),
+        // Consent withdrawn or never given (AADSTS65001): reconnecting fails until an admin grants it.
+        advice:
+          code && explainConnectionError(code).fix === "connections.fixes.adminConsent"
+            ? codeAdvice(code)
+            : stateAdvice("needs_reconnect"),
         fixes: ["reconnect", "send_connect_link"],
       };
     case "insufficient_scope":

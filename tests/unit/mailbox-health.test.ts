@@ -152,6 +152,11 @@ describe("mailboxHealth: a mailbox that cannot send", () => {
     );
     const one = mailboxHealth({ ...connected, ...facts, waitingMail: 1, lastErrorAt: null }, now);
     expect(mailboxHealthWords(en, datesOf(en), one).headline).toBe("Must be reconnected: 1 mail waiting");
+    // Consent withdrawn at Microsoft: reconnecting fails until an admin grants it, so both are told so.
+    const consent = mailboxHealth({ ...connected, ...facts, lastErrorCode: "AADSTS65001" }, now);
+    for (const audience of ["admin", "owner"] as const) {
+      expect(mailboxHealthWords(en, datesOf(en), consent, audience).advice).toMatch(/grant admin consent/);
+    }
   });
 
   it("not connected yet, or disconnected: connect it or send a connect link", () => {
