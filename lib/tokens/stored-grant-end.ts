@@ -4,7 +4,8 @@ import { GOOGLE_TESTING_LIFETIME_DAYS } from "@/lib/clients/google-testing";
  * When a connection's authorization ends if nothing renews it, and why:
  * `provider` the provider announced it (refresh_token_expires_in), `testing`
  * the school's Google application is in "Testing" (7 days after the grant),
- * `inactivity` Microsoft's 90 days without use.
+ * `inactivity` the provider's end of an unused authorization (Microsoft 90 days,
+ * Google six months).
  */
 export type PredictedGrantEnd = { at: Date; reason: "inactivity" | "provider" | "testing" };
 
@@ -15,7 +16,8 @@ const DAY_MS = 24 * 3600 * 1000;
  * the rule lives in one place, the `grant_ends_at` SQL function of migration
  * 20261206214151_renewal_and_revocation) with its reason, read from the dates
  * it was computed from: 7 days after the grant is "Testing", the provider's
- * announced date is the provider's, anything else is Microsoft's inactivity.
+ * announced date is the provider's, anything else is inactivity (Microsoft's 90
+ * days, Google's six months: migration 20261207011000_google_inactivity_forecast).
  */
 export function storedGrantEnd(row: {
   grantEndsAt: Date | null;

@@ -370,12 +370,21 @@ describe("forecasts of a connection's end", () => {
     });
   });
 
-  it("Google: none announced, before or after a refresh (the keep-alive renews it long before six months)", async () => {
+  it("Google: six months after the last use, moved by every refresh", async () => {
     const school = await connectedSchool("google", { idleDays: 40 });
-    expect((await forecastOf(school.mailbox.id)).end).toBeNull();
+    const before = await forecastOf(school.mailbox.id);
+    expect(before.end).toEqual({
+      at: new Date((before.row.lastRefreshAt ?? before.row.connectedAt)!.getTime() + 183 * DAY_MS),
+      reason: "inactivity",
+    });
     await getAccessToken(school.mailbox.id, { tenantId: school.tenant.id });
     expect(refreshesOf(school.email)).toBe(1);
-    expect((await forecastOf(school.mailbox.id)).end).toBeNull();
+    const after = await forecastOf(school.mailbox.id);
+    expect(after.row.lastRefreshAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(after.end).toEqual({
+      at: new Date(after.row.lastRefreshAt!.getTime() + 183 * DAY_MS),
+      reason: "inactivity",
+    });
   });
 
   it("Google in Testing: the announced refresh_token_expires_in, 7 days after the grant; neither a refresh nor declaring Testing moves it", async () => {

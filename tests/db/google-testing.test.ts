@@ -1,3 +1,4 @@
+import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
 import { defaultFormatLocales } from "@/lib/i18n/dates/format-locale";
 import type { Translator } from "@/lib/i18n/translate";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -68,8 +69,10 @@ describe("a Google application in Testing publishing status", () => {
     const other = await googleSchoolInTesting([1, 1]);
     const [first, second, young] = school.mailboxes;
     const db = await getDb();
-    // Google announced nothing Relais stored: no end is known yet.
-    expect((await db.mailbox.findUniqueOrThrow({ where: { id: young!.id } })).grantEndsAt).toBeNull();
+    // Google announced nothing Relais stored: the only end known is its six months without use.
+    expect(storedGrantEnd(await db.mailbox.findUniqueOrThrow({ where: { id: young!.id } }))?.reason).toBe(
+      "inactivity",
+    );
     // At Google, a week and an hour pass: the old grants' refresh tokens are dead.
     fakes.control.advanceClock(7 * DAY_MS + 3600_000);
 
@@ -169,7 +172,9 @@ describe("a Google application in Testing publishing status", () => {
     expect((await getClientConfiguration(ctx, created.id)).warnings).not.toContain(
       "clients.warnings.googleTesting",
     );
-    expect((await db.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } })).grantEndsAt).toBeNull();
+    expect(storedGrantEnd(await db.mailbox.findUniqueOrThrow({ where: { id: mailbox.id } }))?.reason).toBe(
+      "inactivity",
+    );
 
     // Detected later, then unticked again: cleared, and grants older than that are no evidence any more.
     await db.clientConfiguration.update({

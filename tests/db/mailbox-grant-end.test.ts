@@ -17,7 +17,8 @@ type Facts = { lastRefreshAt: Date | null; connectedAt: Date | null; refreshToke
 /**
  * The rule as docs/mailboxes.md states it, written out here to check the one place it lives (the
  * database's grant_ends_at): a Google application in Testing, 7 days after the grant; otherwise the
- * earlier of the announced end and, for Microsoft, 90 days after the last use.
+ * earlier of the announced end and 90 days after the last use for Microsoft, 183 days (six months)
+ * for Google.
  */
 function expectedEnd(kind: "google" | "testing" | "microsoft" | "other", withTokens: boolean, f: Facts) {
   if (!withTokens) return null;
@@ -26,6 +27,7 @@ function expectedEnd(kind: "google" | "testing" | "microsoft" | "other", withTok
   const candidates = [
     f.refreshTokenExpiresAt?.getTime(),
     kind === "microsoft" && lastUse ? lastUse.getTime() + 90 * day : undefined,
+    (kind === "google" || kind === "testing") && lastUse ? lastUse.getTime() + 183 * day : undefined,
   ].filter((t): t is number => t !== undefined);
   return candidates.length > 0 ? new Date(Math.min(...candidates)).toISOString() : null;
 }
@@ -47,6 +49,11 @@ describe("the forecast end of a connection kept in the database (grantEndsAt)", 
     await db.clientConfiguration.update({
       where: { id: customAtMicrosoft.id },
       data: { tokenEndpoint: "https://LOGIN.microsoftonline.com:443/contoso/oauth2/v2.0/token" },
+    });
+    const customAtGoogle = await seedClientConfiguration(tenant.id, { provider: "custom" });
+    await db.clientConfiguration.update({
+      where: { id: customAtGoogle.id },
+      data: { tokenEndpoint: "https://oauth2.googleapis.com/token" },
     });
     const customElsewhere = await seedClientConfiguration(tenant.id, { provider: "custom" });
     await db.clientConfiguration.update({
@@ -74,6 +81,7 @@ describe("the forecast end of a connection kept in the database (grantEndsAt)", 
       [testing, "testing"],
       [microsoft, "microsoft"],
       [customAtMicrosoft, "microsoft"],
+      [customAtGoogle, "google"],
       [customElsewhere, "other"],
     ] as const;
     const all: (string | null)[] = [];
@@ -92,7 +100,7 @@ describe("the forecast end of a connection kept in the database (grantEndsAt)", 
     expect(all.filter((at) => at !== null).length).toBeGreaterThan(10);
     expect(all.filter((at) => at === null).length).toBeGreaterThan(10);
 
-    // A refresh moves it; an erased refresh token ends it; a move to Google takes Microsoft's rule away.
+    // A refresh moves it; an erased refresh token ends it; a move to Google gives Google's rule.
     const mailbox = await seedMailbox(tenant.id, microsoft.id, { state: "connected" });
     await db.mailbox.update({ where: { id: mailbox.id }, data: { lastRefreshAt: new Date(base) } });
     expect(await stored(mailbox.id)).toEqual({
@@ -102,7 +110,10 @@ describe("the forecast end of a connection kept in the database (grantEndsAt)", 
     await db.mailbox.update({ where: { id: mailbox.id }, data: { lastRefreshAt: new Date(base + day) } });
     expect((await stored(mailbox.id)).at).toBe(new Date(base + 91 * day).toISOString());
     await db.mailbox.update({ where: { id: mailbox.id }, data: { clientConfigurationId: google.id } });
-    expect(await stored(mailbox.id)).toEqual({ at: null, reason: null });
+    expect(await stored(mailbox.id)).toEqual({
+      at: new Date(base + (1 + 183) * day).toISOString(),
+      reason: "inactivity",
+    });
     await db.mailbox.update({ where: { id: mailbox.id }, data: { clientConfigurationId: microsoft.id } });
     await db.mailbox.update({ where: { id: mailbox.id }, data: { refreshTokenCipher: null } });
     expect(await stored(mailbox.id)).toEqual({ at: null, reason: null });
@@ -120,8 +131,13 @@ describe("the forecast end of a connection kept in the database (grantEndsAt)", 
     // "Testing" detected, then cleared: its connections' forecasts follow, with the reason.
     const grant = new Date(base);
     const young = await seedMailbox(tenant.id, google.id, { state: "connected" });
-    await db.mailbox.update({ where: { id: young.id }, data: { connectedAt: grant } });
-    expect(await stored(young.id)).toEqual({ at: null, reason: null });
+    const youngRow = await db.mailbox.update({ where: { id: young.id }, data: { connectedAt: grant } });
+    // Outside Testing: Google's six months without use.
+    const idle = {
+      at: new Date((youngRow.lastRefreshAt ?? grant).getTime() + 183 * day).toISOString(),
+      reason: "inactivity",
+    };
+    expect(await stored(young.id)).toEqual(idle);
     await db.clientConfiguration.update({
       where: { id: google.id },
       data: { googleTestingDetectedAt: new Date() },
@@ -131,7 +147,7 @@ describe("the forecast end of a connection kept in the database (grantEndsAt)", 
       where: { id: google.id },
       data: { googleTestingDetectedAt: null },
     });
-    expect(await stored(young.id)).toEqual({ at: null, reason: null });
+    expect(await stored(young.id)).toEqual(idle);
   });
 
   it("is the list's expiry column and sort, the mailbox page's forecast, and feeds the health line", async () => {
@@ -192,7 +208,9 @@ describe("the forecast end of a connection kept in the database (grantEndsAt)", 
       "e-broken@s.test",
     ]);
     const desc = await listMailboxes(ctx, { sort: "expiry", dir: "desc" });
-    expect(desc.mailboxes.map((m) => m.address).slice(0, 3)).toEqual([
+    // Google's six months without use come after Microsoft's 90 days.
+    expect(desc.mailboxes.map((m) => m.address).slice(0, 4)).toEqual([
+      "d-google@s.test",
       "a-later@s.test",
       "c-announced@s.test",
       "b-sooner@s.test",
@@ -205,7 +223,7 @@ describe("the forecast end of a connection kept in the database (grantEndsAt)", 
     expect(row("b-sooner@s.test").health.code).toBe("ending_soon");
     expect(row("a-later@s.test").health.code).toBe("healthy");
     expect(row("c-announced@s.test").grantEnd?.reason).toBe("provider");
-    expect(row("d-google@s.test").grantEnd).toBeNull();
+    expect(row("d-google@s.test").grantEnd?.reason).toBe("inactivity");
     expect(row("e-broken@s.test").health).toMatchObject({
       code: "needs_reconnect",
       waitingMail: 3,

@@ -28,7 +28,7 @@ const line = (facts: Partial<MailboxHealthFacts>, t = en) =>
   mailboxHealthWords(t, datesOf(t), mailboxHealth({ ...connected, ...facts }, now));
 
 describe("mailboxHealth: a connected mailbox", () => {
-  it("is healthy and renews itself; Google announces no end", () => {
+  it("is healthy and renews itself; with no end known, none is shown", () => {
     expect(line({})).toMatchObject({ code: "healthy", tone: "good", headline: "Healthy · renews itself" });
     expect(mailboxHealth(connected, now)).toMatchObject({ fixes: [], advice: null, stopped: false });
   });

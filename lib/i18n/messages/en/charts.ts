@@ -41,7 +41,7 @@ export const charts = {
     count: "Connections",
     none: "No connection ends in the next 90 days.",
     explain:
-      "The end the mailbox list forecasts: the one the provider announced, or 90 days after a Microsoft connection was last refreshed, unless it is used meanwhile. Each line includes the lines above it, and an end already passed.",
+      "The end the mailbox list forecasts: the one the provider announced, or 90 days after a Microsoft connection was last refreshed (six months for Google), unless it is used meanwhile. Each line includes the lines above it, and an end already passed.",
     link: "See them in the mailbox list, soonest end first",
   },
   migration: {

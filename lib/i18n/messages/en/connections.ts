@@ -97,7 +97,7 @@ export const connections = {
     lastError: "Last error",
     predictedEnd: "Authorization ends",
     predictedEndInactivity:
-      "{date} if it is not used before (Microsoft ends authorizations unused for 90 days; Relais renews idle ones by itself).",
+      "{date} if it is not used before (Microsoft ends authorizations unused for 90 days, Google those unused for six months; Relais renews idle ones by itself).",
     predictedEndProvider: "{date} (announced by the provider).",
     predictedEndTesting:
       "{date}: the school's Google application is in “Testing” publishing status, and Google ends its connections 7 days after they are made.",
@@ -156,7 +156,7 @@ export const connections = {
       why: {
         provider: "The provider announced this end.",
         inactivity:
-          "Microsoft ends an authorization unused for 90 days, and Relais could not renew it by itself in time.",
+          "The provider ends an authorization left unused (Microsoft after 90 days, Google after six months), and Relais could not renew it by itself in time.",
         testing:
           "The school's Google application is in “Testing” publishing status: Google ends its connections 7 days after they are made.",
       },

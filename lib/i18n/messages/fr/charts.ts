@@ -46,7 +46,7 @@ export const charts: Translation<typeof en> = {
     count: "Connexions",
     none: "Aucune connexion ne prend fin dans les 90 prochains jours.",
     explain:
-      "La fin que prévoit la liste des boîtes : celle annoncée par le fournisseur, ou 90 jours après le dernier renouvellement d’une connexion Microsoft, sauf si elle sert d’ici là. Chaque ligne compte aussi celles du dessus, et une fin déjà passée.",
+      "La fin que prévoit la liste des boîtes : celle annoncée par le fournisseur, ou 90 jours après le dernier renouvellement d’une connexion Microsoft (six mois pour Google), sauf si elle sert d’ici là. Chaque ligne compte aussi celles du dessus, et une fin déjà passée.",
     link: "Les voir dans la liste des boîtes, fin la plus proche d’abord",
   },
   migration: {

@@ -105,7 +105,7 @@ export const connections: Translation<typeof en> = {
     lastError: "Dernière erreur",
     predictedEnd: "Fin de l’autorisation",
     predictedEndInactivity:
-      "{date} si elle n’est pas utilisée d’ici là (Microsoft met fin aux autorisations inutilisées pendant 90 jours ; Relais renouvelle lui-même celles qui dorment).",
+      "{date} si elle n’est pas utilisée d’ici là (Microsoft met fin aux autorisations inutilisées pendant 90 jours, Google à celles inutilisées pendant six mois ; Relais renouvelle lui-même celles qui dorment).",
     predictedEndProvider: "{date} (annoncée par le fournisseur).",
     predictedEndTesting:
       "{date} : l’application Google de l’établissement est en statut de publication « Test », et Google met fin à ses connexions 7 jours après leur création.",
@@ -166,7 +166,7 @@ export const connections: Translation<typeof en> = {
       why: {
         provider: "Le fournisseur a annoncé cette fin.",
         inactivity:
-          "Microsoft met fin aux autorisations inutilisées pendant 90 jours, et Relais n’a pas pu la renouveler de lui-même à temps.",
+          "Le fournisseur met fin aux autorisations laissées inutilisées (Microsoft après 90 jours, Google après six mois), et Relais n’a pas pu la renouveler de lui-même à temps.",
         testing:
           "L’application Google de l’établissement est en statut de publication « Test » : Google met fin à ses connexions 7 jours après leur création.",
       },
