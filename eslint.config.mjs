@@ -31,6 +31,75 @@ const config = [
     },
   },
   {
+    // The map of docs/architecture.md, checked: what each part may not import.
+    files: ["app/**", "components/**", "lib/**", "scripts/**"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./lib",
+              from: ["./app", "./components"],
+              message: "lib/ is the domain: pages and components use it, never the reverse.",
+            },
+            {
+              target: ["./app", "./components"],
+              from: "./lib/db",
+              message: "Pages and components get data from lib/ functions, never from the database layer.",
+            },
+            {
+              target: ["./app", "./components", "./lib", "./scripts"],
+              from: ["./tests", "./bench"],
+              message: "Production code does not depend on tests or benchmarks.",
+            },
+            {
+              target: [
+                "./lib/db",
+                "./lib/crypto",
+                "./lib/net",
+                "./lib/log",
+                "./lib/http",
+                "./lib/i18n",
+                "./lib/csv",
+              ],
+              from: "./lib",
+              except: ["./db", "./crypto", "./net", "./log", "./http", "./i18n", "./csv"],
+              message: "The base layer (db, crypto, net, log, http, i18n, csv) knows no feature of lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The worker and the relay run lib/ without Next.js: only server actions and the request adapters import it.
+    files: ["lib/**"],
+    ignores: [
+      "lib/**/*-actions.ts",
+      "lib/auth/session.ts",
+      "lib/auth/options.ts",
+      "lib/auth/page-tenant-context.ts",
+      "lib/auth/set-locale-action.ts",
+      "lib/i18n/server.ts",
+      "lib/log/request-log.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react-dom"],
+              message:
+                "lib/ runs in the worker and the relay too: keep Next.js and React in app/, components/ and *-actions.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // useTestDatabase() registers vitest hooks; it is not a React hook.
     files: ["tests/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

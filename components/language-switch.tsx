@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setLocaleAction } from "@/lib/i18n/set-locale-action";
+import { setLocaleAction } from "@/lib/auth/set-locale-action";
 import { locales } from "@/lib/i18n/locales";
 import { useLocale, useT } from "./i18n-provider";
 

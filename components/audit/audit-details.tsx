@@ -1,5 +1,5 @@
 import { auditDetailLines } from "@/lib/audit/audit-detail-lines";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { AuditDetailsJson } from "@/lib/audit/audit-details-json";
 import type { DateConventions } from "@/lib/i18n/dates/formats";
 import type { Translator } from "@/lib/i18n/translate";
 
@@ -16,7 +16,7 @@ export function AuditDetails({
   t: Translator;
   dates: DateConventions;
   action: string;
-  details: Prisma.JsonValue;
+  details: AuditDetailsJson;
 }) {
   const lines = auditDetailLines(t, dates, action, details);
   if (lines.length === 0) return null;

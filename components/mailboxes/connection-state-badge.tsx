@@ -1,4 +1,4 @@
-import type { ConnectionState } from "@/lib/db/generated/enums";
+import type { ConnectionState } from "@/lib/mailboxes/connection-state";
 
 const colours: Record<ConnectionState, string> = {
   pending: "bg-slate-100 text-slate-800",

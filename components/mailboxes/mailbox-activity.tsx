@@ -7,15 +7,20 @@ import { auditActionLabel } from "@/lib/audit/audit-labels";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { formatPreciseMoment, formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
-import { listMailboxActivity } from "@/lib/mailboxes/list-mailbox-activity";
+import type { MailboxActivity as Activity } from "@/lib/mailboxes/list-mailbox-activity";
 
-/** A mailbox's last mails (linking to the outbox) and its audit trail, on its page. */
-export async function MailboxActivity({ ctx, mailboxId }: { ctx: TenantContext; mailboxId: string }) {
-  const [t, dates, { mails, audit }] = await Promise.all([
-    getTranslator(),
-    getDateConventions(ctx.timeZone),
-    listMailboxActivity(ctx, mailboxId),
-  ]);
+/** A mailbox's last mails (linking to the outbox) and its audit trail, on its page: the page reads them. */
+export async function MailboxActivity({
+  ctx,
+  mailboxId,
+  activity,
+}: {
+  ctx: TenantContext;
+  mailboxId: string;
+  activity: Activity;
+}) {
+  const { mails, audit } = activity;
+  const [t, dates] = await Promise.all([getTranslator(), getDateConventions(ctx.timeZone)]);
   const base = `/t/${ctx.tenantSlug}`;
   return (
     <>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n-provider";
-import type { ConnectionState } from "@/lib/db/generated/enums";
+import type { ConnectionState } from "@/lib/mailboxes/connection-state";
 import { isSignInScope, scopeLabelKey } from "@/lib/oauth/scope-label";
 import { canonicalScope } from "@/lib/transports/scope-names";
 

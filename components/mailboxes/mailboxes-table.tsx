@@ -9,7 +9,7 @@ import { ActionNotice, type Notice } from "@/components/members/action-notice";
 import { RunProgress } from "@/components/ui/run-progress";
 import { useChunkedRun, type ChunkedRun } from "@/components/ui/use-chunked-run";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
-import type { ConnectionState } from "@/lib/db/generated/enums";
+import type { ConnectionState } from "@/lib/mailboxes/connection-state";
 import { bulkPartSizes } from "@/lib/mailboxes/bulk/bulk-schemas";
 import { stackedTable } from "@/components/ui/classes";
 import type { MailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
 import type { ActionResult } from "@/lib/actions/action-result";
-import type { TenantRole } from "@/lib/db/generated/enums";
+import type { TenantRole } from "@/lib/auth/roles";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/members/member-actions";
 import { ActionNotice, type Notice } from "./action-notice";
 import { useFormAction } from "./use-form-action";

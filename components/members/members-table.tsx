@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
 import { stackedTable as stacked } from "@/components/ui/classes";
-import type { TenantRole } from "@/lib/db/generated/enums";
+import type { TenantRole } from "@/lib/auth/roles";
 import { ActionNotice, type Notice } from "./action-notice";
 import { MemberActions } from "./member-actions";
 

@@ -1,4 +1,4 @@
-import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
+import type { OutgoingMailStatus } from "@/lib/outbox/mail-status";
 
 const tone: Record<OutgoingMailStatus, string> = {
   queued: "bg-slate-100 text-slate-800",

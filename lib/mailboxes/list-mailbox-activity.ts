@@ -39,3 +39,5 @@ export async function listMailboxActivity(ctx: TenantContext, mailboxId: string)
   ]);
   return { mails, audit };
 }
+
+export type MailboxActivity = Awaited<ReturnType<typeof listMailboxActivity>>;

@@ -5,7 +5,7 @@ import { MailboxesTable } from "@/components/mailboxes/mailboxes-table";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
-import { OAuthProviderKind } from "@/lib/db/generated/enums";
+import { providerKinds } from "@/lib/oauth/presets";
 import { listMailboxFilterOptions } from "@/lib/mailboxes/list-mailbox-filter-options";
 import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
 import {
@@ -122,7 +122,7 @@ async function MailboxesPage({
                 name="provider"
                 value={query.provider}
                 anyLabel={t("dashboard.table.anyProvider")}
-                options={Object.values(OAuthProviderKind).map((p) => ({
+                options={providerKinds.map((p) => ({
                   value: p,
                   label: t(`clients.providers.${p}`),
                 }))}

@@ -1,5 +1,5 @@
 import { getTenantDashboard } from "@/lib/dashboard/get-tenant-dashboard";
-import { routeTenantContext } from "@/lib/http/route-tenant-context";
+import { routeTenantContext } from "@/lib/auth/route-tenant-context";
 
 export const dynamic = "force-dynamic";
 

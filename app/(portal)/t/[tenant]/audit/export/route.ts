@@ -1,6 +1,6 @@
 import { parseAuditQuery } from "@/lib/audit/audit-filters";
 import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
-import { routeTenantContext } from "@/lib/http/route-tenant-context";
+import { routeTenantContext } from "@/lib/auth/route-tenant-context";
 import { dayIn } from "@/lib/i18n/dates/time-zones";
 
 export const dynamic = "force-dynamic";

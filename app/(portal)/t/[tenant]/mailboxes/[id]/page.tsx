@@ -5,6 +5,7 @@ import { ConnectLinksSection } from "@/components/mailboxes/connect-links-sectio
 import { authorizeUrl } from "@/components/mailboxes/connect-link-urls";
 import { DeleteMailboxButton } from "@/components/mailboxes/delete-mailbox-button";
 import { MailboxActivity } from "@/components/mailboxes/mailbox-activity";
+import { listMailboxActivity } from "@/lib/mailboxes/list-mailbox-activity";
 import { MailboxHealthSection } from "@/components/mailboxes/mailbox-health-section";
 import { MailboxMembersForm } from "@/components/mailboxes/mailbox-members-form";
 import { MailboxPreflight } from "@/components/mailboxes/mailbox-preflight";
@@ -49,7 +50,10 @@ async function MailboxPage({
     getDateConventions(ctx.timeZone),
     mailboxOrNotFound(ctx, id),
   ]);
-  const connection = await getConnectionDetails(ctx, mailbox.id);
+  const [connection, activity] = await Promise.all([
+    getConnectionDetails(ctx, mailbox.id),
+    listMailboxActivity(ctx, mailbox.id),
+  ]);
   const [options, links] = mailbox.canManage
     ? await Promise.all([listMailboxFormOptions(ctx), listConnectLinks(ctx, { mailboxId: mailbox.id })])
     : [null, []];
@@ -148,7 +152,7 @@ async function MailboxPage({
 
       {mailbox.canManage && <MailboxPreflight tenant={ctx.tenantSlug} mailboxId={mailbox.id} />}
 
-      <MailboxActivity ctx={ctx} mailboxId={mailbox.id} />
+      <MailboxActivity ctx={ctx} mailboxId={mailbox.id} activity={activity} />
 
       {mailbox.canManage && options && (
         <>

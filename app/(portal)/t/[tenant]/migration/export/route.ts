@@ -1,4 +1,4 @@
-import { routeTenantContext } from "@/lib/http/route-tenant-context";
+import { routeTenantContext } from "@/lib/auth/route-tenant-context";
 import { dayIn } from "@/lib/i18n/dates/time-zones";
 import { getTranslator } from "@/lib/i18n/server";
 import { getMigrationPlan } from "@/lib/migration/get-migration-plan";

@@ -1,6 +1,6 @@
 import { failureOf } from "@/lib/actions/run-action";
 import { requestIdOf } from "@/lib/http/request-id";
-import { routeTenantContext } from "@/lib/http/route-tenant-context";
+import { routeTenantContext } from "@/lib/auth/route-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { readImportBody } from "@/lib/mailboxes/import-answer";
 import { importHeader } from "@/lib/mailboxes/import-header";

@@ -1,5 +1,5 @@
 import { DomainError } from "@/lib/auth/errors";
-import { routeTenantContext } from "@/lib/http/route-tenant-context";
+import { routeTenantContext } from "@/lib/auth/route-tenant-context";
 import { dayIn } from "@/lib/i18n/dates/time-zones";
 import { exportMemberData } from "@/lib/members/member-personal-data";
 

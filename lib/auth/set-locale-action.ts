@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { isLocale, localeCookie } from "./locales";
+import { isLocale, localeCookie } from "@/lib/i18n/locales";
 
 /**
  * Remembers the chosen language in a cookie (also before sign-in) and, for
