@@ -16,7 +16,7 @@ async function* sourceFiles(dir: string): AsyncGenerator<string> {
 
 // Functions a server action file may export without a wrapper, because they
 // make their own checks (and say so in a comment beside them).
-const selfChecked = new Set(["lib/i18n/set-locale-action.ts:setLocaleAction"]);
+const selfChecked = new Set(["lib/auth/set-locale-action.ts:setLocaleAction"]);
 
 /**
  * A server action is reachable by a direct POST whatever the page does, so
