@@ -7,7 +7,7 @@ import { connectLinkLifetime } from "@/lib/connect-links/connect-link-state";
 const choices = [1, 3, 7, 14, 30] as const;
 
 /** How long new connect links stay valid (1–30 days, 7 by default). */
-export function ExpirySelect({ testId }: { testId?: string }) {
+export function ExpirySelect({ testId, name = "expiresInDays" }: { testId?: string; name?: string }) {
   const t = useT();
   const id = useId();
   return (
@@ -17,7 +17,7 @@ export function ExpirySelect({ testId }: { testId?: string }) {
       </label>
       <select
         id={id}
-        name="expiresInDays"
+        name={name}
         defaultValue={String(connectLinkLifetime.defaultDays)}
         data-testid={testId}
         className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"

@@ -37,7 +37,9 @@ function scalarText(
   switch (key) {
     case "state":
     case "previousState":
-      return action.startsWith("mailbox.") || action.startsWith("connect_link.")
+      return action.startsWith("mailbox.") ||
+        action.startsWith("connect_link.") ||
+        action.startsWith("reconnect_campaign.")
         ? known(t, `mailboxes.states.${value}.label`, value)
         : known(t, `audit.values.invitationState.${value}`, value);
     case "flow":
@@ -73,6 +75,8 @@ function scalarText(
       return known(t, `clients.form.${value}`, value);
     case "language":
       return known(t, `common.languageNames.${value}`, value);
+    case "channel":
+      return known(t, `audit.values.channel.${value}`, value);
   }
   if (action === "mailbox.preflight" && (key === "token" || key === "scopes" || key === "smtp")) {
     // Recorded as "passed", "skipped" or "failed: 5.7.139": the outcome in words, the code beside it.
@@ -91,6 +95,9 @@ function scalarText(
 }
 
 function valueText(t: Translator, dates: DateConventions, action: string, key: string, value: Json): string {
+  if (value === null && action.startsWith("reconnect_campaign.") && key === "reminderDays") {
+    return t("audit.values.reminderNone");
+  }
   if (value === null) return "—";
   if (typeof value === "boolean") return t(value ? "common.yes" : "common.no");
   if (typeof value === "number") return new Intl.NumberFormat(t.locale).format(value);

@@ -11,6 +11,9 @@ export function connectLinkUrl(token: string): string {
   return `${publicUrl()}/connect/${token}`;
 }
 
+/** Who a link's mail speaks for: an admin's context, or a campaign's school and creator (reminders). */
+export type ConnectLinkSender = Pick<TenantContext, "userEmail" | "tenantName" | "tenantLocale" | "timeZone">;
+
 /**
  * The mail to a mailbox's owner (for a shared mailbox, to its delegate, who
  * connects it with their own account), in the language of the recipient's
@@ -18,7 +21,7 @@ export function connectLinkUrl(token: string): string {
  * the school's time zone, named.
  */
 export async function sendConnectLinkMail(
-  ctx: TenantContext,
+  ctx: ConnectLinkSender,
   link: { address: string; delegateAccount?: string | null; token: string; days: number; expiresAt: Date },
 ): Promise<void> {
   const to = link.delegateAccount ?? link.address;

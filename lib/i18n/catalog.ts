@@ -35,6 +35,8 @@ import { settings as enSettings } from "./messages/en/settings";
 import { settings as frSettings } from "./messages/fr/settings";
 import { charts as enCharts } from "./messages/en/charts";
 import { charts as frCharts } from "./messages/fr/charts";
+import { campaigns as enCampaigns } from "./messages/en/campaigns";
+import { campaigns as frCampaigns } from "./messages/fr/campaigns";
 import type { Translation } from "./translation-shape";
 
 // One file per area and language, so that features add their strings
@@ -58,6 +60,7 @@ const en = {
   webhooks: enWebhooks,
   settings: enSettings,
   charts: enCharts,
+  campaigns: enCampaigns,
 };
 export type Catalog = Translation<typeof en>;
 const fr: Catalog = {
@@ -79,6 +82,7 @@ const fr: Catalog = {
   webhooks: frWebhooks,
   settings: frSettings,
   charts: frCharts,
+  campaigns: frCampaigns,
 };
 
 export const catalogs: Record<Locale, Catalog> = { en, fr };

@@ -168,6 +168,10 @@ export async function erasePersonalData(
         where: { createdById: userId, ...where },
         data: { createdById: null },
       });
+      await tx.reconnectCampaign.updateMany({
+        where: { createdById: userId, ...where },
+        data: { createdById: null, createdByLabel: label },
+      });
       await tx.invitation.updateMany({
         where: { invitedById: userId, ...where },
         data: { invitedById: null },

@@ -1,3 +1,4 @@
+import { remindCampaignMembers } from "@/lib/campaigns/remind-campaign-members";
 import { sendBrokenMailboxDigest } from "@/lib/notifications/send-broken-mailbox-digest";
 import { sendClientSecretReminders } from "@/lib/notifications/send-client-secret-reminders";
 import { warnEndingConnections } from "@/lib/notifications/warn-ending-connections";
@@ -16,7 +17,7 @@ import { pruneSendingHours } from "./prune-sending-hours";
  * (docs/token-lifecycle.md): refresh a small batch of idle connections so that
  * the holidays do not kill them, retry revocations the provider missed, and
  * send the admins' daily digest, warn owners and admins of connections ending
- * soon and admins of client secrets expiring, delete the sending limits' per-hour counts
+ * soon and admins of client secrets expiring, remind reconnect campaigns' owners (docs/reconnect-campaigns.md), delete the sending limits' per-hour counts
  * of hours past, the relay's failed logins older than its throttle window and
  * its sessions and refusals older than 30 days, warn webhook endpoints of
  * connections ending soon and prune their deliveries' history, and delete the bodies of mail
@@ -31,6 +32,7 @@ export async function runMaintenance(log: Log, now = new Date()): Promise<void> 
     ["broken mailbox digest", () => sendBrokenMailboxDigest({ now })],
     ["connections ending soon", () => warnEndingConnections({ now })],
     ["client secret reminders", () => sendClientSecretReminders({ now })],
+    ["reconnect campaign reminders", () => remindCampaignMembers({ now })],
     ["sending hours", () => pruneSendingHours(now)],
     ["relay login failures", async () => pruneRelayLoginFailures(await getDb(), now)],
     ["relay events", async () => pruneRelayEvents(await getDb(), now)],

@@ -308,6 +308,18 @@ describe("a school's erasure of a member's data", () => {
       where: { tenantId: w.a.id, userId: w.ada.id },
     });
     const auditOfB = await db.auditEntry.findMany({ where: { tenantId: w.b.id }, orderBy: { id: "asc" } });
+    // A reconnect campaign she started (when she was an admin of A).
+    const campaign = await db.reconnectCampaign.create({
+      data: {
+        tenantId: w.a.id,
+        name: "Rentrée",
+        filter: {},
+        channel: "mail",
+        linkDays: 7,
+        createdById: w.ada.id,
+        createdByLabel: w.ada.email,
+      },
+    });
 
     signedInAs.id = w.adminA.id;
     const result = await eraseMemberAction(null, form({ tenant: w.a.slug, membershipId: membershipA.id }));
@@ -321,6 +333,10 @@ describe("a school's erasure of a member's data", () => {
     expect(await db.mailboxAssignment.count({ where: { tenantId: w.a.id, userId: w.ada.id } })).toBe(0);
     expect(await db.invitation.count({ where: { tenantId: w.a.id, email: w.ada.email } })).toBe(0);
     expect(await db.connectLink.count({ where: { tenantId: w.a.id, sentTo: w.ada.email } })).toBe(0);
+    expect(await db.reconnectCampaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({
+      createdById: null,
+      createdByLabel: label,
+    });
     // Her mail in A: the waiting one cancelled, the content of both deleted now, no longer linked to her.
     const sent = await db.outgoingMail.findUniqueOrThrow({
       where: { id: w.sent.id },

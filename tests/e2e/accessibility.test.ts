@@ -14,6 +14,8 @@ import { contextFor, seedMember, seedTenant, seedUser } from "../support/factori
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 import { seedRelayedMail, seedRelayEvent } from "../support/seed-relay";
 import { getDb } from "@/lib/db/client";
+import { sendCampaignLinks } from "@/lib/campaigns/send-campaign-links";
+import { startCampaign } from "@/lib/campaigns/start-campaign";
 
 const password = "correct horse battery staple";
 const axeSource = readFileSync(
@@ -101,6 +103,9 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
       fileName: "smtp-auth.csv",
       period: reportPeriodSchema.parse({ periodStart: day(-7), periodEnd: day(-1) }),
     });
+    const campaignCtx = await contextFor(admin, tenant, "mailboxes.write");
+    const campaign = await startCampaign(campaignCtx, { name: "Rentrée", channel: "mail", linkDays: 7 });
+    await sendCampaignLinks(campaignCtx, { campaignId: campaign.id, ids: [mailbox.id] });
     const operator = await seedUser({ isOperator: true, password });
 
     const page = await browser.newPage();
@@ -124,6 +129,9 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
       ["SMTP relay", `${base}/relay`],
       ["relay credential", `${base}/relay/${credential.id}`],
       ["migration", `${base}/migration`],
+      ["reconnect campaigns", `${base}/campaigns`],
+      ["new reconnect campaign", `${base}/campaigns/new`],
+      ["reconnect campaign", `${base}/campaigns/${campaign.id}`],
     ] as const) {
       await page.goto(path);
       await expectAccessible(page, what);
@@ -211,6 +219,8 @@ describe.skipIf(!browserTestsRun)("accessibility (axe-core) of the main pages", 
     await expectAccessible(french, "webhooks");
     await french.goto(webhookEndpointPath);
     await expectAccessible(french, "point de réception de webhooks");
+    await french.goto(`${base}/campaigns/${campaign.id}`);
+    await expectAccessible(french, "campagne de reconnexion");
     expect(found.join("\n")).toBe("");
     // One walk over thirty-odd pages and states, each checked by axe: longer than one page's test.
   }, 180_000);

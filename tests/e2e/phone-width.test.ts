@@ -4,6 +4,8 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { sendCampaignLinks } from "@/lib/campaigns/send-campaign-links";
+import { startCampaign } from "@/lib/campaigns/start-campaign";
 import type { Db } from "@/lib/db/client";
 import { newLinkToken } from "@/lib/auth/tokens";
 import { importSmtpAuthReport } from "@/lib/migration/import-report";
@@ -320,6 +322,22 @@ async function seedSchool(db: Db) {
       details: { field: "displayName", from: "Secrétariat", to: "Secrétariat des élèves et des examens" },
     });
   }
+  // A reconnect campaign over every mailbox not connected, its links sent to some of them.
+  const campaignCtx = await contextFor(admin, tenant, "mailboxes.write");
+  const campaign = await startCampaign(campaignCtx, {
+    name: "Rentrée de septembre : toutes les boîtes du lycée polyvalent à reconnecter avant les conseils",
+    channel: "mail",
+    linkDays: 7,
+    reminderDays: 3,
+  });
+  await sendCampaignLinks(campaignCtx, {
+    campaignId: campaign.id,
+    // Not the mailbox whose connect link the connect pages below open: a new link would replace it.
+    ids: campaign.targets
+      .filter((target) => target.id !== reconnect.id)
+      .slice(0, 3)
+      .map((target) => target.id),
+  });
   const operator = await seedUser({
     isOperator: true,
     password,
@@ -336,6 +354,7 @@ async function seedSchool(db: Db) {
     credential,
     failedMail: mails[statuses.indexOf("failed")]!,
     endpoint,
+    campaignId: campaign.id,
     tokens: { connectLink: connectLink.token, invitation: invitation.token },
   };
 }
@@ -345,8 +364,19 @@ describe.skipIf(!browserTestsRun)("every main page fits a 390 px phone, in Engli
   const browser = useBrowser();
 
   it("as an administrator, a member of staff, the operator, and from the links people open on a phone", async () => {
-    const { tenant, admin, staff, operator, microsoft, reconnect, credential, failedMail, endpoint, tokens } =
-      await seedSchool(e2e.db);
+    const {
+      tenant,
+      admin,
+      staff,
+      operator,
+      microsoft,
+      reconnect,
+      credential,
+      failedMail,
+      endpoint,
+      campaignId,
+      tokens,
+    } = await seedSchool(e2e.db);
     const base = `/t/${tenant.slug}`;
     const outboxRow = {
       selector: '[data-testid="outbox-row"]',
@@ -421,6 +451,21 @@ describe.skipIf(!browserTestsRun)("every main page fits a 390 px phone, in Engli
       { name: "relay-credential", path: `${base}/relay/${credential.id}` },
       { name: "migration", path: `${base}/migration` },
       { name: "settings", path: `${base}/settings` },
+      {
+        name: "campaigns",
+        path: `${base}/campaigns`,
+        row: { selector: '[data-testid="campaign-row"]', essentials: { name: "td >> nth=0" } },
+      },
+      { name: "campaign-new", path: `${base}/campaigns/new` },
+      {
+        name: "campaign",
+        path: `${base}/campaigns/${campaignId}`,
+        ready: "campaign-report",
+        row: {
+          selector: '[data-testid="campaign-member"]',
+          essentials: { address: "td >> nth=0", status: '[data-testid="campaign-member-status"]' },
+        },
+      },
     ];
     const staffPages: Visit[] = [
       {

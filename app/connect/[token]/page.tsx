@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { linkAuthorizeUrl, linkDeviceUrl } from "@/components/mailboxes/connect-link-urls";
 import { inspectConnectLink } from "@/lib/connect-links/inspect-connect-link";
+import { recordConnectLinkOpened } from "@/lib/connect-links/record-connect-link-opened";
 import { getTranslator } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -27,6 +28,8 @@ export default async function ConnectPage({ params }: { params: Promise<{ token:
   }
 
   const { link } = view;
+  // For reconnect campaigns' reports: who opened their link (written once).
+  await recordConnectLinkOpened(link);
   const provider = t(`mailboxes.connectPage.providers.${link.provider}`);
   return (
     <div className="space-y-5" data-testid="connect-link-state" data-state="valid">

@@ -32,6 +32,7 @@ export default async function TenantLayout({
     { href: `${base}/audit`, label: t("common.nav.audit"), show: can(ctx, "audit.read") },
     { href: `${base}/clients`, label: t("common.nav.clients"), show: can(ctx, "clients.read") },
     { href: `${base}/mailboxes`, label: t("common.nav.mailboxes"), show: can(ctx, "mailboxes.read") },
+    { href: `${base}/campaigns`, label: t("common.nav.campaigns"), show: can(ctx, "mailboxes.write") },
     { href: `${base}/my-mailboxes`, label: t("common.nav.myMailboxes"), show: true },
     { href: `${base}/outbox`, label: t("common.nav.outbox"), show: can(ctx, "outbox.read") },
     { href: `${base}/api-keys`, label: t("common.nav.apiKeys"), show: can(ctx, "apiKeys.write") },

@@ -80,6 +80,11 @@ export const audit = {
       provider_revocation_failed: "Provider could not be told of a revocation",
       preflight: "Preflight check run",
     },
+    reconnect_campaign: {
+      started: "Reconnect campaign started",
+      resent: "Reconnect campaign links sent again",
+      closed: "Reconnect campaign closed",
+    },
     connect_link: {
       created: "Connect link sent",
       revoked: "Connect link revoked",
@@ -109,6 +114,11 @@ export const audit = {
   },
   /** Names of the recorded details (lib/audit/audit-detail-lines.ts); a name without words shows as recorded. */
   details: {
+    alreadyConnected: "Already connected, left out",
+    channel: "How links reach owners",
+    linkDays: "Links valid for (days)",
+    reminderDays: "Reminder every (days)",
+    search: "Address or name contains",
     steps: "Checks",
     token: "Access token",
     scopes: "Permissions",
@@ -210,6 +220,8 @@ export const audit = {
     },
     secretChange: { replaced: "Replaced", cleared: "Removed" },
     source: { csv: "CSV import" },
+    channel: { mail: "Mailed by Relais", copy: "Copied into the school's messaging" },
+    reminderNone: "No reminders",
     invitationState: {
       valid: "Open",
       expired: "Expired",
@@ -220,6 +232,7 @@ export const audit = {
   },
   forSupport: "For support",
   targetTypes: {
+    reconnect_campaign: "Reconnect campaign",
     tenant: "School",
     user: "Account",
     membership: "Membership",

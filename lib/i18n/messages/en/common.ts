@@ -46,6 +46,7 @@ export const common = {
       "Keep this page open until the file is sent. Nothing is saved before the whole file is checked.",
   },
   nav: {
+    campaigns: "Campaigns",
     overview: "Overview",
     members: "Members",
     audit: "Audit log",

@@ -3,6 +3,7 @@ export const mailboxes = {
   intro:
     "The school mailboxes that software sends from, and where each one's connection stands. Each mailbox connects through one of the school's OAuth applications.",
   addButton: "Add mailbox",
+  startCampaign: "Start a reconnect campaign",
   importButton: "Import CSV",
   empty: "No mailbox yet. Add one, or import a list.",
   emptyFiltered: "No mailbox matches these filters.",

@@ -87,6 +87,11 @@ export const audit: Translation<typeof en> = {
       provider_revocation_failed: "Le fournisseur n’a pas pu être informé d’une révocation",
       preflight: "Vérification préalable lancée",
     },
+    reconnect_campaign: {
+      started: "Campagne de reconnexion lancée",
+      resent: "Liens de la campagne de reconnexion renvoyés",
+      closed: "Campagne de reconnexion close",
+    },
     connect_link: {
       created: "Lien de connexion envoyé",
       revoked: "Lien de connexion révoqué",
@@ -116,6 +121,11 @@ export const audit: Translation<typeof en> = {
   },
   /** Names of the recorded details (lib/audit/audit-detail-lines.ts); a name without words shows as recorded. */
   details: {
+    alreadyConnected: "Déjà connectées, laissées de côté",
+    channel: "Envoi des liens",
+    linkDays: "Liens valables (jours)",
+    reminderDays: "Relance tous les (jours)",
+    search: "Adresse ou nom contenant",
     steps: "Vérifications",
     token: "Jeton d’accès",
     scopes: "Autorisations",
@@ -217,6 +227,8 @@ export const audit: Translation<typeof en> = {
     },
     secretChange: { replaced: "Remplacé", cleared: "Supprimé" },
     source: { csv: "Import CSV" },
+    channel: { mail: "Envoyés par Relais", copy: "Copiés dans la messagerie de l’établissement" },
+    reminderNone: "Pas de relance",
     invitationState: {
       valid: "Ouverte",
       expired: "Expirée",
@@ -227,6 +239,7 @@ export const audit: Translation<typeof en> = {
   },
   forSupport: "Pour le support",
   targetTypes: {
+    reconnect_campaign: "Campagne de reconnexion",
     tenant: "Établissement",
     user: "Compte",
     membership: "Appartenance",

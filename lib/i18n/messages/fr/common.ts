@@ -43,6 +43,7 @@ export const common: Translation<typeof en> = {
       "Gardez cette page ouverte jusqu’à l’envoi complet du fichier. Rien n’est enregistré avant que tout le fichier soit vérifié.",
   },
   nav: {
+    campaigns: "Campagnes",
     overview: "Vue d’ensemble",
     members: "Membres",
     audit: "Journal d’audit",

@@ -6,6 +6,7 @@ export const mailboxes: Translation<typeof en> = {
   intro:
     "Les boîtes mail de l’établissement depuis lesquelles les logiciels envoient, et l’état de la connexion de chacune. Chaque boîte se connecte par l’une des applications OAuth de l’établissement.",
   addButton: "Ajouter une boîte",
+  startCampaign: "Lancer une campagne de reconnexion",
   importButton: "Importer un CSV",
   empty: "Aucune boîte mail pour l’instant. Ajoutez-en une, ou importez une liste.",
   emptyFiltered: "Aucune boîte mail ne correspond à ces filtres.",

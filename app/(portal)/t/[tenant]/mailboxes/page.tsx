@@ -46,6 +46,16 @@ async function MailboxesPage({
     query.memberId,
   ].filter(Boolean).length;
   const filtered = filtersInUse > 0;
+  const campaignFilter = new URLSearchParams(
+    Object.entries({
+      q: query.search,
+      state: query.state,
+      config: query.configurationId,
+      provider: query.provider,
+      member: query.memberId,
+    }).flatMap(([key, value]) => (value ? [[key, value]] : [])),
+  ).toString();
+  const campaignQuery = campaignFilter ? `?${campaignFilter}` : "";
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -68,6 +78,14 @@ async function MailboxesPage({
               className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
             >
               {t("mailboxes.importButton")}
+            </Link>
+            {/* Over the list's current filter (or, unfiltered, the mailboxes to reconnect). */}
+            <Link
+              href={`/t/${ctx.tenantSlug}/campaigns/new${campaignQuery}`}
+              data-testid="mailbox-start-campaign"
+              className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
+            >
+              {t("mailboxes.startCampaign")}
             </Link>
           </div>
         )}
