@@ -5,8 +5,9 @@ import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { DomainError } from "@/lib/auth/errors";
 import { getCampaignReport } from "@/lib/campaigns/get-campaign-report";
 import { getTranslator } from "@/lib/i18n/server";
+import { withMessages } from "@/components/i18n/with-messages";
 
-export default async function CampaignPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
+async function CampaignPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant, id } = await params;
   const ctx = await requirePageTenant(tenant, "mailboxes.write", `/t/${tenant}/campaigns/${id}`);
   const [t, report] = await Promise.all([
@@ -30,3 +31,5 @@ export default async function CampaignPage({ params }: { params: Promise<{ tenan
     </div>
   );
 }
+
+export default withMessages(["clients", "mailboxes", "dashboard", "campaigns"], CampaignPage);

@@ -4,9 +4,10 @@ import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getTranslator } from "@/lib/i18n/server";
 import { listMailboxFilterOptions } from "@/lib/mailboxes/list-mailbox-filter-options";
 import { parseMailboxListQuery } from "@/lib/mailboxes/mailbox-list-query";
+import { withMessages } from "@/components/i18n/with-messages";
 
 /** The form, its filter taken from the mailbox list's URL when it came from there ("to reconnect" otherwise). */
-export default async function NewCampaignPage({
+async function NewCampaignPage({
   params,
   searchParams,
 }: {
@@ -46,3 +47,5 @@ export default async function NewCampaignPage({
     </div>
   );
 }
+
+export default withMessages(["clients", "mailboxes", "dashboard", "campaigns"], NewCampaignPage);

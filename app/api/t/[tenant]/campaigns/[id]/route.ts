@@ -1,6 +1,6 @@
 import { DomainError } from "@/lib/auth/errors";
 import { getCampaignReport } from "@/lib/campaigns/get-campaign-report";
-import { routeTenantContext } from "@/lib/http/route-tenant-context";
+import { routeTenantContext } from "@/lib/auth/route-tenant-context";
 
 export const dynamic = "force-dynamic";
 

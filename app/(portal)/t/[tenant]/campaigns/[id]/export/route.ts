@@ -1,7 +1,7 @@
 import { DomainError } from "@/lib/auth/errors";
 import { campaignCsv } from "@/lib/campaigns/campaign-csv";
 import { getCampaignReport } from "@/lib/campaigns/get-campaign-report";
-import { routeTenantContext } from "@/lib/http/route-tenant-context";
+import { routeTenantContext } from "@/lib/auth/route-tenant-context";
 import { dayIn } from "@/lib/i18n/dates/time-zones";
 
 export const dynamic = "force-dynamic";
