@@ -38,7 +38,7 @@ export async function createApiKey(ctx: TenantContext, input: CreateApiKeyInput)
         keyHash,
         manageWebhooks,
         createdById: ctx.userId,
-        mailboxes: { create: mailboxes.map((m) => ({ tenantId: ctx.tenantId, mailboxId: m.id })) },
+        mailboxes: { create: mailboxes.map((m) => ({ mailboxId: m.id })) },
       },
       select: { id: true, prefix: true },
     });

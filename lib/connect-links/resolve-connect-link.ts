@@ -45,23 +45,17 @@ export async function resolveConnectLink(token: string): Promise<ResolvedConnect
       mailbox: {
         select: {
           id: true,
-          tenantId: true,
           address: true,
           clientConfigurationId: true,
-          clientConfiguration: { select: { tenantId: true, provider: true } },
+          clientConfiguration: { select: { provider: true } },
           tenant: { select: { slug: true, name: true, suspendedAt: true } },
         },
       },
     },
   });
-  // The link, its mailbox and the mailbox's configuration must all be the same tenant's.
-  const consistent =
-    row !== null &&
-    row.mailbox.tenantId === row.tenantId &&
-    row.mailbox.clientConfiguration.tenantId === row.tenantId;
-  const state = connectLinkState(
-    consistent ? { ...row, tenantSuspended: row.mailbox.tenant.suspendedAt !== null } : null,
-  );
+  // The link, its mailbox and the mailbox's configuration are the same school's: the database's composite
+  // keys guarantee it (docs/tenant-scoping.md).
+  const state = connectLinkState(row && { ...row, tenantSuspended: row.mailbox.tenant.suspendedAt !== null });
   if (!row || state === "unknown") return { state: "unknown" };
   if (state !== "valid") return { state, tenantName: row.mailbox.tenant.name };
   return {

@@ -111,7 +111,7 @@ export async function seedDemoMailboxes(db: Db, tenantSlug: string, providers: E
         displayName: mailbox.displayName,
         clientConfigurationId: configIds.get(mailbox.configuration)!,
         delegateAccount: mailbox.delegate,
-        assignments: { create: users.map((user) => ({ tenantId: tenant.id, userId: user.id })) },
+        assignments: { create: users.map((user) => ({ userId: user.id })) },
       },
     });
   }

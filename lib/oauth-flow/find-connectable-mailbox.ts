@@ -58,17 +58,17 @@ export function asConnectable(row: ConnectableRow): ConnectableMailbox {
 /**
  * The mailboxes `actor` may (re)connect, as a `where`: the tenant is in the
  * query, and so is the person's right (assigned to them, or `mailboxes.write`)
- * or the link's one pinned mailbox. The configuration must be the tenant's too.
+ * or the link's one pinned mailbox. Its configuration is the same tenant's: the database's composite keys
+ * guarantee it (docs/tenant-scoping.md).
  */
 export function connectableMailboxWhere(actor: FlowActor): Prisma.MailboxWhereInput {
   if (actor.kind === "link") {
     const tenantId = actor.link.tenantId;
-    return { id: actor.link.mailboxId, tenantId, clientConfiguration: { tenantId } };
+    return { id: actor.link.mailboxId, tenantId };
   }
   const { tenantId, userId } = actor.ctx;
   return {
     tenantId,
-    clientConfiguration: { tenantId },
     ...(can(actor.ctx, "mailboxes.write") ? {} : { assignments: { some: { userId, tenantId } } }),
   };
 }

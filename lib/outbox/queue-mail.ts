@@ -71,7 +71,6 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
   });
   if (!checked.ok) throw invalid(checked.fieldErrors);
   const mail = checked.mail;
-  const tenantId = tenantOf(sender);
   try {
     const created = await db.outgoingMail.create({
       data: {
@@ -81,7 +80,6 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
         ...(mail.attachments.length > 0 && {
           attachments: {
             create: mail.attachments.map((a) => ({
-              tenantId,
               filename: a.filename,
               contentType: a.contentType,
               content: new Uint8Array(a.content),

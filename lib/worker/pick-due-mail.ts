@@ -136,9 +136,10 @@ export async function pickDueMail(
                              'maxRecipientsPerDay', c."maxRecipientsPerDay") AS config
       FROM picked
       JOIN "OutgoingMail" m ON m.id = picked.id
-      -- The tenant is checked in each join: a mail never reaches another tenant's mailbox or configuration.
-      JOIN "Mailbox" b ON b.id = m."mailboxId" AND b."tenantId" = m."tenantId"
-      JOIN "ClientConfiguration" c ON c.id = b."clientConfigurationId" AND c."tenantId" = b."tenantId"
+      -- By primary key: the composite keys (tenantId, id) guarantee that a mail's mailbox and the mailbox's
+      -- configuration are the mail's school's (docs/tenant-scoping.md).
+      JOIN "Mailbox" b ON b.id = m."mailboxId"
+      JOIN "ClientConfiguration" c ON c.id = b."clientConfigurationId"
      -- A mailbox's mails waiting for a slot first, then in queue order: the order slots are given in.
      ORDER BY "waitingForSlot" DESC, m."nextAttemptAt"`;
   return rows.map(withDates);

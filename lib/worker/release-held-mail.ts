@@ -3,7 +3,8 @@ import { getDb, type Db, type DbTransaction } from "@/lib/db/client";
 /**
  * The mailbox can send again (reconnected): its held mail goes back to the
  * queue, due now. Call it where new tokens are stored, in the same
- * transaction (it sees the new state). Returns how many.
+ * transaction (it sees the new state). Returns how many. The `mailbox`
+ * filters join by the mail's (tenantId, mailboxId), the relation's key.
  */
 export async function releaseHeldMail(
   tenantId: string,

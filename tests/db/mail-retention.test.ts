@@ -92,7 +92,6 @@ async function mail(
       attachments: {
         create: [
           {
-            tenantId,
             filename: "bulletin-lucas.pdf",
             contentType: "application/pdf",
             content: Buffer.from("%PDF-1.4 report"),
@@ -101,7 +100,7 @@ async function mail(
         ],
       },
       attemptLog: {
-        create: [{ tenantId, number: 1, workerId: "w1", outcome: status === "sent" ? "sent" : "permanent" }],
+        create: [{ number: 1, workerId: "w1", outcome: status === "sent" ? "sent" : "permanent" }],
       },
     },
   });

@@ -74,7 +74,6 @@ async function queuedMail(
       attachments: {
         create: [
           {
-            tenantId,
             filename: "note.pdf",
             contentType: "application/pdf",
             content: Buffer.from("x"),

@@ -57,7 +57,7 @@ async function schoolAtFake(kind: "google" | "microsoft") {
       tenantId: tenant.id,
       clientConfigurationId: configuration.id,
       address,
-      assignments: { create: [{ tenantId: tenant.id, userId: member.id }] },
+      assignments: { create: [{ userId: member.id }] },
     },
   });
   return { tenant, member, mailbox };

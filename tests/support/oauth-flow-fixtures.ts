@@ -116,9 +116,7 @@ export async function seedFakeMailbox(
       tenantId: school.tenant.id,
       clientConfigurationId: school.configurationId,
       address,
-      assignments: assignedTo.length
-        ? { create: assignedTo.map((userId) => ({ tenantId: school.tenant.id, userId })) }
-        : undefined,
+      assignments: assignedTo.length ? { create: assignedTo.map((userId) => ({ userId })) } : undefined,
     },
   });
 }

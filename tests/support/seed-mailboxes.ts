@@ -74,7 +74,7 @@ export async function seedMailbox(
           }
         : {}),
       assignments: overrides.assignedTo?.length
-        ? { create: overrides.assignedTo.map((userId) => ({ tenantId, userId })) }
+        ? { create: overrides.assignedTo.map((userId) => ({ userId })) }
         : undefined,
     },
   });
