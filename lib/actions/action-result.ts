@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@/lib/auth/errors";
+import type { ErrorCode } from "@/lib/errors/domain-error";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { newRequestId } from "@/lib/http/request-id";
 import { isMessageKey, type Translator } from "@/lib/i18n/translate";
 import type { LogFields } from "@/lib/log/log";

@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError, forbidden } from "@/lib/auth/errors";
+import { DomainError, forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { CreateApiKeyInput } from "./api-key-schemas";

@@ -1,8 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { forbidden, notFound } from "@/lib/auth/errors";
+import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 /** Revokes a key at once: its next request is refused with 401. */
 export async function revokeApiKey(ctx: TenantContext, id: string) {

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from "@/lib/auth/errors";
+import { DomainError, type ErrorCode } from "@/lib/errors/domain-error";
 import { newRequestId, requestIdOf } from "@/lib/http/request-id";
 import { createTranslator } from "@/lib/i18n/translate";
 import { logger } from "@/lib/log/logger";

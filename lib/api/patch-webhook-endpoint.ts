@@ -1,4 +1,4 @@
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import { isWebhookEventType } from "@/lib/webhooks/event-types";
 import { setWebhookEndpointEnabled } from "@/lib/webhooks/set-webhook-endpoint-enabled";

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { DomainError } from "./errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { Permission } from "./permissions";
 import { requirePageUser } from "./session";
 import { resolveTenantContext, type TenantContext } from "./tenant-context";

@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { resolveTenantContext, type TenantContext } from "@/lib/auth/tenant-context";

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
-import { DomainError } from "./errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { authOptions } from "./options";
 import type { Actor } from "./tenant-context";
 

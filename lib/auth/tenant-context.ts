@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import type { TenantRole } from "@/lib/db/generated/enums";
 import { schoolLocale, type Locale } from "@/lib/i18n/locales";
-import { DomainError, notFound } from "./errors";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { roleHas, type Permission } from "./permissions";
 
 declare const tenantContextBrand: unique symbol;

@@ -1,8 +1,8 @@
-import { forbidden, notFound } from "@/lib/auth/errors";
+import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { ReconnectCampaignChannel } from "@/lib/db/generated/enums";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import type { CampaignFilter } from "./campaign-schemas";
 import {
   campaignMemberStatus,

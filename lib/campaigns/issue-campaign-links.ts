@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { newLinkToken } from "@/lib/auth/tokens";
 import {
   connectLinkUrl,

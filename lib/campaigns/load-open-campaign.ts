@@ -1,8 +1,8 @@
-import { DomainError, notFound } from "@/lib/auth/errors";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import type { DbTransaction } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 /** The tenant's campaign by id, refused once closed (nothing more is sent for it). */
 export async function loadOpenCampaign(ctx: TenantContext, campaignId: string, tx?: DbTransaction) {

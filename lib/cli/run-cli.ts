@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { EmbeddedDatabaseLockedError } from "@/lib/db/embedded-lock";
 import { logger } from "@/lib/log/logger";
 import { cliTranslator, UsageError, type CliCommand, type CliIo, type CliValues } from "./command";

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { forbidden } from "@/lib/auth/errors";
+import { forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { secretHint } from "@/lib/crypto/secret-hint";
 import { getDb } from "@/lib/db/client";
-import { clientSecretAad } from "./client-configuration-id";
+import { clientSecretAad } from "./client-secret-aad";
 import type { ClientConfigurationForm } from "./client-configuration-form";
 import { rethrowNameTaken } from "./name-taken";
 import { validateClientConfigurationForm } from "./validate-client-configuration-form";

@@ -1,6 +1,6 @@
-import { DomainError } from "@/lib/auth/errors";
 import { decryptSecret, SecretDecryptError } from "@/lib/crypto/secret-box";
-import { clientSecretAad } from "./client-configuration-id";
+import { clientSecretAad } from "./client-secret-aad";
+import { SecretUnreadableError } from "./client-errors";
 
 /**
  * A configuration's secret in clear, for a request to its provider only.
@@ -11,8 +11,7 @@ export function decryptClientSecret(id: string, ciphertext: string): string {
   try {
     return decryptSecret(ciphertext, clientSecretAad(id));
   } catch (error) {
-    if (error instanceof SecretDecryptError)
-      throw new DomainError("conflict", "clients.errors.secretUnreadable");
+    if (error instanceof SecretDecryptError) throw new SecretUnreadableError();
     throw error;
   }
 }

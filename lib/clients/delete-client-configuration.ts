@@ -1,9 +1,9 @@
+import { isUuid } from "@/lib/ids/is-uuid";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
+import { DomainError, forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { isClientConfigurationId } from "./client-configuration-id";
 import type { ClientConfigurationIdInput } from "./client-configuration-form";
 
 const NAMED_MAILBOXES = 5;
@@ -15,7 +15,7 @@ const NAMED_MAILBOXES = 5;
  */
 export async function deleteClientConfiguration(ctx: TenantContext, { id }: ClientConfigurationIdInput) {
   if (!can(ctx, "clients.write")) throw forbidden();
-  if (!isClientConfigurationId(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {

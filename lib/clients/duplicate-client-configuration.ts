@@ -1,13 +1,14 @@
+import { isUuid } from "@/lib/ids/is-uuid";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { forbidden, notFound } from "@/lib/auth/errors";
+import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { Locale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
-import { clientSecretAad, isClientConfigurationId } from "./client-configuration-id";
+import { clientSecretAad } from "./client-secret-aad";
 import type { ClientConfigurationIdInput } from "./client-configuration-form";
 import { decryptClientSecret } from "./decrypt-client-secret";
 
@@ -34,7 +35,7 @@ export async function duplicateClientConfiguration(
   locale: Locale,
 ) {
   if (!can(ctx, "clients.write")) throw forbidden();
-  if (!isClientConfigurationId(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const db = await getDb();
   // Two copies at once may pick the same name; the unique index refuses one, which then tries again.
   for (let attempt = 1; ; attempt++) {

@@ -1,7 +1,7 @@
-import { forbidden, notFound } from "@/lib/auth/errors";
+import { isUuid } from "@/lib/ids/is-uuid";
+import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { isClientConfigurationId } from "./client-configuration-id";
 import { clientConfigurationColumns, withoutCipher } from "./client-configuration-row";
 import { storedClientWarnings } from "./stored-client-warnings";
 
@@ -11,7 +11,7 @@ import { storedClientWarnings } from "./stored-client-warnings";
  */
 export async function getClientConfiguration(ctx: TenantContext, id: string) {
   if (!can(ctx, "clients.read")) throw forbidden();
-  if (!isClientConfigurationId(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const db = await getDb();
   const stored = await db.clientConfiguration.findFirst({
     where: { id, tenantId: ctx.tenantId },

@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 
 /** Names are unique per tenant (a unique index): a clash is the name field's error, not a failure. */

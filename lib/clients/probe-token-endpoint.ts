@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { DomainError } from "@/lib/auth/errors";
 import type { ClientConfiguration } from "@/lib/db/generated/client";
 import { OutboundRefusedError } from "@/lib/net/outbound-refused-error";
 import { safeFetch } from "@/lib/net/safe-fetch";
@@ -11,6 +10,7 @@ import {
   type ClientTestResult,
 } from "./client-test-outcome";
 import { resolveClientCredentials, type ClientCredentials } from "./resolve-client-credentials";
+import { PlatformUnavailableError, SecretUnreadableError } from "./client-errors";
 
 /**
  * Exchanges a made-up authorization code at the token endpoint, exactly as
@@ -23,10 +23,10 @@ export async function probeTokenEndpoint(config: ClientConfiguration): Promise<C
   try {
     credentials = resolveClientCredentials(config);
   } catch (error) {
-    if (error instanceof DomainError && error.messageKey === "clients.errors.platformUnavailable") {
+    if (error instanceof PlatformUnavailableError) {
       return outcomeOf("platform_unavailable");
     }
-    if (error instanceof DomainError && error.messageKey === "clients.errors.secretUnreadable") {
+    if (error instanceof SecretUnreadableError) {
       return outcomeOf("secret_unreadable");
     }
     throw error;

@@ -1,8 +1,8 @@
-import { DomainError } from "@/lib/auth/errors";
 import type { ClientConfiguration } from "@/lib/db/generated/client";
 import { deriveDeviceEndpoint } from "@/lib/oauth/endpoint-url";
 import { platformMicrosoftApplication } from "@/lib/platform/platform-application";
 import { decryptClientSecret } from "./decrypt-client-secret";
+import { PlatformUnavailableError } from "./client-errors";
 
 export interface ClientCredentials {
   clientId: string;
@@ -36,7 +36,7 @@ type CredentialSource = Pick<
 export function resolveClientCredentials(config: CredentialSource): ClientCredentials {
   if (config.provider === "platform_microsoft") {
     const platform = platformMicrosoftApplication();
-    if (!platform) throw new DomainError("conflict", "clients.errors.platformUnavailable");
+    if (!platform) throw new PlatformUnavailableError();
     return {
       clientId: platform.clientId,
       clientSecret: platform.clientSecret,

@@ -1,9 +1,9 @@
+import { isUuid } from "@/lib/ids/is-uuid";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { forbidden, notFound } from "@/lib/auth/errors";
+import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { restoreConfigErrorConnections } from "@/lib/tokens/restore-config-error-connections";
-import { isClientConfigurationId } from "./client-configuration-id";
 import { noteExpiredClientSecret } from "./note-expired-client-secret";
 import type { ClientConfigurationIdInput } from "./client-configuration-form";
 import { probeTokenEndpoint } from "./probe-token-endpoint";
@@ -15,7 +15,7 @@ import { probeTokenEndpoint } from "./probe-token-endpoint";
  */
 export async function testClientConfiguration(ctx: TenantContext, { id }: ClientConfigurationIdInput) {
   if (!can(ctx, "clients.write")) throw forbidden();
-  if (!isClientConfigurationId(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const db = await getDb();
   const config = await db.clientConfiguration.findFirst({ where: { id, tenantId: ctx.tenantId } });
   if (!config) throw notFound();

@@ -1,5 +1,6 @@
+import { isUuid } from "@/lib/ids/is-uuid";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
+import { DomainError, forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { secretHint } from "@/lib/crypto/secret-hint";
@@ -11,7 +12,7 @@ import {
   type TransportSettlement,
 } from "@/lib/transports/settle-transport-change";
 import { recordMailboxChanges, transportAuditDetails } from "@/lib/transports/switch-transport";
-import { clientSecretAad, isClientConfigurationId } from "./client-configuration-id";
+import { clientSecretAad } from "./client-secret-aad";
 import { secretExpiryChange } from "./client-secret-expiry";
 import { inGoogleTesting } from "./google-testing";
 import { lockConfigurationConnections } from "./lock-configuration-connections";
@@ -58,7 +59,7 @@ export async function updateClientConfiguration(
   form: ClientConfigurationForm,
 ) {
   if (!can(ctx, "clients.write")) throw forbidden();
-  if (!isClientConfigurationId(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const clearSecret = ticked(form.clearSecret);
   if (clearSecret && form.clientSecret?.trim()) {
     throw new DomainError("invalid_input", "errors.invalidInput", undefined, {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { localProvidersAllowed } from "@/lib/net/outbound-settings";

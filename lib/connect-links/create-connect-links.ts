@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { forbidden, notFound } from "@/lib/auth/errors";
+import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { newLinkToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { auditEntryRow, slices } from "@/lib/mailboxes/audit-entry-rows";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import type { CreateConnectLinksInput } from "./connect-link-schemas";
 import { sendConnectLinkMail } from "./send-connect-link-mail";
 

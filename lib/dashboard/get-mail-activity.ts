@@ -1,5 +1,5 @@
 import { knownTimeZone } from "@/lib/i18n/dates/time-zones";
-import { forbidden } from "@/lib/auth/errors";
+import { forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { secretHint } from "@/lib/crypto/secret-hint";
 import type { Db } from "@/lib/db/client";

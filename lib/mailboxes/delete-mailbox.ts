@@ -1,10 +1,10 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
+import { DomainError, forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { queueProviderRevocation } from "@/lib/revocation/queue-provider-revocation";
 import { askProviderNow, revocationDetail } from "@/lib/revocation/revoke-connection";
-import { isUuid } from "./mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import type { MailboxIdInput } from "./mailbox-schemas";
 
 /**

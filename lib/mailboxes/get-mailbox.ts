@@ -1,10 +1,10 @@
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { deviceFlowAvailable } from "./device-flow-available";
 import { healthOfMailbox, loadMailboxHealthExtras, mailboxHealthSelect } from "./load-mailbox-health";
-import { isUuid } from "./mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { effectiveTransport } from "@/lib/transports/mail-transports";
 import { scopesToRequest } from "@/lib/transports/transport-scopes";
 import { missingScopes } from "./missing-scopes";

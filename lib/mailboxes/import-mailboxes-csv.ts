@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, forbidden } from "@/lib/auth/errors";
+import { DomainError, forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb, type DbTransaction } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";

@@ -1,7 +1,7 @@
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { visibleMailWhere } from "@/lib/outbox/mail-sender";
-import { isUuid } from "./mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 const RECENT = 20;
 

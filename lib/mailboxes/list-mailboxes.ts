@@ -1,4 +1,4 @@
-import { forbidden } from "@/lib/auth/errors";
+import { forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type {

@@ -8,7 +8,7 @@ import {
   type MailboxSort,
 } from "./mailbox-cursor";
 import type { MailboxFilter } from "./mailbox-filter";
-import { isUuid } from "./mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { connectionStates } from "./mailbox-schemas";
 
 export { mailboxSorts, type MailboxSort };

@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { forbidden, notFound } from "@/lib/auth/errors";
+import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { MessageKey } from "@/lib/i18n/catalog";
@@ -9,7 +9,7 @@ import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
 import { effectiveTransport, type MailTransport } from "@/lib/transports/mail-transports";
 import { sendScopesFor } from "@/lib/transports/transport-scopes";
-import { isUuid } from "./mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { missingScopes } from "./missing-scopes";
 
 export type PreflightStepName = "token" | "scopes" | "smtp";

@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { forbidden, notFound } from "@/lib/auth/errors";
+import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { queueProviderRevocation } from "@/lib/revocation/queue-provider-revocation";
@@ -7,7 +7,7 @@ import { askProviderNow, revocationDetail } from "@/lib/revocation/revoke-connec
 import { effectiveTransport } from "@/lib/transports/mail-transports";
 import { lockTransportMailboxes, settleTransportChange } from "@/lib/transports/settle-transport-change";
 import { transportProblem } from "@/lib/transports/transport-problem";
-import { isUuid } from "./mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import type { Prisma } from "@/lib/db/generated/client";
 import { fieldError } from "./field-error";
 import type { UpdateMailboxInput } from "./mailbox-schemas";

@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { hashPassword } from "@/lib/auth/password";
 import type { Actor } from "@/lib/auth/tenant-context";
 import { hashLinkToken } from "@/lib/auth/tokens";

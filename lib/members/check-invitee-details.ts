@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { passwordRules } from "@/lib/auth/password";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import type { AcceptInvitationInput } from "./member-schemas";

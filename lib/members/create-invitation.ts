@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { newLinkToken, normalizeEmail } from "@/lib/auth/tokens";
 import type { DbTransaction } from "@/lib/db/client";

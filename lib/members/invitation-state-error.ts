@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { InvitationState } from "./invitation-state";
 
 /** The error a person reads when they act on an invitation that is no longer valid. */

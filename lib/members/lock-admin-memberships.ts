@@ -1,5 +1,5 @@
 import type { DbTransaction } from "@/lib/db/client";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { MessageKey } from "@/lib/i18n/catalog";
 
 /**

@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { hashLinkToken } from "@/lib/auth/tokens";
 import { publicUrl } from "@/lib/config/public-url";
 import { getDb } from "@/lib/db/client";

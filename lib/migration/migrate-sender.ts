@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
+import { DomainError, forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { createConnectLinks } from "@/lib/connect-links/create-connect-links";
 import { getDb } from "@/lib/db/client";

@@ -1,8 +1,8 @@
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { can } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { effectiveTransport, type MailTransport } from "@/lib/transports/mail-transports";
 import { scopesToRequest } from "@/lib/transports/transport-scopes";
 import type { FlowActor } from "./flow-actor";

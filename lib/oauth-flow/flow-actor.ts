@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { resolveTenantContext, type Actor, type TenantContext } from "@/lib/auth/tenant-context";
 import { resolveConnectLink, type ConnectLinkTarget } from "@/lib/connect-links/resolve-connect-link";
 
@@ -11,7 +11,15 @@ export type PersonActor = { kind: "person"; ctx: TenantContext };
 export type LinkActor = { kind: "link"; link: ConnectLinkTarget; ip: string | null };
 export type FlowActor = PersonActor | LinkActor;
 
-export const linkInvalid = () => new DomainError("not_found", "connect.result.linkInvalid.body");
+/** A connect link that is unknown, used, revoked or expired: the page says so, whichever it was. */
+export class LinkInvalidError extends DomainError {
+  constructor() {
+    super("not_found", "connect.result.linkInvalid.body");
+    this.name = "LinkInvalidError";
+  }
+}
+
+export const linkInvalid = () => new LinkInvalidError();
 
 export async function personActor(user: Actor, tenantSlug: string): Promise<PersonActor> {
   return { kind: "person", ctx: await resolveTenantContext(user, tenantSlug, "tenant.read") };

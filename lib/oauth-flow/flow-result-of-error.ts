@@ -1,9 +1,10 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { newRequestId } from "@/lib/http/request-id";
 import type { LogFields } from "@/lib/log/log";
 import { logger } from "@/lib/log/logger";
 import type { FlowResult } from "./flow-result";
 import { FlowRefusal } from "./flow-refusal";
+import { LinkInvalidError } from "./flow-actor";
 
 /**
  * What the result page says when a step threw: the refusal's own result, a
@@ -13,8 +14,8 @@ import { FlowRefusal } from "./flow-refusal";
  */
 export function flowResultOfError(error: unknown, fields: LogFields = {}): FlowResult {
   if (error instanceof FlowRefusal) return error.result;
+  if (error instanceof LinkInvalidError) return { outcome: "link_invalid" };
   if (error instanceof DomainError) {
-    if (error.messageKey === "connect.result.linkInvalid.body") return { outcome: "link_invalid" };
     if (error.code === "unauthenticated") return { outcome: "session_ended" };
     if (error.code === "not_found" || error.code === "forbidden") return { outcome: "not_found" };
     return { outcome: "config_unusable", reasonKey: error.messageKey };

@@ -1,5 +1,5 @@
 import QRCode from "qrcode";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { Translator } from "@/lib/i18n/translate";
 import { getSchoolTimeZone } from "@/lib/tenants/get-school-time-zone";
 import { deviceStatusBody, type DeviceStatusBody } from "./device-status-body";

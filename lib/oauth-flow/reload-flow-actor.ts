@@ -1,4 +1,4 @@
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/auth/tenant-context";
 import { connectLinkState } from "@/lib/connect-links/connect-link-state";
 import { getDb } from "@/lib/db/client";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { AuditActor } from "@/lib/audit/record-audit";
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import { schoolLocale } from "@/lib/i18n/locales";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { createInvitation } from "@/lib/members/create-invitation";
 import { inviteMemberInput } from "@/lib/members/member-schemas";
 import { sendInvitationMail } from "@/lib/members/send-invitation-mail";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 export const tenantSuspensionInput = z.object({ id: z.uuid({ error: "errors.validation.invalid" }) });
 

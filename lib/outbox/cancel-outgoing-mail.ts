@@ -1,6 +1,6 @@
-import { DomainError, notFound } from "@/lib/auth/errors";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { visibleMailWhere, type MailSender } from "./mail-sender";
 
 /** Cancels a mail that is still waiting (queued or held); one being sent or done cannot be. */

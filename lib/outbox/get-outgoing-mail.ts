@@ -1,6 +1,6 @@
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { mailContentState } from "./mail-content-state";
 import { visibleMailWhere, type MailSender } from "./mail-sender";
 

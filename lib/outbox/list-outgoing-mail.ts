@@ -1,7 +1,7 @@
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { visibleMailWhere } from "./mail-sender";
 import { outgoingStatuses, type OutboxListQuery } from "./outbox-list-query";
 

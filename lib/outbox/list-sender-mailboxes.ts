@@ -5,7 +5,7 @@ import {
   loadMailboxHealthExtras,
   mailboxHealthSelect,
 } from "@/lib/mailboxes/load-mailbox-health";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { usableMailboxWhere } from "./mail-sender";
 import { sendingVerdict } from "./sending-verdict";
 

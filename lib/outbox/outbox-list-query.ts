@@ -1,5 +1,5 @@
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 export const outgoingStatuses = ["queued", "sending", "sent", "held", "failed", "cancelled"] as const;
 

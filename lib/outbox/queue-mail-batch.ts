@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, notFound } from "@/lib/auth/errors";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { MessageKey } from "@/lib/i18n/catalog";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { checkMailDraft, type CheckedMail } from "./mail-input";
 import { providerFamily } from "./mail-limits";
 import { tenantOf, usableMailboxWhere, type MailSender, type MailboxSelector } from "./mail-sender";

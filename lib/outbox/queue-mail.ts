@@ -1,9 +1,9 @@
-import { DomainError, notFound } from "@/lib/auth/errors";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { getDb } from "@/lib/db/client";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { checkMailDraft, type MailDraft } from "./mail-input";
 import { providerFamily } from "./mail-limits";
 import { outgoingMailRow, queueingMailboxSelect } from "./outgoing-mail-row";

@@ -1,4 +1,4 @@
-import { DomainError, notFound } from "@/lib/auth/errors";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { listSenderMailboxes } from "./list-sender-mailboxes";
 import type { MailDraft } from "./mail-input";

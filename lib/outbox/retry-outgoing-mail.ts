@@ -1,7 +1,7 @@
-import { DomainError, notFound } from "@/lib/auth/errors";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { visibleMailWhere } from "./mail-sender";
 
 /**

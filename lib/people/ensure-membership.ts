@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { DbTransaction } from "@/lib/db/client";
 import type { TenantRole } from "@/lib/db/generated/enums";

@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
-import { DomainError, notFound } from "@/lib/auth/errors";
+import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { normalizeEmail } from "@/lib/auth/tokens";
 import { getDb, type DbTransaction } from "@/lib/db/client";

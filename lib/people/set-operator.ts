@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { normalizeEmail } from "@/lib/auth/tokens";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { getDb, type DbTransaction } from "@/lib/db/client";

@@ -1,4 +1,4 @@
-import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import { capturedMailHtmlAad, capturedMailTextAad } from "@/lib/mail/captured-mail-body";
 import { accessTokenAad, codeVerifierAad, deviceCodeAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
 import { pendingRevocationTokenAad } from "@/lib/revocation/pending-revocation-aad";

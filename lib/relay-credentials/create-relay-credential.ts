@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import type { CreateRelayCredentialInput } from "./relay-credential-schemas";
 import { requireRelayAdmin, type RelayAdmin } from "./relay-admin";

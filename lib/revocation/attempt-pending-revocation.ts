@@ -1,5 +1,4 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError } from "@/lib/auth/errors";
 import { resolveClientCredentials, type ClientCredentials } from "@/lib/clients/resolve-client-credentials";
 import { decryptSecret, SecretDecryptError } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
@@ -7,6 +6,7 @@ import type { PendingRevocation } from "@/lib/db/generated/client";
 import { systemActor } from "@/lib/tokens/system-actor";
 import { callRevocationEndpoint, type TokenTypeHint } from "./call-revocation-endpoint";
 import { pendingRevocationTokenAad } from "./pending-revocation-aad";
+import { PlatformUnavailableError, SecretUnreadableError } from "@/lib/clients/client-errors";
 
 export const MAX_REVOCATION_ATTEMPTS = 10;
 const FIRST_RETRY_MS = 5 * 60_000;
@@ -41,10 +41,10 @@ async function clientOf(record: PendingRevocation): Promise<Client | null | { fa
       return { failure: "client_changed" };
     return credentials;
   } catch (error) {
-    if (error instanceof DomainError && error.messageKey === "clients.errors.secretUnreadable") {
+    if (error instanceof SecretUnreadableError) {
       return { failure: "secret_unreadable" };
     }
-    if (error instanceof DomainError && error.messageKey === "clients.errors.platformUnavailable") {
+    if (error instanceof PlatformUnavailableError) {
       return { failure: "platform_unavailable" };
     }
     throw error;

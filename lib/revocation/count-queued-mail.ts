@@ -1,8 +1,8 @@
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { connectionScope } from "@/lib/tokens/connection-access";
-import { isUuid } from "@/lib/tokens/is-uuid";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 // What revoking cancels (cancelMailOfRevokedMailbox): mail not yet handed to a worker.
 const WAITING = ["queued", "held"] as const;

@@ -1,9 +1,9 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb, type DbTransaction } from "@/lib/db/client";
 import type { MessageKey } from "@/lib/i18n/catalog";
-import { isUuid } from "@/lib/tokens/is-uuid";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { isMicrosoftKind, type ProviderKind } from "@/lib/oauth/presets";
 import { connectionScope } from "@/lib/tokens/connection-access";
 import { cancelMailOfRevokedMailbox } from "@/lib/worker/cancel-mail-of-revoked-mailbox";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";

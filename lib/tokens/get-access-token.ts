@@ -1,7 +1,7 @@
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { isUuid } from "./is-uuid";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { detectGoogleTesting } from "@/lib/clients/detect-google-testing";
 import { notifyAfterRefreshFailure } from "@/lib/notifications/notify-after-refresh-failure";
 import { liveAccessToken, type LiveAccessToken } from "./live-access-token";

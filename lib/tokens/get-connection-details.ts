@@ -1,8 +1,8 @@
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { ConnectionState } from "@/lib/db/generated/enums";
-import { isUuid } from "./is-uuid";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { missingScopes, requiredMailScopes } from "@/lib/oauth-flow/granted-scopes";
 import type { ProviderKind } from "@/lib/oauth/presets";
 import { explainConnectionError, type ConnectionErrorExplanation } from "./explain-connection-error";

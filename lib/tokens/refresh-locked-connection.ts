@@ -1,4 +1,3 @@
-import { DomainError } from "@/lib/auth/errors";
 import { resolveClientCredentials, type ClientCredentials } from "@/lib/clients/resolve-client-credentials";
 import { decryptSecret, encryptSecret, SecretDecryptError } from "@/lib/crypto/secret-box";
 import type { DbTransaction } from "@/lib/db/client";
@@ -11,6 +10,7 @@ import { ASSUMED_ACCESS_TOKEN_SECONDS, type LiveAccessToken } from "./live-acces
 import { recordRefreshFailure, type RecordedFailure } from "./record-refresh-failure";
 import { refusalFailure, responseFailure, type RefreshFailure } from "./refresh-failure";
 import { afterUnknownErrorDays } from "./unknown-refresh-errors";
+import { PlatformUnavailableError, SecretUnreadableError } from "@/lib/clients/client-errors";
 
 export type LockedMailbox = Mailbox & { clientConfiguration: ClientConfiguration };
 
@@ -29,10 +29,10 @@ function credentialsOf(config: ClientConfiguration): ClientCredentials | Refresh
   try {
     return resolveClientCredentials(config);
   } catch (error) {
-    if (error instanceof DomainError && error.messageKey === "clients.errors.platformUnavailable") {
+    if (error instanceof PlatformUnavailableError) {
       return { effect: "config_error", code: "platform_unavailable" };
     }
-    if (error instanceof DomainError && error.messageKey === "clients.errors.secretUnreadable") {
+    if (error instanceof SecretUnreadableError) {
       return { effect: "config_error", code: "secret_unreadable" };
     }
     throw error;

@@ -1,6 +1,6 @@
-import { forbidden, notFound } from "@/lib/auth/errors";
+import { isUuid } from "@/lib/ids/is-uuid";
+import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
-import { isClientConfigurationId } from "@/lib/clients/client-configuration-id";
 import { getDb } from "@/lib/db/client";
 import { maxBulkTargets } from "@/lib/mailboxes/bulk/resolve-bulk-targets";
 import { effectiveTransport } from "./mail-transports";
@@ -13,7 +13,7 @@ import { TRANSPORT_NEEDS_CONSENT } from "./settle-transport-change";
  */
 export async function listReconsentMailboxes(ctx: TenantContext, clientConfigurationId: string) {
   if (!can(ctx, "clients.read")) throw forbidden();
-  if (!isClientConfigurationId(clientConfigurationId)) throw notFound();
+  if (!isUuid(clientConfigurationId)) throw notFound();
   const db = await getDb();
   const where = {
     tenantId: ctx.tenantId,

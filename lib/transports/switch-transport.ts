@@ -1,11 +1,10 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
+import { DomainError, forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
-import { isClientConfigurationId } from "@/lib/clients/client-configuration-id";
 import { getDb, type DbTransaction } from "@/lib/db/client";
 import { auditEntryRow, slices } from "@/lib/mailboxes/audit-entry-rows";
 import { fieldError } from "@/lib/mailboxes/field-error";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { effectiveTransport, type MailTransport } from "./mail-transports";
 import {
   lockTransportMailboxes,
@@ -53,7 +52,7 @@ export async function switchTransport(
 ): Promise<SwitchTransportResult> {
   if (input.target === "configuration") {
     if (!can(ctx, "clients.write")) throw forbidden();
-    if (!isClientConfigurationId(input.id)) throw notFound();
+    if (!isUuid(input.id)) throw notFound();
   } else {
     if (!can(ctx, "mailboxes.write")) throw forbidden();
     if (!isUuid(input.id)) throw notFound();

@@ -1,4 +1,4 @@
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import type { DbTransaction } from "@/lib/db/client";
 
 /** The school's endpoint `id`, locked for the change in progress; another school's answers "not found". */

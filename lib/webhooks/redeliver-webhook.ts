@@ -1,4 +1,4 @@
-import { notFound } from "@/lib/auth/errors";
+import { notFound } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import { lockWebhookEndpoint } from "./find-webhook-endpoint";
 import { assertCanManageWebhooks, type WebhookManager } from "./webhook-manager";

@@ -1,5 +1,5 @@
 import type { AuditActor } from "@/lib/audit/record-audit";
-import { forbidden } from "@/lib/auth/errors";
+import { forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 
 /** An API key allowed to manage its school's webhook endpoints (ApiKey.manageWebhooks). */

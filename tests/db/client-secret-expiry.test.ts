@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DomainError } from "@/lib/auth/errors";
+import type { DomainError } from "@/lib/errors/domain-error";
 import type { ClientConfigurationForm } from "@/lib/clients/client-configuration-form";
 import { formValuesOf, presetFormValues, type ClientFormValues } from "@/lib/clients/client-form-values";
 import { secretExpiryStatus } from "@/lib/clients/client-secret-expiry";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "@/lib/cli/command";
 import { runCli } from "@/lib/cli/run-cli";
-import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import { createClientConfiguration } from "@/lib/clients/create-client-configuration";
 import { loadKeyring } from "@/lib/crypto/keyring";
 import { decryptSecret, encryptSecret, SecretDecryptError } from "@/lib/crypto/secret-box";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { startDemoInbox } from "@/lib/demo/demo-inbox-server";

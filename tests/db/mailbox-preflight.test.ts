@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
 import { preflightWords } from "@/lib/mailboxes/preflight-words";

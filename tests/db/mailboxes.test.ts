@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import { assignMailboxMembers } from "@/lib/mailboxes/assign-mailbox-members";
 import { createMailbox } from "@/lib/mailboxes/create-mailbox";

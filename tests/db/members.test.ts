@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { verifyPassword } from "@/lib/auth/password";
 import { hashLinkToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";

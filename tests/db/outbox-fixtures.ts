@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import type { MailDraft } from "@/lib/outbox/mail-input";
 import { queueMail } from "@/lib/outbox/queue-mail";

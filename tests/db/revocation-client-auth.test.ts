@@ -3,7 +3,7 @@ import type { Translator } from "@/lib/i18n/translate";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { beforeEach, describe, expect, it } from "vitest";
-import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";

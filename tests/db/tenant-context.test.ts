@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
 

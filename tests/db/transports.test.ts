@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import type { ClientConfigurationForm } from "@/lib/clients/client-configuration-form";
 import { presetFormValues, type ClientFormValues, type PresetChoice } from "@/lib/clients/client-form-values";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
-import { clientSecretAad } from "@/lib/clients/client-configuration-id";
+import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
 import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 
 /** A form as a browser posts it to a server action; arrays become repeated fields. */
 export function form(fields: Record<string, string | File | (string | File)[]>): FormData {

@@ -1,10 +1,10 @@
-import { DomainError, forbidden, notFound } from "@/lib/auth/errors";
+import { DomainError, forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { mailboxFilterSql } from "../mailbox-filter";
-import { isUuid } from "../mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 import type { BulkTargetInput } from "./bulk-schemas";
 
 /** More than this at once is refused: the person narrows the filter (each mailbox is audited). */

@@ -2,7 +2,7 @@ import { apiJson } from "@/lib/api/api-response";
 import { mailboxNotFound, parseMessageRequest } from "@/lib/api/message-request";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApiKey } from "@/lib/api/with-api-key";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { queueMail } from "@/lib/outbox/queue-mail";
 
 export const dynamic = "force-dynamic";

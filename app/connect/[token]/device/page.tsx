@@ -1,6 +1,6 @@
 import { DeviceFlowSection } from "@/components/oauth-flow/device-flow-section";
 import { FlowResultCard } from "@/components/oauth-flow/flow-result-card";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { linkActor } from "@/lib/oauth-flow/flow-actor";
 import { loadDevicePage } from "@/lib/oauth-flow/load-device-page";

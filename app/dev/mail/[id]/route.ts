@@ -1,6 +1,6 @@
 import { devToolsEnabled } from "@/lib/config/dev-tools";
 import { getCapturedMail } from "@/lib/mail/list-captured-mail";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { isUuid } from "@/lib/ids/is-uuid";
 
 export const dynamic = "force-dynamic";
 

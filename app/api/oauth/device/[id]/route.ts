@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { getSessionUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/http/client-ip";
 import { requestIdOf } from "@/lib/http/request-id";

@@ -3,7 +3,7 @@ import { parseMessageBatch } from "@/lib/api/message-batch-request";
 import { mailboxNotFound } from "@/lib/api/message-request";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withApiKey } from "@/lib/api/with-api-key";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { queueMailBatch, type BatchOutcome } from "@/lib/outbox/queue-mail-batch";
 
 export const dynamic = "force-dynamic";

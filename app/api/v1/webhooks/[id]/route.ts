@@ -4,8 +4,8 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { webhookEndpointDetailsJson } from "@/lib/api/webhook-json";
 import { parseWebhookPatch, WEBHOOK_BODY_LIMIT } from "@/lib/api/webhook-request";
 import { withWebhookApiKey } from "@/lib/api/with-webhook-api-key";
-import { notFound } from "@/lib/auth/errors";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { notFound } from "@/lib/errors/domain-error";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-webhook-endpoint";
 import { getWebhookEndpoint } from "@/lib/webhooks/get-webhook-endpoint";
 

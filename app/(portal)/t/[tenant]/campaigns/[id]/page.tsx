@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CampaignReportView } from "@/components/campaigns/campaign-report-view";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { getCampaignReport } from "@/lib/campaigns/get-campaign-report";
 import { getTranslator } from "@/lib/i18n/server";
 import { withMessages } from "@/components/i18n/with-messages";

@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/ids/is-uuid";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClientForm } from "@/components/clients/client-form";
@@ -8,10 +9,9 @@ import { RedirectUriField } from "@/components/clients/redirect-uri-field";
 import { RegistrationHelp } from "@/components/clients/registration-help";
 import { SecretExpiryNotice } from "@/components/clients/secret-expiry-notice";
 import { NextStepsNotice } from "@/components/ui/next-steps-notice";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
-import { isClientConfigurationId } from "@/lib/clients/client-configuration-id";
 import { formatExpiryDay, secretExpiryStatus, secretFixFamily } from "@/lib/clients/client-secret-expiry";
 import { formValuesOf } from "@/lib/clients/client-form-values";
 import { getClientConfiguration } from "@/lib/clients/get-client-configuration";
@@ -25,7 +25,7 @@ import { withMessages } from "@/components/i18n/with-messages";
 
 async function loadOr404(ctx: TenantContext, id: string) {
   // A malformed id never reaches the database; a foreign one looks like no configuration at all.
-  if (!isClientConfigurationId(id)) notFound();
+  if (!isUuid(id)) notFound();
   try {
     return await getClientConfiguration(ctx, id);
   } catch (error) {

@@ -12,7 +12,7 @@ import { MailboxPreflight } from "@/components/mailboxes/mailbox-preflight";
 import { MailboxScopes } from "@/components/mailboxes/mailbox-scopes";
 import { MailboxSettingsForm } from "@/components/mailboxes/mailbox-settings-form";
 import { NextStepsNotice } from "@/components/ui/next-steps-notice";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { listConnectLinks } from "@/lib/connect-links/list-connect-links";

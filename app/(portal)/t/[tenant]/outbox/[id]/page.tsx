@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { MailActionButton } from "@/components/outbox/mail-action-button";
 import { MailError } from "@/components/outbox/mail-error";
 import { MailStatusBadge } from "@/components/outbox/mail-status-badge";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { can } from "@/lib/auth/tenant-context";
 import { formatBytes } from "@/lib/i18n/formats";

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { ConnectionStateBadge } from "@/components/mailboxes/connection-state-badge";
 import { RelayEvents } from "@/components/relay/relay-events";
 import { RevokeRelayCredentialButton } from "@/components/relay/revoke-relay-credential-button";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";

@@ -15,7 +15,7 @@ import {
   endpointStateLabel,
   endpointStateTone,
 } from "@/components/webhooks/webhook-words";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";

@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { getCampaignReport } from "@/lib/campaigns/get-campaign-report";
 import { routeTenantContext } from "@/lib/auth/route-tenant-context";
 

@@ -1,7 +1,7 @@
 import { apiJson } from "@/lib/api/api-response";
 import { withWebhookApiKey } from "@/lib/api/with-webhook-api-key";
-import { notFound } from "@/lib/auth/errors";
-import { isUuid } from "@/lib/mailboxes/mailbox-id";
+import { notFound } from "@/lib/errors/domain-error";
+import { isUuid } from "@/lib/ids/is-uuid";
 import { WEBHOOK_TEST_EVENT } from "@/lib/webhooks/event-types";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
 

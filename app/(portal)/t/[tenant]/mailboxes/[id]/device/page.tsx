@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { DeviceFlowSection } from "@/components/oauth-flow/device-flow-section";
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { loadDevicePage } from "@/lib/oauth-flow/load-device-page";

@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/auth/errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { routeTenantContext } from "@/lib/auth/route-tenant-context";
 import { dayIn } from "@/lib/i18n/dates/time-zones";
 import { exportMemberData } from "@/lib/members/member-personal-data";
