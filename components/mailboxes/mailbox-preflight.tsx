@@ -4,19 +4,40 @@ import { useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/members/action-notice";
 import { useFormAction } from "@/components/members/use-form-action";
 import { runPreflightAction } from "@/lib/mailboxes/mailbox-actions";
+import type { PreflightStep } from "@/lib/mailboxes/preflight-step";
 import { preflightWords } from "@/lib/mailboxes/preflight-words";
+import { PreflightStepList } from "./preflight-step-list";
 
-const statusClass = {
-  passed: "text-green-800",
-  failed: "text-red-800",
-  skipped: "text-slate-600",
-} as const;
+/** The latest check kept on the mailbox, its moment already in the school's words. */
+export interface LastPreflight {
+  when: string;
+  trigger: string;
+  steps: PreflightStep[];
+}
 
-/** A button that runs the preflight check, then each step with its result and what to change. */
-export function MailboxPreflight({ tenant, mailboxId }: { tenant: string; mailboxId: string }) {
+/**
+ * The latest check (run by hand, right after connecting, or from the OAuth
+ * application's check), then a button that runs it again, each step with its
+ * result and what to change.
+ */
+export function MailboxPreflight({
+  tenant,
+  mailboxId,
+  last,
+}: {
+  tenant: string;
+  mailboxId: string;
+  last: LastPreflight | null;
+}) {
   const t = useT();
   const { result, pending, onSubmit } = useFormAction(runPreflightAction);
   const steps = result?.ok ? preflightWords(t, result.data) : [];
+  const lastSteps = last && !result?.ok ? preflightWords(t, last) : [];
+  const failedStep = lastSteps.find((step) => step.status === "failed");
+  const trigger = (value: string) =>
+    value === "button" || value === "connect" || value === "configuration"
+      ? t(`mailboxes.preflight.last.triggers.${value}`)
+      : value;
   return (
     <section
       aria-labelledby="preflight-heading"
@@ -27,6 +48,23 @@ export function MailboxPreflight({ tenant, mailboxId }: { tenant: string; mailbo
         {t("mailboxes.preflight.title")}
       </h2>
       <p className="text-sm text-slate-600">{t("mailboxes.preflight.intro")}</p>
+      {!result?.ok && (
+        <div className="space-y-3" data-testid="mailbox-preflight-last">
+          <p className="text-sm">
+            <span className="font-medium">{t("mailboxes.preflight.last.title")}</span>{" "}
+            {last
+              ? failedStep
+                ? t("mailboxes.preflight.last.failed", {
+                    when: last.when,
+                    trigger: trigger(last.trigger),
+                    step: failedStep.title,
+                  })
+                : t("mailboxes.preflight.last.passed", { when: last.when, trigger: trigger(last.trigger) })
+              : t("mailboxes.preflight.last.never")}
+          </p>
+          <PreflightStepList steps={lastSteps} />
+        </div>
+      )}
       <form onSubmit={onSubmit}>
         <input type="hidden" name="tenant" value={tenant} />
         <input type="hidden" name="id" value={mailboxId} />
@@ -40,23 +78,7 @@ export function MailboxPreflight({ tenant, mailboxId }: { tenant: string; mailbo
         </button>
       </form>
       <ActionNotice notice={result && !result.ok ? { kind: "error", text: result.message } : null} />
-      {steps.length > 0 && (
-        <ol className="space-y-3" aria-live="polite">
-          {steps.map((step) => (
-            <li key={step.step} data-testid={`preflight-step-${step.step}`} data-status={step.status}>
-              <p className="text-sm font-medium">
-                {step.title}: <span className={statusClass[step.status]}>{step.statusLabel}</span>
-              </p>
-              <p className="text-sm">{step.result}</p>
-              {step.fix && <p className="text-sm">{step.fix}</p>}
-              {step.where && <p className="text-sm">{step.where}</p>}
-              {step.code && (
-                <p className="text-xs text-slate-500">{t("mailboxes.preflight.code", { code: step.code })}</p>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
+      <PreflightStepList steps={steps} />
     </section>
   );
 }

@@ -78,7 +78,9 @@ function scalarText(
     case "channel":
       return known(t, `audit.values.channel.${value}`, value);
   }
-  if (action === "mailbox.preflight" && (key === "token" || key === "scopes" || key === "smtp")) {
+  if (action === "mailbox.preflight" && key === "trigger")
+    return known(t, `mailboxes.preflight.last.triggers.${value}`, value);
+  if (action === "mailbox.preflight" && ["token", "scopes", "smtp", "api"].includes(key)) {
     // Recorded as "passed", "skipped" or "failed: 5.7.139": the outcome in words, the code beside it.
     const [status = value, code] = value.split(": ");
     const words = known(t, `mailboxes.preflight.status.${status}`, status);

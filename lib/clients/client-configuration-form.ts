@@ -47,4 +47,10 @@ const id = z.string({ error: "errors.validation.invalid" }).max(100, { error: "e
 export const clientConfigurationIdInput = z.object({ id });
 export type ClientConfigurationIdInput = z.infer<typeof clientConfigurationIdInput>;
 
+/** The application's preflight: which mailbox to try (blank: its first connected one). */
+export const configurationPreflightInput = z.object({
+  id,
+  mailboxId: id.optional().transform((value) => value || undefined),
+});
+
 export const updateClientConfigurationInput = clientConfigurationFormInput.extend({ id });

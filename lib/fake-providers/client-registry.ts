@@ -4,8 +4,11 @@ import type { FakeClientRegistration, ProviderName } from "./types";
 export interface FakeClient extends FakeClientRegistration {
   /** Microsoft AADSTS7000222: the secret is past its expiry date. */
   secretExpired: boolean;
-  /** Microsoft AADSTS65001: the consent for the application was removed. */
-  consentRequired: boolean;
+  /**
+   * Microsoft consent missing at the token endpoint: AADSTS65001 (the consent for the application
+   * was removed) or AADSTS90094 (a policy leaves the grant to an administrator); false: none.
+   */
+  consentRequired: false | 65001 | 90094;
 }
 
 export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";

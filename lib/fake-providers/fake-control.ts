@@ -38,8 +38,11 @@ export interface FakeProvidersControl {
   changePassword(email: string): number;
   /** Microsoft AADSTS7000222 from now on (both providers refuse the secret). */
   setClientSecretExpired(clientId: string, expired?: boolean): void;
-  /** Microsoft AADSTS65001 at the token endpoint from now on. */
-  setConsentRequired(clientId: string, required?: boolean): void;
+  /**
+   * Microsoft consent missing at the token endpoint from now on: AADSTS65001 (default), or
+   * AADSTS90094 when an administrator's policy keeps the grant to administrators.
+   */
+  setConsentRequired(clientId: string, required?: boolean, code?: 65001 | 90094): void;
   /** Completes (or refuses) a device authorization as if the person used the verification page. */
   approveDevice(userCode: string, email: string, decision?: DeviceDecision): Promise<void>;
   /** Microsoft 535 5.7.139 for this address (level: which setting is off). */
@@ -168,8 +171,8 @@ export function createControl(world: FakeWorld, servers: FakeOAuthServer[]): Fak
     setClientSecretExpired: (clientId, expired = true) => {
       for (const client of clientsNamed(clientId)) client.secretExpired = expired;
     },
-    setConsentRequired: (clientId, required = true) => {
-      for (const client of clientsNamed(clientId)) client.consentRequired = required;
+    setConsentRequired: (clientId, required = true, code = 65001) => {
+      for (const client of clientsNamed(clientId)) client.consentRequired = required ? code : false;
     },
     approveDevice: async (userCode, email, decision = {}) => {
       for (const server of servers) {

@@ -11,7 +11,7 @@ import { MimeMessage } from "./mime-message";
 /** Where the fake Gmail API is mounted on the Google-like server: `${baseUrl}/gmail-api/gmail/v1/…`. */
 export const GMAIL_API_PATH_PREFIX = "/gmail-api";
 
-const USER_ROUTE = /^\/gmail-api\/gmail\/v1\/users\/([^/]+)\/(messages\/send|settings\/sendAs)\/?$/;
+const USER_ROUTE = /^\/gmail-api\/gmail\/v1\/users\/([^/]+)\/(messages\/send|settings\/sendAs|profile)\/?$/;
 /** Google refuses larger request payloads (a 35 MB message is about 47 MB in base64). */
 const MAX_REQUEST_BYTES = 50 * 1024 * 1024;
 
@@ -21,6 +21,14 @@ const SEND_SCOPES = [
   "https://mail.google.com/",
   "https://www.googleapis.com/auth/gmail.compose",
   "https://www.googleapis.com/auth/gmail.modify",
+];
+/** The scopes `users.getProfile` accepts (not gmail.send, nor gmail.settings.basic). */
+const PROFILE_SCOPES = [
+  "https://mail.google.com/",
+  "https://www.googleapis.com/auth/gmail.modify",
+  "https://www.googleapis.com/auth/gmail.compose",
+  "https://www.googleapis.com/auth/gmail.readonly",
+  "https://www.googleapis.com/auth/gmail.metadata",
 ];
 /** The scopes `users.settings.sendAs.list` accepts (not gmail.send). */
 const SETTINGS_SCOPES = [
@@ -96,7 +104,8 @@ function sendAsList(server: FakeOAuthServer, account: FakeMailbox): unknown {
 /**
  * The Gmail API's `POST /gmail/v1/users/me/messages/send` (JSON `{raw}`) and, for the alias
  * check, `GET /gmail/v1/users/me/settings/sendAs`. A From that is neither the account nor one of
- * its send-as aliases is silently replaced with the account's address, as Gmail does.
+ * its send-as aliases is silently replaced with the account's address, as Gmail does; and
+ * `GET /gmail/v1/users/me/profile` (the preflight's look at the account).
  */
 export function gmailApi(server: FakeOAuthServer) {
   const { world } = server;
@@ -119,6 +128,18 @@ export function gmailApi(server: FakeOAuthServer) {
     }
     const { token, account } = bearer;
     const userId = decodeSegment(match[1]);
+    if (match[2] === "profile") {
+      if (!hasScope(token, ...PROFILE_SCOPES)) return respond(ctx, gmailError("insufficientScopes"));
+      if (userId !== "me" && normalizeAddress(userId) !== account.email)
+        return respond(ctx, gmailError("delegationDenied", { account: userId }));
+      const queued = world.api.take([account.email]);
+      if (queued) return respond(ctx, queuedAnswer(queued, world.clock.now()));
+      const sent = world.messages.filter((message) => message.auth === account.email).length;
+      return respond(ctx, {
+        status: 200,
+        body: { emailAddress: account.email, messagesTotal: sent, threadsTotal: sent, historyId: "1" },
+      });
+    }
     if (!sending) {
       if (!hasScope(token, ...SETTINGS_SCOPES)) return respond(ctx, gmailError("insufficientScopes"));
       if (userId !== "me" && normalizeAddress(userId) !== account.email)

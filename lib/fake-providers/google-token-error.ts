@@ -27,6 +27,7 @@ export function googleTokenError(kind: TokenErrorKind, context: TokenErrorContex
     case "refresh_revoked":
     case "refresh_reused":
     case "consent_required":
+    case "admin_consent_required":
       return answer(400, "invalid_grant", EXPIRED_OR_REVOKED);
     case "pkce_mismatch":
       return answer(

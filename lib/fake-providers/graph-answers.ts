@@ -55,6 +55,14 @@ export const GRAPH_ERRORS = {
   },
   tooLarge: { code: "RequestBodyTooLarge", message: "The maximum request length supported is 4MB." },
   notFound: { code: "BadRequest", message: "Resource not found for the segment." },
+  insufficientPrivileges: {
+    code: "Authorization_RequestDenied",
+    message: "Insufficient privileges to complete the operation.",
+  },
+  userNotFound: {
+    code: "Request_ResourceNotFound",
+    message: "Resource does not exist or one of its queried reference-property objects are not present.",
+  },
   methodNotAllowed: { code: "BadRequest", message: "Unsupported HTTP method." },
 } as const satisfies Record<string, { code: string; message: string }>;
 

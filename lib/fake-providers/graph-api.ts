@@ -12,6 +12,8 @@ import { MimeMessage } from "./mime-message";
 export const GRAPH_PATH_PREFIX = "/graph";
 
 const SEND_MAIL = /^\/graph\/v1\.0\/(?:me|users\/([^/]+))\/sendmail\/?$/i;
+/** `GET /v1.0/me` and `GET /v1.0/users/{id | userPrincipalName}`: a user's profile. */
+const USER = /^\/graph\/v1\.0\/(?:me|users\/([^/]+))\/?$/i;
 /** Graph refuses request bodies over 4 MB (the base64 MIME text counts). */
 export const GRAPH_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 /** Outlook resources allow 4 concurrent requests per application and mailbox. */
@@ -20,6 +22,14 @@ export const GRAPH_MAX_CONCURRENT_REQUESTS = 4;
 const MAIL_SEND = ["https://graph.microsoft.com/Mail.Send", "Mail.Send"];
 const MAIL_SEND_SHARED = ["https://graph.microsoft.com/Mail.Send.Shared", "Mail.Send.Shared"];
 const OIDC_SCOPES = new Set(["openid", "email", "profile", "offline_access"]);
+/** Reading one's own profile takes User.Read; another user's, User.ReadBasic.All or more. */
+const USER_READ = ["https://graph.microsoft.com/User.Read", "User.Read"];
+const USERS_READ = [
+  "https://graph.microsoft.com/User.ReadBasic.All",
+  "User.ReadBasic.All",
+  "https://graph.microsoft.com/User.Read.All",
+  "User.Read.All",
+];
 
 /**
  * A token is for Graph when it carries a Graph scope (long form, or a short name such as
@@ -81,6 +91,8 @@ export function graphApi(server: FakeOAuthServer) {
     const clientRequestId = ctx.get("client-request-id") || undefined;
     const error = (status: number, name: GraphErrorName, headers?: Record<string, string>) =>
       graphError(status, name, clientRequestId, headers);
+    const user = USER.exec(ctx.path);
+    if (user && ctx.method === "GET") return readUser(server, ctx, user[1], error);
     const match = SEND_MAIL.exec(ctx.path);
     if (!match) return respond(ctx, error(400, "notFound"));
     if (ctx.method !== "POST") return respond(ctx, error(405, "methodNotAllowed"));
@@ -148,4 +160,45 @@ export function graphApi(server: FakeOAuthServer) {
       world.api.leave(target);
     }
   };
+}
+
+/**
+ * A user's profile, as the preflight reads it: an access token for Graph (401 otherwise), the
+ * permission to read that user (403 Authorization_RequestDenied: User.Read for oneself,
+ * User.ReadBasic.All for anyone else), then the user, or 404 when the directory has no such
+ * mailbox. The profile says nothing about Send As: that is judged when mail is sent.
+ */
+async function readUser(
+  server: FakeOAuthServer,
+  ctx: Context,
+  segment: string | undefined,
+  error: (status: number, name: GraphErrorName, headers?: Record<string, string>) => ApiAnswer,
+): Promise<void> {
+  const bearer = await checkBearer(server, ctx);
+  const unauthenticated = (name: GraphErrorName) =>
+    respond(ctx, error(401, name, { "WWW-Authenticate": GRAPH_WWW_AUTHENTICATE }));
+  if (!bearer.ok) {
+    const name = { missing: "missingToken", expired: "expiredToken", invalid: "invalidToken" } as const;
+    return unauthenticated(name[bearer.why]);
+  }
+  const { token, account } = bearer;
+  if (!isForGraph(token)) return unauthenticated("wrongAudience");
+  const target = targetOf(segment, account);
+  const queued = server.world.api.take([target, account.email]);
+  if (queued) return respond(ctx, queuedAnswer(queued, error));
+  const own = target === account.email;
+  if (!hasScope(token, ...(own ? [...USER_READ, ...USERS_READ] : USERS_READ)))
+    return respond(ctx, error(403, "insufficientPrivileges"));
+  const found = own ? account : server.world.mailboxes.find(target, "microsoft");
+  if (!found) return respond(ctx, error(404, "userNotFound"));
+  respond(ctx, {
+    status: 200,
+    body: {
+      "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity",
+      id: found.accountId,
+      displayName: found.email.split("@")[0],
+      mail: found.email,
+      userPrincipalName: found.email,
+    },
+  });
 }

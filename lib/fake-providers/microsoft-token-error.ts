@@ -91,6 +91,11 @@ function describe(kind: TokenErrorKind, c: TokenErrorContext): AadError {
         65001,
         `The user or administrator has not consented to use the application with ID '${app}' named '${c.clientName ?? app}'. Send an interactive authorization request for this user and resource.`,
       );
+    case "admin_consent_required":
+      return bad(
+        90094,
+        `An administrator of ${c.directory ?? "organizations"} has set a policy that prevents you from granting '${c.clientName ?? app}' the permissions it is requesting. Contact an administrator of ${c.directory ?? "organizations"}, who can grant permissions to this app on your behalf.`,
+      );
     case "pkce_mismatch":
       return bad(
         501481,

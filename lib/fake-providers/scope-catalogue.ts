@@ -26,6 +26,9 @@ export const SCOPES: Record<ProviderName, Record<string, ScopeInfo>> = {
     "https://www.googleapis.com/auth/gmail.readonly": {
       description: "View your email messages and settings",
     },
+    "https://www.googleapis.com/auth/gmail.metadata": {
+      description: "View your email message metadata such as labels and headers, but not the email body",
+    },
     "https://www.googleapis.com/auth/gmail.compose": { description: "Manage drafts and send emails" },
     "https://www.googleapis.com/auth/gmail.modify": {
       description: "Read, compose and send emails from your Gmail account",
@@ -48,6 +51,7 @@ export const SCOPES: Record<ProviderName, Record<string, ScopeInfo>> = {
     },
     "User.Read": { description: "Sign you in and read your profile" },
     "https://graph.microsoft.com/User.Read": { description: "Sign you in and read your profile" },
+    "https://graph.microsoft.com/User.ReadBasic.All": { description: "Read all users' basic profiles" },
     "https://graph.microsoft.com/Mail.Send": { description: "Send mail as you" },
     "https://graph.microsoft.com/Mail.Send.Shared": { description: "Send mail on behalf of others" },
     "Mail.Send": { description: "Send mail as you" },

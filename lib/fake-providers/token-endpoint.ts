@@ -62,7 +62,7 @@ export function tokenEndpoint(server: FakeOAuthServer) {
     };
     if (problem) return fail(problem);
     if (server.name === "microsoft" && client?.consentRequired && GRANTS_NEEDING_CONSENT.has(grantType)) {
-      return fail("consent_required");
+      return fail(client.consentRequired === 90094 ? "admin_consent_required" : "consent_required");
     }
     // A failure played for this mailbox (failRefreshes), e.g. an error no table lists.
     const played =

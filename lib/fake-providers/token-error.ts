@@ -13,6 +13,7 @@ export type TokenErrorKind =
   | "refresh_revoked"
   | "refresh_reused"
   | "consent_required"
+  | "admin_consent_required"
   | "pkce_mismatch"
   | "redirect_mismatch"
   | "authorization_pending"

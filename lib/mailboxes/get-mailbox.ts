@@ -8,6 +8,7 @@ import { isUuid } from "@/lib/ids/is-uuid";
 import { effectiveTransport } from "@/lib/transports/mail-transports";
 import { scopesToRequest } from "@/lib/transports/transport-scopes";
 import { missingScopes } from "./missing-scopes";
+import { storedPreflight } from "./preflight-words";
 
 /**
  * The tenant's admins see every mailbox; a member only the ones assigned to
@@ -48,6 +49,8 @@ export async function getMailbox(ctx: TenantContext, id: string) {
         createdAt: true,
         transport: true,
         delegateAccount: true,
+        lastPreflightAt: true,
+        lastPreflight: true,
         clientConfiguration: {
           select: {
             // The health line's columns, and the page's.
@@ -76,7 +79,8 @@ export async function getMailbox(ctx: TenantContext, id: string) {
   ]);
   if (!mailbox) throw notFound();
   const health = healthOfMailbox(mailbox, extras);
-  const { clientConfiguration, assignments, ...row } = mailbox;
+  const { clientConfiguration, assignments, lastPreflight, lastPreflightAt, ...row } = mailbox;
+  const stored = storedPreflight(lastPreflight);
   const { deviceEndpoint, ...configuration } = clientConfiguration;
   // Before any grant every scope is still to come, not "missing".
   const granted = row.grantedScopes.length > 0 || row.state === "insufficient_scope";
@@ -95,6 +99,8 @@ export async function getMailbox(ctx: TenantContext, id: string) {
     missingScopes: granted ? missingScopes(required, row.grantedScopes) : [],
     members: assignments.map((a) => a.user),
     canManage: can(ctx, "mailboxes.write"),
+    /** Its latest preflight check, whoever ran it; null: none yet (or one no longer readable). */
+    lastPreflight: stored && lastPreflightAt ? { at: lastPreflightAt, ...stored } : null,
   };
 }
 

@@ -4,6 +4,7 @@ import type { FlowActor } from "./flow-actor";
 import type { FlowResult } from "./flow-result";
 import { auditActorOf } from "./audit-actor";
 import { grantedScopesOf, missingScopes, requiredMailScopes } from "./granted-scopes";
+import { preflightAfterConnect } from "./preflight-after-connect";
 import { recordConnectFailure } from "./record-connect-failure";
 import { storeConnectionTokens } from "./store-connection-tokens";
 import type { TokenResponse } from "./token-response";
@@ -18,7 +19,8 @@ const AUDITED_REFUSALS = new Set<FlowResult["outcome"]>([
 /**
  * What both flows do with a token response: check that it belongs to the
  * mailbox, compare the granted scopes with what sending needs, and store it
- * (connected, or insufficient_scope when the mail scope was not granted).
+ * (connected, or insufficient_scope when the mail scope was not granted);
+ * once connected, run the preflight check and keep its outcome on the mailbox.
  */
 export async function finishConnection(input: {
   actor: FlowActor;
@@ -69,6 +71,8 @@ export async function finishConnection(input: {
     connectLinkId: actor.kind === "link" ? actor.link.id : null,
     now: input.now,
   });
+  // What would stop the first mail (5.7.139…) is looked for now, and shown on the mailbox page.
+  if (state === "connected") await preflightAfterConnect(actor, mailbox);
   return state === "connected"
     ? { outcome: "connected", mailbox: mailbox.address, ...(hasRefreshToken ? {} : { noRefreshToken: true }) }
     : { outcome: "insufficient_scope", mailbox: mailbox.address, missing };

@@ -78,6 +78,20 @@ describe("audit details in words", () => {
       "Checks: Access token: Passed; Permissions: Passed; SMTP sign-in: Failed (code 5.7.139)",
     ]);
     expect(text(fr, "mailbox.preflight", { steps: { smtp: "skipped" } })[0]).toContain("Non essayé");
+    expect(
+      text(en, "mailbox.preflight", {
+        transport: "graph",
+        trigger: "connect",
+        steps: { token: "passed", scopes: "passed", api: "failed: 404 Request_ResourceNotFound" },
+      }),
+    ).toEqual([
+      "Sent through: Microsoft Graph (sendMail)",
+      "Run: right after connecting",
+      "Checks: Access token: Passed; Permissions: Passed; Mail API: Failed (code 404 Request_ResourceNotFound)",
+    ]);
+    expect(text(fr, "mailbox.preflight", { trigger: "configuration" })).toEqual([
+      "Lancement: depuis la vérification de l’application OAuth",
+    ]);
   });
 
   it("say a school's language and time zone in words, and dates in the school's zone", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GMAIL_ERRORS, startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
 import { connectMailbox } from "./connect-mailbox";
-import { errorOf, gmailSend, googleReason, mime } from "./mail-api";
+import { apiGet, errorOf, gmailSend, googleReason, mime } from "./mail-api";
 
 const REDIRECT = "http://127.0.0.1:3999/api/oauth/callback";
 const GOOGLE = { clientId: "gmail-api.apps.googleusercontent.com", clientSecret: "GOCSPX-gmail-api" };
@@ -279,5 +279,22 @@ describe("fake Gmail API: throttling, quota and failures", () => {
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(fakes.control.peakApiConcurrency(TEACHER)).toBe(5);
     expect(new Set(responses.map((r) => (r.json as { id: string }).id)).size).toBe(5);
+  });
+});
+
+describe("fake Gmail API profile (the preflight's read)", () => {
+  const profile = () => `${fakes.google.gmailApiBaseUrl}/gmail/v1/users/me/profile`;
+
+  it("answers the account's address to a reading scope, and insufficientPermissions to gmail.send alone", async () => {
+    const { tokens } = await connect("full@lycee.test", "openid email https://mail.google.com/");
+    const ok = await apiGet(profile(), String(tokens.access_token));
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({ emailAddress: "full@lycee.test" });
+
+    const narrow = await apiGet(profile(), sendToken);
+    expect(narrow.status).toBe(403);
+    expect(googleReason(narrow)).toBe("insufficientPermissions");
+    expect((await apiGet(profile(), "not-a-token")).status).toBe(401);
+    expect(fakes.control.stats().gmailApi.messagesAccepted).toBe(0);
   });
 });

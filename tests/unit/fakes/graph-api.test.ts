@@ -6,7 +6,7 @@ import {
   type FakeProvidersHandle,
 } from "@/lib/fake-providers";
 import { connectMailbox, refresh } from "./connect-mailbox";
-import { errorOf, graphSendMail, mime } from "./mail-api";
+import { apiGet, errorOf, graphSendMail, mime } from "./mail-api";
 
 const REDIRECT = "http://127.0.0.1:3999/api/oauth/callback";
 const MICROSOFT = { clientId: "eeeeeeee-0000-4000-8000-000000000005" };
@@ -371,5 +371,37 @@ describe("fake Graph: throttling, quota and failures", () => {
     });
     expect((await graphSendMail(fakes, teacherToken, message())).status).toBe(503);
     expect(await call("peakApiConcurrency", [TEACHER])).toEqual({ status: 200, body: { result: 1 } });
+  });
+});
+
+describe("fake Graph user profile (the preflight's read)", () => {
+  const user = (who?: string) =>
+    `${fakes.microsoft.graphBaseUrl}/v1.0/${who ? `users/${encodeURIComponent(who)}` : "me"}?$select=mail`;
+
+  it("answers /me with User.Read, and 403 Authorization_RequestDenied without it, sending nothing", async () => {
+    const reader = await connect("reader@college.test", `${MAIL_SEND} User.Read offline_access`);
+    const ok = await apiGet(user(), String(reader.tokens.access_token));
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({ mail: "reader@college.test", userPrincipalName: "reader@college.test" });
+
+    const denied = await apiGet(user(), teacherToken);
+    expect(denied.status).toBe(403);
+    expect(errorOf(denied)).toMatchObject({ code: GRAPH_ERRORS.insufficientPrivileges.code });
+    expect(fakes.control.stats().graph.messagesAccepted).toBe(0);
+  });
+
+  it("answers 401 without a valid token, and another user only with User.ReadBasic.All (404 when unknown)", async () => {
+    expect((await apiGet(user(), "not-a-token")).status).toBe(401);
+    expect((await apiGet(user(), undefined)).status).toBe(401);
+    const reader = await connect(
+      "short@college.test",
+      `${MAIL_SEND} https://graph.microsoft.com/User.ReadBasic.All offline_access`,
+    );
+    const token = String(reader.tokens.access_token);
+    expect((await apiGet(user(TEACHER), token)).json).toMatchObject({ mail: TEACHER });
+    const unknown = await apiGet(user("personne@college.test"), token);
+    expect(unknown.status).toBe(404);
+    expect(errorOf(unknown)).toMatchObject({ code: GRAPH_ERRORS.userNotFound.code });
+    expect((await apiGet(user(TEACHER), teacherToken)).status).toBe(403);
   });
 });

@@ -81,6 +81,13 @@ export async function gmailSend(
   return read(response);
 }
 
+/** A GET with a bearer token, as the preflight reads a profile (`/v1.0/me`, `users/me/profile`). */
+export async function apiGet(url: string, token: string | undefined): Promise<ApiResponse> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+  return read(await fetch(url, { headers }));
+}
+
 /** The `error` object of a Graph or Google API error body. */
 export function errorOf(response: ApiResponse): Record<string, unknown> {
   const body = response.json as { error?: Record<string, unknown> } | undefined;

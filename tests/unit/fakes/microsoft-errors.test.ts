@@ -82,6 +82,9 @@ describe("Microsoft-like error bodies", () => {
 
     fakes.control.setConsentRequired(CONFIDENTIAL.clientId);
     expect(expectAadError(await withSecret(CONFIDENTIAL.clientSecret), 400, "invalid_grant")).toBe(65001);
+    // An administrator's policy keeps the grant to administrators: AADSTS90094.
+    fakes.control.setConsentRequired(CONFIDENTIAL.clientId, true, 90094);
+    expect(expectAadError(await withSecret(CONFIDENTIAL.clientSecret), 400, "invalid_grant")).toBe(90094);
     fakes.control.setConsentRequired(CONFIDENTIAL.clientId, false);
     expect((await withSecret(CONFIDENTIAL.clientSecret)).status).toBe(200);
   });

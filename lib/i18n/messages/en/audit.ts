@@ -123,6 +123,8 @@ export const audit = {
     token: "Access token",
     scopes: "Permissions",
     smtp: "SMTP sign-in",
+    api: "Mail API",
+    trigger: "Run",
     aadsts: "Microsoft error code",
     account: "Account",
     accountDeleted: "Account deleted",

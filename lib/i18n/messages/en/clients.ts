@@ -250,6 +250,20 @@ export const clients = {
       note: "Over SMTP only: the mailboxes also need SMTP AUTH (“Authenticated SMTP”) enabled in the Exchange admin center; otherwise Microsoft refuses them when they send (535 5.7.139). Microsoft Graph does not need it.",
     },
   },
+  /** The application's preflight (lib/clients/run-configuration-preflight.ts). */
+  preflight: {
+    title: "Preflight check",
+    intro:
+      "Tests the token endpoint and credentials, then one connected mailbox of this application: its access token, its permissions and one sign-in (SMTP) or one read of the mail API, without sending anything.",
+    mailbox: "Mailbox to check",
+    firstConnected: "The first connected mailbox",
+    button: "Run the check",
+    running: "Checking…",
+    checkedChosen: "Checked with {address}.",
+    checkedFirst: "Checked with {address}, the first connected mailbox of this application.",
+    noMailbox:
+      "No mailbox of this application is connected yet: only the token endpoint and the credentials were checked. Connect a mailbox to check its sign-in too.",
+  },
   test: {
     button: "Test this application",
     running: "Testing…",

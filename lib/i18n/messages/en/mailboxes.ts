@@ -272,10 +272,14 @@ export const mailboxes = {
       skipped: "Not tried",
     },
     code: "Code for support: {code}",
+    /** A step's name before its outcome. */
+    stepTitle: "{title}:",
     steps: {
       token: "Access token",
       scopes: "Permissions",
       smtp: "SMTP sign-in",
+      api: "Mail API",
+      credentials: "Token endpoint and credentials",
     },
     token: {
       passed: "Relais got an access token for this mailbox (renewed if it was about to end).",
@@ -300,6 +304,58 @@ export const mailboxes = {
       unreachableFix:
         "An administrator should check the SMTP host, port and security of the school's OAuth application; if they are right, try again later.",
       skipped: "Not tried: there is no access token to sign in with.",
+    },
+    api: {
+      graphPassed:
+        "Microsoft Graph accepted the access token and reached the mailbox {address}; nothing was sent.",
+      graphShared:
+        "Microsoft Graph accepted {delegate}'s access token and found the shared mailbox {address}. Whether {delegate} may send as it is Microsoft's answer to the first mail.",
+      graphUnread:
+        "Microsoft Graph accepted the access token. The authorization does not include reading the profile (User.Read), so the mailbox's address was not compared.",
+      graphSharedUnread:
+        "Microsoft Graph accepted the delegate's access token. The authorization does not include reading other users' profiles (User.ReadBasic.All), so the shared mailbox was not looked up.",
+      gmailPassed: "The Gmail API accepted the access token for {address}; nothing was sent.",
+      gmailUnread:
+        "The Gmail API accepted the access token. Sending permission alone (gmail.send) cannot read the account's profile, so its address was not compared.",
+      gmailAlias:
+        "{address} is a verified “Send mail as” address of {delegate}: Gmail will keep it as the sender.",
+      aliasMissing:
+        "{address} is not a verified “Send mail as” address of {delegate}: Gmail would send from {delegate}'s own address instead.",
+      aliasMissingFix:
+        "In Gmail, signed in as {delegate}: Settings › Accounts › “Send mail as” › add {address} and confirm it; or have a Google Workspace administrator delegate the mailbox.",
+      tokenRefused: "{api} refused the access token for this mailbox.",
+      notFound: "{api} knows no mailbox {address}.",
+      notFoundFix:
+        "Check the mailbox's address (or its delegate) in its settings below, and that the mailbox exists in the school's Microsoft 365 or Google Workspace.",
+      denied: "{api} refused access to {address}.",
+      deniedDelegateFix:
+        "A Microsoft 365 administrator gives {delegate} “Send As” (or “Send on behalf”) on {address}: Exchange admin centre › Recipients › Mailboxes › {address} › Delegation; then run the check again.",
+      otherAccount: "The access token reaches {account}, not {address}.",
+      otherAccountFix:
+        "Reconnect the mailbox signed in as {address} (or its delegate): another account's authorization was given.",
+      unexpected: "{api} answered in a way Relais does not understand.",
+      unreachable: "Relais could not reach the mail API at {host}.",
+      unreachableFix:
+        "An administrator should check the API address of the school's OAuth application; if it is right, try again later.",
+    },
+    consent: {
+      fix: "Consent to the school's OAuth application is missing. A Microsoft 365 administrator of the school (Global Administrator, Privileged Role Administrator or Cloud Application Administrator) must open the link below and accept: it grants the application, for the whole organisation, the permissions it asks for (sending mail as the mailboxes that are connected to it). Then run the check again.",
+      platformFix:
+        "Consent to the platform's OAuth application (the one Relais provides) is missing. A Microsoft 365 administrator of the school (Global Administrator, Privileged Role Administrator or Cloud Application Administrator) must open the link below and accept: it grants that application, for the whole organisation, the permissions it asks for (sending mail as the mailboxes that are connected to it). Then run the check again.",
+      where:
+        "The link opens Microsoft's own consent page; the administrator signs in with their Microsoft 365 account there. An administrator can also grant it in the Microsoft Entra admin centre › Enterprise applications › this application › Permissions.",
+      link: "Grant admin consent at Microsoft",
+    },
+    last: {
+      title: "Last check:",
+      never: "Not checked yet: run the check, or connect the mailbox.",
+      passed: "{when}, {trigger}: every step passed.",
+      failed: "{when}, {trigger}: failed at “{step}”.",
+      triggers: {
+        button: "run by hand",
+        connect: "right after connecting",
+        configuration: "from the OAuth application's check",
+      },
     },
   },
   /** A mailbox stopped because Microsoft has SMTP AUTH off for it (lastErrorCode smtp_auth_disabled). */

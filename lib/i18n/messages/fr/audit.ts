@@ -130,6 +130,8 @@ export const audit: Translation<typeof en> = {
     token: "Jeton d’accès",
     scopes: "Autorisations",
     smtp: "Connexion SMTP",
+    api: "API de messagerie",
+    trigger: "Lancement",
     aadsts: "Code d’erreur Microsoft",
     account: "Compte",
     accountDeleted: "Compte supprimé",

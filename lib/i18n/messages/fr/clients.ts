@@ -260,6 +260,20 @@ export const clients: Translation<typeof en> = {
       note: "Par SMTP seulement : les boîtes doivent aussi avoir SMTP AUTH (« SMTP authentifié ») activé dans le centre d’administration Exchange ; sinon Microsoft les refuse à l’envoi (535 5.7.139). Microsoft Graph n’en a pas besoin.",
     },
   },
+  /** The application's preflight (lib/clients/run-configuration-preflight.ts). */
+  preflight: {
+    title: "Vérification préalable",
+    intro:
+      "Teste le point de jeton et les identifiants, puis une boîte connectée de cette application : son jeton d’accès, ses autorisations et une connexion (SMTP) ou une lecture de l’API de messagerie, sans rien envoyer.",
+    mailbox: "Boîte à vérifier",
+    firstConnected: "La première boîte connectée",
+    button: "Lancer la vérification",
+    running: "Vérification…",
+    checkedChosen: "Vérifié avec {address}.",
+    checkedFirst: "Vérifié avec {address}, la première boîte connectée de cette application.",
+    noMailbox:
+      "Aucune boîte de cette application n’est encore connectée : seuls le point de jeton et les identifiants ont été vérifiés. Connectez une boîte pour vérifier aussi sa connexion.",
+  },
   test: {
     button: "Tester cette application",
     running: "Test en cours…",

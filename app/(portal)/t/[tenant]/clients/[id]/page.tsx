@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClientForm } from "@/components/clients/client-form";
 import { ClientTestPanel } from "@/components/clients/client-test-panel";
+import { ConfigurationPreflight } from "@/components/clients/configuration-preflight";
 import { ClientWarnings } from "@/components/clients/client-warnings";
 import { ReconsentList } from "@/components/clients/reconsent-list";
 import { RedirectUriField } from "@/components/clients/redirect-uri-field";
@@ -15,6 +16,7 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { formatExpiryDay, secretExpiryStatus, secretFixFamily } from "@/lib/clients/client-secret-expiry";
 import { formValuesOf } from "@/lib/clients/client-form-values";
 import { getClientConfiguration } from "@/lib/clients/get-client-configuration";
+import { listConnectedMailboxes } from "@/lib/clients/list-connected-mailboxes";
 import { formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { oauthRedirectUri } from "@/lib/oauth/redirect-uri";
@@ -52,12 +54,15 @@ async function ClientConfigurationPage({
   const { transport: proposed, created } = await searchParams;
   const ctx = await requirePageTenant(tenant, "clients.read", `/t/${tenant}/clients/${id}`);
   const config = await loadOr404(ctx, id);
-  const [t, dates, reconsent] = await Promise.all([
+  const canWrite = can(ctx, "clients.write");
+  // The preflight tries a mailbox too: for those who may manage both.
+  const canPreflight = canWrite && can(ctx, "mailboxes.write");
+  const [t, dates, reconsent, connected] = await Promise.all([
     getTranslator(),
     getDateConventions(ctx.timeZone),
     listReconsentMailboxes(ctx, config.id),
+    canPreflight ? listConnectedMailboxes(ctx, config.id) : [],
   ]);
-  const canWrite = can(ctx, "clients.write");
   const redirectUri = oauthRedirectUri();
   const usesPlatform = config.provider === "platform_microsoft";
   const secretExpiry = usesPlatform ? null : secretExpiryStatus(config, new Date());
@@ -143,6 +148,9 @@ async function ClientConfigurationPage({
             : null
         }
       />
+      {canPreflight && (
+        <ConfigurationPreflight tenant={ctx.tenantSlug} id={config.id} mailboxes={connected} />
+      )}
       {!usesPlatform && (
         <RegistrationHelp
           redirectUri={redirectUri}

@@ -150,7 +150,21 @@ async function MailboxPage({
         }
       />
 
-      {mailbox.canManage && <MailboxPreflight tenant={ctx.tenantSlug} mailboxId={mailbox.id} />}
+      {mailbox.canManage && (
+        <MailboxPreflight
+          tenant={ctx.tenantSlug}
+          mailboxId={mailbox.id}
+          last={
+            mailbox.lastPreflight
+              ? {
+                  when: formatMoment(dates, mailbox.lastPreflight.at),
+                  trigger: mailbox.lastPreflight.trigger,
+                  steps: mailbox.lastPreflight.steps,
+                }
+              : null
+          }
+        />
+      )}
 
       <MailboxActivity ctx={ctx} mailboxId={mailbox.id} activity={activity} />
 

@@ -1,0 +1,47 @@
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { TenantContext } from "@/lib/auth/tenant-context";
+import type { DbTransaction } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { PreflightReport } from "./preflight-step";
+
+/** What started a preflight: its button, a connection just made, or the configuration's check. */
+export type PreflightTrigger = "button" | "connect" | "configuration";
+
+/**
+ * Keeps a preflight's outcome on its mailbox (lastPreflightAt, lastPreflight:
+ * the steps as catalog keys and codes, never a token), so that the mailbox
+ * page shows the latest check whoever ran it, and records it as
+ * `mailbox.preflight`, in the caller's transaction.
+ */
+export async function storePreflight(
+  tx: DbTransaction,
+  by: TenantContext | (AuditActor & { tenantId: string }),
+  report: PreflightReport,
+  trigger: PreflightTrigger,
+  at = new Date(),
+): Promise<void> {
+  await tx.mailbox.updateMany({
+    where: { id: report.mailboxId, tenantId: by.tenantId },
+    data: {
+      lastPreflightAt: at,
+      lastPreflight: {
+        transport: report.transport,
+        trigger,
+        steps: report.steps,
+      } as unknown as Prisma.InputJsonValue,
+    },
+  });
+  await recordAudit(tx, by, {
+    action: "mailbox.preflight",
+    targetType: "mailbox",
+    targetId: report.mailboxId,
+    targetLabel: report.address,
+    details: {
+      transport: report.transport,
+      trigger,
+      steps: Object.fromEntries(
+        report.steps.map((s) => [s.step, s.code ? `${s.status}: ${s.code}` : s.status]),
+      ),
+    },
+  });
+}

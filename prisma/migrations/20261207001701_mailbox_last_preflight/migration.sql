@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Mailbox" ADD COLUMN     "lastPreflight" JSONB,
+ADD COLUMN     "lastPreflightAt" TIMESTAMP(3);
