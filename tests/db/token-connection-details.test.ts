@@ -48,7 +48,7 @@ describe("getConnectionDetails", () => {
     expect(JSON.stringify(details)).not.toMatch(/token-in-clear|Cipher|v1\./);
   });
 
-  it("flags a missing mail scope, says nothing about Google's end unless announced, explains the last error", async () => {
+  it("flags a missing mail scope, gives Google's six months or the announced end, explains the last error", async () => {
     const { tenant, admin } = await seedTenantWithPeople();
     const config = await seedFakeConfiguration(fakes, tenant.id, "google");
     const mailbox = await seedConnection({
@@ -69,7 +69,12 @@ describe("getConnectionDetails", () => {
       granted: false,
       required: true,
     });
-    expect(details.predictedEnd).toBeNull();
+    // Nothing announced: the end Google gives an authorization left unused for six months.
+    const row = await (await getDb()).mailbox.findUniqueOrThrow({ where: { id: mailbox.id } });
+    expect(details.predictedEnd).toEqual({
+      at: new Date((row.lastRefreshAt ?? row.connectedAt)!.getTime() + 183 * DAY_MS),
+      reason: "inactivity",
+    });
     expect(details.providerRevokes).toBe(true);
 
     const announced = new Date(Date.now() + 7 * DAY_MS);
