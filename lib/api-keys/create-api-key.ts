@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError, forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
+import { mailboxScope } from "@/lib/auth/mailbox-scope";
 import type { CreateApiKeyInput } from "./api-key-schemas";
 import { newApiKey } from "./api-key-secret";
 
@@ -25,7 +26,8 @@ export async function createApiKey(ctx: TenantContext, input: CreateApiKeyInput)
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const mailboxes = await tx.mailbox.findMany({
-      where: { tenantId: ctx.tenantId, id: { in: mailboxIds } },
+      // Only mailboxes the creator may send from (mailboxScope "send").
+      where: { AND: [{ id: { in: mailboxIds } }, mailboxScope(ctx, "send")] },
       select: { id: true, address: true },
     });
     if (mailboxes.length !== mailboxIds.length) throw noMailbox();

@@ -1,7 +1,6 @@
 import { notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { deviceFlowAvailable } from "./device-flow-available";
 import { healthOfMailbox, loadMailboxHealthExtras, mailboxHealthSelect } from "./load-mailbox-health";
 import { isUuid } from "@/lib/ids/is-uuid";
@@ -9,25 +8,18 @@ import { effectiveTransport } from "@/lib/transports/mail-transports";
 import { scopesToRequest } from "@/lib/transports/transport-scopes";
 import { missingScopes } from "./missing-scopes";
 import { storedPreflight } from "./preflight-words";
-
-/**
- * The tenant's admins see every mailbox; a member only the ones assigned to
- * them (any other answers "not found"). `canManage` says which it is.
- */
-export function visibleMailboxes(ctx: TenantContext): Prisma.MailboxWhereInput {
-  return can(ctx, "mailboxes.read")
-    ? { tenantId: ctx.tenantId }
-    : { tenantId: ctx.tenantId, assignments: { some: { tenantId: ctx.tenantId, userId: ctx.userId } } };
-}
+import { mailboxScope } from "@/lib/auth/mailbox-scope";
 
 /**
  * One mailbox for its page: everything but the token ciphertexts, which are
- * not even loaded; `hasRefreshToken` says whether one is held.
+ * not even loaded; `hasRefreshToken` says whether one is held. Only a
+ * mailbox the person sees (mailboxScope "see": an admin any, a member those
+ * assigned to them); any other answers "not found".
  */
 export async function getMailbox(ctx: TenantContext, id: string) {
   if (!isUuid(id)) throw notFound();
   const db = await getDb();
-  const where = { id, ...visibleMailboxes(ctx) };
+  const where = { AND: [{ id }, mailboxScope(ctx, "see")] };
   const [mailbox, extras] = await Promise.all([
     db.mailbox.findFirst({
       where,

@@ -2,6 +2,7 @@ import type { TenantContext } from "@/lib/auth/tenant-context";
 import { escapeLike } from "@/lib/db/escape-like";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ConnectionState, OAuthProviderKind } from "@/lib/db/generated/enums";
+import { mailboxScopeSql } from "@/lib/auth/mailbox-scope";
 
 /** What the mailbox table filters on; bulk actions on "everything matching" take the same. */
 export interface MailboxFilter {
@@ -26,7 +27,8 @@ export interface MailboxFilter {
  */
 export function mailboxFilterSql(ctx: TenantContext, filter: MailboxFilter): Prisma.Sql {
   const tenantId = ctx.tenantId;
-  const conditions = [Prisma.sql`m."tenantId" = ${tenantId}::uuid`];
+  // The school, and the mailboxes this person sees in it (mailbox-scope.ts).
+  const conditions = [mailboxScopeSql(ctx, "see", "m")];
   if (filter.state) conditions.push(Prisma.sql`m.state = ${filter.state}::"ConnectionState"`);
   if (filter.configurationId) {
     conditions.push(Prisma.sql`m."clientConfigurationId" = ${filter.configurationId}::uuid`);

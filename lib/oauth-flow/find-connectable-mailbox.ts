@@ -1,8 +1,8 @@
 import { notFound } from "@/lib/errors/domain-error";
-import { can } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isUuid } from "@/lib/ids/is-uuid";
+import { mailboxScope } from "@/lib/auth/mailbox-scope";
 import { effectiveTransport, type MailTransport } from "@/lib/transports/mail-transports";
 import { scopesToRequest } from "@/lib/transports/transport-scopes";
 import type { FlowActor } from "./flow-actor";
@@ -56,21 +56,18 @@ export function asConnectable(row: ConnectableRow): ConnectableMailbox {
 }
 
 /**
- * The mailboxes `actor` may (re)connect, as a `where`: the tenant is in the
- * query, and so is the person's right (assigned to them, or `mailboxes.write`)
- * or the link's one pinned mailbox. Its configuration is the same tenant's: the database's composite keys
- * guarantee it (docs/tenant-scoping.md).
+ * The mailboxes `actor` may (re)connect, as a `where`: for a person
+ * mailboxScope "connect" (the tenant, and assigned to them unless they may
+ * connect any), for a link its one pinned mailbox in its tenant. Its
+ * configuration is the same tenant's: the database's composite keys guarantee
+ * it (docs/tenant-scoping.md).
  */
 export function connectableMailboxWhere(actor: FlowActor): Prisma.MailboxWhereInput {
   if (actor.kind === "link") {
     const tenantId = actor.link.tenantId;
     return { id: actor.link.mailboxId, tenantId };
   }
-  const { tenantId, userId } = actor.ctx;
-  return {
-    tenantId,
-    ...(can(actor.ctx, "mailboxes.write") ? {} : { assignments: { some: { userId, tenantId } } }),
-  };
+  return mailboxScope(actor.ctx, "connect");
 }
 
 export async function findConnectableMailbox(

@@ -1,10 +1,11 @@
 import { DomainError } from "@/lib/errors/domain-error";
 import { resolveTenantContext, type Actor, type TenantContext } from "@/lib/auth/tenant-context";
 import { resolveConnectLink, type ConnectLinkTarget } from "@/lib/connect-links/resolve-connect-link";
+import { mailboxPermissionFor } from "@/lib/auth/mailbox-scope";
 
 /**
- * Who is connecting a mailbox: a signed-in person in a tenant (their own
- * assigned mailboxes, or any with `mailboxes.write`), or the holder of a
+ * Who is connecting a mailbox: a signed-in person in a tenant (mailboxScope
+ * "connect": their own assigned mailboxes, or any for an admin), or the holder of a
  * valid connect link (that link's mailbox only, without an account).
  */
 export type PersonActor = { kind: "person"; ctx: TenantContext };
@@ -22,7 +23,10 @@ export class LinkInvalidError extends DomainError {
 export const linkInvalid = () => new LinkInvalidError();
 
 export async function personActor(user: Actor, tenantSlug: string): Promise<PersonActor> {
-  return { kind: "person", ctx: await resolveTenantContext(user, tenantSlug, "tenant.read") };
+  return {
+    kind: "person",
+    ctx: await resolveTenantContext(user, tenantSlug, mailboxPermissionFor("connect")),
+  };
 }
 
 export async function linkActor(token: string, ip: string | null): Promise<LinkActor> {

@@ -1,5 +1,6 @@
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import type { Prisma } from "@/lib/db/generated/client";
+import { mailboxScope } from "@/lib/auth/mailbox-scope";
 
 /** Who asks to send: a person in the portal, or a program holding an API key. */
 export type MailSender =
@@ -11,8 +12,10 @@ export const tenantOf = (sender: MailSender) =>
   sender.kind === "person" ? sender.ctx.tenantId : sender.tenantId;
 
 /**
- * The mailboxes this sender may use, inside the query: admins any of the
- * tenant's, members those assigned to them, API keys those listed on the key.
+ * The mailboxes this sender may use, inside the query: a person those of
+ * mailboxScope "send" (an admin any of the tenant's, a member those assigned
+ * to them), an API key those listed on the key (a key is not a person: its
+ * list is its scope).
  */
 export function usableMailboxWhere(sender: MailSender): Prisma.MailboxWhereInput {
   if (sender.kind === "apiKey") {
@@ -21,9 +24,7 @@ export function usableMailboxWhere(sender: MailSender): Prisma.MailboxWhereInput
       apiKeys: { some: { apiKeyId: sender.apiKeyId, apiKey: { revokedAt: null } } },
     };
   }
-  const { ctx } = sender;
-  if (ctx.role === "admin") return { tenantId: ctx.tenantId };
-  return { tenantId: ctx.tenantId, assignments: { some: { userId: ctx.userId } } };
+  return mailboxScope(sender.ctx, "send");
 }
 
 /** The outgoing mail this sender may see and change: that of its usable mailboxes (and, for a key, its own). */

@@ -1,7 +1,7 @@
 import { notFound } from "@/lib/errors/domain-error";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { connectionScope } from "@/lib/tokens/connection-access";
+import { mailboxScope } from "@/lib/auth/mailbox-scope";
 import { isUuid } from "@/lib/ids/is-uuid";
 
 // What revoking cancels (cancelMailOfRevokedMailbox): mail not yet handed to a worker.
@@ -24,7 +24,7 @@ export async function countQueuedMailByMailbox(
     where: {
       tenantId: ctx.tenantId,
       status: { in: [...WAITING] },
-      mailbox: connectionScope(ctx, { in: ids }),
+      mailbox: { AND: [{ id: { in: ids } }, mailboxScope(ctx, "revoke")] },
     },
     _count: { _all: true },
   });
@@ -35,6 +35,7 @@ export async function countQueuedMailByMailbox(
 export async function countQueuedMail(ctx: TenantContext, mailboxId: string): Promise<number> {
   if (!isUuid(mailboxId)) throw notFound();
   const db = await getDb();
-  if ((await db.mailbox.count({ where: connectionScope(ctx, mailboxId) })) === 0) throw notFound();
+  if ((await db.mailbox.count({ where: { AND: [{ id: mailboxId }, mailboxScope(ctx, "revoke")] } })) === 0)
+    throw notFound();
   return (await countQueuedMailByMailbox(ctx, [mailboxId]))[mailboxId] ?? 0;
 }

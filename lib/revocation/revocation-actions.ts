@@ -3,11 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/actions/define-action";
 import type { TenantContext } from "@/lib/auth/tenant-context";
+import { mailboxPermissionFor } from "@/lib/auth/mailbox-scope";
 import { revokeConnection, revokeConnections, type RevocationResult } from "./revoke-connection";
 import { revokeConnectionInput, revokeConnectionsInput } from "./revocation-schemas";
 
-// Members may revoke their own assigned mailboxes, so the wrapper asks only
-// for membership; revokeConnection scopes the mailbox to the person itself.
+// Members may revoke their own assigned mailboxes, admins any: the wrapper
+// asks for the narrower permission, which both hold, and revokeConnection
+// scopes the mailboxes by mailboxScope "revoke".
 
 function refreshPages(ctx: TenantContext, results: RevocationResult[]) {
   revalidatePath(`/t/${ctx.tenantSlug}/my-mailboxes`);
@@ -23,7 +25,7 @@ function refreshPages(ctx: TenantContext, results: RevocationResult[]) {
 }
 
 export const revokeConnectionAction = tenantAction(
-  "tenant.read",
+  mailboxPermissionFor("revoke"),
   revokeConnectionInput,
   async (ctx, input) => {
     const [result] = refreshPages(ctx, [await revokeConnection(ctx, input.id)]);
@@ -32,7 +34,7 @@ export const revokeConnectionAction = tenantAction(
 );
 
 export const revokeConnectionsAction = tenantAction(
-  "tenant.read",
+  mailboxPermissionFor("revoke"),
   revokeConnectionsInput,
   async (ctx, input) => refreshPages(ctx, await revokeConnections(ctx, input.ids)),
 );

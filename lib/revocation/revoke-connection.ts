@@ -5,7 +5,7 @@ import { getDb, type DbTransaction } from "@/lib/db/client";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { isUuid } from "@/lib/ids/is-uuid";
 import { isMicrosoftKind, type ProviderKind } from "@/lib/oauth/presets";
-import { connectionScope } from "@/lib/tokens/connection-access";
+import { mailboxScope } from "@/lib/auth/mailbox-scope";
 import { cancelMailOfRevokedMailbox } from "@/lib/worker/cancel-mail-of-revoked-mailbox";
 import { attemptPendingRevocation } from "./attempt-pending-revocation";
 import {
@@ -77,8 +77,8 @@ function messageFor(outcome: RevocationOutcome, provider: ProviderKind): Message
 }
 
 /**
- * Revokes a mailbox's connection: a member their own assigned mailbox, an
- * admin any of the tenant's. The tokens are erased here at once, under the
+ * Revokes a mailbox's connection: one of mailboxScope "revoke" (a member
+ * their own assigned mailbox, an admin any of the tenant's). The tokens are erased here at once, under the
  * row lock that refreshes take (a refresh in flight cannot store new tokens
  * afterwards); the token to withdraw waits in a pending revocation, so that
  * the provider is asked now and, if unreachable, again later.
@@ -101,7 +101,7 @@ async function eraseConnection(tx: DbTransaction, ctx: TenantContext, mailboxId:
   await tx.$queryRaw`
     SELECT id FROM "Mailbox" WHERE id = ${mailboxId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR UPDATE`;
   const mailbox = await tx.mailbox.findFirst({
-    where: connectionScope(ctx, mailboxId),
+    where: { AND: [{ id: mailboxId }, mailboxScope(ctx, "revoke")] },
     include: {
       clientConfiguration: { select: { id: true, provider: true, clientId: true, revocationEndpoint: true } },
     },
@@ -147,7 +147,9 @@ export async function revokeConnections(
   const ids = [...new Set(mailboxIds)];
   if (ids.some((id) => !isUuid(id))) throw notFound();
   const db = await getDb();
-  const allowed = await db.mailbox.count({ where: connectionScope(ctx, { in: ids }) });
+  const allowed = await db.mailbox.count({
+    where: { AND: [{ id: { in: ids } }, mailboxScope(ctx, "revoke")] },
+  });
   if (allowed !== ids.length) throw notFound();
   const results: RevocationResult[] = [];
   for (const id of ids) results.push(await revokeConnection(ctx, id));

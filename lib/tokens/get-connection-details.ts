@@ -3,10 +3,10 @@ import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { isUuid } from "@/lib/ids/is-uuid";
+import { mailboxScope } from "@/lib/auth/mailbox-scope";
 import { missingScopes, requiredMailScopes } from "@/lib/oauth-flow/granted-scopes";
 import type { ProviderKind } from "@/lib/oauth/presets";
 import { explainConnectionError, type ConnectionErrorExplanation } from "./explain-connection-error";
-import { connectionScope } from "./connection-access";
 import { storedGrantEnd, type PredictedGrantEnd } from "./stored-grant-end";
 
 export interface ConnectionDetails {
@@ -28,7 +28,7 @@ export interface ConnectionDetails {
   providerRevokes: boolean;
 }
 
-/** What a person sees about one connection: never a token, only facts about them. */
+/** What a person sees about one connection (one of mailboxScope "see"): never a token, only facts about them. */
 export async function getConnectionDetails(
   ctx: TenantContext,
   mailboxId: string,
@@ -36,7 +36,7 @@ export async function getConnectionDetails(
   if (!isUuid(mailboxId)) throw notFound();
   const db = await getDb();
   const mailbox = await db.mailbox.findFirst({
-    where: connectionScope(ctx, mailboxId),
+    where: { AND: [{ id: mailboxId }, mailboxScope(ctx, "see")] },
     include: { clientConfiguration: true },
   });
   if (!mailbox) throw notFound();

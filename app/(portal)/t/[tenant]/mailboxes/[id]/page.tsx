@@ -20,6 +20,7 @@ import { formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { getMailbox } from "@/lib/mailboxes/get-mailbox";
 import { listMailboxFormOptions } from "@/lib/mailboxes/list-mailbox-form-options";
+import { mailboxPermissionFor } from "@/lib/auth/mailbox-scope";
 import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
 import { transportProblem } from "@/lib/transports/transport-problem";
 import { withMessages } from "@/components/i18n/with-messages";
@@ -44,7 +45,7 @@ async function MailboxPage({
 }) {
   const { tenant, id } = await params;
   const { created } = await searchParams;
-  const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/mailboxes/${id}`);
+  const ctx = await requirePageTenant(tenant, mailboxPermissionFor("see"), `/t/${tenant}/mailboxes/${id}`);
   const [t, dates, mailbox] = await Promise.all([
     getTranslator(),
     getDateConventions(ctx.timeZone),

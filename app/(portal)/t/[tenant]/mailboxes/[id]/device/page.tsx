@@ -3,6 +3,7 @@ import { DeviceFlowSection } from "@/components/oauth-flow/device-flow-section";
 import { DomainError } from "@/lib/errors/domain-error";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
+import { mailboxPermissionFor } from "@/lib/auth/mailbox-scope";
 import { loadDevicePage } from "@/lib/oauth-flow/load-device-page";
 import { authorizePath } from "@/lib/oauth-flow/retry-path";
 import { returnPathFor } from "@/lib/oauth-flow/return-path";
@@ -20,7 +21,11 @@ async function MailboxDevicePage({
 }) {
   const { tenant, id } = await params;
   const { grant } = await searchParams;
-  const ctx = await requirePageTenant(tenant, "tenant.read", `/t/${tenant}/mailboxes/${id}/device`);
+  const ctx = await requirePageTenant(
+    tenant,
+    mailboxPermissionFor("connect"),
+    `/t/${tenant}/mailboxes/${id}/device`,
+  );
   const t = await getTranslator();
   const page = await loadDevicePage(
     { kind: "person", ctx },
