@@ -54,6 +54,20 @@ const config = [
               message: "Production code does not depend on tests or benchmarks.",
             },
             {
+              // The fakes and the demo (docs/fake-providers.md). The demo's command and the
+              // fakes' command start them; the demo's sign-in page lists its accounts (below).
+              target: ["./app", "./lib", "./scripts/!(demo.ts|fake-providers.ts)"],
+              from: "./dev",
+              message: "dev/ holds the fake providers and the demo: production code does not depend on them.",
+            },
+            {
+              target: "./components",
+              from: "./dev",
+              except: ["./demo/demo-accounts.ts"],
+              message:
+                "dev/ holds the fake providers and the demo: only the demo's account list (data) reaches the sign-in page.",
+            },
+            {
               target: [
                 "./lib/db",
                 "./lib/crypto",

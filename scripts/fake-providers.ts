@@ -1,4 +1,4 @@
-import { startFakeProviders, type ProviderName } from "../lib/fake-providers";
+import { startFakeProviders, type ProviderName } from "../dev/fake-providers";
 
 // Usage: npx tsx scripts/fake-providers.ts
 //   RELAIS_FAKE_PORT_BASE=4010          google 4010, microsoft 4011, smtp 4025

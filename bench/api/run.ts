@@ -114,7 +114,7 @@ async function main() {
     await ensureProductionBuild(root);
   }
   const database = await createBenchDatabase();
-  const { startFakeProviders } = await import("../../lib/fake-providers");
+  const { startFakeProviders } = await import("../../dev/fake-providers");
   const fakes = await startFakeProviders({
     acceptAnyAccount: true,
     clients: [

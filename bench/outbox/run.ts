@@ -56,7 +56,7 @@ const rate = (count: number, ms: number) => (count * 1000) / ms;
 async function main() {
   const database = await createBenchDatabase();
   const dbUrl = database.url;
-  const { startFakeProviders } = await import("../../lib/fake-providers");
+  const { startFakeProviders } = await import("../../dev/fake-providers");
   const fakes = await startFakeProviders({
     acceptAnyAccount: true,
     clients: [

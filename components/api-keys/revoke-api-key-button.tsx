@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { revokeApiKeyAction } from "@/lib/api-keys/api-key-actions";
 
 export function RevokeApiKeyButton({ tenant, id, name }: { tenant: string; id: string; name: string }) {

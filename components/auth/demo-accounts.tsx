@@ -1,4 +1,4 @@
-import { demoAccounts, demoPassword, demoTenants } from "@/lib/demo/demo-accounts";
+import { demoAccounts, demoPassword, demoTenants } from "@/dev/demo/demo-accounts";
 import type { Translator } from "@/lib/i18n/translate";
 
 function roleWords(t: Translator, account: (typeof demoAccounts)[number]): string {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useT } from "@/components/i18n-provider";
-import { useFormAction } from "@/components/members/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { testClientConfigurationAction } from "@/lib/clients/client-actions";
 import { TestOutcomeMessage } from "./test-outcome-message";
 

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useT } from "@/components/i18n-provider";
 import { stackedTable as stacked } from "@/components/ui/classes";
-import type { Notice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import type { Notice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import {
   deleteClientConfigurationAction,
   duplicateClientConfigurationAction,

@@ -1,8 +1,8 @@
 "use client";
 
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { PreflightStepList } from "@/components/mailboxes/preflight-step-list";
 import { runConfigurationPreflightAction } from "@/lib/clients/client-actions";
 import { preflightWords } from "@/lib/mailboxes/preflight-words";

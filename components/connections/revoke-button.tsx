@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import type { ProviderKind } from "@/lib/oauth/presets";
 import { revokeConnectionAction } from "@/lib/revocation/revocation-actions";

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { deleteMailboxAction } from "@/lib/mailboxes/mailbox-actions";
 
 /** Deletion, behind a confirmation that says what goes with the mailbox and what stays at the provider. */

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
+import { ActionNotice } from "@/components/ui/action-notice";
 import { UploadProgressBar, useUpload } from "@/components/ui/use-upload";
 import type { ImportAnswer } from "@/lib/mailboxes/import-answer";
 import { importHeader } from "@/lib/mailboxes/import-header";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { runPreflightAction } from "@/lib/mailboxes/mailbox-actions";
 import type { PreflightStep } from "@/lib/mailboxes/preflight-step";
 import { preflightWords } from "@/lib/mailboxes/preflight-words";

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/text-field";
 import { updateMailboxAction } from "@/lib/mailboxes/mailbox-actions";
 import type { MailTransport } from "@/lib/transports/mail-transports";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useDates, useT } from "@/components/i18n-provider";
 import { formatMoment, type DateConventions } from "@/lib/i18n/dates/formats";
-import { ActionNotice, type Notice } from "@/components/members/action-notice";
+import { ActionNotice, type Notice } from "@/components/ui/action-notice";
 import { RunProgress } from "@/components/ui/run-progress";
 import { useChunkedRun, type ChunkedRun } from "@/components/ui/use-chunked-run";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useDates, useT } from "@/components/i18n-provider";
 import { formatMoment } from "@/lib/i18n/dates/formats";
-import { ActionNotice } from "@/components/members/action-notice";
+import { ActionNotice } from "@/components/ui/action-notice";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actions";
 

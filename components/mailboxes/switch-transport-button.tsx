@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { switchMailboxTransportAction } from "@/lib/transports/transport-actions";
 
 /**

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useT } from "@/components/i18n-provider";
 import { acceptInvitationAction } from "@/lib/members/member-actions";
-import { ActionNotice } from "./action-notice";
-import { useFormAction } from "./use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** For someone signed in with the invited account: one button. */
 export function AcceptAsSignedIn({ token }: { token: string }) {

@@ -4,8 +4,8 @@ import { signIn } from "next-auth/react";
 import { useT } from "@/components/i18n-provider";
 import { TextField } from "@/components/ui/text-field";
 import { acceptInvitationAction } from "@/lib/members/member-actions";
-import { ActionNotice } from "./action-notice";
-import { useFormAction } from "./use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /**
  * For someone without a password yet: name and password, then acceptance,

@@ -5,8 +5,8 @@ import { useT } from "@/components/i18n-provider";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { TenantRole } from "@/lib/auth/roles";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/members/member-actions";
-import { ActionNotice, type Notice } from "./action-notice";
-import { useFormAction } from "./use-form-action";
+import { ActionNotice, type Notice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export interface InvitationRowData {
   invitationId: string;

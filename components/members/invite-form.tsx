@@ -4,8 +4,8 @@ import { useId } from "react";
 import { useT } from "@/components/i18n-provider";
 import { TextField } from "@/components/ui/text-field";
 import { inviteMemberAction } from "@/lib/members/member-actions";
-import { ActionNotice } from "./action-notice";
-import { useFormAction } from "./use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function InviteForm({ tenant }: { tenant: string }) {
   const t = useT();

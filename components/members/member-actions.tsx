@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
 import { changeMemberRoleAction, eraseMemberAction, removeMemberAction } from "@/lib/members/member-actions";
-import type { Notice } from "./action-notice";
+import type { Notice } from "@/components/ui/action-notice";
 import type { MemberRowData } from "./members-table";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 const buttonClass =
   "rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";

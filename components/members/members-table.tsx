@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
 import { stackedTable as stacked } from "@/components/ui/classes";
 import type { TenantRole } from "@/lib/auth/roles";
-import { ActionNotice, type Notice } from "./action-notice";
+import { ActionNotice, type Notice } from "@/components/ui/action-notice";
 import { MemberActions } from "./member-actions";
 
 export interface MemberRowData {

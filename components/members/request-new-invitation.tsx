@@ -2,8 +2,8 @@
 
 import { useT } from "@/components/i18n-provider";
 import { requestNewInvitationAction } from "@/lib/members/member-actions";
-import { ActionNotice } from "./action-notice";
-import { useFormAction } from "./use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** From an expired or used invitation: asks the tenant's admins to invite this address again. */
 export function RequestNewInvitation({ token }: { token: string }) {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
+import { ActionNotice } from "@/components/ui/action-notice";
 import { fieldClass } from "@/components/ui/classes";
 import { UploadProgressBar, useUpload } from "@/components/ui/use-upload";
 import { importHeader } from "@/lib/mailboxes/import-header";

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useDates, useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { composeMailAction } from "@/lib/outbox/outbox-actions";
 import { fieldClass } from "@/components/ui/classes";
 import { instantIn } from "@/lib/i18n/dates/time-zones";

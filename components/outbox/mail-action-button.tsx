@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction, type FormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction, type FormAction } from "@/components/ui/use-form-action";
 import { cancelMailAction, retryMailAction } from "@/lib/outbox/outbox-actions";
 
 /** Retry (failed → queued) or cancel (queued/held → cancelled) one mail, then refresh the page. */

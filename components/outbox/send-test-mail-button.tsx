@@ -2,8 +2,8 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { sendTestMailAction } from "@/lib/outbox/outbox-actions";
 
 const button =

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldClass } from "@/components/ui/classes";
 import { createRelayCredentialAction } from "@/lib/relay-credentials/relay-credential-actions";
 import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";

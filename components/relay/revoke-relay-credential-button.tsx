@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { revokeRelayCredentialAction } from "@/lib/relay-credentials/relay-credential-actions";
 
 /** Revokes a relay credential after the person confirms; the page then shows it revoked. */

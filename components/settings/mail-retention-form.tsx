@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldClass } from "@/components/ui/classes";
 import { setMailRetentionAction } from "@/lib/tenants/tenant-settings-actions";
 import { MAIL_RETENTION_MAX_DAYS, MAIL_RETENTION_MIN_DAYS } from "@/lib/tenants/tenant-settings-schemas";

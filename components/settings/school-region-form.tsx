@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { Locale } from "@/lib/i18n/locales";
 import { setSchoolRegionAction } from "@/lib/tenants/tenant-settings-actions";
 import { SchoolRegionFields } from "./school-region-fields";

@@ -1,5 +1,5 @@
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { seedConnectedMailbox, seedFakeConfiguration } from "./outbox-fixtures";
 

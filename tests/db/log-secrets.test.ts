@@ -9,7 +9,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { getDb, useDb } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { getMigrationPlan } from "@/lib/migration/get-migration-plan";
 import { importSmtpAuthReport } from "@/lib/migration/import-report";
 import { migrateSender } from "@/lib/migration/migrate-sender";

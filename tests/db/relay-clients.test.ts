@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
 import { SmtpConnections } from "@/lib/worker/smtp-connections";

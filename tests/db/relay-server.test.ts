@@ -11,7 +11,7 @@ import { RelayQueue } from "@/lib/relay/relay-queue";
 import { writeSelfSignedCertificate } from "@/lib/relay/relay-tls";
 import { checkRelayLogin } from "@/lib/relay/relay-credential-session";
 import { prepareMessage } from "@/lib/relay/prepare-message";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { runMaintenance } from "@/lib/worker/run-maintenance";
 import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { pruneSendingHours } from "@/lib/worker/prune-sending-hours";
 import { contextFor, seedTenantWithPeople } from "../support/factories";

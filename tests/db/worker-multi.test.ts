@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { realPostgresAvailable, useTestDatabase } from "../support/test-db";

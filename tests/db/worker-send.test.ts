@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
 import { parseTokenResponse } from "@/lib/oauth-flow/token-response";
 import { queueMail } from "@/lib/outbox/queue-mail";

@@ -3,7 +3,7 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import type { ConnectionState } from "@/lib/db/generated/enums";
-import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
+import { startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
 import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
 import { connectMailbox } from "../unit/fakes/connect-mailbox";
 

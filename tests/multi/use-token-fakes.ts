@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { startTokenFakes } from "./token-fixtures";
 
 /**

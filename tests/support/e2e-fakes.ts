@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import type { GoogleFakeEndpoints, MicrosoftDirectoryEndpoints } from "@/lib/fake-providers";
+import type { GoogleFakeEndpoints, MicrosoftDirectoryEndpoints } from "@/dev/fake-providers";
 
 /** The fake providers started by the e2e global setup (plain data: functions do not travel). */
 export interface E2eFakes {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Client } from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../lib/db/migrations";
-import { startFakeProviders } from "../../lib/fake-providers";
+import { startFakeProviders } from "../../dev/fake-providers";
 import { pgRunner } from "../../lib/db/sql-runners";
 import { ensureProductionBuild } from "../../scripts/production-build";
 import { startProductionServer } from "./e2e-server";

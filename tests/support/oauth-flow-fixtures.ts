@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/tenant-context";
 import { newLinkToken } from "@/lib/auth/tokens";
 import { createClientConfiguration } from "@/lib/clients/create-client-configuration";
 import { getDb } from "@/lib/db/client";
-import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
+import { startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
 import { contextFor, seedMember, seedTenant } from "./factories";
 
 /** The callback address the fakes know this portal by (NEXTAUTH_URL is set to match). */

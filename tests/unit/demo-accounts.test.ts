@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { DemoAccounts } from "@/components/auth/demo-accounts";
-import { demoAccounts, demoPassword } from "@/lib/demo/demo-accounts";
+import { demoAccounts, demoPassword } from "@/dev/demo/demo-accounts";
 import { createTranslator } from "@/lib/i18n/translate";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");

@@ -2,8 +2,8 @@
 
 import { useId } from "react";
 import { useT } from "@/components/i18n-provider";
-import { ActionNotice } from "@/components/members/action-notice";
-import { useFormAction } from "@/components/members/use-form-action";
+import { ActionNotice } from "@/components/ui/action-notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { TextField } from "@/components/ui/text-field";
 import { inviteSchoolAdminAction } from "@/lib/operator/operator-actions";
 

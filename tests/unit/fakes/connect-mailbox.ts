@@ -1,4 +1,4 @@
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { FormBrowser, authorizeThroughPages, pkcePair, postForm } from "./form-browser";
 
 export interface ConnectRequest {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
+import { startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
 import { connectMailbox } from "./connect-mailbox";
 
 const TENANT = "0b6e8f4a-3c2d-4e5f-9a8b-7c6d5e4f3a2b";

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
+import { startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
 import { pkcePair, postForm } from "./form-browser";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -1,7 +1,7 @@
 import { Socket } from "node:net";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SMTP_REPLIES, startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
+import { SMTP_REPLIES, startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
 import { connectMailbox } from "./connect-mailbox";
 
 const REDIRECT = "http://127.0.0.1:3999/api/oauth/callback";

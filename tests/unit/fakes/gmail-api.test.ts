@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GMAIL_ERRORS, startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
+import { GMAIL_ERRORS, startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
 import { connectMailbox } from "./connect-mailbox";
 import { apiGet, errorOf, gmailSend, googleReason, mime } from "./mail-api";
 

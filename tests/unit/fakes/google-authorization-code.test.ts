@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
+import { startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
 import { FormBrowser, authorizeThroughPages, pkcePair, postForm } from "./form-browser";
 
 const MAIL = "https://mail.google.com/";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
+import { startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
 import { FormBrowser, postForm } from "./form-browser";
 
 const CLIENT = { clientId: "tv-device.apps.googleusercontent.com", clientSecret: "GOCSPX-device" };

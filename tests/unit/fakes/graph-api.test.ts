@@ -4,7 +4,7 @@ import {
   GRAPH_MAX_REQUEST_BYTES,
   startFakeProviders,
   type FakeProvidersHandle,
-} from "@/lib/fake-providers";
+} from "@/dev/fake-providers";
 import { connectMailbox, refresh } from "./connect-mailbox";
 import { apiGet, errorOf, graphSendMail, mime } from "./mail-api";
 

@@ -1,4 +1,4 @@
-import type { FakeProvidersHandle } from "@/lib/fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers";
 
 export interface MimeParts {
   from?: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers";
+import { startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
 import { connectMailbox, refresh } from "./connect-mailbox";
 import { FormBrowser, authorizeThroughPages, pkcePair } from "./form-browser";
 

@@ -3,7 +3,7 @@ import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { secretHint } from "@/lib/crypto/secret-hint";
 import type { Db } from "@/lib/db/client";
-import type { FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
+import type { FakeProvidersHandle } from "@/dev/fake-providers/start-fake-providers";
 import { GOOGLE_MAIL_SCOPE, MICROSOFT_SMTP_SCOPE } from "@/lib/oauth/presets";
 import { presetScopesFor } from "@/lib/transports/transport-scopes";
 import { demoClients, demoMailboxes } from "./demo-providers";

@@ -1,4 +1,4 @@
-import { startFakeProviders, type FakeProvidersHandle } from "@/lib/fake-providers/start-fake-providers";
+import { startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers/start-fake-providers";
 
 /** Ports of the demo's local providers: Google-like, Microsoft-like, SMTP, and the demo inbox page. */
 export function demoProviderPorts(env: Record<string, string | undefined> = process.env) {

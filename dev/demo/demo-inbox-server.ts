@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { RecordedMessage } from "@/lib/fake-providers/types";
+import type { RecordedMessage } from "@/dev/fake-providers/types";
 import { signWebhook } from "@/lib/webhooks/sign-webhook";
 
 /** A webhook the demo's receiver got: what school software listening to Relais would see. */
