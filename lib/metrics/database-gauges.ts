@@ -3,7 +3,7 @@ import { currentDbPool, getDb } from "@/lib/db/client";
 import { ConnectionState } from "@/lib/db/generated/enums";
 import type { Log } from "@/lib/log/log";
 import { logger } from "@/lib/log/logger";
-import { SQL_NOW } from "@/lib/worker/sql-now";
+import { SQL_NOW } from "@/lib/db/sql-now";
 import { metricsRegistry, watchPool } from "./metrics";
 
 /**

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb, type DbTransaction } from "@/lib/db/client";
-import { releaseHeldMail } from "@/lib/worker/release-held-mail";
+import { releaseHeldMail } from "@/lib/outbox/release-held-mail";
 import type { auditActorOf } from "./audit-actor";
 import { FlowRefusal } from "./flow-refusal";
 import { accessTokenAad, refreshTokenAad } from "./token-aad";

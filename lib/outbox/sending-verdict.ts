@@ -17,7 +17,7 @@ export type WaitReason = (typeof waitReasons)[number];
 
 /**
  * Whether a mail queued now from a mailbox is sent, held until the mailbox
- * can send (and released then by itself: lib/worker/release-held-mail.ts), or
+ * can send (and released then by itself: lib/outbox/release-held-mail.ts), or
  * refused. Only a revoked mailbox refuses: its waiting mail is cancelled at
  * the revocation, so mail queued after it would wait for nothing.
  */

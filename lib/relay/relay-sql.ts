@@ -14,7 +14,7 @@ export interface RelaySql {
   readonly groupsInserts: boolean;
 }
 
-/** The database's clock, in UTC as the columns hold it (see lib/worker/sql-now.ts). */
+/** The database's clock, in UTC as the columns hold it (see lib/db/sql-now.ts). */
 export const RELAY_NOW = `(now() AT TIME ZONE 'UTC')`;
 
 export function pgRelaySql(pool: Pool): RelaySql {

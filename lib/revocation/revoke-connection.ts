@@ -6,7 +6,7 @@ import type { MessageKey } from "@/lib/i18n/catalog";
 import { isUuid } from "@/lib/ids/is-uuid";
 import { isMicrosoftKind, type ProviderKind } from "@/lib/oauth/presets";
 import { mailboxScope } from "@/lib/auth/mailbox-scope";
-import { cancelMailOfRevokedMailbox } from "@/lib/worker/cancel-mail-of-revoked-mailbox";
+import { cancelMailOfRevokedMailbox } from "@/lib/outbox/cancel-mail-of-revoked-mailbox";
 import { attemptPendingRevocation } from "./attempt-pending-revocation";
 import {
   providerRevocationAfterQueue,

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import type { ProviderKind } from "@/lib/oauth/presets";
 import { SMTP_AUTH_DISABLED } from "@/lib/tokens/restore-config-error-connections";
-import { releaseHeldMail } from "@/lib/worker/release-held-mail";
+import { releaseHeldMail } from "@/lib/outbox/release-held-mail";
 import { effectiveTransport, type MailTransport } from "./mail-transports";
 import { scopesLacking } from "./scope-names";
 import { sendScopesFor } from "./transport-scopes";

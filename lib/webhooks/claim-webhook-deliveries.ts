@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { SQL_NOW } from "@/lib/worker/sql-now";
+import { SQL_NOW } from "@/lib/db/sql-now";
 
 export type ClaimedDelivery = {
   id: string;

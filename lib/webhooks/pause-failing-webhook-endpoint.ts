@@ -6,7 +6,7 @@ import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
 import { mailDates, tenantAdmins } from "@/lib/notifications/recipients";
 import { systemActor } from "@/lib/tokens/system-actor";
-import { SQL_NOW } from "@/lib/worker/sql-now";
+import { SQL_NOW } from "@/lib/db/sql-now";
 
 /**
  * Pauses an endpoint whose deliveries have all failed for days, once: the

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { SQL_NOW } from "@/lib/worker/sql-now";
+import { SQL_NOW } from "@/lib/db/sql-now";
 import type { AttemptOutcome } from "./attempt-webhook-delivery";
 import type { ClaimedDelivery } from "./claim-webhook-deliveries";
 import { PAUSE_FAILING_AFTER_MS, retryDelayAfter } from "./delivery-schedule";

@@ -5,7 +5,7 @@ import { unsendableReason, type Unsendable } from "./mailbox-can-send";
 import { API_SLOT_WAIT, pickDueMail, type MailToSend, type PickedMail, type SlotPull } from "./pick-due-mail";
 import { apiConcurrencyFor, apiLeaseAheadFor } from "@/lib/transports/api-concurrency";
 import { sendingLimitsFor } from "./sending-limits";
-import { SQL_NOW } from "./sql-now";
+import { SQL_NOW } from "@/lib/db/sql-now";
 
 /**
  * A mail the claim took: `ready`, leased to this worker and holding a sending

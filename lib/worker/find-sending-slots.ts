@@ -1,6 +1,6 @@
 import type { DbTransaction } from "@/lib/db/client";
 import type { SendingLimits } from "./sending-limits";
-import { SQL_NOW } from "./sql-now";
+import { SQL_NOW } from "@/lib/db/sql-now";
 
 /**
  * ok: the mail fits under its mailbox's limits; else when a slot frees up, and

@@ -6,7 +6,7 @@ import type {
   SmtpSecurity,
 } from "@/lib/db/generated/enums";
 import { Prisma } from "@/lib/db/generated/client";
-import { SQL_NOW } from "./sql-now";
+import { SQL_NOW } from "@/lib/db/sql-now";
 
 /**
  * `lastError` of a mail back in the queue until one of its mailbox's request

@@ -6,7 +6,7 @@ import { markHeartbeat } from "@/lib/metrics/metrics";
 import { apiConcurrencyFor, apiLeaseAheadFor } from "@/lib/transports/api-concurrency";
 import { claimDueMail } from "./claim-due-mail";
 import type { SlotPull } from "./pick-due-mail";
-import { releaseResumedMail } from "./release-held-mail";
+import { releaseResumedMail } from "@/lib/outbox/release-held-mail";
 import { releaseLeases } from "./release-leases";
 import { runMaintenance } from "./run-maintenance";
 import { prepareClaimedMail, sendReady, type ReadyMail } from "./send-claimed-mail";

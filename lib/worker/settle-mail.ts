@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import type { RefusedRecipient } from "@/lib/outbox/refused-recipients";
-import { SQL_NOW } from "./sql-now";
+import { SQL_NOW } from "@/lib/db/sql-now";
 
 export type MailChange = {
   status: Exclude<OutgoingMailStatus, "sending">;

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import type { SlotPull } from "./pick-due-mail";
-import { SQL_NOW } from "./sql-now";
+import { SQL_NOW } from "@/lib/db/sql-now";
 
 /**
  * A worker stopping with request slots it freed and did not use: that many of

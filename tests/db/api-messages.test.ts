@@ -9,9 +9,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { getDb } from "@/lib/db/client";
 import { WEBHOOK_TEST_EVENT, webhookEventTypes } from "@/lib/webhooks/event-types";
-import { claimDueMail } from "@/lib/worker/claim-due-mail";
-import { sendOne } from "@/lib/worker/send-claimed-mail";
-import { SmtpConnections } from "@/lib/worker/smtp-connections";
+import { drainOutbox } from "../support/drain-outbox";
 import { schemaProblems } from "../support/json-schema-check";
 import { useTestDatabase } from "../support/test-db";
 import { seedApiKeyWithMailbox } from "./api-key-fixtures";
@@ -69,11 +67,7 @@ describe("POST /api/v1/messages", () => {
     expect(response.status).toBe(202);
     const body = (await response.json()) as { id: string; status: string; messageId: string };
     expect(body.status).toBe("queued");
-    const connections = new SmtpConnections();
-    for (const mail of await claimDueMail({ workerId: "w", limit: 10, leaseMs: 60_000 })) {
-      await sendOne(mail, "w", connections);
-    }
-    connections.closeAll();
+    expect(await drainOutbox()).toEqual(["sent"]);
     const shown = await get(key.key, body.id);
     expect(shown.status).toBe(200);
     const mail = (await shown.json()) as { status: string; attemptHistory: { outcome: string }[] };

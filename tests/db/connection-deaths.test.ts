@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getMessage } from "@/app/api/v1/messages/[id]/route";
 import { POST as postMessage } from "@/app/api/v1/messages/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
@@ -14,10 +14,8 @@ import { queueMail } from "@/lib/outbox/queue-mail";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
 import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
-import { claimDueMail } from "@/lib/worker/claim-due-mail";
-import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
-import { SmtpConnections } from "@/lib/worker/smtp-connections";
 import { readable } from "../support/captured-mail";
+import { drainOutbox } from "../support/drain-outbox";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
 import {
@@ -61,9 +59,7 @@ delete process.env.RELAIS_SMTP_URL;
 useTestDatabase();
 
 const fakes = useTokenFakes();
-const connections = new SmtpConnections();
 beforeEach(() => fakes.control.resetStats());
-afterEach(() => connections.closeAll());
 
 const DAY_MS = 24 * 3600_000;
 const API = "http://127.0.0.1:3000/api/v1";
@@ -101,12 +97,8 @@ async function connectedSchool(
   return { ...people, config, mailbox, email, adminCtx, queue };
 }
 
-/** One worker round: claim what is due and send it (refreshing tokens on the way, as the worker does). */
-async function round() {
-  const claimed = await claimDueMail({ workerId: "deaths-worker", limit: 50, leaseMs: 60_000 });
-  const outcomes = await sendClaimedMail(claimed, { workerId: "deaths-worker", connections });
-  return claimed.map((mail) => outcomes.get(mail.id));
-}
+/** The real worker runs until nothing is due (refreshing tokens on the way): the statuses the due mails ended in. */
+const round = () => drainOutbox({ workerId: "deaths-worker" });
 
 const mailTo = async (email: string) =>
   (await (await getDb()).capturedMail.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } })).map(

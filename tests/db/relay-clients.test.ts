@@ -3,12 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { FakeProvidersHandle } from "@/dev/fake-providers";
-import { claimDueMail } from "@/lib/worker/claim-due-mail";
-import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
-import { SmtpConnections } from "@/lib/worker/smtp-connections";
+import { drainOutbox } from "../support/drain-outbox";
 import { seedTenant } from "../support/factories";
 import {
   seedRelayCredential,
@@ -31,13 +29,11 @@ const LIMIT = 1024 * 1024;
 
 let fakes: FakeProvidersHandle;
 let relay: TestRelay;
-const connections = new SmtpConnections();
 const scratch = mkdtempSync(path.join(os.tmpdir(), "relais-relay-clients-"));
 beforeAll(async () => {
   fakes = await startOutboxFakes();
   relay = await startTestRelay({ settings: testRelaySettings({ maxMessageBytes: LIMIT }) });
 });
-afterEach(() => connections.closeAll());
 afterAll(async () => {
   await relay?.stop();
   await fakes?.close();
@@ -60,14 +56,13 @@ async function relayedMail(tenantId: string) {
 }
 
 /**
- * One worker round, as the worker process runs it: the outcomes of the mailbox's mails, and what
- * the fake provider received from the mailbox.
+ * The real worker runs until nothing is due: the statuses the mailbox's due mails ended in, and
+ * what the fake provider received from the mailbox.
  */
 async function deliver(mailbox: { id: string; address: string }) {
-  const claimed = await claimDueMail({ workerId: "relay-clients-test", limit: 50, leaseMs: 60_000 });
-  const outcomes = await sendClaimedMail(claimed, { workerId: "relay-clients-test", connections });
+  const outcomes = await drainOutbox({ workerId: "relay-clients-test", mailboxId: mailbox.id });
   return {
-    outcomes: claimed.filter((mail) => mail.mailboxId === mailbox.id).map((mail) => outcomes.get(mail.id)),
+    outcomes,
     received: fakes.control.messages().filter((m) => m.auth === mailbox.address),
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import nodemailer from "nodemailer";
 import { Pool } from "pg";
 import { getDb } from "@/lib/db/client";
@@ -12,11 +12,9 @@ import { writeSelfSignedCertificate } from "@/lib/relay/relay-tls";
 import { checkRelayLogin } from "@/lib/relay/relay-credential-session";
 import { prepareMessage } from "@/lib/relay/prepare-message";
 import type { FakeProvidersHandle } from "@/dev/fake-providers";
-import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { runMaintenance } from "@/lib/worker/run-maintenance";
-import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
-import { SmtpConnections } from "@/lib/worker/smtp-connections";
 import { recordingLog } from "../support/capture-logs";
+import { drainOutbox } from "../support/drain-outbox";
 import { seedTenant } from "../support/factories";
 import {
   seedRelayCredential,
@@ -45,13 +43,11 @@ const pool = (connectionString: string) => {
 
 let fakes: FakeProvidersHandle;
 let relay: TestRelay;
-const connections = new SmtpConnections();
 beforeAll(async () => {
   fakes = await startOutboxFakes();
   // On PostgreSQL the relay talks through `pg` with prepared statements, as `npm run relay` does.
   relay = await startTestRelay(database.url ? { sql: pgRelaySql(pool(database.url)) } : {});
 });
-afterEach(() => connections.closeAll());
 afterAll(async () => {
   await relay?.stop();
   await fakes?.close();
@@ -70,11 +66,8 @@ async function setup(
   return { tenant, config, mailbox, credential };
 }
 
-async function workerRound() {
-  const claimed = await claimDueMail({ workerId: "relay-test", limit: 50, leaseMs: 60_000 });
-  const outcomes = await sendClaimedMail(claimed, { workerId: "relay-test", connections });
-  return claimed.map((mail) => outcomes.get(mail.id));
-}
+/** The real worker runs until nothing is due: the statuses the due mails ended in. */
+const workerRound = () => drainOutbox({ workerId: "relay-test" });
 
 async function relayedMail(tenantId: string) {
   const db = await getDb();

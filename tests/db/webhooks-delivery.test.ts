@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { revokeConnection } from "@/lib/revocation/revoke-connection";
-import { releaseHeldMail } from "@/lib/worker/release-held-mail";
+import { releaseHeldMail } from "@/lib/outbox/release-held-mail";
 import { startWorker } from "@/lib/worker/run-worker";
 import { webhookEventTypes } from "@/lib/webhooks/event-types";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";

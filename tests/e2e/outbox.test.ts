@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeProvidersHandle } from "@/dev/fake-providers";
-import { claimDueMail } from "@/lib/worker/claim-due-mail";
-import { sendClaimedMail } from "@/lib/worker/send-claimed-mail";
-import { SmtpConnections } from "@/lib/worker/smtp-connections";
 import { seedConnectedMailbox, seedFakeConfiguration, startOutboxFakes } from "../db/outbox-fixtures";
 import { alerts, expectTestId, signIn, useBrowser } from "../support/browser";
+import { drainOutbox } from "../support/drain-outbox";
 import { useE2eDatabase } from "../support/e2e-db";
 import { browserTestsRun } from "../support/e2e-env";
 import { seedMember, seedTenant } from "../support/factories";
@@ -50,10 +48,7 @@ describe.skipIf(!browserTestsRun)("the outbox in a browser", () => {
     });
 
     // The worker runs in this process, against the server's database and the fake SMTP server.
-    const connections = new SmtpConnections();
-    const claimed = await claimDueMail({ workerId: "e2e-worker", limit: 10, leaseMs: 60_000 });
-    await sendClaimedMail(claimed, { workerId: "e2e-worker", connections });
-    connections.closeAll();
+    expect(await drainOutbox({ workerId: "e2e-worker", mailboxId: mailbox.id })).toEqual(["sent"]);
     expect(fakes.control.messages().filter((m) => m.raw.includes(mail.messageId))).toHaveLength(1);
 
     await page.goto(`/t/${tenant.slug}/outbox`);
