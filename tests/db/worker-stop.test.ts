@@ -87,14 +87,15 @@ describe("a worker stopping", () => {
   it("hands back a mail that waited so long its lease could run out, instead of sending it twice", async () => {
     const { mailbox, queued, ids } = await mailboxWithQueuedMail("lease", 5);
     const db = await getDb();
-    // One mail at a time, 200 ms each, leases of 500 ms: the third mail of a batch would start after half
-    // its lease, and finish after the feeder could have claimed it again as expired.
-    fakes.control.setAnswerDelay(mailbox.address, 200);
+    // One mail at a time, 800 ms each, leases of 3 s: the third mail of a batch would start after half
+    // its lease, and finish after the feeder could have claimed it again as expired. (A mail started
+    // within half its lease ends 700 ms before it runs out: room for a loaded machine's pauses.)
+    fakes.control.setAnswerDelay(mailbox.address, 800);
     const worker = startWorker({
       batch: 5,
       concurrency: 1,
       parallel: 1,
-      leaseMs: 500,
+      leaseMs: 3000,
       pollMs: 20,
       maintenanceEveryMs: 0,
     });
