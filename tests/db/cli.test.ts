@@ -6,7 +6,8 @@ import { verifyPassword } from "@/lib/auth/password";
 import type { CliIo } from "@/lib/cli/command";
 import { runCli } from "@/lib/cli/run-cli";
 import { getDb } from "@/lib/db/client";
-import { seedTenant, seedUser } from "../support/factories";
+import { seedTenant, seedTenantWithPeople, seedUser } from "../support/factories";
+import { seedClientConfiguration } from "../support/seed-mailboxes";
 import { realPostgresAvailable, useTestDatabase } from "../support/test-db";
 
 const database = useTestDatabase();
@@ -342,4 +343,23 @@ describe("scripts/relais.ts as a process", () => {
     },
     90_000,
   );
+});
+
+describe("notifications:digest", () => {
+  it("runs the worker's mail chores too: a client secret expiring in 5 days is reminded once", async () => {
+    const { tenant, admin } = await seedTenantWithPeople();
+    const db = await getDb();
+    const config = await seedClientConfiguration(tenant.id);
+    await db.clientConfiguration.update({
+      where: { id: config.id },
+      data: { clientSecretCipher: "sealed", clientSecretExpiresOn: new Date(Date.now() + 5 * 86_400_000) },
+    });
+    const first = await cli(["notifications:digest"]);
+    expect(first).toMatchObject({ code: 0, err: "" });
+    expect(first.out).toContain("1 client secret reminder(s)");
+    expect(await db.capturedMail.count({ where: { to: admin.email } })).toBe(1);
+    const again = await cli(["notifications:digest"]);
+    expect(again.out).toContain("0 client secret reminder(s)");
+    expect(await db.capturedMail.count({ where: { to: admin.email } })).toBe(1);
+  });
 });
