@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useT } from "@/components/i18n-provider";
 import { TextField } from "@/components/ui/text-field";
-import { requestSignInLinkAction } from "@/lib/auth/sign-in-actions";
+import { requestSignInLinkAction } from "@/lib/sign-in/sign-in-actions";
 
 export function LinkRequestForm() {
   const t = useT();

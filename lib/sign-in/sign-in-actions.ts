@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/define-action";
 import { getLocale } from "@/lib/i18n/server";
-import { requestSignInLink } from "./sign-in-links";
+import { requestSignInLink } from "@/lib/auth/sign-in-links";
 
 const linkRequest = z.object({
   email: z.email({ error: "errors.validation.email" }).max(254, { error: "errors.validation.tooLong" }),

@@ -1,5 +1,5 @@
 import { installPeerAddressStamp } from "@/lib/http/peer-address-stamp";
-import { startupProblems } from "./startup-checks";
+import { startupProblems } from "@/lib/config/startup-checks";
 
 /**
  * What a Next.js server process does once at start (called from
