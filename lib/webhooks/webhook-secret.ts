@@ -17,7 +17,7 @@ type Slot = "secret" | "previousSecret";
 
 const aad = (endpointId: string, slot: Slot) => `webhookEndpoint:${endpointId}:${slot}`;
 
-/** The associated data of an endpoint's signing secrets (lib/platform/encrypted-columns.ts). */
+/** The associated data of an endpoint's signing secrets (lib/secrets/encrypted-columns.ts). */
 export const webhookSecretAad = (endpointId: string) => aad(endpointId, "secret");
 export const webhookPreviousSecretAad = (endpointId: string) => aad(endpointId, "previousSecret");
 

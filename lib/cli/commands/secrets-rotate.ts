@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getKeyring } from "@/lib/crypto/keyring";
-import { rotateSecrets } from "@/lib/platform/rotate-secrets";
+import { rotateSecrets } from "@/lib/secrets/rotate-secrets";
 import { parseCommandInput, type CliCommand } from "../command";
 
 const schema = z.object({
