@@ -2,6 +2,7 @@ import { forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { ReconnectCampaignChannel } from "@/lib/db/generated/enums";
+import { memberReconnectedSql } from "./member-reconnected-sql";
 
 export interface CampaignListItem {
   id: string;
@@ -22,8 +23,7 @@ export async function listCampaigns(ctx: TenantContext): Promise<CampaignListIte
     SELECT c.id, c.name, c.channel::text AS channel, c."createdByLabel" AS "createdBy",
       c."createdAt", c."closedAt",
       count(m."mailboxId")::int AS members,
-      (count(*) FILTER (
-        WHERE mb.state = 'connected' AND mb."connectedAt" >= m."createdAt"))::int AS reconnected
+      (count(*) FILTER (WHERE ${memberReconnectedSql}))::int AS reconnected
     FROM "ReconnectCampaign" c
     LEFT JOIN "ReconnectCampaignMember" m ON m."campaignId" = c.id AND m."tenantId" = c."tenantId"
     LEFT JOIN "Mailbox" mb ON mb.id = m."mailboxId" AND mb."tenantId" = m."tenantId"

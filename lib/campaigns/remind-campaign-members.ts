@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { schoolLocale } from "@/lib/i18n/locales";
 import { issueCampaignLinks } from "./issue-campaign-links";
+import { memberReconnectedSql } from "./member-reconnected-sql";
 
 const DAY_MS = 86_400_000;
 // Members reminded per campaign and run: a run stays short, the next one goes on.
@@ -40,7 +41,7 @@ export async function remindCampaignMembers({ now = new Date() }: { now?: Date }
       JOIN "Mailbox" mb ON mb.id = m."mailboxId" AND mb."tenantId" = m."tenantId"
       WHERE m."tenantId" = ${campaign.tenantId}::uuid AND m."campaignId" = ${campaign.id}::uuid
         AND m."askedAt" IS NOT NULL AND m."lastSentAt" <= ${dueBefore}
-        AND NOT (mb.state = 'connected' AND mb."connectedAt" IS NOT NULL AND mb."connectedAt" >= m."createdAt")
+        AND NOT ${memberReconnectedSql}
       ORDER BY mb.address
       LIMIT ${BATCH}`;
     const claimed: string[] = [];

@@ -4,6 +4,7 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { CampaignIdInput } from "./campaign-schemas";
 import { loadOpenCampaign } from "./load-open-campaign";
+import { memberReconnectedSql } from "./member-reconnected-sql";
 
 /**
  * "Send again to the rest": the members whose mailbox has not reconnected
@@ -20,7 +21,7 @@ export async function resendCampaign(ctx: TenantContext, input: CampaignIdInput)
       FROM "ReconnectCampaignMember" m
       JOIN "Mailbox" mb ON mb.id = m."mailboxId" AND mb."tenantId" = m."tenantId"
       WHERE m."tenantId" = ${ctx.tenantId}::uuid AND m."campaignId" = ${campaign.id}::uuid
-        AND NOT (mb.state = 'connected' AND mb."connectedAt" IS NOT NULL AND mb."connectedAt" >= m."createdAt")
+        AND NOT ${memberReconnectedSql}
       ORDER BY mb.address`;
     await recordAudit(tx, ctx, {
       action: "reconnect_campaign.resent",
