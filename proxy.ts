@@ -30,6 +30,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Build output and the icon are files, not documents: next.config.mjs's headers cover them.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Build output and the icon are files, not documents: next.config.mjs's headers cover them. The
+  // machine API (/api/v1/…) answers programs with JSON, under the hottest load the portal takes: its
+  // wrappers set its headers and request id themselves (lib/api/api-request.ts), for half the cost
+  // of a pass through the proxy (bench/README.md, "API load").
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/).*)"],
 };

@@ -1,5 +1,5 @@
 import { DomainError, type ErrorCode } from "@/lib/errors/domain-error";
-import { newRequestId, requestIdOf } from "@/lib/http/request-id";
+import { newRequestId } from "@/lib/http/request-id";
 import { createTranslator } from "@/lib/i18n/translate";
 import { logger } from "@/lib/log/logger";
 
@@ -63,11 +63,11 @@ export function apiErrorBody(error: ApiError | DomainError): ApiErrorBody {
  */
 export function apiErrorResponse(
   error: unknown,
-  context: { request?: Request; tenantId?: string } = {},
+  context: { requestId?: string; tenantId?: string } = {},
 ): Response {
   if (error instanceof ApiError) return apiJson({ error: apiErrorBody(error) }, error.status);
   if (error instanceof DomainError) return apiJson({ error: apiErrorBody(error) }, statusOf[error.code]);
-  const reference = (context.request && requestIdOf(context.request)) ?? newRequestId();
+  const reference = context.requestId ?? newRequestId();
   logger().error(
     { requestId: reference, tenantId: context.tenantId, err: error },
     "API request failed unexpectedly",

@@ -1,4 +1,5 @@
 import { authenticateApiKey, type ApiKeySender } from "@/lib/api-keys/authenticate-api-key";
+import { withApiRequest } from "./api-request";
 import { ApiError, apiErrorResponse } from "./api-response";
 
 /** The 401 of every route of the API: no key, an unknown one, a revoked one. */
@@ -7,13 +8,15 @@ export const unauthenticated = () =>
 
 /** Runs a route handler for a valid, unrevoked API key; every failure becomes a JSON error. */
 export async function withApiKey(request: Request, run: (sender: ApiKeySender) => Promise<Response>) {
-  let tenantId: string | undefined;
-  try {
-    const sender = await authenticateApiKey(request.headers.get("authorization"));
-    if (!sender) throw unauthenticated();
-    tenantId = sender.tenantId;
-    return await run(sender);
-  } catch (error) {
-    return apiErrorResponse(error, { request, tenantId });
-  }
+  return withApiRequest(request, async (requestId) => {
+    let tenantId: string | undefined;
+    try {
+      const sender = await authenticateApiKey(request.headers.get("authorization"));
+      if (!sender) throw unauthenticated();
+      tenantId = sender.tenantId;
+      return await run(sender);
+    } catch (error) {
+      return apiErrorResponse(error, { requestId, tenantId });
+    }
+  });
 }

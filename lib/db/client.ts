@@ -105,10 +105,13 @@ export function currentDbPool(): Pool | undefined {
   return state.__relaisDbPool;
 }
 
-/** Tests and scripts that bring their own client (an in-memory PGlite, a per-test database). */
-export function useDb(client: Db, kind: DatabaseKind): void {
+/**
+ * Tests and scripts that bring their own client (an in-memory PGlite, a per-test database), with
+ * the `pg` pool under it when they made one, for the named statements (named-sql.ts).
+ */
+export function useDb(client: Db, kind: DatabaseKind, pool?: Pool): void {
   state.__relaisDb = Promise.resolve({ kind, client });
-  state.__relaisDbPool = undefined;
+  state.__relaisDbPool = pool;
 }
 
 export async function disconnectDb(): Promise<void> {

@@ -82,15 +82,31 @@ export function referrerPolicy(pathname: string): "no-referrer" | "same-origin" 
   return NO_REFERRER.some((pattern) => pattern.test(pathname)) ? "no-referrer" : "same-origin";
 }
 
-export function securityHeaders(input: SecurityHeaderInput): Record<string, string> {
-  const headers: Record<string, string> = {
-    "Content-Security-Policy": contentSecurityPolicy(input),
-    "Referrer-Policy": referrerPolicy(input.pathname),
-  };
-  // Two years, subdomains included; only when the portal is served over https,
-  // since a browser that saw it on http would refuse the portal's plain address.
-  if (isHttps(input.publicUrl)) {
-    headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
-  }
+// Two years, subdomains included; only when the portal is served over https,
+// since a browser that saw it on http would refuse the portal's plain address.
+function withTransportSecurity(headers: Record<string, string>, publicUrl: string): Record<string, string> {
+  if (isHttps(publicUrl)) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
   return headers;
+}
+
+export function securityHeaders(input: SecurityHeaderInput): Record<string, string> {
+  return withTransportSecurity(
+    {
+      "Content-Security-Policy": contentSecurityPolicy(input),
+      "Referrer-Policy": referrerPolicy(input.pathname),
+    },
+    input.publicUrl,
+  );
+}
+
+/**
+ * The headers of the machine API's answers (`/api/v1/…`), which the proxy
+ * does not see: JSON for programs, never a document, so a policy that allows
+ * nothing at all, and no nonce to make.
+ */
+export function apiSecurityHeaders(publicUrl: string): Record<string, string> {
+  return withTransportSecurity(
+    { "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" },
+    publicUrl,
+  );
 }

@@ -8,7 +8,9 @@ import { isUuid } from "@/lib/ids/is-uuid";
 import { checkMailDraft, type CheckedMail } from "./mail-input";
 import { providerFamily } from "./mail-limits";
 import { tenantOf, usableMailboxWhere, type MailSender, type MailboxSelector } from "./mail-sender";
-import { outgoingMailRow, queueingMailboxSelect, type QueueingMailbox } from "./outgoing-mail-row";
+import { insertMailRows } from "./insert-mail-rows";
+import { keyMailboxes, type KeyMailbox } from "./key-mailboxes";
+import { outgoingMailRow, queueingMailboxSelect } from "./outgoing-mail-row";
 import type { QueueMailInput } from "./queue-mail";
 
 /** The most messages one batch may hold. */
@@ -21,7 +23,7 @@ export type BatchOutcome<Refusal> =
   | { result: "accepted" | "duplicate"; id: string; status: OutgoingMailStatus; messageId: string }
   | { result: "rejected"; error: Refusal | DomainError };
 
-type Mailbox = QueueingMailbox & { provider: Parameters<typeof providerFamily>[0] };
+type Mailbox = KeyMailbox;
 
 type Planned = { entry: number; key: string | null; mailbox: Mailbox; mail: CheckedMail };
 
@@ -39,16 +41,24 @@ async function mailboxesOf(sender: MailSender, selectors: MailboxSelector[]): Pr
   const ids = [
     ...new Set(selectors.flatMap((s) => ("mailboxId" in s && isUuid(s.mailboxId) ? [s.mailboxId] : []))),
   ];
-  const db = await getDb();
-  const rows = await db.mailbox.findMany({
-    where: { ...usableMailboxWhere(sender), OR: [{ address: { in: addresses } }, { id: { in: ids } }] },
-    select: queueingMailboxSelect,
-  });
+  const rows =
+    sender.kind === "apiKey"
+      ? await keyMailboxes(sender, addresses, ids)
+      : (
+          await (
+            await getDb()
+          ).mailbox.findMany({
+            where: {
+              ...usableMailboxWhere(sender),
+              OR: [{ address: { in: addresses } }, { id: { in: ids } }],
+            },
+            select: queueingMailboxSelect,
+          })
+        ).map(({ clientConfiguration, ...row }) => ({ ...row, provider: clientConfiguration.provider }));
   const found = new Map<string, Mailbox>();
-  for (const { clientConfiguration, ...row } of rows) {
-    const mailbox = { ...row, provider: clientConfiguration.provider };
-    found.set(`a:${row.address}`, mailbox);
-    found.set(`i:${row.id}`, mailbox);
+  for (const mailbox of rows) {
+    found.set(`a:${mailbox.address}`, mailbox);
+    found.set(`i:${mailbox.id}`, mailbox);
   }
   return found;
 }
@@ -127,7 +137,10 @@ function plan<Refusal>(
   return { outcomes, planned, repeats };
 }
 
-/** Writes the planned mails and their attachments in one transaction, two statements. */
+/**
+ * Writes the planned mails in one statement (insert-mail-rows.ts), or, when
+ * some have attachments, the mails and their attachments in one transaction.
+ */
 async function insertPlanned(sender: MailSender, planned: Planned[]) {
   const now = new Date();
   const tenantId = tenantOf(sender);
@@ -145,6 +158,7 @@ async function insertPlanned(sender: MailSender, planned: Planned[]) {
       size: a.content.length,
     })),
   );
+  if (attachments.length === 0) return insertMailRows(rows);
   const db = await getDb();
   await db.$transaction(async (tx) => {
     await tx.outgoingMail.createMany({ data: rows });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { DomainError, notFound } from "@/lib/errors/domain-error";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { getDb } from "@/lib/db/client";
@@ -6,6 +7,8 @@ import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { isUuid } from "@/lib/ids/is-uuid";
 import { checkMailDraft, type MailDraft } from "./mail-input";
 import { providerFamily } from "./mail-limits";
+import { insertMailRows } from "./insert-mail-rows";
+import { keyMailboxes, type KeyMailbox } from "./key-mailboxes";
 import { outgoingMailRow, queueingMailboxSelect } from "./outgoing-mail-row";
 import { tenantOf, usableMailboxWhere, type MailboxSelector, type MailSender } from "./mail-sender";
 
@@ -53,40 +56,32 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
   const selector = input.mailbox;
   // Another tenant's mailbox, or one this sender may not use, is simply not found.
   if ("mailboxId" in selector && !isUuid(selector.mailboxId)) throw notFound();
-  const db = await getDb();
-  const mailbox = await db.mailbox.findFirst({
-    where: {
-      ...usableMailboxWhere(sender),
-      ...("address" in selector
-        ? { address: selector.address.trim().toLowerCase() }
-        : { id: selector.mailboxId }),
-    },
-    select: queueingMailboxSelect,
-  });
+  const mailbox = await usableMailbox(sender, selector);
   if (!mailbox) throw notFound();
   if (mailbox.state === "revoked")
     throw invalid({ [mailboxField(selector)]: "outbox.errors.mailboxRevoked" });
-  const checked = checkMailDraft(input.draft, {
-    family: providerFamily(mailbox.clientConfiguration.provider),
-  });
+  const checked = checkMailDraft(input.draft, { family: providerFamily(mailbox.provider) });
   if (!checked.ok) throw invalid(checked.fieldErrors);
   const mail = checked.mail;
+  const row = { id: randomUUID(), ...outgoingMailRow(sender, mailbox, mail, key, new Date()) };
   try {
+    if (mail.attachments.length === 0) {
+      const [created] = await insertMailRows([row]);
+      return { ...created!, created: true };
+    }
+    // With attachments, a nested write: the mail and its attachments in one transaction.
+    const db = await getDb();
     const created = await db.outgoingMail.create({
       data: {
-        ...outgoingMailRow(sender, mailbox, mail, key, new Date()),
-        // Named only when there are some: a nested write wraps the insert in a transaction of four
-        // statements, where a mail without attachments needs one.
-        ...(mail.attachments.length > 0 && {
-          attachments: {
-            create: mail.attachments.map((a) => ({
-              filename: a.filename,
-              contentType: a.contentType,
-              content: new Uint8Array(a.content),
-              size: a.content.length,
-            })),
-          },
-        }),
+        ...row,
+        attachments: {
+          create: mail.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: new Uint8Array(a.content),
+            size: a.content.length,
+          })),
+        },
       },
       select: { id: true, status: true, messageId: true },
     });
@@ -99,4 +94,29 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
     }
     throw error;
   }
+}
+
+/**
+ * The mailbox the sender names, if it may send from it: for an API key, one
+ * named statement (the API's hot path); for a person, the mailbox scope.
+ */
+async function usableMailbox(sender: MailSender, selector: MailboxSelector): Promise<KeyMailbox | null> {
+  const named =
+    "address" in selector ? { address: selector.address.trim().toLowerCase() } : { id: selector.mailboxId };
+  if (sender.kind === "apiKey") {
+    const [mailbox] = await keyMailboxes(
+      sender,
+      "address" in selector ? [selector.address.trim().toLowerCase()] : [],
+      "mailboxId" in selector ? [selector.mailboxId] : [],
+    );
+    return mailbox ?? null;
+  }
+  const db = await getDb();
+  const mailbox = await db.mailbox.findFirst({
+    where: { ...usableMailboxWhere(sender), ...named },
+    select: queueingMailboxSelect,
+  });
+  if (!mailbox) return null;
+  const { clientConfiguration, ...rest } = mailbox;
+  return { ...rest, provider: clientConfiguration.provider };
 }

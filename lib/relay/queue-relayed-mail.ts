@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { PreparedMessage } from "./prepare-message";
 import { withNewMessageId } from "./prepare-message";
 import type { RelayReason } from "./relay-replies";
-import { isDataException, isUniqueViolation, RELAY_NOW, type RelaySql } from "./relay-sql";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
+import { isDataException, RELAY_NOW, type RelaySql } from "./relay-sql";
 import type { SessionCredential } from "./relay-credential-session";
 
 export type QueuedRelayMail = { id: string; status: "queued" | "held"; duplicate: boolean };

@@ -1,5 +1,6 @@
 import type { Pool } from "pg";
 import type { Db } from "@/lib/db/client";
+import { NAMED_SQL_NOW, poolSql, prismaSql, type NamedSql } from "@/lib/db/named-sql";
 
 /**
  * The relay's few statements go through this: in `npm run relay` a `pg` pool
@@ -7,34 +8,21 @@ import type { Db } from "@/lib/db/client";
  * once per connection and the process carries no ORM (docs/smtp-relay.md); in
  * the embedded first run and in tests, the process's Prisma client.
  */
-export interface RelaySql {
-  /** `name` identifies the statement, for a prepared statement where the driver keeps them. */
-  query<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
+export interface RelaySql extends NamedSql {
   /** Whether several messages may be queued in one statement (arrays of bytea as parameters). */
   readonly groupsInserts: boolean;
 }
 
 /** The database's clock, in UTC as the columns hold it (see lib/db/sql-now.ts). */
-export const RELAY_NOW = `(now() AT TIME ZONE 'UTC')`;
+export const RELAY_NOW = NAMED_SQL_NOW;
 
 export function pgRelaySql(pool: Pool): RelaySql {
-  return {
-    groupsInserts: true,
-    async query<T>(name: string, text: string, values: unknown[]) {
-      const result = await pool.query({ name: `relay_${name}`, text, values });
-      return result.rows as T[];
-    },
-  };
+  return { groupsInserts: true, ...poolSql(pool, "relay") };
 }
 
 export function prismaRelaySql(db: () => Promise<Db>): RelaySql {
-  return {
-    // The embedded database serves one connection: nothing to gain.
-    groupsInserts: false,
-    async query<T>(_name: string, text: string, values: unknown[]) {
-      return (await db()).$queryRawUnsafe<T[]>(text, ...values);
-    },
-  };
+  // The embedded database serves one connection: nothing to gain.
+  return { groupsInserts: false, ...prismaSql(db) };
 }
 
 /** The SQLSTATE of a database error, from `pg` or through Prisma's raw path; null for anything else. */
@@ -55,20 +43,4 @@ export function sqlState(error: unknown): string | null {
 /** PostgreSQL refused a value itself (class 22, data exception): the message, not the database, is at fault. */
 export function isDataException(error: unknown): boolean {
   return sqlState(error)?.startsWith("22") === true;
-}
-
-/** A unique constraint refused an INSERT: `pg` gives SQLSTATE 23505, Prisma's raw path wraps it. */
-export function isUniqueViolation(error: unknown): boolean {
-  const record = error as {
-    code?: unknown;
-    message?: unknown;
-    meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
-  } | null;
-  return (
-    record?.code === "23505" ||
-    record?.meta?.code === "23505" ||
-    record?.meta?.driverAdapterError?.cause?.originalCode === "23505" ||
-    record?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation" ||
-    /\b23505\b|unique constraint/i.test(String(record?.message ?? ""))
-  );
 }

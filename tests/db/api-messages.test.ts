@@ -198,7 +198,9 @@ describe("DELETE /api/v1/messages/{id} and GET /api/v1/mailboxes", () => {
         errorCode: "invalid_grant",
       },
     });
-    const document = (await getOpenApi().json()) as Record<string, unknown>;
+    const document = (await (
+      await getOpenApi(new Request("http://relais.test/api/v1/openapi.json"))
+    ).json()) as Record<string, unknown>;
     expect(schemaProblems(document, { $ref: "#/components/schemas/Mailbox" }, mailboxes[0])).toEqual([]);
   });
 
@@ -213,7 +215,9 @@ describe("DELETE /api/v1/messages/{id} and GET /api/v1/mailboxes", () => {
 
 describe("GET /api/v1/openapi.json", () => {
   it("describes every route of the API as OpenAPI 3.1", async () => {
-    const document = (await getOpenApi().json()) as { openapi: string; paths: Record<string, object> };
+    const document = (await (
+      await getOpenApi(new Request("http://relais.test/api/v1/openapi.json"))
+    ).json()) as { openapi: string; paths: Record<string, object> };
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual([
       "/mailboxes",
@@ -245,7 +249,9 @@ describe("GET /api/v1/openapi.json", () => {
   });
 
   it("describes each webhook event, its signature headers and the delivery rules", async () => {
-    const document = (await getOpenApi().json()) as Record<string, unknown> & {
+    const document = (await (
+      await getOpenApi(new Request("http://relais.test/api/v1/openapi.json"))
+    ).json()) as Record<string, unknown> & {
       webhooks: Record<
         string,
         { post: { description: string; parameters: { name: string; in: string; required: boolean }[] } }

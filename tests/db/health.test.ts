@@ -21,7 +21,7 @@ async function withDatabase<T>(client: PrismaClient, body: () => Promise<T>): Pr
   try {
     return await body();
   } finally {
-    useDb(database.db, database.kind);
+    useDb(database.db, database.kind, database.pool);
   }
 }
 

@@ -166,7 +166,7 @@ describe.skipIf(!enabled)("the logs of a worker, a relay, the API and the comman
       try {
         failed = await post("req-failing-2");
       } finally {
-        useDb(database.db, database.kind);
+        useDb(database.db, database.kind, database.pool);
         await unreachable.$disconnect();
       }
     } finally {

@@ -248,7 +248,7 @@ describe("metrics of a worker that sent mail, read from the registry and /api/me
     try {
       text = (await renderMetrics({ database: true, log: recording.log })).body;
     } finally {
-      useDb(database.db, database.kind);
+      useDb(database.db, database.kind, database.pool);
       await unreachable.$disconnect();
     }
     expect(sample(text, "relais_database_up")).toBe(0);

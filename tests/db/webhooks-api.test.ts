@@ -132,7 +132,9 @@ async function created(key: string, body: Record<string, unknown> = {}): Promise
 }
 
 async function openApi() {
-  return json<Record<string, unknown>>(getOpenApi());
+  return json<Record<string, unknown>>(
+    await getOpenApi(new Request("http://relais.test/api/v1/openapi.json")),
+  );
 }
 
 describe("webhook endpoints through the API", () => {

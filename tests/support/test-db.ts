@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { Client } from "pg";
+import { Client, Pool } from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { useDb, type Db, type DatabaseKind } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
@@ -13,6 +13,8 @@ import { pgliteTestsRequested, testDatabaseUrl, withDatabase } from "./postgres-
 export interface TestDatabase {
   db: Db;
   kind: DatabaseKind;
+  /** The `pg` pool under the client (PostgreSQL only), for the named statements as in production. */
+  pool?: Pool;
   /** Connection string of this file's own database (PostgreSQL only). */
   url?: string;
 }
@@ -24,9 +26,12 @@ async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> 
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("templateDatabase")}"`);
   await admin.end();
   const url = withDatabase(serverUrl, name);
+  // A pool of our own, as lib/db/client.ts makes one: the hot paths' named statements go through it.
+  const pool = new Pool({ connectionString: url });
   return {
-    db: new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }),
+    db: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }),
     kind: "postgresql",
+    pool,
     url,
   };
 }
@@ -64,7 +69,7 @@ export function useTestDatabase(): TestDatabase {
       handle,
       serverUrl ? await createPostgresDatabase(serverUrl) : await createEmbeddedDatabase(),
     );
-    useDb(handle.db, handle.kind);
+    useDb(handle.db, handle.kind, handle.pool);
   });
   afterAll(async () => {
     await handle.db?.$disconnect();
