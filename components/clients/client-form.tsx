@@ -15,7 +15,7 @@ import type { MessageKey } from "@/lib/i18n/catalog";
 import { deriveDeviceEndpoint } from "@/lib/oauth/endpoint-url";
 import { oauthFlows, smtpSecurities, type ProviderKind } from "@/lib/oauth/presets";
 import { apiBaseUrlFor, transportsFor, type MailTransport } from "@/lib/transports/mail-transports";
-import { KEEP_ALIVE_WINDOWS, keepAliveFamily } from "@/lib/tokens/keep-alive-windows";
+import { KEEP_ALIVE_WINDOWS, keepAliveFamily } from "@/lib/connections/keep-alive-windows";
 import { presetScopesFor } from "@/lib/transports/transport-scopes";
 
 const FIELD_LABELS: Record<string, MessageKey> = {

@@ -4,8 +4,8 @@ import { useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { PreflightStepList } from "@/components/mailboxes/preflight-step-list";
-import { runConfigurationPreflightAction } from "@/lib/clients/client-actions";
-import { preflightWords } from "@/lib/mailboxes/preflight-words";
+import { runConfigurationPreflightAction } from "@/lib/preflight/preflight-actions";
+import { preflightWords } from "@/lib/preflight/preflight-words";
 
 /**
  * The OAuth application's preflight: its token endpoint and credentials, then

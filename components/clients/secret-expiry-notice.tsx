@@ -2,7 +2,7 @@
 
 import { useT } from "@/components/i18n-provider";
 import type { SecretExpiryStatus } from "@/lib/clients/client-secret-expiry";
-import type { KeepAliveFamily } from "@/lib/tokens/keep-alive-windows";
+import type { KeepAliveFamily } from "@/lib/connections/keep-alive-windows";
 
 const TONE_CLASSES: Record<SecretExpiryStatus["tone"], string> = {
   expired: "bg-red-50 text-red-800",

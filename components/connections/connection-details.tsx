@@ -2,7 +2,7 @@ import type { MessageKey } from "@/lib/i18n/catalog";
 import { formatMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import type { ConnectionDetails as Details } from "@/lib/tokens/get-connection-details";
-import type { PredictedGrantEnd } from "@/lib/tokens/stored-grant-end";
+import type { PredictedGrantEnd } from "@/lib/connections/stored-grant-end";
 
 const PREDICTED_END_WORDS = {
   inactivity: "connections.details.predictedEndInactivity",

@@ -1,6 +1,6 @@
 import { Children, type ReactNode } from "react";
-import type { MailboxHealthTone } from "@/lib/mailboxes/mailbox-health";
-import type { MailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import type { MailboxHealthTone } from "@/lib/mailbox-health/mailbox-health";
+import type { MailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 
 const dots: Record<MailboxHealthTone, string> = {
   good: "bg-green-600",

@@ -5,7 +5,7 @@ import { senderWords } from "@/components/outbox/sender-options";
 import type { DateConventions } from "@/lib/i18n/dates/formats";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MailboxDetails } from "@/lib/mailboxes/get-mailbox";
-import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import type { ProviderKind } from "@/lib/oauth/presets";
 import { sendingVerdict } from "@/lib/outbox/sending-verdict";
 import { revocableStates } from "@/lib/revocation/revocable-states";

@@ -4,8 +4,8 @@ import { useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { runPreflightAction } from "@/lib/mailboxes/mailbox-actions";
-import type { PreflightStep } from "@/lib/mailboxes/preflight-step";
-import { preflightWords } from "@/lib/mailboxes/preflight-words";
+import type { PreflightStep } from "@/lib/preflight/preflight-step";
+import { preflightWords } from "@/lib/preflight/preflight-words";
 import { PreflightStepList } from "./preflight-step-list";
 
 /** The latest check kept on the mailbox, its moment already in the school's words. */

@@ -1,7 +1,7 @@
 import type { Translator } from "@/lib/i18n/translate";
 import { formatDay, formatMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import type { MailboxListItem } from "@/lib/mailboxes/list-mailboxes";
-import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import type { GrantEndWords } from "./grant-end-text";
 import type { MailboxRowData } from "./mailboxes-table";
 

@@ -3,7 +3,7 @@
 import { useT } from "@/components/i18n-provider";
 import type { ConnectionState } from "@/lib/mailboxes/connection-state";
 import { isSignInScope, scopeLabelKey } from "@/lib/oauth/scope-label";
-import { canonicalScope } from "@/lib/transports/scope-names";
+import { canonicalScope } from "@/lib/oauth/scope-names";
 
 type ScopeStatus = "granted" | "missing" | "lapsed" | "notReported" | "notYet";
 

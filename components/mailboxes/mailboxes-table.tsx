@@ -12,7 +12,7 @@ import { createConnectLinksAction } from "@/lib/connect-links/connect-link-actio
 import type { ConnectionState } from "@/lib/mailboxes/connection-state";
 import { bulkPartSizes } from "@/lib/mailboxes/bulk/bulk-schemas";
 import { stackedTable } from "@/components/ui/classes";
-import type { MailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import type { MailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import { ExpirySelect } from "./expiry-select";
 import { GrantEndText, type GrantEndWords } from "./grant-end-text";
 import { MailboxHealthLine } from "./mailbox-health-line";

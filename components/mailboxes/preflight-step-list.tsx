@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n-provider";
-import type { PreflightStepWords } from "@/lib/mailboxes/preflight-words";
+import type { PreflightStepWords } from "@/lib/preflight/preflight-words";
 
 const statusClass = {
   passed: "text-green-800",

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useT } from "@/components/i18n-provider";
 import { sheetConnection } from "@/lib/migration/sheet-connection";
-import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
+import type { RelayConnectionInfo } from "@/lib/relay/relay-connection-info";
 import type { ListenerNeed } from "@/lib/migration/sender-status";
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n-provider";
-import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
+import type { RelayConnectionInfo } from "@/lib/relay/relay-connection-info";
 import type { ListenerNeed } from "@/lib/migration/sender-status";
 import { DeviceSheet } from "./device-sheet";
 import { PrintButton } from "@/components/ui/print-button";

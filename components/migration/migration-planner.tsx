@@ -6,7 +6,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n-provider";
 import { migrateSenderAction } from "@/lib/migration/migration-actions";
 import type { PlanRowView } from "@/lib/migration/plan-row-view";
-import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
+import type { RelayConnectionInfo } from "@/lib/relay/relay-connection-info";
 import { DeviceSheets, type NewCredentialSheet } from "./device-sheets";
 import { PlanTable } from "./plan-table";
 import { RunResults, runFailed, type RunResult } from "./run-results";

@@ -4,8 +4,8 @@ import {
   healthMessageText,
   mailboxHealthWords,
   type MailboxHealthWords,
-} from "@/lib/mailboxes/mailbox-health-words";
-import type { MailboxHealth } from "@/lib/mailboxes/mailbox-health";
+} from "@/lib/mailbox-health/mailbox-health-words";
+import type { MailboxHealth } from "@/lib/mailbox-health/mailbox-health";
 import type { Translator } from "@/lib/i18n/translate";
 import { waitMessage } from "@/lib/outbox/portal-queue-answer";
 import type { SendingVerdict } from "@/lib/outbox/sending-verdict";

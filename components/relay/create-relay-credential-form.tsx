@@ -7,7 +7,7 @@ import { ActionNotice } from "@/components/ui/action-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldClass } from "@/components/ui/classes";
 import { createRelayCredentialAction } from "@/lib/relay-credentials/relay-credential-actions";
-import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
+import type { RelayConnectionInfo } from "@/lib/relay/relay-connection-info";
 import { relayFromPolicies } from "@/lib/relay-credentials/relay-from-policies";
 import { RelayConnectionSheet } from "./relay-connection-sheet";
 

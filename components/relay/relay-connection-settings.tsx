@@ -1,5 +1,5 @@
 import { getTranslator } from "@/lib/i18n/server";
-import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
+import type { RelayConnectionInfo } from "@/lib/relay/relay-connection-info";
 
 const th = "px-3 py-2 font-medium";
 const td = "px-3 py-2 align-top";

@@ -2,7 +2,7 @@
 
 import { useT } from "@/components/i18n-provider";
 import type { CreatedRelayCredential } from "@/lib/relay-credentials/create-relay-credential";
-import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
+import type { RelayConnectionInfo } from "@/lib/relay/relay-connection-info";
 import { PrintButton } from "@/components/ui/print-button";
 
 /**

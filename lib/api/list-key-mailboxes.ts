@@ -6,11 +6,11 @@ import {
   healthOfMailbox,
   loadMailboxHealthExtras,
   mailboxHealthSelect,
-} from "@/lib/mailboxes/load-mailbox-health";
-import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+} from "@/lib/mailbox-health/load-mailbox-health";
+import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import { usableMailboxWhere } from "@/lib/outbox/mail-sender";
 import { getSchoolTimeZone } from "@/lib/tenants/get-school-time-zone";
-import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
+import { storedGrantEnd } from "@/lib/connections/stored-grant-end";
 
 /**
  * The mailboxes the key may send from, with whether they can send now and

@@ -1,4 +1,4 @@
-import { mailboxHealthCodes } from "@/lib/mailboxes/mailbox-health";
+import { mailboxHealthCodes } from "@/lib/mailbox-health/mailbox-health";
 import { webhookEvents, webhookPaths, webhookSchemas } from "./openapi-webhooks";
 
 const error = {

@@ -2,8 +2,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { calendarDays, formatDay, formatMoment, type DateConventions } from "@/lib/i18n/dates/formats";
 import { isMessageKey, type Translator } from "@/lib/i18n/translate";
 import { scopeLabelKey } from "@/lib/oauth/scope-label";
-import { flowOutcomeTitle } from "@/lib/oauth-flow/result-message";
-import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
+import { flowOutcomeTitle } from "@/lib/connections/flow-outcomes";
+import { explainConnectionError } from "@/lib/connections/explain-connection-error";
 
 /** One fact of an audit entry in words: "Permissions granted: Send mail over SMTP (Microsoft 365)". */
 export interface AuditDetailLine {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { connectLinkLifetime } from "@/lib/connect-links/connect-link-state";
 import { ConnectionState, OAuthProviderKind } from "@/lib/db/generated/enums";
-import { id, idList } from "@/lib/mailboxes/mailbox-schemas";
+import { id, idList } from "@/lib/ids/id-schemas";
 
 /** How many members the page sends links to at once: each one waits on the mail server. */
 export const campaignPartSize = 10;

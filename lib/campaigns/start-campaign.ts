@@ -3,7 +3,7 @@ import { DomainError, forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { resolveBulkTargets } from "@/lib/mailboxes/bulk/resolve-bulk-targets";
-import { slices } from "@/lib/mailboxes/audit-entry-rows";
+import { slices } from "@/lib/audit/audit-entry-rows";
 import type { StartCampaignInput } from "./campaign-schemas";
 
 /**

@@ -7,13 +7,11 @@ import { getLocale } from "@/lib/i18n/server";
 import {
   clientConfigurationFormInput,
   clientConfigurationIdInput,
-  configurationPreflightInput,
   updateClientConfigurationInput,
 } from "./client-configuration-form";
 import { createClientConfiguration } from "./create-client-configuration";
 import { deleteClientConfiguration } from "./delete-client-configuration";
 import { duplicateClientConfiguration } from "./duplicate-client-configuration";
-import { runConfigurationPreflight } from "./run-configuration-preflight";
 import { testClientConfiguration } from "./test-client-configuration";
 import { updateClientConfiguration } from "./update-client-configuration";
 
@@ -51,11 +49,4 @@ export const testClientConfigurationAction = tenantAction(
   "clients.write",
   clientConfigurationIdInput,
   async (ctx, input) => refreshClientPages(ctx, await testClientConfiguration(ctx, input)),
-);
-
-/** The application's preflight (lib/clients/run-configuration-preflight.ts): its test, then one mailbox's check. */
-export const runConfigurationPreflightAction = tenantAction(
-  "clients.write",
-  configurationPreflightInput,
-  async (ctx, input) => refreshClientPages(ctx, await runConfigurationPreflight(ctx, input)),
 );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // What the configuration form posts, as text. The provider rules
-// (lib/oauth/client-config-schema.ts and validate-client-config.ts) run in the
+// (lib/clients/client-config-schema.ts and validate-client-config.ts) run in the
 // domain functions, which also serve callers other than the form.
 const text = z
   .string({ error: "errors.validation.invalid" })

@@ -1,6 +1,6 @@
 import { deriveDeviceEndpoint } from "@/lib/oauth/endpoint-url";
 import { dayText } from "./client-secret-expiry";
-import { inGoogleTesting } from "./google-testing";
+import { inGoogleTesting } from "@/lib/connections/google-testing";
 import {
   googlePreset,
   microsoftPreset,

@@ -1,6 +1,6 @@
 import { calendarDays, formatDay, type DateConventions } from "@/lib/i18n/dates/formats";
 import type { ProviderKind } from "@/lib/oauth/presets";
-import { keepAliveFamily, type KeepAliveFamily } from "@/lib/tokens/keep-alive-windows";
+import { keepAliveFamily, type KeepAliveFamily } from "@/lib/connections/keep-alive-windows";
 
 const DAY_MS = 86_400_000;
 

@@ -1,8 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
-import { systemActor } from "@/lib/tokens/system-actor";
-import { GOOGLE_TESTING_LIFETIME_DAYS } from "./google-testing";
+import { systemActor } from "@/lib/audit/system-actor";
+import { GOOGLE_TESTING_LIFETIME_DAYS } from "@/lib/connections/google-testing";
 import { lockConfigurationConnections } from "./lock-configuration-connections";
 
 /** Grants dead this long after they were given count as "Testing" deaths (7 days, with slack either side). */

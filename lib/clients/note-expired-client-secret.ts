@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { DbTransaction } from "@/lib/db/client";
-import { systemActor } from "@/lib/tokens/system-actor";
+import { systemActor } from "@/lib/audit/system-actor";
 import { dayText, utcDay } from "./client-secret-expiry";
 
 /** Microsoft's answer for a client secret past its expiry date. */

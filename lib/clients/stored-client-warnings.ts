@@ -1,6 +1,6 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
-import type { ClientConfigInput } from "@/lib/oauth/client-config-schema";
-import { checkClientConfig } from "@/lib/oauth/validate-client-config";
+import type { ClientConfigInput } from "./client-config-schema";
+import { checkClientConfig } from "./validate-client-config";
 import { platformMicrosoftApplication } from "@/lib/platform/platform-application";
 import type { ClientConfiguration } from "@/lib/db/generated/client";
 

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { restoreConfigErrorConnections } from "@/lib/tokens/restore-config-error-connections";
+import { restoreConfigErrorConnections } from "./restore-config-error-connections";
 import { noteExpiredClientSecret } from "./note-expired-client-secret";
 import type { ClientConfigurationIdInput } from "./client-configuration-form";
 import { probeTokenEndpoint } from "./probe-token-endpoint";

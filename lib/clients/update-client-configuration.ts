@@ -5,7 +5,7 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { secretHint } from "@/lib/crypto/secret-hint";
 import { getDb } from "@/lib/db/client";
-import { restoreConfigErrorConnections } from "@/lib/tokens/restore-config-error-connections";
+import { restoreConfigErrorConnections } from "./restore-config-error-connections";
 import {
   lockTransportMailboxes,
   settleTransportChange,
@@ -14,7 +14,7 @@ import {
 import { recordMailboxChanges, transportAuditDetails } from "@/lib/transports/switch-transport";
 import { clientSecretAad } from "./client-secret-aad";
 import { secretExpiryChange } from "./client-secret-expiry";
-import { inGoogleTesting } from "./google-testing";
+import { inGoogleTesting } from "@/lib/connections/google-testing";
 import { lockConfigurationConnections } from "./lock-configuration-connections";
 import type { ClientConfigurationForm } from "./client-configuration-form";
 import { rethrowNameTaken } from "./name-taken";

@@ -3,7 +3,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { localProvidersAllowed } from "@/lib/net/outbound-settings";
-import { clientConfigSchema, type ClientConfigInput } from "@/lib/oauth/client-config-schema";
+import { clientConfigSchema, type ClientConfigInput } from "./client-config-schema";
 import {
   isMicrosoftDirectory,
   MICROSOFT_LOGIN_HOST,
@@ -11,9 +11,13 @@ import {
   type ProviderKind,
   type SmtpSecurity,
 } from "@/lib/oauth/presets";
-import { checkClientConfig } from "@/lib/oauth/validate-client-config";
+import { checkClientConfig } from "./validate-client-config";
 import { platformMicrosoftApplication } from "@/lib/platform/platform-application";
-import { KEEP_ALIVE_MIN_DAYS, KEEP_ALIVE_WINDOWS, keepAliveFamily } from "@/lib/tokens/keep-alive-windows";
+import {
+  KEEP_ALIVE_MIN_DAYS,
+  KEEP_ALIVE_WINDOWS,
+  keepAliveFamily,
+} from "@/lib/connections/keep-alive-windows";
 import type { MailTransport } from "@/lib/transports/mail-transports";
 import type { ClientConfigurationForm } from "./client-configuration-form";
 import { parseSecretExpiryDay } from "./client-secret-expiry";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, idList } from "@/lib/mailboxes/mailbox-schemas";
+import { id, idList } from "@/lib/ids/id-schemas";
 import { connectLinkLifetime } from "./connect-link-state";
 
 export const createConnectLinksInput = z.object({

@@ -4,7 +4,7 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { newLinkToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
-import { auditEntryRow, slices } from "@/lib/mailboxes/audit-entry-rows";
+import { auditEntryRow, slices } from "@/lib/audit/audit-entry-rows";
 import { isUuid } from "@/lib/ids/is-uuid";
 import type { CreateConnectLinksInput } from "./connect-link-schemas";
 import { sendConnectLinkMail } from "./send-connect-link-mail";

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { deviceFlowAvailable } from "@/lib/mailboxes/device-flow-available";
+import { deviceFlowAvailable } from "@/lib/clients/device-flow-available";
 import { resolveConnectLink } from "./resolve-connect-link";
 
 /**

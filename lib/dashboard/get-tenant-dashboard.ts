@@ -3,7 +3,7 @@ import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { connectionStates } from "@/lib/mailboxes/mailbox-schemas";
-import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
+import { storedGrantEnd } from "@/lib/connections/stored-grant-end";
 
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;

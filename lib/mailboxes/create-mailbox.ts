@@ -3,7 +3,7 @@ import { forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
-import { fieldError } from "./field-error";
+import { fieldError } from "@/lib/errors/field-error";
 import type { CreateMailboxInput } from "./mailbox-schemas";
 import { normalizeMailboxAddress } from "./mailbox-address";
 import { delegateAccountOf, transportOverrideOf } from "./mailbox-sending";

@@ -1,13 +1,17 @@
 import { notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { deviceFlowAvailable } from "./device-flow-available";
-import { healthOfMailbox, loadMailboxHealthExtras, mailboxHealthSelect } from "./load-mailbox-health";
+import { deviceFlowAvailable } from "@/lib/clients/device-flow-available";
+import {
+  healthOfMailbox,
+  loadMailboxHealthExtras,
+  mailboxHealthSelect,
+} from "@/lib/mailbox-health/load-mailbox-health";
 import { isUuid } from "@/lib/ids/is-uuid";
 import { effectiveTransport } from "@/lib/transports/mail-transports";
 import { scopesToRequest } from "@/lib/transports/transport-scopes";
-import { missingScopes } from "./missing-scopes";
-import { storedPreflight } from "./preflight-words";
+import { missingScopes } from "@/lib/oauth/missing-scopes";
+import { storedPreflight } from "@/lib/preflight/preflight-words";
 import { mailboxScope } from "@/lib/auth/mailbox-scope";
 
 /**

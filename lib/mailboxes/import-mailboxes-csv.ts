@@ -3,7 +3,7 @@ import { DomainError, forbidden } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb, type DbTransaction } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
-import { auditEntryRow, slices } from "./audit-entry-rows";
+import { auditEntryRow, slices } from "@/lib/audit/audit-entry-rows";
 import { parseMailboxCsv, type CsvProblem, type MailboxCsvRow } from "./parse-mailbox-csv";
 
 export type MailboxImportResult =

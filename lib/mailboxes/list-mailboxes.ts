@@ -7,10 +7,10 @@ import type {
   OAuthProviderKind,
   ProviderRevocationOutcome,
 } from "@/lib/db/generated/enums";
-import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
+import { storedGrantEnd } from "@/lib/connections/stored-grant-end";
 import type { MailboxCursor, MailboxSort } from "./mailbox-cursor";
 import { mailboxFilterSql } from "./mailbox-filter";
-import { mailboxHealth } from "./mailbox-health";
+import { mailboxHealth } from "@/lib/mailbox-health/mailbox-health";
 import {
   defaultMailboxPageSize,
   mailboxPageSizes,

@@ -1,7 +1,11 @@
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { deviceFlowAvailable } from "./device-flow-available";
-import { healthOfMailbox, loadMailboxHealthExtras, mailboxHealthSelect } from "./load-mailbox-health";
+import { deviceFlowAvailable } from "@/lib/clients/device-flow-available";
+import {
+  healthOfMailbox,
+  loadMailboxHealthExtras,
+  mailboxHealthSelect,
+} from "@/lib/mailbox-health/load-mailbox-health";
 
 /** The mailboxes assigned to the signed-in person in this tenant, whatever their role, with their health line. */
 export async function listMyMailboxes(ctx: TenantContext) {

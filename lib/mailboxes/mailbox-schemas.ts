@@ -1,19 +1,11 @@
 import { z } from "zod";
 import { ConnectionState } from "@/lib/db/generated/enums";
+import { id, idList } from "@/lib/ids/id-schemas";
 import { mailTransports } from "@/lib/transports/mail-transports";
 import { maxAddressLength } from "./mailbox-address";
 
 // Shared by the server actions (which parse forms with them) and the domain
 // functions (whose input types come from them). Messages are catalog keys.
-
-export const id = z.uuid({ error: "errors.validation.invalid" });
-
-/** A form sends nothing, one value or several for a repeated field; always an array here. */
-export const idList = (max: number) =>
-  z.preprocess(
-    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
-    z.array(id).max(max, { error: "errors.validation.tooLong" }),
-  );
 
 export const maxDisplayNameLength = 200;
 

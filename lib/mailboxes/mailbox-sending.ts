@@ -1,7 +1,7 @@
 import type { ProviderKind } from "@/lib/oauth/presets";
 import type { MailTransport } from "@/lib/transports/mail-transports";
 import { transportProblem } from "@/lib/transports/transport-problem";
-import { fieldError } from "./field-error";
+import { fieldError } from "@/lib/errors/field-error";
 import { normalizeMailboxAddress } from "./mailbox-address";
 
 /**

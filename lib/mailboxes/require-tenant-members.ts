@@ -1,5 +1,5 @@
 import type { DbTransaction } from "@/lib/db/client";
-import { fieldError } from "./field-error";
+import { fieldError } from "@/lib/errors/field-error";
 
 /**
  * The people a mailbox is assigned to, checked to be members of the tenant

@@ -2,9 +2,9 @@ import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { isUuid } from "@/lib/ids/is-uuid";
-import { preflightMailbox } from "./preflight-mailbox";
-import type { PreflightReport } from "./preflight-step";
-import { storePreflight } from "./store-preflight";
+import { preflightMailbox } from "@/lib/preflight/preflight-mailbox";
+import type { PreflightReport } from "@/lib/preflight/preflight-step";
+import { storePreflight } from "@/lib/preflight/store-preflight";
 
 export type {
   PreflightMessage,
@@ -12,7 +12,7 @@ export type {
   PreflightStatus,
   PreflightStep,
   PreflightStepName,
-} from "./preflight-step";
+} from "@/lib/preflight/preflight-step";
 
 /**
  * Tries a mailbox's way out without sending anything, for the people who

@@ -9,7 +9,7 @@ import { lockTransportMailboxes, settleTransportChange } from "@/lib/transports/
 import { transportProblem } from "@/lib/transports/transport-problem";
 import { isUuid } from "@/lib/ids/is-uuid";
 import type { Prisma } from "@/lib/db/generated/client";
-import { fieldError } from "./field-error";
+import { fieldError } from "@/lib/errors/field-error";
 import type { UpdateMailboxInput } from "./mailbox-schemas";
 import { delegateAccountOf, transportOverrideOf } from "./mailbox-sending";
 

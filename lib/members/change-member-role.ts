@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { lockAdminMemberships, refuseLastAdmin } from "./lock-admin-memberships";
+import { lockAdminMemberships, refuseLastAdmin } from "@/lib/people/lock-admin-memberships";
 import type { ChangeMemberRoleInput } from "./member-schemas";
 
 /** Makes a member admin or an admin member; the tenant always keeps one admin. */

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Pool } from "pg";
-import type { RelayReason } from "@/lib/relay/relay-replies";
+import type { RelayReason } from "@/lib/relay-protocol/relay-replies";
 import type { MailTransport } from "@/lib/transports/mail-transports";
 
 /**

@@ -1,5 +1,5 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
-import type { RelayConnectionInfo } from "@/lib/relay-credentials/relay-connection-info";
+import type { RelayConnectionInfo } from "@/lib/relay/relay-connection-info";
 import type { ListenerNeed } from "./sender-status";
 
 /** What a device's sheet says about port and security, from the TLS versions the sender needs. */

@@ -1,5 +1,5 @@
-import { KEEP_ALIVE_WINDOWS } from "@/lib/tokens/keep-alive-windows";
-import type { PredictedGrantEnd } from "@/lib/tokens/stored-grant-end";
+import { KEEP_ALIVE_WINDOWS } from "@/lib/connections/keep-alive-windows";
+import type { PredictedGrantEnd } from "@/lib/connections/stored-grant-end";
 
 const DAY_MS = 86_400_000;
 

@@ -2,7 +2,7 @@ import { publicUrl } from "@/lib/config/public-url";
 import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
-import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
+import { explainConnectionError } from "@/lib/connections/explain-connection-error";
 import { tenantAdmins } from "./recipients";
 
 type BrokenConfiguration = { id: string; name: string; brokenReason: string | null };

@@ -3,8 +3,8 @@ import { publicUrl } from "@/lib/config/public-url";
 import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
-import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
-import { systemActor } from "@/lib/tokens/system-actor";
+import { explainConnectionError } from "@/lib/connections/explain-connection-error";
+import { systemActor } from "@/lib/audit/system-actor";
 import { mailLocale, type Recipient } from "./recipients";
 
 /** One reconnect notice per person and school within this window, however many mailboxes break. */

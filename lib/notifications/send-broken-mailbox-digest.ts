@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
-import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
+import { explainConnectionError } from "@/lib/connections/explain-connection-error";
 import { tenantAdmins } from "./recipients";
 
 const BROKEN_STATES = ["needs_reconnect", "config_error"] as const;

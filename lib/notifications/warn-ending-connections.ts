@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { formatDay, type DateConventions } from "@/lib/i18n/dates/formats";
 import { createTranslator, type Translator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
-import { storedGrantEnd, type PredictedGrantEnd } from "@/lib/tokens/stored-grant-end";
+import { storedGrantEnd, type PredictedGrantEnd } from "@/lib/connections/stored-grant-end";
 import { daysUntil, GRANT_END_WARNING_DAYS, grantEndWarningThreshold } from "./grant-end-warnings";
 import { mailDates, mailLocale, tenantAdmins } from "./recipients";
 

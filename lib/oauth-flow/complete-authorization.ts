@@ -18,9 +18,9 @@ import { providerErrorResult } from "./provider-error-result";
 import { recordConnectFailure } from "./record-connect-failure";
 import { reloadFlowActor } from "./reload-flow-actor";
 import { retryPathFor } from "./retry-path";
-import { codeVerifierAad } from "./token-aad";
+import { codeVerifierAad } from "@/lib/tokens/token-aad";
 import { tokenFailureResult } from "./token-failure-result";
-import { requestToken } from "./token-request";
+import { requestToken } from "@/lib/tokens/token-request";
 
 export type CallbackInput = {
   /** The callback's query: state, code, iss, error… */

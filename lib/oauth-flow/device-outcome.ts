@@ -1,6 +1,6 @@
-import type { FlowOutcome, FlowResult } from "./flow-result";
-import { flowOutcomes } from "./flow-result";
-import { missingScopes, requiredMailScopes } from "./granted-scopes";
+import { flowOutcomes, type FlowOutcome } from "@/lib/connections/flow-outcomes";
+import type { FlowResult } from "./flow-result";
+import { missingScopes, requiredMailScopes } from "@/lib/transports/granted-scopes";
 import type { DeviceAuthorizationRow } from "./find-device-authorization";
 
 export const deviceStatuses = ["pending", "approved", "denied", "expired", "failed"] as const;

@@ -3,11 +3,11 @@ import type { ConnectableMailbox } from "./find-connectable-mailbox";
 import type { FlowActor } from "./flow-actor";
 import type { FlowResult } from "./flow-result";
 import { auditActorOf } from "./audit-actor";
-import { grantedScopesOf, missingScopes, requiredMailScopes } from "./granted-scopes";
+import { grantedScopesOf, missingScopes, requiredMailScopes } from "@/lib/transports/granted-scopes";
 import { preflightAfterConnect } from "./preflight-after-connect";
 import { recordConnectFailure } from "./record-connect-failure";
 import { storeConnectionTokens } from "./store-connection-tokens";
-import type { TokenResponse } from "./token-response";
+import type { TokenResponse } from "@/lib/tokens/token-response";
 import { verifyIdentity } from "./verify-identity";
 
 const AUDITED_REFUSALS = new Set<FlowResult["outcome"]>([

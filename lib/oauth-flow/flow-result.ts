@@ -1,39 +1,6 @@
 import { z } from "zod";
+import { flowOutcomes } from "@/lib/connections/flow-outcomes";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
-
-/** What the result page can say about an authorization attempt. */
-export const flowOutcomes = [
-  "connected",
-  "insufficient_scope",
-  "declined",
-  "wrong_account",
-  "account_refused",
-  "smtp_auth_disabled",
-  "identity_unverified",
-  "id_token_invalid",
-  "config_refused",
-  "config_unusable",
-  "consent_required",
-  "provider_error",
-  "provider_unavailable",
-  "code_refused",
-  "already_completed",
-  "state_missing",
-  "state_unknown",
-  "state_used",
-  "state_expired",
-  "other_browser",
-  "other_person",
-  "session_ended",
-  "issuer_mismatch",
-  "not_found",
-  "link_invalid",
-  "device_unsupported",
-  "device_scope_refused",
-  "device_expired",
-  "internal",
-] as const;
-export type FlowOutcome = (typeof flowOutcomes)[number];
 
 const flowResultSchema = z.object({
   outcome: z.enum(flowOutcomes),

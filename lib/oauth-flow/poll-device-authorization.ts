@@ -12,9 +12,9 @@ import { FlowRefusal } from "./flow-refusal";
 import type { FlowResult } from "./flow-result";
 import { flowResultOfError } from "./flow-result-of-error";
 import { recordConnectFailure } from "./record-connect-failure";
-import { deviceCodeAad } from "./token-aad";
+import { deviceCodeAad } from "@/lib/tokens/token-aad";
 import { tokenFailureResult } from "./token-failure-result";
-import { requestToken } from "./token-request";
+import { requestToken } from "@/lib/tokens/token-request";
 
 export const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 

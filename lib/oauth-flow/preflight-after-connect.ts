@@ -1,8 +1,8 @@
 import { getDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
-import { preflightMailbox } from "@/lib/mailboxes/preflight-mailbox";
-import type { PreflightReport } from "@/lib/mailboxes/preflight-step";
-import { storePreflight } from "@/lib/mailboxes/store-preflight";
+import { preflightMailbox } from "@/lib/preflight/preflight-mailbox";
+import type { PreflightReport } from "@/lib/preflight/preflight-step";
+import { storePreflight } from "@/lib/preflight/store-preflight";
 import { auditActorOf } from "./audit-actor";
 import type { FlowActor } from "./flow-actor";
 

@@ -1,4 +1,4 @@
-import type { FlowOutcome } from "./flow-result";
+import type { FlowOutcome } from "@/lib/connections/flow-outcomes";
 
 // Outcomes that another attempt cannot change, or that must not invite one.
 const FINAL = new Set<FlowOutcome>([

@@ -12,7 +12,7 @@ import { browserBindingFor, hashBrowserBinding } from "./browser-binding";
 import { isBrowserUrl } from "./browser-url";
 import { FlowRefusal } from "./flow-refusal";
 import { newPkcePair } from "./pkce";
-import { codeVerifierAad } from "./token-aad";
+import { codeVerifierAad } from "@/lib/tokens/token-aad";
 
 export const AUTHORIZATION_LIFETIME_MS = 10 * 60 * 1000;
 

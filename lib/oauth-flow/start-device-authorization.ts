@@ -3,13 +3,13 @@ import { resolveClientCredentials } from "@/lib/clients/resolve-client-credentia
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { classifyTokenError } from "@/lib/oauth/oauth-errors";
-import { callProvider } from "./call-provider";
+import { callProvider } from "@/lib/tokens/call-provider";
 import { parseDeviceResponse } from "./device-response";
 import { findConnectableMailbox } from "./find-connectable-mailbox";
 import type { FlowActor } from "./flow-actor";
 import { FlowRefusal } from "./flow-refusal";
 import type { FlowResult } from "./flow-result";
-import { deviceCodeAad } from "./token-aad";
+import { deviceCodeAad } from "@/lib/tokens/token-aad";
 import { providerCode, tokenFailureResult } from "./token-failure-result";
 
 /**

@@ -4,8 +4,8 @@ import { getDb, type DbTransaction } from "@/lib/db/client";
 import { releaseHeldMail } from "@/lib/outbox/release-held-mail";
 import type { auditActorOf } from "./audit-actor";
 import { FlowRefusal } from "./flow-refusal";
-import { accessTokenAad, refreshTokenAad } from "./token-aad";
-import type { TokenResponse } from "./token-response";
+import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
+import type { TokenResponse } from "@/lib/tokens/token-response";
 
 export type StoreConnectionInput = {
   by: ReturnType<typeof auditActorOf>;

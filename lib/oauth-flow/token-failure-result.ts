@@ -2,7 +2,7 @@ import { outcomeOfRefusal, outcomeOfTokenResponse } from "@/lib/clients/client-t
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { classifyTokenError, type TokenErrorClassification } from "@/lib/oauth/oauth-errors";
 import type { FlowResult } from "./flow-result";
-import type { TokenCall } from "./token-request";
+import type { TokenCall } from "@/lib/tokens/token-request";
 
 type Failure = Exclude<TokenCall, { ok: true }>;
 

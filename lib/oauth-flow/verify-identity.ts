@@ -4,7 +4,7 @@ import type { MailTransport } from "@/lib/transports/mail-transports";
 import type { FlowResult } from "./flow-result";
 import type { FlowConfiguration } from "./find-connectable-mailbox";
 import { readIdToken } from "./id-token-claims";
-import type { TokenResponse } from "./token-response";
+import type { TokenResponse } from "@/lib/tokens/token-response";
 
 export type IdentityCheck =
   /** `account` null: nothing could tell (no id_token, and no mail scope to try SMTP with). */

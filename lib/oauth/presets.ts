@@ -29,6 +29,8 @@ export type ClientPreset = {
 
 export const GOOGLE_MAIL_SCOPE = "https://mail.google.com/";
 export const MICROSOFT_SMTP_SCOPE = "https://outlook.office.com/SMTP.Send";
+export const GRAPH_MAIL_SEND_SCOPE = "https://graph.microsoft.com/Mail.Send";
+export const GRAPH_MAIL_SEND_SHARED_SCOPE = "https://graph.microsoft.com/Mail.Send.Shared";
 export const MICROSOFT_LOGIN_HOST = "login.microsoftonline.com";
 
 export const googlePreset: Readonly<ClientPreset> = Object.freeze({

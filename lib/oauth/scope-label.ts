@@ -1,6 +1,6 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
 import type { connections } from "@/lib/i18n/messages/en/connections";
-import { canonicalScope } from "@/lib/transports/scope-names";
+import { canonicalScope } from "./scope-names";
 
 // Canonical (lower-cased, full) scope → its name under connections.scopes.
 const NAMES: Record<string, keyof typeof connections.scopes> = {

@@ -1,6 +1,6 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
 import type { outbox } from "@/lib/i18n/messages/en/outbox";
-import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
+import { explainConnectionError } from "@/lib/connections/explain-connection-error";
 
 /** A mail's last error in words: what happened, why (when a provider's code says), and what fixes it. */
 export interface MailErrorExplanation {

@@ -4,7 +4,7 @@ import {
   healthOfMailbox,
   loadMailboxHealthExtras,
   mailboxHealthSelect,
-} from "@/lib/mailboxes/load-mailbox-health";
+} from "@/lib/mailbox-health/load-mailbox-health";
 import { isUuid } from "@/lib/ids/is-uuid";
 import { usableMailboxWhere } from "./mail-sender";
 import { sendingVerdict } from "./sending-verdict";

@@ -2,8 +2,8 @@ import type { DateConventions } from "@/lib/i18n/dates/formats";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import type { Translator } from "@/lib/i18n/translate";
-import type { HealthMessage } from "@/lib/mailboxes/mailbox-health";
-import { healthMessageText } from "@/lib/mailboxes/mailbox-health-words";
+import type { HealthMessage } from "@/lib/mailbox-health/mailbox-health";
+import { healthMessageText } from "@/lib/mailbox-health/mailbox-health-words";
 import type { SendingVerdict } from "./sending-verdict";
 
 /** What the compose page or the test mail button says once a mail is queued: sent soon, or held and why. */

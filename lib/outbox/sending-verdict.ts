@@ -1,4 +1,4 @@
-import type { MailboxHealthCode } from "@/lib/mailboxes/mailbox-health";
+import type { MailboxHealthCode } from "@/lib/mailbox-health/mailbox-health";
 
 /**
  * What a mail queued now from a mailbox waits for, when the mailbox cannot

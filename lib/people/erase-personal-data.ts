@@ -4,7 +4,7 @@ import type { TenantContext } from "@/lib/auth/tenant-context";
 import { normalizeEmail } from "@/lib/auth/tokens";
 import { getDb, type DbTransaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { lockAdminMemberships } from "@/lib/members/lock-admin-memberships";
+import { lockAdminMemberships } from "./lock-admin-memberships";
 import { purgeMailBodiesNow } from "@/lib/outbox/purge-mail-bodies";
 import { erasedUserLabel, inScope, type PersonalDataScope } from "./personal-data-scope";
 

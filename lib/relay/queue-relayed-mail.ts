@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PreparedMessage } from "./prepare-message";
 import { withNewMessageId } from "./prepare-message";
-import type { RelayReason } from "./relay-replies";
+import type { RelayReason } from "@/lib/relay-protocol/relay-replies";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { isDataException, RELAY_NOW, type RelaySql } from "./relay-sql";
 import type { SessionCredential } from "./relay-credential-session";

@@ -1,7 +1,7 @@
 import type { ConnectionState, OAuthProviderKind, RelayFromPolicy } from "@/lib/db/generated/enums";
 import { ipAllowed } from "@/lib/relay-credentials/networks";
 import { relayPasswordMatches } from "@/lib/relay-credentials/relay-secret";
-import type { RelayReason } from "./relay-replies";
+import type { RelayReason } from "@/lib/relay-protocol/relay-replies";
 import type { RelaySql } from "./relay-sql";
 import { isRelayLoginThrottled, recordRelayLoginFailure } from "./relay-throttle";
 

@@ -1,5 +1,5 @@
 import type { Log } from "@/lib/log/log";
-import type { RelayReply } from "./relay-replies";
+import type { RelayReply } from "@/lib/relay-protocol/relay-replies";
 import { RELAY_NOW, type RelaySql } from "./relay-sql";
 
 type Credential = { id: string; tenantId: string };

@@ -13,7 +13,7 @@ import { checkRelayLogin, type RelayMailbox, type SessionCredential } from "./re
 import { prepareMessage } from "./prepare-message";
 import { RelayQueue } from "./relay-queue";
 import { relayRecipient } from "./relay-recipient";
-import { dataReply, RelayReply, relayReply, type RelayReason } from "./relay-replies";
+import { dataReply, RelayReply, relayReply, type RelayReason } from "@/lib/relay-protocol/relay-replies";
 import type { RelayListener, RelaySettings } from "./relay-settings";
 import type { RelaySql } from "./relay-sql";
 import type { CertificatePair } from "./relay-tls";

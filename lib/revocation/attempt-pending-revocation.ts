@@ -3,7 +3,7 @@ import { resolveClientCredentials, type ClientCredentials } from "@/lib/clients/
 import { decryptSecret, SecretDecryptError } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import type { PendingRevocation } from "@/lib/db/generated/client";
-import { systemActor } from "@/lib/tokens/system-actor";
+import { systemActor } from "@/lib/audit/system-actor";
 import { callRevocationEndpoint, type TokenTypeHint } from "./call-revocation-endpoint";
 import { pendingRevocationTokenAad } from "./pending-revocation-aad";
 import { PlatformUnavailableError, SecretUnreadableError } from "@/lib/clients/client-errors";

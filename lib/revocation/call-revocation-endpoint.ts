@@ -1,7 +1,7 @@
 import type { ClientCredentials } from "@/lib/clients/resolve-client-credentials";
 import { OutboundRefusedError } from "@/lib/net/outbound-refused-error";
 import { safeFetch } from "@/lib/net/safe-fetch";
-import { clientAuthentication } from "@/lib/oauth-flow/client-authentication";
+import { clientAuthentication } from "@/lib/tokens/client-authentication";
 
 export type RevocationAnswer =
   /** The provider withdrew the grant, or did not know the token any more (already dead). */

@@ -3,7 +3,7 @@ import { decryptSecret, encryptSecret, SecretDecryptError } from "@/lib/crypto/s
 import type { DbTransaction } from "@/lib/db/client";
 import type { Mailbox } from "@/lib/db/generated/client";
 import type { ProviderRevocationOutcome } from "@/lib/db/generated/enums";
-import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
 import type { ProviderKind } from "@/lib/oauth/presets";
 import type { TokenTypeHint } from "./call-revocation-endpoint";
 import { pendingRevocationTokenAad } from "./pending-revocation-aad";

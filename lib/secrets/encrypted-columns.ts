@@ -1,6 +1,6 @@
 import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import { capturedMailHtmlAad, capturedMailTextAad } from "@/lib/mail/captured-mail-body";
-import { accessTokenAad, codeVerifierAad, deviceCodeAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { accessTokenAad, codeVerifierAad, deviceCodeAad, refreshTokenAad } from "@/lib/tokens/token-aad";
 import { pendingRevocationTokenAad } from "@/lib/revocation/pending-revocation-aad";
 import { webhookPreviousSecretAad, webhookSecretAad } from "@/lib/webhooks/webhook-secret";
 

@@ -3,14 +3,14 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { isUuid } from "@/lib/ids/is-uuid";
 import { detectGoogleTesting } from "@/lib/clients/detect-google-testing";
-import { notifyAfterRefreshFailure } from "@/lib/notifications/notify-after-refresh-failure";
+import { notifyAfterRefreshFailure } from "./notify-after-refresh-failure";
 import { liveAccessToken, type LiveAccessToken } from "./live-access-token";
 import {
   refreshLockedConnection,
   type LockedMailbox,
   type RefreshOutcome,
 } from "./refresh-locked-connection";
-import { SMTP_AUTH_DISABLED } from "./restore-config-error-connections";
+import { SMTP_AUTH_DISABLED } from "@/lib/connections/smtp-auth-disabled";
 import { serializePerMailbox } from "./serialize-per-mailbox";
 import { ConnectionUnavailableError, TransientTokenError } from "./token-errors";
 

@@ -4,10 +4,13 @@ import { getDb } from "@/lib/db/client";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { isUuid } from "@/lib/ids/is-uuid";
 import { mailboxScope } from "@/lib/auth/mailbox-scope";
-import { missingScopes, requiredMailScopes } from "@/lib/oauth-flow/granted-scopes";
+import { missingScopes, requiredMailScopes } from "@/lib/transports/granted-scopes";
 import type { ProviderKind } from "@/lib/oauth/presets";
-import { explainConnectionError, type ConnectionErrorExplanation } from "./explain-connection-error";
-import { storedGrantEnd, type PredictedGrantEnd } from "./stored-grant-end";
+import {
+  explainConnectionError,
+  type ConnectionErrorExplanation,
+} from "@/lib/connections/explain-connection-error";
+import { storedGrantEnd, type PredictedGrantEnd } from "@/lib/connections/stored-grant-end";
 
 export interface ConnectionDetails {
   mailboxId: string;

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { getDb } from "@/lib/db/client";
 import { getAccessToken } from "./get-access-token";
-import { keepAliveWindowDays } from "./keep-alive-windows";
+import { keepAliveWindowDays } from "@/lib/connections/keep-alive-windows";
 import { ConnectionUnavailableError, TransientTokenError } from "./token-errors";
 import { UNKNOWN_RETRY_MAX_MS, UNKNOWN_RETRY_MIN_MS } from "./unknown-refresh-errors";
 

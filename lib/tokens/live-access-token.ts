@@ -1,5 +1,5 @@
 import { decryptSecret, SecretDecryptError } from "@/lib/crypto/secret-box";
-import { accessTokenAad } from "@/lib/oauth-flow/token-aad";
+import { accessTokenAad } from "./token-aad";
 
 /** Refresh this long before expiry, so that a token never dies between the check and the SMTP exchange. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;

@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { noteExpiredClientSecret, SECRET_EXPIRED_CODE } from "@/lib/clients/note-expired-client-secret";
 import type { DbTransaction } from "@/lib/db/client";
 import type { RefreshFailure } from "./refresh-failure";
-import { systemActor } from "./system-actor";
+import { systemActor } from "@/lib/audit/system-actor";
 
 type FailedMailbox = {
   id: string;

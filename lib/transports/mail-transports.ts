@@ -4,8 +4,6 @@ import { isMicrosoftKind, type ProviderKind } from "@/lib/oauth/presets";
 export const mailTransports = ["smtp", "graph", "gmail_api"] as const;
 export type MailTransport = (typeof mailTransports)[number];
 
-export const GRAPH_MAIL_SEND_SCOPE = "https://graph.microsoft.com/Mail.Send";
-export const GRAPH_MAIL_SEND_SHARED_SCOPE = "https://graph.microsoft.com/Mail.Send.Shared";
 export const GMAIL_SEND_SCOPE = "https://www.googleapis.com/auth/gmail.send";
 /** Reads the account's send-as addresses: how a Gmail delegate's alias is checked (check-gmail-alias.ts). */
 export const GMAIL_SETTINGS_SCOPE = "https://www.googleapis.com/auth/gmail.settings.basic";

@@ -2,10 +2,10 @@ import type { DbTransaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import type { ProviderKind } from "@/lib/oauth/presets";
-import { SMTP_AUTH_DISABLED } from "@/lib/tokens/restore-config-error-connections";
+import { SMTP_AUTH_DISABLED } from "@/lib/connections/smtp-auth-disabled";
 import { releaseHeldMail } from "@/lib/outbox/release-held-mail";
 import { effectiveTransport, type MailTransport } from "./mail-transports";
-import { scopesLacking } from "./scope-names";
+import { scopesLacking } from "@/lib/oauth/scope-names";
 import { sendScopesFor } from "./transport-scopes";
 
 /** lastErrorCode of a connection whose grant lacks the permission of its (new) transport. */

@@ -2,8 +2,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError, forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb, type DbTransaction } from "@/lib/db/client";
-import { auditEntryRow, slices } from "@/lib/mailboxes/audit-entry-rows";
-import { fieldError } from "@/lib/mailboxes/field-error";
+import { auditEntryRow, slices } from "@/lib/audit/audit-entry-rows";
+import { fieldError } from "@/lib/errors/field-error";
 import { isUuid } from "@/lib/ids/is-uuid";
 import { effectiveTransport, type MailTransport } from "./mail-transports";
 import {

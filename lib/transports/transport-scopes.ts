@@ -1,16 +1,12 @@
 import {
   GOOGLE_MAIL_SCOPE,
+  GRAPH_MAIL_SEND_SCOPE,
+  GRAPH_MAIL_SEND_SHARED_SCOPE,
   MICROSOFT_SMTP_SCOPE,
   isMicrosoftKind,
   type ProviderKind,
 } from "@/lib/oauth/presets";
-import {
-  GMAIL_SEND_SCOPE,
-  GMAIL_SETTINGS_SCOPE,
-  GRAPH_MAIL_SEND_SCOPE,
-  GRAPH_MAIL_SEND_SHARED_SCOPE,
-  type MailTransport,
-} from "./mail-transports";
+import { GMAIL_SEND_SCOPE, GMAIL_SETTINGS_SCOPE, type MailTransport } from "./mail-transports";
 
 /** Every scope that lets some transport send: what a transport switch swaps. */
 const SEND_SCOPES = [

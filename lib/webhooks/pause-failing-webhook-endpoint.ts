@@ -5,7 +5,7 @@ import { momentWithZone } from "@/lib/i18n/dates/moment-with-zone";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
 import { mailDates, tenantAdmins } from "@/lib/notifications/recipients";
-import { systemActor } from "@/lib/tokens/system-actor";
+import { systemActor } from "@/lib/audit/system-actor";
 import { SQL_NOW } from "@/lib/db/sql-now";
 
 /**

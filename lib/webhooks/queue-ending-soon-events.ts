@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
+import { storedGrantEnd } from "@/lib/connections/stored-grant-end";
 import { queueWebhookEvents, type WebhookEventCandidate } from "./queue-webhook-event";
 
 /** How far ahead `mailbox.ending_soon` warns of a connection's end. */

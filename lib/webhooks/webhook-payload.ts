@@ -1,7 +1,7 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { createTranslator } from "@/lib/i18n/translate";
 import { readRefusedRecipients } from "@/lib/outbox/refused-recipients";
-import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
+import { explainConnectionError } from "@/lib/connections/explain-connection-error";
 
 /** An event as stored (lib/webhooks triggers and queueWebhookEvent). */
 export type StoredWebhookEvent = {

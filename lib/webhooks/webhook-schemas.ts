@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { endpointUrlProblem } from "@/lib/oauth/client-config-schema";
+import { endpointUrlProblem } from "@/lib/clients/client-config-schema";
 import { localProvidersAllowed } from "@/lib/net/outbound-settings";
 import { webhookEventTypes } from "./event-types";
 

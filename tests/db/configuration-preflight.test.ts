@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DomainError } from "@/lib/errors/domain-error";
-import { runConfigurationPreflight } from "@/lib/clients/run-configuration-preflight";
+import { runConfigurationPreflight } from "@/lib/preflight/run-configuration-preflight";
 import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
-import { preflightWords } from "@/lib/mailboxes/preflight-words";
+import { preflightWords } from "@/lib/preflight/preflight-words";
 import { form } from "../support/action-helpers";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";
@@ -25,7 +25,7 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-const { runConfigurationPreflightAction } = await import("@/lib/clients/client-actions");
+const { runConfigurationPreflightAction } = await import("@/lib/preflight/preflight-actions");
 
 useTestDatabase();
 const fakes = useOutboxFakes();

@@ -6,7 +6,7 @@ import { personActor, type FlowActor } from "@/lib/oauth-flow/flow-actor";
 import { flowResultOfError } from "@/lib/oauth-flow/flow-result-of-error";
 import { pollDeviceAuthorization } from "@/lib/oauth-flow/poll-device-authorization";
 import { startDeviceAuthorization } from "@/lib/oauth-flow/start-device-authorization";
-import { deviceCodeAad } from "@/lib/oauth-flow/token-aad";
+import { deviceCodeAad } from "@/lib/tokens/token-aad";
 import {
   actorOf,
   seedFakeMailbox,

@@ -1,4 +1,4 @@
-import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
+import { storedGrantEnd } from "@/lib/connections/stored-grant-end";
 import { defaultFormatLocales } from "@/lib/i18n/dates/format-locale";
 import type { Translator } from "@/lib/i18n/translate";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
 import { getMailbox } from "@/lib/mailboxes/get-mailbox";
 import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
-import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
 import { contextFor, seedTenantWithPeople } from "../support/factories";

@@ -10,9 +10,9 @@ import { presetFormValues, type ClientFormValues } from "@/lib/clients/client-fo
 import { updateClientConfiguration } from "@/lib/clients/update-client-configuration";
 import { createTranslator } from "@/lib/i18n/translate";
 import { getMailbox } from "@/lib/mailboxes/get-mailbox";
-import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import { runKeepAliveBatch } from "@/lib/tokens/keep-alive";
-import { KEEP_ALIVE_WINDOWS, keepAliveWindowDays } from "@/lib/tokens/keep-alive-windows";
+import { KEEP_ALIVE_WINDOWS, keepAliveWindowDays } from "@/lib/connections/keep-alive-windows";
 import { UNKNOWN_REFRESH_ERROR_DAYS } from "@/lib/tokens/unknown-refresh-errors";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";

@@ -10,7 +10,7 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { getDb, useDb } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import type { FakeProvidersHandle } from "@/dev/fake-providers";
-import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { webhookEventTypes } from "@/lib/webhooks/event-types";

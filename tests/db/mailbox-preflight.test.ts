@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
-import { preflightWords } from "@/lib/mailboxes/preflight-words";
+import { preflightWords } from "@/lib/preflight/preflight-words";
 import { runPreflight } from "@/lib/mailboxes/run-preflight";
 import { form } from "../support/action-helpers";
 import { contextFor, seedTenantWithPeople } from "../support/factories";

@@ -6,7 +6,7 @@ import {
   notifyOwnersOfBrokenMailboxes,
   OWNER_NOTICE_COOLDOWN_MS,
 } from "@/lib/notifications/notify-mailbox-owners";
-import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
 import { pauseFailingWebhookEndpoint } from "@/lib/webhooks/pause-failing-webhook-endpoint";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { seedMember, seedTenantWithPeople } from "../support/factories";

@@ -7,7 +7,7 @@ import {
   MICROSOFT_ISSUER_TEMPLATE,
 } from "@/lib/oauth-flow/expected-issuer";
 import { openFlowResult, sealFlowResult } from "@/lib/oauth-flow/flow-result";
-import { grantedScopesOf, missingScopes, requiredMailScopes } from "@/lib/oauth-flow/granted-scopes";
+import { grantedScopesOf, missingScopes, requiredMailScopes } from "@/lib/transports/granted-scopes";
 import { readIdToken } from "@/lib/oauth-flow/id-token-claims";
 
 // Pure rules of the flows; no database needed, but they belong with the flow tests.

@@ -6,7 +6,7 @@ import { completeAuthorization } from "@/lib/oauth-flow/complete-authorization";
 import { linkActor, personActor, type FlowActor } from "@/lib/oauth-flow/flow-actor";
 import { flowResultOfError } from "@/lib/oauth-flow/flow-result-of-error";
 import { startAuthorization } from "@/lib/oauth-flow/start-authorization";
-import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
 import { verifyXoauth2 } from "@/lib/smtp/verify-xoauth2";
 import {
   REDIRECT_URI,

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { completeAuthorization } from "@/lib/oauth-flow/complete-authorization";
 import { personActor, type FlowActor } from "@/lib/oauth-flow/flow-actor";
 import { startAuthorization } from "@/lib/oauth-flow/start-authorization";
-import { GRAPH_MAIL_SEND_SCOPE, GRAPH_MAIL_SEND_SHARED_SCOPE } from "@/lib/transports/mail-transports";
+import { GRAPH_MAIL_SEND_SCOPE, GRAPH_MAIL_SEND_SHARED_SCOPE } from "@/lib/oauth/presets";
 import {
   REDIRECT_URI,
   actorOf,

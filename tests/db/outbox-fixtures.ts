@@ -3,7 +3,7 @@ import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
-import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
 import type { MailTransport } from "@/lib/transports/mail-transports";
 import { presetScopesFor, scopesToRequest } from "@/lib/transports/transport-scopes";
 import { connectMailbox } from "../unit/fakes/connect-mailbox";

@@ -7,7 +7,7 @@ import { personActor, type FlowActor } from "@/lib/oauth-flow/flow-actor";
 import { pollDeviceAuthorization } from "@/lib/oauth-flow/poll-device-authorization";
 import { startAuthorization } from "@/lib/oauth-flow/start-authorization";
 import { startDeviceAuthorization } from "@/lib/oauth-flow/start-device-authorization";
-import { storedPreflight, preflightWords } from "@/lib/mailboxes/preflight-words";
+import { storedPreflight, preflightWords } from "@/lib/preflight/preflight-words";
 import {
   REDIRECT_URI,
   actorOf,

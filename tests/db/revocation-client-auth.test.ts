@@ -10,7 +10,7 @@ import { createTranslator } from "@/lib/i18n/translate";
 import { deleteMailbox } from "@/lib/mailboxes/delete-mailbox";
 import { getMailbox } from "@/lib/mailboxes/get-mailbox";
 import { listMailboxes } from "@/lib/mailboxes/list-mailboxes";
-import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
 import { revokeConnection } from "@/lib/revocation/revoke-connection";
 import { contextFor, seedTenantWithPeople } from "../support/factories";

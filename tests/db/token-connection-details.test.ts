@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
-import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
+import { explainConnectionError } from "@/lib/connections/explain-connection-error";
 import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
 import { contextFor, seedMember, seedTenantWithPeople } from "../support/factories";
 import { useTestDatabase } from "../support/test-db";

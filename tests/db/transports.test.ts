@@ -15,13 +15,9 @@ import { getMailbox } from "@/lib/mailboxes/get-mailbox";
 import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
 import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
 import { runBulkAction } from "@/lib/mailboxes/bulk/run-bulk-action";
-import { listReconsentMailboxes } from "@/lib/transports/list-reconsent-mailboxes";
-import {
-  GRAPH_MAIL_SEND_SCOPE,
-  GRAPH_MAIL_SEND_SHARED_SCOPE,
-  GMAIL_SEND_SCOPE,
-  type MailTransport,
-} from "@/lib/transports/mail-transports";
+import { listReconsentMailboxes } from "@/lib/mailboxes/list-reconsent-mailboxes";
+import { GRAPH_MAIL_SEND_SCOPE, GRAPH_MAIL_SEND_SHARED_SCOPE } from "@/lib/oauth/presets";
+import { GMAIL_SEND_SCOPE, type MailTransport } from "@/lib/transports/mail-transports";
 import { switchTransport } from "@/lib/transports/switch-transport";
 import { presetScopesFor } from "@/lib/transports/transport-scopes";
 import { form } from "../support/action-helpers";

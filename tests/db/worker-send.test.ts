@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
-import { parseTokenResponse } from "@/lib/oauth-flow/token-response";
+import { parseTokenResponse } from "@/lib/tokens/token-response";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { releaseHeldMail } from "@/lib/outbox/release-held-mail";

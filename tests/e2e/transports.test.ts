@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { GRAPH_MAIL_SEND_SCOPE } from "@/lib/transports/mail-transports";
+import { GRAPH_MAIL_SEND_SCOPE } from "@/lib/oauth/presets";
 import { presetScopesFor } from "@/lib/transports/transport-scopes";
 import { expectTestId, signIn, useBrowser } from "../support/browser";
 import { capturedMailTo, useE2eDatabase } from "../support/e2e-db";

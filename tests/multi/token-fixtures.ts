@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { clientSecretAad } from "@/lib/clients/client-secret-aad";
 import type { ConnectionState } from "@/lib/db/generated/enums";
 import { startFakeProviders, type FakeProvidersHandle } from "@/dev/fake-providers";
-import { accessTokenAad, refreshTokenAad } from "@/lib/oauth-flow/token-aad";
+import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
 import { connectMailbox } from "../unit/fakes/connect-mailbox";
 
 // Shared by the token, keep-alive, revocation and notification tests, and by

@@ -4,9 +4,9 @@ import {
   clientConfigSchema,
   endpointUrlProblem,
   type ClientConfigInput,
-} from "@/lib/oauth/client-config-schema";
+} from "@/lib/clients/client-config-schema";
 import { googlePreset, microsoftPreset } from "@/lib/oauth/presets";
-import { checkClientConfig } from "@/lib/oauth/validate-client-config";
+import { checkClientConfig } from "@/lib/clients/validate-client-config";
 
 const strict = clientConfigSchema({ allowLocalProviders: false });
 const local = clientConfigSchema({ allowLocalProviders: true });

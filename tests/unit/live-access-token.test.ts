@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { encryptSecret } from "@/lib/crypto/secret-box";
-import { accessTokenAad } from "@/lib/oauth-flow/token-aad";
+import { accessTokenAad } from "@/lib/tokens/token-aad";
 import { liveAccessToken, REFRESH_MARGIN_MS, refreshMarginMs } from "@/lib/tokens/live-access-token";
 
 beforeAll(() => {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { defaultFormatLocales } from "@/lib/i18n/dates/format-locale";
 import { createTranslator, type Translator } from "@/lib/i18n/translate";
-import { mailboxHealth, mailboxHealthCodes, type MailboxHealthFacts } from "@/lib/mailboxes/mailbox-health";
-import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import {
+  mailboxHealth,
+  mailboxHealthCodes,
+  type MailboxHealthFacts,
+} from "@/lib/mailbox-health/mailbox-health";
+import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 
 const now = new Date("2027-01-10T12:00:00Z");
 const day = 86_400_000;

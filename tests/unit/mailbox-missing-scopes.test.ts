@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingScopes } from "@/lib/mailboxes/missing-scopes";
+import { missingScopes } from "@/lib/oauth/missing-scopes";
 
 const google = ["https://mail.google.com/", "openid", "email"];
 const microsoft = ["https://outlook.office.com/SMTP.Send", "offline_access", "openid", "email"];

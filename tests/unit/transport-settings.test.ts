@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ClientConfigInput } from "@/lib/oauth/client-config-schema";
+import type { ClientConfigInput } from "@/lib/clients/client-config-schema";
 import { googlePreset, microsoftPreset } from "@/lib/oauth/presets";
-import { checkClientConfig } from "@/lib/oauth/validate-client-config";
-import { GMAIL_SEND_SCOPE, GRAPH_MAIL_SEND_SCOPE } from "@/lib/transports/mail-transports";
-import { canonicalScope, scopesLacking } from "@/lib/transports/scope-names";
+import { checkClientConfig } from "@/lib/clients/validate-client-config";
+import { GRAPH_MAIL_SEND_SCOPE } from "@/lib/oauth/presets";
+import { GMAIL_SEND_SCOPE } from "@/lib/transports/mail-transports";
+import { canonicalScope, scopesLacking } from "@/lib/oauth/scope-names";
 import { transportProblem } from "@/lib/transports/transport-problem";
 
 const microsoft = microsoftPreset("organizations")!;

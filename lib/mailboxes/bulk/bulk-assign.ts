@@ -1,6 +1,6 @@
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { auditEntryRow, slices } from "../audit-entry-rows";
+import { auditEntryRow, slices } from "@/lib/audit/audit-entry-rows";
 import { requireTenantMembers } from "../require-tenant-members";
 import { emptyReport, type BulkReport } from "./bulk-report";
 import type { BulkTarget } from "./resolve-bulk-targets";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ConnectionState, OAuthProviderKind } from "@/lib/db/generated/enums";
 import { connectLinkLifetime } from "@/lib/connect-links/connect-link-state";
-import { id, idList } from "../mailbox-schemas";
+import { id, idList } from "@/lib/ids/id-schemas";
 
 export const bulkActions = ["connect_links", "revoke", "assign", "change_configuration"] as const;
 export type BulkAction = (typeof bulkActions)[number];

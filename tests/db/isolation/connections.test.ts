@@ -6,7 +6,7 @@ import { countQueuedMail, countQueuedMailByMailbox } from "@/lib/revocation/coun
 import { revokeConnection, revokeConnections } from "@/lib/revocation/revoke-connection";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { getConnectionDetails } from "@/lib/tokens/get-connection-details";
-import { restoreConfigErrorConnections } from "@/lib/tokens/restore-config-error-connections";
+import { restoreConfigErrorConnections } from "@/lib/clients/restore-config-error-connections";
 import { contextFor, seedTenantWithPeople } from "../../support/factories";
 import { useTestDatabase } from "../../support/test-db";
 import {

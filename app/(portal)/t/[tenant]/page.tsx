@@ -11,7 +11,7 @@ import { DYING_WITHIN_DAYS, getTenantDashboard } from "@/lib/dashboard/get-tenan
 import { parseMailActivityRange } from "@/lib/dashboard/mail-activity-range";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
-import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import { withMessages } from "@/components/i18n/with-messages";
 
 async function TenantOverviewPage({

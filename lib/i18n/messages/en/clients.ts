@@ -250,7 +250,7 @@ export const clients = {
       note: "Over SMTP only: the mailboxes also need SMTP AUTH (“Authenticated SMTP”) enabled in the Exchange admin center; otherwise Microsoft refuses them when they send (535 5.7.139). Microsoft Graph does not need it.",
     },
   },
-  /** The application's preflight (lib/clients/run-configuration-preflight.ts). */
+  /** The application's preflight (lib/preflight/run-configuration-preflight.ts). */
   preflight: {
     title: "Preflight check",
     intro:

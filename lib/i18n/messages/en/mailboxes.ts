@@ -43,7 +43,7 @@ export const mailboxes = {
         "The school's OAuth application was refused by the provider. Ask the school's IT admin to fix it; there is nothing to do on your side.",
     },
   },
-  /** The one health line of a mailbox (lib/mailboxes/mailbox-health.ts): the list, its page, My mailboxes, the API. */
+  /** The one health line of a mailbox (lib/mailbox-health/mailbox-health.ts): the list, its page, My mailboxes, the API. */
   health: {
     title: "Connection health",
     healthy: "Healthy · renews itself",

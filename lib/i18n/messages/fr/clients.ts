@@ -260,7 +260,7 @@ export const clients: Translation<typeof en> = {
       note: "Par SMTP seulement : les boîtes doivent aussi avoir SMTP AUTH (« SMTP authentifié ») activé dans le centre d’administration Exchange ; sinon Microsoft les refuse à l’envoi (535 5.7.139). Microsoft Graph n’en a pas besoin.",
     },
   },
-  /** The application's preflight (lib/clients/run-configuration-preflight.ts). */
+  /** The application's preflight (lib/preflight/run-configuration-preflight.ts). */
   preflight: {
     title: "Vérification préalable",
     intro:

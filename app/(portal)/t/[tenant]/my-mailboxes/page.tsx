@@ -7,7 +7,7 @@ import { MailboxHealthLine } from "@/components/mailboxes/mailbox-health-line";
 import { requirePageTenant } from "@/lib/auth/page-tenant-context";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { listMyMailboxes } from "@/lib/mailboxes/list-my-mailboxes";
-import { mailboxHealthWords } from "@/lib/mailboxes/mailbox-health-words";
+import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import { sendingVerdict } from "@/lib/outbox/sending-verdict";
 import { revocableStates } from "@/lib/revocation/revocable-states";
 import { withMessages } from "@/components/i18n/with-messages";

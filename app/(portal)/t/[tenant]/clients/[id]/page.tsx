@@ -21,7 +21,7 @@ import { formatMoment } from "@/lib/i18n/dates/formats";
 import { getDateConventions, getTranslator } from "@/lib/i18n/server";
 import { oauthRedirectUri } from "@/lib/oauth/redirect-uri";
 import { platformApplicationSummary } from "@/lib/platform/platform-application";
-import { listReconsentMailboxes } from "@/lib/transports/list-reconsent-mailboxes";
+import { listReconsentMailboxes } from "@/lib/mailboxes/list-reconsent-mailboxes";
 import { mailTransports, type MailTransport } from "@/lib/transports/mail-transports";
 import { withMessages } from "@/components/i18n/with-messages";
 

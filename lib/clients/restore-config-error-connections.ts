@@ -1,7 +1,5 @@
+import { SMTP_AUTH_DISABLED } from "@/lib/connections/smtp-auth-disabled";
 import type { DbTransaction } from "@/lib/db/client";
-
-/** lastErrorCode of a connection stopped because Microsoft has SMTP AUTH off for it (535 5.7.139). */
-export const SMTP_AUTH_DISABLED = "smtp_auth_disabled";
 
 /**
  * After a client configuration was changed (a new secret, another client

@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/errors/domain-error";
+import { DomainError } from "./domain-error";
 import type { MessageKey } from "@/lib/i18n/catalog";
 
 /** A refusal that belongs next to one field of the form. */

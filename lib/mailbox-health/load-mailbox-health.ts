@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { storedGrantEnd } from "@/lib/tokens/stored-grant-end";
+import { storedGrantEnd } from "@/lib/connections/stored-grant-end";
 import { mailboxHealth, type MailboxHealth } from "./mailbox-health";
 
 /** The columns a mailbox's health line reads (never a token: whether one is held comes from healthExtras). */

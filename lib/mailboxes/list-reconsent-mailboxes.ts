@@ -3,8 +3,8 @@ import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { maxBulkTargets } from "@/lib/mailboxes/bulk/resolve-bulk-targets";
-import { effectiveTransport } from "./mail-transports";
-import { TRANSPORT_NEEDS_CONSENT } from "./settle-transport-change";
+import { effectiveTransport } from "@/lib/transports/mail-transports";
+import { TRANSPORT_NEEDS_CONSENT } from "@/lib/transports/settle-transport-change";
 
 /**
  * The mailboxes of a configuration that wait for a consent since a transport

@@ -1,12 +1,12 @@
 import { adminConsentLink, isConsentMissingCode } from "@/lib/clients/admin-consent-link";
 import { getDb } from "@/lib/db/client";
 import { verifyXoauth2, type Xoauth2Check } from "@/lib/smtp/verify-xoauth2";
-import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
+import { explainConnectionError } from "@/lib/connections/explain-connection-error";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
 import { apiBaseUrlFor, effectiveTransport, type MailTransport } from "@/lib/transports/mail-transports";
 import { sendScopesFor } from "@/lib/transports/transport-scopes";
-import { missingScopes } from "./missing-scopes";
+import { missingScopes } from "@/lib/oauth/missing-scopes";
 import { preflightApiStep } from "./preflight-api-step";
 import type { PreflightMessage, PreflightReport, PreflightStep } from "./preflight-step";
 

@@ -1,5 +1,4 @@
-import { MICROSOFT_SMTP_SCOPE } from "@/lib/oauth/presets";
-import { GRAPH_MAIL_SEND_SCOPE, GRAPH_MAIL_SEND_SHARED_SCOPE } from "./mail-transports";
+import { GRAPH_MAIL_SEND_SCOPE, GRAPH_MAIL_SEND_SHARED_SCOPE, MICROSOFT_SMTP_SCOPE } from "./presets";
 
 // Microsoft reports a delegated scope by its short name as often as by its
 // full one: `SMTP.Send` is Exchange Online's (outlook.office.com), `Mail.Send`

@@ -1,4 +1,4 @@
-import type { AuditActor } from "@/lib/audit/record-audit";
+import type { AuditActor } from "./record-audit";
 
 /** The audit log's name for what Relais does by itself (a refused refresh, a retried revocation). */
 export const systemActor: AuditActor = { userId: null, email: "relais", ip: null };

@@ -1,8 +1,8 @@
 import type { ConnectionState, MailTransport, ProviderRevocationOutcome } from "@/lib/db/generated/enums";
 import type { MessageKey } from "@/lib/i18n/catalog";
 import { isMicrosoftKind, type ProviderKind } from "@/lib/oauth/presets";
-import { explainConnectionError } from "@/lib/tokens/explain-connection-error";
-import type { PredictedGrantEnd } from "@/lib/tokens/stored-grant-end";
+import { explainConnectionError } from "@/lib/connections/explain-connection-error";
+import type { PredictedGrantEnd } from "@/lib/connections/stored-grant-end";
 
 const DAY_MS = 86_400_000;
 /** A forecast end this close is announced, as on the dashboard and by the ending-soon webhook. */

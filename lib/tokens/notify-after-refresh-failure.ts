@@ -1,8 +1,8 @@
 import { logger } from "@/lib/log/logger";
-import type { RecordedFailure } from "@/lib/tokens/record-refresh-failure";
-import type { RefreshFailure } from "@/lib/tokens/refresh-failure";
-import { notifyAdminsOfBrokenConfigurations } from "./notify-configuration-admins";
-import { notifyOwnersOfBrokenMailboxes } from "./notify-mailbox-owners";
+import type { RecordedFailure } from "./record-refresh-failure";
+import type { RefreshFailure } from "./refresh-failure";
+import { notifyAdminsOfBrokenConfigurations } from "@/lib/notifications/notify-configuration-admins";
+import { notifyOwnersOfBrokenMailboxes } from "@/lib/notifications/notify-mailbox-owners";
 
 /**
  * After a refused refresh was committed: the owners of a connection that

@@ -1,6 +1,6 @@
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { AuditEvent } from "@/lib/audit/record-audit";
+import type { AuditEvent } from "./record-audit";
 
 /**
  * Audit rows exactly as recordAudit writes them, for changes that touch

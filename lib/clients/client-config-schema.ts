@@ -4,8 +4,8 @@ import { isLoopbackAddress } from "@/lib/net/address-guard";
 import { OutboundRefusedError, type OutboundRefusalReason } from "@/lib/net/outbound-refused-error";
 import { checkOutboundTarget } from "@/lib/net/outbound-target";
 import { mailTransports } from "@/lib/transports/mail-transports";
-import { oauthFlows, providerKinds, smtpSecurities } from "./presets";
-import { checkSmtpHost } from "./smtp-host";
+import { oauthFlows, providerKinds, smtpSecurities } from "@/lib/oauth/presets";
+import { checkSmtpHost } from "@/lib/oauth/smtp-host";
 
 const key = (messageKey: MessageKey) => messageKey;
 

@@ -2,11 +2,11 @@ import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { isUuid } from "@/lib/ids/is-uuid";
-import { preflightMailbox, withAdminConsent } from "@/lib/mailboxes/preflight-mailbox";
-import type { PreflightStep } from "@/lib/mailboxes/preflight-step";
-import { storePreflight } from "@/lib/mailboxes/store-preflight";
-import type { ClientTestResult } from "./client-test-outcome";
-import { testClientConfiguration } from "./test-client-configuration";
+import { preflightMailbox, withAdminConsent } from "./preflight-mailbox";
+import type { PreflightStep } from "./preflight-step";
+import { storePreflight } from "./store-preflight";
+import type { ClientTestResult } from "@/lib/clients/client-test-outcome";
+import { testClientConfiguration } from "@/lib/clients/test-client-configuration";
 
 export interface ConfigurationPreflightReport {
   configurationId: string;

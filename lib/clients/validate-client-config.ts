@@ -1,14 +1,15 @@
 import type { MessageKey } from "@/lib/i18n/catalog";
-import {
-  GMAIL_SEND_SCOPE,
-  GRAPH_MAIL_SEND_SCOPE,
-  transportsFor,
-  type MailTransport,
-} from "@/lib/transports/mail-transports";
-import { canonicalScope } from "@/lib/transports/scope-names";
+import { GMAIL_SEND_SCOPE, transportsFor, type MailTransport } from "@/lib/transports/mail-transports";
+import { canonicalScope } from "@/lib/oauth/scope-names";
 import type { ClientConfigField, ClientConfigInput } from "./client-config-schema";
-import { deriveDeviceEndpoint } from "./endpoint-url";
-import { GOOGLE_MAIL_SCOPE, MICROSOFT_LOGIN_HOST, MICROSOFT_SMTP_SCOPE, isMicrosoftKind } from "./presets";
+import { deriveDeviceEndpoint } from "@/lib/oauth/endpoint-url";
+import {
+  GOOGLE_MAIL_SCOPE,
+  GRAPH_MAIL_SEND_SCOPE,
+  MICROSOFT_LOGIN_HOST,
+  MICROSOFT_SMTP_SCOPE,
+  isMicrosoftKind,
+} from "@/lib/oauth/presets";
 
 export type ClientConfigCheck = {
   /** Refused: the configuration cannot be saved like this. */

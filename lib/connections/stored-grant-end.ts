@@ -1,4 +1,4 @@
-import { GOOGLE_TESTING_LIFETIME_DAYS } from "@/lib/clients/google-testing";
+import { GOOGLE_TESTING_LIFETIME_DAYS } from "./google-testing";
 
 /**
  * When a connection's authorization ends if nothing renews it, and why:

@@ -4,8 +4,8 @@ import {
   isMicrosoftKind,
   type ProviderKind,
 } from "@/lib/oauth/presets";
-import type { MailTransport } from "@/lib/transports/mail-transports";
-import { sendScopesFor } from "@/lib/transports/transport-scopes";
+import type { MailTransport } from "./mail-transports";
+import { sendScopesFor } from "./transport-scopes";
 
 const MICROSOFT_RESOURCE = "https://outlook.office.com/";
 

@@ -1,4 +1,4 @@
-import { scopesLacking } from "@/lib/transports/scope-names";
+import { scopesLacking } from "./scope-names";
 
 // Sign-in scopes that providers leave out of the token response or rename:
 // Microsoft never echoes openid, profile, email and offline_access (a refresh
