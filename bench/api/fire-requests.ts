@@ -12,6 +12,8 @@ export type FireResult = {
   statuses: Map<number | "error", number>;
   /** The first few answers other than 2xx, to say why. */
   samples: string[];
+  /** Messages accepted: the 2xx answers, or what `accepted` read in them. */
+  accepted: number;
 };
 
 export async function fireRequests(options: {
@@ -21,6 +23,8 @@ export async function fireRequests(options: {
   concurrency: number;
   /** The body of the i-th request. */
   body: (i: number) => string;
+  /** How many messages a 2xx answer's body accepted (a batch); 1 per answer without it. */
+  accepted?: (body: string) => number;
 }): Promise<FireResult> {
   const { count, concurrency } = options;
   const url = new URL(options.url);
@@ -28,6 +32,7 @@ export async function fireRequests(options: {
   const latencies: number[] = [];
   const statuses = new Map<number | "error", number>();
   const samples: string[] = [];
+  let accepted = 0;
   const note = (status: number | "error") => statuses.set(status, (statuses.get(status) ?? 0) + 1);
   let next = 0;
 
@@ -51,7 +56,9 @@ export async function fireRequests(options: {
             latencies.push(performance.now() - sent);
             const status = response.statusCode ?? 0;
             note(status);
-            if ((status < 200 || status > 299) && samples.length < 3)
+            const ok = status >= 200 && status <= 299;
+            if (ok) accepted += options.accepted ? options.accepted(Buffer.concat(chunks).toString()) : 1;
+            else if (samples.length < 3)
               samples.push(`${status}: ${Buffer.concat(chunks).toString().slice(0, 300)}`);
             resolve();
           });
@@ -77,7 +84,7 @@ export async function fireRequests(options: {
   const ms = performance.now() - started;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { ms, latencies, statuses, samples };
+  return { ms, latencies, statuses, samples, accepted };
 }
 
 /** The p-th percentile (0–100) of sorted values. */

@@ -11,7 +11,13 @@ export type InsertedMail = { id: string; status: OutgoingMailStatus; messageId: 
 /**
  * Every column of a new mail without attachments, as one JSON document: one
  * statement (named, so planned once per connection) writes one mail or a
- * whole batch, and it is committed when it returns.
+ * whole batch, and it is committed when it returns. The statement decides,
+ * at that instant, what an earlier read could have left stale: the mailbox
+ * is not revoked (and its name and whether it can send now: queued, or held
+ * with the reason, as outgoingMailRow decides for the other path), and a
+ * key's mail still has its key unrevoked, holding that mailbox, in a school
+ * that is not suspended. A row that fails these is not written, and is
+ * missing from the answer.
  */
 const INSERT_ROWS = `
   INSERT INTO "OutgoingMail" (id, "tenantId", "mailboxId", "messageId", "idempotencyKey", source,
@@ -19,22 +25,35 @@ const INSERT_ROWS = `
                               "sizeBytes", "recipientCount", status, "lastError", "nextAttemptAt",
                               "createdAt", "updatedAt")
   SELECT r.id, r."tenantId", r."mailboxId", r."messageId", r."idempotencyKey", r.source,
-         r."createdById", r."apiKeyId", r."fromName", r."to", r.cc, r.bcc, r.subject, r.text, r.html,
-         r."sizeBytes", r."recipientCount", r.status::"OutgoingMailStatus", r."lastError",
+         r."createdById", r."apiKeyId", m."displayName", r."to", r.cc, r.bcc, r.subject, r.text, r.html,
+         r."sizeBytes", r."recipientCount",
+         (CASE WHEN m.state = 'connected' AND (m."pausedUntil" IS NULL OR m."pausedUntil" <= ${NAMED_SQL_NOW})
+               THEN 'queued' ELSE 'held' END)::"OutgoingMailStatus",
+         CASE WHEN m.state <> 'connected' THEN 'mailbox_' || m.state::text
+              WHEN m."pausedUntil" > ${NAMED_SQL_NOW} THEN 'mailbox_paused' END,
          r."nextAttemptAt" AT TIME ZONE 'UTC', ${NAMED_SQL_NOW}, ${NAMED_SQL_NOW}
     FROM jsonb_to_recordset($1::jsonb) AS r(
            id uuid, "tenantId" uuid, "mailboxId" uuid, "messageId" text, "idempotencyKey" text, source text,
-           "createdById" uuid, "apiKeyId" uuid, "fromName" text, "to" text[], cc text[], bcc text[],
-           subject text, text text, html text, "sizeBytes" int, "recipientCount" int, status text,
-           "lastError" text, "nextAttemptAt" timestamptz)
+           "createdById" uuid, "apiKeyId" uuid, "to" text[], cc text[], bcc text[],
+           subject text, text text, html text, "sizeBytes" int, "recipientCount" int, "nextAttemptAt" timestamptz)
+    JOIN "Mailbox" m ON m."tenantId" = r."tenantId" AND m.id = r."mailboxId" AND m.state <> 'revoked'
+   WHERE r."apiKeyId" IS NULL
+      OR EXISTS (SELECT 1 FROM "ApiKeyMailbox" km
+                   JOIN "ApiKey" k ON k."tenantId" = km."tenantId" AND k.id = km."apiKeyId" AND k."revokedAt" IS NULL
+                   JOIN "Tenant" t ON t.id = k."tenantId" AND t."suspendedAt" IS NULL
+                  WHERE km."tenantId" = r."tenantId" AND km."apiKeyId" = r."apiKeyId" AND km."mailboxId" = r."mailboxId")
   RETURNING id::text AS id, status::text AS status, "messageId"`;
 
-/** Writes new mails without attachments in one statement; their ids, statuses and Message-IDs, in order. */
-export async function insertMailRows(rows: NewMailRow[]): Promise<InsertedMail[]> {
+/**
+ * Writes new mails without attachments in one statement: for each row, in
+ * order, its id, status and Message-ID, or null when the statement's checks
+ * refused it (its mailbox revoked, its key revoked or no longer holding the
+ * mailbox, its school suspended, since it was read).
+ */
+export async function insertMailRows(rows: NewMailRow[]): Promise<(InsertedMail | null)[]> {
   if (rows.length === 0) return [];
   const sql = await processSql();
   const inserted = await sql.query<InsertedMail>("insert_mail_rows", INSERT_ROWS, [JSON.stringify(rows)]);
-  // RETURNING follows the rows' order for an INSERT … SELECT of one set-returning function; by id to be sure.
   const byId = new Map(inserted.map((row) => [row.id, row]));
-  return rows.map((row) => byId.get(row.id)!);
+  return rows.map((row) => byId.get(row.id) ?? null);
 }

@@ -192,8 +192,11 @@ export async function queueMailBatch<Refusal>(
     try {
       const rows = planned.length > 0 ? await insertPlanned(sender, planned) : [];
       planned.forEach((p, i) => {
-        const row = rows[i]!;
-        outcomes[p.entry] = { result: "accepted", id: row.id, status: row.status, messageId: row.messageId };
+        const row = rows[i];
+        // Refused by the insert's own checks: its mailbox or key was revoked since it was read.
+        outcomes[p.entry] = row
+          ? { result: "accepted", id: row.id, status: row.status, messageId: row.messageId }
+          : { result: "rejected", error: notFound() };
       });
     } catch (error) {
       if (round === 0 && keys.length > 0 && isUniqueViolation(error)) continue;

@@ -8,7 +8,7 @@ import { isUuid } from "@/lib/ids/is-uuid";
 import { checkMailDraft, type MailDraft } from "./mail-input";
 import { providerFamily } from "./mail-limits";
 import { insertMailRows } from "./insert-mail-rows";
-import { keyMailboxes, type KeyMailbox } from "./key-mailboxes";
+import { keyMailbox, type KeyMailbox } from "./key-mailboxes";
 import { outgoingMailRow, queueingMailboxSelect } from "./outgoing-mail-row";
 import { tenantOf, usableMailboxWhere, type MailboxSelector, type MailSender } from "./mail-sender";
 
@@ -56,7 +56,24 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
   const selector = input.mailbox;
   // Another tenant's mailbox, or one this sender may not use, is simply not found.
   if ("mailboxId" in selector && !isUuid(selector.mailboxId)) throw notFound();
-  const mailbox = await usableMailbox(sender, selector);
+  // Only a mail without attachments goes through the insert that checks the key and mailbox again.
+  const first = await queueFrom(sender, input, key, input.draft.attachments.length === 0);
+  // The mailbox was read a few seconds ago and the insert's checks refused it: read it again.
+  return first ?? (await queueFrom(sender, input, key, false))!;
+}
+
+/**
+ * Checks and writes the mail; null when the mailbox had been reused from an
+ * earlier read and the insert's own checks refused it (to try again afresh).
+ */
+async function queueFrom(
+  sender: MailSender,
+  input: QueueMailInput,
+  key: string | null,
+  reuse: boolean,
+): Promise<QueuedMail | null> {
+  const selector = input.mailbox;
+  const { mailbox, reused } = await usableMailbox(sender, selector, reuse);
   if (!mailbox) throw notFound();
   if (mailbox.state === "revoked")
     throw invalid({ [mailboxField(selector)]: "outbox.errors.mailboxRevoked" });
@@ -67,7 +84,10 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
   try {
     if (mail.attachments.length === 0) {
       const [created] = await insertMailRows([row]);
-      return { ...created!, created: true };
+      if (created) return { ...created, created: true };
+      // Refused by the insert's own checks: the mailbox or the key was revoked since it was read.
+      if (reused) return null;
+      throw notFound();
     }
     // With attachments, a nested write: the mail and its attachments in one transaction.
     const db = await getDb();
@@ -98,25 +118,26 @@ export async function queueMail(sender: MailSender, input: QueueMailInput): Prom
 
 /**
  * The mailbox the sender names, if it may send from it: for an API key, one
- * named statement (the API's hot path); for a person, the mailbox scope.
+ * named statement, or none when the key read it a few seconds ago (the API's
+ * hot path; key-mailboxes.ts); for a person, the mailbox scope.
  */
-async function usableMailbox(sender: MailSender, selector: MailboxSelector): Promise<KeyMailbox | null> {
-  const named =
-    "address" in selector ? { address: selector.address.trim().toLowerCase() } : { id: selector.mailboxId };
-  if (sender.kind === "apiKey") {
-    const [mailbox] = await keyMailboxes(
-      sender,
-      "address" in selector ? [selector.address.trim().toLowerCase()] : [],
-      "mailboxId" in selector ? [selector.mailboxId] : [],
-    );
-    return mailbox ?? null;
-  }
+async function usableMailbox(
+  sender: MailSender,
+  selector: MailboxSelector,
+  reuse: boolean,
+): Promise<{ mailbox: KeyMailbox | null; reused: boolean }> {
+  if (sender.kind === "apiKey") return keyMailbox(sender, selector, reuse);
   const db = await getDb();
-  const mailbox = await db.mailbox.findFirst({
-    where: { ...usableMailboxWhere(sender), ...named },
+  const found = await db.mailbox.findFirst({
+    where: {
+      ...usableMailboxWhere(sender),
+      ...("address" in selector
+        ? { address: selector.address.trim().toLowerCase() }
+        : { id: selector.mailboxId }),
+    },
     select: queueingMailboxSelect,
   });
-  if (!mailbox) return null;
-  const { clientConfiguration, ...rest } = mailbox;
-  return { ...rest, provider: clientConfiguration.provider };
+  if (!found) return { mailbox: null, reused: false };
+  const { clientConfiguration, ...rest } = found;
+  return { mailbox: { ...rest, provider: clientConfiguration.provider }, reused: false };
 }

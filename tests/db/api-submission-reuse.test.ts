@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { POST as postMessage } from "@/app/api/v1/messages/route";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { getDb } from "@/lib/db/client";
+import { useTestDatabase } from "../support/test-db";
+import { seedApiKeyWithMailbox } from "./api-key-fixtures";
+import { useOutboxFakes } from "./use-outbox-fakes";
+
+useTestDatabase();
+const fakes = useOutboxFakes();
+
+// A key's mailbox, once read, serves the key's next submissions for a few seconds without being
+// read again (lib/outbox/key-mailboxes.ts). Each change below lands inside that window, as another
+// process (an admin's page, the worker) would make it: the insert's own checks must see it.
+
+function post(key: string, from: string) {
+  return postMessage(
+    new Request("http://127.0.0.1:3000/api/v1/messages", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ from, to: "parent@example.org", subject: "Absence", text: "Bonjour" }),
+    }),
+  );
+}
+
+async function queuedOnce() {
+  const seeded = await seedApiKeyWithMailbox(fakes);
+  const first = await post(seeded.key.key, seeded.allowed.address);
+  expect(first.status).toBe(202);
+  return seeded;
+}
+
+const mailsOf = async (mailboxId: string) =>
+  (await getDb()).outgoingMail.findMany({
+    where: { mailboxId },
+    select: { status: true, lastError: true, fromName: true },
+    orderBy: { createdAt: "asc" },
+  });
+
+describe("a submission right after another from the same key", () => {
+  it("holds the mail of a mailbox that needs reconnecting since, with the reason, and takes its new name", async () => {
+    const { key, allowed } = await queuedOnce();
+    await (
+      await getDb()
+    ).mailbox.update({
+      where: { id: allowed.id },
+      data: { state: "needs_reconnect", displayName: "Vie scolaire" },
+    });
+    const second = await post(key.key, allowed.address);
+    expect(second.status).toBe(202);
+    expect(((await second.json()) as { status: string }).status).toBe("held");
+    expect((await mailsOf(allowed.id)).at(-1)).toEqual({
+      status: "held",
+      lastError: "mailbox_needs_reconnect",
+      fromName: "Vie scolaire",
+    });
+  });
+
+  it("holds the mail of a mailbox paused since", async () => {
+    const { key, allowed } = await queuedOnce();
+    await (
+      await getDb()
+    ).mailbox.update({
+      where: { id: allowed.id },
+      data: { pausedUntil: new Date(Date.now() + 3_600_000) },
+    });
+    const second = await post(key.key, allowed.address);
+    expect(((await second.json()) as { status: string }).status).toBe("held");
+    expect((await mailsOf(allowed.id)).at(-1)?.lastError).toBe("mailbox_paused");
+  });
+
+  it("refuses a mailbox revoked since, as revoked, and writes nothing", async () => {
+    const { key, allowed } = await queuedOnce();
+    await (await getDb()).mailbox.update({ where: { id: allowed.id }, data: { state: "revoked" } });
+    const second = await post(key.key, allowed.address);
+    expect(second.status).toBe(422);
+    expect(
+      ((await second.json()) as { error: { fields: Record<string, string> } }).error.fields,
+    ).toHaveProperty("from");
+    expect(await mailsOf(allowed.id)).toHaveLength(1);
+  });
+
+  it("refuses a mailbox taken off the key since, as not found, and writes nothing", async () => {
+    const { key, allowed } = await queuedOnce();
+    await (await getDb()).apiKeyMailbox.deleteMany({ where: { apiKeyId: key.id } });
+    const second = await post(key.key, allowed.address);
+    expect(second.status).toBe(404);
+    expect(((await second.json()) as { error: { code: string } }).error.code).toBe("mailbox_not_found");
+    expect(await mailsOf(allowed.id)).toHaveLength(1);
+  });
+
+  it("refuses a key revoked since, and a suspended school's key, and writes nothing", async () => {
+    const { key, allowed, ctx, tenant } = await queuedOnce();
+    await revokeApiKey(ctx, key.id);
+    expect((await post(key.key, allowed.address)).status).toBe(401);
+
+    const other = await queuedOnce();
+    await (
+      await getDb()
+    ).tenant.update({ where: { id: other.tenant.id }, data: { suspendedAt: new Date() } });
+    expect((await post(other.key.key, other.allowed.address)).status).toBe(401);
+
+    expect(await mailsOf(allowed.id)).toHaveLength(1);
+    expect(await mailsOf(other.allowed.id)).toHaveLength(1);
+    expect(tenant.id).not.toBe(other.tenant.id);
+  });
+});
