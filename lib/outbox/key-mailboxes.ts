@@ -9,7 +9,7 @@ export type KeyMailbox = QueueingMailbox & { provider: Parameters<typeof provide
 /**
  * The mailboxes listed on the key, unrevoked, among those named by address
  * (lower-cased) or id, in one named statement: the API's hottest read
- * (docs/api.md). Another school's mailbox, or one not on the key, is simply
+ * (docs/api-submission.md). Another school's mailbox, or one not on the key, is simply
  * absent.
  */
 const KEY_MAILBOXES = `
@@ -41,7 +41,7 @@ export async function keyMailboxes(
  * being read again. Nothing stale can be written meanwhile: the insert checks
  * the key and the mailbox again (insert-mail-rows.ts), and a refusal reads
  * them afresh (queue-mail.ts). It spares one statement of the API's hottest
- * request (bench/README.md, "API load").
+ * request (bench/README.md, "API load"; docs/api-submission.md).
  */
 const REUSE_MS = 5_000;
 const MAX_REMEMBERED = 10_000;

@@ -48,8 +48,14 @@ export function writeSelfSignedCertificate(
  * operator's own certificate (RELAIS_RELAY_TLS_CERT / _KEY).
  */
 function ensureGeneratedCertificate(dir: string, host: string): { certFile: string; keyFile: string } {
+  // The folder is the data folder, chosen at run time: not a file of the build (turbopackIgnore keeps
+  // Next.js's file tracing from copying the whole project into the server's output for it).
   const files = { certFile: path.join(dir, "relay-cert.pem"), keyFile: path.join(dir, "relay-key.pem") };
-  if (existsSync(files.certFile) && existsSync(files.keyFile)) return files;
+  if (
+    existsSync(/*turbopackIgnore: true*/ files.certFile) &&
+    existsSync(/*turbopackIgnore: true*/ files.keyFile)
+  )
+    return files;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeSelfSignedCertificate(files, host, ["localhost", host, "127.0.0.1"]);
   return files;

@@ -37,6 +37,36 @@ const mailsOf = async (mailboxId: string) =>
     orderBy: { createdAt: "asc" },
   });
 
+describe("an API answer, outside the page proxy", () => {
+  it("carries the request's id (the caller's when it is a plain token, else a new one) and the API's headers", async () => {
+    const { key, allowed } = await seedApiKeyWithMailbox(fakes);
+    const send = (requestId: string) =>
+      postMessage(
+        new Request("http://127.0.0.1:3000/api/v1/messages", {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${key.key}`,
+            "content-type": "application/json",
+            "x-request-id": requestId,
+          },
+          body: JSON.stringify({ from: allowed.address, to: "parent@example.org", subject: "A", text: "B" }),
+        }),
+      );
+    const kept = await send("lb-7f3a.42");
+    expect(kept.status).toBe(202);
+    expect(kept.headers.get("x-request-id")).toBe("lb-7f3a.42");
+    expect(kept.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    const replaced = await send("<script>");
+    expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f]{16}$/);
+    // An error's answer too.
+    const refused = await postMessage(
+      new Request("http://127.0.0.1:3000/api/v1/messages", { method: "POST", body: "{}" }),
+    );
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("x-request-id")).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
 describe("a submission right after another from the same key", () => {
   it("holds the mail of a mailbox that needs reconnecting since, with the reason, and takes its new name", async () => {
     const { key, allowed } = await queuedOnce();

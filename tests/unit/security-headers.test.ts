@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  apiSecurityHeaders,
   contentSecurityPolicy,
   newNonce,
   referrerPolicy,
@@ -109,5 +110,17 @@ describe("securityHeaders", () => {
   ])("sends Referrer-Policy for %s: %s", (pathname, expected) => {
     expect(referrerPolicy(pathname)).toBe(expected);
     expect(securityHeaders({ ...production, pathname })["Referrer-Policy"]).toBe(expected);
+  });
+});
+
+describe("the machine API's headers (no proxy, no nonce)", () => {
+  it("allow nothing to load or frame a JSON answer, with HSTS only on https", () => {
+    expect(apiSecurityHeaders("http://127.0.0.1:3000")).toEqual({
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    });
+    expect(apiSecurityHeaders("https://relais.lycee.fr")).toEqual({
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+    });
   });
 });
