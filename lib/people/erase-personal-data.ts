@@ -5,6 +5,7 @@ import { normalizeEmail } from "@/lib/auth/tokens";
 import { getDb, type DbTransaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { lockAdminMemberships } from "./lock-admin-memberships";
+import { cancelMailOfErasedSender } from "@/lib/outbox/cancel-mail-of-erased-sender";
 import { purgeMailBodiesNow } from "@/lib/outbox/purge-mail-bodies";
 import { erasedUserLabel, inScope, type PersonalDataScope } from "./personal-data-scope";
 
@@ -133,10 +134,11 @@ export async function erasePersonalData(
     let mailCancelled = 0;
     let mailContentDeleted = 0;
     if (userId) {
-      ({ count: mailCancelled } = await tx.outgoingMail.updateMany({
-        where: { createdById: userId, ...where, status: { in: ["queued", "held"] } },
-        data: { status: "cancelled", lastError: "sender_erased" },
-      }));
+      mailCancelled = await cancelMailOfErasedSender(
+        tx,
+        userId,
+        scope.kind === "tenant" ? scope.tenantId : null,
+      );
       const theirs = await tx.outgoingMail.findMany({
         where: { createdById: userId, ...where },
         select: { id: true },

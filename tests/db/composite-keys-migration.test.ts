@@ -1,49 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
-import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listMigrations, type Migration, type SqlRunner } from "@/lib/db/migrations";
-import { pgliteExtensions } from "@/lib/db/pglite-extensions";
-import { pgliteRunner, pgRunner } from "@/lib/db/sql-runners";
-import { testDatabaseUrl, withDatabase } from "../support/postgres-url";
+import { listMigrations, type Migration } from "@/lib/db/migrations";
+import { errorOf, freshDatabase } from "../support/fresh-database";
 
 // The composite tenant keys' migration first looks for rows that point at another school's rows, names
 // each relation with a count, and stops before changing anything; once they are fixed, it applies.
 
 const MIGRATION = "20261207001536_composite_tenant_keys";
 const recorded = { sql: "SELECT 1", params: [] };
-
-/** A fresh, empty database: on this run's PostgreSQL server, or an embedded PGlite (RELAIS_TEST_DB=pglite). */
-async function freshDatabase(): Promise<{ runner: SqlRunner; close: () => Promise<void> }> {
-  const serverUrl = testDatabaseUrl();
-  if (!serverUrl) {
-    const pglite = await PGlite.create({ extensions: pgliteExtensions });
-    return { runner: pgliteRunner(pglite), close: () => pglite.close() };
-  }
-  const name = `relais_t_${randomBytes(6).toString("hex")}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const client = new Client({ connectionString: withDatabase(serverUrl, name) });
-  await client.connect();
-  return {
-    runner: pgRunner(client),
-    close: async () => {
-      await client.end();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-async function errorOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return "";
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
 
 describe("the composite tenant keys migration", () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;

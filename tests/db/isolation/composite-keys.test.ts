@@ -34,8 +34,17 @@ async function seedSchool() {
       recipientCount: 1,
     },
   });
+  const link = await db.connectLink.create({
+    data: {
+      tenantId,
+      mailboxId: mailbox.id,
+      tokenHash: randomBytes(16).toString("hex"),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   return {
     tenantId,
+    connectLinkId: link.id,
     memberId: people.member.id,
     configId: config.id,
     mailboxId: mailbox.id,
@@ -93,6 +102,52 @@ const relations: Relation[] = [
          "intervalSeconds", "expiresAt", "nextPollAt", "updatedAt")
       VALUES (${own.tenantId}::uuid, ${parent.mailboxId}::uuid, ${own.configId}::uuid, 'v1:x', 'ABCD-EFGH',
               'https://microsoft.com/devicelogin', 5, now() + interval '15 minutes', now(), now())`,
+  },
+  {
+    relation: "OAuthAuthorization → ClientConfiguration",
+    constraint: "OAuthAuthorization_tenantId_clientConfigurationId_fkey",
+    insert: (own, parent) => Prisma.sql`
+      INSERT INTO "OAuthAuthorization"
+        ("tenantId", "mailboxId", "clientConfigurationId", "stateHash", "browserBindingHash", "returnTo", "expiresAt")
+      VALUES (${own.tenantId}::uuid, ${own.mailboxId}::uuid, ${parent.configId}::uuid, ${token()}, ${token()},
+              '/', now() + interval '10 minutes')`,
+  },
+  {
+    relation: "OAuthAuthorization → ConnectLink",
+    constraint: "OAuthAuthorization_tenantId_connectLinkId_fkey",
+    insert: (own, parent) => Prisma.sql`
+      INSERT INTO "OAuthAuthorization"
+        ("tenantId", "mailboxId", "clientConfigurationId", "connectLinkId", "stateHash", "browserBindingHash",
+         "returnTo", "expiresAt")
+      VALUES (${own.tenantId}::uuid, ${own.mailboxId}::uuid, ${own.configId}::uuid, ${parent.connectLinkId}::uuid,
+              ${token()}, ${token()}, '/', now() + interval '10 minutes')`,
+  },
+  {
+    relation: "DeviceAuthorization → ClientConfiguration",
+    constraint: "DeviceAuthorization_tenantId_clientConfigurationId_fkey",
+    insert: (own, parent) => Prisma.sql`
+      INSERT INTO "DeviceAuthorization"
+        ("tenantId", "mailboxId", "clientConfigurationId", "deviceCodeCipher", "userCode", "verificationUri",
+         "intervalSeconds", "expiresAt", "nextPollAt", "updatedAt")
+      VALUES (${own.tenantId}::uuid, ${own.mailboxId}::uuid, ${parent.configId}::uuid, 'v1:x', 'ABCD-EFGH',
+              'https://microsoft.com/devicelogin', 5, now() + interval '15 minutes', now(), now())`,
+  },
+  {
+    relation: "DeviceAuthorization → ConnectLink",
+    constraint: "DeviceAuthorization_tenantId_connectLinkId_fkey",
+    insert: (own, parent) => Prisma.sql`
+      INSERT INTO "DeviceAuthorization"
+        ("tenantId", "mailboxId", "clientConfigurationId", "connectLinkId", "deviceCodeCipher", "userCode",
+         "verificationUri", "intervalSeconds", "expiresAt", "nextPollAt", "updatedAt")
+      VALUES (${own.tenantId}::uuid, ${own.mailboxId}::uuid, ${own.configId}::uuid, ${parent.connectLinkId}::uuid,
+              'v1:x', 'ABCD-EFGH', 'https://microsoft.com/devicelogin', 5, now() + interval '15 minutes', now(), now())`,
+  },
+  {
+    relation: "MailboxSendingHour → Mailbox",
+    constraint: "MailboxSendingHour_tenantId_mailboxId_fkey",
+    insert: (own, parent) => Prisma.sql`
+      INSERT INTO "MailboxSendingHour" ("tenantId", "mailboxId", hour, messages, recipients)
+      VALUES (${own.tenantId}::uuid, ${parent.mailboxId}::uuid, date_trunc('hour', now()), 1, 1)`,
   },
   {
     relation: "ConnectLink → Mailbox",
@@ -234,7 +289,10 @@ describe("composite tenant keys", () => {
       where: { id: school.mailId },
       data: { status: "sent", sentAt: new Date() },
     });
+    // Its sent mail is counted in its sending hours, which go too (and are not written back negative).
+    expect(await db.mailboxSendingHour.count({ where: { mailboxId: school.mailboxId } })).toBe(1);
     await db.mailbox.delete({ where: { id: school.mailboxId } });
+    expect(await db.mailboxSendingHour.count({ where: { mailboxId: school.mailboxId } })).toBe(0);
     expect(await db.outgoingMail.count({ where: { id: school.mailId } })).toBe(0);
     expect(await db.deliveryAttempt.count({ where: { mailId: school.mailId } })).toBe(0);
   });
