@@ -19,6 +19,14 @@ describe("message catalogs", () => {
     expect([...en, ...fr].filter(([, text]) => text.trim() === "").map(([key]) => key)).toEqual([]);
   });
 
+  it("keep French punctuation on its word: a no-break space before : ; ? ! » and after «", () => {
+    // A plain space there lets a phone's line break leave the colon or the guillemet alone at a line's start.
+    const loose = leaves(catalogs.fr)
+      .filter(([, text]) => /\S [:;?!»]|« /.test(text))
+      .map(([key]) => key);
+    expect(loose).toEqual([]);
+  });
+
   it("use the same placeholders in both languages", () => {
     // Plain `{name}` and plural forms `{name, plural, …}`, each name once.
     const placeholders = (text: string) =>

@@ -18,9 +18,9 @@ export const auth: Translation<typeof en> = {
       heading: "Ceci est une démonstration",
       intro: "Connectez-vous avec l’un de ces comptes. Tous utilisent le mot de passe {password}.",
       admin:
-        "Administratrice des deux établissements de démonstration : applications, boîtes, envois, relais",
-      member: "Enseignant à {school} : ses propres boîtes aux lettres",
-      operator: "Opératrice de la plateforme : tous les établissements, l’état de la plateforme",
+        "Administratrice des deux établissements de démonstration : applications, boîtes, envois, relais",
+      member: "Enseignant à {school} : ses propres boîtes aux lettres",
+      operator: "Opératrice de la plateforme : tous les établissements, l’état de la plateforme",
     },
   },
   link: {
@@ -33,6 +33,6 @@ export const auth: Translation<typeof en> = {
   },
   linkMail: {
     subject: "Votre lien de connexion à Relais",
-    body: "Bonjour,\n\nOuvrez ce lien pour vous connecter à Relais. Il fonctionne une fois, pendant {minutes} minutes :\n\n{link}\n\nSi vous ne l’avez pas demandé, ignorez ce message.",
+    body: "Bonjour,\n\nOuvrez ce lien pour vous connecter à Relais. Il fonctionne une fois, pendant {minutes} minutes :\n\n{link}\n\nSi vous ne l’avez pas demandé, ignorez ce message.",
   },
 };

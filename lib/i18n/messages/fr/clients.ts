@@ -4,7 +4,7 @@ import type { Translation } from "../../translation-shape";
 export const clients: Translation<typeof en> = {
   title: "Applications OAuth",
   intro:
-    "Les applications OAuth par lesquelles les boîtes aux lettres de l’établissement se connectent : celles que vous avez déclarées chez Google ou Microsoft, ou celle de la plateforme.",
+    "Les applications OAuth par lesquelles les boîtes aux lettres de l’établissement se connectent : celles que vous avez déclarées chez Google ou Microsoft, ou celle de la plateforme.",
   newButton: "Nouvelle application OAuth",
   empty: "Aucune application OAuth pour l’instant. Ajoutez-en une pour connecter des boîtes aux lettres.",
   providers: {
@@ -50,10 +50,10 @@ export const clients: Translation<typeof en> = {
     duplicate: "Dupliquer",
     delete: "Supprimer",
     test: "Tester",
-    deleteConfirm: "Supprimer l’application OAuth « {name} » ? C’est définitif.",
+    deleteConfirm: "Supprimer l’application OAuth « {name} » ? C’est définitif.",
     deleteConfirmButton: "La supprimer",
-    deleted: "L’application OAuth « {name} » a été supprimée.",
-    duplicated: "Copiée sous le nom « {name} ».",
+    deleted: "L’application OAuth « {name} » a été supprimée.",
+    duplicated: "Copiée sous le nom « {name} ».",
   },
   duplicate: {
     copySuffix: "(copie)",
@@ -61,11 +61,11 @@ export const clients: Translation<typeof en> = {
   },
   delete: {
     inUse:
-      "{count, plural, one {# boîte aux lettres utilise} other {# boîtes aux lettres utilisent}} cette application : {addresses}. Rattachez-les à une autre application avant de la supprimer.",
+      "{count, plural, one {# boîte aux lettres utilise} other {# boîtes aux lettres utilisent}} cette application : {addresses}. Rattachez-les à une autre application avant de la supprimer.",
     inUseMore:
-      "{count} boîtes aux lettres utilisent cette application : {addresses} et {more} autres. Rattachez-les à une autre application avant de la supprimer.",
+      "{count} boîtes aux lettres utilisent cette application : {addresses} et {more} autres. Rattachez-les à une autre application avant de la supprimer.",
     inUseNow:
-      "Une boîte aux lettres vient de commencer à utiliser cette application ; elle n’a donc pas été supprimée.",
+      "Une boîte aux lettres vient de commencer à utiliser cette application ; elle n’a donc pas été supprimée.",
   },
   errors: {
     platformUnavailable:
@@ -75,7 +75,7 @@ export const clients: Translation<typeof en> = {
   },
   new: {
     title: "Nouvelle application OAuth",
-    choose: "Où l’application est-elle déclarée ?",
+    choose: "Où l’application est-elle déclarée ?",
     change: "Choisir un autre fournisseur",
     google: {
       title: "Google Workspace",
@@ -95,7 +95,7 @@ export const clients: Translation<typeof en> = {
     platform: {
       title: "L’application Microsoft de la plateforme",
       description:
-        "Rien à déclarer chez Microsoft : les boîtes se connectent par l’application que l’opérateur de cette plateforme a configurée. Un administrateur de votre Microsoft 365 devra peut-être donner son consentement une fois.",
+        "Rien à déclarer chez Microsoft : les boîtes se connectent par l’application que l’opérateur de cette plateforme a configurée. Un administrateur de votre Microsoft 365 devra peut-être donner son consentement une fois.",
       defaultName: "Microsoft 365 (application de la plateforme)",
     },
     custom: {
@@ -113,14 +113,14 @@ export const clients: Translation<typeof en> = {
       smtp: "SMTP",
     },
     name: "Nom",
-    nameHint: "Le nom de cette application dans Relais, par exemple « Google – personnel ».",
+    nameHint: "Le nom de cette application dans Relais, par exemple « Google – personnel ».",
     provider: "Fournisseur",
     clientId: "ID client",
     clientSecret: "Secret client",
-    clientSecretHint: "En écriture seule : une fois enregistré, il n’est plus jamais affiché.",
+    clientSecretHint: "En écriture seule : une fois enregistré, il n’est plus jamais affiché.",
     clientSecretOptional:
-      "Laissez-le vide pour un client public (Microsoft « Autoriser les flux de clients publics »).",
-    secretSet: "Un secret est enregistré ; il se termine par {hint}.",
+      "Laissez-le vide pour un client public (Microsoft « Autoriser les flux de clients publics »).",
+    secretSet: "Un secret est enregistré ; il se termine par {hint}.",
     secretKeep: "Laissez ce champ vide pour le conserver, ou saisissez un nouveau secret pour le remplacer.",
     newSecret: "Nouveau secret client",
     clearSecret: "Supprimer le secret enregistré",
@@ -133,14 +133,14 @@ export const clients: Translation<typeof en> = {
     tokenEndpoint: "Point de terminaison de jeton",
     deviceEndpoint: "Point de terminaison d’autorisation d’appareil",
     deviceEndpointHint:
-      "Pour Microsoft, déduit du point d’autorisation (authorize → devicecode) ; vous pouvez le modifier.",
+      "Pour Microsoft, déduit du point d’autorisation (authorize → devicecode) ; vous pouvez le modifier.",
     revocationEndpoint: "Point de terminaison de révocation",
     revocationEndpointHint:
-      "Facultatif. Microsoft n’en a pas : une déconnexion supprime alors seulement les jetons ici.",
+      "Facultatif. Microsoft n’en a pas : une déconnexion supprime alors seulement les jetons ici.",
     scopes: "Autorisations (scopes)",
     scopesHint: "Une par ligne, ou séparées par des espaces.",
     defaultFlow: "Mode de connexion des boîtes",
-    pkce: "Utiliser PKCE (recommandé ; obligatoire sans secret client)",
+    pkce: "Utiliser PKCE (recommandé ; obligatoire sans secret client)",
     keepAliveDays: "Renouveler les connexions inutilisées après (jours)",
     keepAliveDaysHint:
       "Relais renouvelle une connexion inutilisée depuis ce temps, pour que le fournisseur n’y mette pas fin. Laissez vide pour la valeur par défaut de ce fournisseur : {days} jours (au plus {max}).",
@@ -163,17 +163,17 @@ export const clients: Translation<typeof en> = {
     smtpPort: "Port",
     smtpSecurity: "Sécurité",
     platformNote:
-      "Cette application est l’application Microsoft de la plateforme (annuaire : {directory}). Son ID client, son secret et ses points de terminaison sont définis par l’opérateur de la plateforme.",
+      "Cette application est l’application Microsoft de la plateforme (annuaire : {directory}). Son ID client, son secret et ses points de terminaison sont définis par l’opérateur de la plateforme.",
     submitCreate: "Ajouter l’application",
     submitSave: "Enregistrer les modifications",
     saved: "Enregistré.",
     savedReconsent:
-      "Enregistré. {count, plural, one {# boîte a besoin} other {# boîtes ont besoin}} d’une nouvelle autorisation pour cette voie d’envoi : voir « Boîtes à reconnecter » en haut de la page.",
-    errorsTitle: "L’application n’a pas été enregistrée :",
-    fieldError: "{field} : {message}",
+      "Enregistré. {count, plural, one {# boîte a besoin} other {# boîtes ont besoin}} d’une nouvelle autorisation pour cette voie d’envoi : voir « Boîtes à reconnecter » en haut de la page.",
+    errorsTitle: "L’application n’a pas été enregistrée :",
+    fieldError: "{field} : {message}",
   },
   created: {
-    title: "Application OAuth « {name} » ajoutée",
+    title: "Application OAuth « {name} » ajoutée",
     intro:
       "Vérifiez maintenant que le fournisseur l’accepte, puis ajoutez les boîtes aux lettres qui se connecteront par elle.",
     test: "La tester maintenant",
@@ -182,7 +182,7 @@ export const clients: Translation<typeof en> = {
   },
   page: {
     back: "Toutes les applications OAuth",
-    mailboxes: "Boîtes aux lettres qui l’utilisent : {count}",
+    mailboxes: "Boîtes aux lettres qui l’utilisent : {count}",
     broken:
       "Le fournisseur a refusé ce client le {when}. Vérifiez l’ID client et le secret, puis testez de nouveau.",
     warningsTitle: "À vérifier",
@@ -211,60 +211,60 @@ export const clients: Translation<typeof en> = {
   },
   redirect: {
     label: "URI de redirection",
-    hint: "Déclarez cette adresse dans la console du fournisseur exactement telle qu’elle est affichée : les fournisseurs la comparent caractère par caractère.",
+    hint: "Déclarez cette adresse dans la console du fournisseur exactement telle qu’elle est affichée : les fournisseurs la comparent caractère par caractère.",
     copy: "Copier",
     copied: "Copiée",
-    copyFailed: "Copie impossible : sélectionnez l’adresse et copiez-la vous-même.",
+    copyFailed: "Copie impossible : sélectionnez l’adresse et copiez-la vous-même.",
   },
   help: {
     title: "Comment déclarer l’application",
     google: {
       summary: "Chez Google (console Google Cloud)",
       step1:
-        "Ouvrez console.cloud.google.com, créez un projet (un nom sans accents : les utilisateurs ne le voient jamais) et vérifiez qu’il est sélectionné.",
-      step2: "Dans « API et services » → « Bibliothèque », cherchez « Gmail API » et activez-la.",
+        "Ouvrez console.cloud.google.com, créez un projet (un nom sans accents : les utilisateurs ne le voient jamais) et vérifiez qu’il est sélectionné.",
+      step2: "Dans « API et services » → « Bibliothèque », cherchez « Gmail API » et activez-la.",
       step3:
-        "Dans « Écran de consentement OAuth », choisissez « Interne » pour un établissement Google Workspace (seuls les comptes de votre domaine peuvent se connecter), ou « Externe » puis publiez l’application.",
+        "Dans « Écran de consentement OAuth », choisissez « Interne » pour un établissement Google Workspace (seuls les comptes de votre domaine peuvent se connecter), ou « Externe » puis publiez l’application.",
       step3Warning:
-        "Ne laissez pas l’application au statut « En test » : Google fait alors expirer les jetons d’actualisation au bout de 7 jours, et chaque boîte devrait se reconnecter chaque semaine.",
+        "Ne laissez pas l’application au statut « En test » : Google fait alors expirer les jetons d’actualisation au bout de 7 jours, et chaque boîte devrait se reconnecter chaque semaine.",
       step4:
-        "Pour envoyer par SMTP : dans les champs d’application (« Accès aux données »), choisissez « Ajouter ou supprimer des champs d’application », collez https://mail.google.com/ sous « Ajouter manuellement des champs d’application », ajoutez-le au tableau et enregistrez. L’autorisation gmail.send ne suffit pas pour SMTP.",
+        "Pour envoyer par SMTP : dans les champs d’application (« Accès aux données »), choisissez « Ajouter ou supprimer des champs d’application », collez https://mail.google.com/ sous « Ajouter manuellement des champs d’application », ajoutez-le au tableau et enregistrez. L’autorisation gmail.send ne suffit pas pour SMTP.",
       step4Api:
         "Pour envoyer par l’API Gmail : ajoutez plutôt https://www.googleapis.com/auth/gmail.send de la même façon (elle ne permet que l’envoi), et vérifiez que l’API Gmail est activée (étape 2).",
       step5:
-        "Dans « Identifiants », choisissez « Créer des identifiants » → « ID client OAuth », type d’application « Application Web ».",
-      step6: "Sous « URI de redirection autorisés », ajoutez exactement cette adresse : {redirectUri}",
+        "Dans « Identifiants », choisissez « Créer des identifiants » → « ID client OAuth », type d’application « Application Web ».",
+      step6: "Sous « URI de redirection autorisés », ajoutez exactement cette adresse : {redirectUri}",
       step7:
-        "Créez-le, puis copiez l’ID client et le secret client affichés dans ce formulaire. Choisissez le modèle Google Workspace : les points de terminaison et les autorisations sont remplis pour vous.",
+        "Créez-le, puis copiez l’ID client et le secret client affichés dans ce formulaire. Choisissez le modèle Google Workspace : les points de terminaison et les autorisations sont remplis pour vous.",
     },
     microsoft: {
       summary: "Chez Microsoft (centre d’administration Microsoft Entra)",
       step1:
-        "Ouvrez entra.microsoft.com → « Identité » → « Applications » → « Inscriptions d’applications » → « Nouvelle inscription ».",
+        "Ouvrez entra.microsoft.com → « Identité » → « Applications » → « Inscriptions d’applications » → « Nouvelle inscription ».",
       step2:
-        "Donnez-lui un nom et choisissez les types de comptes pris en charge : « Comptes dans cet annuaire d’organisation uniquement » (utilisez alors l’ID de votre annuaire ici) ou « Comptes dans un annuaire d’organisation » (utilisez alors organizations).",
+        "Donnez-lui un nom et choisissez les types de comptes pris en charge : « Comptes dans cet annuaire d’organisation uniquement » (utilisez alors l’ID de votre annuaire ici) ou « Comptes dans un annuaire d’organisation » (utilisez alors organizations).",
       step3:
-        "Sous « URI de redirection », choisissez la plateforme « Web » et collez exactement cette adresse : {redirectUri}",
+        "Sous « URI de redirection », choisissez la plateforme « Web » et collez exactement cette adresse : {redirectUri}",
       step4:
-        "Pour envoyer par SMTP : dans « Autorisations d’API », choisissez « Ajouter une autorisation » → « API utilisées par mon organisation » → « Office 365 Exchange Online » → « Autorisations déléguées » → SMTP.Send. Ajoutez aussi offline_access, openid et email (Microsoft Graph, déléguées).",
+        "Pour envoyer par SMTP : dans « Autorisations d’API », choisissez « Ajouter une autorisation » → « API utilisées par mon organisation » → « Office 365 Exchange Online » → « Autorisations déléguées » → SMTP.Send. Ajoutez aussi offline_access, openid et email (Microsoft Graph, déléguées).",
       step4Graph:
-        "Pour envoyer par Microsoft Graph : dans « Autorisations d’API », choisissez « Ajouter une autorisation » → « Microsoft Graph » → « Autorisations déléguées » → Mail.Send, et Mail.Send.Shared quand un délégué envoie au nom de boîtes partagées. Ajoutez aussi offline_access, openid et email.",
+        "Pour envoyer par Microsoft Graph : dans « Autorisations d’API », choisissez « Ajouter une autorisation » → « Microsoft Graph » → « Autorisations déléguées » → Mail.Send, et Mail.Send.Shared quand un délégué envoie au nom de boîtes partagées. Ajoutez aussi offline_access, openid et email.",
       step5:
-        "Toujours dans « Autorisations d’API », choisissez « Accorder un consentement d’administrateur » pour votre organisation.",
+        "Toujours dans « Autorisations d’API », choisissez « Accorder un consentement d’administrateur » pour votre organisation.",
       step6:
-        "Dans « Certificats et secrets », créez un nouveau secret client et copiez tout de suite sa « Valeur » (pas son « ID de secret »). Notez sa date d’expiration : à cette date, les boîtes cessent d’envoyer jusqu’à ce qu’un nouveau secret soit collé ici.",
+        "Dans « Certificats et secrets », créez un nouveau secret client et copiez tout de suite sa « Valeur » (pas son « ID de secret »). Notez sa date d’expiration : à cette date, les boîtes cessent d’envoyer jusqu’à ce qu’un nouveau secret soit collé ici.",
       step6Alternative:
-        "Sans secret : dans « Authentification », réglez « Autoriser les flux de clients publics » sur Oui et laissez le secret client vide ici (PKCE protège l’échange). Le flux par code d’appareil a aussi besoin de ce réglage.",
+        "Sans secret : dans « Authentification », réglez « Autoriser les flux de clients publics » sur Oui et laissez le secret client vide ici (PKCE protège l’échange). Le flux par code d’appareil a aussi besoin de ce réglage.",
       step7:
-        "Dans « Vue d’ensemble », copiez l’« ID d’application (client) » dans ID client, et l’« ID de l’annuaire (locataire) » dans l’annuaire si vous avez choisi un seul annuaire.",
-      note: "Par SMTP seulement : les boîtes doivent aussi avoir SMTP AUTH (« SMTP authentifié ») activé dans le centre d’administration Exchange ; sinon Microsoft les refuse à l’envoi (535 5.7.139). Microsoft Graph n’en a pas besoin.",
+        "Dans « Vue d’ensemble », copiez l’« ID d’application (client) » dans ID client, et l’« ID de l’annuaire (locataire) » dans l’annuaire si vous avez choisi un seul annuaire.",
+      note: "Par SMTP seulement : les boîtes doivent aussi avoir SMTP AUTH (« SMTP authentifié ») activé dans le centre d’administration Exchange ; sinon Microsoft les refuse à l’envoi (535 5.7.139). Microsoft Graph n’en a pas besoin.",
     },
   },
   /** The application's preflight (lib/preflight/run-configuration-preflight.ts). */
   preflight: {
     title: "Vérification préalable",
     intro:
-      "Teste le point de jeton et les identifiants, puis une boîte connectée de cette application : son jeton d’accès, ses autorisations et une connexion (SMTP) ou une lecture de l’API de messagerie, sans rien envoyer.",
+      "Teste le point de jeton et les identifiants, puis une boîte connectée de cette application : son jeton d’accès, ses autorisations et une connexion (SMTP) ou une lecture de l’API de messagerie, sans rien envoyer.",
     mailbox: "Boîte à vérifier",
     firstConnected: "La première boîte connectée",
     button: "Lancer la vérification",
@@ -272,39 +272,39 @@ export const clients: Translation<typeof en> = {
     checkedChosen: "Vérifié avec {address}.",
     checkedFirst: "Vérifié avec {address}, la première boîte connectée de cette application.",
     noMailbox:
-      "Aucune boîte de cette application n’est encore connectée : seuls le point de jeton et les identifiants ont été vérifiés. Connectez une boîte pour vérifier aussi sa connexion.",
+      "Aucune boîte de cette application n’est encore connectée : seuls le point de jeton et les identifiants ont été vérifiés. Connectez une boîte pour vérifier aussi sa connexion.",
   },
   test: {
     button: "Tester cette application",
     running: "Test en cours…",
     explanation:
-      "Relais envoie au point de terminaison de jeton un code d’autorisation inventé, avec cet ID client et ce secret. Un fournisseur qui reconnaît le client ne refuse que le code : c’est une réussite.",
-    lastTested: "Dernier test le {when} :",
+      "Relais envoie au point de terminaison de jeton un code d’autorisation inventé, avec cet ID client et ce secret. Un fournisseur qui reconnaît le client ne refuse que le code : c’est une réussite.",
+    lastTested: "Dernier test le {when} :",
     never: "Pas encore testée.",
     passed: "Réussi",
     failed: "Échoué",
-    providerSaid: "Le fournisseur a répondu « {error} ».",
-    providerSaidAadsts: "Le fournisseur a répondu « {error} » (AADSTS{code}).",
+    providerSaid: "Le fournisseur a répondu « {error} ».",
+    providerSaidAadsts: "Le fournisseur a répondu « {error} » (AADSTS{code}).",
     status: "Statut HTTP {status}.",
     outcomes: {
-      ok: "Le point de terminaison et les identifiants du client sont bons : le fournisseur a reconnu ce client et n’a refusé que le code de test inventé, comme prévu.",
+      ok: "Le point de terminaison et les identifiants du client sont bons : le fournisseur a reconnu ce client et n’a refusé que le code de test inventé, comme prévu.",
       secret_invalid:
-        "Le secret client est faux : le fournisseur ne l’accepte pas pour cet ID client. Collez de nouveau la valeur du secret (dans Entra, la colonne « Valeur », pas l’« ID de secret »).",
+        "Le secret client est faux : le fournisseur ne l’accepte pas pour cet ID client. Collez de nouveau la valeur du secret (dans Entra, la colonne « Valeur », pas l’« ID de secret »).",
       secret_expired:
         "Le secret client a expiré. Créez-en un nouveau dans la console du fournisseur et collez-le ici.",
       secret_required:
         "Le fournisseur exige un secret client pour cette application et aucun n’est enregistré. Collez-en un, ou autorisez les flux de clients publics dans les réglages d’authentification de l’application.",
       app_not_found:
         "Le fournisseur ne connaît aucune application avec cet ID client dans cet annuaire. Vérifiez l’ID client, et l’annuaire dans les points de terminaison.",
-      invalid_client: "Le fournisseur a refusé le client : l’ID client ou le secret client est faux.",
+      invalid_client: "Le fournisseur a refusé le client : l’ID client ou le secret client est faux.",
       unauthorized_client:
         "Le fournisseur connaît ce client mais ne l’autorise pas à utiliser le flux par code d’autorisation. Vérifiez le type et la plateforme de l’application dans la console du fournisseur.",
       redirect_uri_mismatch:
         "Le client est reconnu, mais l’URI de redirection n’est pas déclaré exactement comme sur cette page. Ajoutez-le aux URI de redirection de l’application.",
       consent_required:
-        "Le client est accepté, mais il manque un consentement : un administrateur doit consentir aux autorisations demandées.",
+        "Le client est accepté, mais il manque un consentement : un administrateur doit consentir aux autorisations demandées.",
       unexpected_success:
-        "Le point de terminaison a accepté un code inventé et renvoyé un jeton : un vrai fournisseur OAuth ne le fait jamais. Vérifiez le point de terminaison de jeton.",
+        "Le point de terminaison a accepté un code inventé et renvoyé un jeton : un vrai fournisseur OAuth ne le fait jamais. Vérifiez le point de terminaison de jeton.",
       not_json:
         "L’adresse a répondu par autre chose qu’une réponse OAuth (une page HTML, par exemple). Vérifiez le point de terminaison de jeton.",
       server_error:
@@ -348,7 +348,7 @@ export const clients: Translation<typeof en> = {
     urlNumericHost:
       "Écrivez le nom du serveur ou son adresse habituelle (quatre nombres séparés par des points).",
     urlPrivateHost:
-      "Cette adresse désigne un réseau privé ou réservé ; Relais n’appelle que des serveurs publics.",
+      "Cette adresse désigne un réseau privé ou réservé ; Relais n’appelle que des serveurs publics.",
     scopesRequired: "Saisissez au moins une autorisation (scope).",
     scopeInvalid: "Une autorisation contient un caractère interdit (guillemets ou barre oblique inverse).",
     scopesTooMany: "Il y a trop d’autorisations (50 au plus).",
@@ -356,12 +356,12 @@ export const clients: Translation<typeof en> = {
     pkceInvalid: "Indiquez s’il faut utiliser PKCE.",
     pkceRequiredWithoutSecret: "Sans secret client, PKCE doit rester activé.",
     deviceEndpointRequired:
-      "Le flux « appareil » nécessite un point de terminaison d’appareil ; il ne peut pas être déduit de ce point d’autorisation.",
+      "Le flux « appareil » nécessite un point de terminaison d’appareil ; il ne peut pas être déduit de ce point d’autorisation.",
     googleDeviceMailScope:
-      "Google n’autorise pas les autorisations de messagerie dans le flux « appareil ». Utilisez le flux par code d’autorisation.",
+      "Google n’autorise pas les autorisations de messagerie dans le flux « appareil ». Utilisez le flux par code d’autorisation.",
     smtpHostInvalid: "Saisissez le nom du serveur SMTP, par exemple smtp.gmail.com.",
     smtpHostPrivate:
-      "Ce serveur SMTP est sur un réseau privé ou réservé ; Relais ne se connecte qu’à des serveurs publics.",
+      "Ce serveur SMTP est sur un réseau privé ou réservé ; Relais ne se connecte qu’à des serveurs publics.",
     smtpPortInvalid: "Saisissez un port entre 1 et 65535 (en général 465 ou 587).",
     smtpSecurityInvalid: "Choisissez TLS ou STARTTLS.",
     nameTaken: "Une autre application OAuth de cet établissement porte déjà ce nom.",
@@ -410,13 +410,13 @@ export const clients: Translation<typeof en> = {
     graphMailSendScopeMissing:
       "Sans l’autorisation https://graph.microsoft.com/Mail.Send, l’envoi par Microsoft Graph échouera.",
     microsoftOfflineAccessMissing:
-      "Sans l’autorisation offline_access, Microsoft n’envoie pas de jeton d’actualisation : les boîtes se déconnecteront au bout d’une heure.",
+      "Sans l’autorisation offline_access, Microsoft n’envoie pas de jeton d’actualisation : les boîtes se déconnecteront au bout d’une heure.",
     microsoftUnexpectedHost:
       "Les adresses de Microsoft sont normalement sur login.microsoftonline.com. Vérifiez-les.",
     smtpPortUnusual: "Ce port SMTP est inhabituel. Les fournisseurs utilisent 465 (TLS) ou 587 (STARTTLS).",
     smtpSecurityMismatch: "Le port 465 utilise normalement TLS, et les ports 25, 587 et 2525 STARTTLS.",
     platformUnavailable:
-      "L’application Microsoft de la plateforme n’est plus configurée sur ce serveur : les boîtes ne peuvent pas se connecter par elle.",
+      "L’application Microsoft de la plateforme n’est plus configurée sur ce serveur : les boîtes ne peuvent pas se connecter par elle.",
     googleTesting:
       "Cette application Google est déclarée en statut de publication « Test » : Google met fin à la connexion de chaque boîte 7 jours après sa création. Dans la console Google Cloud (Google Auth Platform › Audience), publiez l’application, ou rendez-la interne si seuls les comptes de votre domaine Google Workspace l’utilisent ; puis reconnectez les boîtes et décochez « Test » ci-dessous.",
     googleTestingDetected:

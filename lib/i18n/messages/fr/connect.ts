@@ -19,15 +19,15 @@ export const connect: Translation<typeof en> = {
       title: "Boîte aux lettres connectée",
       body: "{mailbox} est connectée. Le courrier envoyé par Relais part désormais de cette boîte.",
       noRefreshToken:
-        "Le fournisseur n’a pas envoyé de jeton d’actualisation : cette connexion cessera de fonctionner d’ici une heure environ. Demandez au service informatique de l’établissement de vérifier que l’application demande l’accès hors connexion (Google : access_type=offline et prompt=consent ; Microsoft : offline_access).",
+        "Le fournisseur n’a pas envoyé de jeton d’actualisation : cette connexion cessera de fonctionner d’ici une heure environ. Demandez au service informatique de l’établissement de vérifier que l’application demande l’accès hors connexion (Google : access_type=offline et prompt=consent ; Microsoft : offline_access).",
     },
     insufficientScope: {
       title: "Une autorisation manque",
-      body: "{mailbox} a été autorisée, mais sans l’autorisation nécessaire à l’envoi de courrier : {missing}. Aucun courrier n’en partira tant qu’elle n’aura pas été autorisée à nouveau en laissant cette autorisation cochée.",
+      body: "{mailbox} a été autorisée, mais sans l’autorisation nécessaire à l’envoi de courrier : {missing}. Aucun courrier n’en partira tant qu’elle n’aura pas été autorisée à nouveau en laissant cette autorisation cochée.",
     },
     declined: {
       title: "Autorisation refusée",
-      body: "Vous avez refusé l’autorisation. Rien n’a changé pour {mailbox} ; vous pouvez recommencer quand vous le souhaitez.",
+      body: "Vous avez refusé l’autorisation. Rien n’a changé pour {mailbox} ; vous pouvez recommencer quand vous le souhaitez.",
     },
     wrongAccount: {
       title: "Un autre compte a été utilisé",
@@ -37,11 +37,11 @@ export const connect: Translation<typeof en> = {
     },
     accountRefused: {
       title: "Ce compte ne peut pas envoyer au nom de la boîte",
-      body: "Le serveur de messagerie a refusé l’autorisation pour {mailbox} : vous vous êtes probablement connecté avec un autre compte. Rien n’a été enregistré. Recommencez en vous connectant avec {mailbox}.",
+      body: "Le serveur de messagerie a refusé l’autorisation pour {mailbox} : vous vous êtes probablement connecté avec un autre compte. Rien n’a été enregistré. Recommencez en vous connectant avec {mailbox}.",
     },
     smtpAuthDisabled: {
       title: "La connexion SMTP est désactivée",
-      body: "Le serveur de messagerie refuse le SMTP authentifié pour {mailbox} (Microsoft 365 : SmtpClientAuthentication est désactivé pour la boîte ou l’organisation). Rien n’a été enregistré. Un administrateur doit l’activer, puis il faudra autoriser à nouveau.",
+      body: "Le serveur de messagerie refuse le SMTP authentifié pour {mailbox} (Microsoft 365 : SmtpClientAuthentication est désactivé pour la boîte ou l’organisation). Rien n’a été enregistré. Un administrateur doit l’activer, puis il faudra autoriser à nouveau.",
     },
     identityUnverified: {
       title: "Le compte n’a pas pu être vérifié",
@@ -49,11 +49,11 @@ export const connect: Translation<typeof en> = {
     },
     idTokenInvalid: {
       title: "La réponse du fournisseur n’a pas pu être vérifiée",
-      body: "L’identité renvoyée par le fournisseur n’a pas passé les contrôles de Relais ({code}). Rien n’a été enregistré. Recommencez ; si cela se reproduit, prévenez le service informatique de l’établissement.",
+      body: "L’identité renvoyée par le fournisseur n’a pas passé les contrôles de Relais ({code}). Rien n’a été enregistré. Recommencez ; si cela se reproduit, prévenez le service informatique de l’établissement.",
     },
     configRefused: {
       title: "L’application OAuth de l’établissement a été refusée",
-      body: "Le fournisseur a refusé l’application OAuth de l’établissement ({code}) : {reason} Rien n’a été enregistré. Le service informatique de l’établissement doit corriger l’application.",
+      body: "Le fournisseur a refusé l’application OAuth de l’établissement ({code}) : {reason} Rien n’a été enregistré. Le service informatique de l’établissement doit corriger l’application.",
     },
     configUnusable: {
       title: "L’application OAuth de l’établissement est inutilisable",
@@ -69,7 +69,7 @@ export const connect: Translation<typeof en> = {
     },
     providerUnavailable: {
       title: "Le fournisseur est injoignable",
-      body: "Le fournisseur n’a pas pu être joint ou a répondu par une erreur temporaire. Rien n’a été enregistré ; réessayez dans quelques minutes.",
+      body: "Le fournisseur n’a pas pu être joint ou a répondu par une erreur temporaire. Rien n’a été enregistré ; réessayez dans quelques minutes.",
     },
     codeRefused: {
       title: "Le code d’autorisation a été refusé",
@@ -77,7 +77,7 @@ export const connect: Translation<typeof en> = {
     },
     alreadyCompleted: {
       title: "Déjà terminée",
-      body: "Cette autorisation était déjà terminée : {mailbox} est connectée. Rien n’a changé.",
+      body: "Cette autorisation était déjà terminée : {mailbox} est connectée. Rien n’a changé.",
     },
     stateMissing: {
       title: "Réponse incomplète",
@@ -97,7 +97,7 @@ export const connect: Translation<typeof en> = {
     },
     otherBrowser: {
       title: "Commencée dans un autre navigateur",
-      body: "Cette autorisation a été commencée dans un autre navigateur, ou les cookies de ce navigateur ont été effacés entre-temps. Pour votre sécurité, elle ne peut se terminer que là où elle a commencé. Rien n’a été enregistré ; recommencez ici.",
+      body: "Cette autorisation a été commencée dans un autre navigateur, ou les cookies de ce navigateur ont été effacés entre-temps. Pour votre sécurité, elle ne peut se terminer que là où elle a commencé. Rien n’a été enregistré ; recommencez ici.",
     },
     otherPerson: {
       title: "Commencée par quelqu’un d’autre",
@@ -121,7 +121,7 @@ export const connect: Translation<typeof en> = {
     },
     deviceUnsupported: {
       title: "Pas de connexion par code pour cette application",
-      body: "L’application OAuth de l’établissement n’a pas de point d’accès « appareil » : elle ne permet pas de connecter une boîte avec un code. Utilisez plutôt la connexion dans le navigateur.",
+      body: "L’application OAuth de l’établissement n’a pas de point d’accès « appareil » : elle ne permet pas de connecter une boîte avec un code. Utilisez plutôt la connexion dans le navigateur.",
     },
     deviceScopeRefused: {
       title: "Connexion par code refusée pour ces autorisations",
@@ -133,13 +133,13 @@ export const connect: Translation<typeof en> = {
     },
     internal: {
       title: "Une erreur est survenue",
-      body: "L’autorisation n’a pas pu aboutir. Si cela se reproduit, donnez cette référence à votre administrateur : {code}",
+      body: "L’autorisation n’a pas pu aboutir. Si cela se reproduit, donnez cette référence à votre administrateur : {code}",
     },
   },
   device: {
     title: "Connecter {mailbox} avec un code",
     intro:
-      "Utile quand se connecter ici n’est pas pratique : sur n’importe quel téléphone ou ordinateur, ouvrez l’adresse ci-dessous, connectez-vous avec {mailbox} et saisissez le code.",
+      "Utile quand se connecter ici n’est pas pratique : sur n’importe quel téléphone ou ordinateur, ouvrez l’adresse ci-dessous, connectez-vous avec {mailbox} et saisissez le code.",
     start: "Obtenir un code",
     starting: "Demande d’un code…",
     newCode: "Obtenir un nouveau code",
@@ -147,11 +147,11 @@ export const connect: Translation<typeof en> = {
     verificationUri: "Adresse à ouvrir",
     qrAlt: "QR code de l’adresse à ouvrir",
     expires: "Le code est valable jusqu’à {time}.",
-    checking: "Relais vérifie toutes les quelques secondes ; cette page se met à jour toute seule.",
+    checking: "Relais vérifie toutes les quelques secondes ; cette page se met à jour toute seule.",
     browserFlow: "Se connecter plutôt dans ce navigateur",
     status: {
       pending: "En attente de la saisie du code et de l’autorisation…",
-      unreachable: "Relais ne joint pas le portail pour l’instant ; il continue d’essayer.",
+      unreachable: "Relais ne joint pas le portail pour l’instant ; il continue d’essayer.",
     },
   },
 };

@@ -130,7 +130,7 @@ export const connections: Translation<typeof en> = {
     cancel: "Annuler",
     doneAtProvider: "Révoquée : les jetons sont effacés ici et le fournisseur a retiré l’autorisation.",
     doneNoEndpoint:
-      "Les jetons sont effacés ici. Microsoft conserve l’autorisation tant que vous n’avez pas supprimé l’application sur https://myapps.microsoft.com (ou la page « Applications » de votre compte) ; si elle n’y figure pas, l’administrateur Microsoft 365 peut retirer votre accès dans le centre d’administration Microsoft Entra (Applications d’entreprise › l’application › Utilisateurs et groupes).",
+      "Les jetons sont effacés ici. Microsoft conserve l’autorisation tant que vous n’avez pas supprimé l’application sur https://myapps.microsoft.com (ou la page « Applications » de votre compte) ; si elle n’y figure pas, l’administrateur Microsoft 365 peut retirer votre accès dans le centre d’administration Microsoft Entra (Applications d’entreprise › l’application › Utilisateurs et groupes).",
     donePending:
       "Les jetons sont effacés ici. Le fournisseur était injoignable ; Relais lui redemandera de retirer l’autorisation.",
     doneErased:

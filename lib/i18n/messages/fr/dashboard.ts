@@ -63,7 +63,7 @@ export const dashboard: Translation<typeof en> = {
     scopeFilter: "Toutes les boîtes qui correspondent aux filtres",
     members: "Membres à ajouter",
     configuration: "Application OAuth",
-    configurationWarning: "Changer d’application efface la connexion : la boîte devra être reconnectée.",
+    configurationWarning: "Changer d’application efface la connexion : la boîte devra être reconnectée.",
     review: "Vérifier",
     confirm: "Confirmer",
     cancel: "Annuler",
@@ -76,7 +76,7 @@ export const dashboard: Translation<typeof en> = {
       "Arrêté avant la fin : {count, plural, one {# boîte n’a pas été touchée} other {# boîtes n’ont pas été touchées}}. Vérifiez et confirmez de nouveau pour terminer.",
     noneSelected: "Sélectionnez au moins une boîte.",
     noMember: "Choisissez au moins un membre.",
-    tooMany: "Plus de {max} boîtes correspondent : affinez les filtres et recommencez.",
+    tooMany: "Plus de {max} boîtes correspondent : affinez les filtres et recommencez.",
     reasons: {
       already_connected: "déjà connectée",
       not_mailed: "le lien n’a pas pu être envoyé",
@@ -88,19 +88,19 @@ export const dashboard: Translation<typeof en> = {
   operator: {
     mailboxes: "Boîtes",
     mailboxesCell:
-      "{connected, plural, one {# connectée} other {# connectées}} sur {total} ; {broken} à traiter",
+      "{connected, plural, one {# connectée} other {# connectées}} sur {total} ; {broken} à traiter",
     queue: "Courriels en attente",
     queueCell: "{queued} en file, {held} retenus, {sending} en cours d’envoi",
     actions: "Actions",
     suspend: "Suspendre",
     unsuspend: "Rétablir",
     suspendConfirm:
-      "Suspendre {name} ? Ses membres n’accéderont plus à ses pages et ses courriels ne partiront plus du portail jusqu’à son rétablissement.",
+      "Suspendre {name} ? Ses membres n’accéderont plus à ses pages et ses courriels ne partiront plus du portail jusqu’à son rétablissement.",
     platformHeading: "Application Microsoft de la plateforme",
     platformConfigured: "Configurée, ID client {clientId}",
-    platformMissing: "Non configurée : les établissements enregistrent leur propre application.",
+    platformMissing: "Non configurée : les établissements enregistrent leur propre application.",
     platformInvalid:
-      "Mal configurée : vérifiez les réglages RELAIS_PLATFORM_MICROSOFT_* dans l’environnement du serveur.",
+      "Mal configurée : vérifiez les réglages RELAIS_PLATFORM_MICROSOFT_* dans l’environnement du serveur.",
     healthHeading: "État de santé",
     database: "Base de données ({kind})",
     databaseKinds: { postgresql: "serveur PostgreSQL", embedded: "intégrée à l’application (PGlite)" },

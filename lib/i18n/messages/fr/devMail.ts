@@ -4,9 +4,9 @@ import type { Translation } from "../../translation-shape";
 export const devMail: Translation<typeof en> = {
   title: "E-mails capturés",
   intro:
-    "Aucun serveur de courrier n’est configuré (RELAIS_SMTP_URL) : les e-mails envoyés par Relais (invitations, liens de connexion) sont conservés ici. Cette page n’existe qu’en développement et en démonstration.",
+    "Aucun serveur de courrier n’est configuré (RELAIS_SMTP_URL) : les e-mails envoyés par Relais (invitations, liens de connexion) sont conservés ici. Cette page n’existe qu’en développement et en démonstration.",
   smtpConfigured:
-    "RELAIS_SMTP_URL est défini : les nouveaux e-mails partent par ce serveur et n’apparaissent plus ici.",
+    "RELAIS_SMTP_URL est défini : les nouveaux e-mails partent par ce serveur et n’apparaissent plus ici.",
   filterTo: "Le destinataire contient",
   filter: "Afficher",
   showAll: "Tout afficher",

@@ -3,7 +3,7 @@ import type { Translation } from "../../translation-shape";
 
 export const errors: Translation<typeof en> = {
   internal:
-    "Une erreur est survenue. Si elle se reproduit, donnez cette référence à votre administrateur : {id}",
+    "Une erreur est survenue. Si elle se reproduit, donnez cette référence à votre administrateur : {id}",
   unauthenticated: "Votre session a expiré. Veuillez vous reconnecter.",
   forbidden: "Vous n’avez pas l’autorisation de faire cela.",
   notFound: "Introuvable.",

@@ -269,7 +269,7 @@ export const mailboxes: Translation<typeof en> = {
   preflight: {
     title: "Vérification préalable",
     intro:
-      "Essaie la voie d’envoi de cette boîte sans rien envoyer : un jeton d’accès, ses autorisations et, en SMTP, une connexion au serveur du fournisseur.",
+      "Essaie la voie d’envoi de cette boîte sans rien envoyer : un jeton d’accès, ses autorisations et, en SMTP, une connexion au serveur du fournisseur.",
     button: "Lancer la vérification",
     running: "Vérification…",
     status: {
@@ -277,9 +277,9 @@ export const mailboxes: Translation<typeof en> = {
       failed: "Échec",
       skipped: "Non essayé",
     },
-    code: "Code pour le support : {code}",
+    code: "Code pour le support : {code}",
     /** A step's name before its outcome. */
-    stepTitle: "{title} :",
+    stepTitle: "{title} :",
     steps: {
       token: "Jeton d’accès",
       scopes: "Autorisations",
@@ -289,19 +289,19 @@ export const mailboxes: Translation<typeof en> = {
     },
     token: {
       passed: "Relais a obtenu un jeton d’accès pour cette boîte (renouvelé s’il allait expirer).",
-      failed: "Relais n’a pas pu obtenir de jeton d’accès : la connexion est « {state} ».",
+      failed: "Relais n’a pas pu obtenir de jeton d’accès : la connexion est « {state} ».",
       transient: "Le fournisseur n’a pas pu être joint, ou a répondu par une erreur temporaire.",
       transientFix:
-        "Relancez la vérification dans quelques minutes ; si cela dure, le fournisseur a peut-être un problème.",
+        "Relancez la vérification dans quelques minutes ; si cela dure, le fournisseur a peut-être un problème.",
     },
     scopes: {
       passed: "Son autorisation comprend toutes les permissions qu’exige l’envoi par {transport}.",
-      failed: "Il manque à son autorisation une permission nécessaire à l’envoi : {scopes}.",
+      failed: "Il manque à son autorisation une permission nécessaire à l’envoi : {scopes}.",
     },
     smtp: {
       passed: "Connexion réussie à {host} avec OAuth (XOAUTH2), puis déconnexion sans rien envoyer.",
       whereSmtpAuth:
-        "Où : centre d’administration Microsoft 365 › Utilisateurs › Utilisateurs actifs › cette boîte › Courrier › Gérer les applications de messagerie › « SMTP authentifié ».",
+        "Où : centre d’administration Microsoft 365 › Utilisateurs › Utilisateurs actifs › cette boîte › Courrier › Gérer les applications de messagerie › « SMTP authentifié ».",
       refused: "{host} a refusé le jeton d’accès de cette boîte.",
       refusedFix:
         "Reconnectez la boîte avec le compte à qui elle appartient (ou son délégué), en laissant toutes les permissions cochées.",
@@ -309,55 +309,55 @@ export const mailboxes: Translation<typeof en> = {
       invalidAddressFix: "Corrigez l’adresse de la boîte, ou son délégué, dans ses réglages ci-dessous.",
       unreachable: "Relais n’a pas pu joindre le serveur SMTP {host}.",
       unreachableFix:
-        "Un administrateur doit vérifier l’hôte, le port et la sécurité SMTP de l’application OAuth de l’établissement ; s’ils sont justes, réessayez plus tard.",
-      skipped: "Non essayé : aucun jeton d’accès avec lequel se connecter.",
+        "Un administrateur doit vérifier l’hôte, le port et la sécurité SMTP de l’application OAuth de l’établissement ; s’ils sont justes, réessayez plus tard.",
+      skipped: "Non essayé : aucun jeton d’accès avec lequel se connecter.",
     },
     api: {
       graphPassed:
-        "Microsoft Graph a accepté le jeton d’accès et atteint la boîte {address} ; rien n’a été envoyé.",
+        "Microsoft Graph a accepté le jeton d’accès et atteint la boîte {address} ; rien n’a été envoyé.",
       graphShared:
         "Microsoft Graph a accepté le jeton d’accès de {delegate} et trouvé la boîte partagée {address}. Si {delegate} peut envoyer en son nom, Microsoft le dira au premier message.",
       graphUnread:
-        "Microsoft Graph a accepté le jeton d’accès. L’autorisation ne comprend pas la lecture du profil (User.Read) : l’adresse de la boîte n’a pas été comparée.",
+        "Microsoft Graph a accepté le jeton d’accès. L’autorisation ne comprend pas la lecture du profil (User.Read) : l’adresse de la boîte n’a pas été comparée.",
       graphSharedUnread:
-        "Microsoft Graph a accepté le jeton d’accès du délégué. L’autorisation ne comprend pas la lecture du profil des autres utilisateurs (User.ReadBasic.All) : la boîte partagée n’a pas été cherchée.",
-      gmailPassed: "L’API Gmail a accepté le jeton d’accès de {address} ; rien n’a été envoyé.",
+        "Microsoft Graph a accepté le jeton d’accès du délégué. L’autorisation ne comprend pas la lecture du profil des autres utilisateurs (User.ReadBasic.All) : la boîte partagée n’a pas été cherchée.",
+      gmailPassed: "L’API Gmail a accepté le jeton d’accès de {address} ; rien n’a été envoyé.",
       gmailUnread:
-        "L’API Gmail a accepté le jeton d’accès. La seule permission d’envoi (gmail.send) ne permet pas de lire le profil du compte : son adresse n’a pas été comparée.",
+        "L’API Gmail a accepté le jeton d’accès. La seule permission d’envoi (gmail.send) ne permet pas de lire le profil du compte : son adresse n’a pas été comparée.",
       gmailAlias:
-        "{address} est une adresse « Envoyer des e-mails en tant que » vérifiée de {delegate} : Gmail la gardera comme expéditeur.",
+        "{address} est une adresse « Envoyer des e-mails en tant que » vérifiée de {delegate} : Gmail la gardera comme expéditeur.",
       aliasMissing:
-        "{address} n’est pas une adresse « Envoyer des e-mails en tant que » vérifiée de {delegate} : Gmail enverrait depuis l’adresse de {delegate} à la place.",
+        "{address} n’est pas une adresse « Envoyer des e-mails en tant que » vérifiée de {delegate} : Gmail enverrait depuis l’adresse de {delegate} à la place.",
       aliasMissingFix:
-        "Dans Gmail, connecté en tant que {delegate} : Paramètres › Comptes › « Envoyer des e-mails en tant que » › ajouter {address} et la confirmer ; ou faire déléguer la boîte par un administrateur Google Workspace.",
+        "Dans Gmail, connecté en tant que {delegate} : Paramètres › Comptes › « Envoyer des e-mails en tant que » › ajouter {address} et la confirmer ; ou faire déléguer la boîte par un administrateur Google Workspace.",
       tokenRefused: "{api} a refusé le jeton d’accès de cette boîte.",
       notFound: "{api} ne connaît aucune boîte {address}.",
       notFoundFix:
         "Vérifiez l’adresse de la boîte (ou de son délégué) dans ses réglages ci-dessous, et que la boîte existe dans le Microsoft 365 ou le Google Workspace de l’établissement.",
       denied: "{api} a refusé l’accès à {address}.",
       deniedDelegateFix:
-        "Un administrateur Microsoft 365 donne à {delegate} le droit « Envoyer en tant que » (ou « Envoyer de la part de ») sur {address} : centre d’administration Exchange › Destinataires › Boîtes aux lettres › {address} › Délégation ; puis relancez la vérification.",
+        "Un administrateur Microsoft 365 donne à {delegate} le droit « Envoyer en tant que » (ou « Envoyer de la part de ») sur {address} : centre d’administration Exchange › Destinataires › Boîtes aux lettres › {address} › Délégation ; puis relancez la vérification.",
       otherAccount: "Le jeton d’accès atteint {account}, et non {address}.",
       otherAccountFix:
-        "Reconnectez la boîte en étant connecté en tant que {address} (ou son délégué) : c’est l’autorisation d’un autre compte qui a été donnée.",
+        "Reconnectez la boîte en étant connecté en tant que {address} (ou son délégué) : c’est l’autorisation d’un autre compte qui a été donnée.",
       unexpected: "{api} a répondu d’une façon que Relais ne comprend pas.",
       unreachable: "Relais n’a pas pu joindre l’API de messagerie sur {host}.",
       unreachableFix:
-        "Un administrateur doit vérifier l’adresse de l’API dans l’application OAuth de l’établissement ; si elle est juste, réessayez plus tard.",
+        "Un administrateur doit vérifier l’adresse de l’API dans l’application OAuth de l’établissement ; si elle est juste, réessayez plus tard.",
     },
     consent: {
-      fix: "Le consentement à l’application OAuth de l’établissement manque. Un administrateur Microsoft 365 de l’établissement (administrateur général, administrateur de rôle privilégié ou administrateur d’applications cloud) doit ouvrir le lien ci-dessous et accepter : il accorde à l’application, pour toute l’organisation, les permissions qu’elle demande (envoyer des messages au nom des boîtes qui y sont connectées). Relancez ensuite la vérification.",
+      fix: "Le consentement à l’application OAuth de l’établissement manque. Un administrateur Microsoft 365 de l’établissement (administrateur général, administrateur de rôle privilégié ou administrateur d’applications cloud) doit ouvrir le lien ci-dessous et accepter : il accorde à l’application, pour toute l’organisation, les permissions qu’elle demande (envoyer des messages au nom des boîtes qui y sont connectées). Relancez ensuite la vérification.",
       platformFix:
-        "Le consentement à l’application OAuth de la plateforme (celle que Relais fournit) manque. Un administrateur Microsoft 365 de l’établissement (administrateur général, administrateur de rôle privilégié ou administrateur d’applications cloud) doit ouvrir le lien ci-dessous et accepter : il accorde à cette application, pour toute l’organisation, les permissions qu’elle demande (envoyer des messages au nom des boîtes qui y sont connectées). Relancez ensuite la vérification.",
+        "Le consentement à l’application OAuth de la plateforme (celle que Relais fournit) manque. Un administrateur Microsoft 365 de l’établissement (administrateur général, administrateur de rôle privilégié ou administrateur d’applications cloud) doit ouvrir le lien ci-dessous et accepter : il accorde à cette application, pour toute l’organisation, les permissions qu’elle demande (envoyer des messages au nom des boîtes qui y sont connectées). Relancez ensuite la vérification.",
       where:
-        "Le lien ouvre la page de consentement de Microsoft ; l’administrateur s’y connecte avec son compte Microsoft 365. Un administrateur peut aussi l’accorder dans le centre d’administration Microsoft Entra › Applications d’entreprise › cette application › Autorisations.",
+        "Le lien ouvre la page de consentement de Microsoft ; l’administrateur s’y connecte avec son compte Microsoft 365. Un administrateur peut aussi l’accorder dans le centre d’administration Microsoft Entra › Applications d’entreprise › cette application › Autorisations.",
       link: "Accorder le consentement administrateur chez Microsoft",
     },
     last: {
-      title: "Dernière vérification :",
-      never: "Pas encore vérifiée : lancez la vérification, ou connectez la boîte.",
-      passed: "{when}, {trigger} : toutes les étapes ont réussi.",
-      failed: "{when}, {trigger} : échec à l’étape « {step} ».",
+      title: "Dernière vérification :",
+      never: "Pas encore vérifiée : lancez la vérification, ou connectez la boîte.",
+      passed: "{when}, {trigger} : toutes les étapes ont réussi.",
+      failed: "{when}, {trigger} : échec à l’étape « {step} ».",
       triggers: {
         button: "lancée à la main",
         connect: "juste après la connexion",

@@ -16,11 +16,11 @@ export const members: Translation<typeof en> = {
   role: {
     makeAdmin: "Nommer administrateur",
     makeMember: "Passer en membre",
-    changed: "{email} est désormais : {role}.",
+    changed: "{email} est désormais : {role}.",
   },
   remove: {
     button: "Retirer",
-    confirm: "Retirer {email} de {tenant} ? Cette personne perd l’accès immédiatement.",
+    confirm: "Retirer {email} de {tenant} ? Cette personne perd l’accès immédiatement.",
     confirmButton: "Oui, retirer",
     removed: "{email} ne fait plus partie de {tenant}.",
   },
@@ -42,9 +42,9 @@ export const members: Translation<typeof en> = {
   },
   lastAdmin: {
     demote:
-      "Un établissement doit garder au moins un administrateur : nommez d’abord quelqu’un d’autre administrateur.",
+      "Un établissement doit garder au moins un administrateur : nommez d’abord quelqu’un d’autre administrateur.",
     remove:
-      "Un établissement doit garder au moins un administrateur : cette personne est la dernière, elle ne peut pas être retirée.",
+      "Un établissement doit garder au moins un administrateur : cette personne est la dernière, elle ne peut pas être retirée.",
   },
   invitations: {
     title: "Invitations en attente",
@@ -55,7 +55,7 @@ export const members: Translation<typeof en> = {
     invitedBy: "Invité par",
     empty: "Aucune invitation en attente.",
     revoke: "Annuler",
-    revoked: "L’invitation de {email} est annulée ; son lien ne fonctionne plus.",
+    revoked: "L’invitation de {email} est annulée ; son lien ne fonctionne plus.",
     resend: "Renvoyer",
     resent: "Une nouvelle invitation a été envoyée à {email}. Le lien précédent ne fonctionne plus.",
     notPending: "Cette invitation a déjà été acceptée ou annulée.",
@@ -70,7 +70,7 @@ export const members: Translation<typeof en> = {
   },
   mail: {
     subject: "Vous êtes invité à rejoindre {tenant} sur Relais",
-    body: "Bonjour,\n\n{inviter} vous invite à rejoindre {tenant} sur Relais en tant que {role}.\n\nOuvrez ce lien pour accepter. Il ne sert qu’une fois, pendant {days} jours, jusqu’au {until} :\n\n{link}\n\nSi vous n’attendiez pas cette invitation, vous pouvez ignorer ce message.",
+    body: "Bonjour,\n\n{inviter} vous invite à rejoindre {tenant} sur Relais en tant que {role}.\n\nOuvrez ce lien pour accepter. Il ne sert qu’une fois, pendant {days} jours, jusqu’au {until} :\n\n{link}\n\nSi vous n’attendiez pas cette invitation, vous pouvez ignorer ce message.",
   },
   accept: {
     title: "Rejoindre {tenant}",
@@ -121,13 +121,13 @@ export const members: Translation<typeof en> = {
   },
   reinvite: {
     button: "Demander une nouvelle invitation",
-    sent: "C’est fait : les administrateurs de {tenant} ont été invités à vous envoyer une nouvelle invitation.",
-    tooSoon: "Vous l’avez déjà demandé il y a moins d’une heure ; les administrateurs ont été prévenus.",
+    sent: "C’est fait : les administrateurs de {tenant} ont été invités à vous envoyer une nouvelle invitation.",
+    tooSoon: "Vous l’avez déjà demandé il y a moins d’une heure ; les administrateurs ont été prévenus.",
     notAllowed:
       "Une nouvelle invitation ne peut être demandée qu’à partir d’une invitation expirée ou déjà utilisée.",
     mailSubject: "{email} demande une nouvelle invitation à {tenant}",
     mailBody:
-      "Bonjour,\n\n{email} a ouvert une invitation à {tenant} sur Relais qui n’est plus valable ({state}) et demande à être invité de nouveau.\n\nSi c’est attendu, envoyez une nouvelle invitation depuis la page des membres :\n\n{link}\n\nSinon, vous pouvez ignorer ce message.",
+      "Bonjour,\n\n{email} a ouvert une invitation à {tenant} sur Relais qui n’est plus valable ({state}) et demande à être invité de nouveau.\n\nSi c’est attendu, envoyez une nouvelle invitation depuis la page des membres :\n\n{link}\n\nSinon, vous pouvez ignorer ce message.",
     mailStates: {
       expired: "expirée",
       used: "déjà utilisée",

@@ -202,24 +202,24 @@ export const migration: Translation<typeof en> = {
     regression: {
       subject:
         "{tenant} : {count, plural, one {un appareil envoie} other {# appareils envoient}} de nouveau avec un mot de passe",
-      body: "Bonjour,\n\nLe dernier rapport des clients SMTP AUTH importé pour {tenant} montre {count, plural, one {un expéditeur qui était passé} other {# expéditeurs qui étaient passés}} par le relais SMTP de Relais et qui envoie de nouveau par Microsoft avec un mot de passe :\n\n{senders}\n\nLa cause habituelle est un appareil remis à ses anciens réglages. Reconfigurez-le d’après sa fiche (serveur, port, nom d’utilisateur et mot de passe de son compte de relais) : Microsoft refusera bientôt ces mots de passe.\n\nLe plan : {link}\n",
+      body: "Bonjour,\n\nLe dernier rapport des clients SMTP AUTH importé pour {tenant} montre {count, plural, one {un expéditeur qui était passé} other {# expéditeurs qui étaient passés}} par le relais SMTP de Relais et qui envoie de nouveau par Microsoft avec un mot de passe :\n\n{senders}\n\nLa cause habituelle est un appareil remis à ses anciens réglages. Reconfigurez-le d’après sa fiche (serveur, port, nom d’utilisateur et mot de passe de son compte de relais) : Microsoft refusera bientôt ces mots de passe.\n\nLe plan : {link}\n",
     },
   },
   errors: {
     empty: "Le fichier est vide.",
     unclosedQuote: "Un champ entre guillemets n’est jamais fermé (à partir de la ligne {line}).",
     missingColumns:
-      "Ce fichier ne ressemble pas au rapport des clients SMTP AUTH : il manque les colonnes {columns}. Exportez-le à nouveau depuis le centre d’administration Exchange.",
-    badAddress: "« {value} » n’est pas une adresse d’expéditeur.",
-    badCount: "« {value} » n’est pas un nombre de messages.",
+      "Ce fichier ne ressemble pas au rapport des clients SMTP AUTH : il manque les colonnes {columns}. Exportez-le à nouveau depuis le centre d’administration Exchange.",
+    badAddress: "« {value} » n’est pas une adresse d’expéditeur.",
+    badCount: "« {value} » n’est pas un nombre de messages.",
     badPercent: "Les parts TLS doivent être des pourcentages de 0 à 100.",
     noSender: "Le rapport ne liste aucun expéditeur.",
     tooManyLines: "Le rapport liste plus de {max} expéditeurs.",
-    noMailboxForCredential: "Un compte de relais demande la boîte de l’expéditeur : créez-la d’abord.",
-    noMailboxForLink: "Un lien de connexion demande la boîte de l’expéditeur : créez-la d’abord.",
+    noMailboxForCredential: "Un compte de relais demande la boîte de l’expéditeur : créez-la d’abord.",
+    noMailboxForLink: "Un lien de connexion demande la boîte de l’expéditeur : créez-la d’abord.",
     linkNotMailed:
       "Le lien de connexion n’a pas pu être envoyé par courriel. Renvoyez-le depuis la page de la boîte.",
     badPeriod:
-      "Indiquez la période couverte par le rapport : une date de début et une date de fin, le début d’abord, 90 jours au plus.",
+      "Indiquez la période couverte par le rapport : une date de début et une date de fin, le début d’abord, 90 jours au plus.",
   },
 };

@@ -28,7 +28,7 @@ export const operator: Translation<typeof en> = {
     heading: "Créer un établissement",
     slug: "Nom court",
     slugHint:
-      "Utilisé dans les adresses : 2 à 48 lettres minuscules, chiffres et tirets, par exemple lycee-victor-hugo.",
+      "Utilisé dans les adresses : 2 à 48 lettres minuscules, chiffres et tirets, par exemple lycee-victor-hugo.",
     name: "Nom",
     nameHint: "Tel que les personnes de l’établissement le connaissent, par exemple Lycée Victor Hugo.",
     submit: "Créer l’établissement",
@@ -40,7 +40,7 @@ export const operator: Translation<typeof en> = {
     slugTakenField: "Ce nom court est déjà pris.",
     slugInvalid:
       "Utilisez 2 à 48 lettres minuscules, chiffres et tirets, en commençant et en finissant par une lettre ou un chiffre.",
-    slugReserved: "Ce nom court est réservé par Relais ; choisissez-en un autre.",
+    slugReserved: "Ce nom court est réservé par Relais ; choisissez-en un autre.",
     nameRequired: "Saisissez le nom de l’établissement.",
     nameTooLong: "Le nom peut compter au plus 120 caractères.",
   },
@@ -50,8 +50,8 @@ export const operator: Translation<typeof en> = {
       userNotFound: "Aucun compte n’a l’adresse {email}.",
       passwordTooShort: "Le mot de passe doit compter au moins 10 caractères.",
       passwordTooLong: "Le mot de passe peut compter au plus 200 caractères.",
-      roleNeedsTenant: "Un rôle suppose un établissement : indiquez l’établissement et le rôle.",
-      tenantNeedsRole: "Indiquez le rôle de la personne dans l’établissement : admin ou member.",
+      roleNeedsTenant: "Un rôle suppose un établissement : indiquez l’établissement et le rôle.",
+      tenantNeedsRole: "Indiquez le rôle de la personne dans l’établissement : admin ou member.",
       roleInvalid: "Le rôle est admin ou member.",
     },
   },

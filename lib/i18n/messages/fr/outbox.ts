@@ -4,7 +4,7 @@ import type { outbox as en } from "../en/outbox";
 export const outbox: Translation<typeof en> = {
   title: "Boîte d’envoi",
   intro:
-    "Les messages envoyés depuis les boîtes de l’établissement, du plus récent au plus ancien : où en est chacun et ce que le serveur a répondu.",
+    "Les messages envoyés depuis les boîtes de l’établissement, du plus récent au plus ancien : où en est chacun et ce que le serveur a répondu.",
   composeButton: "Écrire un message",
   statuses: {
     queued: "En attente",
@@ -201,7 +201,7 @@ export const outbox: Translation<typeof en> = {
     messageTooLarge: "Le message, pièces jointes comprises, dépasse la taille permise.",
     sendAtInvalid: "Choisissez une heure d’envoi valide, dans l’année.",
     mailboxUnknown: "Cette boîte n’existe pas ou vous ne pouvez pas l’utiliser.",
-    mailboxRevoked: "Cette boîte a été révoquée : reconnectez-la avant d’envoyer.",
+    mailboxRevoked: "Cette boîte a été révoquée : reconnectez-la avant d’envoyer.",
     notCancellable: "Seul un message en attente ou retenu peut être annulé.",
     idempotencyConflict: "Cette clé d’idempotence a déjà servi à un autre expéditeur.",
     notRetryable: "Seul un message en échec peut être relancé.",

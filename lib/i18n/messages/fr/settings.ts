@@ -24,7 +24,7 @@ export const settings: Translation<typeof en> = {
       "Chaque date et heure des pages de l’établissement, et des e-mails que Relais envoie à son sujet, est donnée dans le fuseau horaire de l’établissement, quel que soit celui de l’ordinateur du lecteur. Les e-mails aux personnes qui n’ont pas choisi de langue dans Relais sont écrits dans la langue de l’établissement.",
     current: "Les heures sont données dans le fuseau {zone}.",
     language: "Langue des e-mails",
-    languageHint: "Pour les personnes qui n’ont pas choisi de langue ; le choix d’une personne l’emporte.",
+    languageHint: "Pour les personnes qui n’ont pas choisi de langue ; le choix d’une personne l’emporte.",
     timeZone: "Fuseau horaire",
     timeZoneHint:
       "Tel que nommé dans la base IANA des fuseaux horaires, par exemple Europe/Paris, America/Toronto.",
