@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useDates, useT } from "@/components/i18n-provider";
 import { ActionNotice } from "@/components/ui/action-notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { composeMailAction } from "@/lib/outbox/outbox-actions";
 import { fieldClass } from "@/components/ui/classes";
 import { instantIn } from "@/lib/i18n/dates/time-zones";
+import { useComposeDraft } from "./compose-draft";
 import { SenderHealth } from "./sender-health";
 import type { SenderWords } from "./sender-options";
 
@@ -22,21 +23,31 @@ export function ComposeForm({
   mailboxes,
   initialMailboxId,
   maxSize,
+  draftOwner,
 }: {
   tenant: string;
   mailboxes: SenderWords[];
   initialMailboxId: string;
   maxSize: string;
+  /** Whose draft this tab keeps: the school and the person. */
+  draftOwner: string;
 }) {
   const t = useT();
   const dates = useDates();
-  const [localSendAt, setLocalSendAt] = useState("");
-  const [mailboxId, setMailboxId] = useState(initialMailboxId);
+  const formRef = useRef<HTMLFormElement>(null);
+  const { draft, clear: clearDraft } = useComposeDraft(draftOwner, formRef);
+  // What the writer chose on this page; until then, what the kept draft held, else the page's default.
+  const [chosenMailboxId, setMailboxId] = useState<string | null>(null);
+  const [typedSendAt, setLocalSendAt] = useState<string | null>(null);
+  const keptMailboxId = draft && mailboxes.some((m) => m.id === draft.mailboxId) ? draft.mailboxId : null;
+  const mailboxId = chosenMailboxId ?? keptMailboxId ?? initialMailboxId;
+  const localSendAt = typedSendAt ?? draft?.sendAt ?? "";
   const sender = mailboxes.find((m) => m.id === mailboxId) ?? mailboxes[0]!;
   const { result, pending, onSubmit } = useFormAction(composeMailAction, (outcome, form) => {
     if (outcome.ok) {
       form.reset();
       setLocalSendAt("");
+      clearDraft();
     }
   });
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
@@ -50,10 +61,21 @@ export function ComposeForm({
   const sendAtIso = localSendAt ? (instantIn(dates.timeZone, localSendAt)?.toISOString() ?? "") : "";
   return (
     <form
+      ref={formRef}
       onSubmit={onSubmit}
       className="space-y-4 rounded border border-slate-200 bg-white p-4"
       data-testid="compose-form"
     >
+      {draft && !result?.ok && (
+        <p
+          role="status"
+          className="rounded bg-sky-50 px-3 py-2 text-sm text-sky-900"
+          data-testid="compose-draft-restored"
+        >
+          {t("outbox.compose.draftRestored")}
+          {draft.attachments && ` ${t("outbox.compose.draftAttachments")}`}
+        </p>
+      )}
       <input type="hidden" name="tenant" value={tenant} />
       <input type="hidden" name="sendAt" value={sendAtIso} />
       <div className="text-sm">
@@ -142,6 +164,7 @@ export function ComposeForm({
           type="datetime-local"
           value={localSendAt}
           onChange={(event) => setLocalSendAt(event.target.value)}
+          data-draft-send-at
           className={fieldClass}
           data-testid="compose-send-at"
         />

@@ -61,6 +61,63 @@ describe.skipIf(!browserTestsRun)("the outbox in a browser", () => {
     await expect(attempts.innerText()).resolves.toMatch(/Sent[\s\S]*250/);
   });
 
+  it("compose keeps what was typed while its writer leaves the page (to reconnect), until the mail is queued, and not past sign-out", async () => {
+    const tenant = await seedTenant({ name: "Collège Jean Moulin" });
+    const teacher = await seedMember(tenant.id, "admin", { password });
+    const config = await seedFakeConfiguration(fakes, tenant.id, "google");
+    const first = await seedConnectedMailbox(fakes, config, `secretariat-${tenant.slug}@lycee.test`);
+    const second = await seedConnectedMailbox(fakes, config, `direction-${tenant.slug}@lycee.test`);
+    const page = await browser.newPage();
+    await signIn(page, teacher.email, password, `/signin?callbackUrl=/t/${tenant.slug}/compose`);
+    await (await expectTestId(page, "compose-form")).waitFor();
+    await page.getByTestId("compose-mailbox").selectOption(second.id);
+    await page.getByTestId("compose-to").fill("parents-6b@example.org");
+    await page.getByTestId("compose-subject").fill("Conseil de classe");
+    await page.getByTestId("compose-text").fill("Le conseil de classe a lieu jeudi à 17 h.");
+    // A sending time a month ahead, as the field takes it (the school's local time).
+    const later = `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}T08:30`;
+    await page.getByTestId("compose-send-at").fill(later);
+    expect(await page.getByTestId("compose-draft-restored").count()).toBe(0);
+
+    // Away (as to the provider's pages and back): everything typed comes back, with a word saying so.
+    await page.goto(`/t/${tenant.slug}/mailboxes/${first.id}`);
+    await page.goto(`/t/${tenant.slug}/compose?mailbox=${first.id}`);
+    await expect((await expectTestId(page, "compose-draft-restored")).innerText()).resolves.toBe(
+      "Your draft is back: it was kept in this browser tab while you were away.",
+    );
+    await expect(page.getByTestId("compose-to").inputValue()).resolves.toBe("parents-6b@example.org");
+    await expect(page.getByTestId("compose-subject").inputValue()).resolves.toBe("Conseil de classe");
+    await expect(page.getByTestId("compose-text").inputValue()).resolves.toBe(
+      "Le conseil de classe a lieu jeudi à 17 h.",
+    );
+    await expect(page.getByTestId("compose-mailbox").inputValue()).resolves.toBe(second.id);
+    await expect(page.getByTestId("compose-send-at").inputValue()).resolves.toBe(later);
+
+    // Queued: the draft is gone, and the next visit starts empty.
+    await page.getByTestId("compose-submit").click();
+    await page.getByTestId("compose-view").waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("compose-draft-restored").count()).toBe(0);
+    const queued = await e2e.db.outgoingMail.findFirstOrThrow({ where: { tenantId: tenant.id } });
+    expect(queued).toMatchObject({ mailboxId: second.id, subject: "Conseil de classe" });
+    await page.goto(`/t/${tenant.slug}/outbox`);
+    await page.goto(`/t/${tenant.slug}/compose`);
+    await (await expectTestId(page, "compose-form")).waitFor();
+    expect(await page.getByTestId("compose-draft-restored").count()).toBe(0);
+    await expect(page.getByTestId("compose-subject").inputValue()).resolves.toBe("");
+
+    // A draft left when signing out is not there for whoever signs in next in this tab.
+    await page.getByTestId("compose-subject").fill("Brouillon personnel");
+    await page.goto(`/t/${tenant.slug}/outbox`);
+    expect(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("relais.compose."))),
+    ).toHaveLength(1);
+    await page.getByRole("button", { name: "Sign out" }).first().click();
+    await page.waitForURL(/\/signin/);
+    expect(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("relais.compose."))),
+    ).toEqual([]);
+  });
+
   it("compose shows each sender's health, warns before queuing from one that cannot send, with the fix, and says what the mail waits for", async () => {
     const tenant = await seedTenant({ name: "Collège Anne Frank" });
     const admin = await seedMember(tenant.id, "admin", { password });

@@ -129,6 +129,9 @@ export const outbox = {
     /** A sender in the list: a short word of its state first (seen even when a phone cuts the line), then the mailbox. */
     option: "{state} — {mailbox}",
     senderHealth: "State of the chosen mailbox",
+    /** Shown when the form comes back with what was typed before leaving (to reconnect the mailbox). */
+    draftRestored: "Your draft is back: it was kept in this browser tab while you were away.",
+    draftAttachments: "Choose the attachments again.",
   },
   /**
    * Whether a mail queued now from a mailbox leaves, waits (held, and until

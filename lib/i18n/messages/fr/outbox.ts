@@ -131,6 +131,9 @@ export const outbox: Translation<typeof en> = {
     view: "Le voir dans la boîte d’envoi",
     option: "{state} — {mailbox}",
     senderHealth: "État de la boîte choisie",
+    /** Shown when the form comes back with what was typed before leaving (to reconnect the mailbox). */
+    draftRestored: "Votre brouillon est revenu : il a été gardé dans cet onglet pendant votre absence.",
+    draftAttachments: "Choisissez à nouveau les pièces jointes.",
   },
   sendability: {
     short: {

@@ -55,6 +55,7 @@ async function ComposePage({
           mailboxes={senders}
           initialMailboxId={initial.id}
           maxSize={maxSize}
+          draftOwner={`${ctx.tenantSlug}:${ctx.userId}`}
         />
       )}
     </div>
