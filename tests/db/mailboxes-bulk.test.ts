@@ -1,13 +1,17 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
 import { countBulkTargets } from "@/lib/mailboxes/bulk/resolve-bulk-targets";
 import { runBulkAction } from "@/lib/mailboxes/bulk/run-bulk-action";
+import { refreshTokenAad } from "@/lib/tokens/token-aad";
 import { contextFor, seedMember, seedTenantWithPeople } from "../support/factories";
 import { seedClientConfiguration, seedMailbox } from "../support/seed-mailboxes";
 import { useTestDatabase } from "../support/test-db";
 
 useTestDatabase();
 delete process.env.RELAIS_SMTP_URL;
+process.env.RELAIS_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 
 async function school() {
   const people = await seedTenantWithPeople();
@@ -104,12 +108,39 @@ describe("bulk actions", () => {
     const db = await getDb();
     expect(await db.mailboxAssignment.count({ where: { tenantId: s.tenant.id, userId: second.id } })).toBe(4);
 
+    // The grant given to the old client is withdrawn at its provider: queued here (nothing is contacted).
+    await db.clientConfiguration.update({
+      where: { id: s.google.id },
+      data: { revocationEndpoint: "http://127.0.0.1:9/revoke" },
+    });
+    await db.mailbox.update({
+      where: { id: s.connected.id },
+      data: { refreshTokenCipher: encryptSecret("rt-connected", refreshTokenAad(s.connected.id)) },
+    });
     const moved = await runBulkAction(s.ctx, {
       scope: "selection",
       ids: [s.connected.id, s.other.id],
       action: "change_configuration",
       clientConfigurationId: s.microsoft.id,
     });
+    expect(
+      await db.pendingRevocation.findMany({
+        where: { tenantId: s.tenant.id },
+        select: { mailboxId: true, clientConfigurationId: true, tokenTypeHint: true, endpoint: true },
+      }),
+    ).toEqual([
+      {
+        mailboxId: s.connected.id,
+        clientConfigurationId: s.google.id,
+        tokenTypeHint: "refresh_token",
+        endpoint: "http://127.0.0.1:9/revoke",
+      },
+    ]);
+    const [entry] = await db.auditEntry.findMany({
+      where: { tenantId: s.tenant.id, action: "mailbox.updated" },
+      select: { details: true },
+    });
+    expect(entry?.details).toMatchObject({ bulk: true, providerRevocation: "requested" });
     expect(moved.done.map((m) => m.id)).toEqual([s.connected.id]);
     expect(moved.skipped.map((m) => m.reason)).toEqual(["same_configuration"]);
     const after = await db.mailbox.findUniqueOrThrow({ where: { id: s.connected.id } });

@@ -4,6 +4,8 @@ import { mailTransports } from "@/lib/transports/mail-transports";
 import { transportProblem } from "@/lib/transports/transport-problem";
 import { auditEntryRow, slices } from "@/lib/audit/audit-entry-rows";
 import { fieldError } from "@/lib/errors/field-error";
+import { queueProviderRevocation } from "@/lib/revocation/queue-provider-revocation";
+import { revocationDetail } from "@/lib/revocation/revoke-connection";
 import { connectionReset } from "../update-mailbox";
 import { emptyReport, type BulkReport } from "./bulk-report";
 import type { BulkTarget } from "./resolve-bulk-targets";
@@ -11,7 +13,9 @@ import type { BulkTarget } from "./resolve-bulk-targets";
 /**
  * Moves every target to another of the tenant's configurations. As for one
  * mailbox (updateMailbox), the tokens belong to the old client: the
- * connection is erased and the mailbox is pending again. A transport of a
+ * connection is erased and the mailbox is pending again, and the grant is
+ * withdrawn at the old client's provider (a pending revocation each, sent by
+ * the workers' maintenance chore, which retries it). A transport of a
  * mailbox's own that the new configuration cannot send through (or sends
  * through anyway) is dropped: it follows the new configuration's.
  */
@@ -39,6 +43,30 @@ export async function bulkChangeConfiguration(
       (transport) => transport === configuration.transport || transportProblem(configuration, transport),
     );
     for (const slice of slices(moving)) {
+      // Before the tokens are erased: each grant is queued for withdrawal at the provider that issued it.
+      const held = await tx.mailbox.findMany({
+        where: {
+          tenantId: ctx.tenantId,
+          id: { in: slice.map((m) => m.id) },
+          OR: [{ refreshTokenCipher: { not: null } }, { accessTokenCipher: { not: null } }],
+        },
+        select: {
+          id: true,
+          tenantId: true,
+          refreshTokenCipher: true,
+          accessTokenCipher: true,
+          clientConfiguration: {
+            select: { id: true, provider: true, clientId: true, revocationEndpoint: true },
+          },
+        },
+      });
+      const withdrawn = new Map<string, string>();
+      for (const { clientConfiguration, ...tokens } of held) {
+        withdrawn.set(
+          tokens.id,
+          revocationDetail(await queueProviderRevocation(tx, tokens, clientConfiguration)),
+        );
+      }
       await tx.mailbox.updateMany({
         where: { tenantId: ctx.tenantId, id: { in: slice.map((m) => m.id) } },
         data: { clientConfigurationId: configuration.id, ...connectionReset },
@@ -54,7 +82,12 @@ export async function bulkChangeConfiguration(
             targetType: "mailbox",
             targetId: m.id,
             targetLabel: m.address,
-            details: { configuration: { to: configuration.name }, previousState: m.state, bulk: true },
+            details: {
+              configuration: { to: configuration.name },
+              previousState: m.state,
+              bulk: true,
+              ...(withdrawn.has(m.id) ? { providerRevocation: withdrawn.get(m.id) } : {}),
+            },
           }),
         ),
       });
