@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listMigrations, type Migration } from "@/lib/db/migrations";
-import { errorOf, freshDatabase } from "../support/fresh-database";
+import type { Migration } from "@/lib/db/migrations";
+import { databaseBefore, errorOf, unrecorded, type FreshDatabase } from "../support/fresh-database";
 
 // The authorizations' and sending hours' tenant keys: an authorization pointing at another school's
 // configuration stops the migration, named; the sending hours of a deleted mailbox are dropped.
 
 const MIGRATION = "20261207040317_authorization_tenant_keys";
-const recorded = { sql: "SELECT 1", params: [] };
 
 describe("the authorization tenant keys migration", () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let database: FreshDatabase;
   let target: Migration;
   const ids = {
     schoolA: "00000000-0000-4000-8000-00000000000a",
@@ -22,14 +21,7 @@ describe("the authorization tenant keys migration", () => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    const migrations = await listMigrations();
-    const index = migrations.findIndex((m) => m.name === MIGRATION);
-    expect(index).toBeGreaterThan(0);
-    target = migrations[index]!;
-    for (const migration of migrations.slice(0, index)) {
-      await database.runner.execInTransaction(migration.sql, recorded);
-    }
+    ({ database, target } = await databaseBefore(MIGRATION));
     await database.runner.execInTransaction(
       `INSERT INTO "Tenant" (id, slug, name, "updatedAt") VALUES
          ('${ids.schoolA}', 'school-a', 'School A', now()), ('${ids.schoolB}', 'school-b', 'School B', now());
@@ -45,7 +37,7 @@ describe("the authorization tenant keys migration", () => {
        INSERT INTO "MailboxSendingHour" ("tenantId", "mailboxId", hour, messages, recipients) VALUES
          ('${ids.schoolA}', '${ids.mailboxA}', date_trunc('hour', now()), 3, 3),
          ('${ids.schoolA}', '${ids.deletedMailbox}', date_trunc('hour', now()), 5, 5);`,
-      recorded,
+      unrecorded,
     );
   }, 120_000);
 
@@ -54,7 +46,7 @@ describe("the authorization tenant keys migration", () => {
   });
 
   it("refuses while an authorization points at another school's configuration, naming it", async () => {
-    const message = await errorOf(database.runner.execInTransaction(target.sql, recorded));
+    const message = await errorOf(database.runner.execInTransaction(target.sql, unrecorded));
     expect(message).toContain("OAuthAuthorization.clientConfigurationId -> ClientConfiguration: 1 row(s)");
     expect(message).toContain(ids.authorization);
     // Nothing changed: the orphan counts are still there.
@@ -65,8 +57,8 @@ describe("the authorization tenant keys migration", () => {
   });
 
   it("applies once it is fixed: the deleted mailbox's counts are gone, and the keys refuse another school's rows", async () => {
-    await database.runner.execInTransaction(`DELETE FROM "OAuthAuthorization"`, recorded);
-    await database.runner.execInTransaction(target.sql, recorded);
+    await database.runner.execInTransaction(`DELETE FROM "OAuthAuthorization"`, unrecorded);
+    await database.runner.execInTransaction(target.sql, unrecorded);
     const hours = await database.runner.query<{ mailboxId: string }>(
       `SELECT "mailboxId"::text AS "mailboxId" FROM "MailboxSendingHour"`,
     );
@@ -75,7 +67,7 @@ describe("the authorization tenant keys migration", () => {
       database.runner.execInTransaction(
         `INSERT INTO "MailboxSendingHour" ("tenantId", "mailboxId", hour, messages, recipients)
          VALUES ('${ids.schoolB}', '${ids.mailboxA}', date_trunc('hour', now()) - interval '1 hour', 1, 1)`,
-        recorded,
+        unrecorded,
       ),
     );
     expect(refused).toMatch(/foreign key constraint "MailboxSendingHour_tenantId_mailboxId_fkey"/);

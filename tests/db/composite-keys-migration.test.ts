@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listMigrations, type Migration } from "@/lib/db/migrations";
-import { errorOf, freshDatabase } from "../support/fresh-database";
+import type { Migration } from "@/lib/db/migrations";
+import { databaseBefore, errorOf, unrecorded, type FreshDatabase } from "../support/fresh-database";
 
 // The composite tenant keys' migration first looks for rows that point at another school's rows, names
 // each relation with a count, and stops before changing anything; once they are fixed, it applies.
 
 const MIGRATION = "20261207001536_composite_tenant_keys";
-const recorded = { sql: "SELECT 1", params: [] };
 
 describe("the composite tenant keys migration", () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let database: FreshDatabase;
   let target: Migration;
   const ids = {
     schoolA: "00000000-0000-4000-8000-00000000000a",
@@ -23,14 +22,7 @@ describe("the composite tenant keys migration", () => {
   };
 
   beforeAll(async () => {
-    database = await freshDatabase();
-    const migrations = await listMigrations();
-    const index = migrations.findIndex((m) => m.name === MIGRATION);
-    expect(index).toBeGreaterThan(0);
-    target = migrations[index]!;
-    for (const migration of migrations.slice(0, index)) {
-      await database.runner.execInTransaction(migration.sql, recorded);
-    }
+    ({ database, target } = await databaseBefore(MIGRATION));
     // What the foreign keys by id alone let through: a mailbox of school A on school B's configuration, an
     // attempt filed under school B for a mail of school A, and an assignment left by a removed member.
     await database.runner.execInTransaction(
@@ -52,7 +44,7 @@ describe("the composite tenant keys migration", () => {
        VALUES ('${ids.mailA}', '${ids.schoolA}', '${ids.mailboxA}', '<m1@relais.test>', 'portal', 'Sortie', 10, 1, now());
        INSERT INTO "DeliveryAttempt" ("tenantId", "mailId", number, "workerId") VALUES
          ('${ids.schoolB}', '${ids.mailA}', 1, 'w1'), ('${ids.schoolB}', '${ids.mailA}', 2, 'w1');`,
-      recorded,
+      unrecorded,
     );
   }, 120_000);
 
@@ -61,7 +53,7 @@ describe("the composite tenant keys migration", () => {
   });
 
   it("refuses while rows point at another school's, naming each relation with its count and fix", async () => {
-    const message = await errorOf(database.runner.execInTransaction(target.sql, recorded));
+    const message = await errorOf(database.runner.execInTransaction(target.sql, unrecorded));
     expect(message).toContain("Rows that point at another school's rows, or at none");
     expect(message).toContain(
       `Mailbox.clientConfigurationId -> ClientConfiguration: 1 row(s) whose school differs from the row they point at (first: ${ids.mailboxA}); fix: point each mailbox at a configuration of its own school.`,
@@ -87,9 +79,9 @@ describe("the composite tenant keys migration", () => {
     await database.runner.execInTransaction(
       `UPDATE "Mailbox" SET "clientConfigurationId" = '${ids.configA}' WHERE id = '${ids.mailboxA}';
        UPDATE "DeliveryAttempt" SET "tenantId" = '${ids.schoolA}' WHERE "mailId" = '${ids.mailA}';`,
-      recorded,
+      unrecorded,
     );
-    expect(await errorOf(database.runner.execInTransaction(target.sql, recorded))).toBe("");
+    expect(await errorOf(database.runner.execInTransaction(target.sql, unrecorded))).toBe("");
     const assignments = await database.runner.query<{ userId: string }>(
       `SELECT "userId" FROM "MailboxAssignment"`,
     );
@@ -97,7 +89,7 @@ describe("the composite tenant keys migration", () => {
     const refused = await errorOf(
       database.runner.execInTransaction(
         `UPDATE "Mailbox" SET "clientConfigurationId" = '${ids.configB}' WHERE id = '${ids.mailboxA}'`,
-        recorded,
+        unrecorded,
       ),
     );
     expect(refused).toMatch(/foreign key constraint "Mailbox_tenantId_clientConfigurationId_fkey"/);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
-import type { SqlRunner } from "@/lib/db/migrations";
+import { listMigrations, type Migration, type SqlRunner } from "@/lib/db/migrations";
 import { pgliteExtensions } from "@/lib/db/pglite-extensions";
 import { pgliteRunner, pgRunner } from "@/lib/db/sql-runners";
 import { testDatabaseUrl, withDatabase } from "./postgres-url";
@@ -38,4 +38,24 @@ export async function errorOf(work: Promise<unknown>): Promise<string> {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+}
+
+export type FreshDatabase = Awaited<ReturnType<typeof freshDatabase>>;
+
+/** What a migration applied by hand records in the migrations table: nothing (`SELECT 1`). */
+export const unrecorded = { sql: "SELECT 1", params: [] };
+
+/**
+ * A fresh database with every migration before `name` applied, and that
+ * migration itself (not applied), to test what it does to the rows found there.
+ */
+export async function databaseBefore(name: string): Promise<{ database: FreshDatabase; target: Migration }> {
+  const database = await freshDatabase();
+  const migrations = await listMigrations();
+  const index = migrations.findIndex((m) => m.name === name);
+  if (index < 1) throw new Error(`no migration ${name} after the first`);
+  for (const migration of migrations.slice(0, index)) {
+    await database.runner.execInTransaction(migration.sql, unrecorded);
+  }
+  return { database, target: migrations[index]! };
 }
