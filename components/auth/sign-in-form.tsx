@@ -2,8 +2,9 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n-provider";
+import { clearComposeDrafts } from "@/components/outbox/compose-draft";
 import { TextField } from "@/components/ui/text-field";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -11,6 +12,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // A draft left in this tab by whoever was signed in before (a session that ended) is not kept for the next one.
+  useEffect(() => clearComposeDrafts(), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -60,8 +60,12 @@ function draftOf(form: HTMLFormElement): ComposeDraft {
   };
 }
 
+// Set at sign-out: the page being left must not write its draft back as it goes.
+let signingOut = false;
+
 /** Removes every compose draft of this tab (at sign-out: the next person on this computer finds none). */
-export function clearComposeDrafts(): void {
+export function clearComposeDrafts(options: { signingOut?: boolean } = {}): void {
+  if (options.signingOut) signingOut = true;
   const store = storage();
   if (!store) return;
   for (const key of Object.keys(store)) if (key.startsWith(COMPOSE_DRAFT_PREFIX)) store.removeItem(key);
@@ -99,7 +103,7 @@ export function useComposeDraft(owner: string, form: RefObject<HTMLFormElement |
     const element = form.current;
     const keep = () => {
       const store = storage();
-      if (!element || !store) return;
+      if (!element || !store || signingOut) return;
       const now = draftOf(element);
       try {
         if (Object.values(now.fields).some(Boolean)) store.setItem(key, JSON.stringify(now));

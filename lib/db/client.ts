@@ -68,6 +68,13 @@ function openPostgres(url: string): DbHandle {
   // The pool is made here rather than by the adapter, which keeps its own out of reach: the
   // metrics read its counts. The adapter still ends it when the client disconnects.
   const pool = new Pool({ connectionString: url });
+  // An idle connection the server drops (a restart, a failover) is an event, not a crash: the pool
+  // opens another when asked. Prisma adds its own listener only once it connects, and the named
+  // statements (named-sql.ts) may use the pool first.
+  pool.on("error", (error) =>
+    // A warning on stderr: this bottom layer logs through nothing of the app's (docs/architecture.md).
+    process.emitWarning(`Database connection lost (${error.message}); it is opened again when needed`),
+  );
   state.__relaisDbPool = pool;
   return {
     kind: "postgresql",

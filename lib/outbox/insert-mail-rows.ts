@@ -44,6 +44,12 @@ const INSERT_ROWS = `
                   WHERE km."tenantId" = r."tenantId" AND km."apiKeyId" = r."apiKeyId" AND km."mailboxId" = r."mailboxId")
   RETURNING id::text AS id, status::text AS status, "messageId"`;
 
+// Half of a surrogate pair (text cut in the middle of an emoji) is written as U+FFFD, as it was when it
+// went to the database as UTF-8: JSON would carry it as `\udXXX`, which PostgreSQL's jsonb refuses.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = (_key: string, value: unknown) =>
+  typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value;
+
 /**
  * Writes new mails without attachments in one statement: for each row, in
  * order, its id, status and Message-ID, or null when the statement's checks
@@ -53,7 +59,9 @@ const INSERT_ROWS = `
 export async function insertMailRows(rows: NewMailRow[]): Promise<(InsertedMail | null)[]> {
   if (rows.length === 0) return [];
   const sql = await processSql();
-  const inserted = await sql.query<InsertedMail>("insert_mail_rows", INSERT_ROWS, [JSON.stringify(rows)]);
+  const inserted = await sql.query<InsertedMail>("insert_mail_rows", INSERT_ROWS, [
+    JSON.stringify(rows, wellFormed),
+  ]);
   const byId = new Map(inserted.map((row) => [row.id, row]));
   return rows.map((row) => byId.get(row.id) ?? null);
 }

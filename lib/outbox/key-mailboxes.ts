@@ -69,7 +69,8 @@ export async function keyMailbox(
     "mailboxId" in selector ? [selector.mailboxId] : [],
   );
   remembered.delete(key);
-  if (mailbox) {
+  // A revoked mailbox is not kept: it refuses before the insert, and may be reconnected any moment.
+  if (mailbox && mailbox.state !== "revoked") {
     // The oldest entry goes first (a Map keeps insertion order).
     if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
     remembered.set(key, { mailbox, until: now + REUSE_MS });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { GET as unknownAddress } from "@/app/api/v1/[...rest]/route";
+import { POST as postBatch } from "@/app/api/v1/messages/batch/route";
 import { POST as postMessage } from "@/app/api/v1/messages/route";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { getDb } from "@/lib/db/client";
@@ -67,7 +69,66 @@ describe("an API answer, outside the page proxy", () => {
   });
 });
 
+describe("an address the API does not have", () => {
+  it("is a JSON 404 with the request's id and the API's headers, not the portal's page", async () => {
+    const answer = await unknownAddress(new Request("http://127.0.0.1:3000/api/v1/mesages"));
+    expect(answer.status).toBe(404);
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    expect(answer.headers.get("x-request-id")).toMatch(/^[0-9a-f]{16}$/);
+    expect(answer.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+});
+
+describe("text cut in the middle of an emoji (half a surrogate pair)", () => {
+  it("is stored with a replacement character, alone and in a batch, as the database always took it", async () => {
+    const { key, allowed } = await seedApiKeyWithMailbox(fakes);
+    const cut = "Note \ud83d";
+    const body = (subject: string) => ({
+      from: allowed.address,
+      to: "parent@example.org",
+      subject,
+      text: "B",
+    });
+    const single = await postMessage(
+      new Request("http://127.0.0.1:3000/api/v1/messages", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key.key}`, "content-type": "application/json" },
+        body: JSON.stringify(body(cut)),
+      }),
+    );
+    expect(single.status).toBe(202);
+    const batch = await postBatch(
+      new Request("http://127.0.0.1:3000/api/v1/messages/batch", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key.key}`, "content-type": "application/json" },
+        body: JSON.stringify({ messages: [body(cut), body("Entier")] }),
+      }),
+    );
+    expect(((await batch.json()) as { accepted: number }).accepted).toBe(2);
+    expect((await mailsOf(allowed.id)).length).toBe(3);
+    const subjects = await (
+      await getDb()
+    ).outgoingMail.findMany({
+      where: { mailboxId: allowed.id },
+      select: { subject: true },
+      orderBy: { subject: "asc" },
+    });
+    expect(subjects.map((m) => m.subject)).toEqual(["Entier", "Note \ufffd", "Note \ufffd"]);
+  });
+});
+
 describe("a submission right after another from the same key", () => {
+  it("sends again at once from a mailbox reconnected after it was refused as revoked", async () => {
+    const { key, allowed } = await queuedOnce();
+    const db = await getDb();
+    await db.mailbox.update({ where: { id: allowed.id }, data: { state: "revoked" } });
+    expect((await post(key.key, allowed.address)).status).toBe(422);
+    await db.mailbox.update({ where: { id: allowed.id }, data: { state: "connected" } });
+    const again = await post(key.key, allowed.address);
+    expect(again.status).toBe(202);
+    expect(((await again.json()) as { status: string }).status).toBe("queued");
+  });
+
   it("holds the mail of a mailbox that needs reconnecting since, with the reason, and takes its new name", async () => {
     const { key, allowed } = await queuedOnce();
     await (
