@@ -1,4 +1,5 @@
 import { getDb, type Db, type DbTransaction } from "@/lib/db/client";
+import { cancelWaitingMail } from "./cancel-waiting-mail";
 
 /**
  * A person revoked the mailbox: its mail that is still waiting will never be
@@ -10,10 +11,5 @@ export async function cancelMailOfRevokedMailbox(
   mailboxId: string,
   tx?: Db | DbTransaction,
 ): Promise<number> {
-  const db = tx ?? (await getDb());
-  const { count } = await db.outgoingMail.updateMany({
-    where: { tenantId, mailboxId, status: { in: ["queued", "held"] } },
-    data: { status: "cancelled", lastError: "mailbox_revoked" },
-  });
-  return count;
+  return cancelWaitingMail(tx ?? (await getDb()), { tenantId, mailboxId }, "mailbox_revoked");
 }

@@ -4,13 +4,12 @@ import { getDb } from "@/lib/db/client";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { MessageKey } from "@/lib/i18n/catalog";
-import { isUuid } from "@/lib/ids/is-uuid";
 import { checkMailDraft, type CheckedMail } from "./mail-input";
 import { providerFamily } from "./mail-limits";
-import { tenantOf, usableMailboxWhere, type MailSender, type MailboxSelector } from "./mail-sender";
+import { tenantOf, type MailSender, type MailboxSelector } from "./mail-sender";
 import { insertMailRows } from "./insert-mail-rows";
-import { keyMailboxes, type KeyMailbox } from "./key-mailboxes";
-import { outgoingMailRow, queueingMailboxSelect } from "./outgoing-mail-row";
+import { selectorKey, senderMailboxes, type SenderMailbox } from "./sender-mailboxes";
+import { outgoingMailRow } from "./outgoing-mail-row";
 import type { QueueMailInput } from "./queue-mail";
 
 /** The most messages one batch may hold. */
@@ -23,38 +22,16 @@ export type BatchOutcome<Refusal> =
   | { result: "accepted" | "duplicate"; id: string; status: OutgoingMailStatus; messageId: string }
   | { result: "rejected"; error: Refusal | DomainError };
 
-type Mailbox = KeyMailbox;
+type Mailbox = SenderMailbox;
 
 type Planned = { entry: number; key: string | null; mailbox: Mailbox; mail: CheckedMail };
 
 const invalid = (fieldErrors: Record<string, MessageKey>) =>
   new DomainError("invalid_input", "errors.invalidInput", undefined, fieldErrors);
 
-const selectorKey = (selector: MailboxSelector) =>
-  "address" in selector ? `a:${selector.address.trim().toLowerCase()}` : `i:${selector.mailboxId}`;
-
 /** The sender's mailboxes named by the batch, in one query (another tenant's or key's are simply absent). */
 async function mailboxesOf(sender: MailSender, selectors: MailboxSelector[]): Promise<Map<string, Mailbox>> {
-  const addresses = [
-    ...new Set(selectors.flatMap((s) => ("address" in s ? [s.address.trim().toLowerCase()] : []))),
-  ];
-  const ids = [
-    ...new Set(selectors.flatMap((s) => ("mailboxId" in s && isUuid(s.mailboxId) ? [s.mailboxId] : []))),
-  ];
-  const rows =
-    sender.kind === "apiKey"
-      ? await keyMailboxes(sender, addresses, ids)
-      : (
-          await (
-            await getDb()
-          ).mailbox.findMany({
-            where: {
-              ...usableMailboxWhere(sender),
-              OR: [{ address: { in: addresses } }, { id: { in: ids } }],
-            },
-            select: queueingMailboxSelect,
-          })
-        ).map(({ clientConfiguration, ...row }) => ({ ...row, provider: clientConfiguration.provider }));
+  const rows = await senderMailboxes(sender, selectors);
   const found = new Map<string, Mailbox>();
   for (const mailbox of rows) {
     found.set(`a:${mailbox.address}`, mailbox);

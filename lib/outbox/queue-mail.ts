@@ -8,9 +8,9 @@ import { isUuid } from "@/lib/ids/is-uuid";
 import { checkMailDraft, type MailDraft } from "./mail-input";
 import { providerFamily } from "./mail-limits";
 import { insertMailRows } from "./insert-mail-rows";
-import { keyMailbox, type KeyMailbox } from "./key-mailboxes";
-import { outgoingMailRow, queueingMailboxSelect } from "./outgoing-mail-row";
-import { tenantOf, usableMailboxWhere, type MailboxSelector, type MailSender } from "./mail-sender";
+import { keyMailbox, senderMailboxes, type SenderMailbox } from "./sender-mailboxes";
+import { outgoingMailRow } from "./outgoing-mail-row";
+import { tenantOf, type MailboxSelector, type MailSender } from "./mail-sender";
 
 export type QueueMailInput = {
   mailbox: MailboxSelector;
@@ -117,27 +117,15 @@ async function queueFrom(
 }
 
 /**
- * The mailbox the sender names, if it may send from it: for an API key, one
- * named statement, or none when the key read it a few seconds ago (the API's
- * hot path; key-mailboxes.ts); for a person, the mailbox scope.
+ * The mailbox the sender names, if it may send from it: for an API key, read
+ * a few seconds ago or now (the API's hot path); for a person, now.
  */
 async function usableMailbox(
   sender: MailSender,
   selector: MailboxSelector,
   reuse: boolean,
-): Promise<{ mailbox: KeyMailbox | null; reused: boolean }> {
+): Promise<{ mailbox: SenderMailbox | null; reused: boolean }> {
   if (sender.kind === "apiKey") return keyMailbox(sender, selector, reuse);
-  const db = await getDb();
-  const found = await db.mailbox.findFirst({
-    where: {
-      ...usableMailboxWhere(sender),
-      ...("address" in selector
-        ? { address: selector.address.trim().toLowerCase() }
-        : { id: selector.mailboxId }),
-    },
-    select: queueingMailboxSelect,
-  });
-  if (!found) return { mailbox: null, reused: false };
-  const { clientConfiguration, ...rest } = found;
-  return { mailbox: { ...rest, provider: clientConfiguration.provider }, reused: false };
+  const [mailbox] = await senderMailboxes(sender, [selector]);
+  return { mailbox: mailbox ?? null, reused: false };
 }

@@ -3,9 +3,7 @@ import type { TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
 import { mailboxScope } from "@/lib/auth/mailbox-scope";
 import { isUuid } from "@/lib/ids/is-uuid";
-
-// What revoking cancels (cancelMailOfRevokedMailbox): mail not yet handed to a worker.
-const WAITING = ["queued", "held"] as const;
+import { WAITING_MAIL_STATUSES } from "@/lib/outbox/cancel-waiting-mail";
 
 /**
  * How many mails waiting to be sent from each of these mailboxes a
@@ -23,7 +21,8 @@ export async function countQueuedMailByMailbox(
     by: ["mailboxId"],
     where: {
       tenantId: ctx.tenantId,
-      status: { in: [...WAITING] },
+      // What revoking cancels (cancelMailOfRevokedMailbox): mail not yet handed to a worker.
+      status: { in: [...WAITING_MAIL_STATUSES] },
       mailbox: { AND: [{ id: { in: ids } }, mailboxScope(ctx, "revoke")] },
     },
     _count: { _all: true },

@@ -1,10 +1,16 @@
+import { getDb } from "@/lib/db/client";
 import { processSql } from "@/lib/db/process-sql";
-import type { QueueingMailbox } from "./outgoing-mail-row";
+import { isUuid } from "@/lib/ids/is-uuid";
+import { queueingMailboxSelect, type QueueingMailbox } from "./outgoing-mail-row";
 import type { providerFamily } from "./mail-limits";
-import type { MailboxSelector } from "./mail-sender";
+import { usableMailboxWhere, type MailboxSelector, type MailSender } from "./mail-sender";
 
-/** A mailbox an API key may queue from, with its provider for the checks. */
-export type KeyMailbox = QueueingMailbox & { provider: Parameters<typeof providerFamily>[0] };
+/** A mailbox a sender may queue from, with its provider for the checks. */
+export type SenderMailbox = QueueingMailbox & { provider: Parameters<typeof providerFamily>[0] };
+
+/** How a selector names its mailbox, the same for every reader: `a:<address, lower-cased>` or `i:<id>`. */
+export const selectorKey = (selector: MailboxSelector) =>
+  "address" in selector ? `a:${selector.address.trim().toLowerCase()}` : `i:${selector.mailboxId}`;
 
 /**
  * The mailboxes listed on the key, unrevoked, among those named by address
@@ -22,18 +28,36 @@ const KEY_MAILBOXES = `
    WHERE km."tenantId" = $1::uuid AND km."apiKeyId" = $2::uuid
      AND (m.address = ANY($3::text[]) OR m.id = ANY($4::uuid[]))`;
 
-export async function keyMailboxes(
-  sender: { tenantId: string; apiKeyId: string },
-  addresses: string[],
-  ids: string[],
-): Promise<KeyMailbox[]> {
-  const sql = await processSql();
-  return sql.query<KeyMailbox>("key_mailboxes", KEY_MAILBOXES, [
-    sender.tenantId,
-    sender.apiKeyId,
-    addresses,
-    ids,
-  ]);
+/**
+ * The mailboxes the selectors name that this sender may queue from, in one
+ * read: an API key's through the named statement above, a person's within
+ * their mailbox scope (usableMailboxWhere). The others are simply absent.
+ */
+export async function senderMailboxes(
+  sender: MailSender,
+  selectors: MailboxSelector[],
+): Promise<SenderMailbox[]> {
+  const addresses = [
+    ...new Set(selectors.flatMap((s) => ("address" in s ? [s.address.trim().toLowerCase()] : []))),
+  ];
+  const ids = [
+    ...new Set(selectors.flatMap((s) => ("mailboxId" in s && isUuid(s.mailboxId) ? [s.mailboxId] : []))),
+  ];
+  if (sender.kind === "apiKey") {
+    const sql = await processSql();
+    return sql.query<SenderMailbox>("key_mailboxes", KEY_MAILBOXES, [
+      sender.tenantId,
+      sender.apiKeyId,
+      addresses,
+      ids,
+    ]);
+  }
+  const db = await getDb();
+  const rows = await db.mailbox.findMany({
+    where: { ...usableMailboxWhere(sender), OR: [{ address: { in: addresses } }, { id: { in: ids } }] },
+    select: queueingMailboxSelect,
+  });
+  return rows.map(({ clientConfiguration, ...row }) => ({ ...row, provider: clientConfiguration.provider }));
 }
 
 /**
@@ -45,29 +69,22 @@ export async function keyMailboxes(
  */
 const REUSE_MS = 5_000;
 const MAX_REMEMBERED = 10_000;
-const remembered = new Map<string, { mailbox: KeyMailbox; until: number }>();
-
-const rememberKey = (sender: { apiKeyId: string }, selector: MailboxSelector) =>
-  `${sender.apiKeyId}|${"address" in selector ? `a:${selector.address.trim().toLowerCase()}` : `i:${selector.mailboxId}`}`;
+const remembered = new Map<string, { mailbox: SenderMailbox; until: number }>();
 
 /**
  * The key's mailbox named by `selector`, read within the last few seconds
  * (`reuse`) or now; null when the key does not hold it.
  */
 export async function keyMailbox(
-  sender: { tenantId: string; apiKeyId: string },
+  sender: Extract<MailSender, { kind: "apiKey" }>,
   selector: MailboxSelector,
   reuse: boolean,
-): Promise<{ mailbox: KeyMailbox | null; reused: boolean }> {
-  const key = rememberKey(sender, selector);
+): Promise<{ mailbox: SenderMailbox | null; reused: boolean }> {
+  const key = `${sender.apiKeyId}|${selectorKey(selector)}`;
   const now = Date.now();
   const known = reuse ? remembered.get(key) : undefined;
   if (known && known.until > now) return { mailbox: known.mailbox, reused: true };
-  const [mailbox] = await keyMailboxes(
-    sender,
-    "address" in selector ? [selector.address.trim().toLowerCase()] : [],
-    "mailboxId" in selector ? [selector.mailboxId] : [],
-  );
+  const [mailbox] = await senderMailboxes(sender, [selector]);
   remembered.delete(key);
   // A revoked mailbox is not kept: it refuses before the insert, and may be reconnected any moment.
   if (mailbox && mailbox.state !== "revoked") {
