@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every Relais process (docs/deploy.md): the portal by default, and by command
-# the outbox worker (node --max-semi-space-size=8 --heap-growing-percent=20 dist/worker.mjs),
+# the outbox worker (node --max-semi-space-size=16 --heap-growing-percent=50 dist/worker.mjs),
 # the SMTP relay (node dist/relay.mjs), the migrations (node dist/db-migrate.mjs), the operator
 # command line (node dist/relais.mjs) and the health checks (node dist/healthcheck.mjs
 # portal|worker|relay). PostgreSQL only.

@@ -4,7 +4,16 @@ import nextTypescript from "eslint-config-next/typescript";
 const config = [
   ...next,
   ...nextTypescript,
-  { ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", ".relais-data/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "lib/db/generated/**",
+      ".relais-data/**",
+      "dist/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",

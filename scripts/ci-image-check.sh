@@ -108,8 +108,8 @@ css="$(curl -fsS "$base/signin" | grep -o '/_next/static/[^"]*\.css' | head -n 1
 curl -fsS -o /dev/null "$base$css" || fail "$css does not answer 200"
 echo "$base/signin and its stylesheet answer."
 
-echo "[image] worker: node --max-semi-space-size=8 --heap-growing-percent=20 dist/worker.mjs (compose.yaml's); relay: node dist/relay.mjs"
-start worker node --max-semi-space-size=8 --heap-growing-percent=20 dist/worker.mjs
+echo "[image] worker: node --max-semi-space-size=16 --heap-growing-percent=50 dist/worker.mjs (compose.yaml's); relay: node dist/relay.mjs"
+start worker node --max-semi-space-size=16 --heap-growing-percent=50 dist/worker.mjs
 worker_pid=$last_pid
 start relay node dist/relay.mjs
 relay_pid=$last_pid

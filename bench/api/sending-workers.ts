@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import type { PrismaClient } from "../../lib/db/generated/client";
-import { WORKER_NODE_FLAGS } from "../../scripts/node-flags";
+import { workerArgs } from "../worker-command";
 import { statusMiB } from "../relay/server-process";
 
 // Two workers sending while the API is loaded: a backlog of queued mail so that they send at full
@@ -34,7 +33,7 @@ export type SendingWorkers = { pids: number[]; peakMiB: () => number[]; stop: ()
 
 export function startWorkers(databaseUrl: string, count: number): SendingWorkers {
   const workers: ChildProcess[] = Array.from({ length: count }, () =>
-    spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", path.resolve("scripts/worker.ts")], {
+    spawn(process.execPath, workerArgs(), {
       env: { ...process.env, DATABASE_URL: databaseUrl, RELAIS_WORKER_POLL_MS: "100" },
       stdio: ["ignore", "ignore", "inherit"],
     }),

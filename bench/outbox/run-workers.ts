@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { PrismaClient } from "../../lib/db/generated/client";
 import { ownCpuMs, postgresCpuBetween, postgresCpuByPid, processCpuMs } from "./cpu-time";
-import { WORKER_NODE_FLAGS } from "../../scripts/node-flags";
+import { workerArgs } from "../worker-command";
 import { profileFlags } from "./profile-flags";
 
 export type WorkersRun = {
@@ -16,15 +15,6 @@ export type WorkersRun = {
   peakRssMiB: number[];
 };
 
-/**
- * The workers' Node flags: the production ones (scripts/node-flags.ts), or those of
- * BENCH_WORKER_NODE_FLAGS (space-separated; empty for none), to compare.
- */
-function workerNodeFlags(): string[] {
-  const override = process.env.BENCH_WORKER_NODE_FLAGS;
-  return override === undefined ? WORKER_NODE_FLAGS : override.split(/\s+/).filter(Boolean);
-}
-
 /** Peak resident memory of a process (Linux VmHWM), in MiB. */
 function peakRssMiB(pid: number): number {
   try {
@@ -36,7 +26,7 @@ function peakRssMiB(pid: number): number {
 }
 
 /**
- * Starts `count` worker processes (scripts/worker.ts) on the database and
+ * Starts `count` worker processes (bench/worker-command.ts) on the database and
  * waits until no mail is queued or being sent. The measured mails are the
  * tenant's mails created from `measuredFrom` on (the others are the warm-up,
  * due first). Polls with index ranges only, so that polling costs the
@@ -49,15 +39,11 @@ export async function runWorkers(
   const { dbUrl, count, tenantId, measuredFrom } = options;
   const started = Date.now();
   const workers: ChildProcess[] = Array.from({ length: count }, () =>
-    // As `npm run worker` starts it: Node's flags of scripts/node-flags.ts, tsx's loader.
-    spawn(
-      process.execPath,
-      [...workerNodeFlags(), ...profileFlags(), "--import", "tsx", path.resolve("scripts/worker.ts")],
-      {
-        env: { ...process.env, DATABASE_URL: dbUrl, RELAIS_WORKER_POLL_MS: "100" },
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    ),
+    // As `npm run worker` starts it: bundled, with Node's flags of scripts/node-flags.ts.
+    spawn(process.execPath, workerArgs(profileFlags()), {
+      env: { ...process.env, DATABASE_URL: dbUrl, RELAIS_WORKER_POLL_MS: "100" },
+      stdio: ["ignore", process.env.BENCH_WORKER_STDOUT === "1" ? "inherit" : "ignore", "inherit"],
+    }),
   );
   try {
     const cpuNow = () => ({

@@ -25,6 +25,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     transport: { type: "string", default: "smtp" },
     "api-delay": { type: "string", default: "200" },
+    workers: { type: "string", default: "2" },
   },
 });
 if (values.transport !== "smtp" && values.transport !== "graph") {
@@ -49,7 +50,8 @@ const WARMUP = Number(values.warmup);
 const MAILBOXES = Number(values.mailboxes);
 /** Each round runs both sides on the same mails, queued again; the medians are compared. */
 const ROUNDS = Number(values.rounds);
-const WORKERS = 2;
+/** Worker processes (`npm run worker`), each with the worker's default settings. */
+const WORKERS = Number(values.workers);
 
 const rate = (count: number, ms: number) => (count * 1000) / ms;
 

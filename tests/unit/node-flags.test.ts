@@ -9,8 +9,9 @@ const read = (file: string) => readFileSync(file, "utf8");
 const scripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
 
 describe("Node's flags at every launch", () => {
-  it("npm run worker and npm start pass them to Node", () => {
-    expect(scripts.worker).toBe(`tsx ${WORKER_NODE_FLAGS.join(" ")} scripts/worker.ts`);
+  it("npm run worker (the bundled worker, as in the image), worker:dev and npm start pass them to Node", () => {
+    expect(scripts.worker).toBe(`node ${WORKER_NODE_FLAGS.join(" ")} dist/worker.mjs`);
+    expect(scripts["worker:dev"]).toBe(`tsx ${WORKER_NODE_FLAGS.join(" ")} scripts/worker.ts`);
     expect(scripts.start).toBe(
       `node ${PORTAL_NODE_FLAGS.join(" ")} node_modules/next/dist/bin/next start --hostname 127.0.0.1`,
     );
