@@ -1,11 +1,11 @@
-import { getDb } from "@/lib/db/client";
+import { NAMED_SQL_NOW } from "@/lib/db/named-sql";
+import { processSql } from "@/lib/db/process-sql";
 import { providerFamily } from "@/lib/outbox/mail-limits";
 import { findSendingSlots, type SlotRequest } from "./find-sending-slots";
 import { unsendableReason, type Unsendable } from "./mailbox-can-send";
 import { API_SLOT_WAIT, pickDueMail, type MailToSend, type PickedMail, type SlotPull } from "./pick-due-mail";
 import { apiConcurrencyFor, apiLeaseAheadFor } from "@/lib/transports/api-concurrency";
 import { sendingLimitsFor } from "./sending-limits";
-import { SQL_NOW } from "@/lib/db/sql-now";
 
 /**
  * A mail the claim took: `ready`, leased to this worker and holding a sending
@@ -72,8 +72,8 @@ export async function claimDueMail({
   pull = [],
   gated = false,
 }: ClaimOptions): Promise<ClaimedMail[]> {
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const sql = await processSql();
+  return sql.transaction(async (tx) => {
     const picked = await pickDueMail(tx, limit, pull);
     if (picked.length === 0) return [];
     const now = new Date();
@@ -96,25 +96,14 @@ export async function claimDueMail({
       const slot = slots.get(mail.id);
       return slot && !slot.ok && slot.reason === "concurrency" ? API_SLOT_WAIT : "sending_limit";
     });
-    const updated = await tx.$queryRaw<{ id: string; attempts: number }[]>`
-      UPDATE "OutgoingMail" m
-         SET status = (CASE WHEN u.wait IS NULL THEN 'sending' ELSE 'queued' END)::"OutgoingMailStatus",
-             "leaseOwner" = CASE WHEN u.wait IS NULL THEN ${workerId} END,
-             "leaseExpiresAt" = CASE WHEN u.wait IS NULL
-                                     THEN ${SQL_NOW} + make_interval(secs => ${leaseMs / 1000}::float8) END,
-             attempts = m.attempts + CASE WHEN u.wait IS NULL THEN 1 ELSE 0 END,
-             "sentAt" = CASE WHEN u.slot THEN ${SQL_NOW} END,
-             -- A mail already waiting for a slot that still finds none keeps its place in its mailbox's line.
-             "nextAttemptAt" = CASE WHEN u.waiting_for = 'api_concurrency' AND m.status = 'queued'
-                                         AND m."lastError" = 'api_concurrency' AND m."nextAttemptAt" > ${SQL_NOW}
-                                    THEN m."nextAttemptAt"
-                                    ELSE COALESCE(u.wait::timestamptz AT TIME ZONE 'UTC', m."nextAttemptAt") END,
-             "lastError" = CASE WHEN u.wait IS NULL THEN m."lastError" ELSE u.waiting_for END,
-             "updatedAt" = ${SQL_NOW}
-        FROM unnest(${ids}::uuid[], ${holdsSlot}::boolean[], ${waitUntil}::text[], ${waitingFor}::text[])
-             AS u(id, slot, wait, waiting_for)
-       WHERE m.id = u.id
-      RETURNING m.id::text AS id, m.attempts`;
+    const updated = await tx.query<{ id: string; attempts: number }>("claim_leases", LEASE, [
+      workerId,
+      leaseMs / 1000,
+      ids,
+      holdsSlot,
+      waitUntil,
+      waitingFor,
+    ]);
     const attempts = new Map(updated.map((row) => [row.id, row.attempts]));
     return picked.map((mail): ClaimedMail => {
       const slot = slots.get(mail.id);
@@ -135,3 +124,26 @@ export async function claimDueMail({
     });
   });
 }
+
+/**
+ * Leases the picked mails ($3) to the worker ($1) for $2 seconds, those holding a slot ($4) with it;
+ * those that must wait until $5 (ISO text) go back to the queue, marked with what they wait for ($6).
+ */
+const LEASE = `
+      UPDATE "OutgoingMail" m
+         SET status = (CASE WHEN u.wait IS NULL THEN 'sending' ELSE 'queued' END)::"OutgoingMailStatus",
+             "leaseOwner" = CASE WHEN u.wait IS NULL THEN $1::text END,
+             "leaseExpiresAt" = CASE WHEN u.wait IS NULL
+                                     THEN ${NAMED_SQL_NOW} + make_interval(secs => $2::float8) END,
+             attempts = m.attempts + CASE WHEN u.wait IS NULL THEN 1 ELSE 0 END,
+             "sentAt" = CASE WHEN u.slot THEN ${NAMED_SQL_NOW} END,
+             -- A mail already waiting for a slot that still finds none keeps its place in its mailbox's line.
+             "nextAttemptAt" = CASE WHEN u.waiting_for = 'api_concurrency' AND m.status = 'queued'
+                                         AND m."lastError" = 'api_concurrency' AND m."nextAttemptAt" > ${NAMED_SQL_NOW}
+                                    THEN m."nextAttemptAt"
+                                    ELSE COALESCE(u.wait::timestamptz AT TIME ZONE 'UTC', m."nextAttemptAt") END,
+             "lastError" = CASE WHEN u.wait IS NULL THEN m."lastError" ELSE u.waiting_for END,
+             "updatedAt" = ${NAMED_SQL_NOW}
+        FROM unnest($3::uuid[], $4::boolean[], $5::text[], $6::text[]) AS u(id, slot, wait, waiting_for)
+       WHERE m.id = u.id
+      RETURNING m.id::text AS id, m.attempts`;

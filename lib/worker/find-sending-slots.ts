@@ -1,6 +1,5 @@
-import type { DbTransaction } from "@/lib/db/client";
+import { NAMED_SQL_NOW, type NamedSql } from "@/lib/db/named-sql";
 import type { SendingLimits } from "./sending-limits";
-import { SQL_NOW } from "@/lib/db/sql-now";
 
 /**
  * ok: the mail fits under its mailbox's limits; else when a slot frees up, and
@@ -129,7 +128,7 @@ function allocate(window: Window, request: SlotRequest, answers: Map<string, Slo
  * concurrency limit count apart from the others' (`leaseAhead`).
  */
 export async function findSendingSlots(
-  tx: DbTransaction,
+  sql: NamedSql,
   requests: SlotRequest[],
   workerId: string,
 ): Promise<Map<string, SlotAnswer>> {
@@ -137,10 +136,7 @@ export async function findSendingSlots(
   if (requests.length === 0) return answers;
   const mailboxIds = requests.map((r) => r.mailboxId);
   const mailIds = requests.flatMap((r) => r.mails.map((m) => m.id));
-  await tx.$executeRaw`
-      SELECT pg_advisory_xact_lock(key)
-        FROM (SELECT DISTINCT hashtext('outbox:' || id) AS key FROM unnest(${mailboxIds}::text[]) AS id) AS keys
-       ORDER BY key`;
+  await sql.query("sending_slot_locks", LOCKS, [mailboxIds]);
   const needMinute = requests.map((r) => r.limits.perMinute !== null);
   // The minute is counted from the mails only when the per-hour counts of its hours (an upper
   // bound of the minute's count) could reach the limit with this batch: below that, that bound
@@ -157,70 +153,14 @@ export async function findSendingSlots(
   // the planner's statistics say about the statuses; the oldest is the first entry of
   // [mailboxId, sentAt] after the day's start. The minute: an upper bound from the per-hour
   // counts of the hours it touches, then the mails only when that bound is in doubt.
-  const windows = await tx.$queryRaw<Window[]>`
-      WITH bounds AS MATERIALIZED (
-        SELECT ${SQL_NOW} - interval '1 day' AS day_start,
-               date_trunc('hour', ${SQL_NOW} - interval '1 day') + interval '1 hour' AS whole_hours,
-               ${SQL_NOW} - interval '1 minute' AS minute_start),
-      own AS (
-        SELECT m."mailboxId", count(*)::int AS messages, sum(m."recipientCount")::int AS recipients
-          FROM (SELECT id, "mailboxId", status, "sentAt", "recipientCount" FROM "OutgoingMail"
-                 WHERE id = ANY(${mailIds}::uuid[]) OFFSET 0) AS m
-         WHERE m.status IN ('sent', 'sending') AND m."sentAt" >= (SELECT whole_hours FROM bounds)
-         GROUP BY m."mailboxId")
-      SELECT r."mailboxId"::text AS "mailboxId",
-             CASE WHEN recent.messages > r."minuteDoubtAbove" THEN coalesce(minute.count, 0)
-                  ELSE recent.messages END AS "minuteCount",
-             CASE WHEN recent.messages > r."minuteDoubtAbove" THEN minute.oldest END AS "minuteOldest",
-             (coalesce(hours.messages, 0) + edge.count - coalesce(own.messages, 0))::int AS "dayCount",
-             oldest.at AS "dayOldest",
-             (coalesce(hours.recipients, 0) + edge.recipients - coalesce(own.recipients, 0))::int AS "dayRecipients",
-             coalesce(flight.own, 0) AS "ownInFlight",
-             coalesce(flight.others, 0) AS "othersInFlight",
-             coalesce(flight.waiting, false) AS "othersWaiting"
-        FROM unnest(${mailboxIds}::uuid[], ${needMinute}::boolean[], ${needFlight}::boolean[],
-                    ${minuteDoubtAbove}::int[])
-             AS r("mailboxId", "needMinute", "needFlight", "minuteDoubtAbove")
-        CROSS JOIN bounds
-        LEFT JOIN own ON own."mailboxId" = r."mailboxId"
-        CROSS JOIN LATERAL (
-          SELECT sum(h.messages) AS messages, sum(h.recipients) AS recipients
-            FROM "MailboxSendingHour" h
-           WHERE h."mailboxId" = r."mailboxId" AND h.hour >= bounds.whole_hours) AS hours
-        CROSS JOIN LATERAL (
-          SELECT count(*)::int AS count, coalesce(sum(m."recipientCount"), 0)::int AS recipients
-            FROM (SELECT id, status, "recipientCount" FROM "OutgoingMail"
-                   WHERE "mailboxId" = r."mailboxId" AND "sentAt" > bounds.day_start
-                     AND "sentAt" < bounds.whole_hours
-                  OFFSET 0) AS m
-           WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS edge
-        CROSS JOIN LATERAL (
-          SELECT min(m."sentAt") AS at
-            FROM "OutgoingMail" m
-           WHERE m."mailboxId" = r."mailboxId" AND m."sentAt" > bounds.day_start
-             AND m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS oldest
-        CROSS JOIN LATERAL (
-          SELECT coalesce(sum(h.messages), 0)::int AS messages
-            FROM "MailboxSendingHour" h
-           WHERE r."needMinute" AND h."mailboxId" = r."mailboxId"
-             AND h.hour >= date_trunc('hour', bounds.minute_start)) AS recent
-        LEFT JOIN LATERAL (
-          SELECT count(*)::int AS count, min(m."sentAt") AS oldest
-            FROM (SELECT id, status, "sentAt" FROM "OutgoingMail"
-                   WHERE r."needMinute" AND recent.messages > r."minuteDoubtAbove"
-                     AND "mailboxId" = r."mailboxId" AND "sentAt" > bounds.minute_start
-                  OFFSET 0) AS m
-           WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS minute ON true
-        LEFT JOIN LATERAL (
-          SELECT (count(*) FILTER (WHERE m."leaseOwner" = ${workerId}))::int AS own,
-                 (count(*) FILTER (WHERE m."leaseOwner" IS DISTINCT FROM ${workerId}))::int AS others,
-                 r."needFlight" AND EXISTS (SELECT 1 FROM "OutgoingMail" w
-                          WHERE w."mailboxId" = r."mailboxId" AND w.status = 'queued'
-                            AND w."lastError" = 'api_concurrency' AND NOT (w.id = ANY(${mailIds}::uuid[])))
-                   AS waiting
-            FROM "OutgoingMail" m
-           WHERE r."needFlight" AND m."mailboxId" = r."mailboxId" AND m.status = 'sending'
-             AND m."leaseExpiresAt" > ${SQL_NOW} AND NOT (m.id = ANY(${mailIds}::uuid[]))) AS flight ON true`;
+  const windows = await sql.query<Window>("sending_slot_windows", WINDOWS, [
+    mailIds,
+    mailboxIds,
+    needMinute,
+    needFlight,
+    minuteDoubtAbove,
+    workerId,
+  ]);
   const byMailbox = new Map(windows.map((w) => [w.mailboxId, w]));
   const fitting = requests.flatMap((request) =>
     allocate(
@@ -242,3 +182,80 @@ export async function findSendingSlots(
   for (const id of fitting) answers.set(id, { ok: true });
   return answers;
 }
+
+/** Per-mailbox advisory locks ($1: the mailboxes), taken in key order so that two workers cannot deadlock. */
+const LOCKS = `
+  SELECT pg_advisory_xact_lock(key)::text AS locked
+    FROM (SELECT DISTINCT hashtext('outbox:' || id) AS key FROM unnest($1::text[]) AS id) AS keys
+   ORDER BY key`;
+
+/**
+ * Each mailbox's window ($2, with $3 whether it has a per-minute limit, $4 a concurrency limit,
+ * $5 above how many of the last minute's hour counts the minute is counted from the mails), this
+ * batch's mails ($1) left out, this worker ($6). Timestamps come out in UTC as timestamptz.
+ */
+const WINDOWS = `
+      WITH bounds AS MATERIALIZED (
+        SELECT ${NAMED_SQL_NOW} - interval '1 day' AS day_start,
+               date_trunc('hour', ${NAMED_SQL_NOW} - interval '1 day') + interval '1 hour' AS whole_hours,
+               ${NAMED_SQL_NOW} - interval '1 minute' AS minute_start),
+      own AS (
+        SELECT m."mailboxId", count(*)::int AS messages, sum(m."recipientCount")::int AS recipients
+          FROM (SELECT id, "mailboxId", status, "sentAt", "recipientCount" FROM "OutgoingMail"
+                 WHERE id = ANY($1::uuid[]) OFFSET 0) AS m
+         WHERE m.status IN ('sent', 'sending') AND m."sentAt" >= (SELECT whole_hours FROM bounds)
+         GROUP BY m."mailboxId")
+      SELECT r."mailboxId"::text AS "mailboxId",
+             CASE WHEN recent.messages > r."minuteDoubtAbove" THEN coalesce(minute.count, 0)
+                  ELSE recent.messages END AS "minuteCount",
+             (CASE WHEN recent.messages > r."minuteDoubtAbove" THEN minute.oldest END) AT TIME ZONE 'UTC'
+               AS "minuteOldest",
+             (coalesce(hours.messages, 0) + edge.count - coalesce(own.messages, 0))::int AS "dayCount",
+             oldest.at AT TIME ZONE 'UTC' AS "dayOldest",
+             (coalesce(hours.recipients, 0) + edge.recipients - coalesce(own.recipients, 0))::int AS "dayRecipients",
+             coalesce(flight.own, 0) AS "ownInFlight",
+             coalesce(flight.others, 0) AS "othersInFlight",
+             coalesce(flight.waiting, false) AS "othersWaiting"
+        FROM unnest($2::uuid[], $3::boolean[], $4::boolean[],
+                    $5::int[])
+             AS r("mailboxId", "needMinute", "needFlight", "minuteDoubtAbove")
+        CROSS JOIN bounds
+        LEFT JOIN own ON own."mailboxId" = r."mailboxId"
+        CROSS JOIN LATERAL (
+          SELECT sum(h.messages) AS messages, sum(h.recipients) AS recipients
+            FROM "MailboxSendingHour" h
+           WHERE h."mailboxId" = r."mailboxId" AND h.hour >= bounds.whole_hours) AS hours
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS count, coalesce(sum(m."recipientCount"), 0)::int AS recipients
+            FROM (SELECT id, status, "recipientCount" FROM "OutgoingMail"
+                   WHERE "mailboxId" = r."mailboxId" AND "sentAt" > bounds.day_start
+                     AND "sentAt" < bounds.whole_hours
+                  OFFSET 0) AS m
+           WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY($1::uuid[]))) AS edge
+        CROSS JOIN LATERAL (
+          SELECT min(m."sentAt") AS at
+            FROM "OutgoingMail" m
+           WHERE m."mailboxId" = r."mailboxId" AND m."sentAt" > bounds.day_start
+             AND m.status IN ('sent', 'sending') AND NOT (m.id = ANY($1::uuid[]))) AS oldest
+        CROSS JOIN LATERAL (
+          SELECT coalesce(sum(h.messages), 0)::int AS messages
+            FROM "MailboxSendingHour" h
+           WHERE r."needMinute" AND h."mailboxId" = r."mailboxId"
+             AND h.hour >= date_trunc('hour', bounds.minute_start)) AS recent
+        LEFT JOIN LATERAL (
+          SELECT count(*)::int AS count, min(m."sentAt") AS oldest
+            FROM (SELECT id, status, "sentAt" FROM "OutgoingMail"
+                   WHERE r."needMinute" AND recent.messages > r."minuteDoubtAbove"
+                     AND "mailboxId" = r."mailboxId" AND "sentAt" > bounds.minute_start
+                  OFFSET 0) AS m
+           WHERE m.status IN ('sent', 'sending') AND NOT (m.id = ANY($1::uuid[]))) AS minute ON true
+        LEFT JOIN LATERAL (
+          SELECT (count(*) FILTER (WHERE m."leaseOwner" = $6::text))::int AS own,
+                 (count(*) FILTER (WHERE m."leaseOwner" IS DISTINCT FROM $6::text))::int AS others,
+                 r."needFlight" AND EXISTS (SELECT 1 FROM "OutgoingMail" w
+                          WHERE w."mailboxId" = r."mailboxId" AND w.status = 'queued'
+                            AND w."lastError" = 'api_concurrency' AND NOT (w.id = ANY($1::uuid[])))
+                   AS waiting
+            FROM "OutgoingMail" m
+           WHERE r."needFlight" AND m."mailboxId" = r."mailboxId" AND m.status = 'sending'
+             AND m."leaseExpiresAt" > ${NAMED_SQL_NOW} AND NOT (m.id = ANY($1::uuid[]))) AS flight ON true`;

@@ -1,12 +1,10 @@
-import type { DbTransaction } from "@/lib/db/client";
 import type {
   ConnectionState,
   MailTransport,
   OAuthProviderKind,
   SmtpSecurity,
 } from "@/lib/db/generated/enums";
-import { Prisma } from "@/lib/db/generated/client";
-import { SQL_NOW } from "@/lib/db/sql-now";
+import { NAMED_SQL_NOW, type NamedSql } from "@/lib/db/named-sql";
 
 /**
  * `lastError` of a mail back in the queue until one of its mailbox's request
@@ -87,39 +85,50 @@ export type MailToSend = {
  * and stops at `count`.
  */
 export async function pickDueMail(
-  tx: DbTransaction,
+  sql: NamedSql,
   limit: number,
   pull: SlotPull[] = [],
 ): Promise<PickedMail[]> {
-  const pulled =
+  const rows =
     pull.length === 0
-      ? Prisma.empty
-      : Prisma.sql`
+      ? await sql.query<PickedMail>("pick_due_mail", pickText(""), [limit])
+      : await sql.query<PickedMail>("pick_due_mail_pull", pickText(PULLED), [
+          limit,
+          pull.map((p) => p.mailboxId),
+          pull.map((p) => p.count),
+        ]);
+  return rows.map(withDates);
+}
+
+/** The mails waiting for a slot of the mailboxes pulled ($2, with how many each: $3). */
+const PULLED = `
     UNION
     SELECT x.id
-      FROM unnest(${pull.map((p) => p.mailboxId)}::uuid[], ${pull.map((p) => p.count)}::int[])
-           AS p("mailboxId", count)
+      FROM unnest($2::uuid[], $3::int[]) AS p("mailboxId", count)
      CROSS JOIN LATERAL (
        SELECT id FROM "OutgoingMail"
         WHERE "mailboxId" = p."mailboxId" AND status = 'queued' AND "lastError" = 'api_concurrency'
         ORDER BY "nextAttemptAt"
         LIMIT p.count
           FOR UPDATE SKIP LOCKED) AS x`;
-  const rows = await tx.$queryRaw<PickedMail[]>`
+
+/** The pick, with or without the pulled mails; $1 is the limit. */
+const pickText = (pulled: string) => `
     WITH expired AS (
       SELECT id FROM "OutgoingMail"
-       WHERE status = 'sending' AND "leaseExpiresAt" < ${SQL_NOW}
-       LIMIT ${limit}
+       WHERE status = 'sending' AND "leaseExpiresAt" < ${NAMED_SQL_NOW}
+       LIMIT $1::int
          FOR UPDATE SKIP LOCKED),
     due AS (
       SELECT id FROM "OutgoingMail"
-       WHERE status = 'queued' AND "nextAttemptAt" <= ${SQL_NOW}
+       WHERE status = 'queued' AND "nextAttemptAt" <= ${NAMED_SQL_NOW}
        ORDER BY "nextAttemptAt"
-       LIMIT ${limit}
+       LIMIT $1::int
          FOR UPDATE SKIP LOCKED),
     picked AS (
-      (SELECT id FROM (SELECT id FROM expired UNION ALL SELECT id FROM due) AS ids LIMIT ${limit})${pulled})
-    SELECT m.id, m."tenantId", m."mailboxId", m."messageId", m."fromName", m."to", m.cc, m.bcc, m.subject,
+      (SELECT id FROM (SELECT id FROM expired UNION ALL SELECT id FROM due) AS ids LIMIT $1::int)${pulled})
+    SELECT m.id::text AS id, m."tenantId"::text AS "tenantId", m."mailboxId"::text AS "mailboxId",
+           m."messageId", m."fromName", m."to", m.cc, m.bcc, m.subject,
            m.text, m.html, m."recipientCount", m.attempts,
            EXISTS (SELECT 1 FROM "OutgoingAttachment" a WHERE a."mailId" = m.id) AS "hasAttachments",
            m.raw IS NOT NULL AS "isRaw",
@@ -142,8 +151,6 @@ export async function pickDueMail(
       JOIN "ClientConfiguration" c ON c.id = b."clientConfigurationId"
      -- A mailbox's mails waiting for a slot first, then in queue order: the order slots are given in.
      ORDER BY "waitingForSlot" DESC, m."nextAttemptAt"`;
-  return rows.map(withDates);
-}
 
 // json_build_object gives timestamps as text (UTC, no zone): back to Dates.
 const utc = (value: unknown) => (value ? new Date(`${String(value)}Z`) : null);

@@ -1,7 +1,7 @@
-import { getDb } from "@/lib/db/client";
+import { NAMED_SQL_NOW } from "@/lib/db/named-sql";
+import { processSql } from "@/lib/db/process-sql";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import type { RefusedRecipient } from "@/lib/outbox/refused-recipients";
-import { SQL_NOW } from "@/lib/db/sql-now";
 
 export type MailChange = {
   status: Exclude<OutgoingMailStatus, "sending">;
@@ -121,11 +121,15 @@ function inputRow({ mailId, workerId, change, attempt }: Pending) {
  * `lease_lost` for a mail whose lease had gone. Returns the ids moved.
  */
 async function settleBatch(batch: Pending[]): Promise<Set<string>> {
-  const db = await getDb();
-  const input = JSON.stringify(batch.map(inputRow));
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const sql = await processSql();
+  const rows = await sql.query<{ id: string }>("settle_mail", SETTLE, [JSON.stringify(batch.map(inputRow))]);
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The settle of many mails: $1, their rows as JSON (inputRow). */
+const SETTLE = `
     WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${input}::jsonb) AS i(
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
         id uuid, owner text, status text, smtp_response text, refused_recipients jsonb, last_error text,
         next_attempt_at timestamp,
         give_back int, logged boolean, tenant_id uuid, number int, started_at timestamp, outcome text,
@@ -134,29 +138,27 @@ async function settleBatch(batch: Pending[]): Promise<Set<string>> {
       UPDATE "OutgoingMail" m
          SET status = i.status::"OutgoingMailStatus",
              "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
-             "sentAt" = CASE WHEN i.status = 'sent' THEN ${SQL_NOW} ELSE NULL END,
+             "sentAt" = CASE WHEN i.status = 'sent' THEN ${NAMED_SQL_NOW} ELSE NULL END,
              "smtpResponse" = COALESCE(i.smtp_response, m."smtpResponse"),
              "refusedRecipients" = CASE WHEN i.status = 'sent' THEN i.refused_recipients
                                         ELSE m."refusedRecipients" END,
              "lastError" = i.last_error,
              "nextAttemptAt" = COALESCE(i.next_attempt_at, m."nextAttemptAt"),
              attempts = m.attempts - i.give_back,
-             "updatedAt" = ${SQL_NOW}
+             "updatedAt" = ${NAMED_SQL_NOW}
         FROM input i
        WHERE m.id = i.id AND m.status = 'sending' AND m."leaseOwner" = i.owner
       RETURNING m.id, m."mailboxId", i.status),
     touched AS (
-      UPDATE "Mailbox" SET "lastUsedAt" = ${SQL_NOW}
+      UPDATE "Mailbox" SET "lastUsedAt" = ${NAMED_SQL_NOW}
        WHERE id IN (SELECT "mailboxId" FROM moved WHERE status = 'sent')
-         AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${SQL_NOW} - interval '1 minute')),
+         AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${NAMED_SQL_NOW} - interval '1 minute')),
     logged AS (
       INSERT INTO "DeliveryAttempt"
              ("tenantId", "mailId", number, "workerId", "startedAt", "finishedAt", outcome, "smtpCode", "smtpResponse")
-      SELECT i.tenant_id, i.id, i.number, i.owner, i.started_at, ${SQL_NOW},
+      SELECT i.tenant_id, i.id, i.number, i.owner, i.started_at, ${NAMED_SQL_NOW},
              CASE WHEN EXISTS (SELECT 1 FROM moved WHERE moved.id = i.id) THEN i.outcome ELSE 'lease_lost' END,
              i.smtp_code, i.attempt_response
         FROM input i
        WHERE i.logged)
     SELECT id::text AS id FROM moved`;
-  return new Set(rows.map((row) => row.id));
-}
