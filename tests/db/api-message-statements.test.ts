@@ -1,6 +1,6 @@
-import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as postMessage } from "@/app/api/v1/messages/route";
+import { recordStatements, useStatementRecorder } from "../support/record-statements";
 import { useTestDatabase } from "../support/test-db";
 import { seedApiKeyWithMailbox } from "./api-key-fixtures";
 import { useOutboxFakes } from "./use-outbox-fakes";
@@ -8,24 +8,7 @@ import { useOutboxFakes } from "./use-outbox-fakes";
 useTestDatabase();
 const fakes = useOutboxFakes();
 
-const original = pg.Client.prototype.query;
-afterEach(() => {
-  pg.Client.prototype.query = original;
-});
-
-/** Records every statement sent through `pg` (its text, and its name when prepared) until the returned function is called. */
-function recordStatements() {
-  const seen: { text: string; name?: string }[] = [];
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const q = args[0] as string | { text: string; name?: string };
-    seen.push(typeof q === "string" ? { text: q } : { text: q.text, name: q.name });
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  return () => {
-    pg.Client.prototype.query = original;
-    return seen;
-  };
-}
+useStatementRecorder();
 
 // What a submission costs the database is most of what it costs (bench/api): a guard against a
 // change that quietly adds round trips to the hot path. The figures themselves are the bench's.

@@ -1,14 +1,14 @@
-import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { FakeProvidersHandle } from "@/dev/fake-providers";
+import { describe, expect, it } from "vitest";
 import { currentDbPool, getDb } from "@/lib/db/client";
 import { processSql } from "@/lib/db/process-sql";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
 import { settleMail } from "@/lib/worker/settle-mail";
 import { contextFor, seedTenantWithPeople } from "../support/factories";
+import { recordStatements, useStatementRecorder } from "../support/record-statements";
 import { realPostgresAvailable, useTestDatabase } from "../support/test-db";
-import { draft, seedConnectedMailbox, seedFakeConfiguration, startOutboxFakes } from "./outbox-fixtures";
+import { draft, seedConnectedMailbox, seedFakeConfiguration } from "./outbox-fixtures";
+import { useOutboxFakes } from "./use-outbox-fakes";
 
 // The worker's claim and settle run as named statements on the process's `pg` pool
 // (lib/db/named-sql.ts), or through Prisma's raw path on the embedded database. `pg` reads a
@@ -18,32 +18,9 @@ process.env.TZ = "Pacific/Auckland";
 
 useTestDatabase();
 
-let fakes: FakeProvidersHandle;
-beforeAll(async () => {
-  fakes = await startOutboxFakes();
-});
-afterAll(async () => {
-  await fakes.close();
-});
+const fakes = useOutboxFakes();
 
-const original = pg.Client.prototype.query;
-afterEach(() => {
-  pg.Client.prototype.query = original;
-});
-
-/** Every statement sent through `pg` (its text, and its name when prepared) until the returned function is called. */
-function recordStatements() {
-  const seen: { text: string; name?: string }[] = [];
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const q = args[0] as string | { text: string; name?: string };
-    seen.push(typeof q === "string" ? { text: q } : { text: q.text, name: q.name });
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  return () => {
-    pg.Client.prototype.query = original;
-    return seen;
-  };
-}
+useStatementRecorder();
 
 let counter = 0;
 async function setup(limits: { maxMessagesPerDay?: number } = {}) {
