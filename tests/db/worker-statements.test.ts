@@ -23,7 +23,7 @@ const fakes = useOutboxFakes();
 useStatementRecorder();
 
 let counter = 0;
-async function setup(limits: { maxMessagesPerDay?: number } = {}) {
+async function setup(limits: { maxMessagesPerDay?: number; maxMessagesPerMinute?: number } = {}) {
   const people = await seedTenantWithPeople();
   const config = await seedFakeConfiguration(fakes, people.tenant.id, "google", limits);
   const mailbox = await seedConnectedMailbox(
@@ -52,7 +52,7 @@ describe("the worker's statements", () => {
         [queued.id, "ready", 1],
       ]);
       expect(claim.map(({ text, name }) => name ?? text)).toEqual([
-        "BEGIN",
+        "BEGIN; SET LOCAL statement_timeout = 5000",
         "relais_pick_due_mail",
         "relais_sending_slot_locks",
         "relais_sending_slot_windows",
@@ -97,6 +97,65 @@ describe("the worker's statements", () => {
     expect(row.status).toBe("queued");
     expect(Math.abs(row.nextAttemptAt.getTime() - until)).toBeLessThan(1000);
   });
+
+  it("reads the minute in UTC too: a minute's limit frees its slot a minute after the last mail", async () => {
+    const { queue } = await setup({ maxMessagesPerMinute: 1 });
+    const db = await getDb();
+    const earlier = await queue();
+    await db.outgoingMail.update({
+      where: { id: earlier.id },
+      data: { status: "sent", sentAt: new Date(Date.now() - 30_000), attempts: 1 },
+    });
+    const waiting = await queue();
+    const [claimed] = await claimDueMail({ workerId: "statements-worker", limit: 10, leaseMs: 60_000 });
+    expect(claimed?.id).toBe(waiting.id);
+    const until = claimed!.state.kind === "waiting" ? claimed!.state.until.getTime() : 0;
+    // Its slot frees up 60 s after the mail sent 30 s ago (and a second of margin).
+    expect(until - Date.now()).toBeGreaterThan(25_000);
+    expect(until - Date.now()).toBeLessThan(35_000);
+  });
+
+  it("refuses a nested transaction and a statement after its transaction ended", async () => {
+    const sql = await processSql();
+    let kept: Awaited<ReturnType<typeof processSql>> | undefined;
+    await expect(
+      sql.transaction(async (tx) => {
+        kept = tx;
+        return tx.transaction(async () => "inner");
+      }),
+    ).rejects.toThrow("Transactions do not nest");
+    await expect(kept!.query("test_late", "SELECT 1 AS one", [])).rejects.toThrow(
+      "The transaction has ended",
+    );
+  });
+
+  it.runIf(realPostgresAvailable("PostgreSQL's statement timeout"))(
+    "gives up on a statement past the transaction's time limit, rolls back and frees the connection",
+    async () => {
+      const { queue } = await setup();
+      const mail = await queue();
+      const sql = await processSql();
+      await expect(
+        sql.transaction(
+          async (tx) => {
+            await tx.query(
+              "test_rename",
+              `UPDATE "OutgoingMail" SET subject = 'Renamed' WHERE id = $1::uuid`,
+              [mail.id],
+            );
+            await tx.query("test_sleep", "SELECT pg_sleep(3)::text AS slept", []);
+          },
+          { timeoutMs: 300 },
+        ),
+      ).rejects.toThrow(/statement timeout/);
+      const db = await getDb();
+      expect((await db.outgoingMail.findUniqueOrThrow({ where: { id: mail.id } })).subject).toBe(
+        draft().subject,
+      );
+      const pool = currentDbPool()!;
+      expect(pool.idleCount).toBe(pool.totalCount);
+    },
+  );
 
   it("rolls a transaction back when its work throws, and gives its connection back", async () => {
     const { queue } = await setup();
