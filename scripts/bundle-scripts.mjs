@@ -1,16 +1,20 @@
 // Compiles the processes other than the portal (worker, relay, migrations, operator command
 // line, health check) into self-contained ES modules for the container image, which has
 // neither tsx nor a full node_modules (docs/deploy.md). esbuild comes with tsx.
-// Usage: node scripts/bundle-scripts.mjs <output folder>
+// Usage: node scripts/bundle-scripts.mjs <output folder> [entry.ts …]
+// (other entry points: the benchmarks bundle their own servers the same way, bench/bundles.ts).
 import { build } from "esbuild";
 
-const outdir = process.argv[2];
+const [outdir, ...entries] = process.argv.slice(2);
 if (!outdir) {
-  console.error("Usage: node scripts/bundle-scripts.mjs <output folder>");
+  console.error("Usage: node scripts/bundle-scripts.mjs <output folder> [entry.ts …]");
   process.exit(2);
 }
+const productionEntries = ["worker", "relay", "db-migrate", "relais", "healthcheck"].map(
+  (name) => `scripts/${name}.ts`,
+);
 await build({
-  entryPoints: ["worker", "relay", "db-migrate", "relais", "healthcheck"].map((name) => `scripts/${name}.ts`),
+  entryPoints: entries.length > 0 ? entries : productionEntries,
   outdir,
   outExtension: { ".js": ".mjs" },
   chunkNames: "chunk-[hash]",
@@ -26,4 +30,6 @@ await build({
   },
   logLevel: "warning",
 });
-console.log(`Bundled worker, relay, db-migrate, relais and healthcheck into ${outdir}`);
+console.log(
+  `Bundled ${entries.length > 0 ? entries.join(", ") : "worker, relay, db-migrate, relais and healthcheck"} into ${outdir}`,
+);

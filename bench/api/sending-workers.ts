@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { PrismaClient } from "../../lib/db/generated/client";
-import { workerArgs } from "../worker-command";
+import { workerArgs } from "../bundles";
 import { statusMiB } from "../relay/server-process";
 
 // Two workers sending while the API is loaded: a backlog of queued mail so that they send at full

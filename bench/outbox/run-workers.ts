@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { PrismaClient } from "../../lib/db/generated/client";
 import { ownCpuMs, postgresCpuBetween, postgresCpuByPid, processCpuMs } from "./cpu-time";
-import { workerArgs } from "../worker-command";
+import { workerArgs } from "../bundles";
 import { profileFlags } from "./profile-flags";
 
 export type WorkersRun = {
@@ -26,7 +26,7 @@ function peakRssMiB(pid: number): number {
 }
 
 /**
- * Starts `count` worker processes (bench/worker-command.ts) on the database and
+ * Starts `count` worker processes (bench/bundles.ts) on the database and
  * waits until no mail is queued or being sent. The measured mails are the
  * tenant's mails created from `measuredFrom` on (the others are the warm-up,
  * due first). Polls with index ranges only, so that polling costs the

@@ -7,6 +7,7 @@ import { Client } from "pg";
 import { createBenchDatabase } from "../bench-database";
 import { ownCpuMs, postgresCpuBetween, postgresCpuByPid, processCpuMs } from "../outbox/cpu-time";
 import { BenchSession } from "./bench-session";
+import { benchBundle, relayArgs, relayForm } from "../bundles";
 import { freePort, startServerProcess, statusMiB, type ServerProcess } from "./server-process";
 
 // Usage: TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
@@ -266,6 +267,7 @@ async function main() {
       const [measured, submission, other] = [await freePort(), await freePort(), await freePort()];
       const server = await startServerProcess({
         script: "scripts/relay.ts",
+        args: relayArgs(),
         flags: profileFlags(),
         port: measured,
         ready: "Relay started",
@@ -292,6 +294,9 @@ async function main() {
       const port = await freePort();
       const server = await startServerProcess({
         script: "bench/relay/ceiling-server.ts",
+        // Bundled as the relay is, unless the relay runs through tsx: both sides alike.
+        args:
+          process.env.BENCH_RELAY_TSX === "1" ? undefined : [benchBundle("bench/relay/ceiling-server.ts")],
         flags: profileFlags(),
         port,
         ready: "listening",
@@ -321,8 +326,7 @@ async function main() {
     console.log(
       `${MESSAGES} messages of ${f(message("size").length)} bytes per round over ${CLIENTS} pipelining sessions ` +
         `(one long session each, AUTH PLAIN), ${ROUNDS} rounds after ${WARMUP} warm-up messages on each side; ` +
-        `listener: ${TLS ? "implicit TLS" : "plain (no TLS)"}` +
-        "",
+        `listener: ${TLS ? "implicit TLS" : "plain (no TLS)"}; the relay ${relayForm()}`,
     );
 
     const warm = Date.now();

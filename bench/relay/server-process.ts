@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-// The relay and the ceiling each run in a child process of their own (node with
-// tsx's loader, so that the pid is the server's), so that their CPU and memory
-// can be read from /proc.
+// The relay and the ceiling each run in a child process of their own (node itself, with a bundle
+// or tsx's loader, so that the pid is the server's), so that their CPU and memory can be read
+// from /proc.
 
 export type ServerProcess = {
   pid: number;
@@ -39,11 +39,14 @@ export function statusMiB(pid: number, field: "VmRSS" | "VmHWM"): number {
 }
 
 /**
- * Starts `node --import tsx <script>` with `env` added to this process's
- * environment, and waits until its output contains `ready` (at most 60 s).
+ * Starts `node <flags> <args>` (by default `--import tsx <script>`) with `env` added to this
+ * process's environment, and waits until its output contains `ready` (at most 60 s).
  */
 export async function startServerProcess(options: {
+  /** What it is, for errors; run through tsx unless `args` says otherwise. */
   script: string;
+  /** Node's arguments after the flags: a bundle (bench/bundles.ts), say. */
+  args?: string[];
   env: Record<string, string>;
   port: number;
   ready: string;
@@ -51,7 +54,7 @@ export async function startServerProcess(options: {
 }): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.flags ?? []), "--import", "tsx", path.resolve(options.script)],
+    [...(options.flags ?? []), ...(options.args ?? ["--import", "tsx", path.resolve(options.script)])],
     { env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
