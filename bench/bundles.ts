@@ -61,11 +61,18 @@ export function workerArgs(extra: string[] = []): string[] {
     : [...flags, productionBundle("worker")];
 }
 
+const relayThroughTsx = process.env.BENCH_RELAY_TSX === "1";
+
 /** `node`'s arguments for the relay (after its flags), as `npm run relay` starts it. */
 export function relayArgs(): string[] {
-  return process.env.BENCH_RELAY_TSX === "1" ? throughTsx("scripts/relay.ts") : [productionBundle("relay")];
+  return relayThroughTsx ? throughTsx("scripts/relay.ts") : [productionBundle("relay")];
+}
+
+/** `node`'s arguments for a server the relay is compared with: run as the relay is, bundled or through tsx. */
+export function besideRelayArgs(entry: string): string[] {
+  return relayThroughTsx ? throughTsx(entry) : [benchBundle(entry)];
 }
 
 /** What the relay runs from, for the benchmark's printout. */
 export const relayForm = (): string =>
-  process.env.BENCH_RELAY_TSX === "1" ? "scripts/relay.ts through tsx" : "bundled, as npm run relay runs it";
+  relayThroughTsx ? "scripts/relay.ts through tsx" : "bundled, as npm run relay runs it";

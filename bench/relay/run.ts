@@ -7,7 +7,7 @@ import { Client } from "pg";
 import { createBenchDatabase } from "../bench-database";
 import { ownCpuMs, postgresCpuBetween, postgresCpuByPid, processCpuMs } from "../outbox/cpu-time";
 import { BenchSession } from "./bench-session";
-import { benchBundle, relayArgs, relayForm } from "../bundles";
+import { besideRelayArgs, relayArgs, relayForm } from "../bundles";
 import { freePort, startServerProcess, statusMiB, type ServerProcess } from "./server-process";
 
 // Usage: TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
@@ -294,9 +294,8 @@ async function main() {
       const port = await freePort();
       const server = await startServerProcess({
         script: "bench/relay/ceiling-server.ts",
-        // Bundled as the relay is, unless the relay runs through tsx: both sides alike.
-        args:
-          process.env.BENCH_RELAY_TSX === "1" ? undefined : [benchBundle("bench/relay/ceiling-server.ts")],
+        // Run as the relay is: both sides alike.
+        args: besideRelayArgs("bench/relay/ceiling-server.ts"),
         flags: profileFlags(),
         port,
         ready: "listening",

@@ -91,8 +91,8 @@ export async function pickDueMail(
 ): Promise<PickedMail[]> {
   const rows =
     pull.length === 0
-      ? await sql.query<PickedMail>("pick_due_mail", pickText(""), [limit])
-      : await sql.query<PickedMail>("pick_due_mail_pull", pickText(PULLED), [
+      ? await sql.query<PickedMail>("pick_due_mail", PICK, [limit])
+      : await sql.query<PickedMail>("pick_due_mail_pull", PICK_PULL, [
           limit,
           pull.map((p) => p.mailboxId),
           pull.map((p) => p.count),
@@ -151,6 +151,9 @@ const pickText = (pulled: string) => `
       JOIN "ClientConfiguration" c ON c.id = b."clientConfigurationId"
      -- A mailbox's mails waiting for a slot first, then in queue order: the order slots are given in.
      ORDER BY "waitingForSlot" DESC, m."nextAttemptAt"`;
+
+const PICK = pickText("");
+const PICK_PULL = pickText(PULLED);
 
 // json_build_object gives timestamps as text (UTC, no zone): back to Dates.
 const utc = (value: unknown) => (value ? new Date(`${String(value)}Z`) : null);

@@ -34,7 +34,16 @@ async function setup(limits: { maxMessagesPerDay?: number; maxMessagesPerMinute?
   const ctx = await contextFor(people.admin, people.tenant, "outbox.write");
   const queue = () =>
     queueMail({ kind: "person", ctx }, { mailbox: { mailboxId: mailbox.id }, draft: draft() });
-  return { ...people, mailbox, queue };
+  /** A mail of the mailbox, sent `ms` ago. */
+  const sentAgo = async (ms: number) => {
+    const db = await getDb();
+    const mail = await queue();
+    await db.outgoingMail.update({
+      where: { id: mail.id },
+      data: { status: "sent", sentAt: new Date(Date.now() - ms), attempts: 1 },
+    });
+  };
+  return { ...people, mailbox, queue, sentAgo };
 }
 
 const HOUR = 3_600_000;
@@ -77,14 +86,9 @@ describe("the worker's statements", () => {
   );
 
   it("reads the times it decides with in UTC: a day's limit frees its slot 24 h after the oldest mail", async () => {
-    const { queue } = await setup({ maxMessagesPerDay: 1 });
-    const db = await getDb();
-    const earlier = await queue();
+    const { queue, sentAgo } = await setup({ maxMessagesPerDay: 1 });
     // Sent 23 hours ago: its slot frees up in about an hour, whatever the process's time zone.
-    await db.outgoingMail.update({
-      where: { id: earlier.id },
-      data: { status: "sent", sentAt: new Date(Date.now() - 23 * HOUR), attempts: 1 },
-    });
+    await sentAgo(23 * HOUR);
     const waiting = await queue();
     const [claimed] = await claimDueMail({ workerId: "statements-worker", limit: 10, leaseMs: 60_000 });
     expect(claimed?.id).toBe(waiting.id);
@@ -93,22 +97,19 @@ describe("the worker's statements", () => {
     expect(until - Date.now()).toBeGreaterThan(HOUR - 60_000);
     expect(until - Date.now()).toBeLessThan(HOUR + 60_000);
     // Stored as UTC, as Prisma reads it back.
+    const db = await getDb();
     const row = await db.outgoingMail.findUniqueOrThrow({ where: { id: waiting.id } });
     expect(row.status).toBe("queued");
     expect(Math.abs(row.nextAttemptAt.getTime() - until)).toBeLessThan(1000);
   });
 
   it("reads the minute in UTC too: a minute's limit frees its slot a minute after the last mail", async () => {
-    const { queue } = await setup({ maxMessagesPerMinute: 1 });
-    const db = await getDb();
-    const earlier = await queue();
-    await db.outgoingMail.update({
-      where: { id: earlier.id },
-      data: { status: "sent", sentAt: new Date(Date.now() - 30_000), attempts: 1 },
-    });
+    const { queue, sentAgo } = await setup({ maxMessagesPerMinute: 1 });
+    await sentAgo(30_000);
     const waiting = await queue();
     const [claimed] = await claimDueMail({ workerId: "statements-worker", limit: 10, leaseMs: 60_000 });
     expect(claimed?.id).toBe(waiting.id);
+    expect(claimed?.state.kind).toBe("waiting");
     const until = claimed!.state.kind === "waiting" ? claimed!.state.until.getTime() : 0;
     // Its slot frees up 60 s after the mail sent 30 s ago (and a second of margin).
     expect(until - Date.now()).toBeGreaterThan(25_000);
