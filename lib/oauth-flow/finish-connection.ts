@@ -69,6 +69,8 @@ export async function finishConnection(input: {
     state,
     flow: input.flow,
     connectLinkId: actor.kind === "link" ? actor.link.id : null,
+    // The client and the account identity was checked against: the grant is theirs.
+    issuedTo: { configuration: config, delegateAccount: mailbox.delegateAccount },
     now: input.now,
   });
   // What would stop the first mail (5.7.139…) is looked for now, and shown on the mailbox page.

@@ -2,6 +2,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb, type DbTransaction } from "@/lib/db/client";
 import { releaseHeldMail } from "@/lib/outbox/release-held-mail";
+import {
+  queueProviderRevocation,
+  type QueuedRevocation,
+  type RevokingConfiguration,
+} from "@/lib/revocation/queue-provider-revocation";
+import { askProviderNow } from "@/lib/revocation/revoke-connection";
 import type { auditActorOf } from "./audit-actor";
 import { FlowRefusal } from "./flow-refusal";
 import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
@@ -19,6 +25,12 @@ export type StoreConnectionInput = {
   flow: "authorization_code" | "device_code";
   /** Set when a connect link started the flow. */
   connectLinkId: string | null;
+  /**
+   * What the flow was for: the configuration whose client the grant was given
+   * to, and the delegate who gave it (null: the mailbox's own account). A
+   * mailbox moved or given another delegate meanwhile does not take the grant.
+   */
+  issuedTo: { configuration: RevokingConfiguration; delegateAccount: string | null };
   now?: Date;
 };
 
@@ -46,6 +58,40 @@ async function useConnectLink(tx: DbTransaction, input: StoreConnectionInput, no
   if (usable !== 1) throw new FlowRefusal({ outcome: "link_invalid", mailbox: input.mailboxAddress });
 }
 
+/** The mailbox's row, locked until the commit: a move or a new delegate waits for the grant, or the grant for them. */
+async function lockMailbox(tx: DbTransaction, input: StoreConnectionInput) {
+  const [row] = await tx.$queryRaw<
+    { clientConfigurationId: string; delegateAccount: string | null; refreshTokenCipher: string | null }[]
+  >`
+    SELECT "clientConfigurationId"::text AS "clientConfigurationId", "delegateAccount", "refreshTokenCipher"
+      FROM "Mailbox"
+     WHERE id = ${input.mailboxId}::uuid AND "tenantId" = ${input.tenantId}::uuid
+       FOR UPDATE`;
+  if (!row) throw new FlowRefusal({ outcome: "not_found" });
+  return row;
+}
+
+/**
+ * A grant for a client or an account the mailbox no longer uses: not stored,
+ * but queued for withdrawal at the provider that issued it (its tokens bound
+ * to the mailbox's row, as stored ones are), so that no grant outlives the flow.
+ */
+function withdrawUnstored(tx: DbTransaction, input: StoreConnectionInput): Promise<QueuedRevocation> {
+  const { tokens, tenantId, mailboxId } = input;
+  return queueProviderRevocation(
+    tx,
+    {
+      id: mailboxId,
+      tenantId,
+      refreshTokenCipher: tokens.refresh_token
+        ? encryptSecret(tokens.refresh_token, refreshTokenAad(mailboxId))
+        : null,
+      accessTokenCipher: encryptSecret(tokens.access_token, accessTokenAad(mailboxId)),
+    },
+    input.issuedTo.configuration,
+  );
+}
+
 /**
  * Stores a new grant on the mailbox's own row, in one transaction: tokens
  * encrypted and bound to the row, expiries, granted scopes, the account that
@@ -53,6 +99,12 @@ async function useConnectLink(tx: DbTransaction, input: StoreConnectionInput, no
  * response without a refresh token keeps the stored one (Google answers a
  * reconnect without `prompt=consent` that way). Returns whether the mailbox
  * now holds a refresh token.
+ *
+ * The row is locked first. When the mailbox was moved to another
+ * configuration, or given another delegate, while its owner was authorizing,
+ * the grant is withdrawn at its provider instead and the flow is refused
+ * (start again): stored, it would be another client's or account's tokens
+ * under the mailbox's new settings, and a grant nobody tracks.
  */
 export async function storeConnectionTokens(
   input: StoreConnectionInput,
@@ -60,13 +112,18 @@ export async function storeConnectionTokens(
   const now = input.now ?? new Date();
   const { tokens, tenantId, mailboxId } = input;
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  const stored = await db.$transaction(async (tx) => {
+    const current = await lockMailbox(tx, input);
+    if (current.clientConfigurationId !== input.issuedTo.configuration.id) {
+      return { changed: "connect.result.configChanged" as const, queued: await withdrawUnstored(tx, input) };
+    }
+    if (current.delegateAccount !== input.issuedTo.delegateAccount) {
+      return {
+        changed: "connect.result.delegateChanged" as const,
+        queued: await withdrawUnstored(tx, input),
+      };
+    }
     await useConnectLink(tx, input, now);
-    const current = await tx.mailbox.findFirst({
-      where: { id: mailboxId, tenantId },
-      select: { refreshTokenCipher: true },
-    });
-    if (!current) throw new FlowRefusal({ outcome: "not_found" });
     const refresh = tokens.refresh_token
       ? {
           refreshTokenCipher: encryptSecret(tokens.refresh_token, refreshTokenAad(mailboxId)),
@@ -111,6 +168,10 @@ export async function storeConnectionTokens(
         viaConnectLink: input.connectLinkId !== null,
       },
     });
-    return { hasRefreshToken };
+    return { changed: null, hasRefreshToken };
   });
+  if (stored.changed === null) return { hasRefreshToken: stored.hasRefreshToken };
+  // Asked at once, as a revocation does; if the provider cannot be reached, the workers ask again.
+  await askProviderNow(tenantId, stored.queued);
+  throw new FlowRefusal({ outcome: "config_unusable", reasonKey: stored.changed });
 }

@@ -9,6 +9,7 @@ import { createTranslator } from "@/lib/i18n/translate";
 import { getMailbox } from "@/lib/mailboxes/get-mailbox";
 import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
+import { issuedToNow } from "../support/issued-to";
 import { parseTokenResponse } from "@/lib/tokens/token-response";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
@@ -249,6 +250,7 @@ describe("password changed", () => {
         state: "connected",
         flow: "authorization_code",
         connectLinkId: null,
+        issuedTo: await issuedToNow(school.mailbox.id),
       });
       expect(await round()).toEqual(["sent"]);
       const sent = await (await getDb()).outgoingMail.findUniqueOrThrow({ where: { id: queued.id } });
@@ -406,6 +408,7 @@ describe("forecasts of a connection's end", () => {
         state: "connected",
         flow: "authorization_code",
         connectLinkId: null,
+        issuedTo: await issuedToNow(mailbox.id),
       });
       const announced = await forecastOf(mailbox.id);
       const grantedAt = announced.row.connectedAt!.getTime();

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb } from "@/lib/db/client";
-import { countBulkTargets } from "@/lib/mailboxes/bulk/resolve-bulk-targets";
+import { bulkChangeConfiguration } from "@/lib/mailboxes/bulk/bulk-change-configuration";
+import { countBulkTargets, resolveBulkTargets } from "@/lib/mailboxes/bulk/resolve-bulk-targets";
 import { runBulkAction } from "@/lib/mailboxes/bulk/run-bulk-action";
 import { refreshTokenAad } from "@/lib/tokens/token-aad";
 import { contextFor, seedMember, seedTenantWithPeople } from "../support/factories";
@@ -150,6 +151,21 @@ describe("bulk actions", () => {
       refreshTokenCipher: null,
     });
     expect(await auditFor(s.tenant.id, "mailbox.updated")).toEqual([{ targetId: s.connected.id }]);
+  });
+
+  it("moves what is still there: a mailbox deleted after the list was read is neither reported nor audited", async () => {
+    const s = await school();
+    const targets = await resolveBulkTargets(s.ctx, { scope: "selection", ids: [s.pending.id, s.broken.id] });
+    const db = await getDb();
+    await db.mailbox.delete({ where: { id: s.broken.id } });
+
+    const moved = await bulkChangeConfiguration(s.ctx, targets, s.microsoft.id);
+
+    expect(moved).toEqual({ done: [{ id: s.pending.id, address: "pending@s.test" }], skipped: [] });
+    expect(await auditFor(s.tenant.id, "mailbox.updated")).toEqual([{ targetId: s.pending.id }]);
+    expect(await db.mailbox.findUniqueOrThrow({ where: { id: s.pending.id } })).toMatchObject({
+      clientConfigurationId: s.microsoft.id,
+    });
   });
 
   it("refuses a selection holding another tenant's mailbox and changes nothing", async () => {

@@ -6,6 +6,7 @@ import { createTranslator } from "@/lib/i18n/translate";
 import { deleteMailbox } from "@/lib/mailboxes/delete-mailbox";
 import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
 import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
+import { issuedToNow } from "../support/issued-to";
 import { countQueuedMail, countQueuedMailByMailbox } from "@/lib/revocation/count-queued-mail";
 import { revokeConnection, revokeConnections } from "@/lib/revocation/revoke-connection";
 import { retryPendingRevocations } from "@/lib/revocation/retry-pending-revocations";
@@ -286,6 +287,7 @@ describe("revokeConnection", () => {
       state: "connected",
       flow: "authorization_code",
       connectLinkId: null,
+      issuedTo: await issuedToNow(mailbox.id),
     });
 
     expect((await mailboxRow(mailbox.id)).state).toBe("connected");
@@ -366,6 +368,90 @@ describe("moving a mailbox to another configuration", () => {
     expect(result).toMatchObject({ moved: true, disconnected: true });
     expect(fakes.control.stats().byProvider.google.revocationRequests).toBe(1);
     expect(await (await getDb()).pendingRevocation.count({ where: { mailboxId: mailbox.id } })).toBe(0);
+    const later = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
+    expect(later.body.error).toBe("invalid_grant");
+  });
+
+  it("while its owner is authorizing: the grant that arrives is withdrawn, not stored, and the flow says why", async () => {
+    const { tenant, admin, member } = await seedTenantWithPeople();
+    const google = await seedFakeConfiguration(fakes, tenant.id, "google");
+    const other = await seedFakeConfiguration(fakes, tenant.id, "microsoft");
+    const email = address("moving");
+    const { mailbox } = await connectAtFake(fakes, "google", {
+      tenantId: tenant.id,
+      clientConfigurationId: google.id,
+      address: email,
+      ownerIds: [member.id],
+    });
+    // The owner starts a reconnect under Google's client; the admin moves the mailbox before it returns.
+    const issuedTo = await issuedToNow(mailbox.id);
+    const tokens = await authorizeAtFake(fakes, "google", email);
+    await updateMailbox(await contextFor(admin, tenant), {
+      id: mailbox.id,
+      displayName: "",
+      clientConfigurationId: other.id,
+    });
+    fakes.control.resetStats();
+
+    const stored = storeConnectionTokens({
+      by: await contextFor(member, tenant),
+      tenantId: tenant.id,
+      mailboxId: mailbox.id,
+      mailboxAddress: email,
+      tokens,
+      grantedScopes: (tokens.scope ?? "").split(" "),
+      authorizedAccount: email,
+      state: "connected",
+      flow: "authorization_code",
+      connectLinkId: null,
+      issuedTo,
+    });
+
+    await expect(stored).rejects.toMatchObject({
+      result: { outcome: "config_unusable", reasonKey: "connect.result.configChanged" },
+    });
+    const row = await mailboxRow(mailbox.id);
+    expect(row).toMatchObject({
+      clientConfigurationId: other.id,
+      state: "pending",
+      accessTokenCipher: null,
+      refreshTokenCipher: null,
+    });
+    expect(fakes.control.stats().byProvider.google.revocationRequests).toBe(1);
+    const later = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
+    expect(later.body.error).toBe("invalid_grant");
+    expect(en("connect.result.configChanged")).toContain("Start again");
+  });
+
+  it("given another delegate while authorizing: the old delegate's grant is not stored", async () => {
+    const { tenant, admin, mailbox } = await connectedMailbox("google", "delegated");
+    const issuedTo = await issuedToNow(mailbox.id);
+    const tokens = await authorizeAtFake(fakes, "google", mailbox.address);
+    await updateMailbox(await contextFor(admin, tenant), {
+      id: mailbox.id,
+      displayName: "",
+      clientConfigurationId: issuedTo.configuration.id,
+      delegateAccount: `delegate-${mailbox.address}`,
+    });
+
+    const stored = storeConnectionTokens({
+      by: await contextFor(admin, tenant),
+      tenantId: tenant.id,
+      mailboxId: mailbox.id,
+      mailboxAddress: mailbox.address,
+      tokens,
+      grantedScopes: (tokens.scope ?? "").split(" "),
+      authorizedAccount: mailbox.address,
+      state: "connected",
+      flow: "authorization_code",
+      connectLinkId: null,
+      issuedTo,
+    });
+
+    await expect(stored).rejects.toMatchObject({
+      result: { outcome: "config_unusable", reasonKey: "connect.result.delegateChanged" },
+    });
+    expect(await mailboxRow(mailbox.id)).toMatchObject({ state: "pending", accessTokenCipher: null });
     const later = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
     expect(later.body.error).toBe("invalid_grant");
   });

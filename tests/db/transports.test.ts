@@ -14,6 +14,7 @@ import { createMailbox } from "@/lib/mailboxes/create-mailbox";
 import { getMailbox } from "@/lib/mailboxes/get-mailbox";
 import { updateMailbox } from "@/lib/mailboxes/update-mailbox";
 import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
+import { issuedToNow } from "../support/issued-to";
 import { runBulkAction } from "@/lib/mailboxes/bulk/run-bulk-action";
 import { listReconsentMailboxes } from "@/lib/mailboxes/list-reconsent-mailboxes";
 import { GRAPH_MAIL_SEND_SCOPE, GRAPH_MAIL_SEND_SHARED_SCOPE } from "@/lib/oauth/presets";
@@ -272,6 +273,7 @@ describe("switching a whole configuration to another transport", () => {
       state: "connected",
       flow: "authorization_code",
       connectLinkId: null,
+      issuedTo: await issuedToNow(mailbox.id),
     });
     expect(await mailStatus(held.id)).toBe("queued");
     expect((await listReconsentMailboxes(ctx, microsoft.id)).total).toBe(0);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import type { FakeProvidersHandle } from "@/dev/fake-providers";
 import { storeConnectionTokens } from "@/lib/oauth-flow/store-connection-tokens";
+import { issuedToNow } from "../support/issued-to";
 import { parseTokenResponse } from "@/lib/tokens/token-response";
 import { queueMail } from "@/lib/outbox/queue-mail";
 import { claimDueMail } from "@/lib/worker/claim-due-mail";
@@ -268,6 +269,7 @@ describe("sending a queued mail", () => {
       state: "connected",
       flow: "authorization_code",
       connectLinkId: null,
+      issuedTo: await issuedToNow(mailbox.id),
     });
     expect((await mailRow(queued.id)).status).toBe("queued");
     expect(await round()).toEqual(["sent"]);

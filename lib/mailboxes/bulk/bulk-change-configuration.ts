@@ -42,7 +42,22 @@ export async function bulkChangeConfiguration(
     const unusable = mailTransports.filter(
       (transport) => transport === configuration.transport || transportProblem(configuration, transport),
     );
-    for (const slice of slices(moving)) {
+    const moved: BulkTarget[] = [];
+    for (const listed of slices(moving)) {
+      // Locked first, in id order: a grant being stored meanwhile (storeConnectionTokens locks the row too)
+      // is either here to be withdrawn below, or refused once these commit. A mailbox deleted since the
+      // list was read is left out.
+      const locked = new Set(
+        (
+          await tx.$queryRaw<{ id: string }[]>`
+            SELECT id::text AS id FROM "Mailbox"
+             WHERE "tenantId" = ${ctx.tenantId}::uuid AND id = ANY(${listed.map((m) => m.id)}::uuid[])
+             ORDER BY id
+               FOR UPDATE`
+        ).map((row) => row.id),
+      );
+      const slice = listed.filter((m) => locked.has(m.id));
+      moved.push(...slice);
       // Before the tokens are erased: each grant is queued for withdrawal at the provider that issued it.
       const held = await tx.mailbox.findMany({
         where: {
@@ -92,7 +107,7 @@ export async function bulkChangeConfiguration(
         ),
       });
     }
-    report.done.push(...moving.map((m) => ({ id: m.id, address: m.address })));
+    report.done.push(...moved.map((m) => ({ id: m.id, address: m.address })));
     return report;
   });
 }

@@ -12,6 +12,8 @@ export const connect = {
     },
     configChanged:
       "The mailbox was moved to another OAuth application while you were authorizing. Start again.",
+    delegateChanged:
+      "The account that connects this shared mailbox was changed while you were authorizing. Start again.",
     connected: {
       title: "Mailbox connected",
       body: "{mailbox} is connected. Mail sent through Relais now leaves from this mailbox.",

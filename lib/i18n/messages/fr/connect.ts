@@ -15,6 +15,8 @@ export const connect: Translation<typeof en> = {
     },
     configChanged:
       "La boîte aux lettres a été rattachée à une autre application OAuth pendant votre autorisation. Recommencez.",
+    delegateChanged:
+      "Le compte qui connecte cette boîte partagée a été changé pendant votre autorisation. Recommencez.",
     connected: {
       title: "Boîte aux lettres connectée",
       body: "{mailbox} est connectée. Le courrier envoyé par Relais part désormais de cette boîte.",
