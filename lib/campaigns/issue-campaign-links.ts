@@ -35,13 +35,15 @@ export interface IssuedLink {
  * Gives each member given (mailboxes of the campaign) a new link, revoking
  * its open one: mailed (mail channel) or returned for an admin to copy.
  * Members whose mailbox reconnected since they joined get nothing. A raw
- * token exists only in this call: a reminder or a resend is always a new link.
+ * token exists only in this call: a reminder or a resend is always a new link
+ * (a reminder's mail says it is one: `reminder`).
  */
 export async function issueCampaignLinks(
   campaign: CampaignForLinks,
   mailboxIds: string[],
   by: { userId: string | null; sender: ConnectLinkSender },
   now = new Date(),
+  { reminder = false }: { reminder?: boolean } = {},
 ): Promise<{ links: IssuedLink[]; alreadyReconnected: number }> {
   const ids = [...new Set(mailboxIds)];
   if (ids.length === 0) return { links: [], alreadyReconnected: 0 };
@@ -128,13 +130,17 @@ export async function issueCampaignLinks(
       });
       continue;
     }
-    const mailed = await sendConnectLinkMail(by.sender, {
-      address: link.address,
-      delegateAccount: link.delegateAccount,
-      token: link.token,
-      days: campaign.linkDays,
-      expiresAt,
-    }).then(
+    const mailed = await sendConnectLinkMail(
+      by.sender,
+      {
+        address: link.address,
+        delegateAccount: link.delegateAccount,
+        token: link.token,
+        days: campaign.linkDays,
+        expiresAt,
+      },
+      { reminder },
+    ).then(
       () => true,
       (error: unknown) => {
         logger().error(

@@ -72,6 +72,7 @@ export async function remindCampaignMembers({ now = new Date() }: { now?: Date }
         },
       },
       now,
+      { reminder: true },
     );
     sent += links.filter((link) => link.mailed).length;
   }

@@ -18,11 +18,13 @@ export type ConnectLinkSender = Pick<TenantContext, "userEmail" | "tenantName" |
  * The mail to a mailbox's owner (for a shared mailbox, to its delegate, who
  * connects it with their own account), in the language of the recipient's
  * account if they have one that chose, else the school's; the link's end in
- * the school's time zone, named.
+ * the school's time zone, named. A campaign's reminder (`reminder`) says it
+ * is one, and that the earlier link no longer works.
  */
 export async function sendConnectLinkMail(
   ctx: ConnectLinkSender,
   link: { address: string; delegateAccount?: string | null; token: string; days: number; expiresAt: Date },
+  { reminder = false }: { reminder?: boolean } = {},
 ): Promise<void> {
   const to = link.delegateAccount ?? link.address;
   const locale = await addressLocale(await getDb(), to, ctx.tenantLocale);
@@ -35,11 +37,18 @@ export async function sendConnectLinkMail(
     until: momentWithZone(t, mailDates(locale, ctx.timeZone), link.expiresAt),
     link: connectLinkUrl(link.token),
   };
+  const body = link.delegateAccount
+    ? t("mailboxes.connectLinks.mail.bodyDelegate", { ...vars, delegate: link.delegateAccount })
+    : t("mailboxes.connectLinks.mail.body", vars);
+  const subjectVars = { tenant: ctx.tenantName, address: link.address };
   await sendPlatformMail({
     to,
-    subject: t("mailboxes.connectLinks.mail.subject", { tenant: ctx.tenantName, address: link.address }),
-    text: link.delegateAccount
-      ? t("mailboxes.connectLinks.mail.bodyDelegate", { ...vars, delegate: link.delegateAccount })
-      : t("mailboxes.connectLinks.mail.body", vars),
+    // A reminder says so first: the earlier message's link no longer works.
+    subject: reminder
+      ? t("mailboxes.connectLinks.mail.reminderSubject", subjectVars)
+      : t("mailboxes.connectLinks.mail.subject", subjectVars),
+    text: reminder
+      ? `${t("mailboxes.connectLinks.mail.reminderLead", { address: link.address })}\n\n${body}`
+      : body,
   });
 }

@@ -290,6 +290,12 @@ describe("reminders", () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     const mails = await mailTo(first.address);
     expect(mails).toHaveLength(2);
+    // The reminder says it is one, and that the first link no longer works.
+    expect(mails[0]!.subject.startsWith("Rappel")).toBe(false);
+    expect(mails[1]!.subject).toBe(
+      `Rappel\u00a0: connectez la boîte mail ${first.address} pour ${ctx.tenantName}`,
+    );
+    expect(mails[1]!.text).toContain("Le lien du message précédent ne fonctionne plus");
     expect(await mailTo(second.address)).toHaveLength(1);
     // A new link: the first one no longer works, the new one does.
     expect((await resolveConnectLink(tokenIn(mails[0]!.text))).state).toBe("revoked");

@@ -416,6 +416,9 @@ export const mailboxes = {
     notRevocable: "This link was already used or revoked.",
     mail: {
       subject: "Connect the mailbox {address} for {tenant}",
+      reminderSubject: "Reminder: connect the mailbox {address} for {tenant}",
+      reminderLead:
+        "This is a reminder: {address} is not connected yet. The link in the earlier message no longer works; use the one below.",
       bodyDelegate:
         "Hello,\n\n{admin}, of {tenant}, asks you to connect the shared mailbox {address} to Relais, through which the school's software sends mail from it without a password. You were named as the person who sends as {address}.\n\nOpen this link, sign in with your own account, {delegate}, and accept:\n{link}\n\nYou will be asked to let Relais send mail with your account; it sends as {address} only, which your “Send As” rights on it allow. Your password is never given to Relais or to the school, and you can withdraw this permission at any time from your account's settings.\n\nThe link works once, for {days} days, until {until}. If you did not expect this message, ignore it, or ask {tenant}'s IT administrator.",
       body: "Hello,\n\n{admin}, of {tenant}, asks you to connect the mailbox {address} to Relais, through which the school's software sends mail from it without a password.\n\nOpen this link, sign in to {address}, and accept:\n{link}\n\nYou will be asked to let Relais send mail as {address}. Your password is never given to Relais or to the school, and you can withdraw this permission at any time from your account's settings.\n\nThe link works once, for {days} days, until {until}. If you did not expect this message, ignore it, or ask {tenant}'s IT administrator.",
