@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getDb, type DbTransaction } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
 import { releaseHeldMail } from "@/lib/outbox/release-held-mail";
 import {
   queueProviderRevocation,
@@ -10,6 +11,7 @@ import {
 import { askProviderNow } from "@/lib/revocation/revoke-connection";
 import type { auditActorOf } from "./audit-actor";
 import { FlowRefusal } from "./flow-refusal";
+import type { FlowResult } from "./flow-result";
 import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
 import type { TokenResponse } from "@/lib/tokens/token-response";
 
@@ -33,6 +35,10 @@ export type StoreConnectionInput = {
   issuedTo: { configuration: RevokingConfiguration; delegateAccount: string | null };
   now?: Date;
 };
+
+// The row may be locked by a refresh of the same connection (lib/tokens/get-access-token.ts: one provider
+// call, ended within 10 s): the transaction waits for it rather than failing.
+const TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
 
 const seconds = (now: Date, value: number) => new Date(now.getTime() + value * 1000);
 
@@ -58,17 +64,45 @@ async function useConnectLink(tx: DbTransaction, input: StoreConnectionInput, no
   if (usable !== 1) throw new FlowRefusal({ outcome: "link_invalid", mailbox: input.mailboxAddress });
 }
 
-/** The mailbox's row, locked until the commit: a move or a new delegate waits for the grant, or the grant for them. */
-async function lockMailbox(tx: DbTransaction, input: StoreConnectionInput) {
-  const [row] = await tx.$queryRaw<
-    { clientConfigurationId: string; delegateAccount: string | null; refreshTokenCipher: string | null }[]
-  >`
-    SELECT "clientConfigurationId"::text AS "clientConfigurationId", "delegateAccount", "refreshTokenCipher"
-      FROM "Mailbox"
-     WHERE id = ${input.mailboxId}::uuid AND "tenantId" = ${input.tenantId}::uuid
-       FOR UPDATE`;
-  if (!row) throw new FlowRefusal({ outcome: "not_found" });
-  return row;
+type LockedMailbox = {
+  clientConfigurationId: string;
+  clientId: string;
+  delegateAccount: string | null;
+  refreshTokenCipher: string | null;
+};
+
+/**
+ * The mailbox's row with its configuration's client, locked until the commit:
+ * a move or a new delegate waits for the grant, or the grant for them. Null:
+ * deleted meanwhile.
+ */
+async function lockMailbox(tx: DbTransaction, input: StoreConnectionInput): Promise<LockedMailbox | null> {
+  const [row] = await tx.$queryRaw<LockedMailbox[]>`
+    SELECT m."clientConfigurationId"::text AS "clientConfigurationId", c."clientId", m."delegateAccount",
+           m."refreshTokenCipher"
+      FROM "Mailbox" m
+      JOIN "ClientConfiguration" c ON c."tenantId" = m."tenantId" AND c.id = m."clientConfigurationId"
+     WHERE m.id = ${input.mailboxId}::uuid AND m."tenantId" = ${input.tenantId}::uuid
+       FOR UPDATE OF m`;
+  return row ?? null;
+}
+
+/** Why the grant cannot go on the mailbox as it is now (deleted, moved, another client or delegate); null: it can. */
+function refusalFor(
+  current: LockedMailbox | null,
+  issuedTo: StoreConnectionInput["issuedTo"],
+): FlowResult | null {
+  if (!current) return { outcome: "not_found" };
+  if (
+    current.clientConfigurationId !== issuedTo.configuration.id ||
+    current.clientId !== issuedTo.configuration.clientId
+  ) {
+    return { outcome: "config_unusable", reasonKey: "connect.result.configChanged" };
+  }
+  if (current.delegateAccount !== issuedTo.delegateAccount) {
+    return { outcome: "config_unusable", reasonKey: "connect.result.delegateChanged" };
+  }
+  return null;
 }
 
 /**
@@ -101,7 +135,8 @@ function withdrawUnstored(tx: DbTransaction, input: StoreConnectionInput): Promi
  * now holds a refresh token.
  *
  * The row is locked first. When the mailbox was moved to another
- * configuration, or given another delegate, while its owner was authorizing,
+ * configuration (or its configuration given another client), given another
+ * delegate, or deleted while its owner was authorizing,
  * the grant is withdrawn at its provider instead and the flow is refused
  * (start again): stored, it would be another client's or account's tokens
  * under the mailbox's new settings, and a grant nobody tracks.
@@ -114,14 +149,9 @@ export async function storeConnectionTokens(
   const db = await getDb();
   const stored = await db.$transaction(async (tx) => {
     const current = await lockMailbox(tx, input);
-    if (current.clientConfigurationId !== input.issuedTo.configuration.id) {
-      return { changed: "connect.result.configChanged" as const, queued: await withdrawUnstored(tx, input) };
-    }
-    if (current.delegateAccount !== input.issuedTo.delegateAccount) {
-      return {
-        changed: "connect.result.delegateChanged" as const,
-        queued: await withdrawUnstored(tx, input),
-      };
+    const refusal = refusalFor(current, input.issuedTo);
+    if (refusal || !current) {
+      return { refusal: refusal ?? { outcome: "not_found" }, queued: await withdrawUnstored(tx, input) };
     }
     await useConnectLink(tx, input, now);
     const refresh = tokens.refresh_token
@@ -168,10 +198,18 @@ export async function storeConnectionTokens(
         viaConnectLink: input.connectLinkId !== null,
       },
     });
-    return { changed: null, hasRefreshToken };
-  });
-  if (stored.changed === null) return { hasRefreshToken: stored.hasRefreshToken };
-  // Asked at once, as a revocation does; if the provider cannot be reached, the workers ask again.
-  await askProviderNow(tenantId, stored.queued);
-  throw new FlowRefusal({ outcome: "config_unusable", reasonKey: stored.changed });
+    return { refusal: null, hasRefreshToken };
+  }, TRANSACTION);
+  if (stored.refusal === null) return { hasRefreshToken: stored.hasRefreshToken };
+  try {
+    // Asked at once, as a revocation does; the pending revocation is committed, so the workers ask
+    // again if the provider cannot be reached now.
+    await askProviderNow(tenantId, stored.queued);
+  } catch (error) {
+    logger().warn(
+      { tenantId, mailboxId, err: error },
+      "Withdrawing a grant that arrived too late failed; the workers will ask again",
+    );
+  }
+  throw new FlowRefusal({ ...stored.refusal, mailbox: input.mailboxAddress });
 }

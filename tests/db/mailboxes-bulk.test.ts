@@ -153,15 +153,29 @@ describe("bulk actions", () => {
     expect(await auditFor(s.tenant.id, "mailbox.updated")).toEqual([{ targetId: s.connected.id }]);
   });
 
-  it("moves what is still there: a mailbox deleted after the list was read is neither reported nor audited", async () => {
+  it("moves what is there when it runs: a mailbox deleted or moved after the list was read is judged as it is now", async () => {
     const s = await school();
-    const targets = await resolveBulkTargets(s.ctx, { scope: "selection", ids: [s.pending.id, s.broken.id] });
+    const targets = await resolveBulkTargets(s.ctx, {
+      scope: "selection",
+      ids: [s.pending.id, s.broken.id, s.connected.id],
+    });
     const db = await getDb();
     await db.mailbox.delete({ where: { id: s.broken.id } });
+    // Moved (and reconnected) meanwhile: already where the bulk move sends it, its connection is kept.
+    await db.mailbox.update({
+      where: { id: s.connected.id },
+      data: { clientConfigurationId: s.microsoft.id },
+    });
 
     const moved = await bulkChangeConfiguration(s.ctx, targets, s.microsoft.id);
 
-    expect(moved).toEqual({ done: [{ id: s.pending.id, address: "pending@s.test" }], skipped: [] });
+    expect(moved).toEqual({
+      done: [{ id: s.pending.id, address: "pending@s.test" }],
+      skipped: [{ id: s.connected.id, address: "connected@s.test", reason: "same_configuration" }],
+    });
+    expect(await db.mailbox.findUniqueOrThrow({ where: { id: s.connected.id } })).toMatchObject({
+      state: "connected",
+    });
     expect(await auditFor(s.tenant.id, "mailbox.updated")).toEqual([{ targetId: s.pending.id }]);
     expect(await db.mailbox.findUniqueOrThrow({ where: { id: s.pending.id } })).toMatchObject({
       clientConfigurationId: s.microsoft.id,

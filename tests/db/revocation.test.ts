@@ -452,7 +452,38 @@ describe("moving a mailbox to another configuration", () => {
       result: { outcome: "config_unusable", reasonKey: "connect.result.delegateChanged" },
     });
     expect(await mailboxRow(mailbox.id)).toMatchObject({ state: "pending", accessTokenCipher: null });
+    expect(fakes.control.stats().byProvider.google.revocationRequests).toBe(2);
     const later = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
     expect(later.body.error).toBe("invalid_grant");
+  });
+
+  it("deleted while its owner is authorizing: the grant that arrives is withdrawn", async () => {
+    const { tenant, admin, mailbox } = await connectedMailbox("google", "deleted-meanwhile");
+    const issuedTo = await issuedToNow(mailbox.id);
+    const tokens = await authorizeAtFake(fakes, "google", mailbox.address);
+    await deleteMailbox(await contextFor(admin, tenant), { id: mailbox.id });
+    fakes.control.resetStats();
+
+    const stored = storeConnectionTokens({
+      by: await contextFor(admin, tenant),
+      tenantId: tenant.id,
+      mailboxId: mailbox.id,
+      mailboxAddress: mailbox.address,
+      tokens,
+      grantedScopes: (tokens.scope ?? "").split(" "),
+      authorizedAccount: mailbox.address,
+      state: "connected",
+      flow: "authorization_code",
+      connectLinkId: null,
+      issuedTo,
+    });
+
+    await expect(stored).rejects.toMatchObject({
+      result: { outcome: "not_found", mailbox: mailbox.address },
+    });
+    expect(fakes.control.stats().byProvider.google.revocationRequests).toBe(1);
+    const later = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
+    expect(later.body.error).toBe("invalid_grant");
+    expect(await (await getDb()).mailbox.count({ where: { id: mailbox.id } })).toBe(0);
   });
 });

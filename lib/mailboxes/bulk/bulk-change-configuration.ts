@@ -8,6 +8,7 @@ import { queueProviderRevocation } from "@/lib/revocation/queue-provider-revocat
 import { revocationDetail } from "@/lib/revocation/revoke-connection";
 import { connectionReset } from "../update-mailbox";
 import { emptyReport, type BulkReport } from "./bulk-report";
+import type { ConnectionState } from "@/lib/db/generated/enums";
 import type { BulkTarget } from "./resolve-bulk-targets";
 
 /**
@@ -31,9 +32,27 @@ export async function bulkChangeConfiguration(
       select: { id: true, name: true, provider: true, apiBaseUrl: true, transport: true },
     });
     if (!configuration) throw fieldError("clientConfigurationId", "mailboxes.form.configurationUnknown");
+    // Locked first, all at once and in id order as every path that locks several mailboxes: a grant
+    // being stored meanwhile (storeConnectionTokens locks the row too) is either here to be withdrawn
+    // below, or refused once this commits. What moves is decided from the rows as locked, not as
+    // listed: a mailbox deleted since is left out, one moved since is judged where it is now.
+    const locked = new Map(
+      (
+        await tx.$queryRaw<{ id: string; clientConfigurationId: string; state: ConnectionState }[]>`
+          SELECT id::text AS id, "clientConfigurationId"::text AS "clientConfigurationId", state
+            FROM "Mailbox"
+           WHERE "tenantId" = ${ctx.tenantId}::uuid AND id = ANY(${targets.map((m) => m.id)}::uuid[])
+           ORDER BY id
+             FOR UPDATE`
+      ).map((row) => [row.id, row]),
+    );
+    const current = targets.flatMap((m) => {
+      const row = locked.get(m.id);
+      return row ? [{ ...m, clientConfigurationId: row.clientConfigurationId, state: row.state }] : [];
+    });
     const report = emptyReport();
-    const moving = targets.filter((m) => m.clientConfigurationId !== configuration.id);
-    for (const m of targets) {
+    const moving = current.filter((m) => m.clientConfigurationId !== configuration.id);
+    for (const m of current) {
       if (m.clientConfigurationId === configuration.id) {
         report.skipped.push({ id: m.id, address: m.address, reason: "same_configuration" });
       }
@@ -42,22 +61,7 @@ export async function bulkChangeConfiguration(
     const unusable = mailTransports.filter(
       (transport) => transport === configuration.transport || transportProblem(configuration, transport),
     );
-    const moved: BulkTarget[] = [];
-    for (const listed of slices(moving)) {
-      // Locked first, in id order: a grant being stored meanwhile (storeConnectionTokens locks the row too)
-      // is either here to be withdrawn below, or refused once these commit. A mailbox deleted since the
-      // list was read is left out.
-      const locked = new Set(
-        (
-          await tx.$queryRaw<{ id: string }[]>`
-            SELECT id::text AS id FROM "Mailbox"
-             WHERE "tenantId" = ${ctx.tenantId}::uuid AND id = ANY(${listed.map((m) => m.id)}::uuid[])
-             ORDER BY id
-               FOR UPDATE`
-        ).map((row) => row.id),
-      );
-      const slice = listed.filter((m) => locked.has(m.id));
-      moved.push(...slice);
+    for (const slice of slices(moving)) {
       // Before the tokens are erased: each grant is queued for withdrawal at the provider that issued it.
       const held = await tx.mailbox.findMany({
         where: {
@@ -107,7 +111,7 @@ export async function bulkChangeConfiguration(
         ),
       });
     }
-    report.done.push(...moved.map((m) => ({ id: m.id, address: m.address })));
+    report.done.push(...moving.map((m) => ({ id: m.id, address: m.address })));
     return report;
   });
 }

@@ -10,8 +10,7 @@ export const connect = {
       title: "Nothing to show",
       body: "This page's address is incomplete or more than an hour old. Start the authorization again from Relais.",
     },
-    configChanged:
-      "The mailbox was moved to another OAuth application while you were authorizing. Start again.",
+    configChanged: "The mailbox's OAuth application changed while you were authorizing. Start again.",
     delegateChanged:
       "The account that connects this shared mailbox was changed while you were authorizing. Start again.",
     connected: {

@@ -14,7 +14,7 @@ export const connect: Translation<typeof en> = {
       body: "L’adresse de cette page est incomplète ou date de plus d’une heure. Recommencez l’autorisation depuis Relais.",
     },
     configChanged:
-      "La boîte aux lettres a été rattachée à une autre application OAuth pendant votre autorisation. Recommencez.",
+      "L’application OAuth de la boîte aux lettres a changé pendant votre autorisation. Recommencez.",
     delegateChanged:
       "Le compte qui connecte cette boîte partagée a été changé pendant votre autorisation. Recommencez.",
     connected: {
