@@ -8,7 +8,7 @@ import {
   type QueuedRevocation,
   type RevokingConfiguration,
 } from "@/lib/revocation/queue-provider-revocation";
-import { askProviderNow } from "@/lib/revocation/revoke-connection";
+import { askProviderNow, revocationDetail } from "@/lib/revocation/revoke-connection";
 import type { auditActorOf } from "./audit-actor";
 import { FlowRefusal } from "./flow-refusal";
 import type { FlowResult } from "./flow-result";
@@ -151,7 +151,20 @@ export async function storeConnectionTokens(
     const current = await lockMailbox(tx, input);
     const refusal = refusalFor(current, input.issuedTo);
     if (refusal || !current) {
-      return { refusal: refusal ?? { outcome: "not_found" }, queued: await withdrawUnstored(tx, input) };
+      const queued = await withdrawUnstored(tx, input);
+      // For the school's admins: a grant came back and was withdrawn rather than stored.
+      await recordAudit(tx, input.by, {
+        action: "mailbox.connect_failed",
+        targetType: "mailbox",
+        targetId: mailboxId,
+        targetLabel: input.mailboxAddress,
+        details: {
+          outcome: refusal?.outcome ?? "not_found",
+          ...(input.authorizedAccount ? { account: input.authorizedAccount } : {}),
+          providerRevocation: revocationDetail(queued),
+        },
+      });
+      return { refusal: refusal ?? { outcome: "not_found" as const }, queued };
     }
     await useConnectLink(tx, input, now);
     const refresh = tokens.refresh_token

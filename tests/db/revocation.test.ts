@@ -421,6 +421,14 @@ describe("moving a mailbox to another configuration", () => {
     const later = await refresh(fakes.google.tokenEndpoint, tokens.refresh_token, GOOGLE_CLIENT);
     expect(later.body.error).toBe("invalid_grant");
     expect(en("connect.result.configChanged")).toContain("Start again");
+    const [audit] = await (
+      await getDb()
+    ).auditEntry.findMany({ where: { targetId: mailbox.id, action: "mailbox.connect_failed" } });
+    expect(audit?.details).toEqual({
+      outcome: "config_unusable",
+      account: email,
+      providerRevocation: "requested",
+    });
   });
 
   it("given another delegate while authorizing: the old delegate's grant is not stored", async () => {
