@@ -354,6 +354,31 @@ describe("deleting a mailbox", () => {
   });
 });
 
+/**
+ * The callback's store of a grant the fake gave for `address`, for a flow that checked it against
+ * `issuedTo`, the mailbox having changed since.
+ */
+async function storeLateGrant(
+  by: Awaited<ReturnType<typeof contextFor>>,
+  mailbox: { id: string; tenantId: string; address: string },
+  tokens: Awaited<ReturnType<typeof authorizeAtFake>>,
+  issuedTo: Awaited<ReturnType<typeof issuedToNow>>,
+) {
+  return storeConnectionTokens({
+    by,
+    tenantId: mailbox.tenantId,
+    mailboxId: mailbox.id,
+    mailboxAddress: mailbox.address,
+    tokens,
+    grantedScopes: (tokens.scope ?? "").split(" "),
+    authorizedAccount: mailbox.address,
+    state: "connected",
+    flow: "authorization_code",
+    connectLinkId: null,
+    issuedTo,
+  });
+}
+
 describe("moving a mailbox to another configuration", () => {
   it("withdraws the grant the old configuration's client held", async () => {
     const { tenant, admin, mailbox, tokens } = await connectedMailbox("google", "moved");
@@ -393,19 +418,12 @@ describe("moving a mailbox to another configuration", () => {
     });
     fakes.control.resetStats();
 
-    const stored = storeConnectionTokens({
-      by: await contextFor(member, tenant),
-      tenantId: tenant.id,
-      mailboxId: mailbox.id,
-      mailboxAddress: email,
+    const stored = storeLateGrant(
+      await contextFor(member, tenant),
+      { ...mailbox, address: email },
       tokens,
-      grantedScopes: (tokens.scope ?? "").split(" "),
-      authorizedAccount: email,
-      state: "connected",
-      flow: "authorization_code",
-      connectLinkId: null,
       issuedTo,
-    });
+    );
 
     await expect(stored).rejects.toMatchObject({
       result: { outcome: "config_unusable", reasonKey: "connect.result.configChanged" },
@@ -442,19 +460,7 @@ describe("moving a mailbox to another configuration", () => {
       delegateAccount: `delegate-${mailbox.address}`,
     });
 
-    const stored = storeConnectionTokens({
-      by: await contextFor(admin, tenant),
-      tenantId: tenant.id,
-      mailboxId: mailbox.id,
-      mailboxAddress: mailbox.address,
-      tokens,
-      grantedScopes: (tokens.scope ?? "").split(" "),
-      authorizedAccount: mailbox.address,
-      state: "connected",
-      flow: "authorization_code",
-      connectLinkId: null,
-      issuedTo,
-    });
+    const stored = storeLateGrant(await contextFor(admin, tenant), mailbox, tokens, issuedTo);
 
     await expect(stored).rejects.toMatchObject({
       result: { outcome: "config_unusable", reasonKey: "connect.result.delegateChanged" },
@@ -472,19 +478,7 @@ describe("moving a mailbox to another configuration", () => {
     await deleteMailbox(await contextFor(admin, tenant), { id: mailbox.id });
     fakes.control.resetStats();
 
-    const stored = storeConnectionTokens({
-      by: await contextFor(admin, tenant),
-      tenantId: tenant.id,
-      mailboxId: mailbox.id,
-      mailboxAddress: mailbox.address,
-      tokens,
-      grantedScopes: (tokens.scope ?? "").split(" "),
-      authorizedAccount: mailbox.address,
-      state: "connected",
-      flow: "authorization_code",
-      connectLinkId: null,
-      issuedTo,
-    });
+    const stored = storeLateGrant(await contextFor(admin, tenant), mailbox, tokens, issuedTo);
 
     await expect(stored).rejects.toMatchObject({
       result: { outcome: "not_found", mailbox: mailbox.address },
