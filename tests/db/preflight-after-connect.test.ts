@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { createTranslator } from "@/lib/i18n/translate";
 import { completeAuthorization } from "@/lib/oauth-flow/complete-authorization";
 import { personActor, type FlowActor } from "@/lib/oauth-flow/flow-actor";
+import { preflightAfterConnect } from "@/lib/oauth-flow/preflight-after-connect";
 import { pollDeviceAuthorization } from "@/lib/oauth-flow/poll-device-authorization";
 import { startAuthorization } from "@/lib/oauth-flow/start-authorization";
 import { startDeviceAuthorization } from "@/lib/oauth-flow/start-device-authorization";
@@ -126,5 +129,58 @@ describe("the preflight right after a connect", () => {
 
     expect(result).toMatchObject({ outcome: "insufficient_scope" });
     expect((await mailboxRow(mailbox.id)).lastPreflightAt).toBeNull();
+  });
+
+  it("answers the connect without waiting for a slow provider, and keeps the check's outcome when it ends", async () => {
+    const { fakes } = provider;
+    const school = await seedSchoolAtFake(fakes, "microsoft");
+    const mailbox = await seedFakeMailbox(fakes, school, address("secretariat"));
+    expect(await connectInBrowser(school, mailbox.id, mailbox.address)).toMatchObject({
+      outcome: "connected",
+    });
+    // An SMTP server that accepts and says nothing until it is let go (then hangs up).
+    const held: net.Socket[] = [];
+    let reached = () => {};
+    const connected = new Promise<void>((resolve) => (reached = resolve));
+    const silent = net.createServer((socket) => {
+      held.push(socket);
+      reached();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const db = await getDb();
+    try {
+      await db.clientConfiguration.update({
+        where: { id: school.configurationId },
+        data: { smtpHost: "127.0.0.1", smtpPort: (silent.address() as net.AddressInfo).port },
+      });
+      await db.mailbox.update({
+        where: { id: mailbox.id },
+        data: { lastPreflightAt: null, lastPreflight: Prisma.DbNull },
+      });
+      const actor = await personActor(actorOf(school.admin), school.tenant.slug);
+
+      const report = await preflightAfterConnect(actor, mailbox, { inlineMs: 200 });
+
+      // The person's page comes while the check waits on the server: nothing kept yet.
+      expect(report).toBeNull();
+      await connected;
+      expect((await mailboxRow(mailbox.id)).lastPreflightAt).toBeNull();
+      for (const socket of held) socket.destroy();
+      let row = await mailboxRow(mailbox.id);
+      for (let tries = 0; row.lastPreflightAt === null && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        row = await mailboxRow(mailbox.id);
+      }
+      const stored = storedPreflight(row.lastPreflight);
+      expect(stored).toMatchObject({ trigger: "connect" });
+      expect(stored!.steps.map((step) => [step.step, step.status])).toEqual([
+        ["token", "passed"],
+        ["scopes", "passed"],
+        ["smtp", "failed"],
+      ]);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
