@@ -11,7 +11,9 @@ export type RelayQueueRefusal = { refused: RelayReason; detail: string };
 
 type Row = { id: string; status: "queued" | "held" };
 
-const TODAY = `(${RELAY_NOW})::date`;
+// The school's day: a cap of 200 a day starts again at its own midnight, not at the UTC one (`t`: the
+// credential's tenant, joined in the statement).
+const SCHOOL_TODAY = `(now() AT TIME ZONE t."timeZone")::date`;
 
 // What the new row holds, from the parameters and the mailbox `b`; shared by both statements below.
 const NEW_ROW = `
@@ -51,19 +53,22 @@ const INSERT_RELAYED = `
  * the day's slots on the credential's own row (its counter, under the row's
  * lock), so that concurrent sessions, in any number of relay processes, wait
  * for each other and never pass the cap together. The slot is taken only when
- * the mail can be written, and goes with it if the statement fails.
+ * the mail can be written, and goes with it if the statement fails. The day is
+ * the school's, in its time zone.
  */
 const INSERT_CAPPED = `
   WITH slot AS (
     UPDATE "RelayCredential" c
-       SET "capCount" = CASE WHEN c."capDay" = ${TODAY} THEN c."capCount" + 1 ELSE 1 END, "capDay" = ${TODAY}
+       SET "capCount" = CASE WHEN c."capDay" = ${SCHOOL_TODAY} THEN c."capCount" + 1 ELSE 1 END,
+           "capDay" = ${SCHOOL_TODAY}
+      FROM "Tenant" t
      WHERE c.id = $12::uuid AND c."tenantId" = $13::uuid AND c."revokedAt" IS NULL
-       AND (c."dailyCap" IS NULL OR c."capDay" IS DISTINCT FROM ${TODAY} OR c."capCount" < c."dailyCap")
+       AND t.id = c."tenantId" AND t."suspendedAt" IS NULL
+       AND (c."dailyCap" IS NULL OR c."capDay" IS DISTINCT FROM ${SCHOOL_TODAY} OR c."capCount" < c."dailyCap")
        AND EXISTS (SELECT 1 FROM "RelayCredentialMailbox" cm
                      JOIN "Mailbox" m ON m."tenantId" = cm."tenantId" AND m.id = cm."mailboxId"
                     WHERE cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id
                       AND cm."mailboxId" = $14::uuid AND m.state <> 'revoked')
-       AND EXISTS (SELECT 1 FROM "Tenant" t WHERE t.id = c."tenantId" AND t."suspendedAt" IS NULL)
     RETURNING c.id, c."tenantId")
   INSERT INTO "OutgoingMail" ${COLUMNS}
   SELECT ${NEW_ROW}

@@ -460,6 +460,33 @@ describe("SMTP relay: refusals", () => {
     expect(await relayedMail(tenant.id)).toHaveLength(0);
   });
 
+  it("counts the daily cap over the school's day, in its time zone, not the UTC one", async () => {
+    const { tenant, mailbox, credential } = await setup({ dailyCap: 1 });
+    // A school whose date differs from UTC's right now (14 hours ahead, or 11 behind).
+    const now = new Date();
+    const timeZone = now.getUTCHours() >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";
+    const schoolDay = new Intl.DateTimeFormat("en-CA", { timeZone }).format(now);
+    const utcDay = now.toISOString().slice(0, 10);
+    expect(schoolDay).not.toBe(utcDay);
+    const db = await getDb();
+    await db.tenant.update({ where: { id: tenant.id }, data: { timeZone } });
+    // The cap was reached on the UTC date: another day for the school.
+    await db.relayCredential.update({
+      where: { id: credential.id },
+      data: { capDay: new Date(`${utcDay}T00:00:00Z`), capCount: 1 },
+    });
+    const { dialog } = await session(credential.username, credential.password);
+    for (const expected of [250, 452]) {
+      await dialog.command(`MAIL FROM:<${mailbox.address}>`);
+      await dialog.command("RCPT TO:<parent@example.org>");
+      expect((await dialog.data(message(mailbox.address))).code).toBe(expected);
+    }
+    dialog.close();
+    const row = await db.relayCredential.findUniqueOrThrow({ where: { id: credential.id } });
+    expect(row.capDay?.toISOString().slice(0, 10)).toBe(schoolDay);
+    expect(row.capCount).toBe(1);
+  });
+
   it("keeps the daily cap exact when several sessions send at the same moment", async () => {
     const { tenant, mailbox, credential } = await setup({ dailyCap: 3 });
     const replies = await Promise.all(

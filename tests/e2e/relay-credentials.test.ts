@@ -123,7 +123,7 @@ describe.skipIf(!browserTestsRun)("the SMTP relay pages in a browser", () => {
       "Always the one mailbox, keeping the device's name",
     );
     await expect(page.getByTestId("relay-detail-networks").innerText()).resolves.toBe("192.168.10.0/24");
-    await expect(page.getByTestId("relay-detail-cap").innerText()).resolves.toBe("200 mails per day (UTC)");
+    await expect(page.getByTestId("relay-detail-cap").innerText()).resolves.toBe("200 mails per day");
     const mailboxState = page.getByTestId("relay-detail-mailboxes").locator("[data-state]");
     await expect(mailboxState.getAttribute("data-state")).resolves.toBe("connected");
     const refusal = page.locator('[data-testid="relay-refusal-row"][data-reason="bad_password"]');

@@ -53,7 +53,7 @@ export const relay = {
     networksPlaceholder: "192.168.10.0/24, 192.168.20.15",
     dailyCap: "Daily cap (optional)",
     dailyCapHint:
-      "The most mails accepted in a day (midnight to midnight, UTC). Empty: only the mailboxes' own sending limits.",
+      "The most mails accepted in a day (midnight to midnight in the school's time zone). Empty: only the mailboxes' own sending limits.",
     submit: "Create the credential",
   },
   created: {
@@ -113,7 +113,7 @@ export const relay = {
     anyAddress: "Any address",
     dailyCap: "Daily cap",
     noCap: "None beyond the mailboxes' own limits",
-    dailyCapValue: "{count, plural, one {# mail} other {# mails}} per day (UTC)",
+    dailyCapValue: "{count, plural, one {# mail} other {# mails}} per day",
     mailLastDay: "Mail in the last 24 hours",
     mailLastDayValue: "{count, plural, one {# mail} other {# mails}}",
     created: "Created",
@@ -199,7 +199,7 @@ export const relay = {
     },
     daily_cap: {
       text: "The credential's daily cap is reached.",
-      fix: "Wait for the next day (midnight UTC), or create a credential with a higher cap.",
+      fix: "Wait for the next day (midnight in the school's time zone), or create a credential with a higher cap.",
     },
     message_too_large: {
       text: "The message, attachments included, is larger than allowed.",

@@ -58,7 +58,7 @@ export const relay: Translation<typeof en> = {
     networksPlaceholder: "192.168.10.0/24, 192.168.20.15",
     dailyCap: "Limite quotidienne (facultatif)",
     dailyCapHint:
-      "Le nombre maximal de messages acceptés en un jour (de minuit à minuit, UTC). Vide : seulement les limites d’envoi des boîtes.",
+      "Le nombre maximal de messages acceptés en un jour (de minuit à minuit, à l’heure de l’établissement). Vide : seulement les limites d’envoi des boîtes.",
     submit: "Créer le compte",
   },
   created: {
@@ -120,7 +120,7 @@ export const relay: Translation<typeof en> = {
     anyAddress: "N’importe quelle adresse",
     dailyCap: "Limite quotidienne",
     noCap: "Aucune en dehors des limites des boîtes",
-    dailyCapValue: "{count, plural, one {# message} other {# messages}} par jour (UTC)",
+    dailyCapValue: "{count, plural, one {# message} other {# messages}} par jour",
     mailLastDay: "Messages des dernières 24 heures",
     mailLastDayValue: "{count, plural, one {# message} other {# messages}}",
     created: "Créé le",
@@ -206,7 +206,7 @@ export const relay: Translation<typeof en> = {
     },
     daily_cap: {
       text: "La limite quotidienne du compte est atteinte.",
-      fix: "Attendez le jour suivant (minuit UTC), ou créez un compte avec une limite plus haute.",
+      fix: "Attendez le jour suivant (minuit à l’heure de l’établissement), ou créez un compte avec une limite plus haute.",
     },
     message_too_large: {
       text: "Le message, pièces jointes comprises, dépasse la taille permise.",
