@@ -4,6 +4,7 @@ import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
 import { explainConnectionError } from "@/lib/connections/explain-connection-error";
+import { dayIn } from "@/lib/i18n/dates/time-zones";
 import { tenantAdmins } from "./recipients";
 
 const BROKEN_STATES = ["needs_reconnect", "config_error"] as const;
@@ -14,20 +15,20 @@ type DigestMailbox = { address: string; state: string; lastErrorCode: string | n
 
 /**
  * Mails each tenant's admins the list of its mailboxes that need a person
- * (needs_reconnect, config_error), at most once per tenant per day (UTC):
- * the day is recorded before sending, and a second run the same day finds
- * it. Returns the tenants that got one.
+ * (needs_reconnect, config_error), at most once per tenant per day (the
+ * school's, in its time zone): the day is recorded before sending, and a
+ * second run the same day finds it. Returns the tenants that got one.
  */
 export async function sendBrokenMailboxDigest({ now = new Date() }: { now?: Date } = {}) {
   const db = await getDb();
-  const day = now.toISOString().slice(0, 10);
   const tenants = await db.tenant.findMany({
     where: { suspendedAt: null, mailboxes: { some: { state: { in: [...BROKEN_STATES] } } } },
-    select: { id: true, slug: true, name: true, locale: true },
+    select: { id: true, slug: true, name: true, locale: true, timeZone: true },
     orderBy: { slug: "asc" },
   });
   const sentTo: string[] = [];
   for (const tenant of tenants) {
+    const day = dayIn(tenant.timeZone, now);
     const mailboxes = await db.mailbox.findMany({
       where: { tenantId: tenant.id, state: { in: [...BROKEN_STATES] } },
       select: { address: true, state: true, lastErrorCode: true },

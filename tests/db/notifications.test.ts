@@ -194,7 +194,12 @@ describe("the daily digest", () => {
       first.tenant.slug,
     );
     expect(await mailTo(first.admin.email)).toHaveLength(1);
-    expect(await sendBrokenMailboxDigest({ now: new Date("2030-03-05T07:00:00Z") })).toContain(
+    // The school's day (Europe/Paris, UTC+1 in March): 23:30 UTC is already the 5th there.
+    expect(await sendBrokenMailboxDigest({ now: new Date("2030-03-04T23:30:00Z") })).toContain(
+      first.tenant.slug,
+    );
+    expect(await mailTo(first.admin.email)).toHaveLength(2);
+    expect(await sendBrokenMailboxDigest({ now: new Date("2030-03-05T07:00:00Z") })).not.toContain(
       first.tenant.slug,
     );
     expect(await mailTo(first.admin.email)).toHaveLength(2);
