@@ -105,20 +105,23 @@ export function TenantDashboard({
 
       <div className={card}>{activity}</div>
 
-      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-        <div className={card}>{ending}</div>
-        <section aria-labelledby="dashboard-dying-heading" className={card} data-testid="dashboard-dying">
-          <h2 id="dashboard-dying-heading" className="font-semibold">
-            {t("dashboard.dying.heading", { days: dyingDays })}
-          </h2>
-          {figures.dying.total === 0 ? (
-            <p className="text-sm text-slate-600">{t("dashboard.dying.none")}</p>
-          ) : (
-            <>
+      <div className="grid gap-4 md:grid-cols-2">
+        {/* One card for connections that end: the counts by horizon, then the soonest by name. */}
+        <div className={`${card} space-y-4`}>
+          {ending}
+          {figures.dying.total > 0 ? (
+            <section
+              aria-labelledby="dashboard-dying-heading"
+              className="space-y-2 border-t border-slate-200 pt-3"
+              data-testid="dashboard-dying"
+            >
+              <h3 id="dashboard-dying-heading" className="text-sm font-semibold">
+                {t("dashboard.dying.heading", { days: dyingDays })}
+              </h3>
               <p className="text-sm" data-testid="dashboard-dying-total" data-count={figures.dying.total}>
                 {t("dashboard.dying.total", { count: figures.dying.total })}
               </p>
-              <ul className="mt-2 space-y-1 text-sm">
+              <ul className="space-y-1 text-sm">
                 {figures.dying.mailboxes.map((m) => (
                   <li key={m.id}>
                     <Link href={`${base}/mailboxes/${m.id}`} className="text-brand-700 underline">
@@ -128,9 +131,9 @@ export function TenantDashboard({
                   </li>
                 ))}
               </ul>
-            </>
-          )}
-        </section>
+            </section>
+          ) : null}
+        </div>
         <section aria-labelledby="dashboard-broken-heading" className={card} data-testid="dashboard-broken">
           <h2 id="dashboard-broken-heading" className="font-semibold">
             {t("dashboard.broken.heading")}

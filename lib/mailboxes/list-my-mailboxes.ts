@@ -22,6 +22,7 @@ export async function listMyMailboxes(ctx: TenantContext) {
       address: true,
       displayName: true,
       connectedAt: true,
+      delegateAccount: true,
       clientConfiguration: {
         select: { name: true, provider: true, deviceEndpoint: true, transport: true, brokenReason: true },
       },
@@ -38,6 +39,8 @@ export async function listMyMailboxes(ctx: TenantContext) {
       id: row.id,
       address: row.address,
       displayName: row.displayName,
+      /** A shared mailbox's delegate: the account its owner signs in with to connect it. */
+      delegateAccount: row.delegateAccount,
       state: row.state,
       lastErrorCode: row.lastErrorCode,
       pausedUntil: row.pausedUntil,

@@ -316,6 +316,11 @@ describe("reading mailboxes", () => {
     const other = await seedMailbox(tenant.id, configuration.id);
     const memberCtx = await contextFor(member, tenant);
     expect((await listMyMailboxes(memberCtx)).map((m) => m.id)).toEqual([mine.id]);
+    // A shared mailbox names the account its owner connects it with.
+    await (
+      await getDb()
+    ).mailbox.update({ where: { id: mine.id }, data: { delegateAccount: "direction@lycee.test" } });
+    expect((await listMyMailboxes(memberCtx))[0]).toMatchObject({ delegateAccount: "direction@lycee.test" });
     expect((await getMailbox(memberCtx, mine.id)).canManage).toBe(false);
     expect((await errorOf(getMailbox(memberCtx, other.id))).code).toBe("not_found");
     expect((await errorOf(listMailboxes(memberCtx, {}))).code).toBe("forbidden");

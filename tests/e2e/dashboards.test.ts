@@ -254,6 +254,8 @@ describe.skipIf(!browserTestsRun)("dashboards in a browser", () => {
     await expect((await expectTestId(other, "ending-none")).innerText()).resolves.toContain(
       "Aucune connexion",
     );
+    // Said once: no second card saying that none ends within 14 days either.
+    await expect(other.getByTestId("dashboard-dying").count()).resolves.toBe(0);
   });
 
   it("an operator reads each school's mail for a chosen period and its connections ending", async () => {

@@ -23,6 +23,7 @@ export const audit = {
     details: "Details",
   },
   empty: "No entry matches.",
+  none: "Nothing recorded yet: changes to the school's settings, mailboxes and people will be listed here.",
   pagination: {
     label: "Pages of the log",
     newest: "Newest",

@@ -11,8 +11,8 @@ export const dashboard = {
   },
   dying: {
     heading: "Connections ending within {days} days",
-    none: "None.",
-    total: "{count} connections will end unless they are used or reconnected.",
+    total:
+      "{count, plural, one {# connection will end unless it is used or reconnected.} other {# connections will end unless they are used or reconnected.}}",
     endsAt: "ends {date}",
   },
   broken: {

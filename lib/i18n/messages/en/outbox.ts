@@ -35,6 +35,8 @@ export const outbox = {
   /** Where a mail was written: the portal's compose page, the API, or a device through the SMTP relay. */
   sources: { portal: "Portal", api: "API", relay: "SMTP relay" },
   empty: "No mail matches.",
+  none: "No mail yet: what the school sends through Relais will be listed here.",
+  countLabel: "{status}:",
   moreRecipients: "+{count} more",
   pagination: { label: "Pages of the outbox", newer: "Newer", older: "Older" },
   actions: {

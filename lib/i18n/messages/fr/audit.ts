@@ -27,6 +27,7 @@ export const audit: Translation<typeof en> = {
     details: "Détails",
   },
   empty: "Aucune entrée ne correspond.",
+  none: "Rien d’enregistré pour l’instant : les changements des réglages, des boîtes et des personnes de l’établissement apparaîtront ici.",
   pagination: {
     label: "Pages du journal",
     newest: "Les plus récentes",

@@ -14,8 +14,8 @@ export const dashboard: Translation<typeof en> = {
   },
   dying: {
     heading: "Connexions qui prennent fin d’ici {days} jours",
-    none: "Aucune.",
-    total: "{count} connexions prendront fin si elles ne sont pas utilisées ou reconnectées.",
+    total:
+      "{count, plural, one {# connexion prendra fin si elle n’est pas utilisée ou reconnectée.} other {# connexions prendront fin si elles ne sont pas utilisées ou reconnectées.}}",
     endsAt: "fin le {date}",
   },
   broken: {

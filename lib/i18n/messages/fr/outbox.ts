@@ -37,6 +37,8 @@ export const outbox: Translation<typeof en> = {
   },
   sources: { portal: "Portail", api: "API", relay: "Relais SMTP" },
   empty: "Aucun message ne correspond.",
+  none: "Aucun message pour l’instant : ce que l’établissement envoie par Relais apparaîtra ici.",
+  countLabel: "{status} :",
   moreRecipients: "+{count} autres",
   pagination: { label: "Pages de la boîte d’envoi", newer: "Plus récents", older: "Plus anciens" },
   actions: {

@@ -60,6 +60,15 @@ async function MyMailboxesPage({ params }: { params: Promise<{ tenant: string }>
                 <div className="min-w-0 space-y-1">
                   <p className="font-medium break-all">{mailbox.address}</p>
                   {mailbox.displayName && <p className="text-sm text-slate-600">{mailbox.displayName}</p>}
+                  {mailbox.delegateAccount && (
+                    // Connected with the delegate's own account, not the shared address's.
+                    <p
+                      className="text-sm break-words text-slate-600"
+                      data-testid={`my-mailbox-delegate-${mailbox.address}`}
+                    >
+                      {t("mailboxes.mine.delegate", { delegate: mailbox.delegateAccount })}
+                    </p>
+                  )}
                 </div>
                 <div data-testid={`my-mailbox-state-${mailbox.address}`} data-state={mailbox.state}>
                   <MailboxHealthLine

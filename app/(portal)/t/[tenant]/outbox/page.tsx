@@ -77,7 +77,8 @@ async function OutboxPage({
               className="rounded border border-slate-200 bg-white px-3 py-1 hover:bg-slate-100"
               data-testid={`outbox-count-${status}`}
             >
-              {t(`outbox.statuses.${status}`)}: <strong>{list.counts[status]}</strong>
+              {t("outbox.countLabel", { status: t(`outbox.statuses.${status}`) })}{" "}
+              <strong>{list.counts[status]}</strong>
             </Link>
           </li>
         ))}
@@ -158,7 +159,7 @@ async function OutboxPage({
 
       {list.mails.length === 0 ? (
         <p className="text-slate-600" data-testid="outbox-empty">
-          {t("outbox.empty")}
+          {filtersInUse ? t("outbox.empty") : t("outbox.none")}
         </p>
       ) : (
         <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
