@@ -16,6 +16,7 @@ import type { MailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-wor
 import { ExpirySelect } from "./expiry-select";
 import { GrantEndText, type GrantEndWords } from "./grant-end-text";
 import { MailboxHealthLine } from "./mailbox-health-line";
+import { AddressText } from "@/components/ui/address-text";
 
 type Sent = Extract<Awaited<ReturnType<typeof createConnectLinksAction>>, { ok: true }>["data"];
 type Target = { id: string; address: string };
@@ -94,7 +95,8 @@ export function MailboxesTable({
   return (
     <form onSubmit={(event) => void send(event)} className="space-y-3" noValidate>
       <input type="hidden" name="tenant" value={tenant} />
-      {canWrite && (
+      {/* The quick path for the rows ticked: shown once one is, beside the panel that acts on a filter. */}
+      {canWrite && (selected.size > 0 || running || notice) && (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
           <ExpirySelect testId="connect-links-expiry" />
           <button
@@ -194,9 +196,9 @@ export function MailboxesTable({
                 <td className={`${td} min-w-48 max-sm:row-start-1 max-sm:min-w-0`} data-column="address">
                   <Link
                     href={`/t/${tenant}/mailboxes/${row.id}`}
-                    className="font-medium break-all text-brand-700 hover:underline"
+                    className="font-medium break-words text-brand-700 hover:underline"
                   >
-                    {row.address}
+                    <AddressText address={row.address} />
                   </Link>
                 </td>
                 <td
@@ -235,8 +237,8 @@ export function MailboxesTable({
                   {row.members.length > 0 ? (
                     <ul className="space-y-0.5">
                       {row.members.map((email) => (
-                        <li key={email} className="break-all">
-                          {email}
+                        <li key={email} className="break-words">
+                          <AddressText address={email} />
                         </li>
                       ))}
                     </ul>

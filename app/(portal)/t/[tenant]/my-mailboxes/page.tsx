@@ -11,6 +11,7 @@ import { mailboxHealthWords } from "@/lib/mailbox-health/mailbox-health-words";
 import { sendingVerdict } from "@/lib/outbox/sending-verdict";
 import { revocableStates } from "@/lib/revocation/revocable-states";
 import { withMessages } from "@/components/i18n/with-messages";
+import { AddressText } from "@/components/ui/address-text";
 
 async function MyMailboxesPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
@@ -58,7 +59,9 @@ async function MyMailboxesPage({ params }: { params: Promise<{ tenant: string }>
                 className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
               >
                 <div className="min-w-0 space-y-1">
-                  <p className="font-medium break-all">{mailbox.address}</p>
+                  <p className="font-medium break-words">
+                    <AddressText address={mailbox.address} />
+                  </p>
                   {mailbox.displayName && <p className="text-sm text-slate-600">{mailbox.displayName}</p>}
                   {mailbox.delegateAccount && (
                     // Connected with the delegate's own account, not the shared address's.
