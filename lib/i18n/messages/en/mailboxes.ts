@@ -488,7 +488,7 @@ export const mailboxes = {
       "The school mailboxes assigned to you. Connect each one so that the school's software can send mail from it, without your password.",
     empty: "No mailbox is assigned to you in {tenant}.",
     delegate:
-      "A shared mailbox: to connect it, sign in with {delegate}'s own account; mail then goes out from this address.",
+      "A shared mailbox: connect it by signing in as {delegate}; mail then goes out from this address.",
     device: "Use a device code",
     details: "Details",
   },

@@ -495,7 +495,7 @@ export const mailboxes: Translation<typeof en> = {
       "Les boîtes mail de l’établissement qui vous sont attribuées. Connectez chacune pour que les logiciels de l’établissement puissent envoyer du courrier depuis elle, sans votre mot de passe.",
     empty: "Aucune boîte mail ne vous est attribuée dans {tenant}.",
     delegate:
-      "Boîte partagée : pour la connecter, connectez-vous avec le compte de {delegate} ; le courrier part ensuite de cette adresse.",
+      "Boîte partagée : connectez-la en vous identifiant avec {delegate} ; le courrier part ensuite de cette adresse.",
     device: "Utiliser un code d’appareil",
     details: "Détails",
   },
