@@ -95,39 +95,6 @@ export function MailboxesTable({
   return (
     <form onSubmit={(event) => void send(event)} className="space-y-3" noValidate>
       <input type="hidden" name="tenant" value={tenant} />
-      {/* The quick path for the rows ticked: shown once one is, beside the panel that acts on a filter. */}
-      {canWrite && (selected.size > 0 || running || notice) && (
-        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
-          <ExpirySelect testId="connect-links-expiry" />
-          <button
-            type="submit"
-            data-testid="send-connect-links"
-            disabled={running || selected.size === 0}
-            className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
-            {selected.size > 0
-              ? t("mailboxes.connectLinks.sendSelected", { count: selected.size })
-              : t("mailboxes.connectLinks.send")}
-          </button>
-          <ActionNotice testId="connect-links-result" notice={notice} />
-          {running && (
-            <div className="basis-full">
-              <RunProgress
-                testId="connect-links-progress"
-                value={parts.state.processed}
-                max={parts.state.total}
-                label={t("common.progress.mailboxes", {
-                  done: parts.state.processed,
-                  total: parts.state.total,
-                })}
-                note={t("common.progress.keepOpen")}
-                onStop={parts.stop}
-                stopping={parts.state.stopping}
-              />
-            </div>
-          )}
-        </div>
-      )}
       <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table data-testid="mailboxes-table" className={`w-full text-left text-sm ${stackedTable.table}`}>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-600 max-sm:block">
@@ -263,6 +230,44 @@ export function MailboxesTable({
           </tbody>
         </table>
       </div>
+      {/* The quick path for the rows ticked, after them (the table does not move, the keyboard reaches it
+          next) and kept in view at the bottom while the list scrolls. Hidden, not removed, while no row
+          is ticked: it would double the panel that acts on a filter, and its choice of days stays. */}
+      {canWrite && (
+        <div
+          hidden={selected.size === 0 && !running && !notice}
+          className="sticky bottom-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-md"
+        >
+          <ExpirySelect testId="connect-links-expiry" />
+          <button
+            type="submit"
+            data-testid="send-connect-links"
+            disabled={running || selected.size === 0}
+            className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {selected.size > 0
+              ? t("mailboxes.connectLinks.sendSelected", { count: selected.size })
+              : t("mailboxes.connectLinks.send")}
+          </button>
+          <ActionNotice testId="connect-links-result" notice={notice} />
+          {running && (
+            <div className="basis-full">
+              <RunProgress
+                testId="connect-links-progress"
+                value={parts.state.processed}
+                max={parts.state.total}
+                label={t("common.progress.mailboxes", {
+                  done: parts.state.processed,
+                  total: parts.state.total,
+                })}
+                note={t("common.progress.keepOpen")}
+                onStop={parts.stop}
+                stopping={parts.state.stopping}
+              />
+            </div>
+          )}
+        </div>
+      )}
     </form>
   );
 }

@@ -51,6 +51,7 @@ async function checkAndKeep(
   mailbox: { id: string; tenantId: string; address: string },
   boundMs: number,
 ): Promise<PreflightReport | null> {
+  const startedAt = new Date();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), boundMs);
@@ -63,10 +64,13 @@ async function checkAndKeep(
     }
     if (!report) return null;
     const db = await getDb();
-    await db.$transaction((tx) =>
-      storePreflight(tx, auditActorOf(actor, mailbox.address), report, "connect"),
+    // It may end after the person has run the check again, or revoked the connection: then it is not kept.
+    const kept = await db.$transaction((tx) =>
+      storePreflight(tx, auditActorOf(actor, mailbox.address), report, "connect", new Date(), {
+        startedAt,
+      }),
     );
-    return report;
+    return kept ? report : null;
   } catch (error) {
     logger().warn(
       { mailboxId: mailbox.id, error: error instanceof Error ? error.name : "unknown" },

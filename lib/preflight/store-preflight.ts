@@ -11,7 +11,10 @@ export type PreflightTrigger = "button" | "connect" | "configuration";
  * Keeps a preflight's outcome on its mailbox (lastPreflightAt, lastPreflight:
  * the steps as catalog keys and codes, never a token), so that the mailbox
  * page shows the latest check whoever ran it, and records it as
- * `mailbox.preflight`, in the caller's transaction.
+ * `mailbox.preflight`, in the caller's transaction. `unlessOutdated`: a
+ * check started at that moment that may end late (after a connect) is kept
+ * only if the mailbox is still connected and no other check was kept since
+ * it started; otherwise nothing is kept or audited. Returns whether it was kept.
  */
 export async function storePreflight(
   tx: DbTransaction,
@@ -19,9 +22,19 @@ export async function storePreflight(
   report: PreflightReport,
   trigger: PreflightTrigger,
   at = new Date(),
-): Promise<void> {
-  await tx.mailbox.updateMany({
-    where: { id: report.mailboxId, tenantId: by.tenantId },
+  unlessOutdated?: { startedAt: Date },
+): Promise<boolean> {
+  const { count } = await tx.mailbox.updateMany({
+    where: {
+      id: report.mailboxId,
+      tenantId: by.tenantId,
+      ...(unlessOutdated
+        ? {
+            state: "connected",
+            OR: [{ lastPreflightAt: null }, { lastPreflightAt: { lt: unlessOutdated.startedAt } }],
+          }
+        : {}),
+    },
     data: {
       lastPreflightAt: at,
       lastPreflight: {
@@ -31,6 +44,7 @@ export async function storePreflight(
       } as unknown as Prisma.InputJsonValue,
     },
   });
+  if (count === 0) return false;
   await recordAudit(tx, by, {
     action: "mailbox.preflight",
     targetType: "mailbox",
@@ -44,4 +58,5 @@ export async function storePreflight(
       ),
     },
   });
+  return true;
 }

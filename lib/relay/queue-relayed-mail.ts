@@ -59,12 +59,14 @@ const INSERT_RELAYED = `
 const INSERT_CAPPED = `
   WITH slot AS (
     UPDATE "RelayCredential" c
-       SET "capCount" = CASE WHEN c."capDay" = ${SCHOOL_TODAY} THEN c."capCount" + 1 ELSE 1 END,
-           "capDay" = ${SCHOOL_TODAY}
+       -- Forward only: a school moved to a zone where today is an earlier date keeps counting its day.
+       SET "capCount" = CASE WHEN c."capDay" >= ${SCHOOL_TODAY} THEN c."capCount" + 1 ELSE 1 END,
+           "capDay" = GREATEST(c."capDay", ${SCHOOL_TODAY})
       FROM "Tenant" t
      WHERE c.id = $12::uuid AND c."tenantId" = $13::uuid AND c."revokedAt" IS NULL
        AND t.id = c."tenantId" AND t."suspendedAt" IS NULL
-       AND (c."dailyCap" IS NULL OR c."capDay" IS DISTINCT FROM ${SCHOOL_TODAY} OR c."capCount" < c."dailyCap")
+       AND (c."dailyCap" IS NULL OR c."capDay" IS NULL OR c."capDay" < ${SCHOOL_TODAY}
+            OR c."capCount" < c."dailyCap")
        AND EXISTS (SELECT 1 FROM "RelayCredentialMailbox" cm
                      JOIN "Mailbox" m ON m."tenantId" = cm."tenantId" AND m.id = cm."mailboxId"
                     WHERE cm."tenantId" = c."tenantId" AND cm."credentialId" = c.id

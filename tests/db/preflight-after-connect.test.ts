@@ -11,6 +11,7 @@ import { pollDeviceAuthorization } from "@/lib/oauth-flow/poll-device-authorizat
 import { startAuthorization } from "@/lib/oauth-flow/start-authorization";
 import { startDeviceAuthorization } from "@/lib/oauth-flow/start-device-authorization";
 import { storedPreflight, preflightWords } from "@/lib/preflight/preflight-words";
+import { storePreflight } from "@/lib/preflight/store-preflight";
 import {
   REDIRECT_URI,
   actorOf,
@@ -182,5 +183,43 @@ describe("the preflight right after a connect", () => {
       for (const socket of held) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
     }
+  });
+
+  it("keeps a late check only if nothing newer was kept meanwhile and the mailbox is still connected", async () => {
+    const { fakes } = provider;
+    const school = await seedSchoolAtFake(fakes, "google");
+    const mailbox = await seedFakeMailbox(fakes, school, address("cdi"));
+    const db = await getDb();
+    const actor = actorOf(school.admin);
+    const by = { ...actor, tenantId: school.tenant.id };
+    const report = {
+      mailboxId: mailbox.id,
+      address: mailbox.address,
+      transport: "smtp" as const,
+      steps: [],
+    };
+    const startedAt = new Date(Date.now() - 60_000);
+    const late = () =>
+      db.$transaction((tx) => storePreflight(tx, by, report, "connect", new Date(), { startedAt }));
+    // Not connected (revoked, or never): nothing kept.
+    expect(await late()).toBe(false);
+    // Connected, but the button's check was kept after this one started: nothing kept either.
+    await db.mailbox.update({
+      where: { id: mailbox.id },
+      data: { state: "connected", lastPreflightAt: new Date(Date.now() - 1_000) },
+    });
+    expect(await late()).toBe(false);
+    expect(await db.auditEntry.count({ where: { targetId: mailbox.id, action: "mailbox.preflight" } })).toBe(
+      0,
+    );
+    // Only an older one: this one is the newest, kept and audited.
+    await db.mailbox.update({
+      where: { id: mailbox.id },
+      data: { lastPreflightAt: new Date(Date.now() - 120_000) },
+    });
+    expect(await late()).toBe(true);
+    expect(await db.auditEntry.count({ where: { targetId: mailbox.id, action: "mailbox.preflight" } })).toBe(
+      1,
+    );
   });
 });

@@ -469,23 +469,42 @@ describe("SMTP relay: refusals", () => {
 
   it("counts the daily cap over the school's day, in its time zone, not the UTC one", async () => {
     const { tenant, mailbox, credential } = await setup({ dailyCap: 1 });
-    // A school whose date differs from UTC's right now (14 hours ahead, or 11 behind).
+    // A school whose date differs from UTC's right now: 14 hours ahead (already tomorrow there), or
+    // 11 behind (still yesterday).
     const now = new Date();
-    const timeZone = now.getUTCHours() >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";
+    const ahead = now.getUTCHours() >= 10;
+    const timeZone = ahead ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";
     const schoolDay = new Intl.DateTimeFormat("en-CA", { timeZone }).format(now);
     const utcDay = now.toISOString().slice(0, 10);
     expect(schoolDay).not.toBe(utcDay);
     const db = await getDb();
     await db.tenant.update({ where: { id: tenant.id }, data: { timeZone } });
-    // The cap was reached on the UTC date: another day for the school.
+    // Ahead: the cap was reached on the UTC date, the school's yesterday: a new day, one more mail.
+    // Behind: it was reached on the school's date, UTC's yesterday: still the school's day, none.
+    const reachedOn = ahead ? utcDay : schoolDay;
     await db.relayCredential.update({
       where: { id: credential.id },
-      data: { capDay: new Date(`${utcDay}T00:00:00Z`), capCount: 1 },
+      data: { capDay: new Date(`${reachedOn}T00:00:00Z`), capCount: 1 },
     });
-    expect(await sendTwice(credential, mailbox.address)).toEqual([250, 452]);
+    expect(await sendTwice(credential, mailbox.address)).toEqual(ahead ? [250, 452] : [452, 452]);
     const row = await db.relayCredential.findUniqueOrThrow({ where: { id: credential.id } });
     expect(row.capDay?.toISOString().slice(0, 10)).toBe(schoolDay);
     expect(row.capCount).toBe(1);
+  });
+
+  it("never counts a day twice when the school's time zone moves it back", async () => {
+    const { tenant, mailbox, credential } = await setup({ dailyCap: 1 });
+    const db = await getDb();
+    // The cap was reached on a date that, after the school moved west, is still to come there.
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await db.tenant.update({ where: { id: tenant.id }, data: { timeZone: "America/Cayenne" } });
+    await db.relayCredential.update({
+      where: { id: credential.id },
+      data: { capDay: new Date(`${tomorrow}T00:00:00Z`), capCount: 1 },
+    });
+    expect(await sendTwice(credential, mailbox.address)).toEqual([452, 452]);
+    const row = await db.relayCredential.findUniqueOrThrow({ where: { id: credential.id } });
+    expect(row.capDay?.toISOString().slice(0, 10)).toBe(tomorrow);
   });
 
   it("keeps the daily cap exact when several sessions send at the same moment", async () => {

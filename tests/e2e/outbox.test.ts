@@ -56,7 +56,7 @@ describe.skipIf(!browserTestsRun)("the outbox in a browser", () => {
     await row.waitFor();
     await expect(row.getByTestId("mail-status").getAttribute("data-status")).resolves.toBe("sent");
     await expect(page.getByTestId("outbox-count-sent").innerText()).resolves.toBe("Sent: 1");
-    // A search that finds nothing says so; an outbox with no mail at all says what will be there.
+    // A search that finds nothing says so (an outbox with no mail at all says what will be there instead).
     await page.goto(`/t/${tenant.slug}/outbox?q=nothing-like-this`);
     await expect((await expectTestId(page, "outbox-empty")).innerText()).resolves.toBe("No mail matches.");
     await page.goto(`/t/${tenant.slug}/outbox`);

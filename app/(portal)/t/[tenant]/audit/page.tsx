@@ -122,7 +122,7 @@ export default async function AuditPage({
 
       {list.entries.length === 0 ? (
         <p className="text-slate-600" data-testid="audit-empty">
-          {filtersInUse ? t("audit.empty") : t("audit.none")}
+          {filtersInUse || paged ? t("audit.empty") : t("audit.none")}
         </p>
       ) : (
         <div className="relative overflow-x-auto">

@@ -159,7 +159,7 @@ async function OutboxPage({
 
       {list.mails.length === 0 ? (
         <p className="text-slate-600" data-testid="outbox-empty">
-          {filtersInUse ? t("outbox.empty") : t("outbox.none")}
+          {filtersInUse || query.page > 1 ? t("outbox.empty") : t("outbox.none")}
         </p>
       ) : (
         <div className="relative overflow-x-auto rounded border border-slate-200 bg-white">
