@@ -47,17 +47,17 @@ function startWorkerProcess(leaseMs: number): ChildProcess {
 /** Resolves once the worker has logged that it started (it claims from then on). */
 function started(child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    let seen = "";
+    let log = "";
     const timer = setTimeout(() => reject(new Error("the worker did not start in time")), timeoutMs);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (seen === "done") return;
-      seen += chunk.toString("utf8");
-      if (seen.includes("Worker started")) {
-        seen = "done";
-        clearTimeout(timer);
-        resolve();
-      }
-    });
+    const read = (chunk: Buffer) => {
+      log += chunk.toString("utf8");
+      if (!log.includes("Worker started")) return;
+      // Its log still drains (startWorkerProcess resumed the stream); only this listener goes.
+      child.stdout!.off("data", read);
+      clearTimeout(timer);
+      resolve();
+    };
+    child.stdout!.on("data", read);
     child.once("exit", () => {
       clearTimeout(timer);
       reject(new Error("the worker exited before it started"));
