@@ -12,6 +12,8 @@ export const flowOutcomes = [
   "id_token_invalid",
   "config_refused",
   "config_unusable",
+  /** The mailbox was moved, given another delegate or its application another client while authorizing. */
+  "mailbox_changed",
   "consent_required",
   "provider_error",
   "provider_unavailable",
@@ -46,6 +48,7 @@ export const flowOutcomeKeys: Record<FlowOutcome, string> = {
   id_token_invalid: "idTokenInvalid",
   config_refused: "configRefused",
   config_unusable: "configUnusable",
+  mailbox_changed: "mailboxChanged",
   consent_required: "consentRequired",
   provider_error: "providerError",
   provider_unavailable: "providerUnavailable",

@@ -84,7 +84,7 @@ async function claim(row: AuthorizationRow, now: Date): Promise<boolean> {
 async function redeem(row: AuthorizationRow, actor: FlowActor, code: string, now: Date): Promise<FlowResult> {
   const mailbox = await findConnectableMailbox(actor, row.mailboxId);
   if (mailbox.clientConfiguration.id !== row.clientConfigurationId) {
-    throw new FlowRefusal({ outcome: "config_unusable", reasonKey: "connect.result.configChanged" });
+    throw new FlowRefusal({ outcome: "mailbox_changed", reasonKey: "connect.result.configChanged" });
   }
   const credentials = resolveClientCredentials(mailbox.clientConfiguration);
   const verifier = row.codeVerifierCipher

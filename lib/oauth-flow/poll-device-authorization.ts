@@ -70,7 +70,7 @@ async function pollOnce(
 ): Promise<FlowResult | null> {
   const mailbox = await findConnectableMailbox(actor, row.mailboxId);
   if (mailbox.clientConfiguration.id !== row.clientConfigurationId) {
-    throw new FlowRefusal({ outcome: "config_unusable", reasonKey: "connect.result.configChanged" });
+    throw new FlowRefusal({ outcome: "mailbox_changed", reasonKey: "connect.result.configChanged" });
   }
   const credentials = resolveClientCredentials(mailbox.clientConfiguration);
   const call = await requestToken(credentials, {

@@ -97,10 +97,10 @@ function refusalFor(
     current.clientConfigurationId !== issuedTo.configuration.id ||
     current.clientId !== issuedTo.configuration.clientId
   ) {
-    return { outcome: "config_unusable", reasonKey: "connect.result.configChanged" };
+    return { outcome: "mailbox_changed", reasonKey: "connect.result.configChanged" };
   }
   if (current.delegateAccount !== issuedTo.delegateAccount) {
-    return { outcome: "config_unusable", reasonKey: "connect.result.delegateChanged" };
+    return { outcome: "mailbox_changed", reasonKey: "connect.result.delegateChanged" };
   }
   return null;
 }

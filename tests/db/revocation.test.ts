@@ -426,7 +426,7 @@ describe("moving a mailbox to another configuration", () => {
     );
 
     await expect(stored).rejects.toMatchObject({
-      result: { outcome: "config_unusable", reasonKey: "connect.result.configChanged" },
+      result: { outcome: "mailbox_changed", reasonKey: "connect.result.configChanged" },
     });
     const row = await mailboxRow(mailbox.id);
     expect(row).toMatchObject({
@@ -443,7 +443,7 @@ describe("moving a mailbox to another configuration", () => {
       await getDb()
     ).auditEntry.findMany({ where: { targetId: mailbox.id, action: "mailbox.connect_failed" } });
     expect(audit?.details).toEqual({
-      outcome: "config_unusable",
+      outcome: "mailbox_changed",
       account: email,
       providerRevocation: "requested",
     });
@@ -463,7 +463,7 @@ describe("moving a mailbox to another configuration", () => {
     const stored = storeLateGrant(await contextFor(admin, tenant), mailbox, tokens, issuedTo);
 
     await expect(stored).rejects.toMatchObject({
-      result: { outcome: "config_unusable", reasonKey: "connect.result.delegateChanged" },
+      result: { outcome: "mailbox_changed", reasonKey: "connect.result.delegateChanged" },
     });
     expect(await mailboxRow(mailbox.id)).toMatchObject({ state: "pending", accessTokenCipher: null });
     expect(fakes.control.stats().byProvider.google.revocationRequests).toBe(2);

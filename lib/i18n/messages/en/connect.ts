@@ -57,6 +57,10 @@ export const connect = {
       title: "The school's OAuth application cannot be used",
       body: "{reason} Nothing was stored.",
     },
+    mailboxChanged: {
+      title: "The mailbox changed while you were authorizing",
+      body: "{reason} Nothing was stored.",
+    },
     consentRequired: {
       title: "An administrator must consent first",
       body: "The provider asks for consent that only an administrator of your organisation can give ({code}). Nothing was stored. Ask your IT administrator to grant admin consent to the application, then try again.",

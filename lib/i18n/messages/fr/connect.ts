@@ -61,6 +61,10 @@ export const connect: Translation<typeof en> = {
       title: "L’application OAuth de l’établissement est inutilisable",
       body: "{reason} Rien n’a été enregistré.",
     },
+    mailboxChanged: {
+      title: "La boîte aux lettres a changé pendant votre autorisation",
+      body: "{reason} Rien n’a été enregistré.",
+    },
     consentRequired: {
       title: "Un administrateur doit d’abord donner son consentement",
       body: "Le fournisseur demande un consentement que seul un administrateur de votre organisation peut donner ({code}). Rien n’a été enregistré. Demandez au service informatique d’accorder le consentement administrateur à l’application, puis réessayez.",
