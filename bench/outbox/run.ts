@@ -45,13 +45,19 @@ const GRAPH = TRANSPORT === "graph";
  */
 const API_DELAY_MS = Number(values["api-delay"]);
 const MAILS = Number(values.mails);
-/** Mails sent first and not measured, on both sides: the measure is of processes already running and compiled. */
+/**
+ * Mails each sending process sends first, not measured: the measure is of processes already running
+ * and compiled. Per process: the workers' warm-up is this many times their number (each worker
+ * claims its share of it), the bare pool's process sends this many (bench/README.md).
+ */
 const WARMUP = Number(values.warmup);
 const MAILBOXES = Number(values.mailboxes);
 /** Each round runs both sides on the same mails, queued again; the medians are compared. */
 const ROUNDS = Number(values.rounds);
 /** Worker processes (`npm run worker`), each with the worker's default settings. */
 const WORKERS = Number(values.workers);
+/** The warm-up mails queued: due first, shared out among the workers as they claim them. */
+const WARMUP_QUEUED = WARMUP * WORKERS;
 
 const rate = (count: number, ms: number) => (count * 1000) / ms;
 
@@ -91,7 +97,7 @@ async function main() {
       });
       // Limits no mailbox can reach in the whole run (Microsoft's default is 30 a minute), so
       // that only Graph's 4 concurrent requests per mailbox bound the workers, as the bare loop.
-      const never = (WARMUP + MAILS) * ROUNDS + 1;
+      const never = (WARMUP_QUEUED + MAILS) * ROUNDS + 1;
       config = await seedFakeConfiguration(
         fakes,
         tenant.id,
@@ -124,12 +130,12 @@ async function main() {
       }
     };
     // The warm-up mails first: they are due first, and claimed first.
-    await queue(WARMUP, "Warm-up");
+    await queue(WARMUP_QUEUED, "Warm-up");
     await new Promise((resolve) => setTimeout(resolve, 5));
     const measuredFrom = new Date().toISOString();
     await queue(MAILS, "Bench");
     console.log(
-      `queued ${WARMUP} + ${MAILS} mails over ${MAILBOXES} mailboxes in ${((Date.now() - queueStarted) / 1000).toFixed(1)} s`,
+      `queued ${WARMUP_QUEUED} + ${MAILS} mails over ${MAILBOXES} mailboxes in ${((Date.now() - queueStarted) / 1000).toFixed(1)} s`,
     );
 
     // Statistics, as autovacuum keeps them on tables in service: without them the planner guesses
@@ -165,8 +171,9 @@ async function main() {
       mailbox: mailboxIndex.get(mailboxId)!,
       ...row,
     }));
+    // The bare pool's one process warms up on the first of the workers' warm-up mails.
     const warmup = messages.slice(0, WARMUP);
-    const measuredMessages = messages.slice(WARMUP);
+    const measuredMessages = messages.slice(WARMUP_QUEUED);
     const job: BarePoolJob | BareGraphJob = GRAPH
       ? {
           baseUrl: fakes.microsoft.graphBaseUrl,
@@ -221,7 +228,7 @@ async function main() {
       }
       resetFake();
       const workers = await runWorkers(prisma, { dbUrl, count: WORKERS, tenantId: tenant.id, measuredFrom });
-      const workersAccepted = fakes.control.messages().length - WARMUP;
+      const workersAccepted = fakes.control.messages().length - WARMUP_QUEUED;
       const workersGraph = graphSide();
       resetFake();
       const bare = await runBarePool(job, bareScript);
