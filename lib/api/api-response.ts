@@ -32,6 +32,17 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
   return Response.json(body, { status, headers: { ...noStore, ...headers } });
 }
 
+/**
+ * An answer of the API before it is written: its status and JSON body. The
+ * routes turn it into a Response (`replyResponse`); the submission's fast path
+ * writes it to Node's response itself (lib/api/api-fast-path.ts).
+ */
+export type ApiReply = { status: number; body: unknown };
+
+export function replyResponse(reply: ApiReply): Response {
+  return apiJson(reply.body, reply.status);
+}
+
 /** 204: done, nothing to say. */
 export function apiNoContent(): Response {
   return new Response(null, { status: 204, headers: noStore });
@@ -65,15 +76,24 @@ export function apiErrorResponse(
   error: unknown,
   context: { requestId?: string; tenantId?: string } = {},
 ): Response {
-  if (error instanceof ApiError) return apiJson({ error: apiErrorBody(error) }, error.status);
-  if (error instanceof DomainError) return apiJson({ error: apiErrorBody(error) }, statusOf[error.code]);
+  return replyResponse(apiErrorReply(error, context));
+}
+
+/** apiErrorResponse's answer, not yet written. */
+export function apiErrorReply(
+  error: unknown,
+  context: { requestId?: string; tenantId?: string } = {},
+): ApiReply {
+  if (error instanceof ApiError) return { status: error.status, body: { error: apiErrorBody(error) } };
+  if (error instanceof DomainError)
+    return { status: statusOf[error.code], body: { error: apiErrorBody(error) } };
   const reference = context.requestId ?? newRequestId();
   logger().error(
     { requestId: reference, tenantId: context.tenantId, err: error },
     "API request failed unexpectedly",
   );
-  return apiJson(
-    { error: { code: "internal", message: `Something went wrong (reference ${reference}).` } },
-    500,
-  );
+  return {
+    status: 500,
+    body: { error: { code: "internal", message: `Something went wrong (reference ${reference}).` } },
+  };
 }

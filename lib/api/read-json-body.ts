@@ -24,11 +24,16 @@ export async function readJsonBody(request: Request, limit = maxBodyBytes()): Pr
     }
     chunks.push(value);
   }
+  return parseJsonBody(Buffer.concat(chunks));
+}
+
+/** A body read whole, as JSON; 400 when it is not. */
+export function parseJsonBody(bytes: Buffer): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(bytes.toString("utf8"));
   } catch {
     throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
   }
 }
 
-const tooLarge = () => new ApiError(413, "body_too_large", "The request body is larger than allowed.");
+export const tooLarge = () => new ApiError(413, "body_too_large", "The request body is larger than allowed.");

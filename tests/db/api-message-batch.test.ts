@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { POST as postBatch } from "@/app/api/v1/messages/batch/route";
+import { POST as routePostBatch } from "@/app/api/v1/messages/batch/route";
 import { POST as postMessage } from "@/app/api/v1/messages/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { getDb } from "@/lib/db/client";
 import { MAX_BATCH_MESSAGES } from "@/lib/outbox/queue-mail-batch";
 import { contextFor } from "../support/factories";
+import { useFastPathDoor, type SubmissionDoor } from "../support/submission-doors";
 import { useTestDatabase } from "../support/test-db";
 import { seedApiKeyWithMailbox } from "./api-key-fixtures";
 import { useOutboxFakes } from "./use-outbox-fakes";
 
 useTestDatabase();
 const fakes = useOutboxFakes();
+const fastPath = useFastPathDoor();
 
 const BASE = "http://127.0.0.1:3000/api/v1";
 const setup = () => seedApiKeyWithMailbox(fakes, "Bulletins");
@@ -21,7 +23,6 @@ const request = (path: string, key: string, body: unknown) =>
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-const batch = (key: string, body: unknown) => postBatch(request("/messages/batch", key, body));
 
 const message = (from: string, extra: Record<string, unknown> = {}) => ({
   from,
@@ -45,7 +46,16 @@ type BatchBody = {
   }[];
 };
 
-describe("POST /api/v1/messages/batch", () => {
+// The route and the fast path that answers before it on the production server (lib/api/api-fast-path.ts)
+// must give the same answers.
+const doors: [string, SubmissionDoor][] = [
+  ["the route", routePostBatch],
+  ["the fast path", fastPath],
+];
+
+describe.each(doors)("POST /api/v1/messages/batch, through %s", (_door, postBatch) => {
+  const batch = (key: string, body: unknown) => postBatch(request("/messages/batch", key, body));
+
   it("queues the valid messages and answers each one in order, with the refused ones' reasons", async () => {
     const { key, allowed, other } = await setup();
     const response = await batch(key.key, {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as getMailboxes } from "@/app/api/v1/mailboxes/route";
 import { DELETE as deleteMessage, GET as getMessage } from "@/app/api/v1/messages/[id]/route";
-import { POST as postMessage } from "@/app/api/v1/messages/route";
+import { POST as routePostMessage } from "@/app/api/v1/messages/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { WEBHOOK_TEST_EVENT, webhookEventTypes } from "@/lib/webhooks/event-types";
 import { drainOutbox } from "../support/drain-outbox";
 import { schemaProblems } from "../support/json-schema-check";
+import { useFastPathDoor, type SubmissionDoor } from "../support/submission-doors";
 import { useTestDatabase } from "../support/test-db";
 import { seedApiKeyWithMailbox } from "./api-key-fixtures";
 import { useOutboxFakes } from "./use-outbox-fakes";
@@ -18,12 +19,13 @@ import { useOutboxFakes } from "./use-outbox-fakes";
 useTestDatabase();
 
 const fakes = useOutboxFakes();
+const fastPath = useFastPathDoor();
 
 const BASE = "http://127.0.0.1:3000/api/v1";
 const setup = () => seedApiKeyWithMailbox(fakes);
 
-function post(key: string, body: unknown, headers: Record<string, string> = {}) {
-  return postMessage(
+function postThrough(door: SubmissionDoor, key: string, body: unknown, headers: Record<string, string> = {}) {
+  return door(
     new Request(`${BASE}/messages`, {
       method: "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers },
@@ -49,7 +51,17 @@ const message = (from: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-describe("POST /api/v1/messages", () => {
+// The route and the fast path that answers before it on the production server (lib/api/api-fast-path.ts)
+// must give the same answers.
+const doors: [string, SubmissionDoor][] = [
+  ["the route", routePostMessage],
+  ["the fast path", fastPath],
+];
+
+describe.each(doors)("POST /api/v1/messages, through %s", (_door, postMessage) => {
+  const post = (key: string, body: unknown, headers: Record<string, string> = {}) =>
+    postThrough(postMessage, key, body, headers);
+
   it("queues a mail from the key's mailbox; GET shows it sent with its attempts", async () => {
     const { key, allowed } = await setup();
     const response = await post(
@@ -67,7 +79,7 @@ describe("POST /api/v1/messages", () => {
     expect(response.status).toBe(202);
     const body = (await response.json()) as { id: string; status: string; messageId: string };
     expect(body.status).toBe("queued");
-    expect(await drainOutbox()).toEqual(["sent"]);
+    expect(await drainOutbox({ mailboxId: allowed.id })).toEqual(["sent"]);
     const shown = await get(key.key, body.id);
     expect(shown.status).toBe(200);
     const mail = (await shown.json()) as { status: string; attemptHistory: { outcome: string }[] };
@@ -134,7 +146,8 @@ describe("DELETE /api/v1/messages/{id} and GET /api/v1/mailboxes", () => {
   it("cancels a queued mail, then answers 409; lists the key's mailboxes only", async () => {
     const { key, allowed } = await setup();
     const { id } = (await (
-      await post(
+      await postThrough(
+        routePostMessage,
         key.key,
         message(allowed.address, { sendAt: new Date(Date.now() + 86_400_000).toISOString() }),
       )
@@ -172,7 +185,7 @@ describe("DELETE /api/v1/messages/{id} and GET /api/v1/mailboxes", () => {
   it("gives each mailbox its health line: a stable code, the portal's words in English, the raw code", async () => {
     const { key, allowed } = await setup();
     const db = await getDb();
-    await post(key.key, message(allowed.address));
+    await postThrough(routePostMessage, key.key, message(allowed.address));
     await db.mailbox.update({
       where: { id: allowed.id },
       data: {
@@ -207,7 +220,9 @@ describe("DELETE /api/v1/messages/{id} and GET /api/v1/mailboxes", () => {
   it("does not show another key's mail, even in the same tenant", async () => {
     const { key, allowed, ctx } = await setup();
     const second = await createApiKey(ctx, { name: "Other program", mailboxIds: [allowed.id] });
-    const { id } = (await (await post(key.key, message(allowed.address))).json()) as { id: string };
+    const { id } = (await (
+      await postThrough(routePostMessage, key.key, message(allowed.address))
+    ).json()) as { id: string };
     expect((await get(second.key, id)).status).toBe(404);
     expect((await del(second.key, id)).status).toBe(404);
   });

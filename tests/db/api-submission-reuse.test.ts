@@ -1,15 +1,19 @@
+import http from "node:http";
 import { describe, expect, it } from "vitest";
 import { GET as unknownAddress } from "@/app/api/v1/[...rest]/route";
 import { POST as postBatch } from "@/app/api/v1/messages/batch/route";
 import { POST as postMessage } from "@/app/api/v1/messages/route";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { getDb } from "@/lib/db/client";
+import everyResponseHeaders from "@/lib/http/every-response-headers.json";
+import { useFastPathDoor } from "../support/submission-doors";
 import { useTestDatabase } from "../support/test-db";
 import { seedApiKeyWithMailbox } from "./api-key-fixtures";
 import { useOutboxFakes } from "./use-outbox-fakes";
 
 useTestDatabase();
 const fakes = useOutboxFakes();
+const fastPath = useFastPathDoor();
 
 // A key's mailbox, once read, serves the key's next submissions for a few seconds without being
 // read again (lib/outbox/sender-mailboxes.ts). Each change below lands inside that window, as another
@@ -66,6 +70,93 @@ describe("an API answer, outside the page proxy", () => {
     );
     expect(refused.status).toBe(401);
     expect(refused.headers.get("x-request-id")).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe("a submission answered by the fast path, before Next.js", () => {
+  it("carries the route's headers and those next.config.mjs gives every answer, and its request id", async () => {
+    const { key, allowed } = await seedApiKeyWithMailbox(fakes);
+    const send = (path: string, body: unknown, headers: Record<string, string>) =>
+      fastPath(
+        new Request(`http://127.0.0.1:3000${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify(body),
+        }),
+      );
+    const message = { from: allowed.address, to: "parent@example.org", subject: "A", text: "B" };
+    const answers = [
+      await send("/api/v1/messages?source=sis", message, {
+        authorization: `Bearer ${key.key}`,
+        "x-request-id": "lb-7f3a.43",
+      }),
+      await send("/api/v1/messages/batch", { messages: [message] }, { authorization: `Bearer ${key.key}` }),
+      await send("/api/v1/messages", message, {}),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([202, 200, 401]);
+    expect(answers[0]!.headers.get("x-request-id")).toBe("lb-7f3a.43");
+    for (const answer of answers) {
+      expect(answer.headers.get("content-type")).toBe("application/json");
+      expect(answer.headers.get("cache-control")).toBe("no-store");
+      expect(answer.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      for (const [name, value] of Object.entries(everyResponseHeaders))
+        expect(answer.headers.get(name)).toBe(value);
+    }
+    expect(answers[1]!.headers.get("x-request-id")).toMatch(/^[0-9a-f]{16}$/);
+    expect(((await answers[2]!.json()) as { error: { code: string } }).error.code).toBe("unauthenticated");
+    const db = await getDb();
+    expect(await db.outgoingMail.count({ where: { apiKeyId: key.id } })).toBe(2);
+  });
+
+  it("answers an empty body with 400, and a body over the cap with 413 without storing anything", async () => {
+    const { key, allowed } = await seedApiKeyWithMailbox(fakes);
+    const headers = { authorization: `Bearer ${key.key}`, "content-type": "application/json" };
+    const empty = await fastPath(
+      new Request("http://127.0.0.1:3000/api/v1/messages", { method: "POST", headers }),
+    );
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: { code: string } }).error.code).toBe("invalid_json");
+    process.env.RELAIS_MAX_MESSAGE_BYTES = "1000";
+    try {
+      const large = await fastPath(
+        new Request("http://127.0.0.1:3000/api/v1/messages", {
+          method: "POST",
+          headers,
+          body: JSON.stringify({
+            from: allowed.address,
+            to: "parent@example.org",
+            subject: "A",
+            text: "x".repeat(600_000),
+          }),
+        }),
+      );
+      expect(large.status).toBe(413);
+      expect(((await large.json()) as { error: { code: string } }).error.code).toBe("body_too_large");
+      // Without a Content-Length (chunked): refused once the body read so far passes the cap.
+      const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const sent = http.request(
+          `${fastPath.origin()}/api/v1/messages`,
+          { method: "POST", headers },
+          (answer) => {
+            let body = "";
+            answer.setEncoding("utf8");
+            answer.on("data", (chunk: string) => (body += chunk));
+            answer.on("end", () => resolve({ status: answer.statusCode ?? 0, body }));
+          },
+        );
+        sent.on("error", reject);
+        for (let i = 0; i < 8; i++) sent.write("x".repeat(100_000));
+        sent.end();
+      });
+      expect(chunked.status).toBe(413);
+      expect(JSON.parse(chunked.body)).toMatchObject({ error: { code: "body_too_large" } });
+    } finally {
+      delete process.env.RELAIS_MAX_MESSAGE_BYTES;
+    }
+    const db = await getDb();
+    expect(await db.outgoingMail.count({ where: { apiKeyId: key.id } })).toBe(0);
   });
 });
 
