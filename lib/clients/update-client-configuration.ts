@@ -1,6 +1,7 @@
 import { isUuid } from "@/lib/ids/is-uuid";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { DomainError, forbidden, notFound } from "@/lib/errors/domain-error";
+import { fieldError } from "@/lib/errors/field-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { secretHint } from "@/lib/crypto/secret-hint";
@@ -90,6 +91,21 @@ export async function updateClientConfiguration(
         },
         { hasStoredSecret },
       );
+      // Tokens belong to the client that issued them: a configuration whose mailboxes hold some keeps its
+      // client. Another one is a copy to move them to, which withdraws their grants from this one while it
+      // can still speak for them. Their rows are locked first (before the configuration's, as below): a
+      // grant being stored meanwhile is either seen here, or refused once this commits (its store reads
+      // the configuration's client after taking the mailbox's lock, storeConnectionTokens).
+      if (fields.clientId !== current.clientId || fields.provider !== current.provider) {
+        const connected = await tx.$queryRaw<{ connected: boolean }[]>`
+          SELECT "refreshTokenCipher" IS NOT NULL OR "accessTokenCipher" IS NOT NULL AS connected
+            FROM "Mailbox"
+           WHERE "tenantId" = ${ctx.tenantId}::uuid AND "clientConfigurationId" = ${id}::uuid
+           ORDER BY id
+             FOR UPDATE`;
+        if (connected.some((row) => row.connected))
+          throw fieldError("clientId", "clients.validation.clientIdHasConnections");
+      }
       const transportChanged = fields.transport !== current.transport;
       // Locked before the configuration's row is written (see lockTransportMailboxes).
       const following = transportChanged

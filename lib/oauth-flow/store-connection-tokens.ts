@@ -72,19 +72,24 @@ type LockedMailbox = {
 };
 
 /**
- * The mailbox's row with its configuration's client, locked until the commit:
- * a move or a new delegate waits for the grant, or the grant for them. Null:
- * deleted meanwhile.
+ * The mailbox's row, locked until the commit, with its configuration's
+ * client: a move, a new delegate or a new client for its configuration waits
+ * for the grant, or the grant for them. The client is read after the lock, in
+ * a statement of its own: a configuration edit that held the lock has
+ * committed by then and is seen (a row joined to the locked one would be the
+ * version read before the wait). Null: deleted meanwhile.
  */
 async function lockMailbox(tx: DbTransaction, input: StoreConnectionInput): Promise<LockedMailbox | null> {
-  const [row] = await tx.$queryRaw<LockedMailbox[]>`
-    SELECT m."clientConfigurationId"::text AS "clientConfigurationId", c."clientId", m."delegateAccount",
-           m."refreshTokenCipher"
-      FROM "Mailbox" m
-      JOIN "ClientConfiguration" c ON c."tenantId" = m."tenantId" AND c.id = m."clientConfigurationId"
-     WHERE m.id = ${input.mailboxId}::uuid AND m."tenantId" = ${input.tenantId}::uuid
-       FOR UPDATE OF m`;
-  return row ?? null;
+  const [row] = await tx.$queryRaw<Omit<LockedMailbox, "clientId">[]>`
+    SELECT "clientConfigurationId"::text AS "clientConfigurationId", "delegateAccount", "refreshTokenCipher"
+      FROM "Mailbox"
+     WHERE id = ${input.mailboxId}::uuid AND "tenantId" = ${input.tenantId}::uuid
+       FOR UPDATE`;
+  if (!row) return null;
+  const [configuration] = await tx.$queryRaw<{ clientId: string }[]>`
+    SELECT "clientId" FROM "ClientConfiguration"
+     WHERE id = ${row.clientConfigurationId}::uuid AND "tenantId" = ${input.tenantId}::uuid`;
+  return configuration ? { ...row, clientId: configuration.clientId } : null;
 }
 
 /** Why the grant cannot go on the mailbox as it is now (deleted, moved, another client or delegate); null: it can. */

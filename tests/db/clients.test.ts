@@ -347,6 +347,69 @@ describe("duplicating and deleting", () => {
   });
 });
 
+describe("another client for a configuration", () => {
+  it("is refused while its mailboxes hold tokens it issued, and allowed once none does", async () => {
+    const { ctx, tenant } = await admin();
+    const created = await createClientConfiguration(ctx, googleForm());
+    const form = googleForm({ name: created.name, clientSecret: "" });
+    const db = await getDb();
+    const waiting = await db.mailbox.create({
+      data: { tenantId: tenant.id, address: "pending@school.test", clientConfigurationId: created.id },
+    });
+    // A mistyped client ID is corrected freely while no mailbox was connected through it.
+    await updateClientConfiguration(ctx, created.id, {
+      ...form,
+      clientId: "5678-def.apps.googleusercontent.com",
+    });
+    expect((await rowOf(created.id)).clientId).toBe("5678-def.apps.googleusercontent.com");
+
+    const connected = await db.mailbox.create({
+      data: {
+        tenantId: tenant.id,
+        address: "secretariat@school.test",
+        clientConfigurationId: created.id,
+        state: "connected",
+        refreshTokenCipher: "v1:stand-in",
+      },
+    });
+    for (const change of [
+      { clientId: "9999-ghi.apps.googleusercontent.com" },
+      {
+        ...formOf({ preset: "microsoft", directory: "organizations" }),
+        name: created.name,
+        clientId: "5678-def.apps.googleusercontent.com",
+      },
+    ]) {
+      const error = await errorOf(updateClientConfiguration(ctx, created.id, { ...form, ...change }));
+      expect(error).toMatchObject({
+        code: "invalid_input",
+        fieldErrors: { clientId: "clients.validation.clientIdHasConnections" },
+      });
+    }
+    const row = await rowOf(created.id);
+    expect(row).toMatchObject({ clientId: "5678-def.apps.googleusercontent.com", provider: "google" });
+    // Other edits go on as before.
+    await updateClientConfiguration(ctx, created.id, {
+      ...form,
+      clientId: "5678-def.apps.googleusercontent.com",
+      scopes: "openid email https://mail.google.com/",
+    });
+    expect((await rowOf(created.id)).scopes).toEqual(["openid", "email", "https://mail.google.com/"]);
+
+    // Its tokens gone (revoked, moved away), the client can change.
+    await db.mailbox.update({
+      where: { id: connected.id },
+      data: { state: "revoked", refreshTokenCipher: null },
+    });
+    await updateClientConfiguration(ctx, created.id, {
+      ...form,
+      clientId: "9999-ghi.apps.googleusercontent.com",
+    });
+    expect((await rowOf(created.id)).clientId).toBe("9999-ghi.apps.googleusercontent.com");
+    expect(await db.mailbox.count({ where: { id: { in: [waiting.id, connected.id] } } })).toBe(2);
+  });
+});
+
 /** A token endpoint on 127.0.0.1 whose next answers the test decides. */
 function tokenEndpointServer() {
   const state = {

@@ -352,6 +352,8 @@ export const clients = {
     nameTaken: "Another OAuth application of this school already has this name.",
     directoryInvalid: "Enter a directory (tenant) ID, organizations or common.",
     platformUnavailable: "The platform's Microsoft application is not configured on this server.",
+    clientIdHasConnections:
+      "Mailboxes are connected through this application: their authorizations belong to it. To use another application, duplicate this one with the new client ID, then move the mailboxes to the copy (Mailboxes › Act on several mailboxes › Move to another OAuth application): their authorizations here are withdrawn and their owners connect again.",
     secretReplaceOrClear: "Either type a new secret or remove the stored one, not both.",
     transportInvalid: "Choose how this application's mailboxes send.",
     transportNotOffered: "This provider does not offer this way of sending.",
