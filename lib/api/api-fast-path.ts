@@ -6,7 +6,7 @@ import everyResponseHeaders from "@/lib/http/every-response-headers.json";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/http/request-id";
 import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/log/logger";
-import { ApiError, apiErrorReply, type ApiReply } from "./api-response";
+import { apiErrorReply, type ApiReply } from "./api-response";
 import { submitMessage, submitMessageBatch } from "./message-submission";
 import { maxBodyBytes, parseJsonBody, tooLarge } from "./read-json-body";
 import { unauthenticated } from "./with-api-key";
@@ -21,11 +21,13 @@ import { unauthenticated } from "./with-api-key";
  */
 type Submission = (sender: ApiKeySender, request: IncomingMessage, body: unknown) => Promise<ApiReply>;
 
-const SUBMISSIONS: Record<string, Submission> = {
-  "/api/v1/messages": (sender, request, body) =>
-    submitMessage(sender, body, headerOf(request, "idempotency-key")),
-  "/api/v1/messages/batch": (sender, _request, body) => submitMessageBatch(sender, body),
-};
+const SUBMISSIONS = new Map<string, Submission>([
+  [
+    "/api/v1/messages",
+    (sender, request, body) => submitMessage(sender, body, headerOf(request, "idempotency-key")),
+  ],
+  ["/api/v1/messages/batch", (sender, _request, body) => submitMessageBatch(sender, body)],
+]);
 
 function headerOf(request: IncomingMessage, name: string): string | null {
   const value = request.headers[name];
@@ -36,13 +38,25 @@ function headerOf(request: IncomingMessage, name: string): string | null {
 export function fastPathRoute(request: Pick<IncomingMessage, "method" | "url">): Submission | null {
   if (request.method !== "POST" || !request.url) return null;
   const query = request.url.indexOf("?");
-  return SUBMISSIONS[query === -1 ? request.url : request.url.slice(0, query)] ?? null;
+  return SUBMISSIONS.get(query === -1 ? request.url : request.url.slice(0, query)) ?? null;
 }
 
-/** The body, at most `limit` bytes (413 beyond, without reading the rest), as JSON. */
-function readBody(request: IncomingMessage, limit: number): Promise<unknown> {
+/** The client went away before its body was read whole: there is no one to answer. */
+class RequestAborted extends Error {}
+
+/**
+ * The body, at most `limit` bytes, as JSON. Beyond the limit: 413, the rest
+ * read and dropped, or, when the declared length says so, not read at all
+ * (the connection is closed after the answer).
+ */
+function readBody(request: IncomingMessage, response: ServerResponse, limit: number): Promise<unknown> {
   const declared = Number(headerOf(request, "content-length"));
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  if (Number.isFinite(declared) && declared > limit) {
+    response.shouldKeepAlive = false;
+    return Promise.reject(tooLarge());
+  }
+  // Destroyed while the key was being checked (no listener saw it then).
+  if (request.destroyed && !request.complete) return Promise.reject(new RequestAborted());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -59,15 +73,17 @@ function readBody(request: IncomingMessage, limit: number): Promise<unknown> {
       }
     });
     request.on("end", () => {
-      if (refused) return;
-      if (size === 0) reject(new ApiError(400, "invalid_json", "The request body must be a JSON object."));
-      else {
+      // An empty body is invalid JSON, as the route says of it behind Next.js.
+      if (!refused) {
         try {
           resolve(parseJsonBody(Buffer.concat(chunks, size)));
         } catch (error) {
           reject(error);
         }
       }
+    });
+    request.on("close", () => {
+      if (!request.complete) reject(new RequestAborted());
     });
     request.on("error", reject);
   });
@@ -106,10 +122,10 @@ export async function serveFastPath(
     const sender = await authenticateApiKey(headerOf(request, "authorization"));
     if (!sender) throw unauthenticated();
     tenantId = sender.tenantId;
-    reply = await route(sender, request, await readBody(request, maxBodyBytes()));
+    reply = await route(sender, request, await readBody(request, response, maxBodyBytes()));
   } catch (error) {
     // The client went away before its body was read: there is no one to answer.
-    if (request.destroyed && !request.complete) return;
+    if (error instanceof RequestAborted || (request.destroyed && !request.complete)) return;
     reply = apiErrorReply(error, { requestId, tenantId });
   }
   try {
@@ -128,7 +144,8 @@ const INSTALLED_KEY = "__relaisApiFastPathInstalled";
  * on to Next.js. Next.js creates its server before running
  * instrumentation.ts and exposes neither the server nor its requests, so, as
  * the peer-address stamp does (lib/http/peer-address-stamp.ts), this wraps
- * the servers' `emit("request")`. Idempotent.
+ * the servers' `emit("request")`. Installed after that stamp, it sees the
+ * requests first: a submission does not use the client's address. Idempotent.
  */
 export function installApiFastPath(): void {
   const holder = globalThis as { [INSTALLED_KEY]?: boolean };
@@ -144,7 +161,9 @@ export function installApiFastPath(): void {
       if (event === "request") {
         const route = fastPathRoute(args[0] as IncomingMessage);
         if (route) {
-          void serveFastPath(args[0] as IncomingMessage, args[1] as ServerResponse, route);
+          const response = args[1] as ServerResponse;
+          // serveFastPath answers every failure itself; should that ever fail too, the connection goes.
+          serveFastPath(args[0] as IncomingMessage, response, route).catch(() => response.destroy());
           return true;
         }
       }

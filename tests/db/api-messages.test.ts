@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET as getMailboxes } from "@/app/api/v1/mailboxes/route";
 import { DELETE as deleteMessage, GET as getMessage } from "@/app/api/v1/messages/[id]/route";
 import { POST as routePostMessage } from "@/app/api/v1/messages/route";
@@ -132,12 +132,12 @@ describe.each(doors)("POST /api/v1/messages, through %s", (_door, postMessage) =
 
   it("refuses a body over the size cap with 413", async () => {
     const { key, allowed } = await setup();
-    process.env.RELAIS_MAX_MESSAGE_BYTES = "1000";
+    vi.stubEnv("RELAIS_MAX_MESSAGE_BYTES", "1000");
     try {
       const response = await post(key.key, message(allowed.address, { text: "x".repeat(300 * 1024) }));
       expect(response.status).toBe(413);
     } finally {
-      delete process.env.RELAIS_MAX_MESSAGE_BYTES;
+      vi.unstubAllEnvs();
     }
   });
 });

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET as unknownAddress } from "@/app/api/v1/[...rest]/route";
 import { POST as postBatch } from "@/app/api/v1/messages/batch/route";
 import { POST as postMessage } from "@/app/api/v1/messages/route";
@@ -118,7 +118,7 @@ describe("a submission answered by the fast path, before Next.js", () => {
     );
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { error: { code: string } }).error.code).toBe("invalid_json");
-    process.env.RELAIS_MAX_MESSAGE_BYTES = "1000";
+    vi.stubEnv("RELAIS_MAX_MESSAGE_BYTES", "1000");
     try {
       const large = await fastPath(
         new Request("http://127.0.0.1:3000/api/v1/messages", {
@@ -134,6 +134,8 @@ describe("a submission answered by the fast path, before Next.js", () => {
       );
       expect(large.status).toBe(413);
       expect(((await large.json()) as { error: { code: string } }).error.code).toBe("body_too_large");
+      // Refused on its declared length: not read, and the connection closed after the answer.
+      expect(large.headers.get("connection")).toBe("close");
       // Without a Content-Length (chunked): refused once the body read so far passes the cap.
       const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
         const sent = http.request(
@@ -153,7 +155,7 @@ describe("a submission answered by the fast path, before Next.js", () => {
       expect(chunked.status).toBe(413);
       expect(JSON.parse(chunked.body)).toMatchObject({ error: { code: "body_too_large" } });
     } finally {
-      delete process.env.RELAIS_MAX_MESSAGE_BYTES;
+      vi.unstubAllEnvs();
     }
     const db = await getDb();
     expect(await db.outgoingMail.count({ where: { apiKeyId: key.id } })).toBe(0);
