@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { DEFAULT_TIME_ZONE } from "@/lib/i18n/dates/time-zones";
 import { defaultSchoolLocale } from "@/lib/i18n/locales";
+import { assertDatabaseTimeZone } from "./assert-database-time-zone";
 import { schoolLocaleSchema, schoolTimeZoneSchema } from "./tenant-settings-schemas";
 import { tenantNameSchema, tenantSlugSchema } from "./tenant-slug";
 
@@ -34,6 +35,7 @@ const slugTaken = (slug: string) =>
  */
 export async function createTenant(by: AuditActor, input: CreateTenantFields) {
   const { slug, name, locale, timeZone } = createTenantSchema.parse(input);
+  await assertDatabaseTimeZone(timeZone);
   const db = await getDb();
   try {
     return await db.$transaction(async (tx) => {

@@ -2,15 +2,18 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
+import { assertDatabaseTimeZone } from "./assert-database-time-zone";
 import type { SchoolRegionInput } from "./tenant-settings-schemas";
 
 /**
  * Sets the school's language (of mail to its people who chose none) and its
  * time zone (of every date its pages and mail show). Each change is audited
- * with its old and new value; saving what is already set records nothing.
+ * with its old and new value; saving what is already set records nothing. A
+ * zone the database does not know is refused (assertDatabaseTimeZone).
  */
 export async function setSchoolRegion(ctx: TenantContext, input: SchoolRegionInput) {
   if (!can(ctx, "tenant.write")) throw forbidden();
+  await assertDatabaseTimeZone(input.timeZone);
   const db = await getDb();
   return db.$transaction(async (tx) => {
     // Locked, so that two admins saving at once are both recorded with the right "from".

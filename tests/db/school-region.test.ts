@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { assertDatabaseTimeZone } from "@/lib/tenants/assert-database-time-zone";
 import { setSchoolRegion } from "@/lib/tenants/set-school-region";
 import { getTenantSettings } from "@/lib/tenants/tenant-settings";
 import { expectDomainError, form } from "../support/action-helpers";
@@ -174,5 +175,15 @@ describe("the school's language and time zone", () => {
     expect(toronto).toContain("School's time zone changed");
     expect(await filtered("2026-12-02")).toContain("newcomer@school.test");
     expect(await filtered("2026-12-03")).not.toContain("newcomer@school.test");
+  });
+});
+
+describe("a time zone the database does not know", () => {
+  it("is refused on the zone's field, a recent one it knows is not", async () => {
+    await expect(assertDatabaseTimeZone("Mars/Olympus")).rejects.toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { timeZone: "settings.region.errors.timeZoneUnknown" },
+    });
+    await expect(assertDatabaseTimeZone("America/Ciudad_Juarez")).resolves.toBeUndefined();
   });
 });
