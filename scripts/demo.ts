@@ -11,6 +11,7 @@ import { startDemoInbox } from "@/dev/demo/demo-inbox-server";
 import { demoMailboxes, demoProviderPorts, startDemoProviders } from "@/dev/demo/demo-providers";
 import { demoAccounts, demoPassword, demoTenants } from "@/dev/demo/demo-accounts";
 import { seedDemo } from "@/dev/demo/seed-demo";
+import { seedDemoAudit } from "@/dev/demo/seed-demo-audit";
 import { seedDemoMailboxes } from "@/dev/demo/seed-demo-mailboxes";
 import { demoRelayCredential, seedDemoRelay } from "@/dev/demo/seed-demo-relay";
 import { demoWebhook, seedDemoWebhook } from "@/dev/demo/seed-demo-webhook";
@@ -48,6 +49,8 @@ async function seed(providers: FakeProvidersHandle): Promise<string> {
   await seedDemoMailboxes(db, "demo", providers, people);
   await seedDemoRelay(db, "demo");
   await seedDemoWebhook(db, "demo");
+  const admin = demoAccounts.find((a) => a.memberships.some((m) => m.slug === "demo" && m.role === "admin"))!;
+  await seedDemoAudit(db, "demo", admin.email);
   await disconnectDb();
   return kind === "embedded" ? `embedded, in ${embeddedDataDir()}` : "PostgreSQL (DATABASE_URL)";
 }

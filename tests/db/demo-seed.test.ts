@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { startDemoInbox } from "@/dev/demo/demo-inbox-server";
 import { demoClients, demoMailboxes } from "@/dev/demo/demo-providers";
 import { seedDemo } from "@/dev/demo/seed-demo";
+import { seedDemoAudit } from "@/dev/demo/seed-demo-audit";
 import { seedDemoMailboxes } from "@/dev/demo/seed-demo-mailboxes";
 import { demoRelayCredential, seedDemoRelay } from "@/dev/demo/seed-demo-relay";
 import { demoWebhook, seedDemoWebhook } from "@/dev/demo/seed-demo-webhook";
@@ -62,6 +63,41 @@ describe("the demo seed", () => {
       expect(mailbox.state).toBe("pending");
       expect(mailbox.assignments.map((a) => a.user.email)).toEqual(["teacher@demo.relais.test"]);
     }
+  });
+});
+
+describe("the demo school's audit log", () => {
+  it("tells its setting up once, by its admin, with what the real actions record", async () => {
+    const db = await getDb();
+    await seedDemo(db);
+    await seedDemoMailboxes(db, "demo", providers, ["teacher@demo.relais.test", "admin@demo.relais.test"]);
+    await seedDemoRelay(db, "demo");
+    await seedDemoWebhook(db, "demo");
+    await seedDemoAudit(db, "demo", "admin@demo.relais.test");
+    await seedDemoAudit(db, "demo", "admin@demo.relais.test");
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: "demo" } });
+    const entries = await db.auditEntry.findMany({
+      where: { tenantId: tenant.id },
+      orderBy: { createdAt: "asc" },
+    });
+    const count = (action: string) => entries.filter((e) => e.action === action).length;
+    expect(count("member.added")).toBe(1);
+    expect(count("client.created")).toBe(3);
+    expect(count("mailbox.created")).toBe(demoMailboxes.length);
+    expect(count("relay_credential.created")).toBe(1);
+    expect(count("webhook_endpoint.created")).toBe(1);
+    expect(entries).toHaveLength(6 + demoMailboxes.length);
+    expect(new Set(entries.map((e) => e.actorLabel))).toEqual(new Set(["admin@demo.relais.test"]));
+    expect(entries.find((e) => e.action === "member.added")).toMatchObject({
+      targetLabel: "teacher@demo.relais.test",
+      details: { role: "member" },
+    });
+    expect(entries.find((e) => e.targetLabel === "secretariat@ecole-demo.test")?.details).toMatchObject({
+      configuration: "Microsoft 365 through Graph (local demo)",
+    });
+    // Set up before today, a minute apart, in the order things were made.
+    expect(entries.at(-1)!.createdAt.getTime()).toBeLessThan(Date.now() - 86_400_000);
+    expect(JSON.stringify(entries.map((e) => e.details))).not.toContain(demoClients.google.clientSecret);
   });
 });
 
