@@ -67,7 +67,7 @@ export function SendingFields({
           data-testid="mailbox-transport"
           aria-invalid={error ? true : undefined}
           aria-describedby={described}
-          className="mt-1 block w-full max-w-md rounded border border-slate-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600"
+          className="mt-1 block w-full max-w-md rounded border border-slate-300 bg-white px-3 py-2 text-sm sm:text-base aria-[invalid=true]:border-red-600"
         >
           <option value="">
             {configuration

@@ -178,7 +178,7 @@ export const mailboxes = {
     addressTaken: "This school already has a mailbox with this address.",
     memberUnknown: "Someone chosen is not a member of this school.",
     transport: "Send through",
-    transportSame: "Same as its OAuth application: {transport}",
+    transportSame: "As its application: {transport}",
     transportHint:
       "Usually the same as its OAuth application. Choose another way for this mailbox only, for example Microsoft Graph where Microsoft has switched SMTP AUTH off for it.",
     transportInvalid: "Choose how this mailbox sends.",

@@ -53,7 +53,7 @@ export const dashboard: Translation<typeof en> = {
     heading: "Agir sur plusieurs boîtes",
     action: "Action",
     actions: {
-      connect_links: "Envoyer des liens de connexion ou de reconnexion",
+      connect_links: "Envoyer des liens de (re)connexion",
       revoke: "Révoquer les connexions",
       assign: "Attribuer à des membres",
       change_configuration: "Passer à une autre application OAuth",

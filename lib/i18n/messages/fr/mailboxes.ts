@@ -184,7 +184,7 @@ export const mailboxes: Translation<typeof en> = {
     addressTaken: "Cet établissement a déjà une boîte mail à cette adresse.",
     memberUnknown: "Une personne choisie n’est pas membre de cet établissement.",
     transport: "Envoyer par",
-    transportSame: "Comme son application OAuth : {transport}",
+    transportSame: "Comme l’application : {transport}",
     transportHint:
       "En général, comme son application OAuth. Choisissez une autre voie pour cette seule boîte, par exemple Microsoft Graph là où Microsoft a désactivé SMTP AUTH pour elle.",
     transportInvalid: "Choisissez comment cette boîte envoie.",
