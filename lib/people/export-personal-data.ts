@@ -19,7 +19,7 @@ const NOT_INCLUDED = [
  * 15), as one JSON-ready object: the account, memberships, mailbox
  * assignments, mailboxes in their name, invitations, connect links mailed to
  * them, audit entries where they act or are the target, the record of mail
- * they queued, and (platform scope only) sign-in links, sign-in attempts and
+ * they queued, the reconnection campaigns they started, and (platform scope only) sign-in links, sign-in attempts and
  * captured platform mail. A school's scope reaches only that school's rows.
  * Works for an address without an account (invitations, attempts, entries).
  */
@@ -88,6 +88,7 @@ export async function exportPersonalData(scope: PersonalDataScope, rawEmail: str
     signInLinks,
     signInAttempts,
     capturedMail,
+    campaigns,
   ] = await Promise.all([
     userId
       ? db.mailboxAssignment.findMany({
@@ -190,6 +191,23 @@ export async function exportPersonalData(scope: PersonalDataScope, rawEmail: str
           orderBy: { createdAt: "asc" },
         })
       : [],
+    // Reconnection campaigns they started: their reminders go out in the person's name.
+    db.reconnectCampaign.findMany({
+      where: {
+        ...tenantWhere,
+        OR: [...(userId ? [{ createdById: userId }] : []), { createdByLabel: sameAddress }],
+      },
+      select: {
+        tenantId: true,
+        name: true,
+        channel: true,
+        linkDays: true,
+        reminderDays: true,
+        createdAt: true,
+        closedAt: true,
+      },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
 
   const tenantIds = new Set<string>([
@@ -201,6 +219,7 @@ export async function exportPersonalData(scope: PersonalDataScope, rawEmail: str
     ...invitationsSent.map((i) => i.tenantId),
     ...connectLinks.map((l) => l.tenantId),
     ...mail.map((m) => m.tenantId),
+    ...campaigns.map((c) => c.tenantId),
     ...[...asActor, ...asTarget].flatMap((e) => (e.tenantId ? [e.tenantId] : [])),
   ]);
   const tenants = await db.tenant.findMany({
@@ -299,6 +318,15 @@ export async function exportPersonalData(scope: PersonalDataScope, rawEmail: str
       sentAt: iso(m.sentAt),
       contentDeletedAt: iso(m.bodyPurgedAt),
       attachments: m.attachments,
+    })),
+    reconnectCampaignsStarted: campaigns.map((c) => ({
+      school: school(c.tenantId),
+      name: c.name,
+      channel: c.channel,
+      linkDays: c.linkDays,
+      reminderDays: c.reminderDays,
+      createdAt: c.createdAt.toISOString(),
+      closedAt: iso(c.closedAt),
     })),
     ...(platform
       ? {

@@ -160,6 +160,19 @@ async function world() {
     ],
   });
   await requestSignInLink(ada.email, "fr");
+  // A reconnection campaign she started in B, whose reminders go out in her name.
+  await db.reconnectCampaign.create({
+    data: {
+      tenantId: b.id,
+      name: "Rentrée de septembre",
+      filter: {},
+      channel: "mail",
+      linkDays: 7,
+      reminderDays: 3,
+      createdById: ada.id,
+      createdByLabel: ada.email,
+    },
+  });
   return { a, b, adminA, bob, ada, own, officeA, officeB, sent, waiting, inB };
 }
 
@@ -218,6 +231,15 @@ describe("person:export", () => {
       to: ["parent@example.org"],
       attachments: [{ filename: "note.pdf" }],
     });
+    expect(data.reconnectCampaignsStarted).toMatchObject([
+      {
+        school: { slug: w.b.slug },
+        name: "Rentrée de septembre",
+        channel: "mail",
+        reminderDays: 3,
+        closedAt: null,
+      },
+    ]);
     expect(data.signInLinks).toHaveLength(1);
     expect(data.signInAttempts?.map((a) => a.succeeded)).toEqual([false, true]);
     expect(data.capturedPlatformMail?.length).toBeGreaterThanOrEqual(2);
@@ -275,6 +297,7 @@ describe("a school's export of a member's data", () => {
     expect(data).toMatchObject({ scope: { school: { slug: w.a.slug } }, account: { email: w.ada.email } });
     expect(data.memberships).toMatchObject([{ school: { slug: w.a.slug }, role: "member" }]);
     expect(data.mailQueued).toHaveLength(2);
+    expect(data.reconnectCampaignsStarted).toEqual([]);
     expect(data.auditEntries.asActor.map((e) => e.action)).toEqual(["mailbox.updated"]);
     // Nothing of school B, and nothing platform-wide (sign-ins), nor whether she is an operator.
     expect(slugsIn(data)).not.toContain(w.b.slug);
