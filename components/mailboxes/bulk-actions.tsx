@@ -107,7 +107,11 @@ export function BulkActions({
       <h2 id="bulk-heading" className="mb-2 font-semibold">
         {t("dashboard.bulk.heading")}
       </h2>
-      <form onSubmit={review} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end" noValidate>
+      <form
+        onSubmit={review}
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(19rem,1.3fr)_1fr_1fr_auto] lg:items-end"
+        noValidate
+      >
         <label className="text-sm">
           {t("dashboard.bulk.action")}
           <select

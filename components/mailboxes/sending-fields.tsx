@@ -72,7 +72,7 @@ export function SendingFields({
           <option value="">
             {configuration
               ? t("mailboxes.form.transportSame", {
-                  transport: t(`clients.transports.${configuration.transport}`),
+                  transport: t(`clients.transportsShort.${configuration.transport}`),
                 })
               : t("mailboxes.form.transportSame", { transport: "…" })}
           </option>

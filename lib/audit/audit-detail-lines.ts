@@ -86,6 +86,9 @@ function scalarText(
     const words = known(t, `mailboxes.preflight.status.${status}`, status);
     return code ? t("audit.values.withCode", { value: words, code }) : words;
   }
+  // An endpoint's events ("mail.sent"…) by their names on the webhooks page.
+  if (action.startsWith("webhook_endpoint.") && key === "events")
+    return known(t, `webhooks.events.${value}.label`, value);
   if (action === "member.role_changed" && (key === "from" || key === "to"))
     return known(t, `common.roles.${value}`, value);
   if (action === "tenant.language_changed" && (key === "from" || key === "to"))

@@ -296,7 +296,7 @@ describe.skipIf(!browserTestsRun)("sending through the providers' HTTP APIs, in 
     await (await expectTestId(page, "mailbox-configuration")).selectOption({ label: "Microsoft" });
     const transport = page.getByTestId("mailbox-transport");
     await expect(transport.locator("option").allInnerTexts()).resolves.toEqual([
-      "As its application: SMTP (XOAUTH2)",
+      "As its application: SMTP",
       "Microsoft Graph (sendMail)",
     ]);
     await expectAccessible(page, "new mailbox form");

@@ -119,6 +119,16 @@ describe("audit details in words", () => {
     expect(text(en, "migration.imported", { periodStart: "2026-12-02" })).toEqual([
       "Period start: 2 Dec 2026",
     ]);
+    // An endpoint's events by their names on the webhooks page; a relay credential's sender policy by its words.
+    expect(text(en, "webhook_endpoint.created", { events: ["mail.sent", "mailbox.state_changed"] })).toEqual([
+      "Events: Mail sent, Mailbox state changed",
+    ]);
+    expect(text(fr, "webhook_endpoint.created", { events: ["configuration.error"] })).toEqual([
+      "Événements: Application OAuth refusée",
+    ]);
+    expect(text(en, "relay_credential.created", { fromPolicy: "fixed_keep_name" })).toEqual([
+      `Sender address: ${en("relay.policies.fixed_keep_name.label")}`,
+    ]);
   });
 
   it("have a label in both languages for every detail the code records", () => {

@@ -157,7 +157,7 @@ export const audit = {
     flow: "How it was connected",
     followsConfiguration: "Follows its OAuth application",
     from: "Before",
-    fromPolicy: "From: address",
+    fromPolicy: "Sender address",
     grantedScopes: "Permissions granted",
     hasRefreshToken: "Can renew itself",
     invitationsDeleted: "Invitations deleted",

@@ -21,6 +21,12 @@ export const clients = {
     graph: "Microsoft Graph (sendMail)",
     gmail_api: "Gmail API (messages.send)",
   },
+  /** Short names, where the full one does not fit (a select's first option on a phone). */
+  transportsShort: {
+    smtp: "SMTP",
+    graph: "Graph",
+    gmail_api: "Gmail API",
+  },
   transportDescriptions: {
     smtp: "Mail goes to the provider's SMTP server, signed in with the mailbox's OAuth token; the provider must allow SMTP sign-in (SMTP AUTH) for the mailbox.",
     graph:

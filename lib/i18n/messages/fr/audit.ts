@@ -164,7 +164,7 @@ export const audit: Translation<typeof en> = {
     flow: "Mode de connexion",
     followsConfiguration: "Suit son application OAuth",
     from: "Avant",
-    fromPolicy: "Adresse From:",
+    fromPolicy: "Adresse d’expéditeur",
     grantedScopes: "Permissions accordées",
     hasRefreshToken: "Peut se renouveler",
     invitationsDeleted: "Invitations supprimées",

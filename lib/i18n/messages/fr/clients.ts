@@ -23,6 +23,12 @@ export const clients: Translation<typeof en> = {
     graph: "Microsoft Graph (sendMail)",
     gmail_api: "API Gmail (messages.send)",
   },
+  /** Short names, where the full one does not fit (a select's first option on a phone). */
+  transportsShort: {
+    smtp: "SMTP",
+    graph: "Graph",
+    gmail_api: "API Gmail",
+  },
   transportDescriptions: {
     smtp: "Le courrier part par le serveur SMTP du fournisseur, connecté avec le jeton OAuth de la boîte ; le fournisseur doit autoriser la connexion SMTP (SMTP AUTH) pour la boîte.",
     graph:

@@ -3,7 +3,8 @@ import type { Translation } from "../../translation-shape";
 
 export const settings: Translation<typeof en> = {
   title: "Réglages",
-  intro: "Les réglages qui valent pour tout {tenant}. Seuls ses administrateurs les modifient.",
+  intro:
+    "Les réglages qui valent pour tous les membres de l’établissement « {tenant} ». Seuls ses administrateurs les modifient.",
   retention: {
     heading: "Durée de conservation du contenu des e-mails",
     explanation:
