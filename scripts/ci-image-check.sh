@@ -107,6 +107,16 @@ css="$(curl -fsS "$base/signin" | grep -o '/_next/static/[^"]*\.css' | head -n 1
 [ -n "$css" ] || fail "the sign-in page names no stylesheet"
 curl -fsS -o /dev/null "$base$css" || fail "$css does not answer 200"
 echo "$base/signin and its stylesheet answer."
+# The API's submissions are answered before Next.js (the fast path, docs/api-submission.md): a
+# JSON 401 for a key that does not exist, without the Vary header Next.js puts on its answers.
+api_headers="$(curl -sS -D - -o "$work/api.json" -X POST -H 'content-type: application/json' \
+  -H 'authorization: Bearer relais_nokey' --data '{}' "$base/api/v1/messages")"
+grep -q '^HTTP/1.1 401' <<<"$api_headers" || fail "POST /api/v1/messages with an unknown key did not answer 401"
+grep -q '"unauthenticated"' "$work/api.json" || fail "POST /api/v1/messages did not answer the API's JSON error"
+if grep -qi '^vary:' <<<"$api_headers"; then
+  fail "POST /api/v1/messages was answered by Next.js's route, not the fast path"
+fi
+echo "POST $base/api/v1/messages is answered by the fast path."
 
 echo "[image] worker: node --max-semi-space-size=16 --heap-growing-percent=50 dist/worker.mjs (compose.yaml's); relay: node dist/relay.mjs"
 start worker node --max-semi-space-size=16 --heap-growing-percent=50 dist/worker.mjs
