@@ -39,6 +39,8 @@ export async function seedDemoAudit(db: Db, tenantSlug: string, adminEmail: stri
       select: {
         id: true,
         address: true,
+        transport: true,
+        delegateAccount: true,
         clientConfiguration: { select: { name: true } },
         assignments: { select: { user: { select: { email: true } } } },
       },
@@ -92,6 +94,8 @@ export async function seedDemoAudit(db: Db, tenantSlug: string, adminEmail: stri
       details: {
         configuration: m.clientConfiguration.name,
         members: m.assignments.map((a) => a.user.email),
+        ...(m.transport ? { transport: m.transport } : {}),
+        ...(m.delegateAccount ? { delegateAccount: m.delegateAccount } : {}),
       },
     })),
     ...credentials.map((c) => ({

@@ -195,7 +195,10 @@ export async function exportPersonalData(scope: PersonalDataScope, rawEmail: str
     db.reconnectCampaign.findMany({
       where: {
         ...tenantWhere,
-        OR: [...(userId ? [{ createdById: userId }] : []), { createdByLabel: sameAddress }],
+        OR: [
+          ...(userId ? [{ createdById: userId }] : []),
+          { createdById: null, createdByLabel: sameAddress },
+        ],
       },
       select: {
         tenantId: true,

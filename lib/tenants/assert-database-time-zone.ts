@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db/client";
+import type { Db, DbTransaction } from "@/lib/db/client";
 import { fieldError } from "@/lib/errors/field-error";
 
 /**
@@ -6,10 +6,10 @@ import { fieldError } from "@/lib/errors/field-error";
  * Node's (its ICU data), but the school's day is counted by PostgreSQL (`AT
  * TIME ZONE`: the relay's daily caps, docs/dates-and-time-zones.md), whose
  * time zone data is its own (the server's, PGlite's): a zone only one of them
- * knows would make those statements fail for the school.
+ * knows would make those statements fail for the school. Checked when a zone
+ * is chosen (a school created, its zone changed), not on every save.
  */
-export async function assertDatabaseTimeZone(timeZone: string): Promise<void> {
-  const db = await getDb();
+export async function assertDatabaseTimeZone(db: Db | DbTransaction, timeZone: string): Promise<void> {
   const [known] = await db.$queryRaw<{ known: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ${timeZone}) AS known`;
   if (!known?.known) throw fieldError("timeZone", "settings.region.errors.timeZoneUnknown");

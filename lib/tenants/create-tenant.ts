@@ -35,8 +35,8 @@ const slugTaken = (slug: string) =>
  */
 export async function createTenant(by: AuditActor, input: CreateTenantFields) {
   const { slug, name, locale, timeZone } = createTenantSchema.parse(input);
-  await assertDatabaseTimeZone(timeZone);
   const db = await getDb();
+  await assertDatabaseTimeZone(db, timeZone);
   try {
     return await db.$transaction(async (tx) => {
       if (await tx.tenant.findUnique({ where: { slug }, select: { id: true } })) throw slugTaken(slug);

@@ -13,7 +13,6 @@ import type { SchoolRegionInput } from "./tenant-settings-schemas";
  */
 export async function setSchoolRegion(ctx: TenantContext, input: SchoolRegionInput) {
   if (!can(ctx, "tenant.write")) throw forbidden();
-  await assertDatabaseTimeZone(input.timeZone);
   const db = await getDb();
   return db.$transaction(async (tx) => {
     // Locked, so that two admins saving at once are both recorded with the right "from".
@@ -25,6 +24,7 @@ export async function setSchoolRegion(ctx: TenantContext, input: SchoolRegionInp
       timeZone: current.timeZone !== input.timeZone,
     };
     if (!changed.locale && !changed.timeZone) return { ...input, changed: false };
+    if (changed.timeZone) await assertDatabaseTimeZone(tx, input.timeZone);
     await tx.tenant.update({
       where: { id: ctx.tenantId },
       data: { locale: input.locale, timeZone: input.timeZone },

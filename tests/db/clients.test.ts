@@ -372,20 +372,28 @@ describe("another client for a configuration", () => {
         refreshTokenCipher: "v1:stand-in",
       },
     });
-    for (const change of [
+    const refused = async (change: ClientConfigurationForm, field: string, key: string) =>
+      expect(await errorOf(updateClientConfiguration(ctx, created.id, { ...form, ...change }))).toMatchObject(
+        {
+          code: "invalid_input",
+          fieldErrors: { [field]: key },
+        },
+      );
+    await refused(
       { clientId: "9999-ghi.apps.googleusercontent.com" },
+      "clientId",
+      "clients.validation.clientIdHasConnections",
+    );
+    // Another provider with the same client ID: said on the provider's field.
+    await refused(
       {
         ...formOf({ preset: "microsoft", directory: "organizations" }),
         name: created.name,
         clientId: "5678-def.apps.googleusercontent.com",
       },
-    ]) {
-      const error = await errorOf(updateClientConfiguration(ctx, created.id, { ...form, ...change }));
-      expect(error).toMatchObject({
-        code: "invalid_input",
-        fieldErrors: { clientId: "clients.validation.clientIdHasConnections" },
-      });
-    }
+      "provider",
+      "clients.validation.clientIdHasConnections",
+    );
     const row = await rowOf(created.id);
     expect(row).toMatchObject({ clientId: "5678-def.apps.googleusercontent.com", provider: "google" });
     // Other edits go on as before.
@@ -396,11 +404,30 @@ describe("another client for a configuration", () => {
     });
     expect((await rowOf(created.id)).scopes).toEqual(["openid", "email", "https://mail.google.com/"]);
 
-    // Its tokens gone (revoked, moved away), the client can change.
+    // Its tokens gone (revoked, moved away) but their withdrawal at the provider still pending: the
+    // client that authenticates it must stay.
     await db.mailbox.update({
       where: { id: connected.id },
       data: { state: "revoked", refreshTokenCipher: null },
     });
+    const pending = await db.pendingRevocation.create({
+      data: {
+        tenantId: tenant.id,
+        mailboxId: connected.id,
+        endpoint: "https://oauth2.googleapis.com/revoke",
+        clientConfigurationId: created.id,
+        clientId: "5678-def.apps.googleusercontent.com",
+        tokenCipher: "v1:stand-in",
+        nextAttemptAt: new Date(),
+      },
+    });
+    await refused(
+      { clientId: "9999-ghi.apps.googleusercontent.com" },
+      "clientId",
+      "clients.validation.clientIdWithdrawing",
+    );
+    // Withdrawn: the client can change.
+    await db.pendingRevocation.delete({ where: { id: pending.id } });
     await updateClientConfiguration(ctx, created.id, {
       ...form,
       clientId: "9999-ghi.apps.googleusercontent.com",

@@ -94,6 +94,7 @@ describe("the demo school's audit log", () => {
     });
     expect(entries.find((e) => e.targetLabel === "secretariat@ecole-demo.test")?.details).toMatchObject({
       configuration: "Microsoft 365 through Graph (local demo)",
+      delegateAccount: "direction@ecole-demo.test",
     });
     // Set up before today, a minute apart, in the order things were made.
     expect(entries.at(-1)!.createdAt.getTime()).toBeLessThan(Date.now() - 86_400_000);

@@ -360,6 +360,8 @@ export const clients = {
     platformUnavailable: "The platform's Microsoft application is not configured on this server.",
     clientIdHasConnections:
       "Mailboxes are connected through this application: their authorizations belong to it. To use another application, duplicate this one with the new client ID, then move the mailboxes to the copy (Mailboxes › Act on several mailboxes › Move to another OAuth application): their authorizations here are withdrawn and their owners connect again.",
+    clientIdWithdrawing:
+      "Authorizations given to this application are still being withdrawn from the provider, which the workers keep asking. The client ID can change once that is done.",
     secretReplaceOrClear: "Either type a new secret or remove the stored one, not both.",
     transportInvalid: "Choose how this application's mailboxes send.",
     transportNotOffered: "This provider does not offer this way of sending.",

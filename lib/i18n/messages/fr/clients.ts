@@ -375,6 +375,8 @@ export const clients: Translation<typeof en> = {
     platformUnavailable: "L’application Microsoft de la plateforme n’est pas configurée sur ce serveur.",
     clientIdHasConnections:
       "Des boîtes sont connectées par cette application : leurs autorisations lui appartiennent. Pour utiliser une autre application, dupliquez celle-ci avec le nouvel ID client, puis déplacez les boîtes vers la copie (Boîtes mail › Agir sur plusieurs boîtes › Passer à une autre application OAuth) : leurs autorisations ici sont retirées et leurs propriétaires se reconnectent.",
+    clientIdWithdrawing:
+      "Des autorisations données à cette application sont encore en cours de retrait auprès du fournisseur, que les workers relancent. L’ID client pourra changer une fois ce retrait fait.",
     secretReplaceOrClear: "Saisissez un nouveau secret ou supprimez celui qui est enregistré, pas les deux.",
     transportInvalid: "Choisissez comment les boîtes de cette application envoient.",
     transportNotOffered: "Ce fournisseur ne propose pas cette voie d’envoi.",
