@@ -5,15 +5,17 @@ import type { RelayReason } from "@/lib/relay-protocol/relay-replies";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { isDataException, RELAY_NOW, type RelaySql } from "./relay-sql";
 import type { SessionCredential } from "./relay-credential-session";
+import { dayIn, knownTimeZone } from "@/lib/i18n/dates/time-zones";
 
 export type QueuedRelayMail = { id: string; status: "queued" | "held"; duplicate: boolean };
 export type RelayQueueRefusal = { refused: RelayReason; detail: string };
 
 type Row = { id: string; status: "queued" | "held" };
 
-// The school's day: a cap of 200 a day starts again at its own midnight, not at the UTC one (`t`: the
-// credential's tenant, joined in the statement).
-const SCHOOL_TODAY = `(now() AT TIME ZONE t."timeZone")::date`;
+// The school's day ($15): a cap of 200 a day starts again at its own midnight, not at the UTC one.
+// Worked out here from the school's zone (as the session read it at login) by the same calendar as its
+// pages, not by PostgreSQL's `AT TIME ZONE`, whose zone names can differ from Node's.
+const SCHOOL_TODAY = `$15::date`;
 
 // What the new row holds, from the parameters and the mailbox `b`; shared by both statements below.
 const NEW_ROW = `
@@ -104,6 +106,7 @@ async function insertRelayed(
       credential.id,
       credential.tenantId,
       mailboxId,
+      ...(capped ? [dayIn(knownTimeZone(credential.timeZone), new Date())] : []),
     ],
   );
   return row ?? null;

@@ -21,6 +21,8 @@ export type SessionCredential = {
   username: string;
   fromPolicy: RelayFromPolicy;
   dailyCap: number | null;
+  /** Its school's time zone, as read at login: the daily cap counts the school's day. */
+  timeZone: string;
   mailboxes: RelayMailbox[];
 };
 
@@ -40,7 +42,7 @@ type CredentialRow = Omit<SessionCredential, "mailboxes"> & {
 // Every join names the tenant, so a credential never reaches another school's mailbox.
 const LOAD_CREDENTIAL = `
   SELECT c.id::text AS id, c."tenantId"::text AS "tenantId", c.name, c.username, c."passwordHash",
-         c."fromPolicy"::text AS "fromPolicy", c."dailyCap",
+         c."fromPolicy"::text AS "fromPolicy", c."dailyCap", t."timeZone",
          COALESCE(c."allowedNetworks", ARRAY[]::text[]) AS "allowedNetworks",
          c."revokedAt" IS NOT NULL AS revoked, t."suspendedAt" IS NOT NULL AS suspended,
          (SELECT json_agg(json_build_object('id', b.id, 'address', b.address, 'displayName', b."displayName",
@@ -85,6 +87,7 @@ export async function checkRelayLogin(
       username: row.username,
       fromPolicy: row.fromPolicy,
       dailyCap: row.dailyCap,
+      timeZone: row.timeZone,
       mailboxes: row.mailboxes ?? [],
     },
   };

@@ -5,7 +5,6 @@ import { getDb } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { DEFAULT_TIME_ZONE } from "@/lib/i18n/dates/time-zones";
 import { defaultSchoolLocale } from "@/lib/i18n/locales";
-import { assertDatabaseTimeZone } from "./assert-database-time-zone";
 import { schoolLocaleSchema, schoolTimeZoneSchema } from "./tenant-settings-schemas";
 import { tenantNameSchema, tenantSlugSchema } from "./tenant-slug";
 
@@ -36,7 +35,6 @@ const slugTaken = (slug: string) =>
 export async function createTenant(by: AuditActor, input: CreateTenantFields) {
   const { slug, name, locale, timeZone } = createTenantSchema.parse(input);
   const db = await getDb();
-  await assertDatabaseTimeZone(db, timeZone);
   try {
     return await db.$transaction(async (tx) => {
       if (await tx.tenant.findUnique({ where: { slug }, select: { id: true } })) throw slugTaken(slug);

@@ -2,14 +2,12 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { forbidden, notFound } from "@/lib/errors/domain-error";
 import { can, type TenantContext } from "@/lib/auth/tenant-context";
 import { getDb } from "@/lib/db/client";
-import { assertDatabaseTimeZone } from "./assert-database-time-zone";
 import type { SchoolRegionInput } from "./tenant-settings-schemas";
 
 /**
  * Sets the school's language (of mail to its people who chose none) and its
  * time zone (of every date its pages and mail show). Each change is audited
- * with its old and new value; saving what is already set records nothing. A
- * zone the database does not know is refused (assertDatabaseTimeZone).
+ * with its old and new value; saving what is already set records nothing.
  */
 export async function setSchoolRegion(ctx: TenantContext, input: SchoolRegionInput) {
   if (!can(ctx, "tenant.write")) throw forbidden();
@@ -24,7 +22,6 @@ export async function setSchoolRegion(ctx: TenantContext, input: SchoolRegionInp
       timeZone: current.timeZone !== input.timeZone,
     };
     if (!changed.locale && !changed.timeZone) return { ...input, changed: false };
-    if (changed.timeZone) await assertDatabaseTimeZone(tx, input.timeZone);
     await tx.tenant.update({
       where: { id: ctx.tenantId },
       data: { locale: input.locale, timeZone: input.timeZone },

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { assertDatabaseTimeZone } from "@/lib/tenants/assert-database-time-zone";
 import { setSchoolRegion } from "@/lib/tenants/set-school-region";
 import { getTenantSettings } from "@/lib/tenants/tenant-settings";
 import { expectDomainError, form } from "../support/action-helpers";
@@ -175,16 +174,5 @@ describe("the school's language and time zone", () => {
     expect(toronto).toContain("School's time zone changed");
     expect(await filtered("2026-12-02")).toContain("newcomer@school.test");
     expect(await filtered("2026-12-03")).not.toContain("newcomer@school.test");
-  });
-});
-
-describe("a time zone the database does not know", () => {
-  it("is refused on the zone's field, one it knows is not", async () => {
-    const db = await getDb();
-    await expect(assertDatabaseTimeZone(db, "Mars/Olympus")).rejects.toMatchObject({
-      code: "invalid_input",
-      fieldErrors: { timeZone: "settings.region.errors.timeZoneUnknown" },
-    });
-    await expect(assertDatabaseTimeZone(db, "America/Toronto")).resolves.toBeUndefined();
   });
 });

@@ -29,8 +29,6 @@ export const settings = {
     errors: {
       language: "Choose English or French.",
       timeZone: "Choose a time zone from the list.",
-      timeZoneUnknown:
-        "The database server does not know this time zone, so the school's day (the relay's daily caps, the digests) could not be counted in it. Choose a zone of the same region with the same time.",
     },
   },
   personalData: {

@@ -35,8 +35,6 @@ export const settings: Translation<typeof en> = {
     errors: {
       language: "Choisissez l’anglais ou le français.",
       timeZone: "Choisissez un fuseau horaire dans la liste.",
-      timeZoneUnknown:
-        "Le serveur de base de données ne connaît pas ce fuseau horaire : la journée de l’établissement (plafonds quotidiens du relais, récapitulatifs) ne pourrait pas y être comptée. Choisissez un fuseau de la même région à la même heure.",
     },
   },
   personalData: {
