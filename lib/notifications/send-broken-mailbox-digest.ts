@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { createTranslator } from "@/lib/i18n/translate";
 import { sendPlatformMail } from "@/lib/mail/send-platform-mail";
 import { explainConnectionError } from "@/lib/connections/explain-connection-error";
-import { dayIn } from "@/lib/i18n/dates/time-zones";
+import { dayIn, knownTimeZone } from "@/lib/i18n/dates/time-zones";
 import { tenantAdmins } from "./recipients";
 
 const BROKEN_STATES = ["needs_reconnect", "config_error"] as const;
@@ -28,7 +28,7 @@ export async function sendBrokenMailboxDigest({ now = new Date() }: { now?: Date
   });
   const sentTo: string[] = [];
   for (const tenant of tenants) {
-    const day = dayIn(tenant.timeZone, now);
+    const day = dayIn(knownTimeZone(tenant.timeZone), now);
     const mailboxes = await db.mailbox.findMany({
       where: { tenantId: tenant.id, state: { in: [...BROKEN_STATES] } },
       select: { address: true, state: true, lastErrorCode: true },

@@ -66,9 +66,7 @@ async function checkAndKeep(
     const db = await getDb();
     // It may end after the person has run the check again, or revoked the connection: then it is not kept.
     const kept = await db.$transaction((tx) =>
-      storePreflight(tx, auditActorOf(actor, mailbox.address), report, "connect", new Date(), {
-        startedAt,
-      }),
+      storePreflight(tx, auditActorOf(actor, mailbox.address), report, "connect", { startedAt }),
     );
     return kept ? report : null;
   } catch (error) {

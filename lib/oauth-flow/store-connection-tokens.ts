@@ -12,6 +12,7 @@ import { askProviderNow, revocationDetail } from "@/lib/revocation/revoke-connec
 import type { auditActorOf } from "./audit-actor";
 import { FlowRefusal } from "./flow-refusal";
 import type { FlowResult } from "./flow-result";
+import { MAILBOX_LOCK_TRANSACTION } from "@/lib/tokens/mailbox-lock-transaction";
 import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
 import type { TokenResponse } from "@/lib/tokens/token-response";
 
@@ -35,10 +36,6 @@ export type StoreConnectionInput = {
   issuedTo: { configuration: RevokingConfiguration; delegateAccount: string | null };
   now?: Date;
 };
-
-// The row may be locked by a refresh of the same connection (lib/tokens/get-access-token.ts: one provider
-// call, ended within 10 s): the transaction waits for it rather than failing.
-const TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
 
 const seconds = (now: Date, value: number) => new Date(now.getTime() + value * 1000);
 
@@ -217,7 +214,7 @@ export async function storeConnectionTokens(
       },
     });
     return { refusal: null, hasRefreshToken };
-  }, TRANSACTION);
+  }, MAILBOX_LOCK_TRANSACTION);
   if (stored.refusal === null) return { hasRefreshToken: stored.hasRefreshToken };
   try {
     // Asked at once, as a revocation does; the pending revocation is committed, so the workers ask

@@ -11,8 +11,8 @@ export type PreflightTrigger = "button" | "connect" | "configuration";
  * Keeps a preflight's outcome on its mailbox (lastPreflightAt, lastPreflight:
  * the steps as catalog keys and codes, never a token), so that the mailbox
  * page shows the latest check whoever ran it, and records it as
- * `mailbox.preflight`, in the caller's transaction. `unlessOutdated`: a
- * check started at that moment that may end late (after a connect) is kept
+ * `mailbox.preflight`, in the caller's transaction. `startedAt`: a check
+ * started then that may end late (after a connect) is kept
  * only if the mailbox is still connected and no other check was kept since
  * it started; otherwise nothing is kept or audited. Returns whether it was kept.
  */
@@ -21,17 +21,16 @@ export async function storePreflight(
   by: TenantContext | (AuditActor & { tenantId: string }),
   report: PreflightReport,
   trigger: PreflightTrigger,
-  at = new Date(),
-  unlessOutdated?: { startedAt: Date },
+  { at = new Date(), startedAt }: { at?: Date; startedAt?: Date } = {},
 ): Promise<boolean> {
   const { count } = await tx.mailbox.updateMany({
     where: {
       id: report.mailboxId,
       tenantId: by.tenantId,
-      ...(unlessOutdated
+      ...(startedAt
         ? {
             state: "connected",
-            OR: [{ lastPreflightAt: null }, { lastPreflightAt: { lt: unlessOutdated.startedAt } }],
+            OR: [{ lastPreflightAt: null }, { lastPreflightAt: { lt: startedAt } }],
           }
         : {}),
     },

@@ -1,3 +1,4 @@
+import { MAILBOX_LOCK_TRANSACTION } from "./mailbox-lock-transaction";
 import { notFound } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -25,7 +26,6 @@ export interface GetAccessTokenOptions {
 // Waiting for another process's refresh (at most one provider call, which
 // safeFetch ends within 10 s), then our own call: the transaction must outlive both.
 const LOCK_TIMEOUT = "15s";
-const TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
 
 /**
  * A live access token for a mailbox. Refreshes only when the stored one is
@@ -89,7 +89,7 @@ async function lockAndRefresh(
       const live = refreshedMeanwhile ? liveAccessToken(mailbox, new Date()) : null;
       if (live) return { kind: "token", token: live };
       return refreshLockedConnection(tx, mailbox);
-    }, TRANSACTION);
+    }, MAILBOX_LOCK_TRANSACTION);
   } catch (error) {
     if (isBusy(error)) throw new TransientTokenError("busy");
     throw error;

@@ -199,8 +199,7 @@ describe("the preflight right after a connect", () => {
       steps: [],
     };
     const startedAt = new Date(Date.now() - 60_000);
-    const late = () =>
-      db.$transaction((tx) => storePreflight(tx, by, report, "connect", new Date(), { startedAt }));
+    const late = () => db.$transaction((tx) => storePreflight(tx, by, report, "connect", { startedAt }));
     // Not connected (revoked, or never): nothing kept.
     expect(await late()).toBe(false);
     // Connected, but the button's check was kept after this one started: nothing kept either.
