@@ -16,7 +16,7 @@ import { recordMailboxChanges, transportAuditDetails } from "@/lib/transports/sw
 import { clientSecretAad } from "./client-secret-aad";
 import { secretExpiryChange } from "./client-secret-expiry";
 import { inGoogleTesting } from "@/lib/connections/google-testing";
-import { MAILBOX_LOCK_TRANSACTION } from "@/lib/tokens/mailbox-lock-transaction";
+import { MAILBOX_LOCK_TRANSACTION } from "@/lib/db/mailbox-lock-transaction";
 import { lockConfigurationConnections } from "./lock-configuration-connections";
 import type { ClientConfigurationForm } from "./client-configuration-form";
 import { rethrowNameTaken } from "./name-taken";

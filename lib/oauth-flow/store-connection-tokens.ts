@@ -12,7 +12,7 @@ import { askProviderNow, revocationDetail } from "@/lib/revocation/revoke-connec
 import type { auditActorOf } from "./audit-actor";
 import { FlowRefusal } from "./flow-refusal";
 import type { FlowResult } from "./flow-result";
-import { MAILBOX_LOCK_TRANSACTION } from "@/lib/tokens/mailbox-lock-transaction";
+import { MAILBOX_LOCK_TRANSACTION } from "@/lib/db/mailbox-lock-transaction";
 import { accessTokenAad, refreshTokenAad } from "@/lib/tokens/token-aad";
 import type { TokenResponse } from "@/lib/tokens/token-response";
 

@@ -1,4 +1,4 @@
-import { MAILBOX_LOCK_TRANSACTION } from "./mailbox-lock-transaction";
+import { MAILBOX_LOCK_TRANSACTION } from "@/lib/db/mailbox-lock-transaction";
 import { notFound } from "@/lib/errors/domain-error";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
