@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { Pool } from "pg";
 import { apiKeyFromHeader, hashApiKey } from "../../lib/api-keys/api-key-secret";
+import { renderQueuedMessage } from "../../lib/outbox/render-message";
 
 // The API benchmark's ceiling: a bare node:http server that does the least the route must do with
 // the same request, over `pg` (default pool of 10): find the key by its hash (unrevoked, school
-// not suspended), then one INSERT … SELECT of the mail from the key's mailbox with that address,
-// answered 202 { id, status, messageId }. No framework, no Prisma, no validation beyond JSON.
+// not suspended), then one INSERT … SELECT of the mail from the key's mailbox with that address, its
+// message built as the queue keeps it (the same function as the portal's), answered 202 { id, status,
+// messageId }. No framework, no Prisma, no validation beyond JSON.
 // Env: DATABASE_URL, PORT. Prints "ready" when listening.
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL });
@@ -16,8 +18,8 @@ const FIND_KEY = `
    WHERE k."keyHash" = $1 AND k."revokedAt" IS NULL AND t."suspendedAt" IS NULL`;
 const INSERT_MAIL = `
   INSERT INTO "OutgoingMail" ("tenantId", "mailboxId", "messageId", source, "apiKeyId", "to", cc, bcc,
-                              subject, text, "sizeBytes", "recipientCount", "updatedAt")
-  SELECT m."tenantId", m.id, $3, 'api', $1, $4, '{}', '{}', $5, $6, $7, cardinality($4::text[]), now()
+                              subject, text, raw, "sizeBytes", "recipientCount", "updatedAt")
+  SELECT m."tenantId", m.id, $3, 'api', $1, $4, '{}', '{}', $5, $6, $9, $7, cardinality($4::text[]), now()
     FROM "Mailbox" m JOIN "ApiKeyMailbox" km ON km."mailboxId" = m.id
    WHERE km."apiKeyId" = $1 AND km."tenantId" = $2 AND m.address = $8 AND m.state <> 'revoked'
   RETURNING id, status`;
@@ -56,6 +58,15 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
   const text = String(message.text ?? "");
   const subject = String(message.subject ?? "");
   const messageId = `<${randomUUID()}@${String(message.from).split("@")[1] ?? "relais"}>`;
+  const from = String(message.from).trim().toLowerCase();
+  const raw = await renderQueuedMessage({
+    from: { name: "", address: from },
+    to,
+    cc: [],
+    subject,
+    text,
+    messageId,
+  });
   const inserted = await pool.query<{ id: string; status: string }>({
     name: "insert-mail",
     text: INSERT_MAIL,
@@ -67,7 +78,8 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
       subject,
       text,
       Buffer.byteLength(subject) + Buffer.byteLength(text),
-      String(message.from).trim().toLowerCase(),
+      from,
+      raw,
     ],
   });
   const row = inserted.rows[0];

@@ -2,18 +2,23 @@ import { NAMED_SQL_NOW } from "@/lib/db/named-sql";
 import { processSql } from "@/lib/db/process-sql";
 import type { OutgoingMailStatus } from "@/lib/db/generated/enums";
 import type { outgoingMailRow } from "./outgoing-mail-row";
+import { renderQueuedMessage } from "./render-message";
 
 /** A new mail's row (outgoing-mail-row.ts), with its id. */
 export type NewMailRow = ReturnType<typeof outgoingMailRow> & { id: string };
 
+/** A new mail's row and the address its message is sent from (its mailbox's). */
+export type NewMail = { row: NewMailRow; fromAddress: string };
+
 export type InsertedMail = { id: string; status: OutgoingMailStatus; messageId: string };
 
 /**
- * Every column of a new mail without attachments, as one JSON document: one
+ * Every column of a new mail without attachments, its message built (raw, as
+ * text: nodemailer writes it from strings), as one JSON document: one
  * statement (named, so planned once per connection) writes one mail or a
  * whole batch, and it is committed when it returns. The statement decides,
  * at that instant, what an earlier read could have left stale: the mailbox
- * is not revoked (and its name and whether it can send now: queued, or held
+ * is not revoked (and whether it can send now: queued, or held
  * with the reason, as outgoingMailRow decides for the other path), and a
  * key's mail still has its key unrevoked, holding that mailbox, in a school
  * that is not suspended. A row that fails these is not written, and is
@@ -21,12 +26,12 @@ export type InsertedMail = { id: string; status: OutgoingMailStatus; messageId: 
  */
 const INSERT_ROWS = `
   INSERT INTO "OutgoingMail" (id, "tenantId", "mailboxId", "messageId", "idempotencyKey", source,
-                              "createdById", "apiKeyId", "fromName", "to", cc, bcc, subject, text, html,
+                              "createdById", "apiKeyId", "fromName", "to", cc, bcc, subject, text, html, raw,
                               "sizeBytes", "recipientCount", status, "lastError", "nextAttemptAt",
                               "createdAt", "updatedAt")
   SELECT r.id, r."tenantId", r."mailboxId", r."messageId", r."idempotencyKey", r.source,
-         r."createdById", r."apiKeyId", m."displayName", r."to", r.cc, r.bcc, r.subject, r.text, r.html,
-         r."sizeBytes", r."recipientCount",
+         r."createdById", r."apiKeyId", r."fromName", r."to", r.cc, r.bcc, r.subject, r.text, r.html,
+         convert_to(r.raw, 'UTF8'), r."sizeBytes", r."recipientCount",
          (CASE WHEN m.state = 'connected' AND (m."pausedUntil" IS NULL OR m."pausedUntil" <= ${NAMED_SQL_NOW})
                THEN 'queued' ELSE 'held' END)::"OutgoingMailStatus",
          CASE WHEN m.state <> 'connected' THEN 'mailbox_' || m.state::text
@@ -34,8 +39,8 @@ const INSERT_ROWS = `
          r."nextAttemptAt" AT TIME ZONE 'UTC', ${NAMED_SQL_NOW}, ${NAMED_SQL_NOW}
     FROM jsonb_to_recordset($1::jsonb) AS r(
            id uuid, "tenantId" uuid, "mailboxId" uuid, "messageId" text, "idempotencyKey" text, source text,
-           "createdById" uuid, "apiKeyId" uuid, "to" text[], cc text[], bcc text[],
-           subject text, text text, html text, "sizeBytes" int, "recipientCount" int, "nextAttemptAt" timestamptz)
+           "createdById" uuid, "apiKeyId" uuid, "fromName" text, "to" text[], cc text[], bcc text[],
+           subject text, text text, html text, raw text, "sizeBytes" int, "recipientCount" int, "nextAttemptAt" timestamptz)
     JOIN "Mailbox" m ON m."tenantId" = r."tenantId" AND m.id = r."mailboxId" AND m.state <> 'revoked'
    WHERE r."apiKeyId" IS NULL
       OR EXISTS (SELECT 1 FROM "ApiKeyMailbox" km
@@ -50,14 +55,30 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const wellFormed = (_key: string, value: unknown) =>
   typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value;
 
+/** The row with its message, built as the queue keeps it (render-message.ts), with the name read with its mailbox. */
+async function withMessage({ row, fromAddress }: NewMail) {
+  const raw = await renderQueuedMessage({
+    from: { name: row.fromName, address: fromAddress },
+    to: row.to,
+    cc: row.cc,
+    subject: row.subject,
+    text: row.text ?? undefined,
+    html: row.html ?? undefined,
+    messageId: row.messageId,
+  });
+  return { ...row, raw: raw.toString("utf8") };
+}
+
 /**
- * Writes new mails without attachments in one statement: for each row, in
- * order, its id, status and Message-ID, or null when the statement's checks
- * refused it (its mailbox revoked, its key revoked or no longer holding the
- * mailbox, its school suspended, since it was read).
+ * Writes new mails without attachments in one statement, each with its
+ * message built: for each row, in order, its id, status and Message-ID, or
+ * null when the statement's checks refused it (its mailbox revoked, its key
+ * revoked or no longer holding the mailbox, its school suspended, since it
+ * was read).
  */
-export async function insertMailRows(rows: NewMailRow[]): Promise<(InsertedMail | null)[]> {
-  if (rows.length === 0) return [];
+export async function insertMailRows(mails: NewMail[]): Promise<(InsertedMail | null)[]> {
+  if (mails.length === 0) return [];
+  const rows = await Promise.all(mails.map(withMessage));
   const sql = await processSql();
   const inserted = await sql.query<InsertedMail>("insert_mail_rows", INSERT_ROWS, [
     JSON.stringify(rows, wellFormed),

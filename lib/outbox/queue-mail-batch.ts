@@ -135,7 +135,8 @@ async function insertPlanned(sender: MailSender, planned: Planned[]) {
       size: a.content.length,
     })),
   );
-  if (attachments.length === 0) return insertMailRows(rows);
+  if (attachments.length === 0)
+    return insertMailRows(rows.map((row, i) => ({ row, fromAddress: planned[i]!.mailbox.address })));
   const db = await getDb();
   await db.$transaction(async (tx) => {
     await tx.outgoingMail.createMany({ data: rows });

@@ -3,6 +3,7 @@ import addressparser from "nodemailer/lib/addressparser";
 import { encodeWords } from "nodemailer/lib/mime-funcs";
 import { domainOf } from "@/lib/outbox/mail-address";
 import { MAX_SUBJECT_LENGTH } from "@/lib/outbox/mail-limits";
+import { rfc5322Date } from "@/lib/outbox/render-message";
 import type { RelayFromPolicy } from "@/lib/db/generated/enums";
 import { decodeEncodedWords, decodeHeaderValue, utf8Of } from "./decode-words";
 import {
@@ -71,10 +72,6 @@ function mailboxHeader(name: string, address: string): string {
     ? `"${clean.replace(/(["\\])/g, "\\$1")}"`
     : encodeWords(clean, "B", 52);
   return `${encoded} <${address}>`;
-}
-
-function rfc5322Date(now: Date): string {
-  return now.toUTCString().replace("GMT", "+0000");
 }
 
 /**

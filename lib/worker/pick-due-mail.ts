@@ -37,8 +37,14 @@ export type MailToSend = {
   recipientCount: number;
   /** Attachments are read when the mail is sent, not with the batch: a batch of big mails would not fit in memory. */
   hasAttachments: boolean;
-  /** A relayed message, sent as it was accepted (read when sent, like attachments). */
+  /**
+   * The message is kept whole: relayed (sent as it was accepted), or built
+   * when it was queued (sent with its Date: written then). `raw` holds it
+   * when small; a bigger one is read when sent, like attachments.
+   */
   isRaw: boolean;
+  raw: Buffer | null;
+  relayed: boolean;
   mailbox: {
     id: string;
     address: string;
@@ -100,6 +106,9 @@ export async function pickDueMail(
   return rows.map(withDates);
 }
 
+/** A kept message up to this size comes with the pick; a bigger one is read when sent (a batch must fit in memory). */
+const INLINE_MESSAGE_BYTES = 256 * 1024;
+
 /** The mails waiting for a slot of the mailboxes pulled ($2, with how many each: $3). */
 const PULLED = `
     UNION
@@ -129,9 +138,13 @@ const pickText = (pulled: string) => `
       (SELECT id FROM (SELECT id FROM expired UNION ALL SELECT id FROM due) AS ids LIMIT $1::int)${pulled})
     SELECT m.id::text AS id, m."tenantId"::text AS "tenantId", m."mailboxId"::text AS "mailboxId",
            m."messageId", m."fromName", m."to", m.cc, m.bcc, m.subject,
-           m.text, m.html, m."recipientCount", m.attempts,
+           -- The fields a message is built from, when it was not built before (with attachments).
+           CASE WHEN m.raw IS NULL THEN m.text END AS text, CASE WHEN m.raw IS NULL THEN m.html END AS html,
+           m."recipientCount", m.attempts,
            EXISTS (SELECT 1 FROM "OutgoingAttachment" a WHERE a."mailId" = m.id) AS "hasAttachments",
-           m.raw IS NOT NULL AS "isRaw",
+           m.raw IS NOT NULL AS "isRaw", m.source = 'relay' AS relayed,
+           -- octet_length reads a stored value's size without reading the value.
+           CASE WHEN octet_length(m.raw) <= ${INLINE_MESSAGE_BYTES} THEN m.raw END AS raw,
            (m.status = 'queued' AND m."lastError" = 'api_concurrency') AS "waitingForSlot",
            json_build_object('id', b.id, 'address', b.address, 'state', b.state,
                              'pausedUntil', b."pausedUntil", 'accessTokenCipher', b."accessTokenCipher",

@@ -1,9 +1,11 @@
+import { isAscii } from "node:buffer";
 import { getDb } from "@/lib/db/client";
 import type { Log } from "@/lib/log/log";
 import { logger } from "@/lib/log/logger";
 import { countSettledMail, observeSendDuration } from "@/lib/metrics/metrics";
 import { providerFamily } from "@/lib/outbox/mail-limits";
 import { refusedRecipientsOf, type RefusedRecipient } from "@/lib/outbox/refused-recipients";
+import { withSendDate } from "@/lib/outbox/render-message";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { liveAccessToken } from "@/lib/tokens/live-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
@@ -35,13 +37,19 @@ async function attachmentsOf(mail: MailToSend) {
   }));
 }
 
+/** The kept message as it goes out: a relayed one as accepted, one built when queued with its Date: now. */
 async function rawOf(mail: MailToSend): Promise<Buffer> {
+  const kept = mail.raw ?? (await readRaw(mail));
+  return mail.relayed ? kept : withSendDate(kept, new Date());
+}
+
+async function readRaw(mail: MailToSend): Promise<Buffer> {
   const db = await getDb();
   const row = await db.outgoingMail.findFirst({
     where: { id: mail.id, tenantId: mail.tenantId },
     select: { raw: true },
   });
-  if (!row?.raw) throw new Error(`relayed mail ${mail.id} has no message`);
+  if (!row?.raw) throw new Error(`mail ${mail.id} has no message`);
   return Buffer.from(row.raw);
 }
 
@@ -120,14 +128,14 @@ async function deliver(
     },
   );
   if (mail.isRaw) {
-    // A relayed message goes as the relay accepted it; the envelope names every recipient (Bcc included).
+    // A kept message goes as it is; the envelope names every recipient (Bcc included).
     const raw = await rawOf(mail);
     const info = await transport.sendMail({
       envelope: {
         from: mailbox.address,
         to: [...mail.to, ...mail.cc, ...mail.bcc],
         // 8-bit text (as devices write it) is declared upstream with BODY=8BITMIME.
-        ...(raw.some((byte) => byte > 0x7f) ? { use8BitMime: true } : {}),
+        ...(isAscii(raw) ? {} : { use8BitMime: true }),
       } as { from: string; to: string[] },
       raw,
     });

@@ -154,6 +154,50 @@ describe("sending a queued mail", () => {
     expect(atFake(queued.messageId)).toHaveLength(1);
   });
 
+  it("sends a mail without attachments as it was built when queued: Bcc in the envelope only, dated when sent", async () => {
+    const { mailbox, queue } = await setup("google");
+    const db = await getDb();
+    await db.mailbox.update({ where: { id: mailbox.id }, data: { displayName: "Vie scolaire" } });
+    const queuedAt = Date.now();
+    const queued = await queue({
+      subject: "Absence signalée",
+      text: "Bonjour,\n\nVotre enfant était absent ce matin.",
+      bcc: ["archive@example.org"],
+    });
+    const kept = Buffer.from((await mailRow(queued.id)).raw!).toString("utf8");
+    expect(kept).toMatch(new RegExp(`^From: Vie scolaire <${mailbox.address}>\\r$`, "m"));
+    expect(kept).toContain(`Message-ID: ${queued.messageId}\r\n`);
+    expect(kept).toContain("Subject: =?UTF-8?Q?Absence_signal=C3=A9e?=");
+    expect(kept).not.toMatch(/^(Bcc|Date):/im);
+    expect(kept).not.toContain("archive@example.org");
+
+    // Held longer than a second, then refused once: the message that goes out is the kept one, dated then.
+    fakes.control.failNext(mailbox.address, "451 4.3.0 Temporary failure");
+    expect(await round()).toEqual(["queued"]);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await makeDue(queued.id);
+    const sendingFrom = Date.now();
+    expect(await round()).toEqual(["sent"]);
+    const [message] = atFake(queued.messageId);
+    expect(message!.to).toEqual(["parent@example.org", "archive@example.org"]);
+    const date = /^Date: (.+)\r$/m.exec(message!.raw)?.[1];
+    expect(Date.parse(date!)).toBeGreaterThanOrEqual(Math.floor(sendingFrom / 1000) * 1000);
+    expect(Date.parse(date!)).toBeGreaterThan(queuedAt);
+    expect(message!.raw.replace(/^Date: .+\r\n/m, "")).toBe(kept);
+  });
+
+  it("reads a kept message too big to come with the claim when it sends it", async () => {
+    const { queue } = await setup("microsoft");
+    const text = "Compte rendu du conseil d'administration. ".repeat(8000);
+    const queued = await queue({ subject: "Compte rendu", text });
+    expect((await mailRow(queued.id)).raw!.length).toBeGreaterThan(256 * 1024);
+    expect(await round()).toEqual(["sent"]);
+    const [message] = atFake(queued.messageId);
+    expect(message!.raw).toMatch(/^Date: /m);
+    expect(message!.raw.length).toBeGreaterThan(256 * 1024);
+    expect(message!.raw).toContain("Compte rendu du conseil d'administration. Compte rendu");
+  });
+
   it("fails it with the reason on a permanent answer", async () => {
     const { mailbox, queue } = await setup("microsoft");
     const queued = await queue();

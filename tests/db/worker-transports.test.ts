@@ -71,6 +71,21 @@ describe("Microsoft Graph sendMail", () => {
     expect(message!.raw).not.toMatch(/^Bcc:/im);
   });
 
+  it("posts a mail queued without attachments as it was built then, its Bcc written back and dated when sent", async () => {
+    const { mailbox, queue } = await setup("microsoft", "graph");
+    const queued = await queue({ subject: "Sortie scolaire", bcc: ["archives@example.org"] });
+    const kept = await mailRow(queued.id);
+    expect(Buffer.from(kept.raw!).toString("utf8")).not.toMatch(/^(Bcc|Date):/im);
+    const sendingFrom = Math.floor(Date.now() / 1000) * 1000;
+    expect(await round()).toEqual(["sent"]);
+    const [message] = arrived(queued.messageId);
+    expect(message).toMatchObject({ transport: "graph", auth: mailbox.address });
+    expect(message!.to).toEqual(expect.arrayContaining(["parent@example.org", "archives@example.org"]));
+    expect(message!.raw).toContain("Subject: Sortie scolaire");
+    const date = /^Date: (.+)\r$/m.exec(message!.raw)?.[1];
+    expect(Date.parse(date!)).toBeGreaterThanOrEqual(sendingFrom);
+  });
+
   it("waits for Retry-After on that mailbox only, without counting an attempt", async () => {
     const first = await setup("microsoft", "graph");
     const other = await setup("microsoft", "graph");
