@@ -7,9 +7,6 @@ import { renderQueuedMessage } from "./render-message";
 /** A new mail's row (outgoing-mail-row.ts), with its id. */
 export type NewMailRow = ReturnType<typeof outgoingMailRow> & { id: string };
 
-/** A new mail's row and the address its message is sent from (its mailbox's). */
-export type NewMail = { row: NewMailRow; fromAddress: string };
-
 export type InsertedMail = { id: string; status: OutgoingMailStatus; messageId: string };
 
 /**
@@ -18,7 +15,7 @@ export type InsertedMail = { id: string; status: OutgoingMailStatus; messageId: 
  * statement (named, so planned once per connection) writes one mail or a
  * whole batch, and it is committed when it returns. The statement decides,
  * at that instant, what an earlier read could have left stale: the mailbox
- * is not revoked (and whether it can send now: queued, or held
+ * is not revoked (and its name and whether it can send now: queued, or held
  * with the reason, as outgoingMailRow decides for the other path), and a
  * key's mail still has its key unrevoked, holding that mailbox, in a school
  * that is not suspended. A row that fails these is not written, and is
@@ -30,7 +27,7 @@ const INSERT_ROWS = `
                               "sizeBytes", "recipientCount", status, "lastError", "nextAttemptAt",
                               "createdAt", "updatedAt")
   SELECT r.id, r."tenantId", r."mailboxId", r."messageId", r."idempotencyKey", r.source,
-         r."createdById", r."apiKeyId", r."fromName", r."to", r.cc, r.bcc, r.subject, r.text, r.html,
+         r."createdById", r."apiKeyId", m."displayName", r."to", r.cc, r.bcc, r.subject, r.text, r.html,
          convert_to(r.raw, 'UTF8'), r."sizeBytes", r."recipientCount",
          (CASE WHEN m.state = 'connected' AND (m."pausedUntil" IS NULL OR m."pausedUntil" <= ${NAMED_SQL_NOW})
                THEN 'queued' ELSE 'held' END)::"OutgoingMailStatus",
@@ -39,7 +36,7 @@ const INSERT_ROWS = `
          r."nextAttemptAt" AT TIME ZONE 'UTC', ${NAMED_SQL_NOW}, ${NAMED_SQL_NOW}
     FROM jsonb_to_recordset($1::jsonb) AS r(
            id uuid, "tenantId" uuid, "mailboxId" uuid, "messageId" text, "idempotencyKey" text, source text,
-           "createdById" uuid, "apiKeyId" uuid, "fromName" text, "to" text[], cc text[], bcc text[],
+           "createdById" uuid, "apiKeyId" uuid, "to" text[], cc text[], bcc text[],
            subject text, text text, html text, raw text, "sizeBytes" int, "recipientCount" int, "nextAttemptAt" timestamptz)
     JOIN "Mailbox" m ON m."tenantId" = r."tenantId" AND m.id = r."mailboxId" AND m.state <> 'revoked'
    WHERE r."apiKeyId" IS NULL
@@ -55,10 +52,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const wellFormed = (_key: string, value: unknown) =>
   typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value;
 
-/** The row with its message, built as the queue keeps it (render-message.ts), with the name read with its mailbox. */
-async function withMessage({ row, fromAddress }: NewMail) {
+/** The row with its message, built as the queue keeps it (render-message.ts). */
+async function withMessage(row: NewMailRow) {
   const raw = await renderQueuedMessage({
-    from: { name: row.fromName, address: fromAddress },
     to: row.to,
     cc: row.cc,
     subject: row.subject,
@@ -76,7 +72,7 @@ async function withMessage({ row, fromAddress }: NewMail) {
  * revoked or no longer holding the mailbox, its school suspended, since it
  * was read).
  */
-export async function insertMailRows(mails: NewMail[]): Promise<(InsertedMail | null)[]> {
+export async function insertMailRows(mails: NewMailRow[]): Promise<(InsertedMail | null)[]> {
   if (mails.length === 0) return [];
   const rows = await Promise.all(mails.map(withMessage));
   const sql = await processSql();
@@ -84,5 +80,5 @@ export async function insertMailRows(mails: NewMail[]): Promise<(InsertedMail | 
     JSON.stringify(rows, wellFormed),
   ]);
   const byId = new Map(inserted.map((row) => [row.id, row]));
-  return rows.map((row) => byId.get(row.id) ?? null);
+  return mails.map((row) => byId.get(row.id) ?? null);
 }

@@ -135,8 +135,7 @@ async function insertPlanned(sender: MailSender, planned: Planned[]) {
       size: a.content.length,
     })),
   );
-  if (attachments.length === 0)
-    return insertMailRows(rows.map((row, i) => ({ row, fromAddress: planned[i]!.mailbox.address })));
+  if (attachments.length === 0) return insertMailRows(rows);
   const db = await getDb();
   await db.$transaction(async (tx) => {
     await tx.outgoingMail.createMany({ data: rows });

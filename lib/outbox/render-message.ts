@@ -1,4 +1,6 @@
+import { domainToASCII } from "node:url";
 import nodemailer, { type SendMailOptions } from "nodemailer";
+import { encodeWord } from "nodemailer/lib/mime-funcs";
 
 /** What a message is built from: the mail's fields, its mailbox's address as `From:`. */
 export type MessageFields = {
@@ -21,12 +23,14 @@ const composer = nodemailer.createTransport({ streamTransport: true, buffer: tru
  * stream transport keeps a `Bcc:` header when there are blind recipients
  * (nodemailer's keepBcc for it): pass none where the message must not name them.
  */
-export async function renderMessage(fields: MessageFields): Promise<Buffer> {
+export async function renderMessage(
+  fields: Omit<MessageFields, "from"> & Partial<Pick<MessageFields, "from">>,
+): Promise<Buffer> {
   const info = await composer.sendMail(fields as SendMailOptions);
   return info.message as Buffer;
 }
 
-/** The end of the header block: the empty line after the last field (or the whole message). */
+/** Where the header block ends: the empty line after the last field (or the whole message). */
 function headerEnd(message: Buffer): number {
   const at = message.indexOf("\r\n\r\n");
   return at === -1 ? message.length : at + 2;
@@ -35,18 +39,18 @@ function headerEnd(message: Buffer): number {
 /**
  * The message of a mail queued without attachments, as the queue keeps it
  * (docs/outbox.md, "What the queue holds"): built once, when the mail is
- * queued, with no `Bcc:` (its blind recipients are in the envelope) and no
- * `Date:`, which the worker writes when it hands the message over
- * (`withSendDate`), as a message built then would carry.
+ * queued, with no `Bcc:` (its blind recipients are in the envelope), and no
+ * `From:` or `Date:`, which the worker writes when it hands the message over
+ * (`withSenderAndDate`): the name the mail was queued with (the insert reads
+ * it) and the moment it is sent, as a message built then would carry.
  */
 export async function renderQueuedMessage(
-  fields: Omit<MessageFields, "bcc" | "attachments">,
+  fields: Omit<MessageFields, "from" | "bcc" | "attachments">,
 ): Promise<Buffer> {
   const message = await renderMessage({ ...fields, bcc: [], attachments: [] });
-  const end = headerEnd(message);
   // nodemailer writes one unfolded Date: field in the head, never first.
   const at = message.indexOf("\r\nDate: ");
-  if (at === -1 || at >= end) return message;
+  if (at === -1 || at >= headerEnd(message)) return message;
   const lineEnd = message.indexOf("\r\n", at + 2);
   return Buffer.concat([message.subarray(0, at), message.subarray(lineEnd)]);
 }
@@ -56,7 +60,33 @@ export function rfc5322Date(at: Date): string {
   return at.toUTCString().replace("GMT", "+0000");
 }
 
-/** A queued message (`renderQueuedMessage`) with its `Date:` field: the moment it is sent. */
-export function withSendDate(message: Buffer, at: Date): Buffer {
-  return Buffer.concat([Buffer.from(`Date: ${rfc5322Date(at)}\r\n`, "latin1"), message]);
+/** The address with its domain in ASCII (IDNA), as a header and the envelope want it. */
+function asciiAddress(address: string): string {
+  const at = address.lastIndexOf("@");
+  const domain = address.slice(at + 1);
+  if (at === -1 || /^[\x20-\x7e]*$/.test(domain)) return address;
+  return `${address.slice(0, at)}@${domainToASCII(domain) || domain}`;
+}
+
+/**
+ * A mailbox as a header writes it: `"Name" <address>`, the name quoted, or
+ * encoded whole (RFC 2047) when it is not plain ASCII, so that nothing in it
+ * (a comma) is read as the header's syntax.
+ */
+export function mailboxHeader(name: string, address: string): string {
+  const clean = name.replace(/[\r\n]+/g, " ").trim();
+  const bracketed = `<${asciiAddress(address)}>`;
+  if (!clean) return bracketed;
+  if (/^[\x20-\x7e]*$/.test(clean)) return `"${clean.replace(/(["\\])/g, "\\$1")}" ${bracketed}`;
+  return `${encodeWord(clean, "B", 52)} ${bracketed}`;
+}
+
+/** A queued message (`renderQueuedMessage`) as it is sent: `From:` its mailbox, `Date:` now. */
+export function withSenderAndDate(
+  message: Buffer,
+  from: { name: string; address: string },
+  at: Date,
+): Buffer {
+  const head = `From: ${mailboxHeader(from.name, from.address)}\r\nDate: ${rfc5322Date(at)}\r\n`;
+  return Buffer.concat([Buffer.from(head, "utf8"), message]);
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import addressparser from "nodemailer/lib/addressparser";
-import { encodeWords } from "nodemailer/lib/mime-funcs";
 import { domainOf } from "@/lib/outbox/mail-address";
 import { MAX_SUBJECT_LENGTH } from "@/lib/outbox/mail-limits";
-import { rfc5322Date } from "@/lib/outbox/render-message";
+import { mailboxHeader, rfc5322Date } from "@/lib/outbox/render-message";
 import type { RelayFromPolicy } from "@/lib/db/generated/enums";
 import { decodeEncodedWords, decodeHeaderValue, utf8Of } from "./decode-words";
 import {
@@ -62,16 +61,6 @@ function addressesIn(fields: HeaderField[], lower: string): { name: string; addr
       address: entry.address,
     })),
   );
-}
-
-/** `"Name" <address>` with the name encoded for a header when it is not plain ASCII. */
-function mailboxHeader(name: string, address: string): string {
-  const clean = name.replace(/[\r\n]+/g, " ").trim();
-  if (!clean) return `<${address}>`;
-  const encoded = /^[\x20-\x7e]*$/.test(clean)
-    ? `"${clean.replace(/(["\\])/g, "\\$1")}"`
-    : encodeWords(clean, "B", 52);
-  return `${encoded} <${address}>`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { logger } from "@/lib/log/logger";
 import { countSettledMail, observeSendDuration } from "@/lib/metrics/metrics";
 import { providerFamily } from "@/lib/outbox/mail-limits";
 import { refusedRecipientsOf, type RefusedRecipient } from "@/lib/outbox/refused-recipients";
-import { withSendDate } from "@/lib/outbox/render-message";
+import { withSenderAndDate } from "@/lib/outbox/render-message";
 import { getAccessToken } from "@/lib/tokens/get-access-token";
 import { liveAccessToken } from "@/lib/tokens/live-access-token";
 import { ConnectionUnavailableError, TransientTokenError } from "@/lib/tokens/token-errors";
@@ -37,10 +37,11 @@ async function attachmentsOf(mail: MailToSend) {
   }));
 }
 
-/** The kept message as it goes out: a relayed one as accepted, one built when queued with its Date: now. */
+/** The kept message as it goes out: a relayed one as accepted, one built when queued with its From: and Date: now. */
 async function rawOf(mail: MailToSend): Promise<Buffer> {
   const kept = mail.raw ?? (await readRaw(mail));
-  return mail.relayed ? kept : withSendDate(kept, new Date());
+  if (mail.relayed) return kept;
+  return withSenderAndDate(kept, { name: mail.fromName, address: mail.mailbox.address }, new Date());
 }
 
 async function readRaw(mail: MailToSend): Promise<Buffer> {

@@ -75,13 +75,14 @@ describe("Microsoft Graph sendMail", () => {
     const { mailbox, queue } = await setup("microsoft", "graph");
     const queued = await queue({ subject: "Sortie scolaire", bcc: ["archives@example.org"] });
     const kept = await mailRow(queued.id);
-    expect(Buffer.from(kept.raw!).toString("utf8")).not.toMatch(/^(Bcc|Date):/im);
+    expect(Buffer.from(kept.raw!).toString("utf8")).not.toMatch(/^(Bcc|Date|From):/im);
     const sendingFrom = Math.floor(Date.now() / 1000) * 1000;
     expect(await round()).toEqual(["sent"]);
     const [message] = arrived(queued.messageId);
     expect(message).toMatchObject({ transport: "graph", auth: mailbox.address });
     expect(message!.to).toEqual(expect.arrayContaining(["parent@example.org", "archives@example.org"]));
     expect(message!.raw).toContain("Subject: Sortie scolaire");
+    expect(message!.raw).toMatch(new RegExp(`^From: <${mailbox.address}>\\r$`, "m"));
     const date = /^Date: (.+)\r$/m.exec(message!.raw)?.[1];
     expect(Date.parse(date!)).toBeGreaterThanOrEqual(sendingFrom);
   });
