@@ -59,7 +59,7 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
   const subject = String(message.subject ?? "");
   const messageId = `<${randomUUID()}@${String(message.from).split("@")[1] ?? "relais"}>`;
   const from = String(message.from).trim().toLowerCase();
-  const raw = await renderQueuedMessage({ to, cc: [], subject, text, messageId });
+  const raw = renderQueuedMessage({ to, cc: [], subject, text, messageId });
   const inserted = await pool.query<{ id: string; status: string }>({
     name: "insert-mail",
     text: INSERT_MAIL,

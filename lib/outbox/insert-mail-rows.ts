@@ -53,8 +53,8 @@ const wellFormed = (_key: string, value: unknown) =>
   typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value;
 
 /** The row with its message, built as the queue keeps it (render-message.ts). */
-async function withMessage(row: NewMailRow) {
-  const raw = await renderQueuedMessage({
+function withMessage(row: NewMailRow) {
+  const raw = renderQueuedMessage({
     to: row.to,
     cc: row.cc,
     subject: row.subject,
@@ -74,7 +74,7 @@ async function withMessage(row: NewMailRow) {
  */
 export async function insertMailRows(mails: NewMailRow[]): Promise<(InsertedMail | null)[]> {
   if (mails.length === 0) return [];
-  const rows = await Promise.all(mails.map(withMessage));
+  const rows = mails.map(withMessage);
   const sql = await processSql();
   const inserted = await sql.query<InsertedMail>("insert_mail_rows", INSERT_ROWS, [
     JSON.stringify(rows, wellFormed),

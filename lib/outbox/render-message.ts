@@ -1,6 +1,7 @@
 import { domainToASCII } from "node:url";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import { encodeWord } from "nodemailer/lib/mime-funcs";
+import { messageWithoutStreams } from "./message-without-streams";
 
 /** What a message is built from: the mail's fields, its mailbox's address as `From:`. */
 export type MessageFields = {
@@ -43,11 +44,10 @@ function headerEnd(message: Buffer): number {
  * `From:` or `Date:`, which the worker writes when it hands the message over
  * (`withSenderAndDate`): the name the mail was queued with (the insert reads
  * it) and the moment it is sent, as a message built then would carry.
+ * nodemailer's message, written without its streams (message-without-streams.ts).
  */
-export async function renderQueuedMessage(
-  fields: Omit<MessageFields, "from" | "bcc" | "attachments">,
-): Promise<Buffer> {
-  const message = await renderMessage({ ...fields, bcc: [], attachments: [] });
+export function renderQueuedMessage(fields: Omit<MessageFields, "from" | "bcc" | "attachments">): Buffer {
+  const message = messageWithoutStreams({ ...fields, bcc: [], attachments: [] });
   // nodemailer writes one unfolded Date: field in the head, never first.
   const at = message.indexOf("\r\nDate: ");
   if (at === -1 || at >= headerEnd(message)) return message;

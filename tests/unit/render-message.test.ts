@@ -19,7 +19,7 @@ const headOf = (message: Buffer) => message.toString("utf8").split("\r\n\r\n")[0
 
 describe("the message a mail is queued with", () => {
   it("holds its recipients, subject, Message-ID and body, without Bcc:, From: or Date:", async () => {
-    const kept = await renderQueuedMessage(fields);
+    const kept = renderQueuedMessage(fields);
     const head = headOf(kept);
     expect(head).toMatch(/^To: parent@example\.org$/m);
     expect(head).toMatch(/^Cc: cpe@example\.org$/m);
@@ -36,14 +36,14 @@ describe("the message a mail is queued with", () => {
       bcc: [],
       attachments: [],
     });
-    const kept = await renderQueuedMessage(fields);
+    const kept = renderQueuedMessage(fields);
     const without = whole.toString("utf8").replace(/^(Date|From): .+\r\n/gm, "");
     expect(without).not.toBe(whole.toString("utf8"));
     expect(kept.toString("utf8")).toBe(without);
   });
 
   it("goes out with From: its mailbox and Date: the moment it is sent, first in the head", async () => {
-    const kept = await renderQueuedMessage(fields);
+    const kept = renderQueuedMessage(fields);
     const sent = withSenderAndDate(
       kept,
       { name: "Vie scolaire", address: "vie.scolaire@lycee.test" },
