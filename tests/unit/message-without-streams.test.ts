@@ -1,10 +1,10 @@
-import nodemailer from "nodemailer";
+import nodemailer, { type SendMailOptions } from "nodemailer";
 import { describe, expect, it } from "vitest";
 import { messageWithoutStreams } from "@/lib/outbox/message-without-streams";
 
 // nodemailer's own output, through its streams, as render-message.ts builds messages for the APIs.
 const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
-const nodemailerBuilds = async (fields: nodemailer.SendMailOptions) =>
+const nodemailerBuilds = async (fields: SendMailOptions) =>
   (await composer.sendMail(fields)).message as Buffer;
 
 // Each message gets a random multipart boundary: the same name for both sides.
@@ -52,7 +52,7 @@ describe("a message written without nodemailer's streams", () => {
     const text = (most: number) => Array.from({ length: random(most) }, piece).join("");
     for (let n = 0; n < 600; n++) {
       const shape = n % 3;
-      const fields: nodemailer.SendMailOptions = {
+      const fields: SendMailOptions = {
         to: ["parent@example.org", ...(n % 4 === 0 ? ["élève@lycée.test"] : [])],
         cc: n % 5 === 0 ? ["cpe@example.org"] : [],
         subject: text(12),
