@@ -64,9 +64,10 @@ function writeNode(node: MimeNode, out: Buffer[]) {
 /**
  * The message nodemailer would build from these fields (text and HTML, no
  * attachments), with CRLF line ends and a final line end, as its stream
- * transport writes it with `newline: "windows"`.
+ * transport writes it with `newline: "windows"`. `baseBoundary`: the random
+ * part of its multipart boundaries (nodemailer's option; else random bytes).
  */
-export function messageWithoutStreams(fields: Mail.Options): Buffer {
+export function messageWithoutStreams(fields: Mail.Options & { baseBoundary?: string }): Buffer {
   if (fields.attachments?.length) throw new Error("attachments are written by nodemailer's streams");
   const out: Buffer[] = [];
   writeNode(new MailComposer(fields).compile(), out);

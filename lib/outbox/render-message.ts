@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { domainToASCII } from "node:url";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import { encodeWord } from "nodemailer/lib/mime-funcs";
@@ -47,7 +48,9 @@ function headerEnd(message: Buffer): number {
  * nodemailer's message, written without its streams (message-without-streams.ts).
  */
 export function renderQueuedMessage(fields: Omit<MessageFields, "from" | "bcc" | "attachments">): Buffer {
-  const message = messageWithoutStreams({ ...fields, bcc: [], attachments: [] });
+  // The multipart boundary's random part from the process's UUID pool (nodemailer draws bytes for each part).
+  const baseBoundary = randomUUID().replaceAll("-", "");
+  const message = messageWithoutStreams({ ...fields, bcc: [], attachments: [], baseBoundary });
   // nodemailer writes one unfolded Date: field in the head, never first.
   const at = message.indexOf("\r\nDate: ");
   if (at === -1 || at >= headerEnd(message)) return message;

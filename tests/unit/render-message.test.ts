@@ -42,6 +42,15 @@ describe("the message a mail is queued with", () => {
     expect(kept.toString("utf8")).toBe(without);
   });
 
+  it("separates text and HTML with a boundary of its own", () => {
+    const both = { ...fields, html: "<p>la réunion a lieu jeudi.</p>" };
+    const boundaryOf = (message: Buffer) => /boundary="([^"]+)"/.exec(message.toString("utf8"))?.[1];
+    const first = boundaryOf(renderQueuedMessage(both));
+    const second = boundaryOf(renderQueuedMessage(both));
+    expect(first).toMatch(/^--_NmP-[0-9a-f]{32}-Part_1$/);
+    expect(second).not.toBe(first);
+  });
+
   it("goes out with From: its mailbox and Date: the moment it is sent, first in the head", async () => {
     const kept = renderQueuedMessage(fields);
     const sent = withSenderAndDate(
