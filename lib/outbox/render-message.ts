@@ -51,11 +51,12 @@ export function renderQueuedMessage(fields: Omit<MessageFields, "from" | "bcc" |
   // The multipart boundary's random part from the process's UUID pool (nodemailer draws bytes for each part).
   const baseBoundary = randomUUID().replaceAll("-", "");
   const message = messageWithoutStreams({ ...fields, bcc: [], attachments: [], baseBoundary });
-  // nodemailer writes one unfolded Date: field in the head, never first.
-  const at = message.indexOf("\r\nDate: ");
-  if (at === -1 || at >= headerEnd(message)) return message;
-  const lineEnd = message.indexOf("\r\n", at + 2);
-  return Buffer.concat([message.subarray(0, at), message.subarray(lineEnd)]);
+  // nodemailer writes one unfolded Date: field in the head (after Message-ID, which is always there).
+  const field =
+    message.subarray(0, 6).toString("latin1") === "Date: " ? 0 : message.indexOf("\r\nDate: ") + 2;
+  if (field === 1 || field >= headerEnd(message)) return message;
+  const next = message.indexOf("\r\n", field) + 2;
+  return Buffer.concat([message.subarray(0, field), message.subarray(next)]);
 }
 
 /** RFC 5322's date-time, in UTC. */

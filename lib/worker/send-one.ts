@@ -39,7 +39,12 @@ async function attachmentsOf(mail: MailToSend) {
 
 /** The kept message as it goes out: a relayed one as accepted, one built when queued with its From: and Date: now. */
 async function rawOf(mail: MailToSend): Promise<Buffer> {
-  const kept = mail.raw ?? (await readRaw(mail));
+  // pg gives a Buffer; another driver (PGlite) may give a plain Uint8Array.
+  const kept = mail.raw
+    ? Buffer.isBuffer(mail.raw)
+      ? mail.raw
+      : Buffer.from(mail.raw)
+    : await readRaw(mail);
   if (mail.relayed) return kept;
   return withSenderAndDate(kept, { name: mail.fromName, address: mail.mailbox.address }, new Date());
 }
