@@ -59,7 +59,14 @@ async function handle(request: http.IncomingMessage, response: http.ServerRespon
   const subject = String(message.subject ?? "");
   const messageId = `<${randomUUID()}@${String(message.from).split("@")[1] ?? "relais"}>`;
   const from = String(message.from).trim().toLowerCase();
-  const raw = renderQueuedMessage({ to, cc: [], subject, text, messageId });
+  const raw = renderQueuedMessage({
+    from: { name: "", address: from },
+    to,
+    cc: [],
+    subject,
+    text,
+    messageId,
+  });
   const inserted = await pool.query<{ id: string; status: string }>({
     name: "insert-mail",
     text: INSERT_MAIL,

@@ -49,12 +49,14 @@ const INSERT_ROWS = `
 // Half of a surrogate pair (text cut in the middle of an emoji) is written as U+FFFD, as it was when it
 // went to the database as UTF-8: JSON would carry it as `\udXXX`, which PostgreSQL's jsonb refuses.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const wellFormed = (_key: string, value: unknown) =>
-  typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value;
+// The message is left alone: it was written as UTF-8 from these strings, lone halves already U+FFFD.
+const wellFormed = (key: string, value: unknown) =>
+  typeof value === "string" && key !== "raw" ? value.replace(LONE_SURROGATE, "\uFFFD") : value;
 
-/** The row with its message, built as the queue keeps it (render-message.ts). */
-function withMessage(row: NewMailRow) {
-  const raw = renderQueuedMessage({
+/** The row's message as the queue keeps it (render-message.ts), from its mailbox's address. */
+export function queuedMessageOf(row: NewMailRow, fromAddress: string): Buffer {
+  return renderQueuedMessage({
+    from: { name: row.fromName, address: fromAddress },
     to: row.to,
     cc: row.cc,
     subject: row.subject,
@@ -62,23 +64,28 @@ function withMessage(row: NewMailRow) {
     html: row.html ?? undefined,
     messageId: row.messageId,
   });
-  return { ...row, raw: raw.toString("utf8") };
 }
 
 /**
  * Writes new mails without attachments in one statement, each with its
- * message built: for each row, in order, its id, status and Message-ID, or
- * null when the statement's checks refused it (its mailbox revoked, its key
- * revoked or no longer holding the mailbox, its school suspended, since it
- * was read).
+ * message built (`fromAddresses`: each row's mailbox's address): for each
+ * row, in order, its id, status and Message-ID, or null when the statement's
+ * checks refused it (its mailbox revoked, its key revoked or no longer
+ * holding the mailbox, its school suspended, since it was read).
  */
-export async function insertMailRows(mails: NewMailRow[]): Promise<(InsertedMail | null)[]> {
-  if (mails.length === 0) return [];
-  const rows = mails.map(withMessage);
+export async function insertMailRows(
+  rows: NewMailRow[],
+  fromAddresses: readonly string[],
+): Promise<(InsertedMail | null)[]> {
+  if (rows.length === 0) return [];
+  const documents = rows.map((row, i) => ({
+    ...row,
+    raw: queuedMessageOf(row, fromAddresses[i]!).toString("utf8"),
+  }));
   const sql = await processSql();
   const inserted = await sql.query<InsertedMail>("insert_mail_rows", INSERT_ROWS, [
-    JSON.stringify(rows, wellFormed),
+    JSON.stringify(documents, wellFormed),
   ]);
   const byId = new Map(inserted.map((row) => [row.id, row]));
-  return mails.map((row) => byId.get(row.id) ?? null);
+  return rows.map((row) => byId.get(row.id) ?? null);
 }

@@ -14,7 +14,7 @@ const finishedAt = (alias: string) =>
 /**
  * One statement: up to `batch` finished mails (sent, failed, cancelled) whose
  * school's retention period (Tenant.mailBodyRetentionDays) has passed since
- * they finished lose their body (text, html, the relay's raw message), their
+ * they finished lose their body (text, html, the whole message kept in raw), their
  * subject and their attachments, and are marked purged. Who sent what to whom
  * and when, the Message-ID, the size, the status and the attempts stay.
  *

@@ -7,7 +7,7 @@ import type { MessageKey } from "@/lib/i18n/catalog";
 import { checkMailDraft, type CheckedMail } from "./mail-input";
 import { providerFamily } from "./mail-limits";
 import { tenantOf, type MailSender, type MailboxSelector } from "./mail-sender";
-import { insertMailRows } from "./insert-mail-rows";
+import { insertMailRows, queuedMessageOf } from "./insert-mail-rows";
 import { selectorKey, senderMailboxes, type SenderMailbox } from "./sender-mailboxes";
 import { outgoingMailRow } from "./outgoing-mail-row";
 import type { QueueMailInput } from "./queue-mail";
@@ -135,10 +135,17 @@ async function insertPlanned(sender: MailSender, planned: Planned[]) {
       size: a.content.length,
     })),
   );
-  if (attachments.length === 0) return insertMailRows(rows);
+  const addresses = planned.map((p) => p.mailbox.address);
+  if (attachments.length === 0) return insertMailRows(rows, addresses);
+  // The mails without attachments keep their message built, as through insertMailRows.
+  const data = rows.map((row, i) =>
+    planned[i]!.mail.attachments.length === 0
+      ? { ...row, raw: new Uint8Array(queuedMessageOf(row, addresses[i]!)) }
+      : row,
+  );
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    await tx.outgoingMail.createMany({ data: rows });
+    await tx.outgoingMail.createMany({ data });
     if (attachments.length > 0) await tx.outgoingAttachment.createMany({ data: attachments });
   });
   return rows;

@@ -83,7 +83,7 @@ async function queueFrom(
   const row = { id: randomUUID(), ...outgoingMailRow(sender, mailbox, mail, key, new Date()) };
   try {
     if (mail.attachments.length === 0) {
-      const [created] = await insertMailRows([row]);
+      const [created] = await insertMailRows([row], [mailbox.address]);
       if (created) return { ...created, created: true };
       // Refused by the insert's own checks: the mailbox or the key was revoked since it was read.
       if (reused) return null;

@@ -32,31 +32,21 @@ export async function renderMessage(
   return info.message as Buffer;
 }
 
-/** Where the header block ends: the empty line after the last field (or the whole message). */
-function headerEnd(message: Buffer): number {
-  const at = message.indexOf("\r\n\r\n");
-  return at === -1 ? message.length : at + 2;
-}
-
 /**
  * The message of a mail queued without attachments, as the queue keeps it
  * (docs/outbox.md, "What the queue holds"): built once, when the mail is
- * queued, with no `Bcc:` (its blind recipients are in the envelope), and no
- * `From:` or `Date:`, which the worker writes when it hands the message over
- * (`withSenderAndDate`): the name the mail was queued with (the insert reads
- * it) and the moment it is sent, as a message built then would carry.
- * nodemailer's message, written without its streams (message-without-streams.ts).
+ * queued, whole but for `Bcc:` (its blind recipients are in the envelope).
+ * Its `From:` and `Date:` are those of that moment; the worker writes them
+ * again when it hands the message over (`withSenderAndDate`): the name the
+ * insert read with the mailbox, and the moment it is sent. (A worker of an
+ * earlier version, which sends a kept message as it is, still sends a whole
+ * message.) nodemailer's message, written without its streams
+ * (message-without-streams.ts).
  */
-export function renderQueuedMessage(fields: Omit<MessageFields, "from" | "bcc" | "attachments">): Buffer {
+export function renderQueuedMessage(fields: Omit<MessageFields, "bcc" | "attachments">): Buffer {
   // The multipart boundary's random part from the process's UUID pool (nodemailer draws bytes for each part).
   const baseBoundary = randomUUID().replaceAll("-", "");
-  const message = messageWithoutStreams({ ...fields, bcc: [], attachments: [], baseBoundary });
-  // nodemailer writes one unfolded Date: field in the head (after Message-ID, which is always there).
-  const field =
-    message.subarray(0, 6).toString("latin1") === "Date: " ? 0 : message.indexOf("\r\nDate: ") + 2;
-  if (field === 1 || field >= headerEnd(message)) return message;
-  const next = message.indexOf("\r\n", field) + 2;
-  return Buffer.concat([message.subarray(0, field), message.subarray(next)]);
+  return messageWithoutStreams({ ...fields, bcc: [], attachments: [], baseBoundary });
 }
 
 /** RFC 5322's date-time, in UTC. */
@@ -85,12 +75,59 @@ export function mailboxHeader(name: string, address: string): string {
   return `${encodeWord(clean, "B", 52)} ${bracketed}`;
 }
 
-/** A queued message (`renderQueuedMessage`) as it is sent: `From:` its mailbox, `Date:` now. */
+/**
+ * A header field folded at spaces (RFC 5322 folding) so that its lines stay
+ * near 78 characters: a long encoded name or a long list of addresses would
+ * otherwise pass the 998 a line may hold.
+ */
+export function foldedField(name: string, value: string): string {
+  const lines: string[] = [];
+  let line = `${name}:`;
+  for (const word of value.split(" ")) {
+    if (line.length + 1 + word.length > 76 && line.length > name.length + 1) {
+      lines.push(line);
+      line = "";
+    }
+    line += ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join("\r\n");
+}
+
+/** The message without the named fields (lower case), their folded lines included; the body untouched. */
+function withoutFields(message: Buffer, names: ReadonlySet<string>): Buffer {
+  const blank = message.indexOf("\r\n\r\n");
+  if (blank === -1) return message;
+  const end = blank + 2;
+  const kept: string[] = [];
+  let dropping = false;
+  for (const line of message.toString("latin1", 0, end).split("\r\n").slice(0, -1)) {
+    if (line.startsWith(" ") || line.startsWith("\t")) {
+      if (!dropping) kept.push(line);
+      continue;
+    }
+    dropping = names.has(
+      line
+        .slice(0, Math.max(0, line.indexOf(":")))
+        .trim()
+        .toLowerCase(),
+    );
+    if (!dropping) kept.push(line);
+  }
+  return Buffer.concat([
+    Buffer.from(kept.map((line) => `${line}\r\n`).join(""), "latin1"),
+    message.subarray(end),
+  ]);
+}
+
+const SENDER_AND_DATE = new Set(["from", "date"]);
+
+/** A queued message (`renderQueuedMessage`) as it is sent: `From:` its mailbox with the name it was queued with, `Date:` now. */
 export function withSenderAndDate(
   message: Buffer,
   from: { name: string; address: string },
   at: Date,
 ): Buffer {
-  const head = `From: ${mailboxHeader(from.name, from.address)}\r\nDate: ${rfc5322Date(at)}\r\n`;
-  return Buffer.concat([Buffer.from(head, "utf8"), message]);
+  const head = `${foldedField("From", mailboxHeader(from.name, from.address))}\r\nDate: ${rfc5322Date(at)}\r\n`;
+  return Buffer.concat([Buffer.from(head, "utf8"), withoutFields(message, SENDER_AND_DATE)]);
 }

@@ -1,4 +1,4 @@
-import { renderMessage, type MessageFields } from "@/lib/outbox/render-message";
+import { foldedField, renderMessage, type MessageFields } from "@/lib/outbox/render-message";
 
 export type ComposedFields = MessageFields;
 
@@ -20,5 +20,6 @@ export function composeMime(fields: ComposedFields): Promise<Buffer> {
  */
 export function withBccHeader(raw: Buffer, bcc: readonly string[]): Buffer {
   if (bcc.length === 0) return raw;
-  return Buffer.concat([Buffer.from(`Bcc: ${bcc.join(", ")}\r\n`, "utf8"), raw]);
+  // Folded: up to 500 addresses would pass the 998 characters a line may hold.
+  return Buffer.concat([Buffer.from(`${foldedField("Bcc", bcc.join(", "))}\r\n`, "utf8"), raw]);
 }

@@ -39,7 +39,7 @@ export type MailToSend = {
   hasAttachments: boolean;
   /**
    * The message is kept whole: relayed (sent as it was accepted), or built
-   * when it was queued (sent with its From: and Date: written then). `raw` holds it
+   * when it was queued (sent with From: and Date: written again at sending). `raw` holds it
    * when small; a bigger one is read when sent, like attachments.
    */
   isRaw: boolean;

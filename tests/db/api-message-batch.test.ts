@@ -116,6 +116,11 @@ describe.each(doors)("POST /api/v1/messages/batch, through %s", (_door, postBatc
     expect(withAttachment.attachments.map((a) => [a.filename, Buffer.from(a.content).toString()])).toEqual([
       ["bulletin.txt", "18/20"],
     ]);
+    // Written beside a mail with attachments, the other one still keeps its message built; that one is built when sent.
+    const kept = Buffer.from(first.raw!).toString("utf8");
+    expect(kept).toContain(`Message-ID: ${first.messageId}\r\n`);
+    expect(kept).toMatch(/^To: eleve1@example\.org\r$/m);
+    expect(withAttachment.raw).toBeNull();
     // Nothing of the other mailbox, not on the key, was queued.
     expect(await db.outgoingMail.count({ where: { mailboxId: other.id } })).toBe(0);
   });

@@ -167,7 +167,7 @@ describe("sending a queued mail", () => {
     const kept = Buffer.from((await mailRow(queued.id)).raw!).toString("utf8");
     expect(kept).toContain(`Message-ID: ${queued.messageId}\r\n`);
     expect(kept).toContain("Subject: =?UTF-8?Q?Absence_signal=C3=A9e?=");
-    expect(kept).not.toMatch(/^(Bcc|Date|From):/im);
+    expect(kept).not.toMatch(/^Bcc:/im);
     expect(kept).not.toContain("archive@example.org");
 
     await db.mailbox.update({ where: { id: mailbox.id }, data: { displayName: "Secrétariat" } });
@@ -185,7 +185,9 @@ describe("sending a queued mail", () => {
     expect(Date.parse(date!)).toBeGreaterThan(queuedAt);
     // The name it was queued with, though renamed since.
     expect(message!.raw).toMatch(new RegExp(`^From: "Vie scolaire" <${mailbox.address}>\\r$`, "m"));
-    expect(message!.raw.replace(/^(Date|From): .+\r\n/gm, "")).toBe(kept);
+    expect(message!.raw.match(/^(From|Date):/gim)).toHaveLength(2);
+    const withoutSenderAndDate = (raw: string) => raw.replace(/^(Date|From): .+\r\n/gm, "");
+    expect(withoutSenderAndDate(message!.raw)).toBe(withoutSenderAndDate(kept));
   });
 
   it("reads a kept message too big to come with the claim when it sends it", async () => {
