@@ -138,11 +138,10 @@ async function insertPlanned(sender: MailSender, planned: Planned[]) {
   const addresses = planned.map((p) => p.mailbox.address);
   if (attachments.length === 0) return insertMailRows(rows, addresses);
   // The mails without attachments keep their message built, as through insertMailRows.
-  const data = rows.map((row, i) =>
-    planned[i]!.mail.attachments.length === 0
-      ? { ...row, raw: new Uint8Array(queuedMessageOf(row, addresses[i]!)) }
-      : row,
-  );
+  const data = rows.map((row, i) => {
+    const message = planned[i]!.mail.attachments.length === 0 ? queuedMessageOf(row, addresses[i]!) : null;
+    return message ? { ...row, raw: new Uint8Array(message) } : row;
+  });
   const db = await getDb();
   await db.$transaction(async (tx) => {
     await tx.outgoingMail.createMany({ data });

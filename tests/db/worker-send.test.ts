@@ -202,6 +202,22 @@ describe("sending a queued mail", () => {
     expect(message!.raw).toContain("Compte rendu du conseil d'administration. Compte rendu");
   });
 
+  it("builds a mail too big to be built when queued when it sends it, with the same Message-ID", async () => {
+    const { mailbox, queue } = await setup("google");
+    const text = "Rapport annuel de l'établissement. ".repeat(32000);
+    const queued = await queue({ subject: "Rapport annuel", text, bcc: ["archive@example.org"] });
+    const row = await mailRow(queued.id);
+    expect(row.sizeBytes).toBeGreaterThan(1024 * 1024);
+    expect(row.raw).toBeNull();
+    expect(await round()).toEqual(["sent"]);
+    const [message] = atFake(queued.messageId);
+    expect(message!.to).toEqual(["parent@example.org", "archive@example.org"]);
+    expect(message!.raw).toMatch(new RegExp(`^From: .*<?${mailbox.address}>?\\r$`, "m"));
+    expect(message!.raw).toMatch(/^Date: /m);
+    expect(message!.raw).not.toMatch(/^Bcc:/im);
+    expect(message!.raw).toContain("Rapport annuel de l'=C3=A9tablissement.");
+  });
+
   it("fails it with the reason on a permanent answer", async () => {
     const { mailbox, queue } = await setup("microsoft");
     const queued = await queue();
