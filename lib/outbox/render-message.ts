@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { domainToASCII } from "node:url";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import { encodeWord } from "nodemailer/lib/mime-funcs";
+import { joinMessage, newField, splitMessage } from "./message-head";
 import { messageWithoutStreams } from "./message-without-streams";
 
 /** What a message is built from: the mail's fields, its mailbox's address as `From:`. */
@@ -25,9 +26,7 @@ const composer = nodemailer.createTransport({ streamTransport: true, buffer: tru
  * stream transport keeps a `Bcc:` header when there are blind recipients
  * (nodemailer's keepBcc for it): pass none where the message must not name them.
  */
-export async function renderMessage(
-  fields: Omit<MessageFields, "from"> & Partial<Pick<MessageFields, "from">>,
-): Promise<Buffer> {
+export async function renderMessage(fields: MessageFields): Promise<Buffer> {
   const info = await composer.sendMail(fields as SendMailOptions);
   return info.message as Buffer;
 }
@@ -75,59 +74,14 @@ export function mailboxHeader(name: string, address: string): string {
   return `${encodeWord(clean, "B", 52)} ${bracketed}`;
 }
 
-/**
- * A header field folded at spaces (RFC 5322 folding) so that its lines stay
- * near 78 characters: a long encoded name or a long list of addresses would
- * otherwise pass the 998 a line may hold.
- */
-export function foldedField(name: string, value: string): string {
-  const lines: string[] = [];
-  let line = `${name}:`;
-  for (const word of value.split(" ")) {
-    if (line.length + 1 + word.length > 76 && line.length > name.length + 1) {
-      lines.push(line);
-      line = "";
-    }
-    line += ` ${word}`;
-  }
-  lines.push(line);
-  return lines.join("\r\n");
-}
-
-/** The message without the named fields (lower case), their folded lines included; the body untouched. */
-function withoutFields(message: Buffer, names: ReadonlySet<string>): Buffer {
-  const blank = message.indexOf("\r\n\r\n");
-  if (blank === -1) return message;
-  const end = blank + 2;
-  const kept: string[] = [];
-  let dropping = false;
-  for (const line of message.toString("latin1", 0, end).split("\r\n").slice(0, -1)) {
-    if (line.startsWith(" ") || line.startsWith("\t")) {
-      if (!dropping) kept.push(line);
-      continue;
-    }
-    dropping = names.has(
-      line
-        .slice(0, Math.max(0, line.indexOf(":")))
-        .trim()
-        .toLowerCase(),
-    );
-    if (!dropping) kept.push(line);
-  }
-  return Buffer.concat([
-    Buffer.from(kept.map((line) => `${line}\r\n`).join(""), "latin1"),
-    message.subarray(end),
-  ]);
-}
-
-const SENDER_AND_DATE = new Set(["from", "date"]);
-
 /** A queued message (`renderQueuedMessage`) as it is sent: `From:` its mailbox with the name it was queued with, `Date:` now. */
 export function withSenderAndDate(
   message: Buffer,
   from: { name: string; address: string },
   at: Date,
 ): Buffer {
-  const head = `${foldedField("From", mailboxHeader(from.name, from.address))}\r\nDate: ${rfc5322Date(at)}\r\n`;
-  return Buffer.concat([Buffer.from(head, "utf8"), withoutFields(message, SENDER_AND_DATE)]);
+  const { fields, body } = splitMessage(message);
+  const others = fields.filter((field) => field.lower !== "from" && field.lower !== "date");
+  const sender = newField("From", mailboxHeader(from.name, from.address));
+  return joinMessage([sender, newField("Date", rfc5322Date(at)), ...others], body);
 }

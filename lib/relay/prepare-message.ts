@@ -14,7 +14,7 @@ import {
   normalizeLineEnds,
   splitMessage,
   type HeaderField,
-} from "./message-head";
+} from "@/lib/outbox/message-head";
 
 export type PreparedMessage = {
   raw: Buffer;

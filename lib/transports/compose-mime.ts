@@ -1,6 +1,5 @@
-import { foldedField, renderMessage, type MessageFields } from "@/lib/outbox/render-message";
-
-export type ComposedFields = MessageFields;
+import { newField } from "@/lib/outbox/message-head";
+import { renderMessage, type MessageFields } from "@/lib/outbox/render-message";
 
 /**
  * The MIME message the SMTP path would send, built with the same library and
@@ -8,7 +7,7 @@ export type ComposedFields = MessageFields;
  * `Bcc:` header is kept: Graph and the Gmail API read the recipients from the
  * headers, and remove it themselves.
  */
-export function composeMime(fields: ComposedFields): Promise<Buffer> {
+export function composeMime(fields: MessageFields): Promise<Buffer> {
   return renderMessage(fields);
 }
 
@@ -21,5 +20,5 @@ export function composeMime(fields: ComposedFields): Promise<Buffer> {
 export function withBccHeader(raw: Buffer, bcc: readonly string[]): Buffer {
   if (bcc.length === 0) return raw;
   // Folded: up to 500 addresses would pass the 998 characters a line may hold.
-  return Buffer.concat([Buffer.from(`${foldedField("Bcc", bcc.join(", "))}\r\n`, "utf8"), raw]);
+  return Buffer.concat([Buffer.from(`${newField("Bcc", bcc.join(", ")).raw}\r\n`, "latin1"), raw]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { foldedField } from "@/lib/outbox/message-head";
 import {
-  foldedField,
   mailboxHeader,
   renderMessage,
   renderQueuedMessage,

@@ -1,7 +1,8 @@
 /**
- * The header of a message as the relay received it, held as a "binary" string
- * (one character per byte), so that 8-bit headers from old devices come out
- * byte for byte as they came in. Fields keep their folding.
+ * The header of a message (as the relay received it, or as the queue keeps
+ * it), held as a "binary" string (one character per byte), so that 8-bit
+ * headers from old devices come out byte for byte as they came in. Fields
+ * keep their folding.
  */
 export type HeaderField = { name: string; lower: string; raw: string };
 
@@ -77,7 +78,27 @@ export function joinMessage(fields: HeaderField[], body: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`${head}\r\n`, "latin1"), body]);
 }
 
-/** A new field from a name and a value that is already encoded (ASCII). */
+/**
+ * A header field folded at spaces (RFC 5322 folding) so that its lines stay
+ * near 78 characters: a long encoded name or a long list of addresses would
+ * otherwise pass the 998 a line may hold.
+ */
+export function foldedField(name: string, value: string): string {
+  const lines: string[] = [];
+  let line = `${name}:`;
+  for (const word of value.split(" ")) {
+    if (line.length + 1 + word.length > 76 && line.length > name.length + 1) {
+      lines.push(line);
+      line = "";
+    }
+    line += ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join("\r\n");
+}
+
+/** A new field from a name and an encoded value, folded, as bytes (a UTF-8 address stays whole). */
 export function newField(name: string, value: string): HeaderField {
-  return { name, lower: name.toLowerCase(), raw: `${name}: ${value}` };
+  const raw = Buffer.from(foldedField(name, value), "utf8").toString("latin1");
+  return { name, lower: name.toLowerCase(), raw };
 }
